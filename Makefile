@@ -1,0 +1,38 @@
+# endorsetrack: two commands on a fresh machine -- `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/pip install -q -c constraints.txt
+
+.PHONY: install install-test demo test bench eval clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(PIP) -e .
+
+install-test: $(BIN)/python
+	$(PIP) -e '.[test]'
+
+## Extract endorsements and polls from the bundled sample articles and show them.
+demo: install
+	$(BIN)/endorsetrack extract samples/*.txt -o demo-output.jsonl
+	$(BIN)/endorsetrack show demo-output.jsonl
+
+## Install with test extras and run the whole test suite (quality gate included).
+test: install-test
+	$(BIN)/python -m pytest
+
+## Throughput and peak memory of extract vs plain spaCy on the dev set.
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+
+## Score the seeds and the dev set against gold.
+eval: install
+	$(BIN)/endorsetrack eval samples/gold.jsonl --run samples/*.txt
+	@if [ -d ../shared/corpus/dev ]; then $(BIN)/endorsetrack eval ../shared/corpus/dev/gold.jsonl --run ../shared/corpus/dev/*.txt; fi
+
+clean:
+	rm -rf $(VENV) demo-output.jsonl .pytest_cache

@@ -1,0 +1,43 @@
+"""The ``endorsetrack`` command line: thin, typed errors -> messages and exit codes.
+
+Exit codes: 0 success; 1 some documents failed (the rest were processed);
+2 bad usage or unreadable input; 3 installation problem (model, rule files).
+"""
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+import typer
+
+from ..errors import EndorsetrackError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract political endorsements and polls from news articles.",
+                  context_settings={"help_option_names": ["-h", "--help"]})
+
+EXIT_PARTIAL = 1
+
+
+def fail(error: EndorsetrackError) -> "typer.Exit":
+    """Print a typed error as one line on stderr and return the Exit to raise."""
+    typer.echo(f"error: {error}", err=True)
+    return typer.Exit(error.exit_code)
+
+
+def _register_commands() -> None:
+    from . import extract_cmd  # noqa: F401  (registers extract, show)
+    from . import eval_cmd  # noqa: F401  (registers eval)
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    _register_commands()
+    try:
+        app(args=argv, prog_name="endorsetrack")
+    except EndorsetrackError as exc:  # anything a command did not map itself
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""`endorsetrack eval`. PLACEHOLDER until the eval helper lands."""

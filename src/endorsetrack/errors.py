@@ -1,0 +1,80 @@
+"""One exception tree with stable codes and messages written for users.
+
+The CLI maps ``EndorsetrackError.exit_code`` to the process exit status and prints
+``str(error)``; the text is part of the contract and is tested.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+
+class EndorsetrackError(Exception):
+    code = "error"
+    exit_code = 1
+
+    def __init__(self, message: str, *, path: Optional[str] = None, line: Optional[int] = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class InputError(EndorsetrackError):
+    """An input file or record cannot be read as an article."""
+
+    code = "input"
+    exit_code = 2
+
+
+class EmptyInputError(InputError):
+    code = "input.empty"
+
+
+class BinaryInputError(InputError):
+    code = "input.binary"
+
+
+class DecodeInputError(InputError):
+    code = "input.undecodable"
+
+
+class TruncatedInputError(InputError):
+    code = "input.truncated"
+
+
+class RecordFormatError(InputError):
+    code = "input.record"
+
+
+class MissingInputError(InputError):
+    code = "input.missing"
+
+
+class RuleFileError(EndorsetrackError):
+    """A rule/pattern data file is malformed (missing keys, bad JSON, duplicate id)."""
+
+    code = "rules"
+    exit_code = 3
+
+
+class ModelNotInstalledError(EndorsetrackError):
+    code = "model.missing"
+    exit_code = 3
+
+
+class GoldFileError(EndorsetrackError):
+    code = "eval.gold"
+    exit_code = 2
+
+
+class ExtractionError(EndorsetrackError):
+    """A bug-shaped failure inside the pipeline for one document."""
+
+    code = "extract.failed"
+    exit_code = 1

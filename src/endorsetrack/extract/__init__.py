@@ -1,0 +1,1 @@
+"""Claims from a parsed article: endorsement frames, polls, dates."""

