@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.language import Language
+
 from ..errors import ModelNotInstalledError
 from ..settings import DEFAULT
 
@@ -25,4 +27,16 @@ def build_nlp(model: str = DEFAULT.model):
             f"dependencies, so `make install` also fixes this)"
         ) from exc
     nlp.max_length = max(nlp.max_length, DEFAULT.max_article_chars + 1000)
+    nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc):
+    """A sentence never spans a paragraph break: headlines, captions and datelines
+    stand alone instead of gluing onto the next sentence (the parser keeps the
+    boundaries that are preset)."""
+    for tok in doc[:-1]:
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            doc[tok.i + 1].is_sent_start = True
+    return doc

@@ -1,0 +1,237 @@
+"""Mentions of possible endorsers and candidates in a parsed sentence.
+
+The small English model's NER misses most union names ("Carpenters Local 43",
+"UNITE-HERE", "SEIU") and splits others at commas ("American Federation of State,
+County and Municipal Employees"), so mentions come from several sources, in order
+of trust: the organisation gazetteer, ballot-measure and "Local N" patterns, NER,
+runs of capitalised words, and finally reference phrases ("the union", "it").
+Pure: ``find_mentions(sent)`` returns spans; nothing is written to the Doc.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ..nlp.rules import packaged_rules
+
+# Nouns that, after "the"/"its"/"a", refer back to an organisation named earlier.
+ORG_REFERENCE_NOUNS = {
+    "union", "local", "group", "organization", "organisation", "federation", "coalition",
+    "chapter", "association", "council", "affiliate", "club", "committee", "caucus",
+    "paper", "newspaper", "board", "leadership", "branch", "unit", "party", "pac",
+}
+NEWSPAPER_REFERENCE_NOUNS = {"paper", "newspaper", "board", "editorial"}
+PERSON_REFERENCE_NOUNS = {
+    "governor", "senator", "mayor", "congressman", "congresswoman", "lawmaker", "incumbent",
+    "speaker", "president", "candidate", "challenger", "spokesman", "spokeswoman",
+}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+ORG_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
+# Objects that stand for "some candidate", not a person: the stance is about the contest.
+GENERIC_CANDIDATE_RE = re.compile(
+    r"^(?:(?:a|any|either|another|one|no|the)\s+)?(?:\w+\s+){0,3}?"
+    r"(?:candidate|candidates|nominee|anyone|anybody|one|side|contender|hopeful|either)s?$",
+    re.I)
+MEASURE_RE = re.compile(
+    r"\b(?:Prop(?:osition|\.)?|Measure|Question|Amendment|Initiative|Referendum|Issue|Ballot Question)"
+    r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I)
+LOCAL_RE = re.compile(r"\b(Local|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
+NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+CONNECTORS = {"of", "and", "for", "&", "-", "/", "'", "’", "de", "the", "'s"}
+NOT_NAME_WORDS = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "While", "After",
+    "Before", "As", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "His",
+    "Her", "Their", "Its", "Our", "Mr.", "Ms.", "Mrs.", "Dr.", "So", "Yet", "Still", "Also",
+    "Meanwhile", "However", "Since", "Although", "Though", "Even", "Other", "Another", "Both",
+    "Significant", "Most", "Many", "Some", "Several", "Last", "Next", "On", "By", "For", "With",
+}
+TITLES = {
+    "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.", "gov", "governor", "mr.",
+    "ms.", "mrs.", "dr.", "president", "mayor", "lt.", "lieutenant", "speaker", "secretary",
+    "former", "ex", "ex-", "u.s.", "state", "sen.,", "congressman", "congresswoman", "chairman",
+    "chairwoman", "councilman", "councilwoman", "supervisor", "treasurer", "attorney", "general",
+    "presumptive", "incumbent", "house", "senate", "vice", "candidate", "challenger", "nominee",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token index in the Doc
+    end: int  # exclusive
+    text: str
+    kind: str  # org | person | party | measure | ref | generic | desc
+    label: str = ""  # NER label, gazetteer id or reference noun
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[tuple[str, dict], ...]:
+    """(lower-cased surface form, rule) pairs, longest first, for every name and alias."""
+    pairs = []
+    for rule in packaged_rules("organizations", ("name", "type")):
+        for form in (rule["name"], *rule.get("aliases", ())):
+            pairs.append((form.lower(), rule))
+    pairs.sort(key=lambda p: -len(p[0]))
+    return tuple(pairs)
+
+
+def _char_span_to_tokens(sent, start: int, end: int) -> Optional[tuple[int, int]]:
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start < sent.start or span.end > sent.end:
+        return None
+    return span.start, span.end
+
+
+def find_mentions(sent) -> list[Mention]:
+    """All mentions in a sentence Span, non-overlapping, in text order."""
+    doc = sent.doc
+    taken: set[int] = set()
+    out: list[Mention] = []
+
+    def add(start: int, end: int, kind: str, label: str = "") -> None:
+        # Trim determiners, possessive markers and punctuation at the edges.
+        while start < end and (doc[start].lower_ in ("the", "a", "an", "(") or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               and doc[end - 1].text not in (".",)):
+            end -= 1
+        if end > start and doc[end - 1].text == "." and not doc[end - 1].is_sent_end:
+            pass
+        if kind == "person":
+            while end - start > 1 and doc[start].lower_ in TITLES:
+                start += 1
+        if start >= end or any(i in taken for i in range(start, end)):
+            return
+        taken.update(range(start, end))
+        out.append(Mention(start, end, doc[start:end].text, kind, label))
+
+    text, base = sent.text, sent.start_char
+    low = text.lower()
+    for m in LOCAL_RE.finditer(text):  # "Carpenters Local 43 and 24", "AFSCME Council 61"
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if not tok:
+            continue
+        start, end = tok
+        while start > sent.start and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)):
+            start -= 1
+        add(start, end, "org", "local")
+    for form, rule in gazetteer():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", low):
+            tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+            if tok and _looks_capitalised(text[m.start():m.end()]):
+                start, end = tok
+                label = rule["id"]
+                while start > sent.start and _glued(doc, start - 1):  # "1199/SEIU", "SEA/SEIU"
+                    start -= 1
+                    label = "local"  # a body of its own, not the national organisation
+                if end < sent.end and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "GPE" \
+                        and doc[end - 1].text.isupper():  # a state body: "AFT Connecticut"
+                    end += 1
+                    while end < sent.end and doc[end].ent_iob_ == "I":
+                        end += 1
+                add(start, end, "party" if rule["type"] == "party" else "org", label)
+    for m in MEASURE_RE.finditer(text):
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if tok:
+            add(*tok, "measure")
+    for ent in sent.ents:
+        if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW"):
+            start, end = ent.start, ent.end
+            while end > start and not (_is_name_token(doc[end - 1]) or doc[end - 1].like_num):
+                end -= 1
+            kind = {"PERSON": "person", "NORP": "party"}.get(ent.label_, "org")
+            if ent.label_ == "NORP" and (not _is_party_word(ent.text) or doc[ent.end - 1].pos_ == "ADJ"
+                                         or doc[ent.end - 1].dep_ in ("amod", "compound", "npadvmod")):
+                continue
+            add(start, end, kind, ent.label_)
+    _capitalised_runs(sent, taken, add)
+    _references(sent, taken, add)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _glued(doc, i: int) -> bool:
+    """Token i is glued to the next by '/' or '-': part of one name ("1199/SEIU")."""
+    tok = doc[i]
+    if tok.text in ("/", "-") and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
+        return True
+    return not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in ("/", "-") and (
+        tok.text[:1].isupper() or tok.text.isdigit())
+
+
+def _looks_capitalised(s: str) -> bool:
+    return any(c.isupper() for c in s)
+
+
+def _is_name_token(tok) -> bool:
+    t = tok.text
+    if tok.is_punct or not t[:1].isalpha():
+        return t in ("-", "/", "&") and False
+    return t[:1].isupper() and (tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X", "ADV", "NUM")
+                                or t.isupper())
+
+
+def _is_party_word(text: str) -> bool:
+    return bool(re.search(r"(?i)\b(liberal|conservative|tor(y|ies)|new democrat|green|democrat|republican|"
+                          r"labou?r|bloc|socialist|libertarian)s?\b", text))
+
+
+def _capitalised_runs(sent, taken: set[int], add) -> None:
+    """Runs of capitalised tokens that NER missed: 'UNITE-HERE', 'Carpenters Local 43'."""
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if i in taken or not _is_name_token(tok) or (tok.text in NOT_NAME_WORDS) or tok.pos_ == "PRON" \
+                or tok.ent_type_ in NON_NAME_ENTS or tok.lower_ in TITLES:
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and j not in taken:
+            t = doc[j]
+            if t.ent_type_ in NON_NAME_ENTS and not t.like_num:
+                break
+            if _is_name_token(t) or (t.like_num and doc[j - 1].text in ("Local", "Council")):
+                j += 1
+            elif t.text in ("-", "/") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
+                    and not doc[j - 1].whitespace_:
+                j += 2
+            elif t.lower_ in ("of", "for", "&") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
+                    and (j + 1) not in taken:
+                j += 2
+            else:
+                break
+        if tok.is_sent_start and j == i + 1 and tok.pos_ not in ("PROPN",):
+            i = j
+            continue
+        add(i, j, "org", "caps")
+        i = j
+
+
+def _references(sent, taken: set[int], add) -> None:
+    """'the union', 'its largest locals', 'a Teamsters local', pronouns."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        low = tok.lower_
+        if tok.pos_ == "PRON" and low in PERSON_PRONOUNS | ORG_PRONOUNS:
+            add(tok.i, tok.i + 1, "ref", low)
+        elif tok.pos_ == "NOUN" and tok.lower_ in PERSON_REFERENCE_NOUNS and tok.i > sent.start \
+                and doc[tok.i - 1].lower_ in ("the", "this") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            add(tok.i - 1, tok.i + 1, "ref", "person:" + tok.lower_)
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ORG_REFERENCE_NOUNS \
+                and tok.tag_ != "NNPS" and tok.dep_ != "compound":
+            start = tok.i
+            while start > sent.start and doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "nmod") \
+                    and doc[start - 1].i not in taken:
+                start -= 1
+            if doc[start].lower_ in ("a", "an") and any(doc[k].text[:1].isupper() for k in range(start + 1, tok.i)):
+                kind = "desc"  # "a Teamsters local": an unnamed member organisation
+            else:
+                kind = "ref"
+            add(start, tok.i + 1, kind, tok.lemma_.lower())

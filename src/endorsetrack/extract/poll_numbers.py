@@ -1,0 +1,160 @@
+"""Find percentage figures in text: single shares, 'A to B' pairs, lists, and margins.
+
+A regex pass over characters, not tokens: it is the cheap scan that decides whether a
+sentence can hold poll figures at all, before any parse-tree work. Numbers may be
+digits or words ("three percent", "twenty-one percent"); units are "%", "percent",
+"per cent" and "pct". "Points" and "percentage points" are margins, never shares.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+_WORD_NUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r"))?"
+             r"|" + "|".join(_TEENS) + r"|" + "|".join(_UNITS) + r"|zero|one hundred|a hundred)")
+NUM = r"(?:\d{1,3}(?:\.\d+)?|" + _WORD_NUM + r")"
+SHARE_UNIT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b|\s?pct\b\.?)"
+MARGIN_UNIT = r"(?:\s?-?\s?percentage[- ]points?\b|\s?-?\s?points?\b|\s?-?\s?pts?\b\.?)"
+_SEP = r"(?:\s*(?:to|–|—)\s*|\s*-\s*(?=\d))"  # a dash only between digits: "twenty-one" is one number
+
+# Order matters: pairs and lists before singles, so "49 percent to 38 percent" is one pair.
+_PAIR_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM})(?P<ua>{SHARE_UNIT})?{_SEP}(?P<b>{NUM})(?P<ub>{SHARE_UNIT})?(?![\w])", re.I)
+_LIST_RE = re.compile(rf"(?<![\w.])(?P<nums>{NUM}(?:\s*,\s*{NUM})*,?\s+and\s+{NUM}){SHARE_UNIT}", re.I)
+_SINGLE_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}){SHARE_UNIT}", re.I)
+_MARGIN_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}(?:{_SEP}{NUM})?){MARGIN_UNIT}", re.I)
+_ANY_NUM_RE = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
+
+# The cheap gate: can this text hold a share at all?
+SHARE_CUE_RE = re.compile(r"\d\s?%|\bpercent\b|\bper\s?cent\b|\bpct\b", re.I)
+
+
+@dataclass(frozen=True)
+class Share:
+    """One figure, or a group of figures read together ('44 percent to 42 percent').
+
+    ``kind`` is "single", "pair" or "series"; ``spans`` holds each value's own
+    character span; ``start``/``end`` cover the whole group. Offsets are absolute.
+    """
+
+    kind: str
+    values: tuple[float, ...]
+    spans: tuple[tuple[int, int], ...]
+    start: int
+    end: int
+
+
+def word_number(text: str) -> Optional[float]:
+    """'three' -> 3, 'twenty-one' -> 21, '44.5' -> 44.5; None when not a number."""
+    t = text.strip().lower()
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    if t in ("one hundred", "a hundred"):
+        return 100.0
+    if t == "zero":
+        return 0.0
+    if t in _UNITS:
+        return float(_UNITS[t])
+    if t in _TEENS:
+        return float(_TEENS[t])
+    parts = re.split(r"[- ]", t)
+    if parts[0] in _TENS and (len(parts) == 1 or (len(parts) == 2 and parts[1] in _UNITS)):
+        return float(_TENS[parts[0]] + (_UNITS[parts[1]] if len(parts) == 2 else 0))
+    return None
+
+
+def _clean(v: Optional[float]) -> Optional[float]:
+    if v is None or v < 0 or v > 100:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+def has_share_cue(text: str) -> bool:
+    return SHARE_CUE_RE.search(text) is not None
+
+
+def find_margins(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Spans of margins ('1 percentage point', 'by 5 points'): not candidate shares."""
+    return [(m.start() + offset, m.end() + offset) for m in _MARGIN_RE.finditer(text)]
+
+
+def find_shares(text: str, offset: int = 0) -> list[Share]:
+    """Every share figure or figure group in ``text``, in order, without overlaps."""
+    taken: list[tuple[int, int]] = [(a - offset, b - offset) for a, b in find_margins(text, offset)]
+    found: list[Share] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _PAIR_RE.finditer(text):
+        if not (m.group("ua") or m.group("ub")) or not free(m.start(), m.end()):
+            continue
+        a, b = _clean(word_number(m.group("a"))), _clean(word_number(m.group("b")))
+        if a is None or b is None:
+            continue
+        a_end = m.end("ua") if m.group("ua") else m.end("a")
+        found.append(Share("pair", (a, b), ((m.start("a") + offset, a_end + offset),
+                                            (m.start("b") + offset, m.end() + offset)),
+                           m.start() + offset, m.end() + offset))
+        taken.append((m.start(), m.end()))
+    for m in _LIST_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        parts = list(_ANY_NUM_RE.finditer(m.group("nums")))
+        vals = [_clean(word_number(p.group(0))) for p in parts]
+        if len(parts) < 2 or any(v is None for v in vals):
+            continue
+        base = m.start("nums") + offset
+        found.append(Share("series", tuple(vals), tuple((base + p.start(), base + p.end()) for p in parts),
+                           m.start() + offset, m.end() + offset))
+        taken.append((m.start(), m.end()))
+    for m in _SINGLE_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        v = _clean(word_number(m.group("a")))
+        if v is None:
+            continue
+        found.append(Share("single", (v,), ((m.start() + offset, m.end() + offset),),
+                           m.start() + offset, m.end() + offset))
+        taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda s: s.start)
+
+
+def parse_margin_of_error(text: str) -> Optional[float]:
+    """'margin of error of plus or minus 3.5 percentage points' / 'a 4 percent margin of error'."""
+    m = re.search(r"margin of (?:sampling )?error(?: (?:is|was|of))?(?: (?:plus or minus|\+/-|±|\+-))?\s*"
+                  rf"(?P<v>{NUM})\s*(?:%|percent|per cent|percentage points?|points?)", text, re.I)
+    if not m:
+        m = re.search(rf"(?:(?:plus or minus|\+/-|±)\s*)?(?P<v>{NUM})(?:\s*|-)(?:%|percent|per cent|"
+                      r"percentage[- ]points?|points?)(?:-| )(?:point )?margin of (?:sampling )?error", text, re.I)
+    if not m:
+        return None
+    v = word_number(m.group("v"))
+    return _clean(v) if v is not None else None
+
+
+def parse_sample(text: str) -> tuple[Optional[int], Optional[str]]:
+    """'poll of 625 likely city voters' -> (625, 'likely voters'); (None, None) when absent."""
+    m = re.search(r"(?:of|among|surveyed|interviewed|polled|questioned|contacted)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d{2,6})\s+"
+                  r"(?P<u>(?:[a-z-]+\s+){0,3}?(?:voters|adults|residents|respondents|caucusgoers|"
+                  r"caucus-goers|people|Americans|Democrats|Republicans|independents))", text, re.I)
+    if not m:
+        return None, None
+    size = int(m.group("n").replace(",", ""))
+    universe = m.group("u").lower()
+    if "likely" in universe:
+        universe = "likely voters"
+    elif "registered" in universe:
+        universe = "registered voters"
+    elif "adult" in universe:
+        universe = "adults"
+    return size, universe

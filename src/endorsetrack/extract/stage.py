@@ -1,0 +1,59 @@
+"""Stage of a stance: primary (any nomination contest), general, or None.
+
+A cue near the trigger wins ("backed Lieberman in the primary"); otherwise the
+sentence; otherwise the article's own context: a primary already decided ("won the
+primary", "presumptive nominee", "as an independent") makes later stances general,
+an upcoming one ("primary challenger", "ahead of the primary") makes them primary.
+Cue phrases are data (nlp/patterns/stage_cues.jsonl).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ..nlp.rules import packaged_rules
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    groups: dict[str, list[str]] = {}
+    for rule in packaged_rules("stage_cues", ("group", "regex")):
+        groups.setdefault(rule["group"], []).append(f"(?:{rule['regex']})")
+    return {g: re.compile("|".join(rs), re.I) for g, rs in groups.items()}
+
+
+def stage_in_text(text: str, anchor: Optional[int] = None) -> Optional[str]:
+    """The stage named in a piece of text; if both, the cue nearest to ``anchor``."""
+    p = _patterns()
+    hits = [(m.start(), "primary") for m in p["primary"].finditer(text)]
+    hits += [(m.start(), "general") for m in p["general"].finditer(text)]
+    if not hits:
+        return None
+    if anchor is None or len({s for _, s in hits}) == 1:
+        return hits[0][1]
+    return min(hits, key=lambda h: abs(h[0] - anchor))[1]
+
+
+def article_stage(text: str) -> Optional[str]:
+    """The stage that stances in this article default to when nothing nearer says."""
+    p = _patterns()
+    if p["primary_over"].search(text):
+        return "general"
+    if p["primary_ahead"].search(text):
+        return "primary"
+    return None
+
+
+def frame_stage(sent, trigger_i: int, clause_tokens: list, default: Optional[str]) -> Optional[str]:
+    """Stage for one frame: the clause around the trigger, then the sentence, then the default."""
+    if clause_tokens:
+        start = min(t.idx for t in clause_tokens)
+        end = max(t.idx + len(t) for t in clause_tokens)
+        clause_text = sent.doc.text[start:end]
+        anchor = sent.doc[trigger_i].idx - start
+        found = stage_in_text(clause_text, anchor)
+        if found:
+            return found
+    found = stage_in_text(sent.text, sent.doc[trigger_i].idx - sent.start_char)
+    return found or default
