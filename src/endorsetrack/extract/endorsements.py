@@ -62,6 +62,8 @@ class _Context:
             if m.covers(i):
                 return m
         tok = self.doc[i]
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
         inner = [t.i for t in tok.subtree if t.dep_ in ("compound", "poss", "amod", "nmod", "appos")
                  or t.i == i]
         near = [m for m in self.mentions if any(m.covers(j) for j in inner)]
@@ -79,14 +81,25 @@ def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings)
     if not endorsers:
         return []
     cand_mentions, generic = _candidates(frame, ctx)
+    if not cand_mentions and not generic and frame.rule["kind"] in ("withdraw", "verb") \
+            and frame.rule.get("strong"):
+        fallback = _salient_person(ctx, frame, endorsers)
+        if fallback:
+            cand_mentions = [(fallback, 0.2)]
+        elif frame.rule["kind"] == "verb" and frame.candidate is None:
+            generic = True  # "has yet to endorse", "did not endorse": about the contest
     if frame.rule["kind"] != "state" and not cand_mentions and not generic:
         return []
     stance = decide_stance(trigger, frame.rule["stance"], generic)
-    if stance is None:
+    if stance is None or frame.rule.get("negated_only") and stance not in ("declines", "undecided"):
         return []
-    if stance == "endorses" and not cand_mentions:
+    if stance in ("endorses", "opposes", "rescinds") and not cand_mentions:
         return []
-    clause = [t for t in trigger.subtree] if trigger.pos_ in ("VERB", "AUX") else list(trigger.head.subtree)
+    if stance == "will_endorse" and _announced(trigger):
+        stance = "endorses"  # "announced they will support X": the endorsement is made
+    if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers):
+        return []
+    clause = _clause_tokens(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
     stage = frame_stage(sent, frame.trigger, clause, default_stage)
     evidence = Evidence(sent.text, sent.start_char, sent.end_char)
     out = []
@@ -114,25 +127,110 @@ def _endorsers(frame: Frame, ctx: _Context) -> list[tuple[str, str, float]]:
         return []
     doc = ctx.doc
     tok = doc[frame.endorser]
-    if frame.via == "colon-list":
-        return []
+    included = _included_names(tok, ctx)
+    if included:
+        return [r for r in (_resolve_endorser(x, ctx) for x in included) if r]
     m = ctx.mention_for(frame.endorser)
+    if m is None or _quantified(doc[m.end - 1]):
+        m = _left_neighbour(frame, ctx)
     if m is None:
         if tok.lower_ in ("backers", "backer", "supporters", "supporter", "endorser"):
             m = _backer_phrase(tok, ctx)
         if m is None:
             return []
     out = []
-    for item in _expand_list(m, ctx):
+    for item in _expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx):
         resolved = _resolve_endorser(item, ctx)
         if resolved:
             out.append(resolved)
     return out
 
 
+def _clause_tokens(head) -> list:
+    """The trigger's own clause: its subtree without the subject's relative clauses
+    or other embedded clauses, whose stage words belong to another event."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "parataxis", "relcl"):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def _quantified(tok) -> bool:
+    """'nearly every national Democrat', 'many unions': a vague group, not an endorser."""
+    return any(c.lower_ in ("every", "many", "most", "some", "all", "several", "few", "those", "these")
+               for c in tok.children if c.dep_ in ("det", "amod", "advmod", "predet"))
+
+
+AUX_GAP = {"will", "would", "has", "have", "had", "is", "are", "was", "were", "be", "been", "to", "also",
+           "continue", "formally", "officially", "already", "now", "still", "]", "[", "not", "n't", "did",
+           "does", "do", "said", "says", "today", "just", "finally", "unanimously", "overwhelmingly"}
+
+
+def _left_neighbour(frame: Frame, ctx: _Context) -> Optional[Mention]:
+    """Surface fallback when the parse gives no subject: the name right before the verb
+    group ("the [International Association of Firefighters] will continue to stand with")."""
+    i = frame.trigger - 1
+    while i >= ctx.sent.start and (ctx.doc[i].lower_ in AUX_GAP or ctx.doc[i].pos_ in ("ADV", "PART")):
+        i -= 1
+    if i < ctx.sent.start:
+        return None
+    for m in ctx.mentions:
+        if m.covers(i) and m.kind in ("org", "desc", "person"):
+            return m
+    return None
+
+
+def _in_addition_to(trigger, ctx: _Context) -> list[Mention]:
+    """'In addition to X and Y, Z have endorsed W': X and Y endorsed W too."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "besides", "beyond"):
+            for obj in prep.children:
+                if obj.lower_ == "addition" or prep.lower_ != "in":
+                    target = obj if prep.lower_ != "in" else next(
+                        (g for p2 in obj.children if p2.lower_ == "to" for g in p2.children if g.dep_ == "pobj"), None)
+                    m = ctx.mention_for(target.i) if target is not None else None
+                    if m and m.kind in ("org", "desc", "ref", "person"):
+                        return _expand_list(m, ctx)
+    return []
+
+
+def _included_names(tok, ctx: _Context) -> list[Mention]:
+    """'other prominent Republicans, including A and B' -> [A, B]."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
+            objs = [g for g in child.subtree if g.dep_ == "pobj"]
+            if objs:
+                m = ctx.mention_for(objs[0].i)
+                if m:
+                    return _expand_list(m, ctx)
+    return []
+
+
 def _backer_phrase(tok, ctx: _Context) -> Optional[Mention]:
     """'One of the strongest union backers of X' -> the sentence's own subject is the backer."""
     return None
+
+
+ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
+
+
+def _announced(trigger) -> bool:
+    tok, n = trigger, 0
+    while tok.dep_ in ("ccomp", "xcomp", "conj", "aux") and tok.head is not tok and n < 3:
+        tok = tok.head
+        n += 1
+        if tok.lemma_.lower() in ANNOUNCE_VERBS:
+            return True
+    return False
+
+
+def _salient_person(ctx: _Context, frame: Frame, endorsers) -> Optional[str]:
+    """When a withdraw/endorse frame names no candidate, the one person the sentence is about."""
+    names = {e[0] for e in endorsers}
+    people = [m for m in ctx.mentions if m.kind == "person" and m.text not in names
+              and ctx.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return people[0].text if len({p.text for p in people}) == 1 else None
 
 
 def _resolve_endorser(m: Mention, ctx: _Context) -> Optional[tuple[str, str, float]]:
@@ -150,12 +248,27 @@ def _resolve_endorser(m: Mention, ctx: _Context) -> Optional[tuple[str, str, flo
             return None
         return text, "party", 0.05
     if m.kind == "ref":
+        named = _appositive_name(m, ctx)
+        if named:
+            return named.text, _provisional_type(named), 0.0
         ante = _antecedent(m, ctx)
         if ante is None:
             if m.label in ("we", "our", "us") and not _inside_quotes(ctx, m):
                 return "editorial board", "newspaper", 0.2
             return None
         return ante[0], ante[1], 0.15
+    return None
+
+
+def _appositive_name(m: Mention, ctx: _Context) -> Optional[Mention]:
+    head = ctx.doc[m.end - 1]
+    linked = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        linked.append(head.head)
+    for tok in linked:
+        for x in ctx.mentions:
+            if x.covers(tok.i) and x.kind in ("org", "person") and x.label not in ("GPE", "caps"):
+                return x
     return None
 
 
@@ -231,7 +344,7 @@ def _expand_list(m: Mention, ctx: _Context) -> list[Mention]:
     """The mention plus its list neighbours joined by commas/and; numbered locals split."""
     items = [m]
     text = ctx.doc.text
-    ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party")]
+    ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")]
     if m in ms:
         k = ms.index(m)
         for step in (1, -1):
@@ -242,7 +355,7 @@ def _expand_list(m: Mention, ctx: _Context) -> list[Mention]:
                 between = PARENTHETICAL.sub("", between)
                 between = re.sub(r"(?i)\b(the|a|an)\b", "", between)
                 if not LIST_SEPARATORS.match(between) or ms[j + step].kind != m.kind and \
-                        not {ms[j + step].kind, m.kind} <= {"org", "desc"}:
+                        not {ms[j + step].kind, m.kind} <= {"org", "desc", "ref"}:
                     break
                 if ms[j + step].label == "GPE":
                     break
@@ -275,6 +388,10 @@ def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], b
         if poss:
             tok = poss[0]
     m = ctx.mention_for(tok.i)
+    if m is None or m.kind == "ref" and not m.label.startswith(("he", "she", "him", "his", "her", "person:")):
+        inner = [x for x in ctx.mentions if x.kind in ("person", "measure")
+                 and tok.left_edge.i <= x.start and x.end <= tok.right_edge.i + 1]
+        m = inner[-1] if inner else None
     if m is None:
         return [], bool(re.search(r"(?i)\b(candidate|nominee)\b", phrase))
     out = []
@@ -290,7 +407,7 @@ def _candidate_name(m: Mention, ctx: _Context) -> Optional[tuple[str, float]]:
         return m.text, 0.0
     if m.kind == "party":
         return m.text, 0.05
-    if m.kind == "ref" and m.label in ("he", "she", "him", "his", "her"):
+    if m.kind == "ref" and (m.label in ("he", "she", "him", "his", "her") or m.label.startswith("person:")):
         ante = _antecedent(m, ctx)
         return (ante[0], 0.15) if ante else None
     if m.kind == "org":

@@ -56,7 +56,12 @@ def match_frames(sent) -> list[Frame]:
                     frames.append(f)
             rule = idx.get(("verb", lemma))
             if rule and not _is_noun_object_verb(tok):
-                frames.append(_verb_frame(tok, rule))
+                frame = _verb_frame(tok, rule)
+                frames.append(frame)
+                for conj in tok.children:  # "did not endorse ... and will not do so in ..."
+                    if conj.dep_ == "conj" and conj.lemma_ == "do" and any(
+                            c.lower_ == "so" for c in conj.children):
+                        frames.append(Frame(conj.i, rule, frame.endorser, frame.candidate, frame.passive))
         if tok.pos_ in ("NOUN", "PROPN") and (rule := idx.get(("noun", lemma))):
             f = _noun_frame(tok, rule)
             if f:
@@ -77,7 +82,7 @@ def subject_of(verb) -> Optional[int]:
     while tok is not None and seen < 6:
         seen += 1
         for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and tok is not verb):
                 if child.lower_ in RELATIVE_PRONOUNS or (child.dep_ == "nsubj" and child.lower_ == "all"):
                     return _relative_head(tok)
                 return child.i
@@ -254,7 +259,10 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         return None
     # "Significant among Y's union endorsements: X" - the list after a colon names endorsers.
     if noun.tag_ == "NNS" and endorser is not None and cand is None:
-        return Frame(noun.i, rule, None, endorser, via="colon-list")
+        after = [t for t in noun.sent if t.i > noun.i]
+        if after and after[0].text == ":" and len(after) > 1:
+            return Frame(noun.i, rule, after[1].i, endorser, via="colon-list")
+        return None
     return Frame(noun.i, rule, endorser, cand)
 
 

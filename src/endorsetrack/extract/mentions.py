@@ -128,12 +128,16 @@ def find_mentions(sent) -> list[Mention]:
                 while start > sent.start and _glued(doc, start - 1):  # "1199/SEIU", "SEA/SEIU"
                     start -= 1
                     label = "local"  # a body of its own, not the national organisation
+                kind = "party" if rule["type"] == "party" else "org"
+                if end < sent.end and doc[end].lower_ in ("local", "locals", "chapter", "affiliate", "affiliates"):
+                    end += 1  # "a Teamsters local": an unnamed body of the organisation
+                    kind, label = "desc", "local"
                 if end < sent.end and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "GPE" \
                         and doc[end - 1].text.isupper():  # a state body: "AFT Connecticut"
                     end += 1
                     while end < sent.end and doc[end].ent_iob_ == "I":
                         end += 1
-                add(start, end, "party" if rule["type"] == "party" else "org", label)
+                add(start, end, kind, label)
     for m in MEASURE_RE.finditer(text):
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
         if tok:
@@ -212,12 +216,31 @@ def _capitalised_runs(sent, taken: set[int], add) -> None:
         i = j
 
 
+GROUP_NOUNS = {"workers", "teachers", "firefighters", "nurses", "machinists", "carpenters", "electricians",
+               "officers", "teamsters", "laborers", "educators", "autoworkers", "steelworkers", "employees"}
+
+
+def _non_anaphoric(tok) -> bool:
+    """'other labor organizations', 'many unions': plural or quantified, no single antecedent."""
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet", "nummod")}
+    if dets & {"other", "another", "many", "some", "several", "most", "all", "few", "every", "two", "three"}:
+        return "another" not in dets or not any(c.dep_ == "appos" for c in tok.children)
+    return tok.tag_ == "NNS" and not dets & {"its", "their", "the"}
+
+
 def _references(sent, taken: set[int], add) -> None:
-    """'the union', 'its largest locals', 'a Teamsters local', pronouns."""
+    """'the union', 'its largest locals', 'a Teamsters local', 'the aerospace workers', pronouns."""
     doc = sent.doc
     for tok in sent:
         if tok.i in taken:
             continue
+        if tok.lower_ in GROUP_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "conj") and tok.i > sent.start:
+            start = tok.i
+            while start > sent.start and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].is_lower:
+                start -= 1
+            if doc[start - 1].lower_ == "the" and start - 1 >= sent.start:
+                add(start, tok.i + 1, "desc", "group")
+                continue
         low = tok.lower_
         if tok.pos_ == "PRON" and low in PERSON_PRONOUNS | ORG_PRONOUNS:
             add(tok.i, tok.i + 1, "ref", low)
@@ -225,7 +248,7 @@ def _references(sent, taken: set[int], add) -> None:
                 and doc[tok.i - 1].lower_ in ("the", "this") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             add(tok.i - 1, tok.i + 1, "ref", "person:" + tok.lower_)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ORG_REFERENCE_NOUNS \
-                and tok.tag_ != "NNPS" and tok.dep_ != "compound":
+                and tok.tag_ != "NNPS" and tok.dep_ != "compound" and not _non_anaphoric(tok):
             start = tok.i
             while start > sent.start and doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "nmod") \
                     and doc[start - 1].i not in taken:

@@ -142,13 +142,16 @@ def parse_margin_of_error(text: str) -> Optional[float]:
     return _clean(v) if v is not None else None
 
 
-def parse_sample(text: str) -> tuple[Optional[int], Optional[str]]:
-    """'poll of 625 likely city voters' -> (625, 'likely voters'); (None, None) when absent."""
+def parse_sample(text: str) -> tuple[Optional[int], Optional[str], int]:
+    """'poll of 625 likely city voters' -> (625, 'likely voters', offset of the match).
+
+    (None, None, -1) when the text states no sample.
+    """
     m = re.search(r"(?:of|among|surveyed|interviewed|polled|questioned|contacted)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d{2,6})\s+"
                   r"(?P<u>(?:[a-z-]+\s+){0,3}?(?:voters|adults|residents|respondents|caucusgoers|"
                   r"caucus-goers|people|Americans|Democrats|Republicans|independents))", text, re.I)
     if not m:
-        return None, None
+        return None, None, -1
     size = int(m.group("n").replace(",", ""))
     universe = m.group("u").lower()
     if "likely" in universe:
@@ -157,4 +160,4 @@ def parse_sample(text: str) -> tuple[Optional[int], Optional[str]]:
         universe = "registered voters"
     elif "adult" in universe:
         universe = "adults"
-    return size, universe
+    return size, universe, m.start()

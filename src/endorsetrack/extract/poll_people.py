@@ -1,0 +1,115 @@
+"""Which tokens in a poll sentence name a candidate.
+
+The small spaCy model labels many surnames ORG or GPE ("Northam", "McKee"), so NER
+labels alone miss candidates. Instead the article's PERSON entities give a set of
+surnames; any capitalised token equal to one of them is a candidate mention, whatever
+its label at that spot. Names that are really pollsters or organisations ("Roger
+Williams University", a pollster the model took for a person) are left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .poll_rules import PollRules
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True)
+class CandidateMention:
+    start: int  # character offsets into the article text
+    end: int
+    text: str  # the name as written at this spot, titles dropped ("Marco Rubio")
+    key: str  # the surname, lowercased: identity of the person within the article
+    token_i: int  # the surname token's index in the Doc
+
+
+@dataclass
+class PersonIndex:
+    """Surnames of the article's people and the full names each one goes by."""
+
+    names: dict[str, set[str]] = field(default_factory=dict)  # key -> name tokens seen
+    counts: dict[str, int] = field(default_factory=dict)  # key -> mentions in the article
+    mentions: list[CandidateMention] = field(default_factory=list)  # whole article, in order
+
+    def is_person(self, word: str) -> bool:
+        return _strip_possessive(word).lower() in self.names
+
+
+def _strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _is_title(tok, rules: PollRules) -> bool:
+    return rules.has("title", tok.text) or rules.has("title", tok.text.rstrip("."))
+
+
+def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) -> PersonIndex:
+    """Collect surnames from PERSON entities, minus pollster/organisation names."""
+    blocked = {w.lower() for name in not_people for w in re.findall(r"[\w’'-]+", name)}
+    index = PersonIndex()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        toks = [t for t in ent if t.is_alpha or "-" in t.text or "'" in t.text or "’" in t.text]
+        toks = [t for t in toks if not _is_title(t, rules)]
+        if not toks:
+            continue
+        if any(rules.has("org_suffix", t.text) for t in toks):
+            continue  # "Roger Williams University" taken for a person
+        last = _strip_possessive(toks[-1].text)
+        if not last or not last[0].isupper() or last.lower() in blocked:
+            continue
+        index.names.setdefault(last.lower(), set()).update(_strip_possessive(t.text) for t in toks)
+    for tok in doc:
+        word = _strip_possessive(tok.text)
+        if word and word[0].isupper() and word.lower() in index.names:
+            if tok.i + 1 < len(doc) and index.names.get(_strip_possessive(doc[tok.i + 1].text).lower()) \
+                    and doc[tok.i + 1].text[0].isupper():
+                continue  # a first name that is also someone's surname: the next token is the key
+            m = _mention_at(doc, tok, index, rules)
+            index.mentions.append(m)
+            index.counts[m.key] = index.counts.get(m.key, 0) + 1
+    return index
+
+
+def _mention_at(doc, tok, index: PersonIndex, rules: PollRules) -> CandidateMention:
+    key = _strip_possessive(tok.text).lower()
+    allowed = index.names.get(key, set())
+    start = tok.i
+    while start - 1 >= 0:
+        prev = doc[start - 1]
+        if prev.text in allowed and not _is_title(prev, rules) and prev.text[:1].isupper():
+            start -= 1
+        elif prev.text in allowed and prev.text.islower() and start - 2 >= 0 \
+                and doc[start - 2].text in allowed:  # particles: "Bill de Blasio"
+            start -= 1
+        else:
+            break
+    first = doc[start]
+    end_char = tok.idx + len(_strip_possessive(tok.text))
+    text = doc.text[first.idx:end_char]
+    return CandidateMention(first.idx, end_char, text, key, tok.i)
+
+
+def mentions_in(index: PersonIndex, start: int, end: int,
+                excluded: Iterable[tuple[int, int]] = ()) -> list[CandidateMention]:
+    """Candidate mentions inside [start, end), minus any inside an excluded span."""
+    spans = list(excluded)
+    return [m for m in index.mentions if m.start >= start and m.end <= end
+            and not any(a <= m.start < b for a, b in spans)]
+
+
+def latest_form(index: PersonIndex, key: str, before: int) -> Optional[str]:
+    """How the article last wrote this person before ``before`` (else first after)."""
+    best = None
+    for m in index.mentions:
+        if m.key != key:
+            continue
+        if m.start < before or best is None:
+            best = m.text
+        if m.start >= before:
+            break
+    return best

@@ -1,0 +1,324 @@
+"""Poll mentions in a sentence: who conducted the poll, for whom, when, of whom.
+
+Finds "X poll" / "X survey", "poll conducted by X", "done for S by X", "polling by X",
+"voters contacted by X", "X found that ...", well-known pollsters from the gazetteer,
+and bare references ("the poll", "a new survey") that later stages link to a named
+poll. A mention carries what the sentence says about the poll around it: sponsor,
+release and field dates, sample size and universe, and a subgroup ("the survey of
+Republicans").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from .poll_dates import MONTHS, find_dates
+from .poll_numbers import parse_margin_of_error, parse_sample
+from .poll_rules import PollRules
+
+# How far after a poll noun "conducted/done for S by X" may reach (tokens). The longest
+# in the seeds and dev set ("done for WTVH-TV (Channel 5) by ...") spans 9 tokens.
+FORWARD_SCAN_TOKENS = 16
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid"}
+_CONNECTORS = {"of", "for", "and", "&"}
+_GLUE = {"-", "/", ".", "–", "'", "’"}
+_PARTICIPLE_TAIL = {"polled", "surveyed", "questioned", "interviewed", "contacted", "asked",
+                    "sampled"}
+
+
+@dataclass(frozen=True)
+class PollMention:
+    start: int  # character span of the mention (poll noun phrase or pollster name)
+    end: int
+    kind: str  # "named", "anaphor" (the poll), "indefinite" (a new poll)
+    pollster: Optional[str] = None
+    sponsor: Optional[str] = None
+    released: Optional[str] = None
+    field_dates: Optional[str] = None
+    sample_size: Optional[int] = None
+    sample_universe: Optional[str] = None
+    population: Optional[str] = None
+    margin_of_error: Optional[float] = None
+    name_spans: tuple[tuple[int, int], ...] = ()  # pollster/sponsor spans: not candidates
+
+
+def _namey(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and bool(re.match(r"^[\w.&'’-]+$", t)) and not tok.is_punct
+
+
+def _is_date_word(tok) -> bool:
+    w = tok.text.lower().rstrip(".")
+    return w in MONTHS or w in _WEEKDAYS
+
+
+def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """A proper-name run starting at token i (after 'by'/'for'); token indices [a, b)."""
+    while i < end and doc[i].lower_ in ("the",):
+        i += 1
+    if i >= end or not _namey(doc[i]) or _is_date_word(doc[i]):
+        return None
+    j = i + 1
+    while j < end:
+        t = doc[j]
+        if _namey(t) and not _is_date_word(t):
+            j += 1
+        elif t.text in _GLUE and j + 1 < end and _namey(doc[j + 1]) and not doc[j - 1].whitespace_:
+            j += 1
+        elif t.lower_ in _CONNECTORS and j + 1 < end and _namey(doc[j + 1]) \
+                and rules.has("org_suffix", doc[j - 1].text):
+            j += 1
+        elif t.like_num and j + 1 < end and _namey(doc[j + 1]):
+            j += 1
+        else:
+            break
+    return i, j
+
+
+def _run_backward(doc, k: int, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """A proper-name run ending just before token k ('Quinnipiac University' poll)."""
+    j = k
+    i = k
+    while i - 1 >= start:
+        t = doc[i - 1]
+        if _namey(t) and not rules.has("mention_modifier", t.text):
+            i -= 1
+        elif t.text in _GLUE and i - 2 >= start and _namey(doc[i - 2]) and not t.whitespace_:
+            i -= 1
+        elif t.like_num and i < j and _namey(doc[i]):
+            i -= 1
+        elif t.lower_ in _CONNECTORS and i - 2 >= start and rules.has("org_suffix", doc[i - 2].text) \
+                and i < j:
+            i -= 1
+        else:
+            break
+    while i < j and (_is_date_word(doc[i]) or doc[i].lower_ in _LEADING_JUNK
+                     or (doc[i].like_num and i > start and _is_date_word(doc[i - 1]))
+                     or doc[i].text in _GLUE):
+        i += 1
+    if i >= j or not any(doc[x].is_alpha and doc[x].text[0].isupper() for x in range(i, j)):
+        return None
+    return i, j
+
+
+def _chars(doc, a: int, b: int) -> tuple[int, int]:
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def _text(doc, a: int, b: int) -> str:
+    s, e = _chars(doc, a, b)
+    return doc.text[s:e]
+
+
+def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """The noun phrase after 'among'/'of' at token i, up to punctuation or a new clause."""
+    j = i
+    while j < end and j - i < 10:
+        t = doc[j]
+        if (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space or t.like_num:
+            break
+        if t.pos_ in ("PRON", "SCONJ", "AUX") or t.lower_ in ("while", "but", "than", "who", "that",
+                                                             "which", "said", "says", "say"):
+            break
+        if t.pos_ == "ADP" and t.lower_ != "of" and j > i:
+            break
+        if t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN"):
+            break
+        j += 1
+    while j > i and (doc[j - 1].lower_ in _PARTICIPLE_TAIL or doc[j - 1].pos_ in ("CCONJ", "DET")):
+        j -= 1
+    while i < j and doc[i].pos_ == "DET" and doc[i].lower_ not in ("all",):
+        i += 1
+    return (i, j) if j > i else None
+
+
+def is_whole_sample(doc, a: int, b: int, rules: PollRules) -> bool:
+    """'all the voters surveyed', 'likely voters', 'Virginia voters': the whole sample."""
+    for t in doc[a:b]:
+        if t.is_punct:
+            continue
+        if t.ent_type_ in ("GPE", "LOC") or rules.has("whole_sample", t.text):
+            continue
+        return False
+    return True
+
+
+def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list[PollMention]:
+    """Every poll mention in one sentence-sized span, in order."""
+    start, end = span.start, span.end
+    out: list[PollMention] = []
+    used: set[int] = set()
+    nouns = rules.terms["mention_noun"]
+    for tok in span:
+        if tok.lower_ not in nouns or tok.i in used:
+            continue
+        if tok.lower_ == "polling" and tok.pos_ == "VERB":
+            continue
+        m = _noun_mention(doc, tok, start, end, rules)
+        if m is not None:
+            out.append(m)
+    out.extend(_agent_mentions(doc, span, rules, out))
+    out.extend(_finder_mentions(doc, span, rules, out))
+    out.extend(_gazetteer_mentions(doc, span, rules, out))
+    out.sort(key=lambda m: m.start)
+    return _attach_sentence_facts(doc, span, out, rules, published)
+
+
+def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[PollMention]:
+    k = tok.i
+    j = k - 1
+    while j >= start and rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower():
+        j -= 1
+    possessive = j >= start and doc[j].text in ("'s", "’s")
+    back = _run_backward(doc, j if possessive else j + 1, start, rules)
+    det = doc[back[0] - 1] if back and back[0] - 1 >= start else (doc[j] if j >= start else None)
+    pre_name = _text(doc, *back) if back else None
+    spans = [_chars(doc, *back)] if back else []
+    pollster, sponsor = pre_name, None
+    # Forward: "conducted by X", "done for S by X", "from X", "of N likely voters".
+    limit = min(end, k + FORWARD_SCAN_TOKENS)
+    i = k + 1
+    while i < limit:
+        t = doc[i]
+        if t.lower_ in ("by", "from") and (t.lower_ == "by" or i == k + 1):
+            run = _run_forward(doc, i + 1, end, rules)
+            if run:
+                name = _text(doc, *run)
+                sponsor_verb = any(rules.has("sponsored_by", doc[x].text) for x in range(max(k + 1, i - 3), i))
+                if sponsor_verb:
+                    sponsor = sponsor or name
+                else:
+                    if pre_name and pollster == pre_name:
+                        sponsor = sponsor or pre_name
+                    pollster = name
+                spans.append(_chars(doc, *run))
+                i = run[1]
+                continue
+        elif t.lower_ == "for" and i + 1 < end and doc[i + 1].lower_ not in ("a", "an"):
+            run = _run_forward(doc, i + 1, end, rules)
+            if run and not (run[1] < end and doc[run[1]].pos_ == "NOUN" and doc[run[1]].text[:1].islower()):
+                sponsor = sponsor or _text(doc, *run)
+                spans.append(_chars(doc, *run))
+                i = run[1]
+                continue
+        elif t.is_sent_start or (t.pos_ == "VERB" and rules.has("finding_verb", t.lemma_)):
+            break
+        i += 1
+    population = None
+    if k + 1 < end and doc[k + 1].lower_ == "of" and not (k + 2 < end and doc[k + 2].like_num):
+        ph = subgroup_phrase(doc, k + 2, end, rules)
+        if ph and not is_whole_sample(doc, *ph, rules):
+            population = _text(doc, *ph)
+    if pollster:
+        kind = "named"
+    elif tok.text.lower() == "polling" and not det:
+        return None  # "in polling and fundraising": polling in general
+    elif det is not None and rules.has("anaphor_det", det.text):
+        kind = "anaphor"
+    else:
+        kind = "indefinite"
+    s, e = _chars(doc, back[0] if back else k, k + 1)
+    return PollMention(s, e, kind, pollster=pollster, sponsor=sponsor if sponsor != pollster else None,
+                       population=population, name_spans=tuple(spans))
+
+
+def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """'voters contacted by X', 'surveyed by X': the agent of a polling participle."""
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    for tok in span:
+        if tok.lower_ not in _PARTICIPLE_TAIL or tok.i + 1 >= span.end or doc[tok.i + 1].lower_ != "by":
+            continue
+        run = _run_forward(doc, tok.i + 2, span.end, rules)
+        if not run:
+            continue
+        s, e = _chars(doc, *run)
+        if any(a <= s < b for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
+    return out
+
+
+def _org_like(doc, a: int, b: int, rules: PollRules) -> bool:
+    return any(rules.has("org_suffix", t.text) for t in doc[a:b]) or \
+        any(t.ent_type_ == "ORG" for t in doc[a:b])
+
+
+def _finder_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """'The X Center found that ...': an organisation as the subject of a finding verb."""
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    for tok in span:
+        if tok.pos_ != "VERB" or not rules.has("finding_verb", tok.lemma_) or tok.lemma_ == "have":
+            continue
+        for child in tok.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.lower_ in rules.terms["mention_noun"]:
+                continue
+            ent = next((e for e in span.ents if e.start <= child.i < e.end), None)
+            if ent is not None and ent.label_ == "ORG":
+                a, b = ent.start, ent.end
+            else:
+                a, b = min(t.i for t in child.subtree), child.i + 1
+            while a < b and doc[a].lower_ in _LEADING_JUNK:
+                a += 1
+            if a >= b or not _org_like(doc, a, b, rules) or not _namey(doc[a]):
+                continue
+            s, e = _chars(doc, a, b)
+            if any(x <= s < y for x, y in covered):
+                continue
+            out.append(PollMention(s, e, "named", pollster=_text(doc, a, b), name_spans=((s, e),)))
+    return out
+
+
+def _gazetteer_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """Well-known pollsters named anywhere in a poll sentence."""
+    if not rules.pollsters:
+        return []
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    text = span.text
+    for p in rules.pollsters:
+        for form in sorted((p.name,) + p.aliases, key=len, reverse=True):
+            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
+                s, e = span.start_char + m.start(), span.start_char + m.end()
+                if any(a <= s < b or s <= a < e for a, b in covered):
+                    continue
+                out.append(PollMention(s, e, "named", pollster=form, name_spans=((s, e),)))
+                covered.append((s, e))
+    return out
+
+
+def _attach_sentence_facts(doc, span, mentions: list[PollMention], rules: PollRules,
+                           published: Optional[str]) -> list[PollMention]:
+    """Dates, sample and margin of error stated in the sentence go to its first poll mention."""
+    if not mentions:
+        return mentions
+    text = span.text
+
+    def owner(pos: int) -> int:
+        """The mention nearest before a character offset (else the first one)."""
+        best = 0
+        for n, m in enumerate(mentions):
+            if m.start <= pos:
+                best = n
+        return best
+
+    facts: dict[int, dict] = {}
+    size, universe, at = parse_sample(text)
+    if size is not None:
+        facts.setdefault(owner(span.start_char + at), {}).update(sample_size=size, sample_universe=universe)
+    moe = parse_margin_of_error(text)
+    if moe is not None:
+        facts.setdefault(0, {}).setdefault("margin_of_error", moe)
+    field_re = re.compile(r"\b(?:" + "|".join(sorted(rules.terms["field_verb"])) + r")\b(?:\s+\S+){0,4}\s+"
+                          r"(?:on|from|between|in|over)?\s*$", re.I)
+    for hit in find_dates(text, span.start_char, published):
+        before = doc.text[max(span.start_char, hit.start - 40):hit.start]
+        f = facts.setdefault(owner(hit.start), {})
+        if field_re.search(before):
+            f.setdefault("field_dates", hit.iso)
+        else:
+            f.setdefault("released", hit.iso.split("/")[0])
+    return [replace(m, **facts.get(n, {})) for n, m in enumerate(mentions)]
