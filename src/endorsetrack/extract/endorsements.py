@@ -54,7 +54,7 @@ class _Context:
         self.people_surnames = people_surnames
         self.article = article
 
-    def mention_for(self, i: Optional[int]) -> Optional[Mention]:
+    def mention_for(self, i: Optional[int], via_possessor: bool = True) -> Optional[Mention]:
         """The mention that token i heads or lies in; else one inside its noun phrase."""
         if i is None:
             return None
@@ -64,14 +64,15 @@ class _Context:
         tok = self.doc[i]
         if tok.pos_ in ("VERB", "AUX"):
             return None
-        inner = [t.i for t in tok.subtree if t.dep_ in ("compound", "poss", "amod", "nmod", "appos")
-                 or t.i == i]
+        deps = ("compound", "poss", "amod", "nmod", "appos") if via_possessor else ("compound", "amod", "appos")
+        inner = [t.i for t in tok.children if t.dep_ in deps] + [i]
         near = [m for m in self.mentions if any(m.covers(j) for j in inner)]
         if near:
             return near[0]
         # "the endorsement of the AFSCME Council 61" when the pobj is "Council".
-        sub = [m for m in self.mentions if tok.left_edge.i <= m.start and m.end <= tok.right_edge.i + 1]
-        return sub[0] if sub else None
+        sub = [m for m in self.mentions if tok.left_edge.i <= m.start and m.end <= tok.right_edge.i + 1
+               and (via_possessor or self.doc[m.end - 1].dep_ != "poss")]
+        return sub[0] if sub and via_possessor else None
 
 
 def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings) -> Iterable[Endorsement]:
@@ -81,14 +82,15 @@ def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings)
     if not endorsers:
         return []
     cand_mentions, generic = _candidates(frame, ctx)
-    if not cand_mentions and not generic and frame.rule["kind"] in ("withdraw", "verb") \
-            and frame.rule.get("strong"):
-        fallback = _salient_person(ctx, frame, endorsers)
+    if not cand_mentions and not generic and frame.rule.get("strong"):
+        fallback = _salient_person(ctx, frame, endorsers) if frame.rule["stance"] == "rescinds" else None
         if fallback:
             cand_mentions = [(fallback, 0.2)]
-        elif frame.rule["kind"] == "verb" and frame.candidate is None:
+        elif frame.rule["kind"] in ("verb", "give", "withdraw") and frame.candidate is None:
             generic = True  # "has yet to endorse", "did not endorse": about the contest
     if frame.rule["kind"] != "state" and not cand_mentions and not generic:
+        return []
+    if any(c.lower_ in HABITUAL for c in trigger.children if c.dep_ == "advmod"):
         return []
     stance = decide_stance(trigger, frame.rule["stance"], generic)
     if stance is None or frame.rule.get("negated_only") and stance not in ("declines", "undecided"):
@@ -123,9 +125,10 @@ def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings)
 
 def _endorsers(frame: Frame, ctx: _Context) -> list[tuple[str, str, float]]:
     """(name, provisional type, confidence penalty) for each endorser the role names."""
-    if frame.endorser is None:
-        return []
     doc = ctx.doc
+    if frame.endorser is None:
+        m = _left_neighbour(frame, ctx)
+        return [r for r in (_resolve_endorser(x, ctx) for x in (_expand_list(m, ctx) if m else [])) if r]
     tok = doc[frame.endorser]
     included = _included_names(tok, ctx)
     if included:
@@ -162,7 +165,7 @@ def _quantified(tok) -> bool:
                for c in tok.children if c.dep_ in ("det", "amod", "advmod", "predet"))
 
 
-AUX_GAP = {"will", "would", "has", "have", "had", "is", "are", "was", "were", "be", "been", "to", "also",
+AUX_GAP = {",", "however", "will", "would", "has", "have", "had", "is", "are", "was", "were", "be", "been", "to", "also",
            "continue", "formally", "officially", "already", "now", "still", "]", "[", "not", "n't", "did",
            "does", "do", "said", "says", "today", "just", "finally", "unanimously", "overwhelmingly"}
 
@@ -197,8 +200,8 @@ def _in_addition_to(trigger, ctx: _Context) -> list[Mention]:
 
 def _included_names(tok, ctx: _Context) -> list[Mention]:
     """'other prominent Republicans, including A and B' -> [A, B]."""
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
+    for child in tok.subtree:
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "such") and child.i > tok.i:
             objs = [g for g in child.subtree if g.dep_ == "pobj"]
             if objs:
                 m = ctx.mention_for(objs[0].i)
@@ -212,6 +215,7 @@ def _backer_phrase(tok, ctx: _Context) -> Optional[Mention]:
     return None
 
 
+HABITUAL = {"traditionally", "typically", "usually", "often", "generally", "normally", "historically"}
 ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
 
 
@@ -272,7 +276,7 @@ def _appositive_name(m: Mention, ctx: _Context) -> Optional[Mention]:
     return None
 
 
-def _antecedent(m: Mention, ctx: _Context) -> Optional[tuple[str, str]]:
+def _antecedent(m: Mention, ctx: _Context, depth: int = 0) -> Optional[tuple[str, str]]:
     """The earlier mention a reference ('the union', 'it', 'he') points to."""
     label = m.label
     want_person = label in ("he", "she", "him", "his", "her") or label.startswith("person:")
@@ -286,8 +290,15 @@ def _antecedent(m: Mention, ctx: _Context) -> Optional[tuple[str, str]]:
         salient = [c for c in people if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
         pick = (salient or people or [None])[0]
         return (pick.text, "person") if pick else None
+    if ctx.doc[m.start].lower_ in ("a", "an"):
+        return None  # "a union that ...": introduces an entity, refers to none
     orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps")
-            or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)]
+            or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
+            or c.kind == "ref" and c.label in ("union", "federation", "organization", "group", "local", "coalition")
+            and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")]
+    if label in ("it", "they", "its", "their", "them"):
+        subj = [c for c in orgs if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        orgs = subj[:1] + orgs
     if label in ("chapter", "local", "branch", "affiliate", "unit"):
         orgs.sort(key=lambda c: c.label != "local")  # stable: nearest local first
     for cand in orgs:
@@ -299,6 +310,14 @@ def _antecedent(m: Mention, ctx: _Context) -> Optional[tuple[str, str]]:
         if national and (cand.label == "local" or re.search(r"\d", cand.text)):
             continue
         if label == "local" and cand.label != "local":
+            continue
+        if cand.kind == "ref":
+            named = _appositive_name(cand, ctx)
+            if named:
+                return named.text, _provisional_type(named)
+            sub = _antecedent(cand, ctx, depth + 1)
+            if sub:
+                return sub
             continue
         return cand.text, _provisional_type(cand)
     return None
@@ -387,7 +406,9 @@ def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], b
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if poss:
             tok = poss[0]
-    m = ctx.mention_for(tok.i)
+    m = ctx.mention_for(tok.i, via_possessor=False)
+    if m is None and frame.rule["kind"] == "receive":
+        m = _nearest_left_person(frame.trigger, ctx)
     if m is None or m.kind == "ref" and not m.label.startswith(("he", "she", "him", "his", "her", "person:")):
         inner = [x for x in ctx.mentions if x.kind in ("person", "measure")
                  and tok.left_edge.i <= x.start and x.end <= tok.right_edge.i + 1]
@@ -400,6 +421,11 @@ def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], b
         if name:
             out.append(name)
     return out, False
+
+
+def _nearest_left_person(i: int, ctx: _Context) -> Optional[Mention]:
+    left = [m for m in ctx.mentions if m.kind == "person" and m.end <= i]
+    return left[-1] if left else None
 
 
 def _candidate_name(m: Mention, ctx: _Context) -> Optional[tuple[str, float]]:

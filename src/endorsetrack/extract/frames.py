@@ -31,7 +31,7 @@ def trigger_index() -> dict[tuple[str, str], dict]:
     """(kind-group, lemma) -> rule. Verb-ish kinds share the 'verb' group; nouns 'noun'."""
     index: dict[tuple[str, str], dict] = {}
     for rule in packaged_rules("triggers", ("kind", "lemmas", "stance")):
-        group = "noun" if rule["kind"] == "noun" else "state" if rule["kind"] == "state" else rule["kind"]
+        group = rule["kind"]
         for lemma in rule["lemmas"]:
             index.setdefault((group, lemma), rule)
     return index
@@ -62,6 +62,10 @@ def match_frames(sent) -> list[Frame]:
                     if conj.dep_ == "conj" and conj.lemma_ == "do" and any(
                             c.lower_ == "so" for c in conj.children):
                         frames.append(Frame(conj.i, rule, frame.endorser, frame.candidate, frame.passive))
+        if tok.pos_ in ("NOUN", "PROPN") and (rule := idx.get(("noun_prep", lemma))):
+            f = _noun_prep_frame(tok, rule)
+            if f:
+                frames.append(f)
         if tok.pos_ in ("NOUN", "PROPN") and (rule := idx.get(("noun", lemma))):
             f = _noun_frame(tok, rule)
             if f:
@@ -97,6 +101,12 @@ def subject_of(verb) -> Optional[int]:
                     return subj[0].i
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "Y, endorsed by X": not the endorser
                 return None
+            if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" \
+                    and not head.ent_type_:
+                verb_above = head.head if head.dep_ == "dobj" else head.head.head
+                subj = [c for c in verb_above.children if c.dep_ in ("nsubj",)]
+                if subj:
+                    return subj[0].i
             if head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return head.i
         if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dep") and tok.head is not tok:
@@ -210,7 +220,7 @@ def _noun_object_frame(verb, rule) -> Optional[Frame]:
     kind = rule["kind"]
     if kind == "receive":
         cand = subject_of(verb)
-        endorser = _pobj(noun, ("of", "from", "by")) or _poss(noun)
+        endorser = _pobj(noun, ("of", "from", "by")) or _poss(noun) or _pobj(verb, ("from", "by"))
         return Frame(verb.i, rule, endorser, cand)
     if kind == "give":
         endorser = subject_of(verb) or _poss(noun)
@@ -264,6 +274,16 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
             return Frame(noun.i, rule, after[1].i, endorser, via="colon-list")
         return None
     return Frame(noun.i, rule, endorser, cand)
+
+
+def _noun_prep_frame(noun, rule) -> Optional[Frame]:
+    cand = _pobj(noun, set(rule["preps"]))
+    if cand is None:
+        return None
+    verb = noun.head
+    while verb.dep_ in ("prep", "pobj", "dobj", "conj") and verb.head is not verb and verb.pos_ != "VERB":
+        verb = verb.head
+    return Frame(noun.i, rule, subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None, cand)
 
 
 def _state_frame(tok, rule) -> Optional[Frame]:

@@ -1,0 +1,336 @@
+"""Give each figure in a poll sentence to its candidate(s) and its population.
+
+Walks the figures left to right. Each figure looks for its candidate first among the
+unused names since the previous figure ("with Smith at 25% and Jones at 23%"), then
+just after it ("44% Smith", "44 percent said they would vote for Smith"). A pair
+("44 percent to 42 percent") goes to the two names before it, the leader named by the
+verb taking the larger figure; when a side is missing it is the subject of the earlier
+pair or the race's other candidate nearby. Figures that are not candidate shares
+(undecided, approval, margins, election returns, delegates, turnout) are skipped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from .poll_numbers import Share
+from .poll_people import CandidateMention
+from .poll_rules import PollRules
+from .poll_sources import is_whole_sample, subgroup_phrase
+
+# Tokens before a figure searched for approval/rating cues ("His approval rating among
+# Virginia voters is 37%": 7 tokens); 8 covered every such case in the dev set.
+ATTITUDE_WINDOW_TOKENS = 8
+# Tokens before a figure searched for election-result cues ("won the party endorsement
+# with 83%": 5 tokens).
+ELECTION_WINDOW_TOKENS = 6
+# Characters after a figure searched for "undecided"-type cues, up to the clause end.
+AFTER_WINDOW_CHARS = 120
+# How far after a figure its candidate may come ("44 percent of the people contacted
+# said they would vote for X": 10 tokens).
+SHARE_FIRST_MAX_TOKENS = 12
+# Figures shared by several names ("tied", "each") take names at most this far apart.
+DISTRIBUTIVE_MAX_GAP_TOKENS = 15
+
+_FILLERS = {"a", "an", "the", "only", "just", "nearly", "about", "roughly", "almost", "exactly",
+            "some", "around", "approximately", "barely", "merely", "over", "under", "more",
+            "less", "than", "at", "least", "most", "fully"}
+_CLAUSE_PUNCT = set(",;:()—–[]")
+_AFTER_STOP = re.compile(r"[,;:()\[\]—–]|\s(?:but|while|whereas)\s", re.I)
+
+Result = tuple[str, str, float]  # (name as written or inferred, person key, share)
+
+
+@dataclass
+class Slot:
+    """Results read from one figure or figure group, before poll items are formed."""
+
+    results: list[Result]
+    frame: str
+    start: int
+    end: int
+    population: Optional[str] = None
+    explicit_population: bool = False  # False: inherit the poll mention's subgroup
+    universe: Optional[str] = None
+
+
+@dataclass
+class UnitContext:
+    """What later figures of the same sentence reuse: the last pair's two sides."""
+
+    subject: Optional[tuple[str, str]] = None  # (key, text)
+    partner: Optional[tuple[str, str]] = None
+    consumed: set[int] = field(default_factory=set)  # indices into the unit's mentions
+
+
+def _tokens(doc, start: int, end: int) -> tuple[int, int]:
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    return (sp.start, sp.end) if sp is not None else (0, 0)
+
+
+def _hit(rules: PollRules, kind: str, tok) -> bool:
+    return rules.has(kind, tok.lemma_) or rules.has(kind, tok.text)
+
+
+def is_excluded(doc, a: int, b: int, pre_start: int, after_limit: int, rules: PollRules) -> bool:
+    """True when the figure at tokens [a, b) is not a candidate's share."""
+    # Right before: "up from 40%", "by 5 percent", "those 30 percent".
+    k = a
+    while k - 1 >= pre_start and doc[k - 1].lower_ in _FILLERS:
+        k -= 1
+    before = doc.text[doc[max(pre_start, k - 3)].idx:doc[k - 1].idx + len(doc[k - 1].text)].lower() \
+        if k - 1 >= pre_start else ""
+    if before and any(re.search(r"(?:^|[\s(])" + re.escape(t) + r"$", before) for t in rules.terms["exclude_before"]):
+        return True
+    # The clause before: approval ratings, favourability.
+    for i in range(a - 1, max(pre_start, a - ATTITUDE_WINDOW_TOKENS) - 1, -1):
+        t = doc[i]
+        if t.text in _CLAUSE_PUNCT:
+            break
+        if _hit(rules, "attitude_cue", t) and t.lemma_ not in ("job", "should", "view"):
+            return True
+    # Election returns: "won 42 percent of the vote", "declared the winner with 73.1 percent".
+    for i in range(a - 1, max(pre_start, a - ELECTION_WINDOW_TOKENS) - 1, -1):
+        t = doc[i]
+        if rules.has("election_cue", t.text) or rules.has("election_cue", t.lemma_):
+            if i - 1 >= 0 and rules.has("modal", doc[i - 1].text):
+                continue
+            return True
+    # Right after, to the clause end: "12% undecided", "59% disapproving", "margin of error".
+    s = doc[b - 1].idx + len(doc[b - 1].text)
+    after = doc.text[s:min(after_limit, s + AFTER_WINDOW_CHARS)]
+    stop = _AFTER_STOP.search(after)
+    after = after[:stop.start()] if stop else after
+    return rules.regex("exclude_after").search(after) is not None
+
+
+def _linked(doc, cand: CandidateMention, share_tok: int) -> bool:
+    """The candidate governs the figure: an ancestor, or the subject of an ancestor verb."""
+    ancestors = list(doc[share_tok].ancestors)
+    ids = {t.i for t in ancestors}
+    if cand.token_i in ids:
+        return True
+    head = doc[cand.token_i]
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.i in ids
+
+
+def _cues(doc, a: int, b: int, rules: PollRules) -> dict[str, int]:
+    """Positions (token index) of lead/trail/tie cues in tokens [a, b)."""
+    found: dict[str, int] = {}
+    for i in range(a, b):
+        for kind in ("lead_cue", "trail_cue", "tie_cue"):
+            if _hit(rules, kind, doc[i]):
+                found[kind] = i  # the last one wins: nearest the figures
+    return found
+
+
+def _population(doc, a: int, b: int, pre_start: int, post_end: int, first_in_region: bool,
+                rules: PollRules, cand_tokens: set[int]) -> tuple[Optional[str], bool, Optional[str], int]:
+    """(population, explicit?, universe, end char of the phrase or -1) for tokens [a, b)."""
+    def phrase_at(i: int, limit: int) -> Optional[tuple[int, int]]:
+        ph = subgroup_phrase(doc, i, limit, rules)
+        if ph and any(t in cand_tokens for t in range(*ph)):
+            stop = min(t for t in range(*ph) if t in cand_tokens)
+            ph = (ph[0], stop) if stop > ph[0] else None
+        return ph
+
+    def classify(ph: tuple[int, int], marker: str):
+        end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
+        text = doc.text[doc[ph[0]].idx:end]
+        low = text.lower()
+        universe = "likely voters" if "likely" in low else "registered voters" if "registered" in low \
+            else "adults" if "adults" in low else None
+        if is_whole_sample(doc, *ph, rules):
+            return None, marker == "among", universe, end
+        return text, True, universe, end
+
+    for i in range(b, post_end):
+        t = doc[i]
+        if t.lower_ == "overall" or (t.lower_ == "among" and i + 1 < post_end):
+            if t.lower_ == "overall":
+                return None, True, None, t.idx + len(t.text)
+            ph = phrase_at(i + 1, post_end)
+            if ph:
+                return classify(ph, "among")
+        if t.text in _CLAUSE_PUNCT and t.text not in "()":
+            break
+    if b < post_end and doc[b].lower_ == "of":
+        ph = phrase_at(b + 1, post_end)
+        if ph:
+            return classify(ph, "of")
+    start_at = pre_start + (0 if first_in_region else 2)
+    for i in range(start_at, a):
+        if doc[i].lower_ == "among":
+            ph = phrase_at(i + 1, a)
+            if ph:
+                return classify(ph, "among")
+    return None, False, None, -1
+
+
+def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], rules: PollRules,
+               opponent: Callable[[str, int], Optional[tuple[str, str]]],
+               ctx: Optional[UnitContext] = None) -> list[Slot]:
+    """Every candidate result in one sentence-sized span, in order of the figures."""
+    ctx = ctx or UnitContext()
+    slots: list[Slot] = []
+    cand_tokens = {c.token_i for c in cands}
+    tok_ranges = [_tokens(doc, s.start, s.end) for s in shares]
+    for n, share in enumerate(shares):
+        a, b = tok_ranges[n]
+        pre_start = tok_ranges[n - 1][1] if n else span.start
+        post_end = tok_ranges[n + 1][0] if n + 1 < len(shares) else span.end
+        after_limit = shares[n + 1].start if n + 1 < len(shares) else span.end_char
+        if is_excluded(doc, a, b, pre_start, after_limit, rules):
+            continue
+        pre = [(k, c) for k, c in enumerate(cands)
+               if k not in ctx.consumed and c.token_i >= pre_start and c.token_i < a
+               and not _reported(doc, c.token_i, a, rules)]
+        if share.kind == "pair":
+            results, frame = _read_pair(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx)
+        elif share.kind == "series":
+            results, frame = _read_series(share, pre, ctx)
+        else:
+            results, frame = _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx)
+        if not results:
+            continue
+        pop, explicit, universe, pop_end = _population(doc, a, b, pre_start, post_end, n == 0, rules,
+                                                       cand_tokens)
+        named = [c.start for c in cands if c.start >= doc[pre_start].idx and c.start < share.start
+                 and c.key in {r[1] for r in results}]
+        start = min([share.start] + named)
+        slots.append(Slot(results, frame, start, max(share.end, pop_end), pop, explicit, universe))
+    return slots
+
+
+def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
+    """'Smith said 55 percent ...': a reporting verb between name and figure."""
+    return any(doc[i].pos_ == "VERB" and rules.has("reporting_verb", doc[i].lemma_)
+               for i in range(cand_tok + 1, share_tok))
+
+
+def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) -> tuple[list[Result], str]:
+    value = share.values[0]
+    near_after = " ".join(t.lower_ for t in doc[b:min(b + 2, post_end)])
+    near_before = [t for t in doc[max(a - 6, pre_start):a]]
+    distributive = any(_hit(rules, "distributive_cue", t) for t in near_before) or \
+        any(w in rules.terms["distributive_cue"] for w in near_after.split())
+    if distributive and len(pre) >= 2:
+        group = [pre[-1]]
+        for k, c in reversed(pre[:-1]):
+            if group[-1][1].token_i - c.token_i > DISTRIBUTIVE_MAX_GAP_TOKENS:
+                break
+            group.append((k, c))
+        group.reverse()
+        ctx.consumed.update(k for k, _ in group)
+        return [(c.text, c.key, value) for _, c in group], "distributive"
+    if pre:
+        linked = [(k, c) for k, c in pre if _linked(doc, c, a)]
+        k, c = (linked or pre)[-1]
+        ctx.consumed.add(k)
+        return [(c.text, c.key, value)], "single"
+    # Share first: "44% Smith", "44 percent said they would vote for Smith".
+    for k, c in enumerate(cands):
+        if k in ctx.consumed or c.token_i < b:
+            continue
+        if c.token_i >= post_end or c.token_i - b > SHARE_FIRST_MAX_TOKENS:
+            break
+        between = doc[b:c.token_i]
+        words = [t for t in between if not t.is_punct and not t.is_space]
+        if any(_hit(rules, "attitude_cue", t) for t in between):
+            break
+        if not words or any(_hit(rules, "support_cue", t) for t in words):
+            ctx.consumed.add(k)
+            return [(c.text, c.key, value)], "share_first"
+        break
+    return [], "single"
+
+
+def _read_series(share, pre, ctx) -> tuple[list[Result], str]:
+    k = len(share.values)
+    if len(pre) < k:
+        return [], "series"
+    group = pre[-k:]
+    ctx.consumed.update(i for i, _ in group)
+    return [(c.text, c.key, v) for (_, c), v in zip(group, share.values)], "series"
+
+
+def _read_pair(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx):
+    hi, lo = max(share.values), min(share.values)
+    first, second = share.values
+    # A partner after the figures: "a 45-40 lead over Jones".
+    post_partner, post_cues = None, {}
+    for k, c in enumerate(cands):
+        if k in ctx.consumed or c.token_i < b or c.token_i >= min(post_end, b + 6):
+            continue
+        if any(rules.has("partner_prep", t.text) for t in doc[b:c.token_i]):
+            post_partner = (k, c)
+            post_cues = _cues(doc, b, c.token_i, rules)
+        break
+    named = pre[-2:]
+    if post_partner and named:
+        named = [named[-1], post_partner]
+    cue_from = named[0][1].token_i if len(named) == 2 and not post_partner else pre_start
+    cues = {**_cues(doc, cue_from, a, rules), **post_cues}
+    lead_at, trail_at = cues.get("lead_cue", -1), cues.get("trail_cue", -1)
+    # The cue nearest the figures decides who leads; None keeps the written order.
+    verdict = None if lead_at < 0 and trail_at < 0 else lead_at > trail_at
+
+    def order(subject_leads: Optional[bool]) -> tuple[float, float]:
+        if subject_leads is None:
+            return first, second
+        return (hi, lo) if subject_leads else (lo, hi)
+
+    if len(named) == 2:
+        (k1, x), (k2, y) = named
+        vx, vy = order(verdict)
+        ctx.consumed.update((k1, k2))
+        ctx.subject, ctx.partner = (x.key, x.text), (y.key, y.text)
+        return [(x.text, x.key, vx), (y.text, y.key, vy)], "pair"
+    if len(named) == 1:
+        k1, c = named[0]
+        ctx.consumed.add(k1)
+        if _is_object(doc, c, rules):  # "losing to Smith 60 to 33": the subject is implied
+            subj = ctx.subject if ctx.subject and ctx.subject[0] != c.key \
+                else _grammatical_subject(doc, cands, c.key)
+            subj = subj or opponent(c.key, c.start)
+            if subj is None:
+                return [], "pair"
+            vs, vc = order(verdict)
+            ctx.subject, ctx.partner = subj, (c.key, c.text)
+            return [(subj[1], subj[0], vs), (c.text, c.key, vc)], "pair"
+        other = opponent(c.key, c.start)  # "Smith up 49 to 38": the other side is implied
+        if other is None:
+            return [], "pair"
+        vc, vo = order(verdict)
+        ctx.subject, ctx.partner = (c.key, c.text), other
+        return [(c.text, c.key, vc), (other[1], other[0], vo)], "pair"
+    # No name at all ("while trailing 65 to 30"): the sentence's last pair, or its subject.
+    subj = ctx.subject or _grammatical_subject(doc, cands, None)
+    if subj is None:
+        return [], "pair"
+    other = ctx.partner if ctx.partner and ctx.partner[0] != subj[0] else opponent(subj[0], share.start)
+    if other is None:
+        return [], "pair"
+    vs, vo = order(verdict)
+    ctx.subject, ctx.partner = subj, other
+    return [(subj[1], subj[0], vs), (other[1], other[0], vo)], "pair"
+
+
+def _is_object(doc, c: CandidateMention, rules: PollRules) -> bool:
+    """'losing to Smith', 'beating Smith': the name is the other side of the verb."""
+    i = c.start
+    first = doc.char_span(i, c.end, alignment_mode="expand")
+    if first is not None and first.start > 0 and rules.has("partner_prep", doc[first.start - 1].text):
+        return True
+    head = doc[c.token_i]
+    return head.dep_ == "dobj" and (rules.has("lead_cue", head.head.lemma_) or rules.has("trail_cue", head.head.lemma_))
+
+
+def _grammatical_subject(doc, cands, not_key) -> Optional[tuple[str, str]]:
+    for c in cands:
+        if c.key != not_key and doc[c.token_i].dep_ in ("nsubj", "nsubjpass"):
+            return c.key, c.text
+    return None
