@@ -92,6 +92,8 @@ def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings)
         return []
     if any(c.lower_ in HABITUAL for c in trigger.children if c.dep_ == "advmod"):
         return []
+    if PERCENT_RE.search(sent.text) and (not frame.rule.get("strong") or frame.rule["kind"] == "state"):
+        return []  # "44 percent said they would vote for X", "12% undecided": poll figures
     stance = decide_stance(trigger, frame.rule["stance"], generic)
     if stance is None or frame.rule.get("negated_only") and stance not in ("declines", "undecided"):
         return []
@@ -215,6 +217,7 @@ def _backer_phrase(tok, ctx: _Context) -> Optional[Mention]:
     return None
 
 
+PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
 HABITUAL = {"traditionally", "typically", "usually", "often", "generally", "normally", "historically"}
 ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
 
@@ -296,9 +299,8 @@ def _antecedent(m: Mention, ctx: _Context, depth: int = 0) -> Optional[tuple[str
             or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
             or c.kind == "ref" and c.label in ("union", "federation", "organization", "group", "local", "coalition")
             and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")]
-    if label in ("it", "they", "its", "their", "them"):
-        subj = [c for c in orgs if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        orgs = subj[:1] + orgs
+    subj = [c for c in orgs if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
     if label in ("chapter", "local", "branch", "affiliate", "unit"):
         orgs.sort(key=lambda c: c.label != "local")  # stable: nearest local first
     for cand in orgs:

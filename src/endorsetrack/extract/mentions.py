@@ -125,6 +125,11 @@ def find_mentions(sent) -> list[Mention]:
             if tok and _looks_capitalised(text[m.start():m.end()]):
                 start, end = tok
                 label = rule["id"]
+                if start - 1 >= sent.start and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].whitespace_:
+                    start -= 1  # "the Chicago Fraternal Order of Police": a city or state body
+                    while start - 1 >= sent.start and doc[start - 1].ent_iob_ == "I":
+                        start -= 1
+                    label = "local"
                 while start > sent.start and _glued(doc, start - 1):  # "1199/SEIU", "SEA/SEIU"
                     start -= 1
                     label = "local"  # a body of its own, not the national organisation
@@ -148,11 +153,14 @@ def find_mentions(sent) -> list[Mention]:
             while end > start and not (_is_name_token(doc[end - 1]) or doc[end - 1].like_num):
                 end -= 1
             kind = {"PERSON": "person", "NORP": "party"}.get(ent.label_, "org")
+            if end - start == 1 and doc[start].pos_ == "ADJ":
+                continue  # "Democratic" alone is an adjective, not an organisation
             if ent.label_ == "NORP" and (not _is_party_word(ent.text) or doc[ent.end - 1].pos_ == "ADJ"
                                          or doc[ent.end - 1].dep_ in ("amod", "compound", "npadvmod")):
                 continue
             add(start, end, kind, ent.label_)
-    _capitalised_runs(sent, taken, add)
+    if not _is_headline(sent):
+        _capitalised_runs(sent, taken, add)
     _references(sent, taken, add)
     out.sort(key=lambda m: m.start)
     return out
@@ -191,7 +199,8 @@ def _capitalised_runs(sent, taken: set[int], add) -> None:
     while i < sent.end:
         tok = doc[i]
         if i in taken or not _is_name_token(tok) or (tok.text in NOT_NAME_WORDS) or tok.pos_ == "PRON" \
-                or tok.ent_type_ in NON_NAME_ENTS or tok.lower_ in TITLES:
+                or tok.ent_type_ in NON_NAME_ENTS or tok.ent_type_ in ("NORP", "GPE", "LOC") \
+                or tok.lower_ in TITLES:
             i += 1
             continue
         j = i + 1
@@ -209,7 +218,7 @@ def _capitalised_runs(sent, taken: set[int], add) -> None:
                 j += 2
             else:
                 break
-        if tok.is_sent_start and j == i + 1 and tok.pos_ not in ("PROPN",):
+        if j == i + 1 and (tok.is_sent_start and tok.pos_ != "PROPN" or tok.pos_ == "ADJ"):
             i = j
             continue
         add(i, j, "org", "caps")
@@ -218,6 +227,13 @@ def _capitalised_runs(sent, taken: set[int], add) -> None:
 
 GROUP_NOUNS = {"workers", "teachers", "firefighters", "nurses", "machinists", "carpenters", "electricians",
                "officers", "teamsters", "laborers", "educators", "autoworkers", "steelworkers", "employees"}
+
+
+def _is_headline(sent) -> bool:
+    """Title Case lines ('Local Union Backs Sanders, Bucking National Affiliate'):
+    every word is capitalised, so capitalisation says nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8
 
 
 def _non_anaphoric(tok) -> bool:

@@ -265,7 +265,10 @@ def _read_pair(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponen
     for k, c in enumerate(cands):
         if k in ctx.consumed or c.token_i < b or c.token_i >= min(post_end, b + 6):
             continue
-        if any(rules.has("partner_prep", t.text) for t in doc[b:c.token_i]):
+        between = doc[b:doc.char_span(c.start, c.end, alignment_mode="expand").start]
+        if any(t.is_punct or t.pos_ in ("CCONJ", "VERB", "AUX", "SCONJ") for t in between):
+            break
+        if any(rules.has("partner_prep", t.text) for t in between):
             post_partner = (k, c)
             post_cues = _cues(doc, b, c.token_i, rules)
         break

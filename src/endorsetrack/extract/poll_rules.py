@@ -60,6 +60,22 @@ class PollRules:
             self._regex_cache[kind] = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I)
         return self._regex_cache[kind]
 
+    def pollster_regex(self) -> re.Pattern:
+        """Every gazetteer name and alias, longest first, case-sensitive and word-bounded."""
+        if "<pollsters>" not in self._regex_cache:
+            forms = sorted({f for p in self.pollsters for f in (p.name,) + p.aliases}, key=len, reverse=True)
+            body = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
+            self._regex_cache["<pollsters>"] = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+        return self._regex_cache["<pollsters>"]
+
+    def canonical_pollster(self, form: str) -> Optional[str]:
+        """The gazetteer's canonical name for a form the text used, if it knows it."""
+        low = form.lower()
+        for p in self.pollsters:
+            if low == p.name.lower() or low in (a.lower() for a in p.aliases):
+                return p.name
+        return None
+
     def frame(self, name: str) -> RuleRef:
         return self.frames[name]
 

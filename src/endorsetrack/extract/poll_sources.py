@@ -278,15 +278,12 @@ def _gazetteer_mentions(doc, span, rules: PollRules, found: list[PollMention]) -
         return []
     out = []
     covered = [s for m in found for s in m.name_spans]
-    text = span.text
-    for p in rules.pollsters:
-        for form in sorted((p.name,) + p.aliases, key=len, reverse=True):
-            for m in re.finditer(r"(?<![\w])" + re.escape(form) + r"(?![\w])", text):
-                s, e = span.start_char + m.start(), span.start_char + m.end()
-                if any(a <= s < b or s <= a < e for a, b in covered):
-                    continue
-                out.append(PollMention(s, e, "named", pollster=form, name_spans=((s, e),)))
-                covered.append((s, e))
+    for m in rules.pollster_regex().finditer(span.text):
+        s, e = span.start_char + m.start(), span.start_char + m.end()
+        if any(a <= s < b or s <= a < e for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=m.group(0), name_spans=((s, e),)))
+        covered.append((s, e))
     return out
 
 

@@ -1,6 +1,231 @@
-"""Poll results reported in prose. PLACEHOLDER until the polls helper lands."""
+"""Poll results reported in prose, as rows: pollster, population, each candidate's share.
+
+``find_polls(doc, article)`` reads the parsed article sentence by sentence. A regex
+first rejects texts and sentences that cannot hold a share (no "%"/"percent"/"pct",
+no poll word), so most of the article costs nothing. In the sentences left, poll
+mentions are linked into polls (poll_sources, poll_links), figures are given to
+candidates (poll_figures), and each subgroup's figures, and each matchup, become one
+``Poll``. Figures repeated later in the article (a headline, a summary) are kept once.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Optional
 
-def find_polls(doc, article):
-    return []
+from ..types import Article, Evidence, Poll, PollResult
+from .poll_figures import Slot, UnitContext, read_slots
+from .poll_links import PollEntity, PollRegistry, fullest_name, name_tokens
+from .poll_numbers import find_shares, has_share_cue
+from .poll_people import PersonIndex, build_person_index, latest_form, mentions_in
+from .poll_rules import PollRules, get_poll_rules
+from .poll_sources import PollMention, find_mentions
+
+# A sentence with figures but no poll word of its own may borrow the poll of an
+# earlier sentence this many sentences back ("The survey of Republicans ... showed ...
+# Gillespie had the support of 38% of those polled"); 6 linked every such sentence in
+# the seeds and dev set without reaching into an unrelated paragraph.
+MAX_CARRY_UNITS = 6
+# How many sentences back the race's other candidate is looked for when a figure pair
+# names only one side ("Smith up 49 percent to 38 percent").
+OPPONENT_LOOKBACK_UNITS = 3
+_PARA_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class _Item:
+    entity: PollEntity
+    population: Optional[str]
+    unit: int
+    start: int
+    end: int
+    frame: str
+    universe: Optional[str] = None
+    results: list[tuple[str, str, float]] = field(default_factory=list)
+
+
+def find_polls(doc, article: Article) -> list[Poll]:
+    """Every poll result set in the article (see module docstring)."""
+    rules = get_poll_rules()
+    text = doc.text
+    if not has_share_cue(text) or not rules.regex("poll_word").search(text):
+        return []  # the cheap gate: no figure or no poll word anywhere
+    units = list(split_units(doc))
+    paras = _paragraph_ids(article, units)
+    poll_word = rules.regex("poll_word")
+    flags = [(bool(poll_word.search(u.text)), has_share_cue(u.text)) for u in units]
+    registry = PollRegistry()
+    unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
+    for ui, u in enumerate(units):
+        if flags[ui][0] or flags[ui][1]:
+            found = find_mentions(doc, u, rules, article.published)
+            if found:
+                unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
+    if not any(flags[ui][1] for ui in range(len(units))) or not registry.entities:
+        return []
+    registry.resolve_unnamed()
+    not_people = [n for e in registry.entities for n in e.pollsters + e.sponsors]
+    index = build_person_index(doc, rules, not_people)
+    items = _read_units(doc, units, paras, flags, unit_mentions, registry, index, rules)
+    return _to_polls(doc, items, registry, rules)
+
+
+def split_units(doc):
+    """spaCy sentences, cut again at blank lines and at line breaks before a capital.
+
+    Headlines and datelines glued to the first sentence would otherwise lend their
+    figures to it.
+    """
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if not (tok.is_space and "\n" in tok.text) or tok.i <= start:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            prev = doc[tok.i - 1]
+            blank = tok.text.count("\n") >= 2
+            if blank or (nxt is not None and nxt.text[:1].isupper() and prev.pos_ not in ("PROPN", "ADP", "DET", "CCONJ")):
+                unit = _trim(doc, start, tok.i)
+                if unit is not None:
+                    yield unit
+                start = tok.i + 1
+        unit = _trim(doc, start, sent.end)
+        if unit is not None:
+            yield unit
+
+
+def _trim(doc, a: int, b: int):
+    while a < b and doc[a].is_space:
+        a += 1
+    while b > a and doc[b - 1].is_space:
+        b -= 1
+    return doc[a:b] if b > a else None
+
+
+def _paragraph_ids(article: Article, units) -> list[int]:
+    if article.paragraphs:
+        bounds = [s for s, _ in article.paragraphs]
+    else:
+        bounds = [0] + [m.end() for m in _PARA_BREAK.finditer(article.text)]
+    out = []
+    for u in units:
+        out.append(sum(1 for b in bounds if b <= u.start_char) - 1)
+    return out
+
+
+def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
+                index: PersonIndex, rules: PollRules) -> list[_Item]:
+    items: list[_Item] = []
+    last_ref: Optional[tuple[PollEntity, int]] = None  # the poll last referred to, and where
+    read_prev = False  # did the previous sentence yield figures?
+    for ui, u in enumerate(units):
+        own = unit_mentions.get(ui, [])
+        has_poll_word, has_share = flags[ui]
+        continues = ui > 0 and ((read_prev and paras[ui] == paras[ui - 1])
+                                or (bool(unit_mentions.get(ui - 1)) and not read_prev))
+        eligible = has_share and (has_poll_word or any(m.kind == "named" for m, _ in own) or continues)
+        got: list[Slot] = []
+        if eligible:
+            shares = find_shares(u.text, u.start_char)
+            spans = [s for m, _ in own for s in m.name_spans]
+            cands = mentions_in(index, u.start_char, u.end_char, spans)
+            opp = _opponent_finder(index, units, ui, spans)
+            got = read_slots(doc, u, shares, cands, rules, opp, UnitContext()) if shares and cands else []
+        context_pop = next((m.population for m, _ in own if m.population), None)
+        if context_pop is None and ui > 0 and not own:
+            context_pop = next((m.population for m, _ in unit_mentions.get(ui - 1, []) if m.population), None)
+        for slot in got:
+            ent = _entity_for(slot, own, last_ref, ui)
+            if ent is None:
+                continue
+            pop = slot.population if slot.explicit_population else context_pop
+            _add(items, ent, pop, ui, slot)
+        if own:
+            last_ref = (own[-1][1], ui)
+        read_prev = bool(got)
+    return items
+
+
+def _entity_for(slot: Slot, own, last_ref, ui: int) -> Optional[PollEntity]:
+    before = [e for m, e in own if m.start <= slot.start]
+    if before:
+        return before[-1]
+    if own:
+        return own[0][1]
+    if last_ref is not None and ui - last_ref[1] <= MAX_CARRY_UNITS:
+        return last_ref[0]
+    return None
+
+
+def _add(items: list[_Item], ent: PollEntity, pop: Optional[str], ui: int, slot: Slot) -> None:
+    """Append a slot's results to the previous item when it is the same poll, subgroup and
+    sentence run and names nobody twice; otherwise start a new item (a new matchup)."""
+    keys = {r[1] for r in slot.results}
+    prev = items[-1] if items else None
+    if prev is not None and prev.entity is ent and prev.population == pop and ui - prev.unit <= 1 \
+            and not keys & {r[1] for r in prev.results}:
+        prev.results.extend(slot.results)
+        prev.end = max(prev.end, slot.end) if prev.unit == ui else prev.end
+        prev.unit = ui
+        return
+    items.append(_Item(ent, pop, ui, slot.start, slot.end, slot.frame, slot.universe, list(slot.results)))
+
+
+def _opponent_finder(index: PersonIndex, units, ui: int, excluded):
+    """The race's other candidate for a pair that names one side only."""
+    u = units[ui]
+    lo = units[max(0, ui - OPPONENT_LOOKBACK_UNITS)].start_char
+
+    def opponent(key: str, pos: int) -> Optional[tuple[str, str]]:
+        here = [c for c in mentions_in(index, u.start_char, u.end_char, excluded) if c.key != key]
+        if here:
+            c = min(here, key=lambda c: abs(c.start - pos))
+            return c.key, c.text
+        near = [c for c in mentions_in(index, lo, u.start_char) if c.key != key]
+        pool = near or [c for c in index.mentions if c.key != key]
+        if not pool:
+            return None
+        best = max({c.key for c in pool}, key=lambda k: (index.counts.get(k, 0),
+                                                         max(c.start for c in pool if c.key == k)))
+        return best, latest_form(index, best, pos) or best
+    return opponent
+
+
+def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules) -> list[Poll]:
+    polls: list[Poll] = []
+    seen: set[tuple] = set()
+    for it in items:
+        ent = registry.final(it.entity)
+        if not ent.named:
+            continue
+        pollster, aliases = fullest_name(ent.pollsters, doc)
+        canonical = rules.canonical_pollster(pollster)
+        if canonical and canonical != pollster:
+            aliases = aliases + (canonical,)
+        pop_key = " ".join(name_tokens(it.population)) if it.population else None
+        results = []
+        for name, key, share in it.results:
+            k = (ent.id, pop_key, key, share)
+            if k in seen or any(r.candidate and key == r_key for r, r_key in results):
+                continue
+            seen.add(k)
+            results.append((PollResult(name, share), key))
+        if not results:
+            continue
+        sponsor = fullest_name(ent.sponsors, doc)[0] if ent.sponsors else None
+        facts = ent.facts
+        polls.append(Poll(
+            pollster=pollster,
+            results=tuple(r for r, _ in results),
+            evidence=Evidence(doc.text[it.start:it.end], it.start, it.end),
+            rule=rules.frame(it.frame),
+            population=it.population,
+            released=facts.get("released"),
+            field_dates=facts.get("field_dates"),
+            sponsor=sponsor,
+            sample_size=facts.get("sample_size"),
+            sample_universe=it.universe or facts.get("sample_universe"),
+            margin_of_error=facts.get("margin_of_error"),
+            pollster_aliases=aliases,
+        ))
+    return polls

@@ -1,0 +1,136 @@
+"""Link poll mentions across an article into polls, and name each poll fully.
+
+"A new poll ... The poll of 625 likely voters, done ... by X ... The survey found 44
+percent ... The WTVH poll this week": one poll, reached through bare references, a
+sponsor's name or a shorter form of the pollster's. A poll first met without a name
+takes the name given within the next few sentences.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .poll_sources import PollMention
+
+# A poll met without a name ("A new poll shows ...") takes the first named poll met
+# within this many sentences after it; the dev set's longest gap is 2.
+FILL_WINDOW_UNITS = 4
+_TRAILING = re.compile(r"(?:['’]s|\s+(?:polls?|surveys?|polling))$", re.I)
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[^\w]+", name.lower()) if t and t != "the"]
+
+
+def same_name(a: str, b: str) -> bool:
+    """'WTVH' ~ 'WTVH-TV', 'Zogby' ~ 'Zogby International': every token of one in the other."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return all(t in long_ for t in short)
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    return _TRAILING.sub("", name).strip(" ,.-")
+
+
+@dataclass
+class PollEntity:
+    id: int
+    first_unit: int
+    last_unit: int
+    pollsters: list[str] = field(default_factory=list)
+    sponsors: list[str] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)  # released, field_dates, sample..., first seen wins
+    alias_of: Optional[int] = None  # an unnamed poll resolved to a named one
+
+    @property
+    def named(self) -> bool:
+        return bool(self.pollsters)
+
+    def absorb(self, m: PollMention) -> None:
+        if m.pollster and m.pollster not in self.pollsters:
+            self.pollsters.append(m.pollster)
+        if m.sponsor and m.sponsor not in self.sponsors:
+            self.sponsors.append(m.sponsor)
+        for key in ("released", "field_dates", "sample_size", "sample_universe", "margin_of_error"):
+            val = getattr(m, key)
+            if val is not None and key not in self.facts:
+                self.facts[key] = val
+
+
+class PollRegistry:
+    """The polls of one article, in the order they are first mentioned."""
+
+    def __init__(self) -> None:
+        self.entities: list[PollEntity] = []
+        self.last: Optional[PollEntity] = None
+
+    def _new(self, unit: int) -> PollEntity:
+        e = PollEntity(len(self.entities), unit, unit)
+        self.entities.append(e)
+        return e
+
+    def _match(self, m: PollMention) -> Optional[PollEntity]:
+        for e in reversed(self.entities):
+            if m.pollster and m.sponsor is None and any(same_name(m.pollster, s) for s in e.sponsors):
+                return e  # "the WTVH poll" for the poll done for WTVH-TV
+            if m.pollster and any(same_name(m.pollster, p) for p in e.pollsters):
+                return e
+        return None
+
+    def link(self, m: PollMention, unit: int) -> PollEntity:
+        """The poll this mention refers to, creating it when new."""
+        if m.kind == "named":
+            e = self._match(m)
+            if e is None and self.last is not None and not self.last.named \
+                    and unit - self.last.last_unit <= FILL_WINDOW_UNITS:
+                e = self.last
+            e = e or self._new(unit)
+        elif m.kind == "anaphor" and self.last is not None:
+            e = self.last
+        else:
+            e = self._new(unit)
+        e.absorb(m)
+        e.last_unit = unit
+        self.last = e
+        return e
+
+    def resolve_unnamed(self) -> None:
+        """An unnamed poll is the first named poll mentioned soon after it."""
+        for e in self.entities:
+            if e.named:
+                continue
+            later = [x for x in self.entities if x.named and x.first_unit >= e.first_unit
+                     and x.first_unit - e.last_unit <= FILL_WINDOW_UNITS]
+            if later:
+                e.alias_of = later[0].id
+
+    def final(self, e: PollEntity) -> PollEntity:
+        return self.entities[e.alias_of] if e.alias_of is not None else e
+
+
+def fullest_name(forms: list[str], doc) -> tuple[str, tuple[str, ...]]:
+    """The fullest form the article gives, and the other forms as aliases.
+
+    A short form ("Wason Center") grows to a longer organisation name the article
+    uses elsewhere ("The Wason Center for Public Policy") when it contains it.
+    """
+    cleaned = [clean_name(f) for f in forms if clean_name(f)]
+    best = max(cleaned, key=lambda f: (len(name_tokens(f)), len(f)))
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        cand = clean_name(ent.text)
+        if len(name_tokens(cand)) > len(name_tokens(best)) and _contains(cand, best):
+            best = cand
+    aliases = tuple(dict.fromkeys(f for f in cleaned if f != best))
+    return best, aliases
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    lt, st = name_tokens(longer), name_tokens(shorter)
+    return any(lt[i:i + len(st)] == st for i in range(len(lt) - len(st) + 1))

@@ -1,0 +1,122 @@
+"""In-article name resolution: every name becomes the fullest form the article gives.
+
+"Lamont" -> "Ned Lamont" (a longer person name in the article ending in the same
+surname); "IAFF" -> "International Association of Firefighters" (an expansion whose
+initials spell the acronym, or a link to iaff.org on the expanded name); "the
+Machinists" -> the gazetteer's canonical name when the article gives no longer one.
+Each resolution keeps its candidates and scores (``Resolution``), not a silent pick.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from ..nlp.rules import packaged_rules
+from ..types import Link
+
+STOPWORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "to", "de"}
+TITLE_WORDS = re.compile(
+    r"^(?:(?:U\.S\.|former|ex-|then-|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Lt\.|Mr\.|Ms\.|Mrs\.|"
+    r"Dr\.|President|Vice|Mayor|Speaker|House|Senate|Secretary|State|Treasurer|General|Attorney|"
+    r"Incumbent|Presumptive|Democratic|Republican|Chairman|Chairwoman|Councilman|Councilwoman|Supervisor|"
+    r"Congressman|Congresswoman|Indiana|candidate|challenger|nominee|longtime|labour|labor|leader|"
+    r"president|mayor|governor)\s+)+")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    name: str
+    candidates: tuple[tuple[str, float], ...]  # (name, score), best first
+    gazetteer_id: Optional[str] = None
+    entity_type: Optional[str] = None
+    parent: Optional[str] = None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, dict]:
+    out = {}
+    for rule in packaged_rules("organizations", ("name", "type")):
+        for form in (rule["name"], *rule.get("aliases", ())):
+            out[_key(form)] = rule
+    return out
+
+
+def _key(name: str) -> str:
+    s = name.lower().replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-/]+", name) if w and w.lower() not in STOPWORDS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def strip_title(name: str) -> str:
+    stripped = TITLE_WORDS.sub("", name).strip()
+    return stripped if stripped and stripped[0].isupper() else name
+
+
+class NameIndex:
+    """Names seen in one article: people (by surname) and organisations (by acronym)."""
+
+    def __init__(self, people: Iterable[str], orgs: Iterable[str], links: Iterable[tuple[str, str]] = ()):
+        self.people = sorted({strip_title(p) for p in people if p.strip()}, key=len, reverse=True)
+        self.orgs = sorted({o for o in orgs if o.strip()}, key=len, reverse=True)
+        self.link_names = list(links)  # (anchor text, href)
+
+    @classmethod
+    def from_doc(cls, doc, links: Iterable[Link] = ()) -> "NameIndex":
+        people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+        orgs = [re.sub(r"^(?:the|The)\s+", "", e.text).rstrip("'’ ") for e in doc.ents if e.label_ == "ORG"]
+        text = doc.text
+        anchors = [(text[l.start:l.end], l.href) for l in links]
+        orgs += [a for a, _ in anchors if a and a[0].isupper()]
+        # "Full Name (ACRONYM)" pairs anywhere in the text
+        for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|and|for|the|&)\s+|[A-Z][\w'’.-]*,?\s+){1,10})\(([A-Z][A-Z0-9&-]{1,9})\)", text):
+            orgs.append(m.group(1).strip().rstrip(","))
+        return cls(people, orgs, anchors)
+
+    def person(self, name: str) -> Resolution:
+        base = strip_title(name)
+        surname = base.split()[-1]
+        cands = [(p, 1.0 if p == base else 0.9) for p in self.people
+                 if p.split()[-1] == surname and len(p) >= len(base) and _compatible(base, p)]
+        if not cands:
+            return Resolution(base, ((base, 1.0),), entity_type="person")
+        best = cands[0][0]
+        return Resolution(best, tuple(cands), entity_type="person")
+
+    def org(self, name: str) -> Resolution:
+        clean = re.sub(r"^(?:the|The|a|an)\s+", "", name).strip()
+        cands: list[tuple[str, float]] = []
+        compact = re.sub(r"[^A-Za-z0-9]", "", clean)
+        if clean.isupper() and 2 <= len(compact) <= 8 and not re.search(r"\d", clean):
+            for o in self.orgs:
+                if initials(o) == compact.upper() and o != clean:
+                    cands.append((o, 0.95))
+            for anchor, href in self.link_names:
+                host = re.sub(r"^(?:https?://)?(?:www\.)?", "", href.lower()).split("/")[0]
+                if host.split(".")[0] == compact.lower() and anchor != clean:
+                    cands.append((anchor, 0.9))
+        rule = _gazetteer().get(_key(clean))
+        if not cands and rule is not None:
+            longer = [o for o in self.orgs if _gazetteer().get(_key(o)) is rule and len(o) > len(clean)]
+            cands += [(o, 0.85) for o in longer]
+            if not longer and rule["name"] != clean and not re.search(r"\d|/", clean):
+                cands.append((rule["name"], 0.8))
+        cands.sort(key=lambda c: (-c[1], -len(c[0])))
+        best = cands[0][0] if cands else clean
+        gaz = _gazetteer().get(_key(best)) or rule
+        return Resolution(best, tuple(cands) or ((clean, 1.0),),
+                          gazetteer_id=gaz["id"] if gaz else None,
+                          entity_type=gaz["type"] if gaz else None)
+
+
+def _compatible(short: str, long: str) -> bool:
+    """'Clinton' fits 'Hillary Clinton'; 'Jeb Bush' does not fit 'George W. Bush'."""
+    s, l = short.split(), long.split()
+    return len(s) == 1 or s[0] == l[0]
