@@ -397,9 +397,15 @@ def _expand_list(m: Mention, ctx: _Context) -> list[Mention]:
 
 def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], bool]:
     """Candidate names (with confidence penalty) and whether the object is generic ('a candidate')."""
+    doc = ctx.doc
+    if frame.rule["kind"] == "verb" and not frame.passive:
+        adjacent = _right_neighbour(frame.trigger, ctx)
+        if adjacent is not None:  # "Bush endorsing Cruz": adjacency beats a garbled parse
+            names = [n for n in (_candidate_name(x, ctx) for x in _expand_list(adjacent, ctx)) if n]
+            if names:
+                return names, False
     if frame.candidate is None:
         return [], False
-    doc = ctx.doc
     tok = doc[frame.candidate]
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
     if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
@@ -423,6 +429,17 @@ def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], b
         if name:
             out.append(name)
     return out, False
+
+
+def _right_neighbour(i: int, ctx: _Context) -> Optional[Mention]:
+    j = i + 1
+    while j < ctx.sent.end and (ctx.doc[j].lower_ in ("the", "candidate", "former", "sen.", "gov.", "rep.", "mr.", "ms.")
+                                or ctx.doc[j].pos_ == "ADV"):
+        j += 1
+    for m in ctx.mentions:
+        if m.start == j and m.kind in ("person", "measure"):
+            return m
+    return None
 
 
 def _nearest_left_person(i: int, ctx: _Context) -> Optional[Mention]:

@@ -94,8 +94,11 @@ def find_mentions(sent) -> list[Mention]:
 
     def add(start: int, end: int, kind: str, label: str = "") -> None:
         # Trim determiners, possessive markers and punctuation at the edges.
-        while start < end and (doc[start].lower_ in ("the", "a", "an", "(") or doc[start].is_punct):
+        while start < end and (doc[start].lower_ in ("the", "a", "an", "(") or doc[start].is_punct
+                               or doc[start].is_space):
             start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
                                and doc[end - 1].text not in (".",)):
             end -= 1

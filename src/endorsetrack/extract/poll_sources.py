@@ -173,7 +173,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
         j -= 1
     possessive = j >= start and doc[j].text in ("'s", "’s")
     back = _run_backward(doc, j if possessive else j + 1, start, rules)
-    det = doc[back[0] - 1] if back and back[0] - 1 >= start else (doc[j] if j >= start else None)
+    d = (back[0] - 1) if back else j
+    det = doc[d] if d >= start and (doc[d].pos_ == "DET" or rules.has("anaphor_det", doc[d].text)) else None
     pre_name = _text(doc, *back) if back else None
     spans = [_chars(doc, *back)] if back else []
     pollster, sponsor = pre_name, None
