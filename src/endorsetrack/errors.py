@@ -78,3 +78,46 @@ class ExtractionError(EndorsetrackError):
 
     code = "extract.failed"
     exit_code = 1
+
+
+class StoreError(EndorsetrackError):
+    """The database cannot be opened, migrated or written."""
+
+    code = "store"
+    exit_code = 2
+
+
+class DatabaseNotFoundError(StoreError):
+    code = "store.missing"
+
+
+class DatabaseConnectError(StoreError):
+    code = "store.connect"
+
+
+class MigrationNeededError(StoreError):
+    code = "store.migration_needed"
+
+
+class MigrationFailedError(StoreError):
+    code = "store.migration_failed"
+    exit_code = 3
+
+
+class QueryError(EndorsetrackError):
+    """A query's arguments do not fit the stored record (unknown race, bad date)."""
+
+    code = "query"
+    exit_code = 2
+
+
+class UnknownRaceError(QueryError):
+    code = "query.unknown_race"
+
+
+class UnknownNameError(QueryError):
+    code = "query.unknown_name"
+
+
+class BadDateError(QueryError):
+    code = "query.bad_date"

@@ -25,7 +25,8 @@ TERM_KINDS = frozenset({
     "poll_word", "mention_noun", "anaphor_det", "mention_modifier", "conducted_by",
     "sponsored_by", "finding_verb", "release_verb", "field_verb", "lead_cue", "trail_cue",
     "tie_cue", "distributive_cue", "respective_cue", "partner_prep", "support_cue",
-    "attitude_cue", "exclude_after", "exclude_before", "election_cue", "modal",
+    "attitude_cue", "exclude_after", "exclude_before", "election_cue", "election_weak_cue",
+    "margin_prep", "modal",
     "reporting_verb", "whole_sample", "subgroup_marker", "sample_universe", "title",
     "org_suffix",
 })

@@ -1,12 +1,35 @@
-"""Read inputs into Records. PLACEHOLDER until the ingest helper lands."""
+"""Read inputs into Records: files, directories, globs, standard input.
+
+Kinds: plain text and HTML (one Record per file), JSON Lines and CSV (one Record per
+line or row, with optional id/url/title/published), any of them gzipped, and WARC
+web archives (one Record per HTML response). Bad input never raises: each empty,
+binary, undecodable, truncated or missing input yields one DocumentError (code from
+the error class, message for users) and reading goes on with the rest. Everything
+is lazy, so a directory of millions of files streams.
+"""
 from __future__ import annotations
 
-from pathlib import Path
+import sys
 from typing import Iterator, Sequence, Union
 
+from ..errors import InputError
 from ..types import DocumentError, Record
+from .paths import STDIN, expand_paths
+from .readers import read_bytes, read_file
+from .records import to_document_error
+
+__all__ = ["read_records", "STDIN_NAME"]
+
+# The document name of standard input in errors and output.
+STDIN_NAME = "<stdin>"
 
 
 def read_records(paths: Sequence[str]) -> Iterator[Union[Record, DocumentError]]:
-    for p in paths:
-        yield Record(doc=p, content=Path(p).read_text(encoding="utf-8"), source=p)
+    """Records (and per-input DocumentErrors) for every PATH, in a deterministic order."""
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            yield to_document_error(item)
+        elif item == STDIN:
+            yield from read_bytes(sys.stdin.buffer.read(), STDIN_NAME)
+        else:
+            yield from read_file(item)

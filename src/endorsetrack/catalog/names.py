@@ -1,0 +1,118 @@
+"""Name keys for matching across articles: one normalisation for every lookup.
+
+The key follows eval/score.py's normalisation (case, accents, punctuation, a
+leading "the" and a trailing "union" dropped) so that what the scorer calls the
+same name, the catalog files under the same key. Person keys also drop titles
+("Sen.", "former Gov.") that the data file person_titles.jsonl lists.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from ..nlp.rules import load_rules
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Words that do not count towards an organisation's acronym ("International
+# Association of Fire Fighters" -> IAFF, not IAOFF).
+ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "in", "on", "at", "a", "an", "to"})
+
+
+def name_key(name: str | None) -> str:
+    """The normalised form under which a name is stored and looked up ('' for no name)."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", str(name))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("&", " and ").replace("\u2019", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = re.sub(r"^the ", "", s)
+    s = re.sub(r" union$", "", s)
+    return s
+
+
+def tokens(key: str) -> list[str]:
+    return key.split()
+
+
+def numbers(key: str) -> frozenset[str]:
+    """Numbers in a key: a local's number tells it apart ("Local 43" is not "Local 24")."""
+    return frozenset(t for t in key.split() if t.isdigit())
+
+
+def acronym(name: str) -> str:
+    """Initials of the significant words, lower case: 'Service Employees International Union' -> 'seiu'.
+
+    The trailing word "union" counts here (SEIU), unlike in name_key.
+    """
+    s = unicodedata.normalize("NFKD", name).lower().replace("&", " and ")
+    words = [w for w in re.split(r"[^a-z0-9]+", s) if w and w not in ACRONYM_SKIP]
+    if words and words[0] == "the":
+        words = words[1:]
+    return "".join(w[0] for w in words if not w.isdigit())
+
+
+def looks_like_acronym(name: str) -> bool:
+    """'IAFF', 'SEIU', 'AFL-CIO': short, upper-case, no spaces."""
+    bare = re.sub(r"[^A-Za-z0-9]", "", name)
+    return 2 <= len(bare) <= 8 and " " not in name.strip() and bare.upper() == bare and any(c.isalpha() for c in bare)
+
+
+def token_subset(a: str, b: str) -> bool:
+    """score.py's rule: every token of the shorter key (>= 2 tokens) is in the longer, same numbers."""
+    at, bt = a.split(), b.split()
+    if numbers(a) != numbers(b):
+        return False
+    short, long_ = (at, bt) if len(at) <= len(bt) else (bt, at)
+    return len(short) >= 2 and all(t in long_ for t in short)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(prefix titles, suffixes) as name keys, longest first so 'lt gov' beats 'gov'."""
+    prefixes, suffixes = [], []
+    for rule in load_rules(DATA_DIR / "person_titles.jsonl", required=("words",), allowed=("suffix",)):
+        (suffixes if rule.get("suffix") else prefixes).extend(name_key(w) for w in rule["words"])
+    return (tuple(sorted(set(prefixes), key=len, reverse=True)),
+            tuple(sorted(set(suffixes), key=len, reverse=True)))
+
+
+def person_key(name: str | None) -> str:
+    """A person's key without titles: 'former Sen. Joe Lieberman' -> 'joe lieberman'."""
+    key = name_key(name)
+    prefixes, suffixes = _titles()
+    changed = True
+    while changed and key:
+        changed = False
+        for t in prefixes:
+            if key.startswith(t + " ") and len(key.split()) > len(t.split()) + 1:
+                key, changed = key[len(t) + 1:], True
+                break
+        for t in suffixes:
+            if key.endswith(" " + t):
+                key, changed = key[: -len(t) - 1], True
+                break
+    return key
+
+
+def key_for(name: str | None, kind: str) -> str:
+    """The key for an entity of this kind ('person' keys drop titles)."""
+    return person_key(name) if kind == "person" else name_key(name)
+
+
+MEASURE_RE = re.compile(r"\b(prop(osition)?|measure|question|amendment|initiative|referendum|issue)\s*\w*\d", re.I)
+
+
+def entity_kind(entity_type: str | None, name: str | None = None) -> str:
+    """Which namespace a name lives in: 'person', 'measure' or 'organization'."""
+    if entity_type == "person":
+        return "person"
+    if entity_type == "measure" or (entity_type is None and name and MEASURE_RE.search(name)):
+        return "measure"
+    if entity_type is None and name and name_key(name).endswith(" party"):
+        return "organization"  # a party as the object of an endorsement ("backs the Liberal Party")
+    return "organization" if entity_type else "person"

@@ -1,0 +1,267 @@
+"""Commands on the store: ingest, migrate, endorsements, status, timeline, conflicts, export, polls, entities.
+
+Thin: arguments -> a named query in endorsetrack.store -> table (Rich), CSV or
+JSON. Every failure is one line on stderr and a nonzero exit code.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import EndorsetrackError, QueryError
+from ..store import migrate as run_migrations
+from ..store import connect, open_store, queries, resolve_url
+from ..store.conflicts import conflicts as find_conflicts
+from ..store.formats import EXPORT_FORMATS, FORMATS, write_rows
+from ..store.migrations import applied
+from .app import EXIT_PARTIAL, app, fail
+from ..store.loader import run_ingest
+
+DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
+FORMAT_HELP = "Output format: table, csv or json."
+
+db_option = typer.Option(None, "--db", help=DB_HELP)
+format_option = typer.Option("table", "--format", "-f", help=FORMAT_HELP)
+rollup_option = typer.Option(False, "--rollup", help="Show locals under their national body (and match them).")
+
+TABLES = {
+    "endorsements": ("endorser", "stance", "candidate", "stage", "race", "first_reported", "reports", "confidence"),
+    "timeline": ("date", "endorser", "stance", "candidate", "stage", "race", "evidence", "source"),
+    "conflicts": ("kind", "race", "endorser_a", "stance_a", "candidate_a", "date_a", "endorser_b", "stance_b",
+                  "candidate_b", "date_b"),
+    "polls": ("date", "pollster", "population", "results", "race", "reports", "source"),
+    "entities": ("id", "name", "type", "parent", "names"),
+}
+
+
+def _run(query, *args, **kwargs):
+    """Open the store read-only-ish, run a named query, map typed errors to one line."""
+    db = None
+    try:
+        db = open_store(kwargs.pop("db", None))
+        return query(db, *args, **kwargs)
+    except EndorsetrackError as exc:
+        raise fail(exc)
+    finally:
+        if db is not None:
+            db.close()
+
+
+def _check_format(fmt: str, allowed=FORMATS) -> str:
+    if fmt not in allowed:
+        raise fail(QueryError(f"--format must be one of {', '.join(allowed)}, got '{fmt}'"))
+    return fmt
+
+
+WIDE = ("evidence", "names", "endorser", "candidate", "race", "source", "endorser_a", "endorser_b",
+        "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers")
+
+
+def _console() -> Console:
+    """Rich console for tables; wide when piped (no terminal width to respect)."""
+    probe = Console()
+    return probe if probe.is_terminal else Console(width=160)
+
+
+def _add_columns(t: Table, cols) -> None:
+    for c in cols:
+        t.add_column(c.replace("_", " "), overflow="fold", no_wrap=c not in WIDE,
+                     max_width=60 if c in ("evidence", "names") else None)
+
+
+def _emit(rows: list[dict], fmt: str, table: str, title: str = "") -> None:
+    if fmt != "table":
+        write_rows(rows, fmt, sys.stdout)
+        return
+    console = _console()
+    if not rows:
+        console.print(f"[dim]{title + ': ' if title else ''}nothing found[/dim]")
+        return
+    t = Table(title=title or None, show_lines=False)
+    cols = TABLES[table]
+    _add_columns(t, cols)
+    for r in rows:
+        t.add_row(*(_cell(r.get(c)) for c in cols))
+    console.print(t)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, list):
+        return ", ".join(_cell(x) if not isinstance(x, dict) else
+                         (f"{x['candidate']} {x['share']:g}%" if "share" in x else f"{x['name']} ({x['score']:g})")
+                         for x in v)
+    if isinstance(v, float):
+        return f"{v:.2f}"
+    return str(v)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, directories (recursive), globs, or - for stdin."),
+    db: Optional[str] = db_option,
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes (one model each)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Date (YYYY-MM-DD) for articles without one."),
+    year: Optional[int] = typer.Option(None, "--year", min=1800, max=2200,
+                                       help="Year of dates the text gives without one ('the Aug. 8 primary'), "
+                                            "for articles with no published date."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
+) -> None:
+    """Extract and store articles; re-ingesting changes nothing, an edited article supersedes its old facts."""
+    try:
+        published = queries.check_date(published, "--published")
+        summary = run_ingest(paths, db, workers=workers, published=published, year=year, quiet=quiet)
+    except EndorsetrackError as exc:
+        raise fail(exc)
+    typer.echo(summary.line(), err=True)
+    if summary.failed:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def migrate(db: Optional[str] = db_option) -> None:
+    """Create the database or bring its schema to this version (named migrations)."""
+    try:
+        store = connect(db, create=True)
+        try:
+            done = run_migrations(store)
+            names = applied(store)
+        finally:
+            store.close()
+    except EndorsetrackError as exc:
+        raise fail(exc)
+    where = resolve_url(db)
+    typer.echo(f"applied {len(done)} migration(s){': ' + ', '.join(done) if done else ''}; "
+               f"{where} is at {names[-1]}", err=True)
+
+
+@app.command()
+def endorsements(
+    candidate: Optional[str] = typer.Option(None, "--candidate", help="Candidate name (any spelling or surname)."),
+    endorser: Optional[str] = typer.Option(None, "--endorser", help="Endorser name, acronym or alias."),
+    race: Optional[str] = typer.Option(None, "--race", help="Race words, e.g. 'Connecticut Senate 2006'."),
+    stance: Optional[str] = typer.Option(None, "--stance", help="endorses, will_endorse, declines, undecided, "
+                                                                "rescinds or opposes."),
+    stage: Optional[str] = typer.Option(None, "--stage", help="primary or general."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Only what was reported by this date (YYYY-MM-DD)."),
+    rollup: bool = rollup_option,
+    fmt: str = format_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Stance facts, one row each, with first report date and number of reporting articles."""
+    _check_format(fmt)
+    rows = _run(queries.endorsements, db=db, candidate=candidate, endorser=endorser, race=race, stance=stance,
+                stage=stage, as_of=as_of, rollup=rollup)
+    _emit(rows, fmt, "endorsements", f"Endorsements{' as of ' + as_of if as_of else ''}")
+
+
+@app.command()
+def status(
+    race: str = typer.Option(..., "--race", help="Race words, e.g. 'Connecticut Senate'."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The state of the race on this date (YYYY-MM-DD)."),
+    rollup: bool = rollup_option,
+    fmt: str = format_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Who backs whom in a race, per stage; undecided and declined endorsers too."""
+    _check_format(fmt)
+    rows = _run(queries.race_status, race, db=db, as_of=as_of, rollup=rollup)
+    if fmt != "table":
+        write_rows(rows, fmt, sys.stdout)
+        return
+    console = _console()
+    races = sorted({r["race"] for r in rows if r["race"]})
+    console.print(f"[bold]{'; '.join(races) or race}[/bold]" + (f" as of {as_of}" if as_of else " (all reports)"))
+    if not rows:
+        console.print("[dim]no stances found[/dim]")
+    for stage in ("primary", "general", None):
+        part = [r for r in rows if r["stage"] == stage]
+        if not part:
+            continue
+        t = Table(title=f"{stage or 'stage not stated'}", title_justify="left")
+        _add_columns(t, ("stance", "candidate", "endorsers"))
+        groups: dict[tuple, list[str]] = {}
+        for r in part:
+            label = r["endorser"] + (f" (via {r['via_local']})" if r.get("via_local") else "")
+            groups.setdefault((r["stance"], r["candidate"] or "-"), []).append(label)
+        for (st, cand), names in groups.items():
+            t.add_row(st, cand, ", ".join(sorted(set(names))))
+        console.print(t)
+    if as_of:
+        undated = _run(queries.undated_count, db=db)
+        if undated:
+            console.print(f"[dim]{undated} report(s) have no known date and are not placed as of {as_of}.[/dim]")
+
+
+@app.command()
+def timeline(
+    name: str = typer.Argument(..., help="An endorser or a candidate."),
+    rollup: bool = typer.Option(False, "--rollup", help="Include the endorser's locals."),
+    history: bool = typer.Option(False, "--history", help="Include reports from superseded article versions."),
+    fmt: str = format_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """An endorser's or a candidate's stances in date order, each with its evidence and source."""
+    _check_format(fmt)
+    rows = _run(queries.timeline, name, db=db, rollup=rollup, history=history)
+    _emit(rows, fmt, "timeline", f"Timeline: {name}")
+
+
+@app.command()
+def conflicts(fmt: str = format_option, db: Optional[str] = db_option) -> None:
+    """Where sources disagree: two candidates at once, a stance and its opposite, a local against its national."""
+    _check_format(fmt)
+    rows = _run(find_conflicts, db=db)
+    _emit(rows, fmt, "conflicts", "Conflicts")
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv, json or jsonl."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
+    history: bool = typer.Option(False, "--history", help="Include reports from superseded article versions."),
+    db: Optional[str] = db_option,
+) -> None:
+    """The full record: one row per report of a stance, with date, parties, source and evidence."""
+    _check_format(fmt, EXPORT_FORMATS)
+    rows = _run(queries.export_rows, db=db, history=history)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            write_rows(rows, fmt, out, columns=_export_columns(rows))
+        typer.echo(f"wrote {len(rows)} rows to {output}", err=True)
+    else:
+        write_rows(rows, fmt, sys.stdout, columns=_export_columns(rows))
+
+
+def _export_columns(rows: list[dict]) -> Optional[list[str]]:
+    return list(rows[0].keys()) if rows else list(queries.EXPORT_COLUMNS)
+
+
+@app.command()
+def polls(
+    race: Optional[str] = typer.Option(None, "--race", help="Race words."),
+    fmt: str = format_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Polls the articles report: pollster, date, population and each candidate's share."""
+    _check_format(fmt)
+    rows = _run(queries.poll_rows, db=db, race=race)
+    _emit(rows, fmt, "polls", "Polls")
+
+
+@app.command()
+def entities(
+    name: Optional[str] = typer.Argument(None, help="Only entities this name could mean."),
+    fmt: str = format_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Canonical entities with all their names, match scores and parent organisation."""
+    _check_format(fmt)
+    rows = _run(queries.entity_rows, name, db=db)
+    _emit(rows, fmt, "entities", "Entities")

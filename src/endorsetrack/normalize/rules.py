@@ -1,0 +1,105 @@
+"""Load the normalizer's word lists and cue patterns from versioned JSONL data.
+
+Same file format as the other rule files of the project: one JSON object per line
+with an ``id`` (unique in its file) and a positive int ``version``; blank lines and
+``//`` comments are skipped. A malformed file raises RuleFileError naming the file
+and line: a broken installation must fail loudly, not normalize differently.
+(Kept here rather than shared with nlp/ because normalize may not import from
+stages to its right.)
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import RuleFileError
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def load_rule_file(path: Path, required: Iterable[str] = ()) -> tuple[dict, ...]:
+    """Read one JSONL rule file and check ids, versions and required keys."""
+    required = ("id", "version", *required)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise RuleFileError(f"cannot read rule file: {exc.strerror}", path=str(path)) from exc
+    rules: list[dict] = []
+    seen: dict[str, int] = {}
+    for n, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line or line.startswith("//"):
+            continue
+        try:
+            rule = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RuleFileError(f"not JSON: {exc.msg}", path=str(path), line=n) from exc
+        if not isinstance(rule, dict):
+            raise RuleFileError("a rule must be a JSON object", path=str(path), line=n)
+        missing = [k for k in required if k not in rule]
+        if missing:
+            raise RuleFileError(f"rule is missing key(s): {', '.join(missing)}", path=str(path), line=n)
+        if not isinstance(rule["version"], int) or isinstance(rule["version"], bool) or rule["version"] < 1:
+            raise RuleFileError("rule 'version' must be a positive integer", path=str(path), line=n)
+        if rule["id"] in seen:
+            raise RuleFileError(f"duplicate rule id '{rule['id']}' (first on line {seen[rule['id']]})",
+                                path=str(path), line=n)
+        seen[rule["id"]] = n
+        rules.append(rule)
+    return tuple(rules)
+
+
+def load_word_lists(path: Path) -> dict[str, frozenset[str]]:
+    """A file of {"id", "version", "words": [...]} rules -> id -> set of words."""
+    out: dict[str, frozenset[str]] = {}
+    for rule in load_rule_file(path, required=("words",)):
+        words = rule["words"]
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise RuleFileError(f"rule '{rule['id']}': 'words' must be a list of non-empty strings",
+                                path=str(path))
+        out[rule["id"]] = frozenset(words)
+    return out
+
+
+def load_patterns(path: Path) -> tuple[tuple[str, int, re.Pattern], ...]:
+    """A file of {"id", "version", "pattern"} rules -> (id, version, compiled regex)."""
+    out = []
+    for rule in load_rule_file(path, required=("pattern",)):
+        try:
+            out.append((rule["id"], rule["version"], re.compile(rule["pattern"])))
+        except (re.error, TypeError) as exc:
+            raise RuleFileError(f"rule '{rule['id']}': bad regular expression: {exc}", path=str(path)) from exc
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> frozenset[str]:
+    """Words that end with a period without ending a sentence ("Sen.", "Lt.", "Nov.")."""
+    lists = load_word_lists(DATA_DIR / "abbreviations.jsonl")
+    return frozenset(w for words in lists.values() for w in words)
+
+
+@lru_cache(maxsize=None)
+def caption_markers() -> tuple[tuple[str, int, re.Pattern], ...]:
+    """Patterns that only photo captions and credits contain ("(l-r)", "Photo by")."""
+    return load_patterns(DATA_DIR / "caption_markers.jsonl")
+
+
+@lru_cache(maxsize=None)
+def caption_verbs() -> frozenset[str]:
+    """Common finite verbs: a fragment containing one is a sentence, not a caption."""
+    return _caption_words("verbs.")
+
+
+@lru_cache(maxsize=None)
+def sentence_starters() -> frozenset[str]:
+    """Capitalized function words that start sentences and are never a caption's name."""
+    return _caption_words("starters.")
+
+
+def _caption_words(prefix: str) -> frozenset[str]:
+    lists = load_word_lists(DATA_DIR / "caption_words.jsonl")
+    return frozenset(w for rid, words in lists.items() if rid.startswith(prefix) for w in words)

@@ -1,0 +1,187 @@
+"""One database handle over sqlite3 or psycopg 3, behind a small dialect layer.
+
+SQL in the store is written once, with ``?`` placeholders and the syntax both
+databases share (ON CONFLICT ... DO NOTHING, RETURNING, SAVEPOINT). The dialect
+swaps placeholders and the few DDL words that differ (autoincrement keys, float
+and big-integer types). DESIGN.md: SQLAlchemy Core cost ~2x over sqlite3, so
+neither database goes through an ORM.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
+
+from ..errors import DatabaseConnectError, DatabaseNotFoundError
+
+DEFAULT_DB = "endorsetrack.db"
+ENV_DB = "ENDORSETRACK_DB"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str  # sqlite | postgresql
+    pk: str  # an auto-incrementing primary key column type
+    bigint: str
+    real: str
+
+    def sql(self, statement: str) -> str:
+        """Statement as this driver wants it: psycopg uses %s and needs literal % doubled."""
+        if self.name == "sqlite":
+            return statement
+        return statement.replace("%", "%%").replace("?", "%s")
+
+    def ddl(self, statement: str) -> str:
+        return statement.format(pk=self.pk, bigint=self.bigint, real=self.real)
+
+
+SQLITE = Dialect("sqlite", "INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER", "REAL")
+POSTGRES = Dialect("postgresql", "BIGSERIAL PRIMARY KEY", "BIGINT", "DOUBLE PRECISION")
+
+
+def resolve_url(url: Optional[str]) -> str:
+    """--db, else $ENDORSETRACK_DB, else endorsetrack.db in the working directory."""
+    return url or os.environ.get(ENV_DB) or DEFAULT_DB
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def sqlite_path(url: str) -> str:
+    """'sqlite:///rel.db', 'sqlite:////abs.db' or a plain path -> the file path."""
+    if url.startswith("sqlite:///"):
+        return url[len("sqlite:///"):]
+    if url.startswith("sqlite://"):
+        return url[len("sqlite://"):] or ":memory:"
+    return url
+
+
+class Database:
+    """A connection with one dialect; transactions are explicit (begin/commit/rollback)."""
+
+    def __init__(self, conn: Any, dialect: Dialect, url: str):
+        self.conn = conn
+        self.dialect = dialect
+        self.url = url
+        self.in_transaction = False
+
+    # --- statements -------------------------------------------------------
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self.dialect.sql(sql), tuple(params))
+        return cur
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = [tuple(r) for r in rows]
+        if rows:
+            self.conn.cursor().executemany(self.dialect.sql(sql), rows)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict]:
+        cur = self.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    def insert_id(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run an INSERT ... RETURNING id and give the new id."""
+        return self.execute(sql + " RETURNING id", params).fetchone()[0]
+
+    def get_or_create(self, table: str, key_cols: dict[str, Any], extra: Optional[dict[str, Any]] = None) -> int:
+        """The id of the row with these unique key values, inserting it if absent (race-safe)."""
+        cols = {**key_cols, **(extra or {})}
+        where = " AND ".join(f"{c} = ?" for c in key_cols)
+        found = self.scalar(f"SELECT id FROM {table} WHERE {where}", list(key_cols.values()))
+        if found is not None:
+            return found
+        names = ", ".join(cols)
+        marks = ", ".join("?" for _ in cols)
+        conflict = ", ".join(key_cols)
+        row = self.execute(f"INSERT INTO {table} ({names}) VALUES ({marks}) ON CONFLICT ({conflict}) DO NOTHING"
+                           " RETURNING id", list(cols.values())).fetchone()
+        if row is not None:
+            return row[0]
+        return self.scalar(f"SELECT id FROM {table} WHERE {where}", list(key_cols.values()))
+
+    # --- transactions -----------------------------------------------------
+    def begin(self) -> None:
+        if not self.in_transaction:
+            if self.dialect.name == "sqlite":
+                self.conn.execute("BEGIN IMMEDIATE")
+            self.in_transaction = True
+
+    def commit(self) -> None:
+        if self.in_transaction or self.dialect.name != "sqlite":
+            self.conn.commit()
+        self.in_transaction = False
+
+    def rollback(self) -> None:
+        self.conn.rollback()
+        self.in_transaction = False
+
+    def savepoint(self, name: str) -> None:
+        self.execute(f"SAVEPOINT {name}")
+
+    def release(self, name: str) -> None:
+        self.execute(f"RELEASE SAVEPOINT {name}")
+
+    def rollback_to(self, name: str) -> None:
+        self.execute(f"ROLLBACK TO SAVEPOINT {name}")
+        self.execute(f"RELEASE SAVEPOINT {name}")
+
+    def table_exists(self, table: str) -> bool:
+        if self.dialect.name == "sqlite":
+            return self.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]) == 1
+        return self.scalar("SELECT to_regclass(?) IS NOT NULL", [table]) is True
+
+    def close(self) -> None:
+        try:
+            if self.in_transaction:
+                self.conn.rollback()
+        finally:
+            self.conn.close()
+
+
+def connect(url: Optional[str] = None, *, create: bool = False) -> Database:
+    """Open the database at ``url``; a missing SQLite file is an error unless ``create``."""
+    url = resolve_url(url)
+    if is_postgres(url):
+        return _connect_postgres(url)
+    path = sqlite_path(url)
+    if path != ":memory:" and not create and not Path(path).exists():
+        raise DatabaseNotFoundError(
+            "no such database; run `endorsetrack ingest PATH...` first, or pass --db / set ENDORSETRACK_DB",
+            path=path)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.Error as exc:
+        raise DatabaseConnectError(f"cannot open the SQLite database: {exc}", path=path) from exc
+    return Database(conn, SQLITE, url)
+
+
+def _connect_postgres(url: str) -> Database:
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise DatabaseConnectError(
+            "PostgreSQL needs the psycopg driver: pip install 'endorsetrack[postgres]'") from exc
+    try:
+        conn = psycopg.connect(url, autocommit=False)
+    except psycopg.Error as exc:
+        raise DatabaseConnectError(f"cannot connect to PostgreSQL at {_redact(url)}: "
+                                   f"{str(exc).strip().splitlines()[0]}") from exc
+    return Database(conn, POSTGRES, url)
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)

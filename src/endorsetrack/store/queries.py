@@ -1,0 +1,293 @@
+"""Named read queries, shared by the CLI and a future web UI: each returns a list of flat dicts.
+
+Current queries read only current article versions (a superseded text's reports
+stay in the log, shown with ``history=True``). A fact's race is the race its
+reports state, else its candidate's only known race. ``as_of`` keeps reports
+dated on or before that day; undated reports cannot be placed and are left out
+(the count is returned by ``undated_count``). ``rollup`` shows locals under the
+top body of their hierarchy.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from ..errors import BadDateError, QueryError
+from ..types import STAGES, STANCES
+from .connection import Database
+from .view import CatalogView
+
+SOURCE_SQL = """SELECT ss.id AS source_id, s.id AS fact_id, s.endorser_id, s.candidate_id, s.stance, s.stage,
+ s.race_id, ss.effective_date, ss.date_basis, ss.date_window_start, ss.date_window_end, ss.evidence,
+ ss.start_offset, ss.end_offset, ss.confidence, ss.rule_id, ss.rule_version, ss.run_id, ss.endorser_text,
+ ss.candidate_text, ss.race_text, a.id AS article_id, a.url, a.doc, a.title, a.published, a.is_current
+ FROM stance_sources ss JOIN stances s ON s.id = ss.stance_id JOIN articles a ON a.id = ss.article_id"""
+
+# Within one day, a later step of the same endorser's process wins: undecided ->
+# will endorse -> a decision -> a withdrawal.
+STANCE_STEP = {"undecided": 0, "will_endorse": 1, "endorses": 2, "declines": 2, "opposes": 2, "rescinds": 3}
+STANCE_ORDER = {s: i for i, s in enumerate(("endorses", "will_endorse", "opposes", "rescinds", "undecided",
+                                            "declines"))}
+SUPPORT = ("endorses", "will_endorse")
+EXPORT_COLUMNS = ("date", "date_basis", "date_window_start", "date_window_end", "endorser", "endorser_type",
+                  "parent_organization", "top_organization", "candidate", "stance", "stage", "race", "source_url",
+                  "source_doc", "source_title", "published", "evidence", "evidence_start", "evidence_end",
+                  "confidence", "endorser_as_written", "candidate_as_written", "fact_id", "first_reported",
+                  "report_count", "rule_id", "rule_version", "run_id", "current")
+
+
+def check_date(value: Optional[str], option: str = "--as-of") -> Optional[str]:
+    """A YYYY-MM-DD date, or BadDateError naming the option."""
+    if value is None:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise BadDateError(f"{option} wants a date as YYYY-MM-DD, got '{value}'")
+
+
+def check_choice(value: Optional[str], choices: tuple[str, ...], option: str) -> Optional[str]:
+    if value is not None and value not in choices:
+        raise QueryError(f"{option} must be one of {', '.join(choices)}, got '{value}'")
+    return value
+
+
+def source_rows(db: Database, view: CatalogView, *, history: bool = False, endorsers: Optional[set[int]] = None,
+                candidates: Optional[set[int]] = None, races: Optional[set[int]] = None,
+                stance: Optional[str] = None, stage: Optional[str] = None,
+                as_of: Optional[str] = None) -> list[dict]:
+    """Every report (log entry) that fits the filters, with the fact's effective race."""
+    where, params = [], []
+    if not history:
+        where.append("a.is_current = 1")
+    for col, ids in (("s.endorser_id", endorsers), ("s.candidate_id", candidates)):
+        if ids is not None:
+            where.append(f"{col} IN ({', '.join('?' for _ in ids) or 'NULL'})")
+            params.extend(sorted(ids))
+    if stance:
+        where.append("s.stance = ?")
+        params.append(stance)
+    if stage:
+        where.append("s.stage = ?")
+        params.append(stage)
+    if as_of:
+        where.append("ss.effective_date IS NOT NULL AND ss.effective_date <= ?")
+        params.append(as_of)
+    sql = SOURCE_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    rows = []
+    for r in db.query(sql, params):
+        r["race_id"] = view.race_of(r["race_id"], r["candidate_id"])
+        if races is not None and r["race_id"] not in races:
+            continue
+        rows.append(r)
+    rows.sort(key=_date_order)
+    return rows
+
+
+def _date_order(r: dict) -> tuple:
+    return (r["effective_date"] is None, r["effective_date"] or "", r["article_id"], r["start_offset"])
+
+
+def undated_count(db: Database) -> int:
+    return db.scalar("SELECT count(*) FROM stance_sources ss JOIN articles a ON a.id = ss.article_id"
+                     " WHERE a.is_current = 1 AND ss.effective_date IS NULL") or 0
+
+
+def _source(r: dict) -> str:
+    return r["url"] or r["doc"]
+
+
+def _entity_cols(view: CatalogView, eid: int, rollup: bool) -> dict:
+    shown = view.root(eid) if rollup else eid
+    parent = view.parent(eid)
+    return {"endorser": view.name(shown), "endorser_type": view.entities[shown].type,
+            "parent": view.name(parent) if parent is not None else None,
+            "via_local": view.name(eid) if shown != eid else None}
+
+
+def endorsements(db: Database, *, candidate: Optional[str] = None, endorser: Optional[str] = None,
+                 race: Optional[str] = None, stance: Optional[str] = None, stage: Optional[str] = None,
+                 as_of: Optional[str] = None, rollup: bool = False, history: bool = False) -> list[dict]:
+    """One row per fact: who took which stance toward whom, first report, report count, sources."""
+    check_choice(stance, STANCES, "--stance")
+    check_choice(stage, STAGES, "--stage")
+    as_of = check_date(as_of)
+    view = CatalogView(db)
+    ends = view.find(endorser, "endorser") if endorser else None
+    if ends is not None and rollup:
+        ends = view.with_descendants(ends)
+    cands = view.find(candidate, "candidate") if candidate else None
+    races = view.find_races(race) if race else None
+    facts: dict[int, dict] = {}
+    for r in source_rows(db, view, history=history, endorsers=ends, candidates=cands, races=races,
+                         stance=stance, stage=stage, as_of=as_of):
+        f = facts.get(r["fact_id"])
+        if f is None:
+            f = facts[r["fact_id"]] = {
+                "fact_id": r["fact_id"], **_entity_cols(view, r["endorser_id"], rollup),
+                "stance": r["stance"], "candidate": view.name(r["candidate_id"]), "stage": r["stage"],
+                "race": view.race_name(r["race_id"]), "first_reported": r["effective_date"],
+                "last_reported": r["effective_date"], "reports": 0, "confidence": 0.0,
+                "evidence": r["evidence"], "source": _source(r), "sources": []}
+        f["reports"] += 1
+        f["confidence"] = round(max(f["confidence"], r["confidence"]), 3)
+        if r["effective_date"]:
+            f["last_reported"] = max(f["last_reported"] or "", r["effective_date"])
+        if _source(r) not in f["sources"]:
+            f["sources"].append(_source(r))
+    out = list(facts.values())
+    for f in out:
+        f["reports"] = len(f["sources"])
+    out.sort(key=lambda f: (f["race"] or "~", f["candidate"] or "~", STANCE_ORDER[f["stance"]],
+                            f["endorser"] or "", f["stage"] or "~"))
+    return out
+
+
+def race_status(db: Database, race: str, *, as_of: Optional[str] = None, rollup: bool = False) -> list[dict]:
+    """Who backs whom in a race at a date, per stage: each endorser's latest stance(s).
+
+    Undecided and declined endorsers are rows too. An endorser whose latest reports
+    back two candidates at once gets both rows (see ``conflicts``).
+    """
+    as_of = check_date(as_of)
+    view = CatalogView(db)
+    races = view.find_races(race)
+    groups: dict[tuple, list[dict]] = {}
+    for r in source_rows(db, view, races=races, as_of=as_of):
+        who = view.root(r["endorser_id"]) if rollup else r["endorser_id"]
+        groups.setdefault((r["race_id"], r["stage"], who), []).append(r)
+    out = []
+    for (race_id, stage, who), rows in groups.items():
+        latest_day = max((r["effective_date"] or "") for r in rows)
+        today = [r for r in rows if (r["effective_date"] or "") == latest_day]
+        top = max(STANCE_STEP[r["stance"]] for r in today)
+        seen = set()
+        for r in today:
+            if STANCE_STEP[r["stance"]] != top or (r["stance"], r["candidate_id"]) in seen:
+                continue
+            seen.add((r["stance"], r["candidate_id"]))
+            reports = {x["article_id"] for x in rows if x["fact_id"] == r["fact_id"]}
+            out.append({"race": view.race_name(race_id), "stage": stage, "stance": r["stance"],
+                        "candidate": view.name(r["candidate_id"]), **_entity_cols(view, r["endorser_id"], rollup),
+                        "endorser": view.name(who), "date": r["effective_date"], "date_basis": r["date_basis"],
+                        "reports": len(reports), "evidence": r["evidence"], "source": _source(r)})
+    out.sort(key=lambda x: (x["race"] or "", (STAGES + (None,)).index(x["stage"]), STANCE_ORDER[x["stance"]],
+                            x["candidate"] or "~", x["endorser"] or ""))
+    return out
+
+
+def timeline(db: Database, name: str, *, rollup: bool = False, history: bool = False) -> list[dict]:
+    """Every report about an endorser (as endorser) or a candidate, in date order, with evidence."""
+    view = CatalogView(db)
+    ids = view.find(name, "endorser or candidate")
+    ends = view.with_descendants(ids) if rollup else ids
+    rows = source_rows(db, view, history=history, endorsers=ends)
+    rows += [r for r in source_rows(db, view, history=history, candidates=ids) if r["endorser_id"] not in ends]
+    rows.sort(key=_date_order)
+    return [{"date": r["effective_date"], "date_basis": r["date_basis"],
+             "window": _window(r), **_entity_cols(view, r["endorser_id"], False),
+             "stance": r["stance"], "candidate": view.name(r["candidate_id"]), "stage": r["stage"],
+             "race": view.race_name(r["race_id"]), "evidence": r["evidence"], "source": _source(r),
+             "title": r["title"], "current": bool(r["is_current"]), "confidence": r["confidence"]}
+            for r in rows]
+
+
+def _window(r: dict) -> Optional[str]:
+    if r["date_basis"] != "inferred" and r["date_basis"] != "unknown":
+        return None
+    lo, hi = r["date_window_start"], r["date_window_end"]
+    if not lo and not hi:
+        return None
+    return f"{lo or '?'}..{hi or '?'}"
+
+
+def export_rows(db: Database, *, history: bool = False) -> list[dict]:
+    """The full record: one row per report of a stance, with the fact's first report and count."""
+    view = CatalogView(db)
+    rows = source_rows(db, view, history=history)
+    per_fact: dict[int, tuple[Optional[str], set[int]]] = {}
+    for r in rows:
+        first, arts = per_fact.get(r["fact_id"], (None, set()))
+        if r["is_current"]:
+            arts.add(r["article_id"])
+            if r["effective_date"] and (first is None or r["effective_date"] < first):
+                first = r["effective_date"]
+        per_fact[r["fact_id"]] = (first, arts)
+    out = []
+    for r in rows:
+        ent = view.entities[r["endorser_id"]]
+        first, arts = per_fact[r["fact_id"]]
+        out.append({
+            "date": r["effective_date"], "date_basis": r["date_basis"],
+            "date_window_start": r["date_window_start"], "date_window_end": r["date_window_end"],
+            "endorser": ent.name, "endorser_type": ent.type, "parent_organization": view.name(ent.parent_id),
+            "top_organization": view.name(view.root(ent.id)) if ent.parent_id is not None else None,
+            "candidate": view.name(r["candidate_id"]), "stance": r["stance"], "stage": r["stage"],
+            "race": view.race_name(r["race_id"]), "source_url": r["url"], "source_doc": r["doc"],
+            "source_title": r["title"], "published": r["published"], "evidence": r["evidence"],
+            "evidence_start": r["start_offset"], "evidence_end": r["end_offset"], "confidence": r["confidence"],
+            "endorser_as_written": r["endorser_text"], "candidate_as_written": r["candidate_text"],
+            "fact_id": r["fact_id"], "first_reported": first, "report_count": len(arts),
+            "rule_id": r["rule_id"], "rule_version": r["rule_version"], "run_id": r["run_id"],
+            "current": bool(r["is_current"])})
+    return out
+
+
+def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False) -> list[dict]:
+    """One row per poll result set; the same poll reported by several articles is one row with its count."""
+    view = CatalogView(db)
+    races = view.find_races(race) if race else None
+    sql = ("SELECT p.*, a.url, a.doc, a.is_current FROM polls p JOIN articles a ON a.id = p.article_id"
+           + ("" if history else " WHERE a.is_current = 1"))
+    polls = db.query(sql)
+    results: dict[int, list[dict]] = {}
+    for r in db.query("SELECT poll_id, candidate_id, share FROM poll_results ORDER BY share DESC, id"):
+        results.setdefault(r["poll_id"], []).append(r)
+    grouped: dict[tuple, dict] = {}
+    for p in polls:
+        res = results.get(p["id"], [])
+        race_id = p["race_id"]
+        if race_id is None:  # a poll's race: stated, else the race its candidates are known in
+            known = {view.only_race.get(r["candidate_id"]) for r in res} - {None}
+            race_id = next(iter(known)) if len(known) == 1 else None
+        if races is not None and race_id not in races:
+            continue
+        key = (p["pollster_id"], p["population"], p["released"],
+               tuple((r["candidate_id"], r["share"]) for r in res))
+        row = grouped.get(key)
+        if row is None:
+            row = grouped[key] = {
+                "date": p["effective_date"], "released": p["released"], "pollster": view.name(p["pollster_id"]),
+                "population": p["population"], "race": view.race_name(race_id),
+                "results": [{"candidate": view.name(r["candidate_id"]), "share": r["share"]} for r in res],
+                "sample_size": p["sample_size"], "sample_universe": p["sample_universe"],
+                "margin_of_error": p["margin_of_error"], "sponsor": p["sponsor"], "field_dates": p["field_dates"],
+                "evidence": p["evidence"], "source": p["url"] or p["doc"], "reports": 0}
+        row["reports"] += 1
+        if p["effective_date"] and (row["date"] is None or p["effective_date"] < row["date"]):
+            row["date"] = p["effective_date"]
+    out = list(grouped.values())
+    out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["pollster"] or "", r["population"] or ""))
+    return out
+
+
+def entity_rows(db: Database, name: Optional[str] = None) -> list[dict]:
+    """Canonical entities with every stored name, its match score and method, and the parent."""
+    view = CatalogView(db)
+    ids = view.find(name) if name else set(view.entities)
+    names: dict[int, list[dict]] = {}
+    for r in db.query("SELECT entity_id, name, score, method FROM entity_names ORDER BY entity_id, score DESC, id"):
+        if r["entity_id"] in ids:
+            names.setdefault(r["entity_id"], []).append(
+                {"name": r["name"], "score": round(r["score"], 3), "method": r["method"]})
+    out = []
+    for eid in sorted(ids):
+        e = view.entities[eid]
+        out.append({"id": eid, "name": e.name, "kind": e.kind, "type": e.type, "parent": view.name(e.parent_id),
+                    "top": view.name(view.root(eid)) if e.parent_id is not None else None,
+                    "locals": sorted(view.name(c) for c in view.children.get(eid, ())),
+                    "names": names.get(eid, [])})
+    return out

@@ -1,0 +1,50 @@
+"""Rule data files load with key checks; a bad file names itself and the line."""
+from __future__ import annotations
+
+import pytest
+
+from endorsetrack.errors import RuleFileError
+from endorsetrack.normalize.repair import hovercard_edits
+from endorsetrack.normalize.edits import apply_rule
+from endorsetrack.normalize.rules import (abbreviations, caption_markers, load_patterns, load_rule_file,
+                                          load_word_lists)
+
+
+def test_packaged_rules_load():
+    assert {"Sen", "Gov", "Lt", "Inc"} <= abbreviations()
+    ids = [rule_id for rule_id, _, _ in caption_markers()]
+    assert "caption.left-to-right" in ids and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("body, message", [
+    ('{"id": "a", "version": 1, "words": ["x"]}\n{"id": "b"}\n', "2: rule is missing key(s): version, words"),
+    ('// comment\n{"id": "a", "version": 1, "words": ["x"]}\nnot json\n', "3: not JSON"),
+    ('{"id": "a", "version": 0, "words": ["x"]}\n', "1: rule 'version' must be a positive integer"),
+    ('{"id": "a", "version": 1, "words": []}\n{"id": "a", "version": 1, "words": []}\n',
+     "2: duplicate rule id 'a' (first on line 1)"),
+])
+def test_bad_rule_file(tmp_path, body, message):
+    path = tmp_path / "words.jsonl"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(RuleFileError) as info:
+        load_rule_file(path, required=("words",))
+    assert str(info.value).startswith(f"{path}:{message}")
+
+
+def test_bad_word_list_and_pattern(tmp_path):
+    words = tmp_path / "w.jsonl"
+    words.write_text('{"id": "a", "version": 1, "words": "not a list"}\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="'words' must be a list"):
+        load_word_lists(words)
+    patterns = tmp_path / "p.jsonl"
+    patterns.write_text('{"id": "p", "version": 1, "pattern": "(unclosed"}\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="bad regular expression"):
+        load_patterns(patterns)
+
+
+def test_hover_card_pasted_into_a_name_is_dropped():
+    raw = ("endorsed Sen. Barack ObamaBarack Hussein ObamaOvernight Defense \u2014 Presented by Acme \u2014 "
+           "Nation mourns The Memo: a headline here MORE (D-Ill.) for president")
+    assert apply_rule(hovercard_edits, raw) == "endorsed Sen. Barack Obama (D-Ill.) for president"
+    other = "the iPhoneApple deal was big and MORE came"  # no repeated full name: left alone
+    assert apply_rule(hovercard_edits, other) == other

@@ -1,0 +1,38 @@
+"""Hand-made pipeline results for the store's tests (no extraction involved)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from endorsetrack.types import Article, ArticleResult, Endorsement, Evidence, Poll, PollResult, RuleRef
+
+RACE = "2006 U.S. Senate, Connecticut"
+
+
+def end(endorser: str, candidate: Optional[str], stance: str = "endorses", stage: Optional[str] = "general",
+        race: Optional[str] = RACE, *, type_: str = "union", parent: Optional[str] = None,
+        aliases: tuple[str, ...] = (), evidence: str = "quote", start: int = 0, date: Optional[str] = None,
+        confidence: float = 0.9) -> Endorsement:
+    """A hand-made endorsement (evidence offsets only need to differ within one article)."""
+    return Endorsement(endorser=endorser, endorser_type=type_, candidate=candidate, stance=stance, stage=stage,
+                       evidence=Evidence(evidence, start, start + len(evidence)), confidence=confidence,
+                       rule=RuleRef("test.rule", 1), race=race, date=date, endorser_parent=parent,
+                       endorser_aliases=aliases)
+
+
+def poll(pollster: str, results: list[tuple[str, float]], *, population: Optional[str] = None,
+         released: Optional[str] = None, race: Optional[str] = None, start: int = 0) -> Poll:
+    return Poll(pollster=pollster, results=tuple(PollResult(c, s) for c, s in results),
+                evidence=Evidence("poll quote", start, start + 10), rule=RuleRef("test.poll", 1),
+                population=population, released=released, race=race)
+
+
+def article(doc: str, text: str, *ends: Endorsement, url: Optional[str] = None, published: Optional[str] = None,
+            polls: tuple[Poll, ...] = ()) -> ArticleResult:
+    return ArticleResult(article=Article(doc=doc, text=text, url=url, published=published),
+                         endorsements=tuple(ends), polls=polls)
+
+
+def counts(db) -> dict[str, int]:
+    tables = ("articles", "entities", "entity_names", "stances", "stance_sources", "races", "polls",
+              "poll_results", "candidate_races")
+    return {t: db.scalar(f"SELECT count(*) FROM {t}") for t in tables}

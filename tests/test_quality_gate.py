@@ -1,0 +1,75 @@
+"""The quality gate: extraction on the seeds and the dev set must not fall below the floors.
+
+The pipeline runs in-process (ingest.read_records + pipeline.process_records, as
+`endorsetrack extract` does) and is scored with the port of score.py. Floors live in
+tests/quality_floors.json; the measured figures are printed in the "quality gate"
+section of every run (tests/conftest.py), so raising a floor is a look and an edit.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from endorsetrack.evaluate import Report, load_gold, predictions_from_outcomes, score
+from endorsetrack.ingest import read_records
+from endorsetrack.nlp.build import build_nlp
+from endorsetrack.pipeline import process_records
+
+REPO = Path(__file__).resolve().parents[1]
+FLOORS_FILE = Path(__file__).with_name("quality_floors.json")
+CORPORA = {"seeds": REPO / "samples",  # bundled copy of shared/corpus/seeds: always runs
+           "dev": REPO / ".." / "shared" / "corpus" / "dev"}
+METRICS = ("loose_precision", "loose_recall", "loose_f1", "strict_f1", "polls_f1")
+
+
+def figures(report: Report) -> dict[str, float]:
+    return {"loose_precision": report.loose.precision, "loose_recall": report.loose.recall,
+            "loose_f1": report.loose.f1, "strict_f1": report.strict.f1,
+            "polls_f1": report.polls.f1}
+
+
+def summary(corpus: str, current: dict, floors: dict, report: Report, failed: list) -> str:
+    """One line: every figure as current/floor, then the corpus size and failures."""
+    cells = "  ".join(f"{m} {current[m]:.3f}/{floors.get(m, float('nan')):.3f}" for m in METRICS)
+    return (f"{corpus:5s} (current/floor)  {cells}  [{report.docs} docs, "
+            f"{report.docs_missing} without output, {len(failed)} failed]")
+
+
+@pytest.fixture(scope="session")
+def gate_nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def floors() -> dict:
+    return json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_extraction_quality_meets_floors(corpus, gate_nlp, floors, record_property):
+    directory = CORPORA[corpus]
+    if not (directory / "gold.jsonl").is_file():
+        pytest.skip(f"{directory} is absent")
+    gold = load_gold(directory / "gold.jsonl")
+    paths = sorted(str(p) for p in directory.glob("*.txt"))
+    pred, failed = predictions_from_outcomes(process_records(read_records(paths), nlp=gate_nlp))
+    report = score(gold, pred)
+    current = figures(report)
+    line = summary(corpus, current, floors[corpus], report, failed)
+    record_property("quality_gate", line)
+    below = [m for m in METRICS if current[m] < floors[corpus][m]]
+    problems = [f"{m} fell below its floor" for m in below]
+    problems += [f"{f.doc}: {f.message}" for f in failed]
+    assert not problems, "\n".join([line, *problems])
+
+
+def test_floors_file_has_every_key_and_sane_values(floors):
+    assert isinstance(floors.get("_note"), str) and floors["_note"]
+    assert set(floors) == {"_note", *CORPORA}
+    for corpus in CORPORA:
+        assert set(floors[corpus]) == set(METRICS), corpus
+        for metric, value in floors[corpus].items():
+            assert isinstance(value, (int, float)) and 0.0 <= value <= 1.0, (corpus, metric, value)
