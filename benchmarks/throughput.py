@@ -159,6 +159,7 @@ def measure(runner: str, list_file: str, batch_size: int) -> dict:
     nlp = build_nlp()
     load_seconds = time.perf_counter() - started
     rss_after_load = _peak_rss_mb()
+    cpu_started = _cpu_seconds()
     started = time.perf_counter()
     articles = chars = parsed = parsed_articles = failed = 0
     if runner == "spacy":  # the peer: every article through the full pipeline
@@ -182,12 +183,22 @@ def measure(runner: str, list_file: str, batch_size: int) -> dict:
             parsed += outcome.parsed_chars
             parsed_articles += outcome.parsed_chars > 0
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_started
     return {"articles": articles, "seconds": round(seconds, 2),
             "articles_per_s": round(articles / seconds, 1) if seconds else None,
+            "cpu_seconds": round(cpu, 2),
+            "articles_per_cpu_s": round(articles / cpu, 1) if cpu else None,
             "peak_rss_mb": round(_peak_rss_mb()), "rss_after_model_load_mb": round(rss_after_load),
             "model_load_s": round(load_seconds, 2), "failed": failed,
             "parsed_articles_share": round(parsed_articles / articles, 3) if articles else None,
             "parsed_chars_share": round(parsed / chars, 3) if chars else None}
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process: unlike wall time, it barely moves when
+    other processes compete for the cores."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _peak_rss_mb() -> float:
@@ -235,7 +246,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     articles = args.articles or sorted(DEV_DIR.glob("*.txt"))
     if not articles:
-        sys.exit(f"no articles: {DEV_DIR} is absent; pass --articles FILE...")
+        sys.exit(f"no articles: {DEV_DIR} is absent; pass --articles FILE... "
+                 "(e.g. --articles samples/*.txt)")
+    host = machine()  # before the runs: the load average is the competition they met
     with tempfile.TemporaryDirectory(prefix="endorsetrack-bench-") as tmp:
         work = Path(tmp)
         workloads = write_workloads(articles, args.repeat, args.mix_ratio, work)
@@ -246,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.json:
                 print(f"  done {runner}/{workload}: {result['articles_per_s']} articles/s",
                       file=sys.stderr)
-    report = {"date": time.strftime("%Y-%m-%d"), "machine": machine(),
+    report = {"date": time.strftime("%Y-%m-%d"), "machine": host,
               "articles": len(articles), "repeat": args.repeat, "batch_size": args.batch_size,
               "mix_ratio": args.mix_ratio, "runs": runs}
     print(json.dumps(report, indent=2) if args.json else table(report))
@@ -255,18 +268,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def machine() -> dict:
     return {"cores": os.cpu_count(), "python": platform.python_version(),
-            "platform": platform.platform(terse=True)}
+            "platform": platform.platform(terse=True),
+            "load_avg_1m_at_start": round(os.getloadavg()[0], 2)}
 
 
 def table(report: dict) -> str:
     lines = [f"{report['date']}, {report['machine']['cores']} cores, {report['articles']} "
              f"articles x {report['repeat']}, batch size {report['batch_size']}, "
-             f"news mix 1:{report['mix_ratio']}",
-             f"{'run':18s} {'articles':>8s} {'seconds':>8s} {'art/s':>7s} {'peak RSS MB':>12s} "
-             f"{'model MB':>9s} {'parsed art.':>12s} {'parsed chars':>13s}"]
+             f"news mix 1:{report['mix_ratio']}, load average "
+             f"{report['machine']['load_avg_1m_at_start']} at start",
+             f"{'run':18s} {'articles':>8s} {'seconds':>8s} {'art/s':>7s} {'art/cpu-s':>10s} "
+             f"{'peak RSS MB':>12s} {'model MB':>9s} {'parsed art.':>12s} {'parsed chars':>13s}"]
     for r in report["runs"]:
         lines.append(f"{r['run']:18s} {r['articles']:8d} {r['seconds']:8.2f} "
-                     f"{r['articles_per_s']:7.1f} {r['peak_rss_mb']:12d} "
+                     f"{r['articles_per_s']:7.1f} {r['articles_per_cpu_s']:10.1f} "
+                     f"{r['peak_rss_mb']:12d} "
                      f"{r['rss_after_model_load_mb']:9d} {r['parsed_articles_share']:12.1%} "
                      f"{r['parsed_chars_share']:13.1%}")
     return "\n".join(lines)

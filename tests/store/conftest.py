@@ -35,7 +35,10 @@ def db_url(request, tmp_path):
         yield str(tmp_path / "test.db")
         return
     base = pg_url_or_skip()
-    import psycopg
+    try:
+        import psycopg
+    except ImportError:
+        pytest.fail("psycopg is not installed: pip install -e '.[postgres]' (make test installs it)")
 
     schema = f"t_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(base, autocommit=True) as conn:

@@ -161,3 +161,18 @@ def test_identity_is_url_else_doc_path(tmp_path):
     assert article_identity(Article(doc=str(f), text="t")) == str(f.resolve())
     assert article_identity(Article(doc="record-17", text="t")) == "record-17"
     assert content_hash("a  b\n") == content_hash("a b")
+
+
+def test_yearless_race_takes_the_year_of_the_stance_date(db):
+    write_all(db, article("a.txt", "x", end("SEIU", "Howard Dean", race="president"), published="2004-02-07"),
+              article("b.txt", "y", end("SEIU", "Hillary Clinton", race="president"), published="2016-06-10"))
+    races = {r["candidate"]: r["race"] for r in queries.endorsements(db)}
+    assert races == {"Howard Dean": "2004 president", "Hillary Clinton": "2016 president"}
+
+
+def test_parent_chain_is_followed_up_to_the_national(db):
+    write_all(db, article("a.txt", "x", end("Chicago Fraternal Order of Police Lodge 7", "Paul Vallas", race=None)))
+    parents = {r["name"]: (r["parent"], r["top"]) for r in queries.entity_rows(db)}
+    assert parents["Chicago Fraternal Order of Police Lodge 7"] == ("Chicago Fraternal Order of Police",
+                                                                     "Fraternal Order of Police")
+    assert parents["Chicago Fraternal Order of Police"][0] == "Fraternal Order of Police"

@@ -9,10 +9,11 @@ Pure: no I/O beyond the packaged gazetteer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Iterable, Optional
 
 from .gazetteer import Gazetteer
-from .names import ACRONYM_SKIP, acronym, key_for, looks_like_acronym, name_key, numbers, token_subset
+from .names import ACRONYM_SKIP, acronyms, key_for, looks_like_acronym, name_key, numbers, token_subset
 
 # Match scores, one per method. Exact and gazetteer hits are certain; an acronym
 # (IAFF <-> International Association of Fire Fighters) is nearly so; score.py's
@@ -26,6 +27,10 @@ SCORE_TOKEN_SUBSET = 0.8
 # An alias the extractor gave for the same mention in one article ("IAFF" beside
 # "International Association of Firefighters"): trusted, just below a gazetteer hit.
 SCORE_ARTICLE_ALIAS = 0.95
+
+# Mentions longer than this many distinct words are only matched against longer stored
+# names (2^12 sub-sets is the most a lookup may try); news names run 1-8 words.
+MAX_SUBSET_WORDS = 12
 
 # Words that mark a sub-body: a longer name with one of these extra words is a
 # local or a state body of the shorter one, not another spelling of it.
@@ -60,7 +65,8 @@ class EntityIndex:
         self.gazetteer = gazetteer
         self.threshold = threshold
         self._names: dict[tuple[str, str], set[int]] = {}
-        self._tokens: dict[tuple[str, str], set[int]] = {}
+        self._tokens: dict[tuple[str, str], set[str]] = {}  # word -> stored name keys holding it
+        self._by_words: dict[tuple[str, frozenset], set[str]] = {}  # set of words -> stored name keys
         self._acronyms: dict[tuple[str, str], set[int]] = {}
         self._keys: dict[int, set[str]] = {}
         self._kind: dict[int, str] = {}
@@ -74,17 +80,19 @@ class EntityIndex:
             self._gaz.setdefault(gazetteer_id, entity_id)
             self.gazetteer_of[entity_id] = gazetteer_id
 
-    def add_name(self, entity_id: int, key: str) -> None:
-        """Register a stored name key; only names of >= 2 words or acronyms match persons' mentions."""
+    def add_name(self, entity_id: int, key: str, name: Optional[str] = None) -> None:
+        """Register a stored name key (and the name as written, for its acronyms)."""
         kind = self._kind[entity_id]
         if not key or key in self._keys[entity_id]:
             return
         self._keys[entity_id].add(key)
         self._names.setdefault((kind, key), set()).add(entity_id)
         for tok in set(key.split()) - ACRONYM_SKIP:
-            self._tokens.setdefault((kind, tok), set()).add(entity_id)
-        if kind != "person" and len(key.split()) >= 3:
-            self._acronyms.setdefault((kind, acronym(key)), set()).add(entity_id)
+            self._tokens.setdefault((kind, tok), set()).add(key)
+        self._by_words.setdefault((kind, frozenset(key.split())), set()).add(key)
+        if kind != "person" and len((name or key).split()) >= 3:
+            for acr in acronyms(name or key):
+                self._acronyms.setdefault((kind, acr), set()).add(entity_id)
 
     def names_of(self, entity_id: int) -> frozenset[str]:
         return frozenset(self._keys.get(entity_id, ()))
@@ -108,8 +116,13 @@ class EntityIndex:
             if eid not in cands or cands[eid].score < score:
                 cands[eid] = Match(eid, score, method, via)
 
-        if known and known.id in self._gaz:
-            offer(self._gaz[known.id], SCORE_GAZETTEER, "gazetteer", new_key)
+        if known:  # a well-known body is itself or new; never a look-alike ("New Democratic Party")
+            if known.id in self._gaz:
+                offer(self._gaz[known.id], SCORE_GAZETTEER, "gazetteer", new_key)
+            ranked = tuple(cands.values())
+            chosen = ranked[0] if ranked else None
+            return Resolution(key, chosen.entity_id if chosen else None, chosen.score if chosen else 0.0,
+                              chosen.method if chosen else "new", new_key, new_name, gid, ranked)
         for k in {key, new_key}:
             for eid in self._names.get((kind, k), ()):
                 offer(eid, SCORE_EXACT, "exact", k)
@@ -126,22 +139,27 @@ class EntityIndex:
         if looks_like_acronym(name):  # "IAFF" -> entities whose initials are iaff
             for eid in self._acronyms.get((kind, bare), ()):
                 offer(eid, SCORE_ACRONYM, "acronym", bare)
-        elif len(key.split()) >= 3:  # "International Association of Fire Fighters" -> a stored "IAFF"
-            for eid in self._names.get((kind, acronym(key)), ()):
-                offer(eid, SCORE_ACRONYM, "acronym", acronym(key))
+        elif len(name.split()) >= 3:  # "International Association of Fire Fighters" -> a stored "IAFF"
+            for acr in acronyms(name):
+                for eid in self._names.get((kind, acr), ()):
+                    offer(eid, SCORE_ACRONYM, "acronym", acr)
 
     def _subset_candidates(self, key: str, kind: str, offer) -> None:
-        toks = [t for t in set(key.split()) if t not in ACRONYM_SKIP]
+        """Stored names that hold all the mention's words, or whose words the mention all holds."""
+        toks = set(key.split()) - ACRONYM_SKIP
         if len(key.split()) < 2 or not toks:
             return
-        pool: set[int] = set()
-        for t in toks:
-            pool |= self._tokens.get((kind, t), set())
-        for eid in sorted(pool):
-            for stored in self._keys.get(eid, ()):
-                if stored != key and token_subset(key, stored) and not self._is_sub_body(key, stored):
+        postings = sorted((self._tokens.get((kind, t), set()) for t in toks), key=len)
+        found = set(postings[0]).intersection(*postings[1:]) if postings[0] else set()  # mention in stored
+        words = sorted(set(key.split()))
+        if len(words) <= MAX_SUBSET_WORDS:  # stored in mention: look up each sub-set of its words
+            for size in range(2, len(words)):
+                for combo in combinations(words, size):
+                    found |= self._by_words.get((kind, frozenset(combo)), set())
+        for stored in sorted(found):
+            if stored != key and token_subset(key, stored) and not self._is_sub_body(key, stored):
+                for eid in self._names.get((kind, stored), ()):
                     offer(eid, SCORE_TOKEN_SUBSET, "token_subset", stored)
-                    break
 
     def _is_sub_body(self, a: str, b: str) -> bool:
         """The longer name adds a place or a sub-body word: a local, not the same body."""
@@ -149,6 +167,8 @@ class EntityIndex:
         extra = [t for t in long_.split() if t not in short.split()]
         if any(t in SUB_BODY_WORDS for t in extra):
             return True
+        if numbers(short):  # "AFSCME Iowa Council 61" is "AFSCME Council 61": the number names the body
+            return False
         extra_text = " ".join(extra)
         return bool(extra) and (self.gazetteer.is_place(extra_text)
                                 or any(self.gazetteer.is_place(t) for t in extra))

@@ -30,6 +30,7 @@ def name_key(name: str | None) -> str:
     s = s.replace("&", " and ").replace("\u2019", "'")
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    s = re.sub(r"(?<=\d)(?=[a-z]{3})|(?<=[a-z]{3})(?=\d)", " ", s)  # "1199seiu" = "1199/SEIU"
     s = re.sub(r"^the ", "", s)
     s = re.sub(r" union$", "", s)
     return s
@@ -39,6 +40,7 @@ def tokens(key: str) -> list[str]:
     return key.split()
 
 
+@lru_cache(maxsize=65536)
 def numbers(key: str) -> frozenset[str]:
     """Numbers in a key: a local's number tells it apart ("Local 43" is not "Local 24")."""
     return frozenset(t for t in key.split() if t.isdigit())
@@ -54,6 +56,15 @@ def acronym(name: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return "".join(w[0] for w in words if not w.isdigit())
+
+
+def acronyms(name: str) -> set[str]:
+    """Both common forms: without small words (IAFF) and with them (CFG for Club for Growth)."""
+    words = [w for w in re.split(r"[^a-z0-9]+", unicodedata.normalize("NFKD", name).lower()) if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    full = "".join(w[0] for w in words if not w.isdigit())
+    return {acronym(name), full} - {""}
 
 
 def looks_like_acronym(name: str) -> bool:
@@ -82,12 +93,20 @@ def _titles() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def person_key(name: str | None) -> str:
-    """A person's key without titles: 'former Sen. Joe Lieberman' -> 'joe lieberman'."""
+    """A person's key without titles: 'former Vermont Gov. Howard Dean' -> 'howard dean'."""
     key = name_key(name)
     prefixes, suffixes = _titles()
+    places = _places()
     changed = True
     while changed and key:
         changed = False
+        for p in places:  # a place only as part of a title: "Maryland Gov.", "Indiana State Treasurer"
+            rest = key[len(p) + 1:] if key.startswith(p + " ") else ""
+            if rest and any(rest.startswith(t + " ") for t in prefixes + ("state",)):
+                key, changed = rest, True
+                break
+        if key.startswith("state ") and any(key[6:].startswith(t + " ") for t in prefixes):
+            key, changed = key[6:], True
         for t in prefixes:
             if key.startswith(t + " ") and len(key.split()) > len(t.split()) + 1:
                 key, changed = key[len(t) + 1:], True
@@ -99,9 +118,24 @@ def person_key(name: str | None) -> str:
     return key
 
 
+@lru_cache(maxsize=1)
+def _places() -> tuple[str, ...]:
+    from .gazetteer import default_gazetteer  # late: the gazetteer imports this module
+    return tuple(sorted(default_gazetteer().places, key=len, reverse=True))
+
+
+# "Prop. 27" = "Proposition 27": a measure's number is its name.
+MEASURE_WORDS = {"prop": "proposition", "props": "propositions", "q": "question", "amdt": "amendment"}
+
+
 def key_for(name: str | None, kind: str) -> str:
-    """The key for an entity of this kind ('person' keys drop titles)."""
-    return person_key(name) if kind == "person" else name_key(name)
+    """The key for an entity of this kind ('person' keys drop titles, 'measure' keys spell out Prop.)."""
+    if kind == "person":
+        return person_key(name)
+    key = name_key(name)
+    if kind == "measure":
+        key = " ".join(MEASURE_WORDS.get(t, t) for t in key.split())
+    return key
 
 
 MEASURE_RE = re.compile(r"\b(prop(osition)?|measure|question|amendment|initiative|referendum|issue)\s*\w*\d", re.I)

@@ -26,6 +26,7 @@ def _terms(path: Path = DATA_DIR / "race_terms.jsonl") -> tuple[tuple[str, str],
     return tuple(sorted(set(pairs), key=lambda p: -len(p[0])))
 
 
+@lru_cache(maxsize=65536)
 def race_tokens(text: str | None) -> frozenset[str]:
     """The words that identify a race, synonyms folded and filler dropped."""
     if not text:
@@ -36,6 +37,7 @@ def race_tokens(text: str | None) -> frozenset[str]:
     return frozenset(t for t in key.split() if t)
 
 
+@lru_cache(maxsize=65536)
 def race_key(text: str | None) -> str:
     """The unique key a race is stored under ('' when the text names no race)."""
     return " ".join(sorted(race_tokens(text)))

@@ -7,12 +7,12 @@ compared line by line.
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any
 
 import typer
 
 from ..errors import EndorsetrackError, InputError
-from ..evaluate import Report, ScoreError, load_gold, load_predictions, predictions_from_outcomes, score
+from ..evaluate import (Report, ScoreError, display_name, load_gold, load_predictions,
+                        predictions_from_outcomes, score)
 from ..ingest import read_records
 from ..pipeline import process_records
 from .app import EXIT_PARTIAL, app, fail
@@ -77,14 +77,9 @@ def error_listing(report: Report) -> list[str]:
 def _describe(error: ScoreError) -> str:
     item = error.item
     if error.kind.startswith("poll"):
-        population = _name(item.get("population")) or "whole sample"
-        return (f"{_name(item.get('pollster'))} ({population}): "
-                f"{_name(item.get('candidate'))} {item.get('share')}")
+        population = display_name(item.get("population")) or "whole sample"
+        return (f"{display_name(item.get('pollster'))} ({population}): "
+                f"{display_name(item.get('candidate'))} {item.get('share')}")
     stage = f" [{item['stage']}]" if item.get("stage") else ""
-    candidate = _name(item.get("candidate")) or "(no candidate)"
-    return f"{item.get('stance')}: {_name(item.get('endorser'))} -> {candidate}{stage}"
-
-
-def _name(value: Any) -> Any:
-    """Predictions may give a name as an object with a "name" key (score.py accepts it)."""
-    return value.get("name") if isinstance(value, dict) else value
+    candidate = display_name(item.get("candidate")) or "(no candidate)"
+    return f"{item.get('stance')}: {display_name(item.get('endorser'))} -> {candidate}{stage}"

@@ -7,10 +7,10 @@ misses and false hits. The oddities kept for fidelity are listed in ``scoring``.
 """
 from .loading import index_by_doc, load_gold, load_jsonl, load_predictions, predictions_from_outcomes
 from .names import name_matches, names_of, normalise, population_matches
-from .scoring import PRF, Report, ScoreError, match, score
+from .scoring import PRF, Report, ScoreError, display_name, match, score
 
 __all__ = [
-    "PRF", "Report", "ScoreError", "index_by_doc", "load_gold", "load_jsonl",
+    "PRF", "Report", "ScoreError", "display_name", "index_by_doc", "load_gold", "load_jsonl",
     "load_predictions", "match", "name_matches", "names_of", "normalise",
     "population_matches", "predictions_from_outcomes", "score",
 ]

@@ -228,18 +228,18 @@ def _same_poll(p: dict, g: dict) -> bool:
             and name_matches(p.get("candidate"), names_of(g["candidate"])))
 
 
-def _display_name(entity: Any) -> Optional[Any]:
-    """A gold entity's "name" for the error list (score.py assumes an object)."""
+def display_name(entity: Any) -> Optional[Any]:
+    """The "name" of an entity object, or the value itself (a plain string name)."""
     return entity.get("name") if isinstance(entity, dict) else entity
 
 
 def _gold_endorsement_item(e: dict) -> dict[str, Any]:
-    return {"endorser": _display_name(e["endorser"]),
-            "candidate": _display_name(e.get("candidate") or {}),
+    return {"endorser": display_name(e["endorser"]),
+            "candidate": display_name(e.get("candidate") or {}),
             "stance": e["stance"], "stage": e.get("stage")}
 
 
 def _gold_poll_item(e: dict) -> dict[str, Any]:
-    return {"pollster": _display_name(e["pollster"]),
-            "population": _display_name(e["population"]) if e["population"] else None,
-            "candidate": _display_name(e["candidate"]), "share": e["share"]}
+    return {"pollster": display_name(e["pollster"]),
+            "population": display_name(e["population"]) if e["population"] else None,
+            "candidate": display_name(e["candidate"]), "share": e["share"]}

@@ -16,8 +16,8 @@ from typing import Callable, Optional
 
 from .poll_numbers import Share
 from .poll_people import CandidateMention
+from .poll_population import population_for
 from .poll_rules import PollRules
-from .poll_sources import is_whole_sample, subgroup_phrase
 
 # Tokens before a figure searched for approval/rating cues ("His approval rating among
 # Virginia voters is 37%": 7 tokens); 8 covered every such case in the dev set.
@@ -30,12 +30,16 @@ AFTER_WINDOW_CHARS = 120
 # How far after a figure its candidate may come ("44 percent of the people contacted
 # said they would vote for X": 10 tokens).
 SHARE_FIRST_MAX_TOKENS = 12
+# Evidence may start this many tokens before the first name or figure, at a lead/trail
+# verb ("losing to Lamont 60 percent to 33 percent": 2 tokens).
+EVIDENCE_VERB_REACH_TOKENS = 4
 # Figures shared by several names ("tied", "each") take names at most this far apart.
 DISTRIBUTIVE_MAX_GAP_TOKENS = 15
 
 _FILLERS = {"a", "an", "the", "only", "just", "nearly", "about", "roughly", "almost", "exactly",
             "some", "around", "approximately", "barely", "merely", "over", "under", "more",
             "less", "than", "at", "least", "most", "fully"}
+_PERSONAL = {"he", "him", "she", "her"}
 _CLAUSE_PUNCT = set(",;:()—–[]")
 _AFTER_STOP = re.compile(r"[,;:()\[\]—–]|\s(?:but|while|whereas)\s", re.I)
 
@@ -73,36 +77,51 @@ def _hit(rules: PollRules, kind: str, tok) -> bool:
     return rules.has(kind, tok.lemma_) or rules.has(kind, tok.text)
 
 
-def is_excluded(doc, a: int, b: int, pre_start: int, after_limit: int, rules: PollRules) -> bool:
-    """True when the figure at tokens [a, b) is not a candidate's share."""
-    # Right before: "up from 40%", "by 5 percent", "those 30 percent".
+def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: PollRules,
+              poll_noun: bool) -> Optional[str]:
+    """Why the figure at tokens [a, b) is not a candidate's share, or None when it is one.
+
+    ``poll_noun``: the sentence names a poll itself, which lets "received 45 percent"
+    stand as a poll figure rather than an election return.
+    """
+    # Right before: "up from 40%", "those 30 percent", "undecided 12%", "leads by 5 percent".
     k = a
     while k - 1 >= pre_start and doc[k - 1].lower_ in _FILLERS:
         k -= 1
-    before = doc.text[doc[max(pre_start, k - 3)].idx:doc[k - 1].idx + len(doc[k - 1].text)].lower() \
-        if k - 1 >= pre_start else ""
-    if before and any(re.search(r"(?:^|[\s(])" + re.escape(t) + r"$", before) for t in rules.terms["exclude_before"]):
-        return True
+    if k - 1 >= pre_start:
+        before = doc.text[doc[max(pre_start, k - 3)].idx:doc[k - 1].idx + len(doc[k - 1].text)].lower()
+        if any(re.search(r"(?:^|[\s(])" + re.escape(t) + r"$", before) for t in rules.terms["exclude_before"]):
+            return "before"
+        if rules.has("margin_prep", doc[k - 1].text) and any(
+                _hit(rules, "lead_cue", t) or _hit(rules, "trail_cue", t) or t.lower_ in ("margin", "edge")
+                for t in doc[max(pre_start, k - 4):k - 1]):
+            return "margin"
     # The clause before: approval ratings, favourability.
     for i in range(a - 1, max(pre_start, a - ATTITUDE_WINDOW_TOKENS) - 1, -1):
         t = doc[i]
         if t.text in _CLAUSE_PUNCT:
             break
         if _hit(rules, "attitude_cue", t) and t.lemma_ not in ("job", "should", "view"):
-            return True
-    # Election returns: "won 42 percent of the vote", "declared the winner with 73.1 percent".
-    for i in range(a - 1, max(pre_start, a - ELECTION_WINDOW_TOKENS) - 1, -1):
-        t = doc[i]
-        if rules.has("election_cue", t.text) or rules.has("election_cue", t.lemma_):
-            if i - 1 >= 0 and rules.has("modal", doc[i - 1].text):
-                continue
-            return True
-    # Right after, to the clause end: "12% undecided", "59% disapproving", "margin of error".
+            return "attitude"
     s = doc[b - 1].idx + len(doc[b - 1].text)
     after = doc.text[s:min(after_limit, s + AFTER_WINDOW_CHARS)]
     stop = _AFTER_STOP.search(after)
     after = after[:stop.start()] if stop else after
-    return rules.regex("exclude_after").search(after) is not None
+    among = re.search(r"\b(?:" + "|".join(sorted(rules.terms["subgroup_marker"])) + r")\b", after, re.I)
+    after = after[:among.start()] if among else after  # "among union members" is a subgroup
+    # Election returns: "won 42 percent of the vote", "declared the winner with 73.1 percent".
+    for i in range(a - 1, max(pre_start, a - ELECTION_WINDOW_TOKENS) - 1, -1):
+        t = doc[i]
+        modal = i - 1 >= 0 and rules.has("modal", doc[i - 1].text)
+        if (rules.has("election_cue", t.text) or rules.has("election_cue", t.lemma_)) and not modal:
+            return "election"
+        if rules.has("election_weak_cue", t.text) and not modal and not poll_noun \
+                and re.search(r"\bof the (?:popular |total )?vote\b|\bvotes\b", after, re.I):
+            return "election"
+    # Right after, to the clause end: "12% undecided", "59% disapproving", "margin of error".
+    if rules.regex("exclude_after").search(after) is not None:
+        return "after"
+    return None
 
 
 def _linked(doc, cand: CandidateMention, share_tok: int) -> bool:
@@ -127,64 +146,32 @@ def _cues(doc, a: int, b: int, rules: PollRules) -> dict[str, int]:
     return found
 
 
-def _population(doc, a: int, b: int, pre_start: int, post_end: int, first_in_region: bool,
-                rules: PollRules, cand_tokens: set[int]) -> tuple[Optional[str], bool, Optional[str], int]:
-    """(population, explicit?, universe, end char of the phrase or -1) for tokens [a, b)."""
-    def phrase_at(i: int, limit: int) -> Optional[tuple[int, int]]:
-        ph = subgroup_phrase(doc, i, limit, rules)
-        if ph and any(t in cand_tokens for t in range(*ph)):
-            stop = min(t for t in range(*ph) if t in cand_tokens)
-            ph = (ph[0], stop) if stop > ph[0] else None
-        return ph
-
-    def classify(ph: tuple[int, int], marker: str):
-        end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
-        text = doc.text[doc[ph[0]].idx:end]
-        low = text.lower()
-        universe = "likely voters" if "likely" in low else "registered voters" if "registered" in low \
-            else "adults" if "adults" in low else None
-        if is_whole_sample(doc, *ph, rules):
-            return None, marker == "among", universe, end
-        return text, True, universe, end
-
-    for i in range(b, post_end):
-        t = doc[i]
-        if t.lower_ == "overall" or (t.lower_ == "among" and i + 1 < post_end):
-            if t.lower_ == "overall":
-                return None, True, None, t.idx + len(t.text)
-            ph = phrase_at(i + 1, post_end)
-            if ph:
-                return classify(ph, "among")
-        if t.text in _CLAUSE_PUNCT and t.text not in "()":
-            break
-    if b < post_end and doc[b].lower_ == "of":
-        ph = phrase_at(b + 1, post_end)
-        if ph:
-            return classify(ph, "of")
-    start_at = pre_start + (0 if first_in_region else 2)
-    for i in range(start_at, a):
-        if doc[i].lower_ == "among":
-            ph = phrase_at(i + 1, a)
-            if ph:
-                return classify(ph, "among")
-    return None, False, None, -1
-
-
 def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], rules: PollRules,
                opponent: Callable[[str, int], Optional[tuple[str, str]]],
-               ctx: Optional[UnitContext] = None) -> list[Slot]:
-    """Every candidate result in one sentence-sized span, in order of the figures."""
+               poll_noun: bool = False, ctx: Optional[UnitContext] = None,
+               antecedent: Optional[Callable[[int], Optional[tuple[str, str]]]] = None) -> list[Slot]:
+    """Every candidate result in one sentence-sized span, in order of the figures.
+
+    ``opponent(key, char_pos)`` names the race's other candidate for a pair that gives
+    one side only; ``antecedent(char_pos)`` the person a "he"/"him" before a figure
+    stands for; ``poll_noun`` says the sentence itself names a poll.
+    """
     ctx = ctx or UnitContext()
     slots: list[Slot] = []
     cand_tokens = {c.token_i for c in cands}
     tok_ranges = [_tokens(doc, s.start, s.end) for s in shares]
+    pop_used = span.start  # tokens a previous figure's population phrase took
     for n, share in enumerate(shares):
         a, b = tok_ranges[n]
         pre_start = tok_ranges[n - 1][1] if n else span.start
         post_end = tok_ranges[n + 1][0] if n + 1 < len(shares) else span.end
         after_limit = shares[n + 1].start if n + 1 < len(shares) else span.end_char
-        if is_excluded(doc, a, b, pre_start, after_limit, rules):
+        why = exclusion(doc, a, b, pre_start, after_limit, rules, poll_noun)
+        if why == "election" and not poll_noun:
+            break  # a sentence reporting returns ("won 58 percent ... to Jones's 42 percent")
+        if why:
             continue
+        consumed_before = set(ctx.consumed)
         pre = [(k, c) for k, c in enumerate(cands)
                if k not in ctx.consumed and c.token_i >= pre_start and c.token_i < a
                and not _reported(doc, c.token_i, a, rules)]
@@ -194,15 +181,39 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
             results, frame = _read_series(share, pre, ctx)
         else:
             results, frame = _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx)
+            if not results and antecedent is not None:
+                results = _pronoun_result(doc, share, a, pre_start, antecedent)
         if not results:
             continue
-        pop, explicit, universe, pop_end = _population(doc, a, b, pre_start, post_end, n == 0, rules,
-                                                       cand_tokens)
-        named = [c.start for c in cands if c.start >= doc[pre_start].idx and c.start < share.start
-                 and c.key in {r[1] for r in results}]
-        start = min([share.start] + named)
-        slots.append(Slot(results, frame, start, max(share.end, pop_end), pop, explicit, universe))
+        pop = population_for(doc, a, b, max(pre_start, pop_used), post_end, rules, cand_tokens)
+        if pop.used_until > 0:
+            pop_used = pop.used_until
+        named = [cands[k] for k in ctx.consumed - consumed_before]  # names read at this spot
+        start = _clause_start(doc, min([share.start] + [c.start for c in named]), pre_start, rules)
+        end = max([share.end, pop.end_char] + [c.end for c in named])
+        slots.append(Slot(results, frame, start, end, pop.name, pop.explicit, pop.universe))
     return slots
+
+
+def _clause_start(doc, start: int, pre_start: int, rules: PollRules) -> int:
+    """Evidence starts at the verb when it comes first: 'losing to Smith 60 to 33'."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None:
+        return start
+    for i in range(max(pre_start, first.start - EVIDENCE_VERB_REACH_TOKENS), first.start):
+        if any(_hit(rules, kind, doc[i]) for kind in ("lead_cue", "trail_cue", "tie_cue")):
+            return doc[i].idx
+    return start
+
+
+def _pronoun_result(doc, share, a: int, pre_start: int, antecedent) -> list[Result]:
+    """'A poll shows him at 45 percent': the person the pronoun stands for."""
+    for i in range(a - 1, pre_start - 1, -1):
+        t = doc[i]
+        if t.pos_ == "PRON" and t.lower_ in _PERSONAL:
+            found = antecedent(t.idx)
+            return [(found[1], found[0], share.values[0])] if found else []
+    return []
 
 
 def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
@@ -258,6 +269,14 @@ def _read_series(share, pre, ctx) -> tuple[list[Result], str]:
 
 
 def _read_pair(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx):
+    """A pair's two results, listed in the order the figures are written."""
+    results, frame = _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx)
+    if len(results) == 2 and results[1][2] == share.values[0] != share.values[1]:
+        results = [results[1], results[0]]
+    return results, frame
+
+
+def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx):
     hi, lo = max(share.values), min(share.values)
     first, second = share.values
     # A partner after the figures: "a 45-40 lead over Jones".
@@ -277,6 +296,8 @@ def _read_pair(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponen
         named = [named[-1], post_partner]
     cue_from = named[0][1].token_i if len(named) == 2 and not post_partner else pre_start
     cues = {**_cues(doc, cue_from, a, rules), **post_cues}
+    if share.bare and not cues and not post_partner:
+        return [], "pair"  # "52-44" alone may be a score or a range: a verb must say who leads
     lead_at, trail_at = cues.get("lead_cue", -1), cues.get("trail_cue", -1)
     # The cue nearest the figures decides who leads; None keeps the written order.
     verdict = None if lead_at < 0 and trail_at < 0 else lead_at > trail_at

@@ -16,7 +16,8 @@ from .poll_sources import PollMention
 # A poll met without a name ("A new poll shows ...") takes the first named poll met
 # within this many sentences after it; the dev set's longest gap is 2.
 FILL_WINDOW_UNITS = 4
-_TRAILING = re.compile(r"(?:['’]s|\s+(?:polls?|surveys?|polling))$", re.I)
+# "Quinnipiac University poll" -> "Quinnipiac University"; "Public Policy Polling" is a name.
+_TRAILING = re.compile(r"(?:['’]s|\s+(?:[Pp]olls?|[Ss]urveys?|polling))$")
 
 
 def name_tokens(name: str) -> list[str]:

@@ -31,6 +31,10 @@ _LIST_RE = re.compile(rf"(?<![\w.])(?P<nums>{NUM}(?:\s*,\s*{NUM})*,?\s+and\s+{NU
 _SINGLE_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}){SHARE_UNIT}", re.I)
 _MARGIN_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}(?:{_SEP}{NUM})?){MARGIN_UNIT}", re.I)
 _ANY_NUM_RE = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
+_BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|\s+to\s+)(?P<b>\d{2})(?![\w%/-]|\s*(?:percent|per cent|pct))")
+_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+# A bare pair's two figures must add up to a plausible two-way race, not a date range.
+BARE_PAIR_MIN_SUM, BARE_PAIR_MAX_SUM = 50, 100
 
 # The cheap gate: can this text hold a share at all?
 SHARE_CUE_RE = re.compile(r"\d\s?%|\bpercent\b|\bper\s?cent\b|\bpct\b", re.I)
@@ -49,6 +53,7 @@ class Share:
     spans: tuple[tuple[int, int], ...]
     start: int
     end: int
+    bare: bool = False  # a pair written without a unit ("leads 52-44"): needs a lead/trail verb
 
 
 def word_number(text: str) -> Optional[float]:
@@ -78,8 +83,11 @@ def _clean(v: Optional[float]) -> Optional[float]:
     return int(v) if float(v).is_integer() else v
 
 
-def has_share_cue(text: str) -> bool:
-    return SHARE_CUE_RE.search(text) is not None
+def has_share_cue(text: str, allow_bare: bool = False) -> bool:
+    """Can ``text`` hold a share? ``allow_bare`` also counts unit-less pairs ("52-44")."""
+    if SHARE_CUE_RE.search(text) is not None:
+        return True
+    return allow_bare and _BARE_PAIR_RE.search(text) is not None
 
 
 def find_margins(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -87,8 +95,12 @@ def find_margins(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return [(m.start() + offset, m.end() + offset) for m in _MARGIN_RE.finditer(text)]
 
 
-def find_shares(text: str, offset: int = 0) -> list[Share]:
-    """Every share figure or figure group in ``text``, in order, without overlaps."""
+def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Share]:
+    """Every share figure or figure group in ``text``, in order, without overlaps.
+
+    ``allow_bare`` also reads unit-less pairs ("leads 52-44"); callers allow it only in
+    sentences that speak of a poll.
+    """
     taken: list[tuple[int, int]] = [(a - offset, b - offset) for a, b in find_margins(text, offset)]
     found: list[Share] = []
 
@@ -126,6 +138,16 @@ def find_shares(text: str, offset: int = 0) -> list[Share]:
         found.append(Share("single", (v,), ((m.start() + offset, m.end() + offset),),
                            m.start() + offset, m.end() + offset))
         taken.append((m.start(), m.end()))
+    if allow_bare:
+        for m in _BARE_PAIR_RE.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if not free(m.start(), m.end()) or not BARE_PAIR_MIN_SUM <= a + b <= BARE_PAIR_MAX_SUM \
+                    or _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                continue
+            found.append(Share("pair", (a, b), ((m.start("a") + offset, m.end("a") + offset),
+                                                (m.start("b") + offset, m.end("b") + offset)),
+                               m.start() + offset, m.end() + offset, bare=True))
+            taken.append((m.start(), m.end()))
     return sorted(found, key=lambda s: s.start)
 
 

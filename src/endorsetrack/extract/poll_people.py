@@ -48,7 +48,7 @@ def _is_title(tok, rules: PollRules) -> bool:
 
 def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) -> PersonIndex:
     """Collect surnames from PERSON entities, minus pollster/organisation names."""
-    blocked = {w.lower() for name in not_people for w in re.findall(r"[\w’'-]+", name)}
+    blocked = [[w.lower() for w in re.findall(r"[\w’'-]+", name)] for name in not_people]
     index = PersonIndex()
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -60,7 +60,7 @@ def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) ->
         if any(rules.has("org_suffix", t.text) for t in toks):
             continue  # "Roger Williams University" taken for a person
         last = _strip_possessive(toks[-1].text)
-        if not last or not last[0].isupper() or last.lower() in blocked:
+        if not last or not last[0].isupper() or _is_pollster(toks, blocked, rules):
             continue
         index.names.setdefault(last.lower(), set()).update(_strip_possessive(t.text) for t in toks)
     for tok in doc:
@@ -73,6 +73,18 @@ def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) ->
             index.mentions.append(m)
             index.counts[m.key] = index.counts.get(m.key, 0) + 1
     return index
+
+
+def _is_pollster(toks, pollsters: list[list[str]], rules: PollRules) -> bool:
+    """A 'person' that is a pollster: the same words as a pollster's name, or words inside
+    a pollster name that is an organisation ('Zogby' in 'Zogby International')."""
+    words = [_strip_possessive(t.text).lower() for t in toks]
+    for p in pollsters:
+        if words == p:
+            return True
+        if all(w in p for w in words) and any(rules.has("org_suffix", w) or w == "international" for w in p):
+            return True
+    return False
 
 
 def _mention_at(doc, tok, index: PersonIndex, rules: PollRules) -> CandidateMention:

@@ -24,10 +24,10 @@ POLLSTERS_FILE = PATTERNS_DIR / "poll_pollsters.jsonl"
 TERM_KINDS = frozenset({
     "poll_word", "mention_noun", "anaphor_det", "mention_modifier", "conducted_by",
     "sponsored_by", "finding_verb", "release_verb", "field_verb", "lead_cue", "trail_cue",
-    "tie_cue", "distributive_cue", "respective_cue", "partner_prep", "support_cue",
+    "tie_cue", "distributive_cue", "partner_prep", "support_cue", "non_candidate_role",
     "attitude_cue", "exclude_after", "exclude_before", "election_cue", "election_weak_cue",
     "margin_prep", "modal",
-    "reporting_verb", "whole_sample", "subgroup_marker", "sample_universe", "title",
+    "reporting_verb", "whole_sample", "subgroup_marker", "title",
     "org_suffix",
 })
 FRAME_KIND = "frame"

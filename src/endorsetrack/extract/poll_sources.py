@@ -17,9 +17,10 @@ from .poll_dates import MONTHS, find_dates
 from .poll_numbers import parse_margin_of_error, parse_sample
 from .poll_rules import PollRules
 
-# How far after a poll noun "conducted/done for S by X" may reach (tokens). The longest
-# in the seeds and dev set ("done for WTVH-TV (Channel 5) by ...") spans 9 tokens.
-FORWARD_SCAN_TOKENS = 16
+# How far after a poll noun "conducted/done for S by X" may reach (tokens, not counting
+# a parenthesis). The longest in the seeds and dev set ("The poll of 625 likely city
+# voters, done for WTVH-TV (Channel 5) by ...") reaches 12; 20 leaves room for a date.
+FORWARD_SCAN_TOKENS = 20
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid"}
 _CONNECTORS = {"of", "for", "and", "&"}
@@ -74,6 +75,8 @@ def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int,
             j += 1
         else:
             break
+    if j + 1 < end and doc[j].text in ("'s", "’s") and doc[j + 1].pos_ == "NOUN":
+        j += 2  # "by Smith's campaign": the campaign, not the person, ran the poll
     return i, j
 
 
@@ -135,7 +138,13 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
 
 
 def is_whole_sample(doc, a: int, b: int, rules: PollRules) -> bool:
-    """'all the voters surveyed', 'likely voters', 'Virginia voters': the whole sample."""
+    """'all the voters surveyed', 'likely voters', 'Virginia voters': the whole sample.
+
+    "likely"/"registered" describe a poll's universe, so "likely Democratic primary
+    voters" is the sample of a primary poll, not a subgroup of it.
+    """
+    if any(t.lower_ in ("likely", "registered", "probable") for t in doc[a:b]):
+        return True
     for t in doc[a:b]:
         if t.is_punct:
             continue
@@ -156,6 +165,8 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
             continue
         if tok.lower_ == "polling" and tok.pos_ == "VERB":
             continue
+        if _inside_name(doc, tok, end, rules) or any(a <= tok.idx < b for m in out for a, b in m.name_spans):
+            continue  # "Mason-Dixon Polling and Research", "Polling Institute": part of a name
         m = _noun_mention(doc, tok, start, end, rules)
         if m is not None:
             out.append(m)
@@ -166,7 +177,19 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
     return _attach_sentence_facts(doc, span, out, rules, published)
 
 
+def _inside_name(doc, tok, end: int, rules: PollRules) -> bool:
+    if not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < end else None
+    if nxt is None:
+        return False
+    if _namey(nxt) and not rules.has("finding_verb", nxt.lemma_):
+        return True
+    return nxt.lower_ in ("and", "&") and tok.i + 2 < end and _namey(doc[tok.i + 2])
+
+
 def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[PollMention]:
+    nouns = rules.terms["mention_noun"]
     k = tok.i
     j = k - 1
     while j >= start and rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower():
@@ -179,10 +202,15 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     spans = [_chars(doc, *back)] if back else []
     pollster, sponsor = pre_name, None
     # Forward: "conducted by X", "done for S by X", "from X", "of N likely voters".
-    limit = min(end, k + FORWARD_SCAN_TOKENS)
-    i = k + 1
-    while i < limit:
+    i, counted, depth = k + 1, 0, 0
+    while i < end and counted < FORWARD_SCAN_TOKENS:
         t = doc[i]
+        depth += (t.text == "(") - (t.text == ")")
+        counted += depth == 0
+        finite = t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP") and not any(
+            rules.has(kind, t.text) for kind in ("conducted_by", "release_verb", "sponsored_by", "field_verb"))
+        if (t.lower_ in nouns and i > k + 1) or finite:
+            break  # another poll, or the sentence's own verb: "The poll confirms ... by X"
         if t.lower_ in ("by", "from") and (t.lower_ == "by" or i == k + 1):
             run = _run_forward(doc, i + 1, end, rules)
             if run:

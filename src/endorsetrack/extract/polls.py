@@ -29,6 +29,9 @@ MAX_CARRY_UNITS = 6
 # How many sentences back the race's other candidate is looked for when a figure pair
 # names only one side ("Smith up 49 percent to 38 percent").
 OPPONENT_LOOKBACK_UNITS = 3
+# A line this short without figures between a poll's announcement and its figures is
+# taken for a table header ("Candidate | Share") and does not break the link.
+TABLE_HEADER_MAX_TOKENS = 8
 _PARA_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -48,12 +51,15 @@ def find_polls(doc, article: Article) -> list[Poll]:
     """Every poll result set in the article (see module docstring)."""
     rules = get_poll_rules()
     text = doc.text
-    if not has_share_cue(text) or not rules.regex("poll_word").search(text):
+    if not rules.regex("poll_word").search(text) or not has_share_cue(text, allow_bare=True):
         return []  # the cheap gate: no figure or no poll word anywhere
     units = list(split_units(doc))
     paras = _paragraph_ids(article, units)
     poll_word = rules.regex("poll_word")
-    flags = [(bool(poll_word.search(u.text)), has_share_cue(u.text)) for u in units]
+    flags = []
+    for u in units:
+        pw = bool(poll_word.search(u.text))
+        flags.append((pw, has_share_cue(u.text, allow_bare=pw)))
     registry = PollRegistry()
     unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
     for ui, u in enumerate(units):
@@ -118,19 +124,21 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
     items: list[_Item] = []
     last_ref: Optional[tuple[PollEntity, int]] = None  # the poll last referred to, and where
     read_prev = False  # did the previous sentence yield figures?
+    open_poll = False  # a poll was just announced and its figures have not come yet
     for ui, u in enumerate(units):
         own = unit_mentions.get(ui, [])
         has_poll_word, has_share = flags[ui]
-        continues = ui > 0 and ((read_prev and paras[ui] == paras[ui - 1])
-                                or (bool(unit_mentions.get(ui - 1)) and not read_prev))
+        continues = ui > 0 and ((read_prev and paras[ui] == paras[ui - 1]) or open_poll)
         eligible = has_share and (has_poll_word or any(m.kind == "named" for m, _ in own) or continues)
         got: list[Slot] = []
         if eligible:
-            shares = find_shares(u.text, u.start_char)
+            shares = find_shares(u.text, u.start_char, allow_bare=has_poll_word)
             spans = [s for m, _ in own for s in m.name_spans]
             cands = mentions_in(index, u.start_char, u.end_char, spans)
-            opp = _opponent_finder(index, units, ui, spans)
-            got = read_slots(doc, u, shares, cands, rules, opp, UnitContext()) if shares and cands else []
+            opp = _opponent_finder(doc, index, units, ui, spans, rules)
+            ante = _antecedent_finder(index, units, ui, spans)
+            got = read_slots(doc, u, shares, cands, rules, opp, poll_noun=bool(own),
+                             ctx=UnitContext(), antecedent=ante) if shares else []
         context_pop = next((m.population for m, _ in own if m.population), None)
         if context_pop is None and ui > 0 and not own:
             context_pop = next((m.population for m, _ in unit_mentions.get(ui - 1, []) if m.population), None)
@@ -143,6 +151,10 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         if own:
             last_ref = (own[-1][1], ui)
         read_prev = bool(got)
+        if own:
+            open_poll = not got
+        elif has_share or len(u) > TABLE_HEADER_MAX_TOKENS:
+            open_poll = False  # a short line without figures (a table header) keeps it open
     return items
 
 
@@ -165,30 +177,55 @@ def _add(items: list[_Item], ent: PollEntity, pop: Optional[str], ui: int, slot:
     if prev is not None and prev.entity is ent and prev.population == pop and ui - prev.unit <= 1 \
             and not keys & {r[1] for r in prev.results}:
         prev.results.extend(slot.results)
-        prev.end = max(prev.end, slot.end) if prev.unit == ui else prev.end
+        prev.end = max(prev.end, slot.end)
         prev.unit = ui
         return
     items.append(_Item(ent, pop, ui, slot.start, slot.end, slot.frame, slot.universe, list(slot.results)))
 
 
-def _opponent_finder(index: PersonIndex, units, ui: int, excluded):
-    """The race's other candidate for a pair that names one side only."""
+def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: PollRules):
+    """The race's other candidate for a pair that names one side only.
+
+    The nearest other name in the sentence, else the most mentioned other name in the
+    few sentences before, else in the article. People quoted about the poll ("said
+    pollster Jane Doe") are not candidates.
+    """
     u = units[ui]
     lo = units[max(0, ui - OPPONENT_LOOKBACK_UNITS)].start_char
 
+    def candidate_like(c) -> bool:
+        tok = doc[c.token_i]
+        if tok.dep_ == "nsubj" and rules.has("reporting_verb", tok.head.lemma_):
+            return False
+        near = doc[max(0, tok.i - 4):min(len(doc), tok.i + 4)]
+        return not any(rules.has("non_candidate_role", t.text) or
+                       (t.lemma_ in ("say", "tell") and abs(t.i - tok.i) <= 2) for t in near)
+
     def opponent(key: str, pos: int) -> Optional[tuple[str, str]]:
-        here = [c for c in mentions_in(index, u.start_char, u.end_char, excluded) if c.key != key]
+        here = [c for c in mentions_in(index, u.start_char, u.end_char, excluded)
+                if c.key != key and candidate_like(c)]
         if here:
             c = min(here, key=lambda c: abs(c.start - pos))
             return c.key, c.text
-        near = [c for c in mentions_in(index, lo, u.start_char) if c.key != key]
-        pool = near or [c for c in index.mentions if c.key != key]
+        near = [c for c in mentions_in(index, lo, u.start_char) if c.key != key and candidate_like(c)]
+        pool = near or [c for c in index.mentions if c.key != key and candidate_like(c)]
         if not pool:
             return None
         best = max({c.key for c in pool}, key=lambda k: (index.counts.get(k, 0),
                                                          max(c.start for c in pool if c.key == k)))
         return best, latest_form(index, best, pos) or best
     return opponent
+
+
+def _antecedent_finder(index: PersonIndex, units, ui: int, excluded):
+    """The person a pronoun before a figure stands for: the last name mentioned, in this
+    sentence or the one before."""
+    lo = units[max(0, ui - 1)].start_char
+
+    def antecedent(pos: int) -> Optional[tuple[str, str]]:
+        before = [c for c in mentions_in(index, lo, pos, excluded)]
+        return (before[-1].key, before[-1].text) if before else None
+    return antecedent
 
 
 def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules) -> list[Poll]:

@@ -19,6 +19,10 @@ from ..settings import DEFAULT, Settings
 from .connection import Database
 
 
+# A local's chain is short (local -> council or state body -> national); deeper is a loop or noise.
+MAX_PARENT_DEPTH = 3
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -44,8 +48,8 @@ class EntityStore:
             for r in self.db.query("SELECT id, kind, gazetteer_id, parent_id FROM entities"):
                 idx.add_entity(r["id"], r["kind"], r["gazetteer_id"])
                 self._parents[r["id"]] = r["parent_id"]
-            for r in self.db.query("SELECT entity_id, name_key FROM entity_names"):
-                idx.add_name(r["entity_id"], r["name_key"])
+            for r in self.db.query("SELECT entity_id, name, name_key FROM entity_names"):
+                idx.add_name(r["entity_id"], r["name_key"], r["name"])
             self.index = idx
         return self.index
 
@@ -98,10 +102,10 @@ class EntityStore:
         self.db.execute("INSERT INTO entity_names (entity_id, name, name_key, score, method, article_id)"
                         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id, name_key) DO NOTHING",
                         [eid, name.strip(), key, score, method, article_id])
-        self.index.add_name(eid, key)
+        self.index.add_name(eid, key, name)
 
     def link_parent(self, eid: int, name: str, given_parent: Optional[str], entity_type: Optional[str],
-                    article_id: Optional[int]) -> Optional[int]:
+                    article_id: Optional[int], _depth: int = 0) -> Optional[int]:
         """Give an organisation its parent body once: the extractor's, else one its name implies."""
         idx = self._load()
         if self._parents.get(eid) is not None:
@@ -119,6 +123,9 @@ class EntityStore:
         self.db.execute("UPDATE entities SET parent_id = ?, parent_rule = ? WHERE id = ? AND parent_id IS NULL",
                         [pid, rule, eid])
         self._parents[eid] = pid
+        if _depth < MAX_PARENT_DEPTH:  # "SEA/SEIU Local 1984" -> "SEA/SEIU" -> SEIU
+            parent_name = self.db.scalar("SELECT name FROM entities WHERE id = ?", [pid])
+            self.link_parent(pid, parent_name, None, entity_type, article_id, _depth + 1)
         return pid
 
     def _is_ancestor(self, eid: int, other: int) -> bool:

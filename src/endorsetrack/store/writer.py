@@ -200,6 +200,9 @@ class StoreWriter:
         if not race_key(race_text):  # the race this article states for the same candidate, if one
             race_text = article_races.get(e.candidate) if e.candidate else None
             basis = "article-candidate" if race_text else None
+        date, date_basis = effective_date(e.date, window)
+        if race_key(race_text) and race_year(race_text) is None and date:
+            race_text, basis = f"{date[:4]} {race_text.strip()}", f"{basis}+year-of-date"
         race = self._race_id(race_text)
         if candidate is not None and race is not None:
             self.db.execute("INSERT INTO candidate_races (candidate_id, race_id) VALUES (?, ?)"
@@ -208,7 +211,6 @@ class StoreWriter:
         stance_id = self.db.get_or_create("stances", {"fact_key": fact_key},
                                           {"endorser_id": endorser, "candidate_id": candidate,
                                            "stance": e.stance, "stage": e.stage, "race_id": race})
-        date, date_basis = effective_date(e.date, window)
         self.db.execute(
             "INSERT INTO stance_sources (stance_id, article_id, endorser_text, candidate_text, race_text, race_basis,"
             " evidence, start_offset, end_offset, rule_id, rule_version, run_id, confidence, effective_date,"

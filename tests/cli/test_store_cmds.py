@@ -1,0 +1,152 @@
+"""The store commands end to end with a stand-in pipeline (hand-made facts, no model)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from endorsetrack.cli import store_cmds  # noqa: F401  (registers the commands until app.py does)
+from endorsetrack.cli.app import app
+from endorsetrack.store import loader
+from endorsetrack.types import (Article, ArticleResult, DocumentError, Endorsement, Evidence, Poll, PollResult,
+                                Record, RuleRef)
+
+RACE = "2006 U.S. Senate, Connecticut"
+
+
+def _e(endorser, candidate, stance="endorses", stage="general", start=0):
+    return Endorsement(endorser, "union", candidate, stance, stage, Evidence(f"{endorser} quote", start, start + 5),
+                       0.9, RuleRef("t", 1), race=RACE)
+
+
+FACTS = {  # by the first word of the file's text
+    "august": dict(published="2006-08-29", ends=(_e("IAFF", "Joe Lieberman"), _e("UAW", "Ned Lamont", start=1),
+                                                 _e("AFL-CIO", None, "declines", "general", start=2)),
+                   polls=(Poll("Quinnipiac University", (PollResult("Joe Lieberman", 49), PollResult("Ned Lamont", 38)),
+                               Evidence("poll", 9, 13), RuleRef("p", 1), released="--08-17"),)),
+    "september": dict(published="2006-09-04", ends=(_e("International Association of Fire Fighters", "Ned Lamont"),
+                                                    _e("Carpenters Local 43", "Joe Lieberman", start=1)), polls=()),
+}
+
+
+def fake_normalize(record: Record) -> Article:
+    return Article(doc=record.doc, text=record.content.strip(), url=record.url, published=record.published)
+
+
+def fake_process(records, settings=None, nlp=None):
+    for rec in records:
+        if isinstance(rec, DocumentError):
+            yield rec
+            continue
+        art = fake_normalize(rec)
+        word = art.text.split()[0]
+        if word == "broken":
+            yield DocumentError(rec.doc, "extract.failed", "extraction failed: boom")
+            continue
+        spec = FACTS.get(word, dict(published=None, ends=(), polls=()))
+        yield ArticleResult(article=Article(doc=art.doc, text=art.text, published=spec["published"]),
+                            endorsements=spec["ends"], polls=spec["polls"])
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setattr(loader, "process_records", fake_process)
+    monkeypatch.setattr(loader, "normalize", fake_normalize)
+    monkeypatch.delenv("ENDORSETRACK_DB", raising=False)
+    (tmp_path / "a.txt").write_text("august story")
+    (tmp_path / "b.txt").write_text("september story")
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+
+    def run(*args):
+        return runner.invoke(app, [a.replace("DB", db) for a in args])
+    run.tmp = tmp_path
+    run.db = db
+    return run
+
+
+def test_ingest_is_idempotent_and_reports(env):
+    r = env("ingest", str(env.tmp / "a.txt"), str(env.tmp / "b.txt"), "--db", "DB")
+    assert r.exit_code == 0, r.output
+    assert "stored 2 article(s) (5 stance reports, 1 polls" in r.stderr
+    again = env("ingest", str(env.tmp / "a.txt"), str(env.tmp / "b.txt"), "--db", "DB", "--workers", "2")
+    assert again.exit_code == 0 and "stored 0 article(s)" in again.stderr and "2 unchanged" in again.stderr
+
+
+def test_failed_document_exits_1_and_keeps_the_rest(env):
+    (env.tmp / "c.txt").write_text("broken story")
+    r = env("ingest", str(env.tmp / "a.txt"), str(env.tmp / "c.txt"), "--db", "DB", "--workers", "2")
+    assert r.exit_code == 1
+    assert "c.txt: extraction failed: boom" in r.stderr and "1 failed" in r.stderr
+    out = env("endorsements", "--db", "DB", "--format", "json")
+    assert len(json.loads(out.stdout)) == 3
+
+
+@pytest.fixture
+def loaded(env):
+    assert env("ingest", str(env.tmp / "a.txt"), str(env.tmp / "b.txt"), "--db", "DB").exit_code == 0
+    return env
+
+
+def test_endorsements_json_with_as_of(loaded):
+    rows = json.loads(loaded("endorsements", "--candidate", "Lamont", "--as-of", "2006-09-01", "--db", "DB",
+                             "--format", "json").stdout)
+    assert [(r["endorser"], r["stance"]) for r in rows] == [("United Auto Workers", "endorses")]
+
+
+def test_status_table_and_csv(loaded):
+    t = loaded("status", "--race", "Connecticut Senate", "--as-of", "2006-09-01", "--db", "DB")
+    assert t.exit_code == 0 and "general" in t.stdout and "International Association of Fire Fighters" in t.stdout
+    assert "declines" in t.stdout and "AFL-CIO" in t.stdout
+    c = loaded("status", "--race", "Connecticut Senate", "--db", "DB", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(c.stdout)))
+    iaff = [r for r in rows if r["endorser"] == "International Association of Fire Fighters"]
+    assert [r["candidate"] for r in iaff] == ["Ned Lamont"]
+
+
+def test_timeline_export_polls_conflicts_entities(loaded):
+    tl = json.loads(loaded("timeline", "IAFF", "--db", "DB", "--format", "json").stdout)
+    assert [(r["date"], r["candidate"]) for r in tl] == [("2006-08-29", "Joe Lieberman"), ("2006-09-04", "Ned Lamont")]
+    ex = loaded("export", "--format", "csv", "--db", "DB")
+    rows = list(csv.DictReader(io.StringIO(ex.stdout)))
+    assert len(rows) == 5 and {"date", "endorser", "endorser_type", "parent_organization", "candidate", "stance",
+                               "stage", "race", "source_url", "evidence", "confidence"} <= set(rows[0])
+    out = loaded.tmp / "all.jsonl"
+    assert loaded("export", "--format", "jsonl", "-o", str(out), "--db", "DB").exit_code == 0
+    assert len(out.read_text().splitlines()) == 5
+    polls = json.loads(loaded("polls", "--race", "Connecticut Senate", "--db", "DB", "--format", "json").stdout)
+    assert polls[0]["pollster"] == "Quinnipiac University" and polls[0]["released"] == "2006-08-17"
+    conf = json.loads(loaded("conflicts", "--db", "DB", "--format", "json").stdout)
+    assert conf[0]["kind"] == "two_candidates"
+    ents = json.loads(loaded("entities", "IAFF", "--db", "DB", "--format", "json").stdout)
+    assert "International Association of Firefighters" in {n["name"] for n in ents[0]["names"]}
+
+
+@pytest.mark.parametrize("args, message", [
+    (("endorsements", "--as-of", "Sept 1"), "--as-of wants a date as YYYY-MM-DD"),
+    (("status", "--race", "Ohio Senate"), "no race matches 'Ohio Senate'"),
+    (("endorsements", "--format", "xml"), "--format must be one of table, csv, json"),
+    (("export", "--format", "table"), "--format must be one of csv, json, jsonl"),
+    (("timeline", "Nobody Atall"), "no endorser or candidate named 'Nobody Atall'"),
+])
+def test_query_errors_are_one_line_and_exit_2(loaded, args, message):
+    r = loaded(*args, "--db", "DB")
+    assert r.exit_code == 2
+    assert r.stderr.strip().splitlines() == [f"error: {r.stderr.strip()[7:]}"] and message in r.stderr
+
+
+def test_missing_database_and_needed_migration(env):
+    r = env("endorsements", "--db", "DB")
+    assert r.exit_code == 2 and "no such database" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    from endorsetrack.store import connect, migrate
+    db = connect(env.db, create=True)
+    migrate(db, target="0001_core")
+    db.close()
+    r = env("status", "--race", "x", "--db", "DB")
+    assert r.exit_code == 2 and "run `endorsetrack migrate`" in r.stderr
+    m = env("migrate", "--db", "DB")
+    assert m.exit_code == 0 and "applied 2 migration(s)" in m.stderr
+    assert env("endorsements", "--db", "DB").exit_code == 0

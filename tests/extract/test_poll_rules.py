@@ -1,0 +1,62 @@
+"""The poll rule files load with key checks and fail with the file and line named."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from endorsetrack.errors import RuleFileError
+from endorsetrack.extract.poll_rules import POLL_RULES_FILE, get_poll_rules, parse_rules
+
+
+def test_packaged_rules_load_with_every_frame_and_versions():
+    rules = get_poll_rules()
+    assert set(rules.frames) == {"pair", "single", "share_first", "distributive", "series"}
+    assert all(ref.version >= 1 and ref.id.startswith("poll.frame.") for ref in rules.frames.values())
+    assert rules.has("lead_cue", "LEAD") and rules.has("trail_cue", "trail")
+    assert rules.pollsters and rules.canonical_pollster("Marist") == "Marist College"
+
+
+def _write(tmp_path, lines):
+    path = tmp_path / "rules.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _good_lines():
+    return POLL_RULES_FILE.read_text(encoding="utf-8").strip().splitlines()
+
+
+@pytest.mark.parametrize("bad, message", [
+    ("{not json", "not valid JSON"),
+    (json.dumps({"version": 1, "kind": "lead_cue", "terms": ["x"]}), "\"id\""),
+    (json.dumps({"id": "x.y", "kind": "lead_cue", "terms": ["x"]}), "\"version\""),
+    (json.dumps({"id": "x.y", "version": 1, "kind": "nonsense", "terms": ["x"]}), "unknown \"kind\""),
+    (json.dumps({"id": "x.y", "version": 1, "kind": "lead_cue", "terms": []}), "\"terms\""),
+    (json.dumps({"id": "poll.frame.single", "version": 2, "kind": "frame", "description": "d"}), "duplicate"),
+])
+def test_a_bad_line_names_the_file_and_line(tmp_path, bad, message):
+    lines = _good_lines() + [bad]
+    path = _write(tmp_path, lines)
+    with pytest.raises(RuleFileError) as err:
+        parse_rules(path)
+    assert message in str(err.value)
+    assert f"{path}:{len(lines)}:" in str(err.value)
+
+
+def test_missing_kinds_are_reported(tmp_path):
+    path = _write(tmp_path, [line for line in _good_lines() if '"lead_cue"' not in line])
+    with pytest.raises(RuleFileError, match="lead_cue"):
+        parse_rules(path)
+
+
+def test_missing_file_is_a_rule_error(tmp_path):
+    with pytest.raises(RuleFileError, match="cannot read"):
+        parse_rules(tmp_path / "absent.jsonl")
+
+
+def test_pollster_gazetteer_lines_need_a_name(tmp_path):
+    gaz = tmp_path / "pollsters.jsonl"
+    gaz.write_text(json.dumps({"id": "pollster.x", "version": 1, "aliases": []}) + "\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="needs a \"name\""):
+        parse_rules(POLL_RULES_FILE, gaz)

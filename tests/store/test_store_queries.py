@@ -1,0 +1,131 @@
+"""Named read queries: endorsements, status as of a date, timeline, conflicts, export, polls."""
+from __future__ import annotations
+
+import pytest
+
+from endorsetrack.errors import BadDateError, QueryError, UnknownNameError, UnknownRaceError
+from endorsetrack.store import StoreWriter, queries
+from endorsetrack.store.conflicts import conflicts
+from store_builders import RACE, article, end, poll
+
+GOV = "2006 Governor, Connecticut"
+
+
+@pytest.fixture
+def seeded(db):
+    """Three dated articles about one race, shaped like the seed articles."""
+    with StoreWriter(db) as w:
+        w.write(article("spring.txt", "a", published="2006-03-01", *[
+            end("UNITE HERE", "Joe Lieberman", stage="primary", start=0),
+            end("Carpenters Local 43", "Joe Lieberman", stage="primary", start=1),
+            end("Service Employees International Union", None, "undecided", "primary", start=2),
+            end("two of its largest locals", "John DeStefano", stage="primary", parent="SEIU", race=GOV, start=3)]))
+        w.write(article("august.txt", "b", published="2006-08-29", *[
+            end("International Association of Firefighters", "Joe Lieberman", "endorses", "general", start=0),
+            end("United Auto Workers", "Ned Lamont", "endorses", "general", start=1),
+            end("UAW", None, "declines", "primary", start=2),
+            end("Service Employees", "Ned Lamont", "will_endorse", "general", start=3),
+            end("1199/SEIU", "Ned Lamont", "endorses", "primary", start=4),
+            end("AFL-CIO", None, "declines", "general", start=5)],
+            polls=(poll("Quinnipiac University", [("Joe Lieberman", 49), ("Ned Lamont", 38)], released="--08-17"),
+                   poll("Quinnipiac University", [("Ned Lamont", 60), ("Joe Lieberman", 33)],
+                        population="Democrats", released="--08-17", start=20))))
+        w.write(article("september.txt", "c", published="2006-09-04", *[
+            end("SEIU", "Ned Lamont", "endorses", "general", start=0),
+            end("United Autoworkers", "Ned Lamont", "endorses", "general", start=1),
+            end("IAFF", "Ned Lamont", "endorses", "general", start=2)],
+            polls=(poll("Quinnipiac", [("Joe Lieberman", 49), ("Ned Lamont", 38)], released="--08-17"),)))
+    return db
+
+
+def test_endorsements_filters_and_as_of(seeded):
+    lamont = queries.endorsements(seeded, candidate="Lamont")
+    assert {(r["endorser"], r["stance"]) for r in lamont} >= {("United Auto Workers", "endorses"),
+                                                               ("1199/SEIU", "endorses")}
+    uaw = next(r for r in lamont if r["endorser"] == "United Auto Workers")
+    assert uaw["reports"] == 2 and uaw["first_reported"] == "2006-08-29"
+    early = queries.endorsements(seeded, candidate="Ned Lamont", as_of="2006-09-01")
+    assert "International Association of Fire Fighters" not in {r["endorser"] for r in early}
+    assert {r["stance"] for r in queries.endorsements(seeded, endorser="SEIU")} == {"undecided", "will_endorse",
+                                                                                    "endorses"}
+    assert queries.endorsements(seeded, stance="declines", stage="general")[0]["endorser"] == "AFL-CIO"
+    assert {r["race"] for r in queries.endorsements(seeded, race="Connecticut governor")} == {GOV}
+
+
+def test_rollup_matches_and_shows_locals_under_their_national(seeded):
+    apart = {r["endorser"] for r in queries.endorsements(seeded, endorser="SEIU")}
+    assert "1199/SEIU" not in apart
+    rolled = queries.endorsements(seeded, endorser="SEIU", rollup=True)
+    assert {r["via_local"] for r in rolled} >= {"1199/SEIU", "two of its largest locals"}
+    assert {r["endorser"] for r in rolled} == {"Service Employees International Union"}
+
+
+def test_status_per_stage_latest_stance_as_of(seeded):
+    rows = queries.race_status(seeded, "Connecticut Senate", as_of="2006-09-01")
+    got = {(r["stage"], r["endorser"]): (r["stance"], r["candidate"]) for r in rows}
+    assert got[("general", "International Association of Fire Fighters")] == ("endorses", "Joe Lieberman")
+    assert got[("general", "Service Employees International Union")] == ("will_endorse", "Ned Lamont")
+    assert got[("general", "AFL-CIO")] == ("declines", None)
+    assert got[("primary", "Service Employees International Union")] == ("undecided", None)
+    assert got[("primary", "United Auto Workers")] == ("declines", None)
+    later = {(r["stage"], r["endorser"]): (r["stance"], r["candidate"])
+             for r in queries.race_status(seeded, "Connecticut Senate")}
+    assert later[("general", "Service Employees International Union")] == ("endorses", "Ned Lamont")
+    assert later[("general", "International Association of Fire Fighters")] == ("endorses", "Ned Lamont")
+    assert all(r["race"] == RACE for r in rows)
+
+
+def test_timeline_in_date_order_with_evidence_and_source(seeded):
+    rows = queries.timeline(seeded, "IAFF")
+    assert [(r["date"], r["candidate"]) for r in rows] == [("2006-08-29", "Joe Lieberman"),
+                                                           ("2006-09-04", "Ned Lamont")]
+    assert rows[0]["source"] == "august.txt" and rows[0]["evidence"] == "quote"
+    cand = queries.timeline(seeded, "Lamont")
+    assert [r["date"] for r in cand] == ["2006-08-29"] * 3 + ["2006-09-04"] * 3
+
+
+def test_conflicts_two_candidates_clash_and_local_vs_national(seeded):
+    found = conflicts(seeded)
+    kinds = {(c["kind"], c["endorser_a"]) for c in found}
+    assert ("two_candidates", "International Association of Fire Fighters") in kinds
+    with StoreWriter(seeded) as w:
+        w.write(article("local.txt", "d", published="2006-09-05", *[
+            end("Teamsters Local 71", "Joe Lieberman", "endorses", "general"),
+            end("Teamsters", "Ned Lamont", "endorses", "general", start=1),
+            end("CWA", "Joe Lieberman", "endorses", "general", start=2),
+            end("CWA", None, "declines", "general", start=3)]))
+    kinds = {(c["kind"], c["endorser_a"], c["endorser_b"]) for c in conflicts(seeded)}
+    assert ("local_vs_national", "Teamsters Local 71", "International Brotherhood of Teamsters") in kinds
+    assert ("stance_clash", "Communications Workers of America", "Communications Workers of America") in kinds
+
+
+def test_export_one_row_per_report_with_tracker_columns(seeded):
+    rows = queries.export_rows(seeded)
+    assert len(rows) == 13
+    assert set(queries.EXPORT_COLUMNS) == set(rows[0])
+    local = next(r for r in rows if r["endorser"] == "Carpenters Local 43")
+    assert local["parent_organization"] == "United Brotherhood of Carpenters and Joiners of America"
+    uaw = [r for r in rows if r["endorser"] == "United Auto Workers" and r["stance"] == "endorses"]
+    assert {r["report_count"] for r in uaw} == {2} and {r["first_reported"] for r in uaw} == {"2006-08-29"}
+
+
+def test_polls_grouped_with_report_counts_and_race(seeded):
+    rows = queries.poll_rows(seeded)
+    overall = next(r for r in rows if r["population"] is None)
+    assert overall["reports"] == 2 and overall["released"] == "2006-08-17"
+    assert overall["results"][0] == {"candidate": "Joe Lieberman", "share": 49.0}
+    assert overall["race"] == RACE  # its candidates' race
+    assert len(queries.poll_rows(seeded, race="Connecticut Senate")) == 2
+
+
+def test_query_errors_are_typed_and_helpful(seeded):
+    with pytest.raises(UnknownRaceError, match="no race matches 'Ohio Senate'"):
+        queries.race_status(seeded, "Ohio Senate")
+    with pytest.raises(BadDateError, match="YYYY-MM-DD"):
+        queries.endorsements(seeded, as_of="Sept 1")
+    with pytest.raises(BadDateError):
+        queries.endorsements(seeded, as_of="2006-02-30")
+    with pytest.raises(UnknownNameError, match="close names: Ned Lamont"):
+        queries.endorsements(seeded, candidate="Ned Lamontt")
+    with pytest.raises(QueryError, match="--stance"):
+        queries.endorsements(seeded, stance="likes")
