@@ -14,7 +14,7 @@ install: $(BIN)/python
 	$(PIP) -e .
 
 install-test: $(BIN)/python
-	$(PIP) -e '.[test]'
+	$(PIP) -e '.[test,postgres]'
 
 ## Extract endorsements and polls from the bundled sample articles and show them.
 demo: install

@@ -189,3 +189,25 @@ def test_no_pollster_named_anywhere_gives_no_poll(poll_nlp):
 def test_no_figure_or_no_poll_word_stops_at_the_cheap_gate(poll_nlp):
     assert polls_in(poll_nlp, RACE + "The Gallup poll shows a close race.") == []
     assert polls_in(poll_nlp, RACE + "Carter has 45 percent of the money raised.") == []
+
+
+def test_compared_with_a_figure_for_someone(poll_nlp):
+    text = RACE + "According to a new Siena College poll, Carter has 45 percent support, compared with 38 percent for Lawson."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45, "Lawson": 38}
+
+
+def test_favourability_figures_are_not_shares(poll_nlp):
+    text = RACE + ("According to a Gallup poll, 40 percent of voters said they had a favorable view of "
+                   "Carter, compared with 35 percent for Lawson.")
+    assert polls_in(poll_nlp, text) == []
+
+
+def test_one_side_named_the_other_is_the_first_introduced_rival(poll_nlp):
+    text = ("Democrat Joe Carter faces Republican Ned Lawson and independent Bob Brody. "
+            "The Monmouth poll found Carter with a narrow lead, 46%-44%.")
+    assert rows(polls_in(poll_nlp, text)) == [("Monmouth", None, (("Carter", 46), ("Ned Lawson", 44)))]
+
+
+def test_a_pronoun_before_the_figure(poll_nlp):
+    text = RACE + "In 2016, Carter received 42 percent of the vote. A Gallup poll shows him at 45 percent now."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45}

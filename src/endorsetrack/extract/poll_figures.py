@@ -66,6 +66,7 @@ class UnitContext:
     subject: Optional[tuple[str, str]] = None  # (key, text)
     partner: Optional[tuple[str, str]] = None
     consumed: set[int] = field(default_factory=set)  # indices into the unit's mentions
+    attitude: bool = False  # the sentence turned to approval/favourability: no more shares
 
 
 def _tokens(doc, start: int, end: int) -> tuple[int, int]:
@@ -119,8 +120,9 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
                 and re.search(r"\bof the (?:popular |total )?vote\b|\bvotes\b", after, re.I):
             return "election"
     # Right after, to the clause end: "12% undecided", "59% disapproving", "margin of error".
-    if rules.regex("exclude_after").search(after) is not None:
-        return "after"
+    hit = rules.regex("exclude_after").search(after)
+    if hit is not None:
+        return "attitude" if rules.has("attitude_cue", hit.group(0)) else "after"
     return None
 
 
@@ -169,7 +171,8 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
         why = exclusion(doc, a, b, pre_start, after_limit, rules, poll_noun)
         if why == "election" and not poll_noun:
             break  # a sentence reporting returns ("won 58 percent ... to Jones's 42 percent")
-        if why:
+        ctx.attitude = ctx.attitude or why == "attitude"
+        if why or ctx.attitude:
             continue
         consumed_before = set(ctx.consumed)
         pre = [(k, c) for k, c in enumerate(cands)
@@ -224,6 +227,15 @@ def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
 
 def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) -> tuple[list[Result], str]:
     value = share.values[0]
+    # "compared with 38 percent for Jones": a name right after "for" beats any before.
+    i = b
+    while i < post_end and doc[i].lower_ in ("support", "backing"):
+        i += 1
+    if i < post_end and doc[i].lower_ == "for":
+        for k, c in enumerate(cands):
+            if k not in ctx.consumed and i < c.token_i < min(post_end, i + 5):
+                ctx.consumed.add(k)
+                return [(c.text, c.key, value)], "share_first"
     near_after = " ".join(t.lower_ for t in doc[b:min(b + 2, post_end)])
     near_before = [t for t in doc[max(a - 6, pre_start):a]]
     distributive = any(_hit(rules, "distributive_cue", t) for t in near_before) or \
@@ -248,9 +260,10 @@ def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) 
             continue
         if c.token_i >= post_end or c.token_i - b > SHARE_FIRST_MAX_TOKENS:
             break
-        between = doc[b:c.token_i]
+        between = doc[b:doc.char_span(c.start, c.end, alignment_mode="expand").start]
         words = [t for t in between if not t.is_punct and not t.is_space]
         if any(_hit(rules, "attitude_cue", t) for t in between):
+            ctx.attitude = True  # "40 percent ... a favorable view of Smith"
             break
         if not words or any(_hit(rules, "support_cue", t) for t in words):
             ctx.consumed.add(k)

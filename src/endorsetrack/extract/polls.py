@@ -211,8 +211,9 @@ def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: P
         pool = near or [c for c in index.mentions if c.key != key and candidate_like(c)]
         if not pool:
             return None
-        best = max({c.key for c in pool}, key=lambda k: (index.counts.get(k, 0),
-                                                         max(c.start for c in pool if c.key == k)))
+        # The most mentioned; on a tie the one the article introduced first.
+        first_seen = {m.key: m.start for m in reversed(index.mentions)}
+        best = max({c.key for c in pool}, key=lambda k: (index.counts.get(k, 0), -first_seen.get(k, 0)))
         return best, latest_form(index, best, pos) or best
     return opponent
 
