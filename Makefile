@@ -16,10 +16,14 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(PIP) -e '.[test,postgres]'
 
-## Extract endorsements and polls from the bundled sample articles and show them.
+## Extract the bundled sample articles, show what was found, store them and print the race.
 demo: install
 	$(BIN)/endorsetrack extract samples/*.txt -o demo-output.jsonl
 	$(BIN)/endorsetrack show demo-output.jsonl
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/endorsetrack ingest samples/*.txt --db demo.db --year 2006 -q
+	$(BIN)/endorsetrack status --race "Connecticut Senate" --db demo.db
+	@echo "Explore further: .venv/bin/endorsetrack endorsements --db demo.db --candidate Lamont --as-of 2006-09-01"
 
 ## Install with test extras and run the whole test suite (quality gate included).
 test: install-test
@@ -35,4 +39,4 @@ eval: install
 	@if [ -d ../shared/corpus/dev ]; then $(BIN)/endorsetrack eval ../shared/corpus/dev/gold.jsonl --run ../shared/corpus/dev/*.txt; fi
 
 clean:
-	rm -rf $(VENV) demo-output.jsonl .pytest_cache
+	rm -rf $(VENV) demo-output.jsonl demo.db demo.db-wal demo.db-shm .pytest_cache

@@ -14,11 +14,15 @@ from typing import Iterable, Optional
 from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames
+from .race import RaceIndex
 from .mentions import GENERIC_CANDIDATE_RE, NEWSPAPER_REFERENCE_NOUNS, Mention, find_mentions
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
 
 LIST_SEPARATORS = re.compile(r"^\s*(?:,|and|&|or|, and|, or|as well as|along with|plus|nor)?\s*$", re.I)
+LIST_TITLES = re.compile(
+    r"(?i)\b(?:former|ex-|then-|vice|president|sen\.|senator|gov\.|governor|rep\.|mayor|lt\.|dr\.|"
+    r"mr\.|ms\.|mrs\.|popular|longtime|state|u\.s\.|house|speaker|secretary|chairman|chairwoman)(?=\s|$)")
 PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
 VOTER_WORDS = re.compile(
     r"(?i)^(?:voters?|residents?|respondents?|people|members|workers|americans|women|men|"
@@ -34,15 +38,58 @@ CANDIDACY_NOUNS = {"candidacy", "campaign", "bid", "reelection", "re-election", 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
     people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 1}
+    people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames
+    quoted = _quoted_spans(doc.text)
     history: list[list[Mention]] = []
     found: list[Endorsement] = []
+    races = RaceIndex(article.text, article.published)
     for sent in doc.sents:
-        mentions = find_mentions(sent)
+        mentions = [_as_person(m, people_names) for m in find_mentions(sent)]
         ctx = _Context(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames, article)
+        ctx.races = races
+        ctx.quoted = quoted
         for frame in match_frames(sent):
             found.extend(_frame_to_endorsements(frame, ctx, default_stage, settings))
         history.append(mentions)
-    return _dedupe(found)
+    return _dedupe(_contest_races(found))
+
+
+def _as_person(m: Mention, people: set[str]) -> Mention:
+    """NER tags a surname as ORG or GPE in one sentence and PERSON in another;
+    a name the article uses for a person elsewhere is a person here too."""
+    if m.kind == "org" and m.label in ("ORG", "GPE", "caps") and m.text in people:
+        return Mention(m.start, m.end, m.text, "person", "PERSON")
+    return m
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside double quotes, paired per paragraph."""
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [para.start() + i for i, c in enumerate(para.group()) if c in '"“”']
+        spans.extend(zip(marks[::2], marks[1::2]))
+    return spans
+
+
+def _evidence(sent) -> Evidence:
+    """The sentence, without the paragraph break it may end in; offsets stay exact."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    stripped = text.strip()
+    return Evidence(stripped, start, start + len(stripped))
+
+
+def _contest_races(items: list[Endorsement]) -> list[Endorsement]:
+    """A stance about no candidate ("did not endorse a candidate") is about the race
+    most of the article's candidate stances are in."""
+    from collections import Counter
+    from dataclasses import replace
+
+    counts = Counter(e.race for e in items if e.candidate and e.race)
+    if not counts:
+        return items
+    main = counts.most_common(1)[0][0]
+    return [replace(e, race=main) if e.candidate is None else e for e in items]
 
 
 class _Context:
@@ -105,7 +152,7 @@ def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings)
         return []
     clause = _clause_tokens(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
     stage = frame_stage(sent, frame.trigger, clause, default_stage)
-    evidence = Evidence(sent.text, sent.start_char, sent.end_char)
+    evidence = _evidence(sent)
     out = []
     for endorser_name, endorser_type, conf_e in endorsers:
         candidates = cand_mentions or [(None, 0.0)]
@@ -119,7 +166,7 @@ def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings)
                 endorser=endorser_name, endorser_type=endorser_type, candidate=cand_name,
                 stance=stance, stage=stage, evidence=evidence, confidence=confidence,
                 rule=RuleRef(frame.rule["id"], frame.rule["version"]),
-                race=_race(sent.text), date=ctx.article.published))
+                race=ctx.races.race_for(cand_name), date=ctx.article.published))
     return out
 
 
@@ -164,7 +211,7 @@ def _clause_tokens(head) -> list:
 def _quantified(tok) -> bool:
     """'nearly every national Democrat', 'many unions': a vague group, not an endorser."""
     return any(c.lower_ in ("every", "many", "most", "some", "all", "several", "few", "those", "these")
-               for c in tok.children if c.dep_ in ("det", "amod", "advmod", "predet"))
+               for c in tok.children if c.dep_ in ("det", "amod", "advmod", "predet", "nummod"))
 
 
 AUX_GAP = {",", "however", "will", "would", "has", "have", "had", "is", "are", "was", "were", "be", "been", "to", "also",
@@ -202,7 +249,8 @@ def _in_addition_to(trigger, ctx: _Context) -> list[Mention]:
 
 def _included_names(tok, ctx: _Context) -> list[Mention]:
     """'other prominent Republicans, including A and B' -> [A, B]."""
-    for child in tok.subtree:
+    heads = [tok, tok.head, tok.head.head]
+    for child in [c for h in heads for c in h.children] + list(tok.subtree):
         if child.dep_ == "prep" and child.lower_ in ("including", "like", "such") and child.i > tok.i:
             objs = [g for g in child.subtree if g.dep_ == "pobj"]
             if objs:
@@ -288,6 +336,9 @@ def _antecedent(m: Mention, ctx: _Context, depth: int = 0) -> Optional[tuple[str
     pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
     for past in reversed(ctx.history):
         pool.extend(reversed(past))
+    if not quoted:
+        spans = getattr(ctx, "quoted", [])
+        pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
     if want_person:
         people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
         salient = [c for c in people if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
@@ -375,8 +426,9 @@ def _expand_list(m: Mention, ctx: _Context) -> list[Mention]:
                 between = text[ctx.doc[a.end - 1].idx + len(ctx.doc[a.end - 1]):ctx.doc[b.start].idx]
                 between = PARENTHETICAL.sub("", between)
                 between = re.sub(r"(?i)\b(the|a|an)\b", "", between)
+                between = LIST_TITLES.sub("", between)
                 if not LIST_SEPARATORS.match(between) or ms[j + step].kind != m.kind and \
-                        not {ms[j + step].kind, m.kind} <= {"org", "desc", "ref"}:
+                        not {ms[j + step].kind, m.kind} <= {"org", "desc", "ref", "person"}:
                     break
                 if ms[j + step].label == "GPE":
                     break
@@ -470,16 +522,6 @@ def _np_text(tok) -> str:
 
 def _same_name(a: str, b: str) -> bool:
     return a.lower() == b.lower() or a.split()[-1].lower() == b.split()[-1].lower()
-
-
-RACE_RE = re.compile(
-    r"\b(?:for|as) (?:the )?((?:U\.S\. )?Senate|governor|lieutenant governor|mayor(?: of [A-Z][a-z]+)?|"
-    r"president|prime minister|district attorney|attorney general|Congress|(?:U\.S\. )?House|city council)\b")
-
-
-def _race(text: str) -> Optional[str]:
-    m = RACE_RE.search(text)
-    return m.group(1) if m else None
 
 
 def _dedupe(items: list[Endorsement]) -> list[Endorsement]:

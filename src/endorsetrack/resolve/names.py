@@ -85,6 +85,11 @@ class NameIndex:
         surname = base.split()[-1]
         cands = [(p, 1.0 if p == base else 0.9) for p in self.people
                  if p.split()[-1] == surname and len(p) >= len(base) and _compatible(base, p)]
+        if not cands and len(base.split()) == 1:
+            # a first name alone ("Joe") is the one person of that first name, if unique
+            firsts = [p for p in self.people if len(p.split()) > 1 and p.split()[0] == base]
+            if len({f.split()[-1] for f in firsts}) == 1:
+                cands = [(firsts[0], 0.7)]
         if not cands:
             return Resolution(base, ((base, 1.0),), entity_type="person")
         best = cands[0][0]

@@ -1,0 +1,135 @@
+"""Which race a stance is about: office, place and year, as free text.
+
+The office comes from what the article says about the candidate: an explicit
+"Lamont's bid for U.S. Senate" near the name weighs most, a title before the name
+("Sen. Joe Lieberman") less; a candidate with neither takes the article's dominant
+office. The place is the U.S. state (or city, for mayors) the article names most,
+the year the article's publication year. Office cues are data
+(nlp/patterns/offices.jsonl). Pure: text in, race string out ("U.S. Senate, Connecticut").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+from ..nlp.rules import packaged_rules
+
+# Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
+# set: an explicit race phrase in the candidate's sentence (3) must outweigh the
+# title the candidate holds today (1), because incumbents run for other offices
+# ("Secretary of State Elaine Marshall" running for the U.S. Senate).
+EXPLICIT_WEIGHT = 3
+TITLE_WEIGHT = 1
+
+STATES = {
+    "Alabama": "Ala.", "Alaska": "Alaska", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.",
+    "Colorado": "Colo.", "Connecticut": "Conn.", "Delaware": "Del.", "Florida": "Fla.", "Georgia": "Ga.",
+    "Hawaii": "Hawaii", "Idaho": "Idaho", "Illinois": "Ill.", "Indiana": "Ind.", "Iowa": "Iowa",
+    "Kansas": "Kan.", "Kentucky": "Ky.", "Louisiana": "La.", "Maine": "Maine", "Maryland": "Md.",
+    "Massachusetts": "Mass.", "Michigan": "Mich.", "Minnesota": "Minn.", "Mississippi": "Miss.",
+    "Missouri": "Mo.", "Montana": "Mont.", "Nebraska": "Neb.", "Nevada": "Nev.", "New Hampshire": "N.H.",
+    "New Jersey": "N.J.", "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.",
+    "North Dakota": "N.D.", "Ohio": "Ohio", "Oklahoma": "Okla.", "Oregon": "Ore.", "Pennsylvania": "Pa.",
+    "Rhode Island": "R.I.", "South Carolina": "S.C.", "South Dakota": "S.D.", "Tennessee": "Tenn.",
+    "Texas": "Texas", "Utah": "Utah", "Vermont": "Vt.", "Virginia": "Va.", "Washington": "Wash.",
+    "West Virginia": "W.Va.", "Wisconsin": "Wis.", "Wyoming": "Wyo.",
+}
+STATEWIDE = {"U.S. Senate", "governor", "lieutenant governor", "attorney general"}
+
+
+@lru_cache(maxsize=1)
+def _offices() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    out = []
+    for rule in packaged_rules("offices", ("office", "explicit", "titles")):
+        titles = "|".join(re.escape(t) for t in sorted(rule["titles"], key=len, reverse=True))
+        title_re = re.compile(rf"(?<![\w.])(?:{titles})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$")
+        out.append((rule["office"], re.compile(rule["explicit"], re.I), title_re))
+    return tuple(out)
+
+
+class RaceIndex:
+    """Races of one article: built once, asked per candidate."""
+
+    def __init__(self, text: str, published: Optional[str] = None):
+        self.text = text
+        self.sentences = _sentences(text)
+        self.place = _dominant_state(text)
+        self.year = published[:4] if published and re.match(r"\d{4}", published) else None
+        counts: Counter = Counter()
+        for office, explicit, _ in _offices():
+            counts[office] = len(explicit.findall(text))
+        top = counts.most_common(2)
+        self.dominant = top[0][0] if top and top[0][1] and (len(top) < 2 or top[0][1] > top[1][1]) else None
+
+    def office_for(self, candidate: Optional[str]) -> Optional[str]:
+        if not candidate:
+            return self.dominant
+        surname = candidate.split()[-1]
+        scores: Counter = Counter()
+        for sent in self.sentences:
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", sent):
+                for office, explicit, title in _offices():
+                    if explicit.search(sent):
+                        scores[office] += EXPLICIT_WEIGHT
+                    if title.search(sent[:m.start()]):
+                        scores[office] += TITLE_WEIGHT
+        if scores:
+            return scores.most_common(1)[0][0]
+        return self.dominant or self._opponents_office(surname)
+
+    def _opponents_office(self, surname: str) -> Optional[str]:
+        """A candidate the article ties to no office runs in the race of the other
+        candidates it names together with them ("Lieberman ... Lamont")."""
+        offices: Counter = Counter()
+        for sent in self.sentences:
+            if surname not in sent:
+                continue
+            for m in re.finditer(r"\b([A-Z][a-z]+)\b", sent):
+                other = m.group(1)
+                if other == surname:
+                    continue
+                for office, _, title in _offices():
+                    if any(title.search(s[:k.start()]) for s in self.sentences
+                           for k in re.finditer(rf"\b{other}\b", s)):
+                        offices[office] += 1
+        return offices.most_common(1)[0][0] if offices else None
+
+    def race_for(self, candidate: Optional[str]) -> Optional[str]:
+        office = self.office_for(candidate)
+        if office is None:
+            return None
+        parts = [office]
+        if self.place and office in STATEWIDE | {"U.S. House"}:
+            parts.append(self.place)
+        race = ", ".join(parts)
+        return f"{self.year} {race}" if self.year else race
+
+
+ABBREVIATIONS = re.compile(r"(?:\b[A-Z]|Sen|Gov|Rep|Lt|Mr|Mrs|Ms|Dr|St|Gen|Sgt|Jr|Sr|Inc|Co|Corp|Mt|Ft|No|Vs|vs)\.$")
+
+
+def _sentences(text: str) -> list[str]:
+    """Cheap sentence split that keeps "U.S. Senate" and "Sen. Joe Lieberman" whole."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        buf = ""
+        for piece in re.split(r"(?<=[.!?])\s+", para):
+            buf = f"{buf} {piece}" if buf else piece
+            if not ABBREVIATIONS.search(buf):
+                out.append(buf)
+                buf = ""
+        if buf:
+            out.append(buf)
+    return [s for s in out if s.strip()]
+
+
+def _dominant_state(text: str) -> Optional[str]:
+    counts: Counter = Counter()
+    for state, abbrev in STATES.items():
+        counts[state] += len(re.findall(rf"\b{state}\b", text))
+        if abbrev != state:
+            counts[state] += len(re.findall(rf"(?<![\w.]){re.escape(abbrev)}(?!\w)", text))
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] else None
