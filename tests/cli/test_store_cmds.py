@@ -148,5 +148,6 @@ def test_missing_database_and_needed_migration(env):
     r = env("status", "--race", "x", "--db", "DB")
     assert r.exit_code == 2 and "run `endorsetrack migrate`" in r.stderr
     m = env("migrate", "--db", "DB")
-    assert m.exit_code == 0 and "applied 2 migration(s)" in m.stderr
+    from endorsetrack.store.migrations import MIGRATIONS
+    assert m.exit_code == 0 and f"applied {len(MIGRATIONS) - 1} migration(s)" in m.stderr
     assert env("endorsements", "--db", "DB").exit_code == 0

@@ -211,3 +211,37 @@ def test_one_side_named_the_other_is_the_first_introduced_rival(poll_nlp):
 def test_a_pronoun_before_the_figure(poll_nlp):
     text = RACE + "In 2016, Carter received 42 percent of the vote. A Gallup poll shows him at 45 percent now."
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 45}
+
+
+def test_released_by_a_union_and_a_subgroup_after_the_figures(poll_nlp):
+    text = ("Barack Obama and John McCain are running for president. A poll released by the Ohio "
+            "AFL-CIO showed Obama ahead of McCain, 51 percent to 39 percent, among union households.")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Ohio AFL-CIO", "union households", (("Obama", 51), ("McCain", 39)))]
+
+
+def test_parallel_figures_share_the_stated_subgroup(poll_nlp):
+    text = ("Barack Obama and John McCain are running for president. A Pew Research Center survey "
+            "found that 52 percent of union members favor Obama, while 38 percent favor McCain.")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Pew Research Center", "union members", (("Obama", 52), ("McCain", 38)))]
+
+
+def test_joint_pollster_names_and_a_past_figure(poll_nlp):
+    text = ("Barack Obama and John McCain are running for president. McCain's support among "
+            "independents fell to 38 percent in the CNN/Opinion Research poll, from 45 percent a "
+            "month earlier.")
+    assert rows(polls_in(poll_nlp, text)) == [("CNN/Opinion Research", "independents", (("McCain", 38),))]
+
+
+def test_a_later_reference_by_the_sponsors_name(poll_nlp):
+    text = RACE + ("A poll done for KXYZ-TV by Acme Research was released Monday.\n\n"
+                   "The KXYZ poll found Carter at 45 percent and Lawson at 41 percent.")
+    [poll] = polls_in(poll_nlp, text)
+    assert (poll.pollster, poll.sponsor) == ("Acme Research", "KXYZ-TV")
+    assert shares([poll]) == {"Carter": 45, "Lawson": 41}
+
+
+def test_a_campaign_poll_keeps_its_candidate_a_person(poll_nlp):
+    text = RACE + "An internal poll by the Carter campaign showed Carter ahead of Lawson 50 percent to 35 percent."
+    assert rows(polls_in(poll_nlp, text)) == [("Carter campaign", None, (("Carter", 50), ("Lawson", 35)))]

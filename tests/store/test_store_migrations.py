@@ -27,11 +27,12 @@ def test_old_version_database_upgrades_and_keeps_its_data(db_url):
     try:
         assert migrate(db, target="0001_core") == ["0001_core"]
         assert not db.table_exists("polls")
-        with pytest.raises(MigrationNeededError, match="needs 2 migration"):
+        later = [m.name for m in mig.MIGRATIONS[1:]]
+        with pytest.raises(MigrationNeededError, match=f"needs {len(later)} migration"):
             mig.check_current(db)
         with StoreWriter(db) as w:  # an old-version writer stores facts without polls
             w.write(article("old.txt", "text", end("IAFF", "Joe Lieberman")))
-        assert migrate(db) == ["0002_polls", "0003_query_indexes"]
+        assert migrate(db) == later
         mig.check_current(db)
         assert db.table_exists("polls")
         assert counts(db)["stance_sources"] == 1

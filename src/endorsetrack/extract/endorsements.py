@@ -43,15 +43,39 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     history: list[list[Mention]] = []
     found: list[Endorsement] = []
     races = RaceIndex(article.text, article.published)
+    last_org = None
     for sent in doc.sents:
         mentions = [_as_person(m, people_names) for m in find_mentions(sent)]
         ctx = _Context(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames, article)
         ctx.races = races
         ctx.quoted = quoted
+        ctx.last_org_endorser = last_org
         for frame in match_frames(sent):
-            found.extend(_frame_to_endorsements(frame, ctx, default_stage, settings))
+            new = list(_frame_to_endorsements(frame, ctx, default_stage, settings))
+            found.extend(new)
+            orgs = [e for e in new if e.endorser_type in ("party", "union", "organization", "newspaper")
+                    and frame.rule["kind"] == "receive"]
+            if orgs:
+                last_org = (orgs[0].endorser, orgs[0].endorser_type, 0.2)
+        found.extend(_followed_suit(sent, ctx, found))
         history.append(mentions)
     return _dedupe(_contest_races(found))
+
+
+def _followed_suit(sent, ctx: "_Context", found: list[Endorsement]) -> list[Endorsement]:
+    """'Y followed suit': Y takes the stance of the article's latest fact."""
+    from dataclasses import replace
+
+    for tok in sent:
+        if tok.lemma_ == "follow" and any(c.lower_ == "suit" for c in tok.children) and found:
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            m = ctx.mention_for(subj[0].i) if subj else None
+            resolved = _resolve_endorser(m, ctx) if m else None
+            if resolved:
+                last = found[-1]
+                return [replace(last, endorser=resolved[0], endorser_type=resolved[1],
+                                evidence=_evidence(sent), confidence=round(last.confidence - 0.1, 2))]
+    return []
 
 
 def _as_person(m: Mention, people: set[str]) -> Mention:
@@ -175,6 +199,8 @@ def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings)
 def _endorsers(frame: Frame, ctx: _Context) -> list[tuple[str, str, float]]:
     """(name, provisional type, confidence penalty) for each endorser the role names."""
     doc = ctx.doc
+    if frame.endorser is None and frame.rule["kind"] == "receive" and ctx.last_org_endorser:
+        return [ctx.last_org_endorser]  # "X won the endorsement" after "Y won the party's endorsement"
     if frame.endorser is None:
         m = _left_neighbour(frame, ctx)
         return [r for r in (_resolve_endorser(x, ctx) for x in (_expand_list(m, ctx) if m else [])) if r]
@@ -412,6 +438,10 @@ def _provisional_type(m: Mention) -> str:
     return "organization"
 
 
+def _is_subject(m: Mention, ctx: _Context) -> bool:
+    return any(ctx.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))
+
+
 def _expand_list(m: Mention, ctx: _Context) -> list[Mention]:
     """The mention plus its list neighbours joined by commas/and; numbered locals split."""
     items = [m]
@@ -432,6 +462,8 @@ def _expand_list(m: Mention, ctx: _Context) -> list[Mention]:
                     break
                 if ms[j + step].label == "GPE":
                     break
+                if _is_subject(ms[j + step], ctx) and not _is_subject(m, ctx):
+                    break  # "endorsing McKee, and Senate President Ruggerio followed suit"
                 items.append(ms[j + step])
                 j += step
     out: list[Mention] = []
@@ -480,6 +512,10 @@ def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], b
         name = _candidate_name(item, ctx)
         if name:
             out.append(name)
+    if not out and frame.rule["kind"] == "receive":
+        left = _nearest_left_person(frame.trigger, ctx)
+        if left is not None:
+            out.append((left.text, 0.15))
     return out, False
 
 

@@ -25,7 +25,7 @@ ORG_REFERENCE_NOUNS = {
 NEWSPAPER_REFERENCE_NOUNS = {"paper", "newspaper", "board", "editorial"}
 PERSON_REFERENCE_NOUNS = {
     "governor", "senator", "mayor", "congressman", "congresswoman", "lawmaker", "incumbent",
-    "speaker", "president", "candidate", "challenger", "spokesman", "spokeswoman",
+    "speaker", "president", "candidate", "challenger", "leader", "nominee", "frontrunner", "front-runner",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 ORG_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
@@ -239,6 +239,14 @@ def _is_headline(sent) -> bool:
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8
 
 
+def _definite(tok) -> int:
+    """Start of 'the [Liberal|Republican|...] leader': a definite description, or 0."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].dep_ in ("amod", "compound") and i > tok.i - 3:
+        i -= 1
+    return i if i >= tok.sent.start and tok.doc[i].lower_ in ("the", "this") else 0
+
+
 def _non_anaphoric(tok) -> bool:
     """'other labor organizations', 'many unions': plural or quantified, no single antecedent."""
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet", "nummod")}
@@ -253,7 +261,7 @@ def _references(sent, taken: set[int], add) -> None:
     for tok in sent:
         if tok.i in taken:
             continue
-        if tok.lower_ in GROUP_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "conj") and tok.i > sent.start:
+        if tok.lower_ in GROUP_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "conj", "poss") and tok.i > sent.start:
             start = tok.i
             while start > sent.start and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].is_lower:
                 start -= 1
@@ -264,8 +272,8 @@ def _references(sent, taken: set[int], add) -> None:
         if tok.pos_ == "PRON" and low in PERSON_PRONOUNS | ORG_PRONOUNS:
             add(tok.i, tok.i + 1, "ref", low)
         elif tok.pos_ == "NOUN" and tok.lower_ in PERSON_REFERENCE_NOUNS and tok.i > sent.start \
-                and doc[tok.i - 1].lower_ in ("the", "this") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-            add(tok.i - 1, tok.i + 1, "ref", "person:" + tok.lower_)
+                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and _definite(tok):
+            add(_definite(tok), tok.i + 1, "ref", "person:" + tok.lower_)
         elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ORG_REFERENCE_NOUNS \
                 and tok.tag_ != "NNPS" and tok.dep_ != "compound" and not _non_anaphoric(tok):
             start = tok.i

@@ -16,11 +16,11 @@ from typing import Callable, Optional
 
 from .poll_numbers import Share
 from .poll_people import CandidateMention
-from .poll_population import population_for
+from .poll_population import Population, population_for
 from .poll_rules import PollRules
 
 # Tokens before a figure searched for approval/rating cues ("His approval rating among
-# Virginia voters is 37%": 7 tokens); 8 covered every such case in the dev set.
+# Ohio voters is 37%": 7 tokens); 8 covered every such case in the dev set.
 ATTITUDE_WINDOW_TOKENS = 8
 # Tokens before a figure searched for election-result cues ("won the party endorsement
 # with 83%": 5 tokens).
@@ -31,7 +31,7 @@ AFTER_WINDOW_CHARS = 120
 # said they would vote for X": 10 tokens).
 SHARE_FIRST_MAX_TOKENS = 12
 # Evidence may start this many tokens before the first name or figure, at a lead/trail
-# verb ("losing to Lamont 60 percent to 33 percent": 2 tokens).
+# verb ("losing to Jones 60 percent to 33 percent": 2 tokens).
 EVIDENCE_VERB_REACH_TOKENS = 4
 # Figures shared by several names ("tied", "each") take names at most this far apart.
 DISTRIBUTIVE_MAX_GAP_TOKENS = 15
@@ -72,6 +72,12 @@ class UnitContext:
 def _tokens(doc, start: int, end: int) -> tuple[int, int]:
     sp = doc.char_span(start, end, alignment_mode="expand")
     return (sp.start, sp.end) if sp is not None else (0, 0)
+
+
+def _first_token(doc, c: CandidateMention) -> int:
+    """Index of the first token of a name as written ('Mary' in 'Mary Jones')."""
+    sp = doc.char_span(c.start, c.end, alignment_mode="expand")
+    return sp.start if sp is not None else c.token_i
 
 
 def _hit(rules: PollRules, kind: str, tok) -> bool:
@@ -163,6 +169,7 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
     cand_tokens = {c.token_i for c in cands}
     tok_ranges = [_tokens(doc, s.start, s.end) for s in shares]
     pop_used = span.start  # tokens a previous figure's population phrase took
+    last_pop: Optional[Population] = None  # the last population the sentence stated
     for n, share in enumerate(shares):
         a, b = tok_ranges[n]
         pre_start = tok_ranges[n - 1][1] if n else span.start
@@ -191,6 +198,10 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
         pop = population_for(doc, a, b, max(pre_start, pop_used), post_end, rules, cand_tokens)
         if pop.used_until > 0:
             pop_used = pop.used_until
+        if pop.explicit:
+            last_pop = pop
+        elif last_pop is not None:  # "52 percent of Democrats favor X, while 38 percent favor Y"
+            pop = Population(last_pop.name, True, last_pop.universe)
         named = [cands[k] for k in ctx.consumed - consumed_before]  # names read at this spot
         start = _clause_start(doc, min([share.start] + [c.start for c in named]), pre_start, rules)
         end = max([share.end, pop.end_char] + [c.end for c in named])
@@ -227,11 +238,12 @@ def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
 
 def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) -> tuple[list[Result], str]:
     value = share.values[0]
-    # "compared with 38 percent for Jones": a name right after "for" beats any before.
     i = b
     while i < post_end and doc[i].lower_ in ("support", "backing"):
         i += 1
-    if i < post_end and doc[i].lower_ == "for":
+    support_verb = i < post_end and doc[i].pos_ == "VERB" and _hit(rules, "support_cue", doc[i])
+    if i < post_end and (doc[i].lower_ == "for" or support_verb):
+        # "38 percent for Jones", "38 percent favor Jones": the name after wins.
         for k, c in enumerate(cands):
             if k not in ctx.consumed and i < c.token_i < min(post_end, i + 5):
                 ctx.consumed.add(k)
@@ -260,7 +272,7 @@ def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) 
             continue
         if c.token_i >= post_end or c.token_i - b > SHARE_FIRST_MAX_TOKENS:
             break
-        between = doc[b:doc.char_span(c.start, c.end, alignment_mode="expand").start]
+        between = doc[b:_first_token(doc, c)]
         words = [t for t in between if not t.is_punct and not t.is_space]
         if any(_hit(rules, "attitude_cue", t) for t in between):
             ctx.attitude = True  # "40 percent ... a favorable view of Smith"
@@ -297,7 +309,7 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
     for k, c in enumerate(cands):
         if k in ctx.consumed or c.token_i < b or c.token_i >= min(post_end, b + 6):
             continue
-        between = doc[b:doc.char_span(c.start, c.end, alignment_mode="expand").start]
+        between = doc[b:_first_token(doc, c)]
         if any(t.is_punct or t.pos_ in ("CCONJ", "VERB", "AUX", "SCONJ") for t in between):
             break
         if any(rules.has("partner_prep", t.text) for t in between):
@@ -308,7 +320,8 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
     if post_partner and named:
         named = [named[-1], post_partner]
     cue_from = named[0][1].token_i if len(named) == 2 and not post_partner else pre_start
-    cues = {**_cues(doc, cue_from, a, rules), **post_cues}
+    # "a 45-40 lead", "a 45 percent to 40 percent edge": the noun right after counts too.
+    cues = {**_cues(doc, cue_from, a, rules), **_cues(doc, b, min(b + 2, post_end), rules), **post_cues}
     if share.bare and not cues and not post_partner:
         return [], "pair"  # "52-44" alone may be a score or a range: a verb must say who leads
     lead_at, trail_at = cues.get("lead_cue", -1), cues.get("trail_cue", -1)
@@ -358,9 +371,8 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
 
 def _is_object(doc, c: CandidateMention, rules: PollRules) -> bool:
     """'losing to Smith', 'beating Smith': the name is the other side of the verb."""
-    i = c.start
-    first = doc.char_span(i, c.end, alignment_mode="expand")
-    if first is not None and first.start > 0 and rules.has("partner_prep", doc[first.start - 1].text):
+    first = _first_token(doc, c)
+    if first > 0 and rules.has("partner_prep", doc[first - 1].text):
         return True
     head = doc[c.token_i]
     return head.dep_ == "dobj" and (rules.has("lead_cue", head.head.lemma_) or rules.has("trail_cue", head.head.lemma_))

@@ -1,7 +1,7 @@
 """Link poll mentions across an article into polls, and name each poll fully.
 
 "A new poll ... The poll of 625 likely voters, done ... by X ... The survey found 44
-percent ... The WTVH poll this week": one poll, reached through bare references, a
+percent ... The KXYZ poll this week": one poll, reached through bare references, a
 sponsor's name or a shorter form of the pollster's. A poll first met without a name
 takes the name given within the next few sentences.
 """
@@ -16,7 +16,7 @@ from .poll_sources import PollMention
 # A poll met without a name ("A new poll shows ...") takes the first named poll met
 # within this many sentences after it; the dev set's longest gap is 2.
 FILL_WINDOW_UNITS = 4
-# "Quinnipiac University poll" -> "Quinnipiac University"; "Public Policy Polling" is a name.
+# "Acme University poll" -> "Acme University"; "Public Policy Polling" is a name.
 _TRAILING = re.compile(r"(?:['’]s|\s+(?:[Pp]olls?|[Ss]urveys?|polling))$")
 
 
@@ -25,7 +25,7 @@ def name_tokens(name: str) -> list[str]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """'WTVH' ~ 'WTVH-TV', 'Zogby' ~ 'Zogby International': every token of one in the other."""
+    """'KXYZ' ~ 'KXYZ-TV', 'Acme' ~ 'Acme International': every token of one in the other."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
@@ -52,9 +52,11 @@ class PollEntity:
     def named(self) -> bool:
         return bool(self.pollsters)
 
-    def absorb(self, m: PollMention) -> None:
-        if m.pollster and m.pollster not in self.pollsters:
-            self.pollsters.append(m.pollster)
+    def absorb(self, m: PollMention, as_sponsor: bool = False) -> None:
+        """Take what a mention says; ``as_sponsor``: its name is the sponsor's ('the KXYZ poll')."""
+        names = self.sponsors if as_sponsor else self.pollsters
+        if m.pollster and m.pollster not in names:
+            names.append(m.pollster)
         if m.sponsor and m.sponsor not in self.sponsors:
             self.sponsors.append(m.sponsor)
         for key in ("released", "field_dates", "sample_size", "sample_universe", "margin_of_error"):
@@ -75,18 +77,20 @@ class PollRegistry:
         self.entities.append(e)
         return e
 
-    def _match(self, m: PollMention) -> Optional[PollEntity]:
+    def _match(self, m: PollMention) -> tuple[Optional[PollEntity], bool]:
+        """The known poll a named mention refers to, and whether it named the sponsor."""
         for e in reversed(self.entities):
-            if m.pollster and m.sponsor is None and any(same_name(m.pollster, s) for s in e.sponsors):
-                return e  # "the WTVH poll" for the poll done for WTVH-TV
             if m.pollster and any(same_name(m.pollster, p) for p in e.pollsters):
-                return e
-        return None
+                return e, False
+            if m.pollster and m.sponsor is None and any(same_name(m.pollster, s) for s in e.sponsors):
+                return e, True  # "the KXYZ poll" for the poll done for KXYZ-TV
+        return None, False
 
     def link(self, m: PollMention, unit: int) -> PollEntity:
         """The poll this mention refers to, creating it when new."""
+        via_sponsor = False
         if m.kind == "named":
-            e = self._match(m)
+            e, via_sponsor = self._match(m)
             if e is None and self.last is not None and not self.last.named \
                     and unit - self.last.last_unit <= FILL_WINDOW_UNITS:
                 e = self.last
@@ -95,7 +99,7 @@ class PollRegistry:
             e = self.last
         else:
             e = self._new(unit)
-        e.absorb(m)
+        e.absorb(m, as_sponsor=via_sponsor)
         e.last_unit = unit
         self.last = e
         return e
@@ -117,8 +121,8 @@ class PollRegistry:
 def fullest_name(forms: list[str], doc) -> tuple[str, tuple[str, ...]]:
     """The fullest form the article gives, and the other forms as aliases.
 
-    A short form ("Wason Center") grows to a longer organisation name the article
-    uses elsewhere ("The Wason Center for Public Policy") when it contains it.
+    A short form ("Acme Center") grows to a longer organisation name the article
+    uses elsewhere ("The Acme Center for Public Policy") when it contains it.
     """
     cleaned = [clean_name(f) for f in forms if clean_name(f)]
     best = max(cleaned, key=lambda f: (len(name_tokens(f)), len(f)))

@@ -1,10 +1,10 @@
 """Which tokens in a poll sentence name a candidate.
 
-The small spaCy model labels many surnames ORG or GPE ("Northam", "McKee"), so NER
+The small spaCy model labels many surnames ORG or GPE ("Jones", "McCoy"), so NER
 labels alone miss candidates. Instead the article's PERSON entities give a set of
 surnames; any capitalised token equal to one of them is a candidate mention, whatever
 its label at that spot. Names that are really pollsters or organisations ("Roger
-Williams University", a pollster the model took for a person) are left out.
+Wells University", a pollster the model took for a person) are left out.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 class CandidateMention:
     start: int  # character offsets into the article text
     end: int
-    text: str  # the name as written at this spot, titles dropped ("Marco Rubio")
+    text: str  # the name as written at this spot, titles dropped ("Mary Jones")
     key: str  # the surname, lowercased: identity of the person within the article
     token_i: int  # the surname token's index in the Doc
 
@@ -58,7 +58,7 @@ def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) ->
         if not toks:
             continue
         if any(rules.has("org_suffix", t.text) for t in toks):
-            continue  # "Roger Williams University" taken for a person
+            continue  # "Roger Wells University" taken for a person
         last = _strip_possessive(toks[-1].text)
         if not last or not last[0].isupper() or _is_pollster(toks, blocked, rules):
             continue
@@ -77,7 +77,7 @@ def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) ->
 
 def _is_pollster(toks, pollsters: list[list[str]], rules: PollRules) -> bool:
     """A 'person' that is a pollster: the same words as a pollster's name, or words inside
-    a pollster name that is an organisation ('Zogby' in 'Zogby International')."""
+    a pollster name that is an organisation ('Acme' in 'Acme International')."""
     words = [_strip_possessive(t.text).lower() for t in toks]
     for p in pollsters:
         if words == p:

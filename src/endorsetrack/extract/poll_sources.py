@@ -19,12 +19,15 @@ from .poll_rules import PollRules
 
 # How far after a poll noun "conducted/done for S by X" may reach (tokens, not counting
 # a parenthesis). The longest in the seeds and dev set ("The poll of 625 likely city
-# voters, done for WTVH-TV (Channel 5) by ...") reaches 12; 20 leaves room for a date.
+# voters, done for KXYZ-TV (Channel 5) by ...") reaches 12; 20 leaves room for a date.
 FORWARD_SCAN_TOKENS = 20
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid"}
 _CONNECTORS = {"of", "for", "and", "&"}
 _GLUE = {"-", "/", ".", "–", "'", "’"}
+_PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|percent|per cent|pct\.?)"
+                          r"\s+(?:in|last|on)\s*$", re.I)
+_CAMPAIGN_NOUNS = {"campaign", "campaigns", "camp", "team", "committee"}
 _PARTICIPLE_TAIL = {"polled", "surveyed", "questioned", "interviewed", "contacted", "asked",
                     "sampled"}
 
@@ -68,8 +71,8 @@ def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int,
             j += 1
         elif t.text in _GLUE and j + 1 < end and _namey(doc[j + 1]) and not doc[j - 1].whitespace_:
             j += 1
-        elif t.lower_ in _CONNECTORS and j + 1 < end and _namey(doc[j + 1]) \
-                and rules.has("org_suffix", doc[j - 1].text):
+        elif j + 1 < end and _namey(doc[j + 1]) and (
+                t.text == "&" or (t.lower_ in _CONNECTORS and rules.has("org_suffix", doc[j - 1].text))):
             j += 1
         elif t.like_num and j + 1 < end and _namey(doc[j + 1]):
             j += 1
@@ -77,23 +80,25 @@ def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int,
             break
     if j + 1 < end and doc[j].text in ("'s", "’s") and doc[j + 1].pos_ == "NOUN":
         j += 2  # "by Smith's campaign": the campaign, not the person, ran the poll
+    elif j < end and doc[j].lower_ in _CAMPAIGN_NOUNS:
+        j += 1  # "by the Smith campaign"
     return i, j
 
 
 def _run_backward(doc, k: int, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
-    """A proper-name run ending just before token k ('Quinnipiac University' poll)."""
+    """A proper-name run ending just before token k ('Acme University' poll)."""
     j = k
     i = k
     while i - 1 >= start:
         t = doc[i - 1]
-        if _namey(t) and not rules.has("mention_modifier", t.text):
+        if _namey(t) and not (rules.has("mention_modifier", t.text) and (t.is_sent_start or i - 1 == start)):
             i -= 1
         elif t.text in _GLUE and i - 2 >= start and _namey(doc[i - 2]) and not t.whitespace_:
             i -= 1
         elif t.like_num and i < j and _namey(doc[i]):
             i -= 1
-        elif t.lower_ in _CONNECTORS and i - 2 >= start and rules.has("org_suffix", doc[i - 2].text) \
-                and i < j:
+        elif i < j and i - 2 >= start and _namey(doc[i - 2]) and (
+                t.text == "&" or (t.lower_ in _CONNECTORS and rules.has("org_suffix", doc[i - 2].text))):
             i -= 1
         else:
             break
@@ -138,7 +143,7 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
 
 
 def is_whole_sample(doc, a: int, b: int, rules: PollRules) -> bool:
-    """'all the voters surveyed', 'likely voters', 'Virginia voters': the whole sample.
+    """'all the voters surveyed', 'likely voters', 'Ohio voters': the whole sample.
 
     "likely"/"registered" describe a poll's universe, so "likely Democratic primary
     voters" is the sample of a primary poll, not a subgroup of it.
@@ -166,7 +171,7 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
         if tok.lower_ == "polling" and tok.pos_ == "VERB":
             continue
         if _inside_name(doc, tok, end, rules) or any(a <= tok.idx < b for m in out for a, b in m.name_spans):
-            continue  # "Mason-Dixon Polling and Research", "Polling Institute": part of a name
+            continue  # "Acme Polling and Research", "Polling Institute": part of a name
         m = _noun_mention(doc, tok, start, end, rules)
         if m is not None:
             out.append(m)
@@ -209,6 +214,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
         counted += depth == 0
         finite = t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP") and not any(
             rules.has(kind, t.text) for kind in ("conducted_by", "release_verb", "sponsored_by", "field_verb"))
+        finite = finite or (t.pos_ == "AUX" and t.tag_ in ("VBZ", "VBD", "VBP")
+                            and t.dep_ in ("ROOT", "ccomp", "conj", "advcl"))  # "Smith was down ..."
         if (t.lower_ in nouns and i > k + 1) or finite:
             break  # another poll, or the sentence's own verb: "The poll confirms ... by X"
         if t.lower_ in ("by", "from") and (t.lower_ == "by" or i == k + 1):
@@ -232,8 +239,9 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
                 spans.append(_chars(doc, *run))
                 i = run[1]
                 continue
-        elif t.is_sent_start or (t.pos_ == "VERB" and rules.has("finding_verb", t.lemma_)):
-            break
+        elif t.is_sent_start or (t.pos_ == "VERB" and rules.has("finding_verb", t.lemma_)
+                                 and t.tag_ in ("VBZ", "VBD", "VBP") and doc[min(i + 1, end - 1)].lower_ != "by"):
+            break  # "The poll showed ...": what follows is the finding, not the poll's maker
         i += 1
     population = None
     if k + 1 < end and doc[k + 1].lower_ == "of" and not (k + 2 < end and doc[k + 2].like_num):
@@ -342,6 +350,8 @@ def _attach_sentence_facts(doc, span, mentions: list[PollMention], rules: PollRu
                           r"(?:on|from|between|in|over)?\s*$", re.I)
     for hit in find_dates(text, span.start_char, published):
         before = doc.text[max(span.start_char, hit.start - 40):hit.start]
+        if _PAST_FIGURE.search(before):
+            continue  # "up from 38 percent in March": the date of an older figure
         f = facts.setdefault(owner(hit.start), {})
         if field_re.search(before):
             f.setdefault("field_dates", hit.iso)

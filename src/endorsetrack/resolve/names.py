@@ -108,6 +108,11 @@ class NameIndex:
                 if host.split(".")[0] == compact.lower() and anchor != clean:
                     cands.append((anchor, 0.9))
         rule = _gazetteer().get(_key(clean))
+        if not cands and compact.isupper() and not re.search(r"\d", clean):
+            # "AFSCME" in an article that names only "AFSCME Council 61": its own body
+            bodies = {o for o in self.orgs if re.search(rf"\b{re.escape(clean)}\b.*\b(?:Local|Council|Lodge)\s+\d+", o)}
+            if len(bodies) == 1:
+                cands.append((bodies.pop(), 0.75))
         if not cands and rule is not None:
             longer = [o for o in self.orgs if _gazetteer().get(_key(o)) is rule and len(o) > len(clean)]
             cands += [(o, 0.85) for o in longer]

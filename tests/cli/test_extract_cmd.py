@@ -1,0 +1,123 @@
+"""`endorsetrack extract` end to end (cli/extract_cmd.py): JSON Lines out, errors per file.
+
+Runs in-process with Typer's CliRunner (the model is built once per process and
+shared with the other test modules); one test runs the installed console script.
+The ingest stage's messages are being reworded, so the error tests assert the exit
+code and that the message names the file, not the exact wording.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from endorsetrack.cli.app import _register_commands, app
+
+ENDORSING = "The Plumbers Union endorsed Maria Vega for mayor on Tuesday.\n"
+DECLINING = ("Union Stays Out\n\nThe Greenfield Federation of Labor did not endorse a candidate "
+             "in the primary, its president said.\n")
+SCRIPT = Path(sys.executable).with_name("endorsetrack")
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    _register_commands()
+    return CliRunner()
+
+
+@pytest.fixture
+def articles(tmp_path, monkeypatch):
+    """Two articles in a temporary working directory (relative paths stay short)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "vega.txt").write_text(ENDORSING, encoding="utf-8")
+    (tmp_path / "labor.txt").write_text(DECLINING, encoding="utf-8")
+    return tmp_path
+
+
+def json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error:")]
+
+
+def test_one_json_object_per_file_with_doc_as_given(runner, articles):
+    absolute = str(articles / "labor.txt")
+    result = runner.invoke(app, ["extract", "vega.txt", absolute, "-q"])
+    assert result.exit_code == 0, result.output
+    objs = json_lines(result.stdout)
+    assert [o["doc"] for o in objs] == ["vega.txt", absolute]
+    vega, labor = objs
+    assert [(e["endorser"], e["endorser_type"], e["candidate"], e["stance"]) for e in vega["endorsements"]] == [
+        ("Plumbers Union", "union", "Maria Vega", "endorses")]
+    assert [(e["endorser"], e["candidate"], e["stance"], e["stage"]) for e in labor["endorsements"]] == [
+        ("Greenfield Federation of Labor", None, "declines", "primary")]
+    for obj in objs:
+        assert {"doc", "published", "endorsements", "polls"} <= set(obj)
+        assert "text" not in obj
+        for e in obj["endorsements"]:
+            assert {"text", "start", "end"} == set(e["evidence"])
+            assert e["rule"]["id"] and isinstance(e["rule"]["version"], int)
+
+
+def test_output_option_writes_the_file_not_stdout(runner, articles):
+    result = runner.invoke(app, ["extract", "vega.txt", "labor.txt", "-o", "out.jsonl", "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == ""
+    objs = json_lines((articles / "out.jsonl").read_text(encoding="utf-8"))
+    assert [o["doc"] for o in objs] == ["vega.txt", "labor.txt"]
+
+
+def test_with_text_includes_the_text_that_offsets_index(runner, articles):
+    result = runner.invoke(app, ["extract", "labor.txt", "vega.txt", "--with-text", "-q"])
+    assert result.exit_code == 0, result.output
+    objs = json_lines(result.stdout)
+    assert len(objs) == 2 and sum(len(o["endorsements"]) for o in objs) == 2
+    for obj in objs:
+        text = obj["text"]
+        assert "endorse" in text
+        for e in obj["endorsements"]:
+            ev = e["evidence"]
+            assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_bad_inputs_are_reported_and_the_rest_written(runner, articles):
+    (articles / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "vega.txt", "missing.txt", "empty.txt", "labor.txt", "-q"])
+    assert result.exit_code == 1
+    assert [o["doc"] for o in json_lines(result.stdout)] == ["vega.txt", "labor.txt"]
+    errors = error_lines(result.stderr)
+    assert len(errors) == 2, result.stderr
+    assert len([line for line in errors if "missing.txt" in line]) == 1
+    assert len([line for line in errors if "empty.txt" in line]) == 1
+
+
+def test_output_file_keeps_the_good_articles_when_one_fails(runner, articles):
+    result = runner.invoke(app, ["extract", "missing.txt", "vega.txt", "-o", "out.jsonl", "-q"])
+    assert result.exit_code == 1
+    assert [o["doc"] for o in json_lines((articles / "out.jsonl").read_text(encoding="utf-8"))] == ["vega.txt"]
+    assert any("missing.txt" in line for line in error_lines(result.stderr))
+
+
+def test_no_input_at_all_is_a_usage_error(runner, articles):
+    result = runner.invoke(app, ["extract"])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.output
+    assert not any(line.lstrip().startswith("{") for line in result.stdout.splitlines())
+
+
+def test_console_script_end_to_end(articles):
+    if not SCRIPT.exists():
+        pytest.skip(f"{SCRIPT} is not installed")
+    proc = subprocess.run([str(SCRIPT), "extract", "vega.txt", "nope.txt", "-q"], cwd=articles,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert [o["doc"] for o in json_lines(proc.stdout)] == ["vega.txt"]
+    assert [line for line in error_lines(proc.stderr) if "nope.txt" in line]
+    usage = subprocess.run([str(SCRIPT), "extract"], cwd=articles, capture_output=True, text=True, timeout=60)
+    assert usage.returncode == 2 and usage.stdout == ""

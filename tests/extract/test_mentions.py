@@ -1,0 +1,118 @@
+"""Mentions of possible endorsers and candidates in one parsed sentence (extract/mentions.py).
+
+find_mentions must find union names that the small model's NER misses or splits
+(numbered locals, gazetteer short names, glued names), reference phrases that point
+back to an earlier name, and never return overlapping spans.
+"""
+from __future__ import annotations
+
+import pytest
+from endorsement_fixtures import nlp  # noqa: F401  (session-scoped model)
+
+from endorsetrack.extract.mentions import GENERIC_CANDIDATE_RE, find_mentions, gazetteer
+
+
+def sentence_mentions(nlp, text: str, which: int = 0) -> list[tuple[str, str, str]]:
+    """(text, kind, label) of each mention in sentence ``which`` of ``text``."""
+    sent = list(nlp(text).sents)[which]
+    return [(m.text, m.kind, m.label) for m in find_mentions(sent)]
+
+
+def by_text(nlp, text: str, which: int = 0) -> dict[str, tuple[str, str]]:
+    return {t: (kind, label) for t, kind, label in sentence_mentions(nlp, text, which)}
+
+
+def test_numbered_locals_are_one_mention(nlp):
+    found = by_text(nlp, "The Bakers Union, the Nurses Alliance and Pipefitters Local 12 and 14 have endorsed "
+                         "Maria Vega.")
+    assert found["Pipefitters Local 12 and 14"] == ("org", "local")
+    assert found["Maria Vega"][0] == "person"
+    assert found["Bakers Union"][0] == "org" and found["Nurses Alliance"][0] == "org"
+
+
+def test_glued_name_with_local_number_is_one_local(nlp):
+    assert by_text(nlp, "SEA/SEIU Local 1984 endorsed Maria Vega.")["SEA/SEIU Local 1984"] == ("org", "local")
+
+
+def test_gazetteer_short_names_carry_the_rule_id(nlp):
+    found = by_text(nlp, "Members of the Machinists union and the SEIU endorsed Maria Vega.")
+    assert found["Machinists union"] == ("org", "org.iam")
+    assert found["SEIU"] == ("org", "org.seiu")
+
+
+def test_unnamed_member_body_is_a_description(nlp):
+    found = by_text(nlp, "The SEIU and a Teamsters local endorsed Maria Vega.")
+    assert found["Teamsters local"] == ("desc", "local")
+
+
+def test_state_suffix_stays_with_an_acronym(nlp):
+    assert by_text(nlp, "AFT Ohio endorsed Maria Vega.")["AFT Ohio"] == ("org", "org.aft")
+
+
+@pytest.mark.xfail(reason="a city prefix is dropped when NER tags the whole 'Boston Fraternal Order of Police' "
+                          "as ORG: the mention is the national 'Fraternal Order of Police'", strict=True)
+def test_city_prefix_makes_a_local_body(nlp):
+    found = by_text(nlp, "The Boston Fraternal Order of Police endorsed Maria Vega.")
+    assert found.get("Boston Fraternal Order of Police") == ("org", "local")
+
+
+def test_ballot_measure(nlp):
+    assert by_text(nlp, "Voters will decide Proposition 12 in November.")["Proposition 12"] == ("measure", "")
+
+
+def test_references_and_pronouns(nlp):
+    found = by_text(nlp, "The union said it would back Gov. Linda Okafor.")
+    assert found["union"] == ("ref", "union")
+    assert found["it"] == ("ref", "it")
+    # the title is trimmed from a person's mention
+    assert found["Linda Okafor"] == ("person", "PERSON")
+
+
+def test_plural_quantified_groups_are_not_references(nlp):
+    assert sentence_mentions(nlp, "Other unions have not weighed in on the race.") == []
+    assert [m for m in sentence_mentions(nlp, "Several unions endorsed Maria Vega.") if m[1] == "ref"] == []
+
+
+def test_group_noun_after_the_is_a_description(nlp):
+    assert by_text(nlp, "The aerospace workers endorsed Maria Vega.")["aerospace workers"] == ("desc", "group")
+
+
+@pytest.mark.xfail(reason="after a headline NER misses the name, and _is_headline takes 'The Harbor Workers "
+                          "Union met Monday.' for a Title Case headline (every word over 3 letters is "
+                          "capitalised), so the capitalised run is skipped and only a 'union' ref is left",
+                   strict=True)
+def test_short_sentence_with_a_name_is_not_a_headline(nlp):
+    found = by_text(nlp, "Vega Wins Support\n\nThe Harbor Workers Union met Monday. The union said it is "
+                         "backing Maria Vega.", which=1)
+    assert found.get("Harbor Workers Union", ("", ""))[0] == "org"
+
+
+@pytest.mark.parametrize("text", [
+    "The Bakers Union, the Nurses Alliance and Pipefitters Local 12 and 14 have endorsed Maria Vega.",
+    "The Harbor Workers Union's endorsement of Maria Vega, the former city clerk, came on Tuesday.",
+    "Its largest local, Pipefitters Local 12, endorsed Gov. Linda Okafor and Proposition 12.",
+])
+def test_mentions_are_ordered_and_do_not_overlap(nlp, text):
+    for sent in nlp(text).sents:
+        found = find_mentions(sent)
+        assert [m.start for m in found] == sorted(m.start for m in found)
+        for a, b in zip(found, found[1:]):
+            assert a.end <= b.start, (a, b)
+        for m in found:
+            assert sent.start <= m.start < m.end <= sent.end
+            assert m.text == sent.doc[m.start:m.end].text and m.text == m.text.strip()
+
+
+def test_gazetteer_forms_are_lower_case_and_longest_first():
+    forms = [form for form, _ in gazetteer()]
+    assert forms and all(f == f.lower() for f in forms)
+    assert [len(f) for f in forms] == sorted((len(f) for f in forms), reverse=True)
+    assert "machinists" in forms and "seiu" in forms
+
+
+@pytest.mark.parametrize("phrase,generic", [
+    ("a candidate", True), ("either candidate", True), ("any of the candidates", True),
+    ("the Democratic nominee", True), ("anyone", True), ("Maria Vega", False), ("the mayor", False),
+])
+def test_generic_candidate_phrases(phrase, generic):
+    assert bool(GENERIC_CANDIDATE_RE.match(phrase)) is generic
