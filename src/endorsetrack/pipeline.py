@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator, Optional, Union
 
 from .errors import EndorsetrackError
-from .extract.cues import has_cues
+from .extract.cues import has_cues, text_for_parse
 from .extract.endorsements import find_endorsements
 from .extract.polls import find_polls
 from .normalize import normalize
@@ -26,7 +26,8 @@ def annotate_and_extract(article: Article, doc, settings: Settings = DEFAULT) ->
     endorsements = find_endorsements(doc, article, settings)
     polls = find_polls(doc, article)
     raw = ArticleResult(article=article, endorsements=tuple(endorsements),
-                        polls=tuple(polls), parsed_chars=len(doc.text))
+                        polls=tuple(polls),
+                        parsed_chars=sum(1 for c in doc.text if not c.isspace()))
     return resolve_article(raw, doc)
 
 
@@ -42,7 +43,7 @@ def process_records(records: Iterable[Union[Record, DocumentError]],
 
     def flush() -> Iterator[Outcome]:
         to_parse = [a for a in batch if isinstance(a, Article) and has_cues(a.text)]
-        docs = nlp.pipe((a.text[: settings.max_article_chars] for a in to_parse),
+        docs = nlp.pipe((text_for_parse(a, settings)[: settings.max_article_chars] for a in to_parse),
                         batch_size=settings.batch_size)
         parsed = {id(a): d for a, d in zip(to_parse, docs)}
         for item in batch:
@@ -85,10 +86,3 @@ def _safe_extract(article: Article, doc, settings: Settings) -> Outcome:
     except Exception as exc:  # a bug must not sink the batch: report the document
         return DocumentError(article.doc, "extract.failed",
                              f"extraction failed: {type(exc).__name__}: {exc}")
-
-
-def first_error(outcomes: Iterable[Outcome]) -> Optional[DocumentError]:
-    for o in outcomes:
-        if isinstance(o, DocumentError):
-            return o
-    return None

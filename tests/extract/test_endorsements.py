@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from endorsement_fixtures import facts, facts_of, nlp, only, packaged_rule_refs, run, sorted_facts  # noqa: F401
 
-from endorsetrack.extract.cues import has_cues
+from endorsetrack.extract.cues import has_cues, trigger_re
 from endorsetrack.ingest import read_records
 from endorsetrack.pipeline import process_records
 from endorsetrack.settings import DEFAULT
@@ -58,9 +58,7 @@ STANCE_CASES = [
     pytest.param("Maria Vega is running for mayor. Vega has been endorsed by the Riverside Teachers Association.",
                  {("Riverside Teachers Association", VEGA, "endorses", None)}, id="passive-surname"),
     pytest.param("Vega has been endorsed by the Riverside Teachers Association.",
-                 {("Riverside Teachers Association", "Vega", "endorses", None)}, id="passive-bare-surname",
-                 marks=gap("a bare surname that NER does not tag PERSON ('Vega', a caps run) is not taken as "
-                           "the candidate even as the subject of passive 'endorsed by X'")),
+                 {("Riverside Teachers Association", "Vega", "endorses", None)}, id="passive-bare-surname"),
     pytest.param("The Harbor Workers Union's endorsement of Maria Vega came as a surprise.",
                  {(HWU, VEGA, "endorses", None)}, id="noun-possessive"),
     pytest.param("Maria Vega is running for mayor. The Harbor Workers Union met on Monday. "
@@ -83,9 +81,7 @@ STANCE_CASES = [
     pytest.param("The Harbor Workers Union said it remains undecided in the race for mayor.",
                  {(HWU, None, "undecided", None)}, id="remains-undecided"),
     pytest.param("The Harbor Workers Union has not chosen a candidate in the race for mayor.",
-                 {(HWU, None, "undecided", None)}, id="not-chosen-undecided",
-                 marks=gap("the cue scan (extract/cues.py) has no cue for the verb.choose_negated lemmas "
-                           "(choose/pick/select/settle/commit), so the article is never parsed")),
+                 {(HWU, None, "undecided", None)}, id="not-chosen-undecided"),
     pytest.param("The Harbor Workers Union endorsed Maria Vega in the Democratic primary. "
                  "It has not chosen a candidate for the general election.",
                  {(HWU, VEGA, "endorses", "primary"), (HWU, None, "undecided", "general")},
@@ -101,9 +97,7 @@ STANCE_CASES = [
     pytest.param("Members of the Harbor Workers Union voted Monday to endorse Maria Vega.",
                  {(HWU, VEGA, "endorses", None)}, id="voted-to-endorse"),
     pytest.param("The Harbor Workers Union will back Maria Vega.",
-                 {(HWU, VEGA, "will_endorse", None)}, id="will-back",
-                 marks=gap("the cue scan matches back(s|ed|ing|er) but not the bare verb 'back', so "
-                           "'will back X' is never parsed")),
+                 {(HWU, VEGA, "will_endorse", None)}, id="will-back"),
     pytest.param("The Harbor Workers Union withdrew its endorsement of Maria Vega on Friday.",
                  {(HWU, VEGA, "rescinds", None)}, id="withdrew-rescinds"),
     pytest.param("The Harbor Workers Union rescinded its endorsement of Tom Reyes after the indictment.",
@@ -124,8 +118,7 @@ STANCE_CASES = [
     pytest.param("The Harbor Workers Union remained neutral in the mayoral race.",
                  {(HWU, None, "declines", None)}, id="remained-neutral"),
     pytest.param("The Harbor Workers Union sat out the primary.",
-                 {(HWU, None, "declines", "primary")}, id="sat-out",
-                 marks=gap("the cue scan matches 'sit/sits/sitting out' but not the past tense 'sat out'")),
+                 {(HWU, None, "declines", "primary")}, id="sat-out"),
     pytest.param("The Harbor Workers Union endorsed Maria Vega for mayor and Tom Reyes for comptroller.",
                  {(HWU, VEGA, "endorses", None), (HWU, REYES, "endorses", None)}, id="two-races-one-verb",
                  marks=gap("a second object in a gapped coordination ('X for mayor and Y for comptroller') "
@@ -334,22 +327,51 @@ def test_published_date_becomes_the_fact_date(nlp):
 
 # ---- the cue scan: a text it rejects is never parsed ---------------------------------
 
-@pytest.mark.parametrize("text", [
+TRIGGER_PHRASINGS = [
     "The union endorsed Vega.", "The union backs Vega.", "The union is supporting Vega.",
     "The group gave its nod to Vega.", "The union withdrew its endorsement.", "The union remained neutral.",
     "The union ran ads against Reyes.", "The union is undecided.", "The union stood with Vega.",
-    pytest.param("The union will back Vega.", marks=gap("cue scan: bare verb 'back'")),
-    pytest.param("The union sat out the primary.", marks=gap("cue scan: past tense 'sat out'")),
-    pytest.param("The union has not chosen a candidate.", marks=gap("cue scan: verb.choose_negated lemmas")),
-    pytest.param("The union is still deliberating.", marks=gap("cue scan: state.undecided 'deliberate'")),
-    pytest.param("The union will champion Vega.", marks=gap("cue scan: verb.back lemma 'champion'")),
-])
-def test_cue_scan_accepts_trigger_phrasings(text):
-    assert has_cues(text)
+    "The union will back Vega.", "The union sat out the primary.", "The union has not chosen a candidate.",
+    "The union is still deliberating.", "The union will champion Vega.",
+]
+
+
+@pytest.mark.parametrize("text", TRIGGER_PHRASINGS)
+def test_cue_scan_finds_every_trigger_phrasing(text):
+    assert trigger_re().search(text), text
+
+
+@pytest.mark.parametrize("text", TRIGGER_PHRASINGS)
+def test_an_article_about_a_race_passes_the_scan(text):
+    assert has_cues("The race for mayor is tightening.\n\n" + text)
 
 
 def test_cue_scan_rejects_text_without_cues():
     assert not has_cues("The city council approved the harbor budget on Tuesday after a long debate.")
+
+
+def test_cue_scan_rejects_trigger_words_outside_election_news():
+    """'backs', 'support' and 'against' are everywhere in sports and business news:
+    without any election vocabulary the article is not parsed."""
+    assert not has_cues("The coach backs his quarterback, and the fans support the team against Ohio State.")
+
+
+def test_only_cue_paragraphs_and_their_lead_in_are_parsed():
+    from endorsetrack.extract.cues import text_for_parse
+    from endorsetrack.types import Article
+
+    paras = ["Mayoral race news.", "The weather was mild.", "Traffic was light.", "Schools reopened.",
+             "The Plumbers Union endorsed Maria Vega."]
+    text = "\n\n".join(paras)
+    spans, pos = [], 0
+    for p in paras:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 2
+    parsed = text_for_parse(Article(doc="t", text=text, paragraphs=tuple(spans)))
+    assert len(parsed) == len(text)  # offsets unchanged
+    assert "Mayoral race news." in parsed and "The Plumbers Union endorsed Maria Vega." in parsed
+    assert "The weather was mild." not in parsed  # outside the two paragraphs before the cue
+    assert "Traffic was light." in parsed and "Schools reopened." in parsed
 
 
 # ---- golden files for the bundled seeds ----------------------------------------------

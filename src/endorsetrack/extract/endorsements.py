@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from ..nlp.build import doc_text
 from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames
@@ -39,13 +40,16 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     default_stage = article_stage(article.text)
     people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 1}
     people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames
-    quoted = _quoted_spans(doc.text)
+    quoted = _quoted_spans(doc_text(doc))
     history: list[list[Mention]] = []
     found: list[Endorsement] = []
     races = RaceIndex(article.text, article.published)
     last_org = None
+    ents_by_sent: dict[int, list] = {}
+    for ent in doc.ents:
+        ents_by_sent.setdefault(ent.sent.start, []).append(ent)
     for sent in doc.sents:
-        mentions = [_as_person(m, people_names) for m in find_mentions(sent)]
+        mentions = [_as_person(m, people_names) for m in find_mentions(sent, ents_by_sent.get(sent.start, []))]
         ctx = _Context(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames, article)
         ctx.races = races
         ctx.quoted = quoted
@@ -418,7 +422,7 @@ def _org_like(m: Mention, doc) -> bool:
 
 
 def _inside_quotes(ctx: _Context, m: Mention) -> bool:
-    before = ctx.doc.text[ctx.sent.start_char:ctx.doc[m.start].idx]
+    before = doc_text(ctx.doc)[ctx.sent.start_char:ctx.doc[m.start].idx]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
@@ -445,7 +449,7 @@ def _is_subject(m: Mention, ctx: _Context) -> bool:
 def _expand_list(m: Mention, ctx: _Context) -> list[Mention]:
     """The mention plus its list neighbours joined by commas/and; numbered locals split."""
     items = [m]
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")]
     if m in ms:
         k = ms.index(m)

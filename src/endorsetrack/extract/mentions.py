@@ -79,6 +79,16 @@ def gazetteer() -> tuple[tuple[str, dict], ...]:
     return tuple(pairs)
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_regex() -> tuple[dict[str, dict], re.Pattern]:
+    """One alternation over every gazetteer form, longest first: one pass per sentence."""
+    forms = {}
+    for form, rule in gazetteer():
+        forms.setdefault(form, rule)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return forms, re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+
+
 def _char_span_to_tokens(sent, start: int, end: int) -> Optional[tuple[int, int]]:
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.start < sent.start or span.end > sent.end:
@@ -86,8 +96,11 @@ def _char_span_to_tokens(sent, start: int, end: int) -> Optional[tuple[int, int]
     return span.start, span.end
 
 
-def find_mentions(sent) -> list[Mention]:
-    """All mentions in a sentence Span, non-overlapping, in text order."""
+def find_mentions(sent, ents=None) -> list[Mention]:
+    """All mentions in a sentence Span, non-overlapping, in text order.
+
+    ``ents``: the sentence's entities when the caller has them already (a Span's
+    ``.ents`` walks the whole Doc each time)."""
     doc = sent.doc
     taken: set[int] = set()
     out: list[Mention] = []
@@ -122,35 +135,36 @@ def find_mentions(sent) -> list[Mention]:
         while start > sent.start and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)):
             start -= 1
         add(start, end, "org", "local")
-    for form, rule in gazetteer():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", low):
-            tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
-            if tok and _looks_capitalised(text[m.start():m.end()]):
-                start, end = tok
-                label = rule["id"]
-                if start - 1 >= sent.start and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].whitespace_:
-                    start -= 1  # "the Chicago Fraternal Order of Police": a city or state body
-                    while start - 1 >= sent.start and doc[start - 1].ent_iob_ == "I":
-                        start -= 1
-                    label = "local"
-                while start > sent.start and _glued(doc, start - 1):  # "1199/SEIU", "SEA/SEIU"
+    forms, gaz_re = _gazetteer_regex()
+    for m in gaz_re.finditer(low):
+        rule = forms[m.group(0)]
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if tok and _looks_capitalised(text[m.start():m.end()]):
+            start, end = tok
+            label = rule["id"]
+            if start - 1 >= sent.start and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].whitespace_:
+                start -= 1  # "the Chicago Fraternal Order of Police": a city or state body
+                while start - 1 >= sent.start and doc[start - 1].ent_iob_ == "I":
                     start -= 1
-                    label = "local"  # a body of its own, not the national organisation
-                kind = "party" if rule["type"] == "party" else "org"
-                if end < sent.end and doc[end].lower_ in ("local", "locals", "chapter", "affiliate", "affiliates"):
-                    end += 1  # "a Teamsters local": an unnamed body of the organisation
-                    kind, label = "desc", "local"
-                if end < sent.end and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "GPE" \
-                        and doc[end - 1].text.isupper():  # a state body: "AFT Connecticut"
+                label = "local"
+            while start > sent.start and _glued(doc, start - 1):  # "1199/SEIU", "SEA/SEIU"
+                start -= 1
+                label = "local"  # a body of its own, not the national organisation
+            kind = "party" if rule["type"] == "party" else "org"
+            if end < sent.end and doc[end].lower_ in ("local", "locals", "chapter", "affiliate", "affiliates"):
+                end += 1  # "a Teamsters local": an unnamed body of the organisation
+                kind, label = "desc", "local"
+            if end < sent.end and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "GPE" \
+                    and doc[end - 1].text.isupper():  # a state body: "AFT Connecticut"
+                end += 1
+                while end < sent.end and doc[end].ent_iob_ == "I":
                     end += 1
-                    while end < sent.end and doc[end].ent_iob_ == "I":
-                        end += 1
-                add(start, end, kind, label)
+            add(start, end, kind, label)
     for m in MEASURE_RE.finditer(text):
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
         if tok:
             add(*tok, "measure")
-    for ent in sent.ents:
+    for ent in (ents if ents is not None else sent.ents):
         if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW"):
             start, end = ent.start, ent.end
             while end > start and not (_is_name_token(doc[end - 1]) or doc[end - 1].like_num):

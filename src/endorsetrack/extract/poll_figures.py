@@ -18,6 +18,7 @@ from .poll_numbers import Share
 from .poll_people import CandidateMention
 from .poll_population import Population, population_for
 from .poll_rules import PollRules
+from ..nlp.build import doc_text
 
 # Tokens before a figure searched for approval/rating cues ("His approval rating among
 # Ohio voters is 37%": 7 tokens); 8 covered every such case in the dev set.
@@ -96,7 +97,7 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     while k - 1 >= pre_start and doc[k - 1].lower_ in _FILLERS:
         k -= 1
     if k - 1 >= pre_start:
-        before = doc.text[doc[max(pre_start, k - 3)].idx:doc[k - 1].idx + len(doc[k - 1].text)].lower()
+        before = doc_text(doc)[doc[max(pre_start, k - 3)].idx:doc[k - 1].idx + len(doc[k - 1].text)].lower()
         if any(re.search(r"(?:^|[\s(])" + re.escape(t) + r"$", before) for t in rules.terms["exclude_before"]):
             return "before"
         if rules.has("margin_prep", doc[k - 1].text) and any(
@@ -111,7 +112,7 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
         if _hit(rules, "attitude_cue", t) and t.lemma_ not in ("job", "should", "view"):
             return "attitude"
     s = doc[b - 1].idx + len(doc[b - 1].text)
-    after = doc.text[s:min(after_limit, s + AFTER_WINDOW_CHARS)]
+    after = doc_text(doc)[s:min(after_limit, s + AFTER_WINDOW_CHARS)]
     stop = _AFTER_STOP.search(after)
     after = after[:stop.start()] if stop else after
     among = re.search(r"\b(?:" + "|".join(sorted(rules.terms["subgroup_marker"])) + r")\b", after, re.I)

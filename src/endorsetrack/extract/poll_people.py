@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .poll_rules import PollRules
+from ..nlp.build import doc_text
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -102,7 +103,7 @@ def _mention_at(doc, tok, index: PersonIndex, rules: PollRules) -> CandidateMent
             break
     first = doc[start]
     end_char = tok.idx + len(_strip_possessive(tok.text))
-    text = doc.text[first.idx:end_char]
+    text = doc_text(doc)[first.idx:end_char]
     return CandidateMention(first.idx, end_char, text, key, tok.i)
 
 

@@ -13,6 +13,7 @@ from typing import Optional
 
 from .poll_rules import PollRules
 from .poll_sources import is_whole_sample, subgroup_phrase
+from ..nlp.build import doc_text
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def _phrase(doc, i: int, limit: int, rules: PollRules, cand_tokens: set[int]) ->
 
 def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Population:
     end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
-    text = doc.text[doc[ph[0]].idx:end]
+    text = doc_text(doc)[doc[ph[0]].idx:end]
     universe = _universe(text.lower())
     if is_whole_sample(doc, *ph, rules):
         # "among all voters" says so; "of those polled" just points at the sample.

@@ -16,6 +16,7 @@ from typing import Optional
 from .poll_dates import MONTHS, find_dates
 from .poll_numbers import parse_margin_of_error, parse_sample
 from .poll_rules import PollRules
+from ..nlp.build import doc_text
 
 # How far after a poll noun "conducted/done for S by X" may reach (tokens, not counting
 # a parenthesis). The longest in the seeds and dev set ("The poll of 625 likely city
@@ -117,7 +118,7 @@ def _chars(doc, a: int, b: int) -> tuple[int, int]:
 
 def _text(doc, a: int, b: int) -> str:
     s, e = _chars(doc, a, b)
-    return doc.text[s:e]
+    return doc_text(doc)[s:e]
 
 
 def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int, int]]:
@@ -349,7 +350,7 @@ def _attach_sentence_facts(doc, span, mentions: list[PollMention], rules: PollRu
     field_re = re.compile(r"\b(?:" + "|".join(sorted(rules.terms["field_verb"])) + r")\b(?:\s+\S+){0,4}\s+"
                           r"(?:on|from|between|in|over)?\s*$", re.I)
     for hit in find_dates(text, span.start_char, published):
-        before = doc.text[max(span.start_char, hit.start - 40):hit.start]
+        before = doc_text(doc)[max(span.start_char, hit.start - 40):hit.start]
         if _PAST_FIGURE.search(before):
             continue  # "up from 38 percent in March": the date of an older figure
         f = facts.setdefault(owner(hit.start), {})

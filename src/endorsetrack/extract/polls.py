@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ..nlp.build import doc_text
 from ..types import Article, Evidence, Poll, PollResult
 from .poll_figures import Slot, UnitContext, read_slots
 from .poll_links import PollEntity, PollRegistry, fullest_name, name_tokens
@@ -50,7 +51,7 @@ class _Item:
 def find_polls(doc, article: Article) -> list[Poll]:
     """Every poll result set in the article (see module docstring)."""
     rules = get_poll_rules()
-    text = doc.text
+    text = doc_text(doc)
     if not rules.regex("poll_word").search(text) or not has_share_cue(text, allow_bare=True):
         return []  # the cheap gate: no figure or no poll word anywhere
     units = list(split_units(doc))
@@ -255,7 +256,7 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
         polls.append(Poll(
             pollster=pollster,
             results=tuple(r for r, _ in results),
-            evidence=Evidence(doc.text[it.start:it.end], it.start, it.end),
+            evidence=Evidence(doc_text(doc)[it.start:it.end], it.start, it.end),
             rule=rules.frame(it.frame),
             population=it.population,
             released=facts.get("released"),

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from ..nlp.build import doc_text
 from ..nlp.rules import packaged_rules
 
 
@@ -50,7 +51,7 @@ def frame_stage(sent, trigger_i: int, clause_tokens: list, default: Optional[str
     if clause_tokens:
         start = min(t.idx for t in clause_tokens)
         end = max(t.idx + len(t) for t in clause_tokens)
-        clause_text = sent.doc.text[start:end]
+        clause_text = doc_text(sent.doc)[start:end]
         anchor = sent.doc[trigger_i].idx - start
         found = stage_in_text(clause_text, anchor)
         if found:

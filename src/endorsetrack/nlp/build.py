@@ -40,3 +40,12 @@ def paragraph_boundaries(doc):
         if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
             doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds the string from tokens on every
+    access, which made it the extractors' hottest call."""
+    text = doc.user_data.get("endorsetrack.text")
+    if text is None:
+        text = doc.user_data["endorsetrack.text"] = doc.text
+    return text

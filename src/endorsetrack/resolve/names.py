@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from ..nlp.build import doc_text
 from ..nlp.rules import packaged_rules
 from ..types import Link
 
@@ -72,7 +73,7 @@ class NameIndex:
     def from_doc(cls, doc, links: Iterable[Link] = ()) -> "NameIndex":
         people = [e.text for e in doc.ents if e.label_ == "PERSON"]
         orgs = [re.sub(r"^(?:the|The)\s+", "", e.text).rstrip("'’ ") for e in doc.ents if e.label_ == "ORG"]
-        text = doc.text
+        text = doc_text(doc)
         anchors = [(text[l.start:l.end], l.href) for l in links]
         orgs += [a for a, _ in anchors if a and a[0].isupper()]
         # "Full Name (ACRONYM)" pairs anywhere in the text
