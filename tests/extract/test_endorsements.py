@@ -87,9 +87,7 @@ STANCE_CASES = [
                  {(HWU, VEGA, "endorses", "primary"), (HWU, None, "undecided", "general")},
                  id="not-chosen-after-primary-endorsement"),
     pytest.param("The Harbor Workers Union has yet to endorse a candidate in the race for mayor.",
-                 {(HWU, None, "undecided", None)}, id="yet-to-endorse",
-                 marks=gap("'has yet to endorse': 'yet' hangs on 'has', outside the trigger chain, so "
-                           "decide_stance returns endorses and the generic-candidate frame is dropped")),
+                 {(HWU, None, "undecided", None)}, id="yet-to-endorse"),
     pytest.param("The Harbor Workers Union is expected to endorse Maria Vega next week.",
                  {(HWU, VEGA, "will_endorse", None)}, id="expected-will-endorse"),
     pytest.param("The Harbor Workers Union plans to endorse Maria Vega next week.",
@@ -153,9 +151,6 @@ def test_the_union_in_a_later_sentence_is_the_named_union(nlp):
     assert e.evidence.text == "The union said it is backing Maria Vega."
 
 
-@gap("after a headline NER misses 'Harbor Workers Union' in 'The Harbor Workers Union met Monday.', and "
-     "mentions._is_headline takes that short sentence for a Title Case headline (its only words over "
-     "3 letters are capitalised), so no capitalised run is kept and 'the union' finds no antecedent")
 def test_the_union_after_a_headline(nlp):
     assert facts_of(nlp, "Vega Wins Support\n\nThe Harbor Workers Union met Monday. "
                          "The union said it is backing Maria Vega.") == {(HWU, VEGA, "endorses", None)}
@@ -194,27 +189,15 @@ def test_title_is_not_part_of_the_person_endorser(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     pytest.param("The Riverside Chamber of Commerce endorsed Maria Vega for mayor on Tuesday.",
-                 {("Riverside Chamber of Commerce", VEGA, "endorses", None)}, id="local-chamber",
-                 marks=gap("a town's chamber of commerce becomes the gazetteer's 'U.S. Chamber of Commerce' "
-                           "(and 'Riverside' a second endorser): the gazetteer alias 'Chamber of Commerce' "
-                           "wins over the longer local name")),
+                 {("Riverside Chamber of Commerce", VEGA, "endorses", None)}, id="local-chamber"),
     pytest.param("Citizens for a Greener Riverside endorsed Maria Vega for mayor on Tuesday.",
-                 {("Citizens for a Greener Riverside", VEGA, "endorses", None)}, id="name-with-article",
-                 marks=gap("a group name with an inner article ('Citizens for a Greener Riverside') is cut "
-                           "to 'Greener Riverside'")),
+                 {("Citizens for a Greener Riverside", VEGA, "endorses", None)}, id="name-with-article"),
     pytest.param("The Greenfield Chapter of the Sierra Club endorsed Maria Vega for mayor.",
-                 {("Greenfield Chapter of the Sierra Club", VEGA, "endorses", None)}, id="chapter-of",
-                 marks=gap("'the Greenfield Chapter of the Sierra Club' is cut to 'Greenfield Chapter' "
-                           "(the fullest name is not kept)")),
+                 {("Greenfield Chapter of the Sierra Club", VEGA, "endorses", None)}, id="chapter-of"),
     pytest.param("The Ohio AFL-CIO endorsed Maria Vega for governor.",
-                 {("Ohio AFL-CIO", VEGA, "endorses", None)}, id="state-federation",
-                 marks=gap("a state body named by a state prefix ('the Ohio AFL-CIO') splits into two "
-                           "endorsers, 'Ohio' and the national 'AFL-CIO', crediting the national body (NER tags "
-                           "the whole name ORG, so the GPE-prefix rule of find_mentions does not fire)")),
+                 {("Ohio AFL-CIO", VEGA, "endorses", None)}, id="state-federation"),
     pytest.param("The Boston Fraternal Order of Police endorsed Maria Vega for mayor.",
-                 {("Boston Fraternal Order of Police", VEGA, "endorses", None)}, id="city-lodge",
-                 marks=gap("a city body ('the Boston Fraternal Order of Police') splits into 'Boston' and "
-                           "the national 'Fraternal Order of Police' when NER tags the whole name ORG")),
+                 {("Boston Fraternal Order of Police", VEGA, "endorses", None)}, id="city-lodge"),
 ])
 def test_local_bodies_keep_their_full_name(nlp, text, expected):
     assert facts_of(nlp, text) == expected

@@ -49,8 +49,6 @@ def test_state_suffix_stays_with_an_acronym(nlp):
     assert by_text(nlp, "AFT Ohio endorsed Maria Vega.")["AFT Ohio"] == ("org", "org.aft")
 
 
-@pytest.mark.xfail(reason="a city prefix is dropped when NER tags the whole 'Boston Fraternal Order of Police' "
-                          "as ORG: the mention is the national 'Fraternal Order of Police'", strict=True)
 def test_city_prefix_makes_a_local_body(nlp):
     found = by_text(nlp, "The Boston Fraternal Order of Police endorsed Maria Vega.")
     assert found.get("Boston Fraternal Order of Police") == ("org", "local")
@@ -77,10 +75,6 @@ def test_group_noun_after_the_is_a_description(nlp):
     assert by_text(nlp, "The aerospace workers endorsed Maria Vega.")["aerospace workers"] == ("desc", "group")
 
 
-@pytest.mark.xfail(reason="after a headline NER misses the name, and _is_headline takes 'The Harbor Workers "
-                          "Union met Monday.' for a Title Case headline (every word over 3 letters is "
-                          "capitalised), so the capitalised run is skipped and only a 'union' ref is left",
-                   strict=True)
 def test_short_sentence_with_a_name_is_not_a_headline(nlp):
     found = by_text(nlp, "Vega Wins Support\n\nThe Harbor Workers Union met Monday. The union said it is "
                          "backing Maria Vega.", which=1)

@@ -45,15 +45,11 @@ def stance_of(nlp, text: str, trigger: str, base: str = "endorses", generic: boo
     ("The union remains undecided.", "undecided", "undecided", False, "undecided"),
     ("The union did not remain neutral.", "neutral", "declines", False, None),
     ("The union does not oppose Maria Vega.", "oppose", "opposes", False, None),
-    pytest.param("The union has yet to endorse a candidate.", "endorse", "endorses", True, "undecided",
-                 marks=gap("'has yet to endorse': 'yet' is a child of 'has', not in the trigger chain or "
-                           "its children, so the stance stays endorses")),
+    pytest.param("The union has yet to endorse a candidate.", "endorse", "endorses", True, "undecided"),
     pytest.param("The union has not decided whether to endorse Maria Vega.", "endorse", "endorses", False,
-                 "undecided", marks=gap("'whether' is read as a condition mark (cue.condition), so an "
-                                        "undecided union gets no stance at all")),
+                 "undecided"),
     pytest.param("The union is weighing whether to endorse Maria Vega.", "endorse", "endorses", False,
-                 "undecided", marks=gap("'weighing whether to endorse': the condition check on 'whether' "
-                                        "runs before the consider cue, so no stance")),
+                 "undecided"),
 ])
 def test_decide_stance(nlp, text, trigger, base, generic, expected):
     assert stance_of(nlp, text, trigger, base, generic) == expected
@@ -139,9 +135,6 @@ def test_stage_of_facts(nlp, text, expected):
     assert facts_of(nlp, text) == expected
 
 
-@gap("the stage cue of a relative clause on the endorser ('which backed Reyes in the primary') is left out "
-     "of the trigger's clause but then found again by the whole-sentence fallback in frame_stage, so the "
-     "new endorsement of Vega is also called primary")
 def test_stage_of_a_relative_clause_is_not_the_main_clause_stage(nlp):
     found = facts_of(nlp, "The Harbor Workers Union, which backed Tom Reyes in the primary, endorsed "
                           "Maria Vega on Tuesday.")

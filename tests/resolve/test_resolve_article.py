@@ -46,9 +46,6 @@ def test_acronym_endorser_resolves_to_its_expansion_in_parentheses(nlp):
     assert "HWU" in e.endorser_aliases
 
 
-@pytest.mark.xfail(reason="NameIndex.from_doc's 'Full Name (ACRONYM)' pattern keeps a sentence-initial 'The' "
-                          "('The Harbor Workers Union'), and the longer form wins over NER's "
-                          "'Harbor Workers Union'", strict=True)
 def test_sentence_initial_the_is_not_part_of_the_expansion(nlp):
     text = ("The Harbor Workers Union (HWU) represents 4,000 dock workers. "
             "HWU endorsed Maria Vega on Tuesday.")
@@ -136,24 +133,12 @@ def endorsers(nlp, text: str) -> dict[str, tuple[str, str]]:
     pytest.param("The Teamsters endorsed Maria Vega for mayor on Tuesday.", "International Brotherhood of Teamsters",
                  "union", id="gazetteer-union"),
     pytest.param("The Riverside Gazette, the city's largest newspaper, endorsed Maria Vega on Sunday.",
-                 "Riverside Gazette", "newspaper", id="newspaper-tagged-person",
-                 marks=pytest.mark.xfail(reason="NER tags 'Riverside Gazette' PERSON here, so the endorser is "
-                                                "typed person although its name ends in Gazette and the "
-                                                "appositive says newspaper", strict=True)),
+                 "Riverside Gazette", "newspaper", id="newspaper-tagged-person"),
     pytest.param("The Millbrook Courier, the city's largest newspaper, endorsed Maria Vega on Sunday.",
-                 "Millbrook Courier", "newspaper", id="newspaper-courier",
-                 marks=pytest.mark.xfail(reason="'Courier' is not among the newspaper words of "
-                                                "endorsements._provisional_type and the appositive "
-                                                "'newspaper' is not used: typed organization", strict=True)),
+                 "Millbrook Courier", "newspaper", id="newspaper-courier"),
     pytest.param("Maria Vega met members of the Harbor Workers Union (HWU) on Monday. HWU endorsed Maria Vega "
-                 "on Tuesday.", "Harbor Workers Union", "union", id="acronym-union",
-                 marks=pytest.mark.xfail(reason="the type is decided on the acronym 'HWU' (organization) and "
-                                                "not revised after it resolves to '... Union'", strict=True)),
-    pytest.param("AFT Ohio endorsed Maria Vega for governor.", "AFT Ohio", "union", id="state-body-union",
-                 marks=pytest.mark.xfail(reason="a state body of a gazetteer union ('AFT Ohio', mention label "
-                                                "org.aft) is typed organization: the gazetteer type is only "
-                                                "used when the resolved name itself is in the gazetteer",
-                                         strict=True)),
+                 "on Tuesday.", "Harbor Workers Union", "union", id="acronym-union"),
+    pytest.param("AFT Ohio endorsed Maria Vega for governor.", "AFT Ohio", "union", id="state-body-union"),
 ])
 def test_endorser_types(nlp, text, endorser, etype):
     assert endorsers(nlp, text).get(endorser) == (etype, "Maria Vega")
@@ -172,9 +157,6 @@ def test_acronym_endorser_resolves_through_the_pipeline(nlp):
     assert found["Harbor Workers Union"][1] == "Maria Vega"
 
 
-@pytest.mark.xfail(reason="in 'HWU endorsed Vega on Tuesday.' NER tags the acronym PERSON; the endorser is "
-                          "typed person and person resolution never tries the article's '(HWU)' expansion",
-                   strict=True)
 def test_acronym_tagged_as_a_person_still_resolves(nlp):
     found = endorsers(nlp, "Maria Vega is running for mayor against Tom Reyes. She met members of the Harbor "
                            "Workers Union (HWU) on Monday. HWU endorsed Vega on Tuesday.")
@@ -188,8 +170,6 @@ def test_link_in_html_resolves_an_acronym_through_the_pipeline(nlp):
     assert [(e.endorser, e.candidate) for e in result.endorsements] == [("Dock and Harbor Workers", "Maria Vega")]
 
 
-@pytest.mark.xfail(reason="'AFT Ohio' gets no endorser_parent: LOCAL_OF only knows numbered locals and "
-                          "'/' names, not a state body named by a state suffix", strict=True)
 def test_state_body_names_its_parent(nlp):
     [e] = extract_text("AFT Ohio endorsed Maria Vega for governor.", "t.txt", nlp).endorsements
     assert e.endorser_parent == "American Federation of Teachers"

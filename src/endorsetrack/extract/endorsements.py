@@ -12,6 +12,7 @@ import re
 from typing import Iterable, Optional
 
 from ..nlp.build import doc_text
+from ..nlp.entity_types import type_from_name
 from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames
@@ -431,15 +432,7 @@ def _provisional_type(m: Mention) -> str:
         return "person"
     if m.kind == "party":
         return "party"
-    if re.search(r"(?i)\b(times|post|tribune|journal|star|globe|herald|gazette|chronicle|examiner|"
-                 r"register|observer|courant|inquirer|editorial board|daily news|sun)\b", m.text) \
-            and not UNION_WORDS.search(m.text):
-        return "newspaper"
-    if UNION_WORDS.search(m.text) or m.label == "local":
-        return "union"
-    if re.search(r"(?i)\bparty\b|\bdemocrat|\brepublican|\bgop\b", m.text):
-        return "party"
-    return "organization"
+    return type_from_name(m.text, "union" if m.label == "local" else "organization")
 
 
 def _is_subject(m: Mention, ctx: _Context) -> bool:

@@ -142,10 +142,10 @@ def find_mentions(sent, ents=None) -> list[Mention]:
         if tok and _looks_capitalised(text[m.start():m.end()]):
             start, end = tok
             label = rule["id"]
-            if start - 1 >= sent.start and doc[start - 1].ent_type_ == "GPE" and doc[start - 1].whitespace_:
-                start -= 1  # "the Chicago Fraternal Order of Police": a city or state body
-                while start - 1 >= sent.start and doc[start - 1].ent_iob_ == "I":
-                    start -= 1
+            while start - 1 >= sent.start and doc[start - 1].whitespace_ and _is_name_token(doc[start - 1]) \
+                    and doc[start - 1].text not in NOT_NAME_WORDS and doc[start - 1].lower_ not in TITLES \
+                    and not (start - 1 == sent.start and doc[start - 1].pos_ != "PROPN"):
+                start -= 1  # "the Chicago Fraternal Order of Police", "the Ohio AFL-CIO": a body of its own
                 label = "local"
             while start > sent.start and _glued(doc, start - 1):  # "1199/SEIU", "SEA/SEIU"
                 start -= 1
@@ -180,6 +180,23 @@ def find_mentions(sent, ents=None) -> list[Mention]:
         _capitalised_runs(sent, taken, add)
     _references(sent, taken, add)
     out.sort(key=lambda m: m.start)
+    return _merge_bodies(doc, out)
+
+
+BODY_WORDS = {"chapter", "branch", "division", "affiliate", "caucus", "committee", "council", "district"}
+
+
+def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
+    """'the Greenfield Chapter' + 'of the' + 'Sierra Club' is one body: the chapter."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "org" and m.kind == "org" and doc[prev.end - 1].lower_ in BODY_WORDS:
+            gap = doc[prev.end:m.start].text.lower().split()
+            if gap in (["of"], ["of", "the"]):
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
+                continue
+        out.append(m)
     return out
 
 
@@ -233,6 +250,9 @@ def _capitalised_runs(sent, taken: set[int], add) -> None:
             elif t.lower_ in ("of", "for", "&") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and (j + 1) not in taken:
                 j += 2
+            elif t.lower_ in ("for", "of") and j + 2 < sent.end and doc[j + 1].lower_ in ("a", "the") \
+                    and _is_name_token(doc[j + 2]) and (j + 2) not in taken and doc[j + 2].text not in NOT_NAME_WORDS:
+                j += 3  # "Citizens for a Greener Riverside"
             else:
                 break
         if j == i + 1 and (tok.is_sent_start and tok.pos_ != "PROPN" or tok.pos_ == "ADJ"):
@@ -250,6 +270,9 @@ def _is_headline(sent) -> bool:
     """Title Case lines ('Local Union Backs Sanders, Bucking National Affiliate'):
     every word is capitalised, so capitalisation says nothing about names."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
+    last = [t for t in sent if not t.is_space]
+    if last and last[-1].text in (".", "!", "?", '"'):
+        return False  # headlines carry no final period; "The Harbor Workers Union met Monday." does
     return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8
 
 

@@ -56,5 +56,18 @@ def frame_stage(sent, trigger_i: int, clause_tokens: list, default: Optional[str
         found = stage_in_text(clause_text, anchor)
         if found:
             return found
-    found = stage_in_text(sent.text, sent.doc[trigger_i].idx - sent.start_char)
+    found = stage_in_text(_outside_other_clauses(sent, trigger_i), sent.doc[trigger_i].idx - sent.start_char)
     return found or default
+
+
+def _outside_other_clauses(sent, trigger_i: int) -> str:
+    """The sentence with relative clauses that do not hold the trigger blanked out:
+    in "The union, which backed Reyes in the primary, endorsed Vega", the primary
+    belongs to the Reyes stance only."""
+    text = list(sent.text)
+    for tok in sent:
+        if tok.dep_ in ("relcl", "acl") and not (tok.left_edge.i <= trigger_i <= tok.right_edge.i):
+            a = tok.left_edge.idx - sent.start_char
+            b = tok.right_edge.idx + len(tok.right_edge) - sent.start_char
+            text[a:b] = " " * (b - a)
+    return "".join(text)

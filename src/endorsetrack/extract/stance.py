@@ -44,6 +44,10 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
     # "no endorsement", "without the backing of"
     if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in trigger.children):
         negated = True
+    lemmas_up = {t.lemma_.lower() for t in chain[1:]}
+    if any(ch.dep_ == "mark" and ch.lower_ == "whether" for ch in children) and \
+            lemmas_up & (c["decision"] | c["consider"]):
+        return "undecided"  # "has not decided whether to endorse", "is weighing whether to"
     if any(ch.dep_ == "mark" and ch.lower_ in c["condition"] for ch in children):
         return None
     lemmas = {t.lemma_.lower() for t in chain}
@@ -53,6 +57,8 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
         still = True  # "has yet to endorse"
     if base == "endorses" and (lemmas & c["yet_to"]) and still:
         return "undecided"
+    if base == "endorses" and "yet" in child_words and lemmas_up & {"have", "be", "remain"}:
+        return "undecided"  # "has yet to endorse": 'yet' hangs on 'has'
     if negated:
         if base in ("declines", "undecided"):
             return base if base == "undecided" else None  # "did not remain neutral": unclear

@@ -10,7 +10,8 @@ import re
 from dataclasses import replace
 
 from ..types import ArticleResult, Endorsement, Poll, PollResult
-from .names import NameIndex, Resolution, strip_title
+from ..nlp.entity_types import looks_like_acronym, type_from_name
+from .names import NameIndex, Resolution, state_body_parent, strip_title
 
 __all__ = ["resolve_article", "NameIndex", "Resolution"]
 
@@ -35,14 +36,15 @@ def _resolve_candidate(name, index: NameIndex):
 
 
 def _resolve_endorsement(e: Endorsement, index: NameIndex) -> Endorsement:
-    if e.endorser_type == "person":
+    named_like_org = type_from_name(e.endorser, "person") != "person"  # "Riverside Gazette" tagged PERSON
+    if e.endorser_type == "person" and not looks_like_acronym(e.endorser) and not named_like_org:
         res = index.person(e.endorser)
         etype = "person"
     else:
         res = index.org(e.endorser)
-        etype = res.entity_type or e.endorser_type
-        if etype == "party" and e.endorser_type == "newspaper":
-            etype = e.endorser_type
+        # the gazetteer's type for a known name; else the resolved name's own words
+        etype = res.entity_type or type_from_name(
+            res.name, e.endorser_type if e.endorser_type != "person" else "organization")
     aliases = tuple(sorted({n for n, _ in res.candidates if n != res.name} | (
         {e.endorser} if e.endorser != res.name else set())))
     parent = e.endorser_parent
@@ -51,6 +53,8 @@ def _resolve_endorsement(e: Endorsement, index: NameIndex) -> Endorsement:
         parent = index.org(m.group("parent")).name
     elif parent is None and "/" in res.name:
         parent = index.org(res.name.split("/")[-1]).name
+    elif parent is None:
+        parent = state_body_parent(res.name)  # "AFT Ohio", "Ohio AFL-CIO" -> the national body
     return replace(e, endorser=res.name, endorser_type=etype, endorser_aliases=aliases,
                    candidate=_resolve_candidate(e.candidate, index), endorser_parent=parent)
 

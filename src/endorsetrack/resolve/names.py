@@ -78,7 +78,7 @@ class NameIndex:
         orgs += [a for a, _ in anchors if a and a[0].isupper()]
         # "Full Name (ACRONYM)" pairs anywhere in the text
         for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|and|for|the|&)\s+|[A-Z][\w'’.-]*,?\s+){1,10})\(([A-Z][A-Z0-9&-]{1,9})\)", text):
-            orgs.append(m.group(1).strip().rstrip(","))
+            orgs.append(re.sub(r"^(?:The|the)\s+", "", m.group(1).strip().rstrip(",")))
         return cls(people, orgs, anchors)
 
     def person(self, name: str) -> Resolution:
@@ -122,9 +122,28 @@ class NameIndex:
         cands.sort(key=lambda c: (-c[1], -len(c[0])))
         best = cands[0][0] if cands else clean
         gaz = _gazetteer().get(_key(best)) or rule
+        parent_name = state_body_parent(best)
+        if gaz is None and parent_name:
+            gaz = _gazetteer().get(_key(parent_name))  # a state body has its national's type
         return Resolution(best, tuple(cands) or ((clean, 1.0),),
                           gazetteer_id=gaz["id"] if gaz else None,
                           entity_type=gaz["type"] if gaz else None)
+
+
+def state_body_parent(name: str) -> Optional[str]:
+    """'AFT Ohio' or 'the Ohio AFL-CIO' is a state body of a known national: its name."""
+    from ..extract.race import STATES  # the list of U.S. states lives with the race rules
+
+    words = name.split()
+    for state in STATES:
+        n = len(state.split())
+        for rest in (" ".join(words[n:]) if " ".join(words[:n]) == state else None,
+                     " ".join(words[:-n]) if " ".join(words[-n:]) == state else None):
+            if rest:
+                rule = _gazetteer().get(_key(rest))
+                if rule is not None:
+                    return rule["name"]
+    return None
 
 
 def _compatible(short: str, long: str) -> bool:
