@@ -11,10 +11,10 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 install: $(BIN)/python
-	$(PIP) -e .
+	$(PIP) -e '.[web]'
 
 install-test: $(BIN)/python
-	$(PIP) -e '.[test,postgres]'
+	$(PIP) -e '.[test,postgres,web]'
 
 ## Extract the bundled sample articles, show what was found, store them and print the race.
 demo: install
@@ -24,6 +24,7 @@ demo: install
 	$(BIN)/endorsetrack ingest samples/*.txt --db demo.db --year 2006 -q
 	$(BIN)/endorsetrack status --race "Connecticut Senate" --db demo.db
 	@echo "Explore further: .venv/bin/endorsetrack endorsements --db demo.db --candidate Lamont --as-of 2006-09-01"
+	@echo "See it in a browser: .venv/bin/endorsetrack serve --db demo.db   (then open http://127.0.0.1:8000/)"
 
 ## Install with test extras and run the whole test suite (quality gate included).
 test: install-test

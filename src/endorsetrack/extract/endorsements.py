@@ -16,7 +16,7 @@ from ..nlp.entity_types import type_from_name
 from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames
-from .race import RaceIndex
+from .race import EXPLICIT_WEIGHT, RaceIndex
 from .mentions import GENERIC_CANDIDATE_RE, NEWSPAPER_REFERENCE_NOUNS, Mention, find_mentions
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
@@ -64,7 +64,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
                 last_org = (orgs[0].endorser, orgs[0].endorser_type, 0.2)
         found.extend(_followed_suit(sent, ctx, found))
         history.append(mentions)
-    return _dedupe(_contest_races(found))
+    return _dedupe(_assign_races(found, races))
 
 
 def _followed_suit(sent, ctx: "_Context", found: list[Endorsement]) -> list[Endorsement]:
@@ -108,17 +108,30 @@ def _evidence(sent) -> Evidence:
     return Evidence(stripped, start, start + len(stripped))
 
 
-def _contest_races(items: list[Endorsement]) -> list[Endorsement]:
-    """A stance about no candidate ("did not endorse a candidate") is about the race
-    most of the article's candidate stances are in."""
+def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsement]:
+    """Race of each stance. A candidate the article ties to an office (a race phrase
+    such as "for governor" near the name, or a title it holds) has that race; one it
+    ties to none runs in the race most explicitly tied candidates of the article run
+    in; a stance about no candidate is about that race too. Ballot measures are
+    their own race."""
     from collections import Counter
     from dataclasses import replace
 
-    counts = Counter(e.race for e in items if e.candidate and e.race)
-    if not counts:
-        return items
-    main = counts.most_common(1)[0][0]
-    return [replace(e, race=main) if e.candidate is None else e for e in items]
+    evidence = {e.candidate: races.evidence_for(e.candidate) for e in items
+                if e.candidate and not MEASURE_NAME.match(e.candidate)}
+    explicit = Counter(office for office, score in evidence.values() if office and score >= EXPLICIT_WEIGHT)
+    main = explicit.most_common(1)[0][0] if explicit else None
+    out = []
+    for e in items:
+        if e.candidate and MEASURE_NAME.match(e.candidate):
+            race = e.candidate
+        elif e.candidate:
+            office, score = evidence[e.candidate]
+            race = races.race_for(e.candidate, office or main)
+        else:
+            race = races.race_for(None, main)
+        out.append(replace(e, race=race))
+    return out
 
 
 class _Context:
@@ -195,7 +208,7 @@ def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings)
                 endorser=endorser_name, endorser_type=endorser_type, candidate=cand_name,
                 stance=stance, stage=stage, evidence=evidence, confidence=confidence,
                 rule=RuleRef(frame.rule["id"], frame.rule["version"]),
-                race=ctx.races.race_for(cand_name), date=ctx.article.published))
+                date=ctx.article.published))
     return out
 
 
@@ -254,7 +267,10 @@ def _left_neighbour(frame: Frame, ctx: _Context) -> Optional[Mention]:
     """Surface fallback when the parse gives no subject: the name right before the verb
     group ("the [International Association of Firefighters] will continue to stand with")."""
     i = frame.trigger - 1
-    while i >= ctx.sent.start and (ctx.doc[i].lower_ in AUX_GAP or ctx.doc[i].pos_ in ("ADV", "PART")):
+    while i >= ctx.sent.start and (ctx.doc[i].lower_ in AUX_GAP or ctx.doc[i].pos_ in ("ADV", "PART")
+                                   or ctx.doc[i].ent_type_ in ("DATE", "TIME")  # "on Wednesday endorsed"
+                                   or ctx.doc[i].lower_ in ("on", "in", "late", "early") and i + 1 < frame.trigger
+                                   and ctx.doc[i + 1].ent_type_ in ("DATE", "TIME")):
         i -= 1
     if i < ctx.sent.start:
         return None
@@ -297,6 +313,7 @@ def _backer_phrase(tok, ctx: _Context) -> Optional[Mention]:
 
 
 PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
+MEASURE_NAME = re.compile(r"(?i)^(?:prop(?:osition|\.)?|measure|question|amendment|initiative|referendum|issue)\b")
 HABITUAL = {"traditionally", "typically", "usually", "often", "generally", "normally", "historically"}
 ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
 
@@ -432,7 +449,7 @@ def _provisional_type(m: Mention) -> str:
         return "person"
     if m.kind == "party":
         return "party"
-    return type_from_name(m.text, "union" if m.label == "local" else "organization")
+    return type_from_name(m.text)
 
 
 def _is_subject(m: Mention, ctx: _Context) -> bool:
@@ -518,8 +535,11 @@ def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], b
 
 def _right_neighbour(i: int, ctx: _Context) -> Optional[Mention]:
     j = i + 1
+    described = 0  # "endorsed city council member Ana Ortiz": up to four words of description
     while j < ctx.sent.end and (ctx.doc[j].lower_ in ("the", "candidate", "former", "sen.", "gov.", "rep.", "mr.", "ms.")
-                                or ctx.doc[j].pos_ == "ADV"):
+                                or ctx.doc[j].pos_ == "ADV"
+                                or ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ") and described < 4):
+        described += ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ")
         j += 1
     for m in ctx.mentions:
         if m.start == j and m.kind in ("person", "measure"):

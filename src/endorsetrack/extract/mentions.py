@@ -132,7 +132,9 @@ def find_mentions(sent, ents=None) -> list[Mention]:
         if not tok:
             continue
         start, end = tok
-        while start > sent.start and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)):
+        while start > sent.start and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
+                                      or doc[start - 1].lower_ == "of" and start - 2 >= sent.start
+                                      and _is_name_token(doc[start - 2])):  # "Fraternal Order of Police Lodge 27"
             start -= 1
         add(start, end, "org", "local")
     forms, gaz_re = _gazetteer_regex()

@@ -44,7 +44,12 @@ def _offices() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     out = []
     for rule in packaged_rules("offices", ("office", "explicit", "titles")):
         titles = "|".join(re.escape(t) for t in sorted(rule["titles"], key=len, reverse=True))
-        title_re = re.compile(rf"(?<![\w.])(?:{titles})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$")
+        # "state Sen." holds a state seat: not evidence for the U.S. office of the same title
+        # and "former Gov." holds no office; "Club for Growth President" heads an organisation
+        title_re = re.compile(rf"(?<![\w.])(?<!state )(?<!State )(?<!former )(?<!Former )(?<!ex-)"
+                              rf"(?<![A-Z][\w.]{{1}} )(?<![A-Z][\w.]{{2}} )(?<![A-Z][\w.]{{3}} )(?<![A-Z][\w.]{{4}} )"
+                              rf"(?<![A-Z][\w.]{{5}} )(?<![A-Z][\w.]{{6}} )(?<![A-Z][\w.]{{7}} )"
+                              rf"(?:{titles})\s+(?:[A-Z][\w.'’-]*\s+){{0,2}}$")
         out.append((rule["office"], re.compile(rule["explicit"], re.I), title_re))
     return tuple(out)
 
@@ -63,9 +68,8 @@ class RaceIndex:
         top = counts.most_common(2)
         self.dominant = top[0][0] if top and top[0][1] and (len(top) < 2 or top[0][1] > top[1][1]) else None
 
-    def office_for(self, candidate: Optional[str]) -> Optional[str]:
-        if not candidate:
-            return self.dominant
+    def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
+        """The office the article ties to this candidate and how strongly (0: not at all)."""
         surname = candidate.split()[-1]
         scores: Counter = Counter()
         for sent in self.sentences:
@@ -75,9 +79,16 @@ class RaceIndex:
                         scores[office] += EXPLICIT_WEIGHT
                     if title.search(sent[:m.start()]):
                         scores[office] += TITLE_WEIGHT
-        if scores:
-            return scores.most_common(1)[0][0]
-        return self.dominant or self._opponents_office(surname)
+        if not scores:
+            return None, 0
+        office, score = scores.most_common(1)[0]
+        return office, score
+
+    def office_for(self, candidate: Optional[str]) -> Optional[str]:
+        if not candidate:
+            return self.dominant
+        office, _ = self.evidence_for(candidate)
+        return office or self.dominant or self._opponents_office(candidate.split()[-1])
 
     def _opponents_office(self, surname: str) -> Optional[str]:
         """A candidate the article ties to no office runs in the race of the other
@@ -96,8 +107,8 @@ class RaceIndex:
                         offices[office] += 1
         return offices.most_common(1)[0][0] if offices else None
 
-    def race_for(self, candidate: Optional[str]) -> Optional[str]:
-        office = self.office_for(candidate)
+    def race_for(self, candidate: Optional[str], office: Optional[str] = None) -> Optional[str]:
+        office = office or self.office_for(candidate)
         if office is None:
             return None
         parts = [office]

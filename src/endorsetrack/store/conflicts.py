@@ -15,14 +15,15 @@ from itertools import combinations
 from typing import Optional
 
 from .connection import Database
-from .queries import SUPPORT, source_rows
+from .queries import SUPPORT
+from .review import reviewed_source_rows
 from .view import CatalogView
 
 
 def _facts(db: Database, view: CatalogView) -> list[dict]:
     """Current facts, one per fact id, with its first report's date and source."""
     facts: dict[int, dict] = {}
-    for r in source_rows(db, view):
+    for r in reviewed_source_rows(db, view):
         facts.setdefault(r["fact_id"], r)
     return list(facts.values())
 

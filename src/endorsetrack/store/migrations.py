@@ -15,6 +15,7 @@ from typing import Callable, Optional
 from ..errors import MigrationFailedError, MigrationNeededError
 from . import schema
 from .connection import Database
+from .review import REVIEWS_DDL
 
 # Any constant: PostgreSQL advisory-lock id so that two ingests migrating at once serialise.
 PG_MIGRATION_LOCK = 7_406_311
@@ -37,6 +38,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core", _run_all(schema.CORE)),
     Migration("0002_polls", _run_all(schema.POLLS)),
     Migration("0003_query_indexes", _run_all(schema.QUERY_INDEXES)),
+    Migration("0004_reviews", _run_all(REVIEWS_DDL)),  # human reviews of facts (store/review.py)
 )
 HEAD = MIGRATIONS[-1].name
 

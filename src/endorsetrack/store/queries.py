@@ -16,6 +16,7 @@ from typing import Optional
 from ..errors import BadDateError, QueryError
 from ..types import STAGES, STANCES
 from .connection import Database
+from .review import reviewed_source_rows
 from .view import CatalogView
 
 SOURCE_SQL = """SELECT ss.id AS source_id, s.id AS fact_id, s.endorser_id, s.candidate_id, s.stance, s.stage,
@@ -34,7 +35,7 @@ EXPORT_COLUMNS = ("date", "date_basis", "date_window_start", "date_window_end", 
                   "parent_organization", "top_organization", "candidate", "stance", "stage", "race", "source_url",
                   "source_doc", "source_title", "published", "evidence", "evidence_start", "evidence_end",
                   "confidence", "endorser_as_written", "candidate_as_written", "fact_id", "first_reported",
-                  "report_count", "rule_id", "rule_version", "run_id", "current")
+                  "report_count", "rule_id", "rule_version", "run_id", "current", "review")
 
 
 def check_date(value: Optional[str], option: str = "--as-of") -> Optional[str]:
@@ -122,7 +123,7 @@ def endorsements(db: Database, *, candidate: Optional[str] = None, endorser: Opt
     cands = view.find(candidate, "candidate") if candidate else None
     races = view.find_races(race) if race else None
     facts: dict[int, dict] = {}
-    for r in source_rows(db, view, history=history, endorsers=ends, candidates=cands, races=races,
+    for r in reviewed_source_rows(db, view, history=history, endorsers=ends, candidates=cands, races=races,
                          stance=stance, stage=stage, as_of=as_of):
         f = facts.get(r["fact_id"])
         if f is None:
@@ -156,7 +157,7 @@ def race_status(db: Database, race: str, *, as_of: Optional[str] = None, rollup:
     view = CatalogView(db)
     races = view.find_races(race)
     groups: dict[tuple, list[dict]] = {}
-    for r in source_rows(db, view, races=races, as_of=as_of):
+    for r in reviewed_source_rows(db, view, races=races, as_of=as_of):
         who = view.root(r["endorser_id"]) if rollup else r["endorser_id"]
         groups.setdefault((r["race_id"], r["stage"], who), []).append(r)
     out = []
@@ -184,8 +185,9 @@ def timeline(db: Database, name: str, *, rollup: bool = False, history: bool = F
     view = CatalogView(db)
     ids = view.find(name, "endorser or candidate")
     ends = view.with_descendants(ids) if rollup else ids
-    rows = source_rows(db, view, history=history, endorsers=ends)
-    rows += [r for r in source_rows(db, view, history=history, candidates=ids) if r["endorser_id"] not in ends]
+    rows = reviewed_source_rows(db, view, history=history, endorsers=ends)
+    rows += [r for r in reviewed_source_rows(db, view, history=history, candidates=ids)
+             if r["endorser_id"] not in ends]
     rows.sort(key=_date_order)
     return [{"date": r["effective_date"], "date_basis": r["date_basis"],
              "window": _window(r), **_entity_cols(view, r["endorser_id"], False),
@@ -207,7 +209,7 @@ def _window(r: dict) -> Optional[str]:
 def export_rows(db: Database, *, history: bool = False) -> list[dict]:
     """The full record: one row per report of a stance, with the fact's first report and count."""
     view = CatalogView(db)
-    rows = source_rows(db, view, history=history)
+    rows = reviewed_source_rows(db, view, history=history)
     per_fact: dict[int, tuple[Optional[str], set[int]]] = {}
     for r in rows:
         first, arts = per_fact.get(r["fact_id"], (None, set()))
@@ -232,7 +234,7 @@ def export_rows(db: Database, *, history: bool = False) -> list[dict]:
             "endorser_as_written": r["endorser_text"], "candidate_as_written": r["candidate_text"],
             "fact_id": r["fact_id"], "first_reported": first, "report_count": len(arts),
             "rule_id": r["rule_id"], "rule_version": r["rule_version"], "run_id": r["run_id"],
-            "current": bool(r["is_current"])})
+            "current": bool(r["is_current"]), "review": r.get("review")})
     return out
 
 

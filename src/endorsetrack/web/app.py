@@ -1,0 +1,112 @@
+"""The FastAPI app over the store: server-rendered pages, a JSON API under /api, static JS/CSS.
+
+Why per-request connections: SQLite connections belong to the thread that opened
+them and request handlers run in a thread pool, so each read opens the store,
+runs its query and closes it in one thread (``read``). Opening a SQLite file
+costs well under a millisecond next to the queries themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import escape
+from starlette.concurrency import run_in_threadpool
+
+from .. import __version__
+from ..store import open_store, resolve_url
+from . import errors, security
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    db_url: str
+    token: Optional[str] = None  # when set, review actions must carry it
+    allowed_hosts: Optional[tuple[str, ...]] = None  # Host header names accepted; None accepts any
+
+
+def config(request: Request) -> WebConfig:
+    return request.app.state.config
+
+
+async def read(request: Request, query: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``query(db, ...)`` on a connection opened and closed in one worker thread."""
+    url = config(request).db_url
+
+    def run() -> Any:
+        db = open_store(url)
+        try:
+            return query(db, *args, **kwargs)
+        finally:
+            db.close()
+    return await run_in_threadpool(run)
+
+
+def _templates() -> Jinja2Templates:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals["version"] = __version__
+    env.filters["label"] = lambda v: (v or "").replace("_", " ")
+    env.filters["is_http"] = lambda v: isinstance(v, str) and v.lower().startswith(("http://", "https://"))
+    env.filters["pct"] = lambda v: f"{v:g}%" if v is not None else "-"
+    return Jinja2Templates(env=env)
+
+
+def render(request: Request, name: str, context: dict, status_code: int = 200) -> HTMLResponse:
+    """A page; sets the browser's CSRF cookie the first time so its forms can be checked."""
+    token, is_new = security.csrf_token(request)
+    ctx = {"csrf_token": token, "token_required": bool(config(request).token), "page": name, **context}
+    response = request.app.state.templates.TemplateResponse(request, name, ctx, status_code=status_code)
+    if is_new:
+        response.set_cookie(security.CSRF_COOKIE, token, httponly=True, samesite="strict", path="/")
+    return response
+
+
+def render_error(request: Request, status: int, code: str, message: str) -> Response:
+    try:
+        return render(request, "error.html", {"status": status, "code": code, "message": message}, status)
+    except Exception:  # a broken template must not hide the original error
+        return HTMLResponse(f"<h1>Error {status}</h1>", status_code=status)
+
+
+def create_app(db_url: Optional[str] = None, *, token: Optional[str] = None,
+               allowed_hosts: Optional[Sequence[str]] = None) -> FastAPI:
+    """The web app over the database at ``db_url`` (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."""
+    app = FastAPI(title="endorsetrack", version=__version__,
+                  description="Endorsements and polls extracted from news articles, with their evidence. "
+                              "Every error has the shape {\"error\": {\"code\": ..., \"message\": ...}}.",
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    app.state.config = WebConfig(resolve_url(db_url), token or None,
+                                 tuple(h.lower() for h in allowed_hosts) if allowed_hosts else None)
+    app.state.templates = _templates()
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        allowed = app.state.config.allowed_hosts
+        host = security.host_name(request.headers.get("host", "")).lower()
+        if allowed is not None and host not in allowed:
+            message = f"refused: this server answers to {', '.join(allowed)}, not '{host}'"
+            if errors.is_api(request):
+                response: Response = JSONResponse(errors.error_body("bad_request", message), status_code=400)
+            else:
+                response = HTMLResponse(f"<p>{escape(message)}</p>", status_code=400)
+        else:
+            response = await call_next(request)
+        for key, value in security.SECURITY_HEADERS.items():
+            response.headers.setdefault(key, value)
+        return response
+
+    errors.install(app, render_error)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    from . import api, pages  # routes import this module's helpers
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app

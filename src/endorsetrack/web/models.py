@@ -1,0 +1,289 @@
+"""Shapes of the JSON API, for validation and the OpenAPI schema (/api/openapi.json).
+
+They mirror the flat dicts of ``store.web_queries`` field for field; ids sit
+beside names so a client can follow links the way the pages do.
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, Field
+
+from ..store.review import ACTIONS, MAX_NOTE_CHARS
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable code: not_found, validation_error, unauthorized, forbidden, "
+                                  "bad_request, unsupported_media_type, store_unavailable, internal_error")
+    message: str = Field(description="What went wrong, written for a person")
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Ref(BaseModel):
+    id: int
+    name: Optional[str]
+
+
+class Report(BaseModel):
+    """One article's report of a stance fact (values as reviewed)."""
+    source_id: int
+    fact_id: int
+    date: Optional[str]
+    date_basis: str
+    endorser_id: int
+    endorser: str
+    endorser_type: Optional[str]
+    stance: str
+    candidate_id: Optional[int]
+    candidate: Optional[str]
+    stage: Optional[str]
+    race_id: Optional[int]
+    race: Optional[str]
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    article_id: int
+    article: str
+    current: bool
+    review: Optional[str] = Field(None, description="The review in force: confirm, reject, correct or null")
+    review_note: Optional[str] = None
+
+
+class Fact(Report):
+    """A stance fact with its first report's evidence, its first date and how many articles report it."""
+    first_reported: Optional[str]
+    reports: int
+
+
+class Previous(BaseModel):
+    stance: str
+    candidate: Optional[str]
+
+
+class HistoryItem(Report):
+    change: Optional[Literal["change", "rescind"]] = None
+    previous: Optional[Previous] = None
+
+
+class RaceSummary(BaseModel):
+    id: int
+    name: str
+    year: Optional[int]
+    facts: int
+    endorsers: int
+    candidates: int
+    polls: int
+    last_report: Optional[str]
+
+
+class RaceInfo(BaseModel):
+    id: int
+    name: str
+    year: Optional[int]
+
+
+class CandidateCount(BaseModel):
+    candidate_id: int
+    candidate: Optional[str]
+    by_stage: dict[str, dict[str, int]] = Field(description="stage (primary, general, unstated) -> stance -> "
+                                                            "number of endorsers")
+    supporters: int = Field(description="Endorsers who endorse or will endorse the candidate")
+
+
+class TimelinePoint(BaseModel):
+    date: str
+    count: int
+    endorser: Optional[str]
+    stance: str
+    fact_id: int
+
+
+class TimelineSeries(BaseModel):
+    candidate_id: int
+    candidate: Optional[str]
+    points: list[TimelinePoint]
+
+
+class PollShare(BaseModel):
+    candidate: Optional[str]
+    share: float
+
+
+class Poll(BaseModel):
+    date: Optional[str]
+    released: Optional[str]
+    pollster: Optional[str]
+    population: Optional[str]
+    race: Optional[str]
+    results: list[PollShare]
+    sample_size: Optional[int]
+    sample_universe: Optional[str]
+    margin_of_error: Optional[float]
+    sponsor: Optional[str]
+    field_dates: Optional[str]
+    evidence: str
+    source: str
+    reports: int
+    article_id: Optional[int]
+
+
+class RaceDetail(BaseModel):
+    race: RaceInfo
+    candidates: list[CandidateCount]
+    no_candidate: list[Fact]
+    facts: list[Fact]
+    timeline: list[TimelineSeries]
+    polls: list[Poll]
+    undated_reports: int
+
+
+class EntityInfo(BaseModel):
+    id: int
+    name: str
+    kind: str
+    type: Optional[str]
+    names: list[str]
+
+
+class CandidateDetail(BaseModel):
+    candidate: EntityInfo
+    facts: list[Fact]
+    counts: list[CandidateCount]
+    races: list[Ref]
+    timeline: list[TimelineSeries]
+    polls: list[Poll]
+
+
+class EndorserDetail(BaseModel):
+    endorser: EntityInfo
+    parents: list[Ref]
+    locals: list[Ref]
+    facts: list[Fact]
+    history: list[HistoryItem]
+
+
+class ArticleInfo(BaseModel):
+    id: int
+    doc: str
+    url: Optional[str]
+    title: Optional[str]
+    published: Optional[str]
+    date_basis: str
+    date_window_start: Optional[str]
+    date_window_end: Optional[str]
+    text: str = Field(description="The normalized text; evidence offsets index into it")
+    is_current: bool
+    superseded_by: Optional[int]
+    ingested_at: str
+
+
+class ArticleShare(BaseModel):
+    candidate_id: int
+    candidate: Optional[str]
+    share: float
+
+
+class ArticlePoll(BaseModel):
+    poll_id: int
+    pollster: Optional[str]
+    population: Optional[str]
+    released: Optional[str]
+    evidence: str
+    start: int
+    end: int
+    results: list[ArticleShare]
+
+
+class ArticleDetail(BaseModel):
+    article: ArticleInfo
+    reports: list[Report]
+    polls: list[ArticlePoll]
+
+
+class ReviewOut(BaseModel):
+    id: int
+    fact_ref: str = Field(description="The fact's natural key (survives re-extraction)")
+    action: str
+    stance: Optional[str]
+    stage: Optional[str]
+    candidate_ref: Optional[str]
+    race_key: Optional[str]
+    note: Optional[str]
+    reviewer: Optional[str]
+    created_at: str
+
+
+class ReviewLogItem(ReviewOut):
+    fact_id: Optional[int]
+
+
+class FactInfo(BaseModel):
+    id: int
+    endorser_id: int
+    endorser: Optional[str]
+    endorser_type: Optional[str]
+    stance: str
+    candidate_id: Optional[int]
+    candidate: Optional[str]
+    stage: Optional[str]
+    race_id: Optional[int]
+    race: Optional[str]
+    review: Optional[str]
+
+
+class Extracted(BaseModel):
+    stance: str
+    stage: Optional[str]
+    candidate_id: Optional[int]
+    candidate: Optional[str]
+    race_id: Optional[int]
+    race: Optional[str]
+
+
+class FactDetail(BaseModel):
+    fact: FactInfo
+    extracted: Extracted
+    reports: list[Report]
+    reviews: list[ReviewOut]
+
+
+class ReviewIn(BaseModel):
+    """confirm or reject take a note only; correct names the fields that change."""
+    action: Literal[ACTIONS]  # type: ignore[valid-type]
+    stance: Optional[str] = None
+    stage: Optional[str] = Field(None, description="primary, general or unstated")
+    candidate_id: Optional[int] = None
+    race_id: Optional[int] = None
+    note: Optional[str] = Field(None, max_length=MAX_NOTE_CHARS)
+    reviewer: Optional[str] = Field(None, max_length=200)
+
+
+class ReviewCreated(BaseModel):
+    review: ReviewOut
+    fact: FactInfo
+
+
+class SearchEntity(BaseModel):
+    id: int
+    name: str
+    type: Optional[str]
+    matched: str
+    endorser: bool
+    candidate: bool
+
+
+class SearchResult(BaseModel):
+    query: str
+    races: list[Ref]
+    entities: list[SearchEntity]
+
+
+class Choices(BaseModel):
+    stances: list[str]
+    stages: list[str]
+    candidates: list[Ref]
+    races: list[Ref]

@@ -1,0 +1,169 @@
+"""Server-rendered pages: home, search, race, candidate, endorser, article, fact (with its review form).
+
+Every value reaches the page through Jinja's autoescape (or ``highlight.render``,
+which escapes each text piece), chart data through ``tojson`` inside a
+``<script type="application/json">`` block; the JS in /static draws the charts,
+and every chart's data is also a table for readers without JS.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Optional
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from ..errors import QueryError
+from ..store import open_store
+from ..store import review as reviews
+from ..store import web_queries as wq
+from . import highlight, security
+from .app import config, read, render
+
+router = APIRouter(include_in_schema=False)
+
+# Largest review form body accepted (a note of 2,000 characters is ~6 KB encoded).
+MAX_FORM_BYTES = 32_768
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def article_label(title: Optional[str], url: Optional[str], doc: str) -> str:
+    """What a reader calls an article: its title, else its URL, else its file name."""
+    return title or url or PurePath(doc).name or doc
+
+
+def fact_label(r: dict) -> str:
+    who = f"{r['endorser']} {(r['stance'] or '').replace('_', ' ')}"
+    if r.get("candidate"):
+        who += f" {r['candidate']}"
+    return who + (f" ({r['stage']})" if r.get("stage") else "")
+
+
+def poll_series(polls: list[dict]) -> list[dict]:
+    """Chart data: per candidate, (date, share) points; subgroup polls are marked by population."""
+    series: dict[str, dict] = {}
+    for p in polls:
+        day = p["date"] or p["released"]
+        if not day or not ISO_DATE.match(day):
+            continue
+        for r in p["results"]:
+            s = series.setdefault(r["candidate"] or "?", {"name": r["candidate"] or "?", "points": []})
+            s["points"].append({"date": day, "value": r["share"], "group": p["population"] or "",
+                                "label": f"{p['pollster']}{', ' + p['population'] if p['population'] else ''}"})
+    return sorted(series.values(), key=lambda s: s["name"])
+
+
+def timeline_series(timeline: list[dict]) -> list[dict]:
+    return [{"name": s["candidate"] or "?", "points": [{"date": p["date"], "value": p["count"], "group": "",
+                                                          "label": f"{p['endorser']} {p['stance'].replace('_', ' ')}"}
+                                                         for p in s["points"]]}
+            for s in timeline]
+
+
+@router.get("/")
+async def home(request: Request):
+    def load(db):
+        return {"races": wq.race_list(db), "recent": wq.recent_reports(db)}
+    return render(request, "home.html", await read(request, load))
+
+
+@router.get("/search")
+async def search_page(request: Request, q: str = Query("", max_length=200)):
+    return render(request, "search.html", {"result": await read(request, wq.search, q), "q": q})
+
+
+@router.get("/race/{race_id}")
+async def race_page(request: Request, race_id: int):
+    d = await read(request, wq.race_detail, race_id)
+    charts = {"timeline": timeline_series(d["timeline"]), "polls": poll_series(d["polls"])}
+    return render(request, "race.html", {"d": d, "charts": charts})
+
+
+@router.get("/candidate/{entity_id}")
+async def candidate_page(request: Request, entity_id: int):
+    d = await read(request, wq.candidate_detail, entity_id)
+    charts = {"timeline": timeline_series(d["timeline"]), "polls": poll_series(d["polls"])}
+    return render(request, "candidate.html", {"d": d, "charts": charts})
+
+
+@router.get("/endorser/{entity_id}")
+async def endorser_page(request: Request, entity_id: int):
+    return render(request, "endorser.html", {"d": await read(request, wq.endorser_detail, entity_id)})
+
+
+@router.get("/article/{article_id}")
+async def article_page(request: Request, article_id: int):
+    d = await read(request, wq.article_detail, article_id)
+    spans = [highlight.Span(r["start"], r["end"], f"src-{r['source_id']}", f"/fact/{r['fact_id']}",
+                            fact_label(r), "rejected" if r["review"] == "reject" else "fact")
+             for r in d["reports"]]
+    spans += [highlight.Span(p["start"], p["end"], f"poll-{p['poll_id']}", None,
+                             f"{p['pollster']}: " + ", ".join(f"{x['candidate']} {x['share']:g}%"
+                                                             for x in p["results"]), "poll")
+              for p in d["polls"]]
+    a = d["article"]
+    return render(request, "article.html", {"d": d, "body": highlight.render(a["text"], spans),
+                                            "label": article_label(a["title"], a["url"], a["doc"]),
+                                            "fact_label": fact_label})
+
+
+def _fact_context(db, fact_id: int) -> dict:
+    return {"d": wq.fact_detail(db, fact_id), "choices": wq.review_choices(db)}
+
+
+@router.get("/fact/{fact_id}")
+async def fact_page(request: Request, fact_id: int, saved: Optional[str] = None):
+    ctx = await read(request, _fact_context, fact_id)
+    return render(request, "fact.html", {**ctx, "saved": saved, "form_error": None,
+                                         "fact_label": fact_label})
+
+
+def _int_or_none(value: Optional[str], field: str) -> Optional[int]:
+    if value is None or value.strip() == "":
+        return None
+    if not value.strip().isdigit():
+        raise QueryError(f"{field} must be a number, got '{value}'")
+    return int(value)
+
+
+@router.post("/fact/{fact_id}/review")
+async def review_form(request: Request, fact_id: int):
+    """The review form: same-site check, CSRF token, server token when required, then store."""
+    security.check_same_origin(request)
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/x-www-form-urlencoded":
+        raise HTTPException(415, "the review form must be sent as application/x-www-form-urlencoded")
+    raw = await request.body()
+    if len(raw) > MAX_FORM_BYTES:
+        raise HTTPException(422, "the review form is too large")
+    form = {k: v[-1] for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()}
+    security.check_csrf(request, form.get(security.CSRF_FIELD))
+    security.check_token(request, config(request).token, form.get(security.TOKEN_FIELD))
+    action = form.get("action", "")
+    url = config(request).db_url
+
+    def save() -> Optional[dict]:
+        db = open_store(url)
+        try:
+            ctx = _fact_context(db, fact_id)  # an unknown fact is a 404, not a form error
+            fields = {}
+            try:
+                if action == "correct":
+                    fields = {"stance": form.get("stance") or None, "stage": form.get("stage") or None,
+                              "candidate_id": _int_or_none(form.get("candidate_id"), "candidate"),
+                              "race_id": _int_or_none(form.get("race_id"), "race")}
+                reviews.record_review(db, fact_id, action, note=form.get("note"), reviewer=form.get("reviewer"),
+                                      **fields)
+            except QueryError as exc:
+                return {**ctx, "form_error": exc.message}
+            return None
+        finally:
+            db.close()
+
+    problem = await run_in_threadpool(save)
+    if problem is not None:
+        return render(request, "fact.html", {**problem, "saved": None, "fact_label": fact_label}, 422)
+    return RedirectResponse(f"/fact/{fact_id}?saved={action}#review", status_code=303)

@@ -1,0 +1,118 @@
+"""In a real browser (headless Debian Chromium): pages as a reader sees them, charts drawn, the click path
+race -> endorser -> article landing on the highlighted sentence, no injected script running, a review saved.
+
+Screenshots go to tests/web/screenshots/ (gitignored).
+"""
+from __future__ import annotations
+
+import web_builders
+
+web_builders.require_web()
+
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+def open_page(browser, url: str) -> str:
+    browser.get(url)
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    return browser.find_element(By.TAG_NAME, "body").text
+
+
+def no_script_ran(browser) -> None:
+    assert browser.execute_script("return typeof window.__xss") == "undefined", browser.current_url
+    try:
+        text = browser.switch_to.alert.text
+        raise AssertionError(f"an alert opened on {browser.current_url}: {text}")
+    except NoAlertPresentException:
+        pass
+
+
+def test_each_page_shows_what_a_reader_expects(browser, live_server, screenshots):
+    base, ids = live_server
+    race = ids["races"][web_builders.RACE]
+    pages = {
+        "home": ("/", ["Races", web_builders.RACE, "Recent changes", "Roofers Council"]),
+        "race": (f"/race/{race}", ["Candidates", "Ned Lamont", "Endorsements over time", "Polls",
+                                   "Plumbers Guild"]),
+        "candidate": (f"/candidate/{ids['entities']['Ned Lamont']}", ["Stances toward Ned Lamont",
+                                                                       "Glaziers Union"]),
+        "endorser": (f"/endorser/{ids['entities']['Roofers Council']}", ["History", "withdraws an earlier stance",
+                                                                         "Joe Lieberman"]),
+        "article": (f"/article/{ids['articles']['one.txt']}", ["Labor splits", "Facts in this article",
+                                                              "The Roofers Council backed Joe Lieberman"]),
+        "fact": (f"/fact/{ids['facts'][('Plumbers Guild', 'Ned Lamont', 'endorses')]}",
+                 ["Plumbers Guild", "Reports", "Save review"]),
+    }
+    for name, (path, expected) in pages.items():
+        text = open_page(browser, base + path)
+        for words in expected:
+            assert words in text, (name, words)
+        no_script_ran(browser)
+        browser.save_screenshot(str(screenshots / f"{name}.png"))
+
+
+def test_race_page_draws_both_charts_from_its_data(browser, live_server):
+    base, ids = live_server
+    open_page(browser, f"{base}/race/{ids['races'][web_builders.RACE]}")
+    timeline = browser.find_element(By.CSS_SELECTOR, 'figure[data-chart="timeline"] svg')
+    assert len(timeline.find_elements(By.CSS_SELECTOR, "path.series")) == 2  # Lamont and Lieberman
+    assert len(timeline.find_elements(By.CSS_SELECTOR, "circle.point")) == 6  # 4 + 2 dated changes
+    polls = browser.find_element(By.CSS_SELECTOR, 'figure[data-chart="polls"] svg')
+    assert len(polls.find_elements(By.CSS_SELECTOR, "circle.point")) == 4  # 2 polls x 2 candidates
+    assert "Ned Lamont" in polls.text and "Joe Lieberman" in polls.text  # the legend
+
+
+def test_click_race_then_endorser_then_evidence_lands_on_the_highlighted_sentence(browser, live_server,
+                                                                                   screenshots):
+    base, ids = live_server
+    open_page(browser, base + "/")
+    browser.find_element(By.LINK_TEXT, web_builders.RACE).click()
+    WebDriverWait(browser, 10).until(ec.url_contains("/race/"))
+    browser.find_element(By.CSS_SELECTOR, "table.facts").find_element(By.LINK_TEXT, "Roofers Council").click()
+    WebDriverWait(browser, 10).until(ec.url_contains("/endorser/"))
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "table.history tr.report")
+               if "Ned Lamont" in r.text and "endorses" in r.text)
+    row.find_element(By.CSS_SELECTOR, "a.evidence").click()
+    WebDriverWait(browser, 10).until(ec.url_contains("/article/"))
+    fragment = browser.current_url.split("#", 1)[1]
+    assert fragment.startswith("src-")
+    mark = WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, fragment)))
+    assert mark.tag_name == "mark"
+    assert mark.text == "The Roofers Council now endorses Ned Lamont in the general election."
+    WebDriverWait(browser, 5).until(lambda d: "target" in mark.get_attribute("class"))
+    in_view = browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", mark)
+    assert in_view
+    browser.save_screenshot(str(screenshots / "click-through-article.png"))
+
+
+def test_injected_markup_shows_as_text_and_never_runs(browser, live_server, screenshots):
+    base, ids = live_server
+    evil = ids["entities"][f"Evil {web_builders.XSS_SCRIPT} Union"]
+    smith = ids["entities"][f"{web_builders.XSS_IMG_ALERT} Smith"]
+    xss_race = next(r for name, r in ids["races"].items() if "governor" in name)
+    paths = ["/", f"/race/{xss_race}", f"/endorser/{evil}", f"/candidate/{smith}",
+             f"/article/{ids['articles']['xss.txt']}", "/search?q=evil",
+             *(f"/fact/{f}" for (who, _, _), f in ids["facts"].items() if who.startswith("Evil"))]
+    for path in paths:
+        text = open_page(browser, base + path)
+        no_script_ran(browser)
+        assert browser.find_elements(By.CSS_SELECTOR, "main img") == [], path
+        if path.startswith("/article/"):
+            assert web_builders.XSS_SCRIPT in text and web_builders.XSS_ALERT in text  # shown, as text
+            browser.save_screenshot(str(screenshots / "xss-article.png"))
+
+
+def test_a_review_saved_from_the_fact_page(browser, live_server):
+    base, ids = live_server
+    fid = ids["facts"][("Glaziers Union", "Ned Lamont", "endorses")]
+    open_page(browser, f"{base}/fact/{fid}")
+    browser.find_element(By.CSS_SELECTOR, 'input[name="action"][value="confirm"]').click()
+    browser.find_element(By.NAME, "note").send_keys("checked against the article")
+    browser.find_element(By.CSS_SELECTOR, "form.review button[type=submit]").click()
+    WebDriverWait(browser, 10).until(ec.url_contains("saved=confirm"))
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert "Your review (confirm) was saved." in text and "checked against the article" in text

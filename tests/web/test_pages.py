@@ -1,0 +1,145 @@
+"""Server-rendered pages: what a reader sees, escaping of untrusted text, the review form's protections."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import web_builders
+
+web_builders.require_web()
+
+from conftest import make_client  # noqa: E402
+from endorsetrack.web.security import CSRF_COOKIE  # noqa: E402
+
+
+def visible(html: str) -> str:
+    """Roughly what a reader sees: tags dropped, whitespace folded (entities left as they are)."""
+    html = re.sub(r"<script\b[^>]*type=\"application/json\".*?</script>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def all_pages(ids) -> list[str]:
+    e, f = ids["entities"], ids["facts"]
+    return ["/", "/search?q=evil", "/search?q=" + web_builders.XSS_SCRIPT,
+            *(f"/race/{r}" for r in ids["races"].values()),
+            *(f"/article/{a}" for a in ids["articles"].values()),
+            *(f"/endorser/{i}" for i in e.values()), *(f"/candidate/{i}" for i in e.values()),
+            *(f"/fact/{i}" for i in f.values()), "/race/9999", "/fact/abc"]
+
+
+def test_home_lists_races_and_recent_changes(client):
+    page = visible(client.get("/").text)
+    assert "Races" in page and web_builders.RACE in page
+    assert "Recent changes" in page and "Roofers Council rescinds Joe Lieberman" in page
+
+
+def test_race_page_shows_counts_chart_data_tables_and_evidence(client, ids):
+    r = client.get(f"/race/{ids['races'][web_builders.RACE]}")
+    assert r.status_code == 200
+    page = visible(r.text)
+    assert "Ned Lamont 4 general endorses 4" in page
+    assert "Endorsements over time" in page and "Polls" in page
+    assert "Quinnipiac University Democrats Ned Lamont 60% , Joe Lieberman 33%" in page  # the no-JS table
+    assert 'id="timeline-data"' in r.text and 'data-chart="timeline"' in r.text
+    assert f'/article/{ids["articles"]["one.txt"]}#src-' in r.text  # evidence links land on the sentence
+
+
+def test_endorser_page_shows_history_with_rescind_and_hierarchy(client, ids):
+    page = visible(client.get(f"/endorser/{ids['entities']['Roofers Council']}").text)
+    assert "History" in page and "rescinds Joe Lieberman" in page and "withdraws an earlier stance" in page
+    local = visible(client.get(f"/endorser/{ids['entities']['Carpenters Local 43']}").text)
+    assert "Part of: United Brotherhood of Carpenters and Joiners of America" in local
+
+
+def test_article_page_highlights_each_evidence_span_and_links_it_to_its_fact(client, ids):
+    html = client.get(f"/article/{ids['articles']['one.txt']}").text
+    assert html.count('<mark id="src-') >= 2
+    plumbers = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    glaziers = ids["facts"][("Glaziers Union", "Ned Lamont", "endorses")]
+    assert f'<a href="/fact/{plumbers}">The Plumbers Guild and ' in html
+    assert f'<a href="/fact/{glaziers}">the Glaziers Union have endorsed Ned Lamont</a>' in html  # nested span
+    assert "Facts in this article" in visible(html)
+
+
+def test_candidate_and_fact_pages(client, ids):
+    assert "Stances toward Ned Lamont" in visible(client.get(f"/candidate/{ids['entities']['Ned Lamont']}").text)
+    fid = ids["facts"][("Roofers Council", "Ned Lamont", "endorses")]
+    page = visible(client.get(f"/fact/{fid}").text)
+    assert "Roofers Council endorses Ned Lamont" in page and "Not reviewed yet." in page and "Save review" in page
+
+
+def test_errors_render_as_pages_outside_the_api(client):
+    r = client.get("/race/9999")
+    assert r.status_code == 404 and "no race with id 9999" in visible(r.text)
+    assert client.get("/nowhere").status_code == 404
+
+
+def test_every_page_escapes_script_injection_in_text_and_names(client, ids):
+    for path in all_pages(ids):
+        r = client.get(path)
+        assert r.status_code in (200, 404, 422), path
+        html = r.text
+        for payload in web_builders.PAYLOADS:
+            assert payload not in html, (path, payload)
+        assert "<script>" not in html and "<img" not in html, path
+        assert not re.search(r"<script(?![^>]*(src=\"/static/|type=\"application/json\"))", html), path
+        assert not [h for h in re.findall(r'(?:href|src)="([^"]*)"', html) if h.strip().lower().startswith(
+            "javascript:")], path
+    article = client.get(f"/article/{ids['articles']['xss.txt']}").text
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in article
+    assert 'href="javascript:' not in article  # an untrusted URL is shown, not linked
+
+
+def test_pages_send_a_content_security_policy_that_forbids_inline_script(client):
+    csp = client.get("/").headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert client.get("/").headers["x-frame-options"] == "DENY"
+
+
+def review_form(client, fid, **fields):
+    client.get(f"/fact/{fid}")  # sets the CSRF cookie
+    token = client.cookies.get(CSRF_COOKIE)
+    return client.post(f"/fact/{fid}/review", data={"csrf": token, **fields}, follow_redirects=False)
+
+
+def test_review_form_saves_and_the_race_page_reflects_it(client, ids):
+    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    r = review_form(client, fid, action="reject", note="not in the text", reviewer="ann")
+    assert r.status_code == 303 and r.headers["location"] == f"/fact/{fid}?saved=reject#review"
+    page = visible(client.get(r.headers["location"]).text)
+    assert "Your review (reject) was saved." in page and "not in the text" in page
+    race = visible(client.get(f"/race/{ids['races'][web_builders.RACE]}").text)
+    assert "Plumbers Guild" not in race
+    bad = review_form(client, fid, action="correct", stance="endorses", stage="general")
+    assert bad.status_code == 422 and "must change" in visible(bad.text)
+
+
+def test_review_form_needs_its_csrf_token_and_same_site_origin(client, ids):
+    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    client.get(f"/fact/{fid}")
+    no_token = client.post(f"/fact/{fid}/review", data={"action": "reject"}, follow_redirects=False)
+    assert no_token.status_code == 403 and "security token" in visible(no_token.text)
+    token = client.cookies.get(CSRF_COOKIE)
+    foreign = client.post(f"/fact/{fid}/review", data={"action": "reject", "csrf": token},
+                          headers={"Origin": "https://evil.example"}, follow_redirects=False)
+    assert foreign.status_code == 403
+    same = client.post(f"/fact/{fid}/review", data={"action": "reject", "csrf": token},
+                       headers={"Origin": "http://testserver"}, follow_redirects=False)
+    assert same.status_code == 303
+
+
+def test_review_form_needs_the_server_token_when_one_is_set(sqlite_url, ids):
+    c = make_client(sqlite_url, token="s3cret")
+    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    assert 'name="token" type="password"' in c.get(f"/fact/{fid}").text
+    assert review_form(c, fid, action="reject").status_code == 401
+    assert review_form(c, fid, action="reject", token="nope").status_code == 401
+    assert review_form(c, fid, action="reject", token="s3cret").status_code == 303
+
+
+@pytest.mark.parametrize("path", ["/static/app.js", "/static/charts.js", "/static/style.css"])
+def test_js_and_css_ship_in_the_package(client, path):
+    r = client.get(path)
+    assert r.status_code == 200 and len(r.text) > 500
+    assert "http://" not in r.text.replace("http://www.w3.org/2000/svg", "") and "https://" not in r.text
