@@ -126,11 +126,15 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
         if e.candidate and MEASURE_NAME.match(e.candidate):
             race = e.candidate
         elif e.candidate:
-            office, score = evidence[e.candidate]
+            office, _ = evidence[e.candidate]
             race = races.race_for(e.candidate, office or main)
         else:
-            race = races.race_for(None, main)
+            race = None
         out.append(replace(e, race=race))
+    # a stance about no candidate is about the race most of the article's stances are in
+    counts = Counter(e.race for e in out if e.candidate and e.race)
+    contest = counts.most_common(1)[0][0] if counts else races.race_for(None, main)
+    out = [replace(e, race=contest) if e.candidate is None else e for e in out]
     return out
 
 
@@ -226,6 +230,8 @@ def _endorsers(frame: Frame, ctx: _Context) -> list[tuple[str, str, float]]:
     included = _included_names(tok, ctx)
     if included:
         return [r for r in (_resolve_endorser(x, ctx) for x in included) if r]
+    if tok.lower_ in QUANTIFIERS:
+        return []  # "many of the players in the party": a vague share of a group
     m = ctx.mention_for(frame.endorser)
     if m is None or _quantified(doc[m.end - 1]):
         m = _left_neighbour(frame, ctx)
@@ -250,6 +256,9 @@ def _clause_tokens(head) -> list:
         if child.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "parataxis", "relcl"):
             skip.update(t.i for t in child.subtree)
     return [t for t in head.subtree if t.i not in skip]
+
+
+QUANTIFIERS = {"many", "some", "most", "all", "few", "several", "none", "both", "others", "plenty", "dozens"}
 
 
 def _quantified(tok) -> bool:
