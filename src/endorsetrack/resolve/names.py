@@ -109,6 +109,13 @@ class NameIndex:
                 if host.split(".")[0] == compact.lower() and anchor != clean:
                     cands.append((anchor, 0.9))
         rule = _gazetteer().get(_key(clean))
+        if not cands and clean[:1].islower():
+            # "the aerospace workers", "the teachers union": a description whose words all
+            # stand in one organisation the article names ("...Machinists and Aerospace Workers")
+            words = set(_key(clean).split()) - {"union"}
+            hits = {o for o in self.orgs if words and words <= set(_key(o).split())}
+            if len(hits) == 1:
+                cands.append((hits.pop(), 0.7))
         if not cands and compact.isupper() and not re.search(r"\d", clean):
             # "AFSCME" in an article that names only "AFSCME Council 61": its own body
             bodies = {o for o in self.orgs if re.search(rf"\b{re.escape(clean)}\b.*\b(?:Local|Council|Lodge)\s+\d+", o)}

@@ -203,6 +203,9 @@ class StoreWriter:
         date, date_basis = effective_date(e.date, window)
         if race_key(race_text) and race_year(race_text) is None and date:
             race_text, basis = f"{date[:4]} {race_text.strip()}", f"{basis}+year-of-date"
+        elif race_key(race_text) and race_year(race_text) is None and self.default_year:
+            # no date at all, but the user said which election year the articles are about
+            race_text, basis = f"{self.default_year} {race_text.strip()}", f"{basis}+year-option"
         race = self._race_id(race_text)
         if candidate is not None and race is not None:
             self.db.execute("INSERT INTO candidate_races (candidate_id, race_id) VALUES (?, ?)"
