@@ -36,7 +36,7 @@ bench: install
 
 ## Score the seeds and the dev set against gold.
 eval: install
-	$(BIN)/endorsetrack eval samples/gold.jsonl --run samples/*.txt
+	$(BIN)/endorsetrack eval tests/data/seeds.gold.jsonl --run samples/*.txt
 	@if [ -d ../shared/corpus/dev ]; then $(BIN)/endorsetrack eval ../shared/corpus/dev/gold.jsonl --run ../shared/corpus/dev/*.txt; fi
 
 clean:

@@ -21,7 +21,7 @@ def repo() -> Path:
 @pytest.fixture(scope="session")
 def seeds_gold() -> Path:
     """The bundled copy of shared/corpus/seeds/gold.jsonl (always present)."""
-    return REPO / "samples" / "gold.jsonl"
+    return REPO / "tests" / "data" / "seeds.gold.jsonl"
 
 
 @pytest.fixture(scope="session")

@@ -112,7 +112,7 @@ def test_run_scores_the_in_process_extraction_like_a_file(repo, tmp_path, monkey
     """--run gives what scoring an `extract` output file gives, and writes no file."""
     monkeypatch.chdir(tmp_path)  # a stray output file would land here
     samples = sorted(str(p) for p in (repo / "samples").glob("*.txt"))
-    gold = repo / "samples" / "gold.jsonl"
+    gold = repo / "tests" / "data" / "seeds.gold.jsonl"
     out = tmp_path / "out.jsonl"
     extracted = CliRunner().invoke(app, ["extract", *samples, "-o", str(out), "--quiet"])
     assert extracted.exit_code == 0, extracted.output
