@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 import uuid
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 import web_builders  # tests/web is on sys.path (pytest's default rootdir-relative import)
+from web_builders import make_client, serving  # noqa: F401  (fixtures below use them)
 
 PG_ENV = "ENDORSETRACK_TEST_PG_URL"
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -105,50 +102,12 @@ def ids(sqlite_url):
         db.close()
 
 
-def make_client(url: str, **kwargs):
-    from fastapi.testclient import TestClient
-
-    from endorsetrack.web import create_app
-
-    return TestClient(create_app(url, **kwargs), raise_server_exceptions=False)
-
-
 @pytest.fixture
 def client(sqlite_url):
     return make_client(sqlite_url)
 
 
 # --- live server and browser (one each per session: Chromium starts in ~1 s) -----------------
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serving(url: str):
-    """The app under uvicorn on 127.0.0.1 (a free port) in a thread, over the database at ``url``."""
-    import uvicorn
-
-    from endorsetrack.web import create_app
-
-    port = _free_port()
-    app = create_app(url, allowed_hosts=("127.0.0.1", "localhost"))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start within 10 s")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):

@@ -7,7 +7,7 @@ import web_builders
 
 web_builders.require_web()
 
-from conftest import make_client  # noqa: E402
+from web_builders import make_client  # noqa: E402
 from endorsetrack.store import web_queries  # noqa: E402
 
 

@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from conftest import serving  # noqa: E402
+from web_builders import serving  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

@@ -9,7 +9,7 @@ import web_builders
 
 web_builders.require_web()
 
-from conftest import make_client  # noqa: E402
+from web_builders import make_client  # noqa: E402
 from endorsetrack.web.security import CSRF_COOKIE  # noqa: E402
 
 

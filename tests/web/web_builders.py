@@ -3,6 +3,10 @@ evidence, and an article whose text and names carry script-injection payloads.""
 from __future__ import annotations
 
 import os
+import socket
+import threading
+import time
+from contextlib import contextmanager
 from typing import Optional
 
 import pytest
@@ -120,3 +124,43 @@ def ids(db) -> dict:
                       " JOIN entities e ON e.id = s.endorser_id LEFT JOIN entities c ON c.id = s.candidate_id"):
         facts[(r["endorser"], r["candidate"], r["stance"])] = r["id"]
     return {"entities": ent, "races": races, "articles": arts, "facts": facts}
+
+
+# --- app clients and a live server, shared by the fixtures and the tests ---------------
+
+def make_client(url: str, **kwargs):
+    from fastapi.testclient import TestClient
+
+    from endorsetrack.web import create_app
+
+    return TestClient(create_app(url, **kwargs), raise_server_exceptions=False)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(url: str):
+    """The app under uvicorn on 127.0.0.1 (a free port) in a thread, over the database at ``url``."""
+    import uvicorn
+
+    from endorsetrack.web import create_app
+
+    port = _free_port()
+    app = create_app(url, allowed_hosts=("127.0.0.1", "localhost"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the test server did not start within 10 s")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -7,6 +7,7 @@ merge into one, keeping the most confident evidence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..types import ArticleResult, Endorsement, Poll, PollResult
@@ -22,6 +23,7 @@ def resolve_article(result: ArticleResult, doc) -> ArticleResult:
     index = NameIndex.from_doc(doc, result.article.links)
     ends = [_resolve_endorsement(e, index) for e in result.endorsements]
     polls = [_resolve_poll(p, index) for p in result.polls]
+    polls = [_poll_race(p, ends) for p in polls]
     return replace(result, endorsements=tuple(_merge(ends)), polls=tuple(polls))
 
 
@@ -62,6 +64,15 @@ def _resolve_endorsement(e: Endorsement, index: NameIndex) -> Endorsement:
 def _resolve_poll(p: Poll, index: NameIndex) -> Poll:
     results = tuple(PollResult(_resolve_candidate(r.candidate, index), r.share) for r in p.results)
     return replace(p, results=results)
+
+
+def _poll_race(p: Poll, ends: list[Endorsement]) -> Poll:
+    """A poll is about the race its candidates' stances in the article are in."""
+    if p.race:
+        return p
+    names = {r.candidate for r in p.results}
+    races = Counter(e.race for e in ends if e.candidate in names and e.race)
+    return replace(p, race=races.most_common(1)[0][0]) if races else p
 
 
 def _merge(items: list[Endorsement]) -> list[Endorsement]:

@@ -186,6 +186,17 @@ class StoreWriter:
             return None
         return self.db.get_or_create("races", {"race_key": key}, {"name": text.strip(), "year": race_year(text)})
 
+    def _with_year(self, race_text: Optional[str], date: Optional[str]) -> tuple[Optional[str], str]:
+        """A race that names no year takes the year of the fact's date, else --year:
+        the same office in different elections must not merge."""
+        if not race_key(race_text) or race_year(race_text) is not None:
+            return race_text, ""
+        if date and not date.startswith("--"):
+            return f"{date[:4]} {race_text.strip()}", "+year-of-date"
+        if self.default_year:  # no date at all, but the user said which election year
+            return f"{self.default_year} {race_text.strip()}", "+year-option"
+        return race_text, ""
+
     def _write_stance(self, e: Endorsement, article_id: int, window: DateWindow,
                       article_races: dict[Optional[str], Optional[str]]) -> None:
         kind = entity_kind(e.endorser_type, e.endorser)
@@ -201,11 +212,8 @@ class StoreWriter:
             race_text = article_races.get(e.candidate) if e.candidate else None
             basis = "article-candidate" if race_text else None
         date, date_basis = effective_date(e.date, window)
-        if race_key(race_text) and race_year(race_text) is None and date:
-            race_text, basis = f"{date[:4]} {race_text.strip()}", f"{basis}+year-of-date"
-        elif race_key(race_text) and race_year(race_text) is None and self.default_year:
-            # no date at all, but the user said which election year the articles are about
-            race_text, basis = f"{self.default_year} {race_text.strip()}", f"{basis}+year-option"
+        race_text, year_basis = self._with_year(race_text, date)
+        basis = f"{basis}{year_basis}"
         race = self._race_id(race_text)
         if candidate is not None and race is not None:
             self.db.execute("INSERT INTO candidate_races (candidate_id, race_id) VALUES (?, ?)"
@@ -230,6 +238,7 @@ class StoreWriter:
         if released and released.startswith("--") and window.start and not window.start.startswith("--"):
             released = window.start[:4] + released[1:]  # "--08-17" in an article of 2006 -> 2006-08-17
         date, basis = effective_date(released, window)
+        race_text, _ = self._with_year(p.race, date)
         poll_id = self.db.execute(
             "INSERT INTO polls (article_id, pollster_id, pollster_text, population, released, field_dates, sponsor,"
             " sample_size, sample_universe, margin_of_error, race_id, race_text, evidence, start_offset, end_offset,"
@@ -237,7 +246,7 @@ class StoreWriter:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (article_id, start_offset, end_offset, population) DO NOTHING RETURNING id",
             [article_id, pollster, p.pollster, p.population, released, p.field_dates, p.sponsor, p.sample_size,
-             p.sample_universe, p.margin_of_error, self._race_id(p.race), p.race, p.evidence.text,
+             p.sample_universe, p.margin_of_error, self._race_id(race_text), race_text, p.evidence.text,
              p.evidence.start, p.evidence.end, p.rule.id, p.rule.version, self.run_id, date, basis]).fetchone()
         if poll_id is None:
             return
