@@ -64,7 +64,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
                 last_org = (orgs[0].endorser, orgs[0].endorser_type, 0.2)
         found.extend(_followed_suit(sent, ctx, found))
         history.append(mentions)
-    return _dedupe(_assign_races(found, races))
+    return dedupe_endorsements(_assign_races(found, races))
 
 
 def _followed_suit(sent, ctx: "_Context", found: list[Endorsement]) -> list[Endorsement]:
@@ -586,7 +586,7 @@ def _same_name(a: str, b: str) -> bool:
     return a.lower() == b.lower() or a.split()[-1].lower() == b.split()[-1].lower()
 
 
-def _dedupe(items: list[Endorsement]) -> list[Endorsement]:
+def dedupe_endorsements(items: list[Endorsement]) -> list[Endorsement]:
     """One fact per (endorser, candidate, stance, stage); the most confident evidence wins."""
     best: dict[tuple, Endorsement] = {}
     for e in items:

@@ -4,52 +4,23 @@ Same file format as the other rule files of the project: one JSON object per lin
 with an ``id`` (unique in its file) and a positive int ``version``; blank lines and
 ``//`` comments are skipped. A malformed file raises RuleFileError naming the file
 and line: a broken installation must fail loudly, not normalize differently.
-(Kept here rather than shared with nlp/ because normalize may not import from
-stages to its right.)
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from ..errors import RuleFileError
+from ..ruledata import load_rules
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
 def load_rule_file(path: Path, required: Iterable[str] = ()) -> tuple[dict, ...]:
     """Read one JSONL rule file and check ids, versions and required keys."""
-    required = ("id", "version", *required)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise RuleFileError(f"cannot read rule file: {exc.strerror}", path=str(path)) from exc
-    rules: list[dict] = []
-    seen: dict[str, int] = {}
-    for n, raw in enumerate(lines, 1):
-        line = raw.strip()
-        if not line or line.startswith("//"):
-            continue
-        try:
-            rule = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise RuleFileError(f"not JSON: {exc.msg}", path=str(path), line=n) from exc
-        if not isinstance(rule, dict):
-            raise RuleFileError("a rule must be a JSON object", path=str(path), line=n)
-        missing = [k for k in required if k not in rule]
-        if missing:
-            raise RuleFileError(f"rule is missing key(s): {', '.join(missing)}", path=str(path), line=n)
-        if not isinstance(rule["version"], int) or isinstance(rule["version"], bool) or rule["version"] < 1:
-            raise RuleFileError("rule 'version' must be a positive integer", path=str(path), line=n)
-        if rule["id"] in seen:
-            raise RuleFileError(f"duplicate rule id '{rule['id']}' (first on line {seen[rule['id']]})",
-                                path=str(path), line=n)
-        seen[rule["id"]] = n
-        rules.append(rule)
-    return tuple(rules)
+    return load_rules(path, required)
 
 
 def load_word_lists(path: Path) -> dict[str, frozenset[str]]:

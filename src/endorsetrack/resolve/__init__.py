@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..types import ArticleResult, Endorsement, Poll, PollResult
+from ..extract.endorsements import dedupe_endorsements
 from ..nlp.entity_types import looks_like_acronym, type_from_name
 from .names import NameIndex, Resolution, state_body_parent, strip_title
 
@@ -24,7 +25,7 @@ def resolve_article(result: ArticleResult, doc) -> ArticleResult:
     ends = [_resolve_endorsement(e, index) for e in result.endorsements]
     polls = [_resolve_poll(p, index) for p in result.polls]
     polls = [_poll_race(p, ends) for p in polls]
-    return replace(result, endorsements=tuple(_merge(ends)), polls=tuple(polls))
+    return replace(result, endorsements=tuple(dedupe_endorsements(ends)), polls=tuple(polls))
 
 
 def _resolve_candidate(name, index: NameIndex):
@@ -73,12 +74,3 @@ def _poll_race(p: Poll, ends: list[Endorsement]) -> Poll:
     names = {r.candidate for r in p.results}
     races = Counter(e.race for e in ends if e.candidate in names and e.race)
     return replace(p, race=races.most_common(1)[0][0]) if races else p
-
-
-def _merge(items: list[Endorsement]) -> list[Endorsement]:
-    best: dict[tuple, Endorsement] = {}
-    for e in items:
-        key = (e.endorser.lower(), (e.candidate or "").lower(), e.stance, e.stage)
-        if key not in best or e.confidence > best[key].confidence:
-            best[key] = e
-    return sorted(best.values(), key=lambda e: e.evidence.start)
