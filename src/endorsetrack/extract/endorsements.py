@@ -9,31 +9,21 @@ extract/stage.py. Pure: Doc + Article in, Endorsement values out.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 from typing import Iterable, Optional
 
 from ..nlp.build import doc_text
-from ..nlp.entity_types import type_from_name
 from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames
 from .race import EXPLICIT_WEIGHT, RaceIndex
-from .mentions import GENERIC_CANDIDATE_RE, NEWSPAPER_REFERENCE_NOUNS, Mention, find_mentions
+from .context import SentenceContext, as_person, expand_list, quoted_spans
+from .mentions import GENERIC_CANDIDATE_RE, Mention, find_mentions
+from .references import antecedent, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
 
-LIST_SEPARATORS = re.compile(r"^\s*(?:,|and|&|or|, and|, or|as well as|along with|plus|nor)?\s*$", re.I)
-LIST_TITLES = re.compile(
-    r"(?i)\b(?:former|ex-|then-|vice|president|sen\.|senator|gov\.|governor|rep\.|mayor|lt\.|dr\.|"
-    r"mr\.|ms\.|mrs\.|popular|longtime|state|u\.s\.|house|speaker|secretary|chairman|chairwoman)(?=\s|$)")
-PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
-VOTER_WORDS = re.compile(
-    r"(?i)^(?:voters?|residents?|respondents?|people|members|workers|americans|women|men|"
-    r"democrats|republicans|independents|latinos|hispanics|whites|blacks|seniors|delegates|"
-    r"most|many|some|polls?|surveys?|analysts?|supporters|fans|critics|observers)$")
-NUMBERED_LIST = re.compile(r"^(.*\b(?:Local|Council|District Council|Lodge))\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)+)$")
-UNION_WORDS = re.compile(r"(?i)\b(?:union|unions|local|workers|teamsters|federation|brotherhood|"
-                         r"afl-cio|seiu|council \d+|employees|laborers|machinists|carpenters|teachers|"
-                         r"firefighters|fire fighters|nurses|officers association|fraternal order)\b")
 CANDIDACY_NOUNS = {"candidacy", "campaign", "bid", "reelection", "re-election", "run", "challenge"}
 
 
@@ -41,7 +31,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     default_stage = article_stage(article.text)
     people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 1}
     people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames
-    quoted = _quoted_spans(doc_text(doc))
+    quoted = quoted_spans(doc_text(doc))
     history: list[list[Mention]] = []
     found: list[Endorsement] = []
     races = RaceIndex(article.text, article.published)
@@ -50,8 +40,8 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     for ent in doc.ents:
         ents_by_sent.setdefault(ent.sent.start, []).append(ent)
     for sent in doc.sents:
-        mentions = [_as_person(m, people_names) for m in find_mentions(sent, ents_by_sent.get(sent.start, []))]
-        ctx = _Context(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames, article)
+        mentions = [as_person(m, people_names) for m in find_mentions(sent, ents_by_sent.get(sent.start, []))]
+        ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames, article)
         ctx.races = races
         ctx.quoted = quoted
         ctx.last_org_endorser = last_org
@@ -67,37 +57,18 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     return dedupe_endorsements(_assign_races(found, races))
 
 
-def _followed_suit(sent, ctx: "_Context", found: list[Endorsement]) -> list[Endorsement]:
+def _followed_suit(sent, ctx: "SentenceContext", found: list[Endorsement]) -> list[Endorsement]:
     """'Y followed suit': Y takes the stance of the article's latest fact."""
-    from dataclasses import replace
-
     for tok in sent:
         if tok.lemma_ == "follow" and any(c.lower_ == "suit" for c in tok.children) and found:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             m = ctx.mention_for(subj[0].i) if subj else None
-            resolved = _resolve_endorser(m, ctx) if m else None
+            resolved = resolve_endorser(m, ctx) if m else None
             if resolved:
                 last = found[-1]
                 return [replace(last, endorser=resolved[0], endorser_type=resolved[1],
                                 evidence=_evidence(sent), confidence=round(last.confidence - 0.1, 2))]
     return []
-
-
-def _as_person(m: Mention, people: set[str]) -> Mention:
-    """NER tags a surname as ORG or GPE in one sentence and PERSON in another;
-    a name the article uses for a person elsewhere is a person here too."""
-    if m.kind == "org" and m.label in ("ORG", "GPE", "caps") and m.text in people:
-        return Mention(m.start, m.end, m.text, "person", "PERSON")
-    return m
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside double quotes, paired per paragraph."""
-    spans = []
-    for para in re.finditer(r"[^\n]+", text):
-        marks = [para.start() + i for i, c in enumerate(para.group()) if c in '"“”']
-        spans.extend(zip(marks[::2], marks[1::2]))
-    return spans
 
 
 def _evidence(sent) -> Evidence:
@@ -114,9 +85,6 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     ties to none runs in the race most explicitly tied candidates of the article run
     in; a stance about no candidate is about that race too. Ballot measures are
     their own race."""
-    from collections import Counter
-    from dataclasses import replace
-
     evidence = {e.candidate: races.evidence_for(e.candidate) for e in items
                 if e.candidate and not MEASURE_NAME.match(e.candidate)}
     explicit = Counter(office for office, score in evidence.values() if office and score >= EXPLICIT_WEIGHT)
@@ -138,37 +106,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     return out
 
 
-class _Context:
-    def __init__(self, sent, mentions, history, people_surnames, article):
-        self.sent = sent
-        self.doc = sent.doc
-        self.mentions = mentions
-        self.history = history
-        self.people_surnames = people_surnames
-        self.article = article
-
-    def mention_for(self, i: Optional[int], via_possessor: bool = True) -> Optional[Mention]:
-        """The mention that token i heads or lies in; else one inside its noun phrase."""
-        if i is None:
-            return None
-        for m in self.mentions:
-            if m.covers(i):
-                return m
-        tok = self.doc[i]
-        if tok.pos_ in ("VERB", "AUX"):
-            return None
-        deps = ("compound", "poss", "amod", "nmod", "appos") if via_possessor else ("compound", "amod", "appos")
-        inner = [t.i for t in tok.children if t.dep_ in deps] + [i]
-        near = [m for m in self.mentions if any(m.covers(j) for j in inner)]
-        if near:
-            return near[0]
-        # "the endorsement of the AFSCME Council 61" when the pobj is "Council".
-        sub = [m for m in self.mentions if tok.left_edge.i <= m.start and m.end <= tok.right_edge.i + 1
-               and (via_possessor or self.doc[m.end - 1].dep_ != "poss")]
-        return sub[0] if sub and via_possessor else None
-
-
-def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings) -> Iterable[Endorsement]:
+def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, settings) -> Iterable[Endorsement]:
     doc, sent = ctx.doc, ctx.sent
     trigger = doc[frame.trigger]
     endorsers = _endorsers(frame, ctx)
@@ -218,31 +156,28 @@ def _frame_to_endorsements(frame: Frame, ctx: _Context, default_stage, settings)
 
 # ---- endorsers ----------------------------------------------------------------------
 
-def _endorsers(frame: Frame, ctx: _Context) -> list[tuple[str, str, float]]:
+def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
     """(name, provisional type, confidence penalty) for each endorser the role names."""
     doc = ctx.doc
     if frame.endorser is None and frame.rule["kind"] == "receive" and ctx.last_org_endorser:
         return [ctx.last_org_endorser]  # "X won the endorsement" after "Y won the party's endorsement"
     if frame.endorser is None:
         m = _left_neighbour(frame, ctx)
-        return [r for r in (_resolve_endorser(x, ctx) for x in (_expand_list(m, ctx) if m else [])) if r]
+        return [r for r in (resolve_endorser(x, ctx) for x in (expand_list(m, ctx) if m else [])) if r]
     tok = doc[frame.endorser]
     included = _included_names(tok, ctx)
     if included:
-        return [r for r in (_resolve_endorser(x, ctx) for x in included) if r]
+        return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
     if tok.lower_ in QUANTIFIERS:
         return []  # "many of the players in the party": a vague share of a group
     m = ctx.mention_for(frame.endorser)
     if m is None or _quantified(doc[m.end - 1]):
         m = _left_neighbour(frame, ctx)
     if m is None:
-        if tok.lower_ in ("backers", "backer", "supporters", "supporter", "endorser"):
-            m = _backer_phrase(tok, ctx)
-        if m is None:
-            return []
+        return []
     out = []
-    for item in _expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx):
-        resolved = _resolve_endorser(item, ctx)
+    for item in expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx):
+        resolved = resolve_endorser(item, ctx)
         if resolved:
             out.append(resolved)
     return out
@@ -272,7 +207,7 @@ AUX_GAP = {",", "however", "will", "would", "has", "have", "had", "is", "are", "
            "does", "do", "said", "says", "today", "just", "finally", "unanimously", "overwhelmingly"}
 
 
-def _left_neighbour(frame: Frame, ctx: _Context) -> Optional[Mention]:
+def _left_neighbour(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
     """Surface fallback when the parse gives no subject: the name right before the verb
     group ("the [International Association of Firefighters] will continue to stand with")."""
     i = frame.trigger - 1
@@ -289,7 +224,7 @@ def _left_neighbour(frame: Frame, ctx: _Context) -> Optional[Mention]:
     return None
 
 
-def _in_addition_to(trigger, ctx: _Context) -> list[Mention]:
+def _in_addition_to(trigger, ctx: SentenceContext) -> list[Mention]:
     """'In addition to X and Y, Z have endorsed W': X and Y endorsed W too."""
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "besides", "beyond"):
@@ -299,11 +234,11 @@ def _in_addition_to(trigger, ctx: _Context) -> list[Mention]:
                         (g for p2 in obj.children if p2.lower_ == "to" for g in p2.children if g.dep_ == "pobj"), None)
                     m = ctx.mention_for(target.i) if target is not None else None
                     if m and m.kind in ("org", "desc", "ref", "person"):
-                        return _expand_list(m, ctx)
+                        return expand_list(m, ctx)
     return []
 
 
-def _included_names(tok, ctx: _Context) -> list[Mention]:
+def _included_names(tok, ctx: SentenceContext) -> list[Mention]:
     """'other prominent Republicans, including A and B' -> [A, B]."""
     heads = [tok, tok.head, tok.head.head]
     for child in [c for h in heads for c in h.children] + list(tok.subtree):
@@ -312,13 +247,8 @@ def _included_names(tok, ctx: _Context) -> list[Mention]:
             if objs:
                 m = ctx.mention_for(objs[0].i)
                 if m:
-                    return _expand_list(m, ctx)
+                    return expand_list(m, ctx)
     return []
-
-
-def _backer_phrase(tok, ctx: _Context) -> Optional[Mention]:
-    """'One of the strongest union backers of X' -> the sentence's own subject is the backer."""
-    return None
 
 
 PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
@@ -337,7 +267,7 @@ def _announced(trigger) -> bool:
     return False
 
 
-def _salient_person(ctx: _Context, frame: Frame, endorsers) -> Optional[str]:
+def _salient_person(ctx: SentenceContext, frame: Frame, endorsers) -> Optional[str]:
     """When a withdraw/endorse frame names no candidate, the one person the sentence is about."""
     names = {e[0] for e in endorsers}
     people = [m for m in ctx.mentions if m.kind == "person" and m.text not in names
@@ -345,170 +275,13 @@ def _salient_person(ctx: _Context, frame: Frame, endorsers) -> Optional[str]:
     return people[0].text if len({p.text for p in people}) == 1 else None
 
 
-def _resolve_endorser(m: Mention, ctx: _Context) -> Optional[tuple[str, str, float]]:
-    text = m.text
-    if VOTER_WORDS.match(text) or VOTER_WORDS.match(text.split()[-1]) and m.kind in ("ref", "party"):
-        return None
-    if m.kind in ("org", "desc"):
-        if m.label in ("GPE",) and not UNION_WORDS.search(text):
-            return None
-        return text, _provisional_type(m), 0.0
-    if m.kind == "person":
-        return text, "person", 0.0
-    if m.kind == "party":
-        if VOTER_WORDS.match(text):
-            return None
-        return text, "party", 0.05
-    if m.kind == "ref":
-        named = _appositive_name(m, ctx)
-        if named:
-            return named.text, _provisional_type(named), 0.0
-        ante = _antecedent(m, ctx)
-        if ante is None:
-            if m.label in ("we", "our", "us") and not _inside_quotes(ctx, m):
-                return "editorial board", "newspaper", 0.2
-            return None
-        return ante[0], ante[1], 0.15
-    return None
-
-
-def _appositive_name(m: Mention, ctx: _Context) -> Optional[Mention]:
-    head = ctx.doc[m.end - 1]
-    linked = [c for c in head.children if c.dep_ == "appos"]
-    if head.dep_ == "appos":
-        linked.append(head.head)
-    for tok in linked:
-        for x in ctx.mentions:
-            if x.covers(tok.i) and x.kind in ("org", "person") and x.label not in ("GPE", "caps"):
-                return x
-    return None
-
-
-def _antecedent(m: Mention, ctx: _Context, depth: int = 0) -> Optional[tuple[str, str]]:
-    """The earlier mention a reference ('the union', 'it', 'he') points to."""
-    label = m.label
-    want_person = label in ("he", "she", "him", "his", "her") or label.startswith("person:")
-    national = "national" in m.text.lower()
-    quoted = _inside_quotes(ctx, m)
-    pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
-    for past in reversed(ctx.history):
-        pool.extend(reversed(past))
-    if not quoted:
-        spans = getattr(ctx, "quoted", [])
-        pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
-    if want_person:
-        people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
-        salient = [c for c in people if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        pick = (salient or people or [None])[0]
-        return (pick.text, "person") if pick else None
-    if ctx.doc[m.start].lower_ in ("a", "an"):
-        return None  # "a union that ...": introduces an entity, refers to none
-    orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps")
-            or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
-            or c.kind == "ref" and c.label in ("union", "federation", "organization", "group", "local", "coalition")
-            and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")]
-    subj = [c for c in orgs if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
-    orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
-    if label in ("chapter", "local", "branch", "affiliate", "unit"):
-        orgs.sort(key=lambda c: c.label != "local")  # stable: nearest local first
-    for cand in orgs:
-        if label in NEWSPAPER_REFERENCE_NOUNS and _provisional_type(cand) != "newspaper":
-            continue
-        if label in ("union", "local", "chapter", "affiliate", "branch") and not UNION_WORDS.search(cand.text) \
-                and not cand.label.startswith("org.") and cand.label != "local":
-            continue
-        if national and (cand.label == "local" or re.search(r"\d", cand.text)):
-            continue
-        if label == "local" and cand.label != "local":
-            continue
-        if cand.kind == "ref":
-            named = _appositive_name(cand, ctx)
-            if named:
-                return named.text, _provisional_type(named)
-            sub = _antecedent(cand, ctx, depth + 1)
-            if sub:
-                return sub
-            continue
-        return cand.text, _provisional_type(cand)
-    return None
-
-
-SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "write", "state", "declare", "argue", "insist"}
-
-
-def _is_speaker(m: Mention, doc) -> bool:
-    head = doc[m.end - 1]
-    return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
-
-
-def _org_like(m: Mention, doc) -> bool:
-    """A capitalised run that acts like an organisation: a subject, or union-ish words."""
-    head = doc[m.end - 1]
-    return bool(UNION_WORDS.search(m.text)) or (head.dep_ in ("nsubj", "nsubjpass") and len(m.text) > 3
-                                                 and head.ent_type_ not in ("DATE", "GPE", "PERSON"))
-
-
-def _inside_quotes(ctx: _Context, m: Mention) -> bool:
-    before = doc_text(ctx.doc)[ctx.sent.start_char:ctx.doc[m.start].idx]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
-def _provisional_type(m: Mention) -> str:
-    if m.kind == "person":
-        return "person"
-    if m.kind == "party":
-        return "party"
-    return type_from_name(m.text)
-
-
-def _is_subject(m: Mention, ctx: _Context) -> bool:
-    return any(ctx.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))
-
-
-def _expand_list(m: Mention, ctx: _Context) -> list[Mention]:
-    """The mention plus its list neighbours joined by commas/and; numbered locals split."""
-    items = [m]
-    text = doc_text(ctx.doc)
-    ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")]
-    if m in ms:
-        k = ms.index(m)
-        for step in (1, -1):
-            j = k
-            while 0 <= j + step < len(ms):
-                a, b = (ms[j], ms[j + step]) if step == 1 else (ms[j + step], ms[j])
-                between = text[ctx.doc[a.end - 1].idx + len(ctx.doc[a.end - 1]):ctx.doc[b.start].idx]
-                between = PARENTHETICAL.sub("", between)
-                between = re.sub(r"(?i)\b(the|a|an)\b", "", between)
-                between = LIST_TITLES.sub("", between)
-                if not LIST_SEPARATORS.match(between) or ms[j + step].kind != m.kind and \
-                        not {ms[j + step].kind, m.kind} <= {"org", "desc", "ref", "person"}:
-                    break
-                if ms[j + step].label == "GPE":
-                    break
-                if _is_subject(ms[j + step], ctx) and not _is_subject(m, ctx):
-                    break  # "endorsing McKee, and Senate President Ruggerio followed suit"
-                items.append(ms[j + step])
-                j += step
-    out: list[Mention] = []
-    for item in sorted(items, key=lambda x: x.start):
-        nm = NUMBERED_LIST.match(item.text)
-        if nm:
-            for num in [nm.group(2)] + re.findall(r"\d+", nm.group(3)):
-                out.append(Mention(item.start, item.end, f"{nm.group(1)} {num}", item.kind, item.label))
-        else:
-            out.append(item)
-    return out
-
-
-# ---- candidates ---------------------------------------------------------------------
-
-def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], bool]:
+def _candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
     """Candidate names (with confidence penalty) and whether the object is generic ('a candidate')."""
     doc = ctx.doc
     if frame.rule["kind"] == "verb" and not frame.passive:
         adjacent = _right_neighbour(frame.trigger, ctx)
         if adjacent is not None:  # "Bush endorsing Cruz": adjacency beats a garbled parse
-            names = [n for n in (_candidate_name(x, ctx) for x in _expand_list(adjacent, ctx)) if n]
+            names = [n for n in (_candidate_name(x, ctx) for x in expand_list(adjacent, ctx)) if n]
             if names:
                 return names, False
     if frame.candidate is None:
@@ -531,7 +304,7 @@ def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], b
     if m is None:
         return [], bool(re.search(r"(?i)\b(candidate|nominee)\b", phrase))
     out = []
-    for item in _expand_list(m, ctx):
+    for item in expand_list(m, ctx):
         name = _candidate_name(item, ctx)
         if name:
             out.append(name)
@@ -542,7 +315,7 @@ def _candidates(frame: Frame, ctx: _Context) -> tuple[list[tuple[str, float]], b
     return out, False
 
 
-def _right_neighbour(i: int, ctx: _Context) -> Optional[Mention]:
+def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
     j = i + 1
     described = 0  # "endorsed city council member Ana Ortiz": up to four words of description
     while j < ctx.sent.end and (ctx.doc[j].lower_ in ("the", "candidate", "former", "sen.", "gov.", "rep.", "mr.", "ms.")
@@ -556,18 +329,18 @@ def _right_neighbour(i: int, ctx: _Context) -> Optional[Mention]:
     return None
 
 
-def _nearest_left_person(i: int, ctx: _Context) -> Optional[Mention]:
+def _nearest_left_person(i: int, ctx: SentenceContext) -> Optional[Mention]:
     left = [m for m in ctx.mentions if m.kind == "person" and m.end <= i]
     return left[-1] if left else None
 
 
-def _candidate_name(m: Mention, ctx: _Context) -> Optional[tuple[str, float]]:
+def _candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, float]]:
     if m.kind in ("person", "measure"):
         return m.text, 0.0
     if m.kind == "party":
         return m.text, 0.05
     if m.kind == "ref" and (m.label in ("he", "she", "him", "his", "her") or m.label.startswith("person:")):
-        ante = _antecedent(m, ctx)
+        ante = antecedent(m, ctx)
         return (ante[0], 0.15) if ante else None
     if m.kind == "org":
         last = m.text.split()[-1]

@@ -55,7 +55,7 @@ def match_frames(sent) -> list[Frame]:
                 if f:
                     frames.append(f)
             rule = idx.get(("verb", lemma))
-            if rule and not _is_noun_object_verb(tok):
+            if rule:
                 frame = _verb_frame(tok, rule)
                 frames.append(frame)
                 for conj in tok.children:  # "did not endorse ... and will not do so in ..."
@@ -90,8 +90,6 @@ def subject_of(verb) -> Optional[int]:
                 if child.lower_ in RELATIVE_PRONOUNS or (child.dep_ == "nsubj" and child.lower_ == "all"):
                     return _relative_head(tok)
                 return child.i
-            if child.dep_ == "agent" and tok.dep_ != "ROOT" and False:
-                return None
         if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
             head = tok.head
             if head.dep_ == "pobj" and head.head.lower_ == "among":  # "X were among the unions endorsing Y"
@@ -163,11 +161,6 @@ def _pobj(head, preps) -> Optional[int]:
                 if g.dep_ == "pobj":
                     return g.i
     return None
-
-
-def _is_noun_object_verb(tok) -> bool:
-    """'support' as verb with a trigger-noun object is handled by the noun frames."""
-    return False
 
 
 # ---- frame builders -----------------------------------------------------------------

@@ -218,7 +218,7 @@ def _looks_capitalised(s: str) -> bool:
 def _is_name_token(tok) -> bool:
     t = tok.text
     if tok.is_punct or not t[:1].isalpha():
-        return t in ("-", "/", "&") and False
+        return False
     return t[:1].isupper() and (tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X", "ADV", "NUM")
                                 or t.isupper())
 

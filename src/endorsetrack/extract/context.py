@@ -1,0 +1,117 @@
+"""The per-sentence context of endorsement extraction, and lists of names.
+
+``SentenceContext`` holds a sentence, its mentions and the mentions of the sentences
+before it (for references); ``expand_list`` turns the one name a frame's role points
+at into every name of its list ("the UAW, the SEIU and a Teamsters local",
+"Carpenters Local 43 and 24"). Pure: reads the parse, writes nothing.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..nlp.build import doc_text
+from .mentions import Mention
+
+
+LIST_SEPARATORS = re.compile(r"^\s*(?:,|and|&|or|, and|, or|as well as|along with|plus|nor)?\s*$", re.I)
+
+
+LIST_TITLES = re.compile(
+    r"(?i)\b(?:former|ex-|then-|vice|president|sen\.|senator|gov\.|governor|rep\.|mayor|lt\.|dr\.|"
+    r"mr\.|ms\.|mrs\.|popular|longtime|state|u\.s\.|house|speaker|secretary|chairman|chairwoman)(?=\s|$)")
+
+
+PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
+
+
+NUMBERED_LIST = re.compile(r"^(.*\b(?:Local|Council|District Council|Lodge))\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)+)$")
+
+
+def as_person(m: Mention, people: set[str]) -> Mention:
+    """NER tags a surname as ORG or GPE in one sentence and PERSON in another;
+    a name the article uses for a person elsewhere is a person here too."""
+    if m.kind == "org" and m.label in ("ORG", "GPE", "caps") and m.text in people:
+        return Mention(m.start, m.end, m.text, "person", "PERSON")
+    return m
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside double quotes, paired per paragraph."""
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [para.start() + i for i, c in enumerate(para.group()) if c in '"“”']
+        spans.extend(zip(marks[::2], marks[1::2]))
+    return spans
+
+
+class SentenceContext:
+    def __init__(self, sent, mentions, history, people_surnames, article):
+        self.sent = sent
+        self.doc = sent.doc
+        self.mentions = mentions
+        self.history = history
+        self.people_surnames = people_surnames
+        self.article = article
+
+    def mention_for(self, i: Optional[int], via_possessor: bool = True) -> Optional[Mention]:
+        """The mention that token i heads or lies in; else one inside its noun phrase."""
+        if i is None:
+            return None
+        for m in self.mentions:
+            if m.covers(i):
+                return m
+        tok = self.doc[i]
+        if tok.pos_ in ("VERB", "AUX"):
+            return None
+        deps = ("compound", "poss", "amod", "nmod", "appos") if via_possessor else ("compound", "amod", "appos")
+        inner = [t.i for t in tok.children if t.dep_ in deps] + [i]
+        near = [m for m in self.mentions if any(m.covers(j) for j in inner)]
+        if near:
+            return near[0]
+        # "the endorsement of the AFSCME Council 61" when the pobj is "Council".
+        sub = [m for m in self.mentions if tok.left_edge.i <= m.start and m.end <= tok.right_edge.i + 1
+               and (via_possessor or self.doc[m.end - 1].dep_ != "poss")]
+        return sub[0] if sub and via_possessor else None
+
+
+def is_subject(m: Mention, ctx: SentenceContext) -> bool:
+    return any(ctx.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))
+
+
+def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
+    """The mention plus its list neighbours joined by commas/and; numbered locals split."""
+    items = [m]
+    text = doc_text(ctx.doc)
+    ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")]
+    if m in ms:
+        k = ms.index(m)
+        for step in (1, -1):
+            j = k
+            while 0 <= j + step < len(ms):
+                a, b = (ms[j], ms[j + step]) if step == 1 else (ms[j + step], ms[j])
+                between = text[ctx.doc[a.end - 1].idx + len(ctx.doc[a.end - 1]):ctx.doc[b.start].idx]
+                between = PARENTHETICAL.sub("", between)
+                between = re.sub(r"(?i)\b(the|a|an)\b", "", between)
+                between = LIST_TITLES.sub("", between)
+                if not LIST_SEPARATORS.match(between) or ms[j + step].kind != m.kind and \
+                        not {ms[j + step].kind, m.kind} <= {"org", "desc", "ref", "person"}:
+                    break
+                if ms[j + step].label == "GPE":
+                    break
+                if is_subject(ms[j + step], ctx) and not is_subject(m, ctx):
+                    break  # "endorsing McKee, and Senate President Ruggerio followed suit"
+                items.append(ms[j + step])
+                j += step
+    out: list[Mention] = []
+    for item in sorted(items, key=lambda x: x.start):
+        nm = NUMBERED_LIST.match(item.text)
+        if nm:
+            for num in [nm.group(2)] + re.findall(r"\d+", nm.group(3)):
+                out.append(Mention(item.start, item.end, f"{nm.group(1)} {num}", item.kind, item.label))
+        else:
+            out.append(item)
+    return out
+
+
+# ---- candidates ---------------------------------------------------------------------

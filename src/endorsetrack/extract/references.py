@@ -1,0 +1,143 @@
+"""Who a name or reference in an endorser role stands for.
+
+"the union", "it", "the paper", "he" point back to an earlier mention (the most
+recent subject first, never into a quotation from outside it); "another union, the
+Service Employees International Union," is named by its appositive; voter groups
+("Democrats back X 60 percent to 33") are no endorsers.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..nlp.build import doc_text
+from ..nlp.entity_types import type_from_name
+from .context import SentenceContext
+from .mentions import NEWSPAPER_REFERENCE_NOUNS, Mention
+
+
+VOTER_WORDS = re.compile(
+    r"(?i)^(?:voters?|residents?|respondents?|people|members|workers|americans|women|men|"
+    r"democrats|republicans|independents|latinos|hispanics|whites|blacks|seniors|delegates|"
+    r"most|many|some|polls?|surveys?|analysts?|supporters|fans|critics|observers)$")
+
+
+UNION_WORDS = re.compile(r"(?i)\b(?:union|unions|local|workers|teamsters|federation|brotherhood|"
+                         r"afl-cio|seiu|council \d+|employees|laborers|machinists|carpenters|teachers|"
+                         r"firefighters|fire fighters|nurses|officers association|fraternal order)\b")
+
+
+def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    text = m.text
+    if VOTER_WORDS.match(text) or VOTER_WORDS.match(text.split()[-1]) and m.kind in ("ref", "party"):
+        return None
+    if m.kind in ("org", "desc"):
+        if m.label in ("GPE",) and not UNION_WORDS.search(text):
+            return None
+        return text, provisional_type(m), 0.0
+    if m.kind == "person":
+        return text, "person", 0.0
+    if m.kind == "party":
+        if VOTER_WORDS.match(text):
+            return None
+        return text, "party", 0.05
+    if m.kind == "ref":
+        named = appositive_name(m, ctx)
+        if named:
+            return named.text, provisional_type(named), 0.0
+        ante = antecedent(m, ctx)
+        if ante is None:
+            if m.label in ("we", "our", "us") and not inside_quotes(ctx, m):
+                return "editorial board", "newspaper", 0.2
+            return None
+        return ante[0], ante[1], 0.15
+    return None
+
+
+def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
+    head = ctx.doc[m.end - 1]
+    linked = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        linked.append(head.head)
+    for tok in linked:
+        for x in ctx.mentions:
+            if x.covers(tok.i) and x.kind in ("org", "person") and x.label not in ("GPE", "caps"):
+                return x
+    return None
+
+
+def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tuple[str, str]]:
+    """The earlier mention a reference ('the union', 'it', 'he') points to."""
+    label = m.label
+    want_person = label in ("he", "she", "him", "his", "her") or label.startswith("person:")
+    national = "national" in m.text.lower()
+    quoted = inside_quotes(ctx, m)
+    pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
+    for past in reversed(ctx.history):
+        pool.extend(reversed(past))
+    if not quoted:
+        spans = getattr(ctx, "quoted", [])
+        pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
+    if want_person:
+        people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
+        salient = [c for c in people if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        pick = (salient or people or [None])[0]
+        return (pick.text, "person") if pick else None
+    if ctx.doc[m.start].lower_ in ("a", "an"):
+        return None  # "a union that ...": introduces an entity, refers to none
+    orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps")
+            or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
+            or c.kind == "ref" and c.label in ("union", "federation", "organization", "group", "local", "coalition")
+            and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")]
+    subj = [c for c in orgs if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
+    if label in ("chapter", "local", "branch", "affiliate", "unit"):
+        orgs.sort(key=lambda c: c.label != "local")  # stable: nearest local first
+    for cand in orgs:
+        if label in NEWSPAPER_REFERENCE_NOUNS and provisional_type(cand) != "newspaper":
+            continue
+        if label in ("union", "local", "chapter", "affiliate", "branch") and not UNION_WORDS.search(cand.text) \
+                and not cand.label.startswith("org.") and cand.label != "local":
+            continue
+        if national and (cand.label == "local" or re.search(r"\d", cand.text)):
+            continue
+        if label == "local" and cand.label != "local":
+            continue
+        if cand.kind == "ref":
+            named = appositive_name(cand, ctx)
+            if named:
+                return named.text, provisional_type(named)
+            sub = antecedent(cand, ctx, depth + 1)
+            if sub:
+                return sub
+            continue
+        return cand.text, provisional_type(cand)
+    return None
+
+
+SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "write", "state", "declare", "argue", "insist"}
+
+
+def _is_speaker(m: Mention, doc) -> bool:
+    head = doc[m.end - 1]
+    return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
+
+
+def _org_like(m: Mention, doc) -> bool:
+    """A capitalised run that acts like an organisation: a subject, or union-ish words."""
+    head = doc[m.end - 1]
+    return bool(UNION_WORDS.search(m.text)) or (head.dep_ in ("nsubj", "nsubjpass") and len(m.text) > 3
+                                                 and head.ent_type_ not in ("DATE", "GPE", "PERSON"))
+
+
+def inside_quotes(ctx: SentenceContext, m: Mention) -> bool:
+    before = doc_text(ctx.doc)[ctx.sent.start_char:ctx.doc[m.start].idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def provisional_type(m: Mention) -> str:
+    if m.kind == "person":
+        return "person"
+    if m.kind == "party":
+        return "party"
+    return type_from_name(m.text)
