@@ -22,6 +22,7 @@ LIST_TITLES = re.compile(
     r"mr\.|ms\.|mrs\.|popular|longtime|state|u\.s\.|house|speaker|secretary|chairman|chairwoman)(?=\s|$)")
 
 
+GERUND_TRIGGERS = {"endorsing", "backing", "supporting", "opposing"}
 PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
 
 
@@ -64,11 +65,14 @@ class SentenceContext:
         tok = self.doc[i]
         if tok.pos_ in ("VERB", "AUX"):
             return None
-        deps = ("compound", "poss", "amod", "nmod", "appos") if via_possessor else ("compound", "amod", "appos")
-        inner = [t.i for t in tok.children if t.dep_ in deps] + [i]
-        near = [m for m in self.mentions if any(m.covers(j) for j in inner)]
-        if near:
-            return near[0]
+        # an appositive names the phrase itself ("Dean's other backer, the SEIU,"); a
+        # possessor names someone else and comes last
+        order = ("appos", "compound", "amod", "nmod") + (("poss",) if via_possessor else ())
+        for dep in order:
+            inner = [t.i for t in tok.children if t.dep_ == dep]
+            near = [m for m in self.mentions if any(m.covers(j) for j in inner)]
+            if near:
+                return near[0]
         # "the endorsement of the AFSCME Council 61" when the pobj is "Council".
         sub = [m for m in self.mentions if tok.left_edge.i <= m.start and m.end <= tok.right_edge.i + 1
                and (via_possessor or self.doc[m.end - 1].dep_ != "poss")]
@@ -94,6 +98,8 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
                 between = PARENTHETICAL.sub("", between)
                 between = re.sub(r"(?i)\b(the|a|an)\b", "", between)
                 between = LIST_TITLES.sub("", between)
+                if not between.strip():
+                    break  # adjacent names with nothing between them ("his union") are no list
                 if not LIST_SEPARATORS.match(between) or ms[j + step].kind != m.kind and \
                         not {ms[j + step].kind, m.kind} <= {"org", "desc", "ref", "person"}:
                     break
@@ -101,6 +107,9 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
                     break
                 if is_subject(ms[j + step], ctx) and not is_subject(m, ctx):
                     break  # "endorsing McKee, and Senate President Ruggerio followed suit"
+                nxt = ms[j + step]
+                if nxt.end < len(ctx.doc) and ctx.doc[nxt.end].lower_ in GERUND_TRIGGERS:
+                    break  # "Bush endorsing Cruz and Carson backing Trump": Carson starts a new pair
                 items.append(ms[j + step])
                 j += step
     out: list[Mention] = []

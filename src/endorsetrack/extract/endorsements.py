@@ -16,9 +16,9 @@ from typing import Iterable, Optional
 from ..nlp.build import doc_text
 from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
-from .frames import Frame, match_frames
+from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
-from .context import SentenceContext, as_person, expand_list, quoted_spans
+from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans
 from .mentions import GENERIC_CANDIDATE_RE, Mention, find_mentions
 from .references import antecedent, resolve_endorser
 from .stage import article_stage, frame_stage
@@ -45,7 +45,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         ctx.races = races
         ctx.quoted = quoted
         ctx.last_org_endorser = last_org
-        for frame in match_frames(sent):
+        for frame in match_frames(sent) + _gerund_pairs(ctx):
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings))
             found.extend(new)
             orgs = [e for e in new if e.endorser_type in ("party", "union", "organization", "newspaper")
@@ -55,6 +55,26 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         found.extend(_followed_suit(sent, ctx, found))
         history.append(mentions)
     return dedupe_endorsements(_assign_races(found, races))
+
+
+def _gerund_pairs(ctx: SentenceContext) -> list[Frame]:
+    """'... and Carson backing Trump': NAME VERB-ing NAME, where the parser made the
+    gerund a noun and found no frame; the surface order gives the roles."""
+    frames = []
+    by_start = {m.start: m for m in ctx.mentions}
+    by_end = {m.end: m for m in ctx.mentions}
+    index = trigger_index()
+    for tok in ctx.sent:
+        if tok.lower_ not in GERUND_TRIGGERS or tok.pos_ in ("VERB", "AUX"):
+            continue
+        left, right = by_end.get(tok.i), by_start.get(tok.i + 1)
+        if not (left and right and left.kind in ("person", "org") and right.kind in ("person", "measure")):
+            continue
+        stem = tok.lower_[:-3]
+        rule = index.get(("verb", stem)) or index.get(("verb", stem + "e"))
+        if rule:
+            frames.append(Frame(tok.i, rule, left.end - 1, right.start, via="surface"))
+    return frames
 
 
 def _followed_suit(sent, ctx: "SentenceContext", found: list[Endorsement]) -> list[Endorsement]:
@@ -211,6 +231,11 @@ def _left_neighbour(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
     """Surface fallback when the parse gives no subject: the name right before the verb
     group ("the [International Association of Firefighters] will continue to stand with")."""
     i = frame.trigger - 1
+    if ctx.doc[i].text == "," and i > ctx.sent.start:
+        # "AFSCME, with about 1.4 million members, endorsed Dean": step over the aside
+        opening = [k for k in range(max(ctx.sent.start, i - 12), i) if ctx.doc[k].text == ","]
+        if opening:
+            i = opening[0] - 1
     while i >= ctx.sent.start and (ctx.doc[i].lower_ in AUX_GAP or ctx.doc[i].pos_ in ("ADV", "PART")
                                    or ctx.doc[i].ent_type_ in ("DATE", "TIME")  # "on Wednesday endorsed"
                                    or ctx.doc[i].lower_ in ("on", "in", "late", "early") and i + 1 < frame.trigger
@@ -298,8 +323,11 @@ def _candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, flo
     if m is None and frame.rule["kind"] == "receive":
         m = _nearest_left_person(frame.trigger, ctx)
     if m is None or m.kind == "ref" and not m.label.startswith(("he", "she", "him", "his", "her", "person:")):
-        inner = [x for x in ctx.mentions if x.kind in ("person", "measure")
-                 and tok.left_edge.i <= x.start and x.end <= tok.right_edge.i + 1]
+        # a name in apposition or coordination inside the object phrase ("his rival and the
+        # eventual nominee, Hillary Clinton"), not inside a clause on it ("a decision backed
+        # by Gov. X and implemented by Y")
+        own = _phrase_tokens(tok)
+        inner = [x for x in ctx.mentions if x.kind in ("person", "measure") and x.start in own]
         m = inner[-1] if inner else None
     if m is None:
         return [], bool(re.search(r"(?i)\b(candidate|nominee)\b", phrase))
@@ -327,6 +355,15 @@ def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
         if m.start == j and m.kind in ("person", "measure"):
             return m
     return None
+
+
+def _phrase_tokens(tok) -> set[int]:
+    """Token indices of a noun phrase without its clauses and prepositional phrases."""
+    out = {tok.i}
+    for child in tok.children:
+        if child.dep_ not in ("acl", "relcl", "prep", "agent", "advcl", "punct"):
+            out |= _phrase_tokens(child)
+    return out
 
 
 def _nearest_left_person(i: int, ctx: SentenceContext) -> Optional[Mention]:

@@ -74,14 +74,18 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     quoted = inside_quotes(ctx, m)
     pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
     for past in reversed(ctx.history):
-        pool.extend(reversed(past))
+        pool.extend(x for x in reversed(past) if x.end <= m.start)  # a reference in history looks further back
     if not quoted:
         spans = getattr(ctx, "quoted", [])
         pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
     if want_person:
         people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
+        described = _matching_description(m, people, ctx)
+        if described:
+            return described.text, "person"
+        same_sentence = [c for c in people if c.start >= ctx.sent.start and label in ("him", "her", "his")]
         salient = [c for c in people if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        pick = (salient or people or [None])[0]
+        pick = (same_sentence or salient or people or [None])[0]
         return (pick.text, "person") if pick else None
     if ctx.doc[m.start].lower_ in ("a", "an"):
         return None  # "a union that ...": introduces an entity, refers to none
@@ -112,6 +116,30 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
                 return sub
             continue
         return cand.text, provisional_type(cand)
+    return None
+
+
+DESCRIPTION_TITLES = {
+    "senator": r"Sen\.|Senator", "governor": r"Gov\.|Governor", "mayor": r"Mayor",
+    "congressman": r"Rep\.|Congressman", "congresswoman": r"Rep\.|Congresswoman",
+    "president": r"President", "speaker": r"Speaker",
+}
+
+
+def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContext) -> Optional[Mention]:
+    """'the longtime senator' is the person the article calls 'Sen. X' (or 'longtime ... X')."""
+    noun = m.label.split(":", 1)[1] if m.label.startswith("person:") else None
+    if noun is None:
+        return None
+    text = doc_text(ctx.doc)
+    modifiers = [t.lower_ for t in ctx.doc[m.start:m.end - 1] if t.pos_ == "ADJ"]
+    title = DESCRIPTION_TITLES.get(noun)
+    for person in people:
+        surname = re.escape(person.text.split()[-1])
+        if title and re.search(rf"(?:{title})\s+(?:[A-Z][\w.'-]*\s+){{0,2}}{surname}\b", text):
+            return person
+        if modifiers and re.search(rf"\b{re.escape(modifiers[0])}\s+(?:\S+\s+){{0,3}}{surname}\b", text, re.I):
+            return person
     return None
 
 

@@ -21,7 +21,8 @@ LOCAL_OF = re.compile(r"^(?P<parent>.+?)\s+(?:Local|Council|Lodge|District Counc
 
 
 def resolve_article(result: ArticleResult, doc) -> ArticleResult:
-    index = NameIndex.from_doc(doc, result.article.links)
+    index = NameIndex.from_doc(doc, result.article.links,
+                               extra_orgs=[e.endorser for e in result.endorsements if e.endorser_type != "person"])
     ends = [_resolve_endorsement(e, index) for e in result.endorsements]
     polls = [_resolve_poll(p, index) for p in result.polls]
     polls = [_poll_race(p, ends) for p in polls]

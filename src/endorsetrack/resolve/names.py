@@ -70,12 +70,14 @@ class NameIndex:
         self.link_names = list(links)  # (anchor text, href)
 
     @classmethod
-    def from_doc(cls, doc, links: Iterable[Link] = ()) -> "NameIndex":
+    def from_doc(cls, doc, links: Iterable[Link] = (), extra_orgs: Iterable[str] = ()) -> "NameIndex":
+        """``extra_orgs``: organisation names the extractor found that NER may have missed."""
         people = [e.text for e in doc.ents if e.label_ == "PERSON"]
         orgs = [re.sub(r"^(?:the|The)\s+", "", e.text).rstrip("'’ ") for e in doc.ents if e.label_ == "ORG"]
         text = doc_text(doc)
         anchors = [(text[l.start:l.end], l.href) for l in links]
         orgs += [a for a, _ in anchors if a and a[0].isupper()]
+        orgs += [o for o in extra_orgs if o and o[0].isupper()]
         # "Full Name (ACRONYM)" pairs anywhere in the text
         for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|and|for|the|&)\s+|[A-Z][\w'’.-]*,?\s+){1,10})\(([A-Z][A-Z0-9&-]{1,9})\)", text):
             orgs.append(re.sub(r"^(?:The|the)\s+", "", m.group(1).strip().rstrip(",")))
@@ -116,9 +118,10 @@ class NameIndex:
             hits = {o for o in self.orgs if words and words <= set(_key(o).split())}
             if len(hits) == 1:
                 cands.append((hits.pop(), 0.7))
-        if not cands and compact.isupper() and not re.search(r"\d", clean):
+        short = re.sub(r"\s+union$", "", clean)  # "the AFSCME union" names the same body as "AFSCME"
+        if not cands and re.sub(r"[^A-Za-z0-9]", "", short).isupper() and not re.search(r"\d", short):
             # "AFSCME" in an article that names only "AFSCME Council 61": its own body
-            bodies = {o for o in self.orgs if re.search(rf"\b{re.escape(clean)}\b.*\b(?:Local|Council|Lodge)\s+\d+", o)}
+            bodies = {o for o in self.orgs if re.search(rf"\b{re.escape(short)}\b.*\b(?:Local|Council|Lodge)\s+\d+", o)}
             if len(bodies) == 1:
                 cands.append((bodies.pop(), 0.75))
         if not cands and rule is not None:
