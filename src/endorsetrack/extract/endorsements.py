@@ -19,7 +19,7 @@ from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans
-from .mentions import GENERIC_CANDIDATE_RE, Mention, find_mentions
+from .mentions import GENERIC_CANDIDATE_RE, Mention, find_mentions, is_headline
 from .references import antecedent, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
@@ -45,7 +45,8 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         ctx.races = races
         ctx.quoted = quoted
         ctx.last_org_endorser = last_org
-        for frame in match_frames(sent) + _gerund_pairs(ctx):
+        frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
+        for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings))
             found.extend(new)
             orgs = [e for e in new if e.endorser_type in ("party", "union", "organization", "newspaper")
@@ -108,7 +109,9 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     evidence = {e.candidate: races.evidence_for(e.candidate) for e in items
                 if e.candidate and not MEASURE_NAME.match(e.candidate)}
     explicit = Counter(office for office, score in evidence.values() if office and score >= EXPLICIT_WEIGHT)
-    main = explicit.most_common(1)[0][0] if explicit else None
+    titled = Counter(office for office, score in evidence.values() if office)
+    # a candidate the article ties to no office runs where the others it ties run
+    main = (explicit or titled).most_common(1)[0][0] if (explicit or titled) else races.dominant
     out = []
     for e in items:
         if e.candidate and MEASURE_NAME.match(e.candidate):
@@ -122,7 +125,12 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     # a stance about no candidate is about the race most of the article's stances are in
     counts = Counter(e.race for e in out if e.candidate and e.race)
     contest = counts.most_common(1)[0][0] if counts else races.race_for(None, main)
-    out = [replace(e, race=contest) if e.candidate is None else e for e in out]
+    # ... unless its own sentence names an office and no candidate stance there claims it
+    claimed = {e.evidence.start for e in out if e.candidate}
+    out = [e if e.candidate is not None else
+           replace(e, race=races.race_for(None, office) if e.evidence.start not in claimed
+                   and (office := races.office_in(e.evidence.text)) else contest)
+           for e in out]
     return out
 
 
@@ -148,6 +156,8 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
     stance = decide_stance(trigger, frame.rule["stance"], generic)
     if stance is None or frame.rule.get("negated_only") and stance not in ("declines", "undecided"):
         return []
+    if stance == "endorses" and frame.candidate is not None and _no_vote(doc[frame.candidate]):
+        stance = "opposes"  # "urges a no vote on Measure K"
     if stance in ("endorses", "opposes", "rescinds") and not cand_mentions:
         return []
     if stance == "will_endorse" and _announced(trigger):
@@ -315,6 +325,11 @@ def _candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, flo
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
     if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
         return [], True
+    if tok.lemma_.lower() == "vote":  # "recommend a yes vote on Measure B"
+        target = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "for", "against")
+                       for g in p.children if g.dep_ == "pobj"), None)
+        if target is not None:
+            tok = target
     if tok.lemma_.lower() in CANDIDACY_NOUNS:  # "his candidacy", "Mourdock's bid"
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if poss:
@@ -348,13 +363,18 @@ def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
     described = 0  # "endorsed city council member Ana Ortiz": up to four words of description
     while j < ctx.sent.end and (ctx.doc[j].lower_ in ("the", "candidate", "former", "sen.", "gov.", "rep.", "mr.", "ms.")
                                 or ctx.doc[j].pos_ == "ADV"
-                                or ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ") and described < 4):
-        described += ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ")
+                                or ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN") and described < 4):
+        described += ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
         j += 1
     for m in ctx.mentions:
         if m.start == j and m.kind in ("person", "measure"):
             return m
     return None
+
+
+def _no_vote(tok) -> bool:
+    return tok.lemma_.lower() == "vote" and any(c.lower_ == "no" for c in tok.children
+                                                if c.dep_ in ("det", "amod", "compound"))
 
 
 def _phrase_tokens(tok) -> set[int]:

@@ -178,7 +178,7 @@ def find_mentions(sent, ents=None) -> list[Mention]:
                                          or doc[ent.end - 1].dep_ in ("amod", "compound", "npadvmod")):
                 continue
             add(start, end, kind, ent.label_)
-    if not _is_headline(sent):
+    if not is_headline(sent):
         _capitalised_runs(sent, taken, add)
     _references(sent, taken, add)
     out.sort(key=lambda m: m.start)
@@ -268,7 +268,7 @@ GROUP_NOUNS = {"workers", "teachers", "firefighters", "nurses", "machinists", "c
                "officers", "teamsters", "laborers", "educators", "autoworkers", "steelworkers", "employees"}
 
 
-def _is_headline(sent) -> bool:
+def is_headline(sent) -> bool:
     """Title Case lines ('Local Union Backs Sanders, Bucking National Affiliate'):
     every word is capitalised, so capitalisation says nothing about names."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]

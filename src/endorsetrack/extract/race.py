@@ -84,28 +84,18 @@ class RaceIndex:
         office, score = scores.most_common(1)[0]
         return office, score
 
+    def office_in(self, text: str) -> Optional[str]:
+        """An office a piece of text names as a race ("In the race for attorney general, ...")."""
+        for office, explicit, _ in _offices():
+            if explicit.search(text):
+                return office
+        return None
+
     def office_for(self, candidate: Optional[str]) -> Optional[str]:
         if not candidate:
             return self.dominant
         office, _ = self.evidence_for(candidate)
-        return office or self.dominant or self._opponents_office(candidate.split()[-1])
-
-    def _opponents_office(self, surname: str) -> Optional[str]:
-        """A candidate the article ties to no office runs in the race of the other
-        candidates it names together with them ("Lieberman ... Lamont")."""
-        offices: Counter = Counter()
-        for sent in self.sentences:
-            if surname not in sent:
-                continue
-            for m in re.finditer(r"\b([A-Z][a-z]+)\b", sent):
-                other = m.group(1)
-                if other == surname:
-                    continue
-                for office, _, title in _offices():
-                    if any(title.search(s[:k.start()]) for s in self.sentences
-                           for k in re.finditer(rf"\b{other}\b", s)):
-                        offices[office] += 1
-        return offices.most_common(1)[0][0] if offices else None
+        return office or self.dominant
 
     def race_for(self, candidate: Optional[str], office: Optional[str] = None) -> Optional[str]:
         office = office or self.office_for(candidate)

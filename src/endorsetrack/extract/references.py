@@ -34,6 +34,8 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
     if m.kind in ("org", "desc"):
         if m.label in ("GPE",) and not UNION_WORDS.search(text):
             return None
+        if INSTITUTIONS.match(text):
+            return None  # "candidates for Assembly or Senate": a chamber, not an endorser
         return text, provisional_type(m), 0.0
     if m.kind == "person":
         return text, "person", 0.0
@@ -91,8 +93,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         return None  # "a union that ...": introduces an entity, refers to none
     orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps")
             or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
-            or c.kind == "ref" and c.label in ("union", "federation", "organization", "group", "local", "coalition")
-            and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")]
+            or c.kind == "ref" and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")
+            and (c.label in ("union", "federation", "organization", "group", "local", "coalition")
+                 or c.start >= ctx.sent.start and appositive_name(c, ctx) is not None)]
     subj = [c for c in orgs if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
     orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
     if label in ("chapter", "local", "branch", "affiliate", "unit"):
@@ -143,6 +146,7 @@ def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContex
     return None
 
 
+INSTITUTIONS = re.compile(r"(?i)^(?:senate|house|assembly|congress|legislature|parliament|council|court)$")
 SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "write", "state", "declare", "argue", "insist"}
 
 

@@ -66,7 +66,7 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
             return base if base == "undecided" else None  # "did not remain neutral": unclear
         if base == "opposes":
             return None
-        if still or lemmas & c["decision"]:
+        if still or lemmas & c["decision"] or any(ch.lemma_.lower() in c["decision"] for ch in children):
             return "undecided"
         return "declines"
     if base == "endorses":

@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..types import ArticleResult, Endorsement, Poll, PollResult
 from ..extract.endorsements import dedupe_endorsements
 from ..nlp.entity_types import looks_like_acronym, type_from_name
-from .names import NameIndex, Resolution, state_body_parent, strip_title
+from .names import NameIndex, Resolution, known_organization, state_body_parent, strip_title
 
 __all__ = ["resolve_article", "NameIndex", "Resolution"]
 
@@ -54,7 +54,7 @@ def _resolve_endorsement(e: Endorsement, index: NameIndex) -> Endorsement:
     parent = e.endorser_parent
     m = LOCAL_OF.match(res.name)
     if parent is None and m:
-        parent = index.org(m.group("parent")).name
+        parent = _parent_name(m.group("parent"), res.name, index)
     elif parent is None and "/" in res.name:
         parent = index.org(res.name.split("/")[-1]).name
     elif parent is None:
@@ -66,6 +66,16 @@ def _resolve_endorsement(e: Endorsement, index: NameIndex) -> Endorsement:
 def _resolve_poll(p: Poll, index: NameIndex) -> Poll:
     results = tuple(PollResult(_resolve_candidate(r.candidate, index), r.share) for r in p.results)
     return replace(p, results=results)
+
+
+def _parent_name(text: str, child: str, index: NameIndex) -> str:
+    """The body a local belongs to: the gazetteer's name for "IAFF" or "Teamsters", else
+    the fullest form the article gives, never the local itself."""
+    known = known_organization(text)
+    if known:
+        return known
+    name = index.org(text).name
+    return name if name != child else text
 
 
 def _poll_race(p: Poll, ends: list[Endorsement]) -> Poll:

@@ -140,6 +140,12 @@ class NameIndex:
                           entity_type=gaz["type"] if gaz else None)
 
 
+def known_organization(name: str) -> Optional[str]:
+    """The gazetteer's canonical name for a name or alias it lists, else None."""
+    rule = _gazetteer().get(_key(name))
+    return rule["name"] if rule else None
+
+
 def state_body_parent(name: str) -> Optional[str]:
     """'AFT Ohio' or 'the Ohio AFL-CIO' is a state body of a known national: its name."""
     from ..extract.race import STATES  # the list of U.S. states lives with the race rules
