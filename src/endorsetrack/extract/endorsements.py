@@ -218,7 +218,8 @@ def _clause_tokens(head) -> list:
     or other embedded clauses, whose stage words belong to another event."""
     skip: set[int] = set()
     for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "parataxis", "relcl"):
+        if child.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "parataxis", "relcl") \
+                or child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             skip.update(t.i for t in child.subtree)
     return [t for t in head.subtree if t.i not in skip]
 

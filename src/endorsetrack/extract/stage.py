@@ -41,9 +41,22 @@ def article_stage(text: str) -> Optional[str]:
     p = _patterns()
     if p["primary_over"].search(text):
         return "general"
-    if p["primary_ahead"].search(text):
+    if p["primary_ahead"].search(text) or _same_party_rivals(text):
         return "primary"
     return None
+
+
+PARTY_TAG = re.compile(r"\b[A-Z][a-z]+\s+\(([DR])-[A-Z][\w.]*\)")
+
+
+def _same_party_rivals(text: str) -> bool:
+    """Two people of one party tagged '(D-Ill.)' and '(D-N.Y.)' in a story about
+    their endorsements compete for that party's nomination."""
+    tags = [(m.group(0).split()[0], m.group(1)) for m in PARTY_TAG.finditer(text)]
+    by_party: dict[str, set[str]] = {}
+    for name, party in tags:
+        by_party.setdefault(party, set()).add(name)
+    return any(len(names) >= 2 for names in by_party.values())
 
 
 def frame_stage(sent, trigger_i: int, clause_tokens: list, default: Optional[str]) -> Optional[str]:
@@ -61,12 +74,13 @@ def frame_stage(sent, trigger_i: int, clause_tokens: list, default: Optional[str
 
 
 def _outside_other_clauses(sent, trigger_i: int) -> str:
-    """The sentence with relative clauses that do not hold the trigger blanked out:
+    """The sentence with relative and coordinated clauses that do not hold the trigger blanked out:
     in "The union, which backed Reyes in the primary, endorsed Vega", the primary
     belongs to the Reyes stance only."""
     text = list(sent.text)
     for tok in sent:
-        if tok.dep_ in ("relcl", "acl") and not (tok.left_edge.i <= trigger_i <= tok.right_edge.i):
+        if (tok.dep_ in ("relcl", "acl") or tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")) \
+                and not (tok.left_edge.i <= trigger_i <= tok.right_edge.i):
             a = tok.left_edge.idx - sent.start_char
             b = tok.right_edge.idx + len(tok.right_edge) - sent.start_char
             text[a:b] = " " * (b - a)

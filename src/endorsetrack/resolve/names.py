@@ -65,8 +65,8 @@ class NameIndex:
     """Names seen in one article: people (by surname) and organisations (by acronym)."""
 
     def __init__(self, people: Iterable[str], orgs: Iterable[str], links: Iterable[tuple[str, str]] = ()):
-        self.people = sorted({strip_title(p) for p in people if p.strip()}, key=len, reverse=True)
-        self.orgs = sorted({o for o in orgs if o.strip()}, key=len, reverse=True)
+        self.people = sorted({strip_title(" ".join(p.split())) for p in people if p.strip()}, key=len, reverse=True)
+        self.orgs = sorted({" ".join(o.split()) for o in orgs if o.strip()}, key=len, reverse=True)
         self.link_names = list(links)  # (anchor text, href)
 
     @classmethod
