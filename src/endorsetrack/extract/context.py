@@ -83,6 +83,14 @@ def is_subject(m: Mention, ctx: SentenceContext) -> bool:
     return any(ctx.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))
 
 
+CONJUNCTION = re.compile(r"(?i)\b(?:and|or|nor|plus|as well as|along with)\b|&")
+
+
+def _between(a: Mention, b: Mention, ctx: SentenceContext) -> str:
+    text = doc_text(ctx.doc)
+    return text[ctx.doc[a.end - 1].idx + len(ctx.doc[a.end - 1]):ctx.doc[b.start].idx]
+
+
 def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     """The mention plus its list neighbours joined by commas/and; numbered locals split."""
     items = [m]
@@ -115,8 +123,11 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
                     break  # ... and Cruz, right after a verb, is that verb's object
                 items.append(ms[j + step])
                 j += step
+    items.sort(key=lambda x: x.start)
+    if len(items) > 1 and not any(CONJUNCTION.search(_between(a, b, ctx)) for a, b in zip(items, items[1:])):
+        items = [m]  # "The Metro Firefighters, IAFF Local 1234, voted": an appositive, not a list
     out: list[Mention] = []
-    for item in sorted(items, key=lambda x: x.start):
+    for item in items:
         nm = NUMBERED_LIST.match(item.text)
         if nm:
             for num in [nm.group(2)] + re.findall(r"\d+", nm.group(3)):

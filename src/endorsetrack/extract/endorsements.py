@@ -344,7 +344,7 @@ def _candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, flo
         # by Gov. X and implemented by Y")
         own = _phrase_tokens(tok)
         inner = [x for x in ctx.mentions if x.kind in ("person", "measure") and x.start in own]
-        m = inner[-1] if inner else None
+        m = inner[-1] if inner else _delayed_appositive(tok, ctx)
     if m is None:
         return [], bool(re.search(r"(?i)\b(candidate|nominee)\b", phrase))
     out = []
@@ -376,6 +376,24 @@ def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
 def _no_vote(tok) -> bool:
     return tok.lemma_.lower() == "vote" and any(c.lower_ == "no" for c in tok.children
                                                 if c.dep_ in ("det", "amod", "compound"))
+
+
+ROLE_NOUNS = {"opponent", "rival", "challenger", "candidate", "nominee", "successor", "incumbent", "predecessor"}
+
+
+def _delayed_appositive(tok, ctx: SentenceContext) -> Optional[Mention]:
+    """'backing his opponent in the Nov. 7 general election, attorney Maya Chen': the
+    name set off by a comma a few words after a role noun names that role."""
+    if tok.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    for m in ctx.mentions:
+        if m.kind != "person" or not (tok.i < m.start <= tok.i + 12):
+            continue
+        k = m.start - 1
+        while k > tok.i and ctx.doc[k].is_lower and ctx.doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+            k -= 1  # "attorney", "former state senator"
+        return m if ctx.doc[k].text == "," else None
+    return None
 
 
 def _phrase_tokens(tok) -> set[int]:

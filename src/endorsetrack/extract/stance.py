@@ -68,6 +68,9 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
             return None
         if still or lemmas & c["decision"] or any(ch.lemma_.lower() in c["decision"] for ch in children):
             return "undecided"
+        if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'s", "'ve") for ch in trigger.children) \
+                and not any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo") for ch in trigger.children):
+            return "undecided"  # "has not endorsed" (so far), unlike "did not endorse" or "will not"
         return "declines"
     if base == "endorses":
         continuing = bool(lemmas & c["continuing"])
