@@ -26,7 +26,7 @@ GERUND_TRIGGERS = {"endorsing", "backing", "supporting", "opposing"}
 PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
 
 
-NUMBERED_LIST = re.compile(r"^(.*\b(?:Local|Council|District Council|Lodge))\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)+)$")
+NUMBERED_LIST = re.compile(r"^(.*\b(?:Local|Council|District Council|Lodge))s?\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)+)$")
 
 
 def as_person(m: Mention, people: set[str]) -> Mention:
@@ -86,6 +86,11 @@ def is_subject(m: Mention, ctx: SentenceContext) -> bool:
 CONJUNCTION = re.compile(r"(?i)\b(?:and|or|nor|plus|as well as|along with)\b|&")
 
 
+def _in_parentheses(m: Mention, ctx: SentenceContext) -> bool:
+    """'the Pennsylvania State Education Association (PSEA)': the acronym is an alias."""
+    return m.start > 0 and ctx.doc[m.start - 1].text == "(" and m.end < len(ctx.doc) and ctx.doc[m.end].text == ")"
+
+
 def _between(a: Mention, b: Mention, ctx: SentenceContext) -> str:
     text = doc_text(ctx.doc)
     return text[ctx.doc[a.end - 1].idx + len(ctx.doc[a.end - 1]):ctx.doc[b.start].idx]
@@ -95,7 +100,8 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     """The mention plus its list neighbours joined by commas/and; numbered locals split."""
     items = [m]
     text = doc_text(ctx.doc)
-    ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")]
+    ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")
+          and not _in_parentheses(x, ctx)]
     if m in ms:
         k = ms.index(m)
         for step in (1, -1):

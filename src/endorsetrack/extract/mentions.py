@@ -20,9 +20,9 @@ from ..nlp.rules import packaged_rules
 ORG_REFERENCE_NOUNS = {
     "union", "local", "group", "organization", "organisation", "federation", "coalition",
     "chapter", "association", "council", "affiliate", "club", "committee", "caucus",
-    "paper", "newspaper", "board", "leadership", "branch", "unit", "party", "pac",
+    "paper", "newspaper", "board", "leadership", "branch", "unit", "party", "pac", "page",
 }
-NEWSPAPER_REFERENCE_NOUNS = {"paper", "newspaper", "board", "editorial"}
+NEWSPAPER_REFERENCE_NOUNS = {"paper", "newspaper", "board", "editorial", "page"}
 PERSON_REFERENCE_NOUNS = {
     "governor", "senator", "mayor", "congressman", "congresswoman", "lawmaker", "incumbent",
     "speaker", "president", "candidate", "challenger", "leader", "nominee", "frontrunner", "front-runner",
@@ -37,7 +37,7 @@ GENERIC_CANDIDATE_RE = re.compile(
 MEASURE_RE = re.compile(
     r"\b(?:Prop(?:osition|\.)?|Measure|Question|Amendment|Initiative|Referendum|Issue|Ballot Question)"
     r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I)
-LOCAL_RE = re.compile(r"\b(Local|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
+LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 CONNECTORS = {"of", "and", "for", "&", "-", "/", "'", "’", "de", "the", "'s"}
 NOT_NAME_WORDS = {
@@ -117,6 +117,10 @@ def find_mentions(sent, ents=None) -> list[Mention]:
             end -= 1
         if end > start and doc[end - 1].text == "." and not doc[end - 1].is_sent_end:
             pass
+        for k in range(start + 1, end):
+            if doc[k].text == "(" and not any(doc[j].text == ")" for j in range(k, end)):
+                end = k  # "National Organization for Women (NOW": the acronym is an alias
+                break
         if kind == "person":
             while end - start > 1 and doc[start].lower_ in TITLES:
                 start += 1
@@ -174,6 +178,10 @@ def find_mentions(sent, ents=None) -> list[Mention]:
             kind = {"PERSON": "person", "NORP": "party"}.get(ent.label_, "org")
             if end - start == 1 and doc[start].pos_ == "ADJ":
                 continue  # "Democratic" alone is an adjective, not an organisation
+            if ent.label_ == "NORP" and not _is_party_word(ent.text) and all(
+                    doc[k].tag_ == "NNP" for k in range(start, end)):
+                add(start, end, "org", "caps")  # NER's NORP on a surname ("of Hollis"): a name, kind unknown
+                continue
             if ent.label_ == "NORP" and (not _is_party_word(ent.text) or doc[ent.end - 1].pos_ == "ADJ"
                                          or doc[ent.end - 1].dep_ in ("amod", "compound", "npadvmod")):
                 continue
@@ -193,9 +201,11 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev and prev.kind == "org" and m.kind == "org" and doc[prev.end - 1].lower_ in BODY_WORDS:
+        if prev and prev.kind == "org" and m.kind == "org":
             gap = doc[prev.end:m.start].text.lower().split()
-            if gap in (["of"], ["of", "the"]):
+            if doc[prev.end - 1].lower_ in BODY_WORDS and gap in (["of"], ["of", "the"]) \
+                    or gap[:1] and gap[0] in BODY_WORDS and gap[1:] in (["of"], ["of", "the"]):
+                # "the Greenfield Chapter of the Sierra Club", "the Allegheny County chapter of NOW"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
                 continue
         out.append(m)
@@ -246,6 +256,9 @@ def _capitalised_runs(sent, taken: set[int], add) -> None:
                 break
             if _is_name_token(t) or (t.like_num and doc[j - 1].text in ("Local", "Council")):
                 j += 1
+            elif t.tag_ == "POS" and t.text in ("'", "’") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
+                    and (j + 1) not in taken:
+                j += 2  # "the Deputy Sheriffs' Association"
             elif t.text in ("-", "/") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and not doc[j - 1].whitespace_:
                 j += 2

@@ -33,6 +33,13 @@ OPPONENT_LOOKBACK_UNITS = 3
 # A line this short without figures between a poll's announcement and its figures is
 # taken for a table header ("Candidate | Share") and does not break the link.
 TABLE_HEADER_MAX_TOKENS = 8
+# A sentence with no poll word and no figures just before may still report the last
+# poll's matchups ("In a head-to-head matchup, Smith leads Jones 48-41.", "Among women,
+# Jones leads 50% to 40%.") when it names a candidate and says who leads, or names a
+# subgroup, within this many sentences of the poll's last mention. 4 reached every such
+# sentence in the probe corpus (farthest: 3) and no sentence of the seeds or dev set
+# that is not a poll figure.
+MATCHUP_CARRY_UNITS = 4
 _PARA_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -71,10 +78,42 @@ def find_polls(doc, article: Article) -> list[Poll]:
     if not any(flags[ui][1] for ui in range(len(units))) or not registry.entities:
         return []
     registry.resolve_unnamed()
+    flags = _matchup_flags(units, flags, unit_mentions, rules)
     not_people = [n for e in registry.entities for n in e.pollsters + e.sponsors]
     index = build_person_index(doc, rules, not_people)
     items = _read_units(doc, units, paras, flags, unit_mentions, registry, index, rules)
     return _to_polls(doc, items, registry, rules)
+
+
+def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[bool, bool]]:
+    """Mark sentences that carry a poll's matchup without naming the poll (see
+    MATCHUP_CARRY_UNITS): they are read like poll sentences, unit-less pairs included.
+
+    Election returns ("won the primary with 51 percent of the vote") never qualify.
+    """
+    out = list(flags)
+    last = None
+    for ui, u in enumerate(units):
+        if ui in unit_mentions:
+            last = ui
+        pw, share = flags[ui]
+        if pw or last is None or ui == last or ui - last > MATCHUP_CARRY_UNITS:
+            continue
+        if not has_share_cue(u.text, allow_bare=True) or _is_election_text(u, rules):
+            continue
+        says_who_leads = any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
+                             for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker"))
+        if says_who_leads:
+            out[ui] = (True, True)
+    return out
+
+
+def _is_election_text(u, rules: PollRules) -> bool:
+    """Returns, not a poll: an election cue, or a share 'of the vote' with no modal."""
+    if rules.regex("election_cue").search(u.text):
+        return True
+    return bool(re.search(r"\bof the (?:popular |total )?vote\b", u.text, re.I)) and \
+        not any(rules.has("modal", t.text) for t in u)
 
 
 def split_units(doc):

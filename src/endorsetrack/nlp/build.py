@@ -39,7 +39,14 @@ def paragraph_boundaries(doc):
     for tok in doc[:-1]:
         if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
             doc[tok.i + 1].is_sent_start = True
+        elif tok.text not in SENTENCE_FINAL and not tok.is_space:
+            # a sentence starts only after final punctuation or a line break: the small
+            # parser otherwise splits lists ("... (PSEA) and | UFCW Local 1776 have")
+            doc[tok.i + 1].is_sent_start = False
     return doc
+
+
+SENTENCE_FINAL = {".", "!", "?", '"', "'", ":", ";", "”", "’", ")", "...", "…", "—", "--"}
 
 
 def doc_text(doc) -> str:
