@@ -40,7 +40,8 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     for ent in doc.ents:
         ents_by_sent.setdefault(ent.sent.start, []).append(ent)
     for sent in doc.sents:
-        mentions = [as_person(m, people_names) for m in find_mentions(sent, ents_by_sent.get(sent.start, []))]
+        mentions = [as_person(m, people_names)
+                    for m in find_mentions(sent, ents_by_sent.get(sent.start, []), frozenset(people_surnames))]
         ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames, article)
         ctx.races = races
         ctx.quoted = quoted
@@ -140,6 +141,8 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
     endorsers = _endorsers(frame, ctx)
     if not endorsers:
         return []
+    if frame.rule.get("object") == "vote" and (frame.candidate is None or doc[frame.candidate].lemma_ != "vote"):
+        return []  # "urge" counts only as "urge a yes (no) vote on X"
     cand_mentions, generic = _candidates(frame, ctx)
     if not cand_mentions and not generic and frame.rule.get("strong"):
         fallback = _salient_person(ctx, frame, endorsers) if frame.rule["stance"] == "rescinds" else None
@@ -189,8 +192,12 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
 def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
     """(name, provisional type, confidence penalty) for each endorser the role names."""
     doc = ctx.doc
-    if frame.endorser is None and frame.rule["kind"] == "receive" and ctx.last_org_endorser:
-        return [ctx.last_org_endorser]  # "X won the endorsement" after "Y won the party's endorsement"
+    if frame.endorser is None and frame.rule["kind"] == "receive":
+        named = _org_after_preposition(frame.trigger, ctx)  # "picked up the endorsement of | the X"
+        if named is not None:
+            return [r for r in (resolve_endorser(x, ctx) for x in expand_list(named, ctx)) if r]
+        if ctx.last_org_endorser:
+            return [ctx.last_org_endorser]  # "X won the endorsement" after "Y won the party's endorsement"
     if frame.endorser is None:
         m = _left_neighbour(frame, ctx)
         return [r for r in (resolve_endorser(x, ctx) for x in (expand_list(m, ctx) if m else [])) if r]
@@ -225,6 +232,17 @@ def _clause_tokens(head) -> list:
 
 
 QUANTIFIERS = {"many", "some", "most", "all", "few", "several", "none", "both", "others", "plenty", "dozens"}
+
+
+def _org_after_preposition(i: int, ctx: SentenceContext) -> Optional[Mention]:
+    """The organisation right after 'of'/'from'/'by' following a receive verb's noun."""
+    for k in range(i + 1, min(i + 6, ctx.sent.end)):
+        if ctx.doc[k].lower_ in ("of", "from", "by"):
+            j = k + 1
+            while j < ctx.sent.end and ctx.doc[j].lower_ in ("the", "a", "an"):
+                j += 1
+            return next((m for m in ctx.mentions if m.start <= j < m.end and m.kind in ("org", "desc")), None)
+    return None
 
 
 def _quantified(tok) -> bool:
@@ -326,11 +344,15 @@ def _candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, flo
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
     if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
         return [], True
-    if tok.lemma_.lower() == "vote":  # "recommend a yes vote on Measure B"
-        target = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "for", "against")
+    if tok.lemma_.lower() == "vote":  # "recommend a yes vote on Measure B", "On Measure K, we urge a no vote"
+        target = next((g for h in (tok, tok.head) for p in h.children
+                       if p.dep_ == "prep" and p.lower_ in ("on", "for", "against")
                        for g in p.children if g.dep_ == "pobj"), None)
         if target is not None:
             tok = target
+    measure = _measure_reference(tok, ctx)
+    if measure is not None:
+        return [(measure.text, 0.15)], False
     if tok.lemma_.lower() in CANDIDACY_NOUNS:  # "his candidacy", "Mourdock's bid"
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if poss:
@@ -371,6 +393,23 @@ def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
         if m.start == j and m.kind in ("person", "measure"):
             return m
     return None
+
+
+MEASURE_NOUNS = {"measure", "proposition", "initiative", "referendum", "amendment"}
+
+
+def _measure_reference(tok, ctx: SentenceContext) -> Optional[Mention]:
+    """'ads attacking the measure', 'vote against it': the ballot measure named last."""
+    voting = tok.head.lower_ in ("against", "for") and tok.head.head.lemma_ == "vote"
+    if not (tok.lower_ in MEASURE_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children)
+            or tok.lower_ == "it" and voting):  # "urging its members to vote against it"
+        return None
+    earlier = [m for m in ctx.mentions if m.kind == "measure" and m.end <= tok.i]
+    for past in reversed(ctx.history):
+        if earlier:
+            break
+        earlier = [m for m in past if m.kind == "measure"]
+    return earlier[-1] if earlier else None
 
 
 def _no_vote(tok) -> bool:

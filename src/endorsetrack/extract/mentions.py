@@ -96,11 +96,12 @@ def _char_span_to_tokens(sent, start: int, end: int) -> Optional[tuple[int, int]
     return span.start, span.end
 
 
-def find_mentions(sent, ents=None) -> list[Mention]:
+def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Mention]:
     """All mentions in a sentence Span, non-overlapping, in text order.
 
     ``ents``: the sentence's entities when the caller has them already (a Span's
-    ``.ents`` walks the whole Doc each time)."""
+    ``.ents`` walks the whole Doc each time); ``people``: surnames the article gives
+    to people, where a run of capitals ends ("Alma Desrosiers | for District 2")."""
     doc = sent.doc
     taken: set[int] = set()
     out: list[Mention] = []
@@ -187,7 +188,7 @@ def find_mentions(sent, ents=None) -> list[Mention]:
                 continue
             add(start, end, kind, ent.label_)
     if not is_headline(sent):
-        _capitalised_runs(sent, taken, add)
+        _capitalised_runs(sent, taken, add, people)
     _references(sent, taken, add)
     out.sort(key=lambda m: m.start)
     return _merge_bodies(doc, out)
@@ -204,7 +205,8 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
         if prev and prev.kind == "org" and m.kind == "org":
             gap = doc[prev.end:m.start].text.lower().split()
             if doc[prev.end - 1].lower_ in BODY_WORDS and gap in (["of"], ["of", "the"]) \
-                    or gap[:1] and gap[0] in BODY_WORDS and gap[1:] in (["of"], ["of", "the"]):
+                    or gap[:1] and gap[0] in BODY_WORDS and gap[1:] in (["of"], ["of", "the"]) \
+                    or gap in (["'"], ["’"]) and doc[m.start].text[:1].isupper():  # "Deputy Sheriffs' Association"
                 # "the Greenfield Chapter of the Sierra Club", "the Allegheny County chapter of NOW"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
                 continue
@@ -238,7 +240,7 @@ def _is_party_word(text: str) -> bool:
                           r"labou?r|bloc|socialist|libertarian)s?\b", text))
 
 
-def _capitalised_runs(sent, taken: set[int], add) -> None:
+def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset()) -> None:
     """Runs of capitalised tokens that NER missed: 'UNITE-HERE', 'Carpenters Local 43'."""
     doc = sent.doc
     i = sent.start
@@ -262,6 +264,8 @@ def _capitalised_runs(sent, taken: set[int], add) -> None:
             elif t.text in ("-", "/") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and not doc[j - 1].whitespace_:
                 j += 2
+            elif doc[j - 1].text in people:
+                break  # a person's name ends here
             elif t.lower_ in ("of", "for", "&") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and (j + 1) not in taken:
                 j += 2

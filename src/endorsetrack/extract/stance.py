@@ -44,7 +44,8 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
     # "no endorsement", "without the backing of"
     if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in trigger.children):
         negated = True
-    if any(g.dep_ == "det" and g.lower_ == "no" for ch in trigger.children if ch.dep_ == "dobj" for g in ch.children):
+    if any(g.dep_ == "det" and g.lower_ == "no" for ch in trigger.children
+           if ch.dep_ == "dobj" and ch.lemma_ != "vote" for g in ch.children):
         negated = True  # "we make no endorsement"
     lemmas_up = {t.lemma_.lower() for t in chain[1:]}
     if any(ch.dep_ == "mark" and ch.lower_ == "whether" for ch in children) and \

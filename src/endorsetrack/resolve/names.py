@@ -118,6 +118,12 @@ class NameIndex:
             hits = {o for o in self.orgs if words and words <= set(_key(o).split())}
             if len(hits) == 1:
                 cands.append((hits.pop(), 0.7))
+        if not cands and clean[:1].isupper() and len(clean.split()) <= 2 and not compact.isupper():
+            # "the Courier" after "the Marlow Valley Courier": the one longer name ending in it
+            tail = _key(clean)
+            ends = {o for o in self.orgs if _key(o).endswith(" " + tail)}
+            if len(ends) == 1:
+                cands.append((ends.pop(), 0.7))
         short = re.sub(r"\s+union$", "", clean)  # "the AFSCME union" names the same body as "AFSCME"
         if not cands and re.sub(r"[^A-Za-z0-9]", "", short).isupper() and not re.search(r"\d", short):
             # "AFSCME" in an article that names only "AFSCME Council 61": its own body
