@@ -159,8 +159,10 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
     stance = decide_stance(trigger, frame.rule["stance"], generic)
     if stance is None or frame.rule.get("negated_only") and stance not in ("declines", "undecided"):
         return []
-    if stance == "endorses" and frame.candidate is not None and _no_vote(doc[frame.candidate]):
-        stance = "opposes"  # "urges a no vote on Measure K"
+    if stance == "endorses" and frame.candidate is not None and (
+            _no_vote(doc[frame.candidate])
+            or any(m.kind == "measure" and m.label == "no" and m.covers(frame.candidate) for m in ctx.mentions)):
+        stance = "opposes"  # "urges a no vote on Measure K", "backs the No on K campaign"
     if stance in ("endorses", "opposes", "rescinds") and not cand_mentions:
         return []
     if stance == "will_endorse" and _announced(trigger):
@@ -326,6 +328,8 @@ def _salient_person(ctx: SentenceContext, frame: Frame, endorsers) -> Optional[s
     names = {e[0] for e in endorsers}
     people = [m for m in ctx.mentions if m.kind == "person" and m.text not in names
               and ctx.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not people:  # "The Farm Bureau, which endorsed Measure L, withdrew its support"
+        people = [m for m in ctx.mentions if m.kind == "measure"]
     return people[0].text if len({p.text for p in people}) == 1 else None
 
 

@@ -37,6 +37,8 @@ GENERIC_CANDIDATE_RE = re.compile(
 MEASURE_RE = re.compile(
     r"\b(?:Prop(?:osition|\.)?|Measure|Question|Amendment|Initiative|Referendum|Issue|Ballot Question)"
     r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I)
+YES_NO_ON_RE = re.compile(r"\b(Yes|No) on ((?:Measure|Prop(?:osition|\.)?|Question|Amendment|Initiative) )?"
+                          r"([A-Z]{1,2}\b|\d{1,3}[A-Z]?\b)")
 LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 CONNECTORS = {"of", "and", "for", "&", "-", "/", "'", "’", "de", "the", "'s"}
@@ -53,6 +55,8 @@ TITLES = {
     "former", "ex", "ex-", "u.s.", "state", "sen.,", "congressman", "congresswoman", "chairman",
     "chairwoman", "councilman", "councilwoman", "supervisor", "treasurer", "attorney", "general",
     "presumptive", "incumbent", "house", "senate", "vice", "candidate", "challenger", "nominee",
+    "mp", "mpp", "mla", "mep", "councillor", "alderman", "alderwoman", "assemblyman", "assemblywoman",
+    "delegate", "commissioner", "judge", "sheriff", "rep", "gov", "premier", "minister",
 }
 
 
@@ -167,6 +171,13 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
                 while end < sent.end and doc[end].ent_iob_ == "I":
                     end += 1
             add(start, end, kind, label)
+    for m in YES_NO_ON_RE.finditer(text):  # "the Yes on L campaign", "No on Prop. 12"
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if tok:
+            kind_word = m.group(2) or "Measure "
+            start, end = tok
+            taken.update(range(start, end))
+            out.append(Mention(start, end, f"{kind_word.strip()} {m.group(3)}", "measure", m.group(1).lower()))
     for m in MEASURE_RE.finditer(text):
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
         if tok:
@@ -194,6 +205,8 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     return _merge_bodies(doc, out)
 
 
+OFFICE_WORDS = {"district", "ward", "seat", "congress", "senate", "governor", "mayor", "president", "council",
+                "assembly", "sheriff", "judge", "supervisor", "re-election", "reelection"}
 BODY_WORDS = {"chapter", "branch", "division", "affiliate", "caucus", "committee", "council", "district"}
 
 
@@ -202,6 +215,12 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
+        if prev and prev.kind == "ref" and prev.label in BODY_WORDS and m.kind == "org" and len(out) > 1 \
+                and out[-2].kind == "org" and out[-2].end == prev.start \
+                and doc[prev.end:m.start].text.lower().split() in (["of"], ["of", "the"]):
+            first = out[-2]  # "the Allegheny County" + "chapter" + "of the" + "National Organization for Women"
+            out[-2:] = [Mention(first.start, m.end, doc[first.start:m.end].text, "org", "local")]
+            continue
         if prev and prev.kind == "org" and m.kind == "org":
             gap = doc[prev.end:m.start].text.lower().split()
             if doc[prev.end - 1].lower_ in BODY_WORDS and gap in (["of"], ["of", "the"]) \
@@ -264,8 +283,9 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
             elif t.text in ("-", "/") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and not doc[j - 1].whitespace_:
                 j += 2
-            elif doc[j - 1].text in people:
-                break  # a person's name ends here
+            elif doc[j - 1].text in people or t.lower_ == "for" and j - i >= 2 and j + 1 < sent.end \
+                    and (doc[j + 1].lower_ in OFFICE_WORDS or j + 2 < sent.end and doc[j + 2].like_num):
+                break  # a person's name ends here: "Alma Desrosiers | for District 2 supervisor"
             elif t.lower_ in ("of", "for", "&") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and (j + 1) not in taken:
                 j += 2
@@ -276,6 +296,9 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
                 break
         if j == i + 1 and (tok.is_sent_start and tok.pos_ != "PROPN" or tok.pos_ == "ADJ"):
             i = j
+            continue
+        if any(doc[k].lower_ in TITLES for k in range(i, j)):
+            i = j  # "Liberal MP": a title, not a name (the person after it comes from NER)
             continue
         add(i, j, "org", "caps")
         i = j

@@ -43,6 +43,10 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         if VOTER_WORDS.match(text):
             return None
         return text, "party", 0.05
+    if m.kind == "ref" and m.label in ("we", "our", "us") and not inside_quotes(ctx, m):
+        # an editorial's "we" is the publication: the newspaper it named, or its board
+        paper = _latest_newspaper(ctx)
+        return (paper, "newspaper", 0.15) if paper else ("editorial board", "newspaper", 0.2)
     if m.kind == "ref":
         named = appositive_name(m, ctx)
         if named:
@@ -147,6 +151,14 @@ def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContex
 
 
 INSTITUTIONS = re.compile(r"(?i)^(?:senate|house|assembly|congress|legislature|parliament|council|court)$")
+def _latest_newspaper(ctx: SentenceContext) -> Optional[str]:
+    for past in [ctx.mentions] + list(reversed(ctx.history)):
+        for cand in reversed(past):
+            if cand.kind == "org" and provisional_type(cand) == "newspaper":
+                return cand.text
+    return None
+
+
 SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "write", "state", "declare", "argue", "insist"}
 
 
