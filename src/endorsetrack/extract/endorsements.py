@@ -14,13 +14,14 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from ..nlp.build import doc_text
+from ..nlp.entity_types import type_from_name
 from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans
 from .mentions import GENERIC_CANDIDATE_RE, Mention, find_mentions, is_headline
-from .references import antecedent, resolve_endorser
+from .references import antecedent, appositive_name, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
 
@@ -46,6 +47,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         ctx.races = races
         ctx.quoted = quoted
         ctx.last_org_endorser = last_org
+        ctx.all_history = history
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
         for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings))
@@ -399,6 +401,9 @@ def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
     return None
 
 
+ORG_WORDS = re.compile(r"(?i)\b(?:inc|corp|company|center|centre|club|fund|committee|council|coalition|group|"
+                       r"foundation|institute|league|society|alliance|network|project|action|pac|city|county|"
+                       r"state|university|college|school|hospital|church|bank|agency|department|office)\b")
 MEASURE_NOUNS = {"measure", "proposition", "initiative", "referendum", "amendment"}
 
 
@@ -459,13 +464,25 @@ def _candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, flo
     if m.kind == "party":
         return m.text, 0.05
     if m.kind == "ref" and (m.label in ("he", "she", "him", "his", "her") or m.label.startswith("person:")):
+        named = appositive_name(m, ctx)  # "The Conservative candidate, Glen Harwick,"
+        if named is not None and named.kind == "person":
+            return named.text, 0.0
         ante = antecedent(m, ctx)
         return (ante[0], 0.15) if ante else None
     if m.kind == "org":
         last = m.text.split()[-1]
         if last in ctx.people_surnames:
             return m.text, 0.05
+        if _person_like(m):
+            return m.text, 0.2  # a short proper name without organisation words, NER unsure
     return None
+
+
+def _person_like(m: Mention) -> bool:
+    words = m.text.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                                         and not w.isupper() for w in words)
+            and type_from_name(m.text, "") == "" and not ORG_WORDS.search(m.text) and m.label != "GPE")
 
 
 def _np_text(tok) -> str:

@@ -202,7 +202,21 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
         _capitalised_runs(sent, taken, add, people)
     _references(sent, taken, add)
     out.sort(key=lambda m: m.start)
-    return _merge_bodies(doc, out)
+    return _merge_split_names(doc, _merge_bodies(doc, out))
+
+
+def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """NER split 'Renata Ojeda' into ORG 'Renata' + 'Ojeda': two adjacent one-word names are one."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.end == m.start and prev.end - prev.start == 1 and m.end - m.start == 1 \
+                and prev.kind in ("org", "person") and m.kind in ("org", "person") \
+                and doc[prev.start].tag_ == "NNP" and doc[m.start].tag_ == "NNP" and not prev.label.startswith("org."):
+            out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "caps")
+            continue
+        out.append(m)
+    return out
 
 
 OFFICE_WORDS = {"district", "ward", "seat", "congress", "senate", "governor", "mayor", "president", "council",
@@ -275,7 +289,8 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
             t = doc[j]
             if t.ent_type_ in NON_NAME_ENTS and not t.like_num:
                 break
-            if _is_name_token(t) or (t.like_num and doc[j - 1].text in ("Local", "Council")):
+            if _is_name_token(t) or (t.like_num and doc[j - 1].text in ("Local", "Council")) \
+                    or re.fullmatch(r"\d+[A-Z]{1,2}", t.text) and _is_name_token(doc[j - 1]):
                 j += 1
             elif t.tag_ == "POS" and t.text in ("'", "’") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and (j + 1) not in taken:

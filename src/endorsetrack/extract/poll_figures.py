@@ -170,6 +170,7 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
     cand_tokens = {c.token_i for c in cands}
     tok_ranges = [_tokens(doc, s.start, s.end) for s in shares]
     pop_used = span.start  # tokens a previous figure's population phrase took
+    read_until = span.start  # end of the last figure that gave a result
     last_pop: Optional[Population] = None  # the last population the sentence stated
     for n, share in enumerate(shares):
         a, b = tok_ranges[n]
@@ -192,11 +193,14 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
             results, frame = _read_series(share, pre, ctx)
         else:
             results, frame = _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx)
-            if not results and antecedent is not None:
+            if not results and antecedent is not None and not share.bare:
                 results = _pronoun_result(doc, share, a, pre_start, antecedent)
         if not results:
             continue
-        pop = population_for(doc, a, b, max(pre_start, pop_used), post_end, rules, cand_tokens)
+        # A figure that was no candidate's share does not end the population's reach:
+        # "Among Hispanic voters, who make up 60 percent of ..., Smith led 51 to 35".
+        pop = population_for(doc, a, b, max(read_until, pop_used), post_end, rules, cand_tokens)
+        read_until = b
         if pop.used_until > 0:
             pop_used = pop.used_until
         if pop.explicit:
@@ -239,6 +243,11 @@ def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
 
 def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) -> tuple[list[Result], str]:
     value = share.values[0]
+    if share.bare:  # "with Smith at 14": only the name right before "at" may take it
+        if pre and pre[-1][1].token_i == a - 2:
+            ctx.consumed.add(pre[-1][0])
+            return [(pre[-1][1].text, pre[-1][1].key, value)], "single"
+        return [], "single"
     i = b
     while i < post_end and doc[i].lower_ in ("support", "backing"):
         i += 1
@@ -334,6 +343,9 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
             return first, second
         return (hi, lo) if subject_leads else (lo, hi)
 
+    if len(named) == 2 and not post_partner and _is_object(doc, named[0][1], rules) \
+            and not _is_object(doc, named[1][1], rules):
+        named = [named[1], named[0]]  # "Against Jones, Smith's lead grows to 47% to 36%"
     if len(named) == 2:
         (k1, x), (k2, y) = named
         vx, vy = order(verdict)

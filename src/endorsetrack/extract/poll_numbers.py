@@ -32,6 +32,10 @@ _SINGLE_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}){SHARE_UNIT}", re.I)
 _MARGIN_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}(?:{_SEP}{NUM})?){MARGIN_UNIT}", re.I)
 _ANY_NUM_RE = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
 _BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|\s+to\s+)(?P<b>\d{2})(?![\w%/-]|\s*(?:percent|per cent|pct))")
+# "with Smith at 14" in a sentence that gives other figures with a unit: the unit is
+# understood. Only "at"/"on" + a one- or two-digit number that ends the clause counts.
+_BARE_AT_RE = re.compile(r"(?<=\b(?:at|on) )(?P<a>\d{1,2})(?=\s*(?:[,;)]|\.(?!\d)|$|\s(?:and|with|while|but)\b))")
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages|between)\s*$", re.I)  # "voters aged 18 to 34"
 _MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 # A bare pair's two figures must add up to a plausible two-way race, not a date range.
 BARE_PAIR_MIN_SUM, BARE_PAIR_MAX_SUM = 50, 100
@@ -53,7 +57,8 @@ class Share:
     spans: tuple[tuple[int, int], ...]
     start: int
     end: int
-    bare: bool = False  # a pair written without a unit ("leads 52-44"): needs a lead/trail verb
+    bare: bool = False  # written without a unit: a pair ("leads 52-44") needs a lead/trail
+    # verb, a single ("with Smith at 14") the name right before "at"
 
 
 def word_number(text: str) -> Optional[float]:
@@ -98,7 +103,8 @@ def find_margins(text: str, offset: int = 0) -> list[tuple[int, int]]:
 def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Share]:
     """Every share figure or figure group in ``text``, in order, without overlaps.
 
-    ``allow_bare`` also reads unit-less pairs ("leads 52-44"); callers allow it only in
+    ``allow_bare`` also reads unit-less pairs ("leads 52-44") and, next to other figures,
+    unit-less singles after "at"/"on" ("with Smith at 14"); callers allow it only in
     sentences that speak of a poll.
     """
     taken: list[tuple[int, int]] = [(a - offset, b - offset) for a, b in find_margins(text, offset)]
@@ -142,12 +148,19 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
         for m in _BARE_PAIR_RE.finditer(text):
             a, b = int(m.group("a")), int(m.group("b"))
             if not free(m.start(), m.end()) or not BARE_PAIR_MIN_SUM <= a + b <= BARE_PAIR_MAX_SUM \
-                    or _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+                    or _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
+                    or _AGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue
             found.append(Share("pair", (a, b), ((m.start("a") + offset, m.end("a") + offset),
                                                 (m.start("b") + offset, m.end("b") + offset)),
                                m.start() + offset, m.end() + offset, bare=True))
             taken.append((m.start(), m.end()))
+        if found:
+            for m in _BARE_AT_RE.finditer(text):
+                if free(m.start(), m.end()):
+                    found.append(Share("single", (int(m.group("a")),), ((m.start() + offset, m.end() + offset),),
+                                       m.start() + offset, m.end() + offset, bare=True))
+                    taken.append((m.start(), m.end()))
     return sorted(found, key=lambda s: s.start)
 
 

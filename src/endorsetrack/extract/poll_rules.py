@@ -28,7 +28,7 @@ TERM_KINDS = frozenset({
     "attitude_cue", "exclude_after", "exclude_before", "election_cue", "election_weak_cue",
     "margin_prep", "modal",
     "reporting_verb", "whole_sample", "subgroup_marker", "title",
-    "org_suffix",
+    "org_suffix", "age_word", "person_title", "not_person_word",
 })
 FRAME_KIND = "frame"
 FRAMES = ("pair", "single", "share_first", "distributive", "series")

@@ -29,6 +29,10 @@ _GLUE = {"-", "/", ".", "–", "'", "’"}
 _PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|percent|per cent|pct\.?)"
                           r"\s+(?:in|last|on)\s*$", re.I)
 _CAMPAIGN_NOUNS = {"campaign", "campaigns", "camp", "team", "committee"}
+# A subgroup phrase runs at most this many tokens ("Democrats or Independents leaning
+# Democrat", 6; "voters who call themselves independents", 5); 10 was the limit the
+# seeds and dev set were built with and still covers the probe's longest (5).
+SUBGROUP_MAX_TOKENS = 10
 _PARTICIPLE_TAIL = {"polled", "surveyed", "questioned", "interviewed", "contacted", "asked",
                     "sampled"}
 
@@ -124,10 +128,20 @@ def _text(doc, a: int, b: int) -> str:
 def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int, int]]:
     """The noun phrase after 'among'/'of' at token i, up to punctuation or a new clause."""
     j = i
-    while j < end and j - i < 10:
+    while j < end and j - i < SUBGROUP_MAX_TOKENS:
         t = doc[j]
+        if _age_bound(doc, j, end, rules):
+            j += 1  # "voters aged 18 to 34", "voters under 45", "those 65 and older"
+            continue
+        if t.lower_ in ("who", "that") and j > i and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+            rel = _restrictive_clause(doc, j, end)
+            if rel is not None:  # "voters who call themselves independents"
+                j = rel
+            break
         if (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space or t.like_num:
             break
+        if j > i and doc[j - 1].tag_ in ("NNS", "NNPS") and t.lower_ != "for" and rules.has("support_cue", t.text):
+            break  # "of likely voters back Smith": the verb, whatever the tagger says
         if t.pos_ in ("PRON", "SCONJ", "AUX") or t.lower_ in ("while", "but", "than", "who", "that",
                                                              "which", "said", "says", "say"):
             break
@@ -143,14 +157,47 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
     return (i, j) if j > i else None
 
 
+def _age_bound(doc, j: int, end: int, rules: PollRules) -> bool:
+    """Token j belongs to an age bound: an age word, or a number or connector inside one
+    ("aged 18 to 34", "under 45", "over 65", "65 and older"), never a share figure."""
+    t = doc[j]
+    if rules.has("age_word", t.text):
+        nxt = doc[j + 1] if j + 1 < end else None
+        prev = doc[j - 1] if j > 0 else None
+        return (nxt is not None and nxt.like_num and not _share_unit_after(doc, j + 1, end)) or \
+            (prev is not None and prev.like_num and t.lower_ in ("older", "over", "up", "plus"))
+    if t.like_num and not _share_unit_after(doc, j, end) and j > 0:
+        return rules.has("age_word", doc[j - 1].text)
+    return False
+
+
+def _share_unit_after(doc, j: int, end: int) -> bool:
+    nxt = doc[j + 1] if j + 1 < end else None
+    return nxt is not None and (nxt.text == "%" or nxt.lower_ in ("percent", "per", "pct", "points"))
+
+
+def _restrictive_clause(doc, j: int, end: int) -> Optional[int]:
+    """The end of a relative clause with no comma before it ("who call themselves
+    independents"), which narrows the group; None when it runs past the limit."""
+    k = j + 1
+    while k < end and k - j <= SUBGROUP_MAX_TOKENS:
+        t = doc[k]
+        if t.is_punct or t.like_num:
+            return k if k - j > 1 else None
+        k += 1
+    return k if k == end and k - j > 1 else None
+
+
 def is_whole_sample(doc, a: int, b: int, rules: PollRules) -> bool:
     """'all the voters surveyed', 'likely voters', 'Ohio voters': the whole sample.
 
-    "likely"/"registered" describe a poll's universe, so "likely Democratic primary
-    voters" is the sample of a primary poll, not a subgroup of it.
+    "likely"/"registered" before "voters"/"adults" describe a poll's universe, so "likely
+    Democratic primary voters" is the sample of a primary poll, not a subgroup of it;
+    "registered Republicans" is a party's share of the sample.
     """
-    if any(t.lower_ in ("likely", "registered", "probable") for t in doc[a:b]):
-        return True
+    if any(t.lower_ in ("likely", "registered", "probable") for t in doc[a:b]) \
+            and rules.has("whole_sample", doc[b - 1].text):
+        return True  # "likely voters", but "registered Republicans" is a party's subgroup
     for t in doc[a:b]:
         if t.is_punct:
             continue

@@ -51,10 +51,14 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         named = appositive_name(m, ctx)
         if named:
             return named.text, provisional_type(named), 0.0
+        if m.label == "party":
+            party = _party_named_near(m, ctx)  # "won her party's endorsement" on "the Republican side"
+            return (party, "party", 0.2) if party else None
         ante = antecedent(m, ctx)
         if ante is None:
-            if m.label in ("we", "our", "us") and not inside_quotes(ctx, m):
-                return "editorial board", "newspaper", 0.2
+            if m.label in NEWSPAPER_REFERENCE_NOUNS and not inside_quotes(ctx, m):
+                paper = _latest_newspaper(ctx)  # "this newspaper's editorial board"
+                return (paper, "newspaper", 0.2) if paper else ("editorial board", "newspaper", 0.2)
             return None
         return ante[0], ante[1], 0.15
     return None
@@ -151,8 +155,19 @@ def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContex
 
 
 INSTITUTIONS = re.compile(r"(?i)^(?:senate|house|assembly|congress|legislature|parliament|council|court)$")
+PARTY_ADJECTIVE = re.compile(r"\b(Republican|Democratic|GOP|DFL|Conservative|Liberal|Labour|Green|Libertarian)\b")
+
+
+def _party_named_near(m: Mention, ctx: SentenceContext) -> Optional[str]:
+    found = PARTY_ADJECTIVE.search(ctx.sent.text)
+    if not found:
+        return None
+    word = found.group(1)
+    return {"GOP": "Republican Party", "DFL": "Democratic-Farmer-Labor Party"}.get(word, f"{word} Party")
+
+
 def _latest_newspaper(ctx: SentenceContext) -> Optional[str]:
-    for past in [ctx.mentions] + list(reversed(ctx.history)):
+    for past in [ctx.mentions] + list(reversed(getattr(ctx, "all_history", ctx.history))):
         for cand in reversed(past):
             if cand.kind == "org" and provisional_type(cand) == "newspaper":
                 return cand.text
