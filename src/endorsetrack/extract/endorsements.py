@@ -200,7 +200,11 @@ def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float
         named = _org_after_preposition(frame.trigger, ctx)  # "picked up the endorsement of | the X"
         if named is not None:
             return [r for r in (resolve_endorser(x, ctx) for x in expand_list(named, ctx)) if r]
-        if ctx.last_org_endorser:
+        noun = next((c for c in doc[frame.trigger].children if c.dep_ in ("dobj", "attr")), None)
+        owner_word = noun is not None and any(c.dep_ == "compound" and c.lower_ in ("party", "union", "group")
+                                              for c in noun.children)  # "won the party endorsement"
+        if ctx.last_org_endorser and noun is not None and noun.lemma_ in ("endorsement", "nod") \
+                and (owner_word or not PERCENT_RE.search(ctx.sent.text)):
             return [ctx.last_org_endorser]  # "X won the endorsement" after "Y won the party's endorsement"
     if frame.endorser is None:
         m = _left_neighbour(frame, ctx)

@@ -27,7 +27,7 @@ PERSON_REFERENCE_NOUNS = {
     "governor", "senator", "mayor", "congressman", "congresswoman", "lawmaker", "incumbent",
     "speaker", "president", "candidate", "challenger", "leader", "nominee", "frontrunner", "front-runner",
 }
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i", "me", "my"}
 ORG_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
 # Objects that stand for "some candidate", not a person: the stance is about the contest.
 GENERIC_CANDIDATE_RE = re.compile(
@@ -287,10 +287,12 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
         j = i + 1
         while j < sent.end and j not in taken:
             t = doc[j]
+            if re.fullmatch(r"\d+[A-Z]{1,2}", t.text) and _is_name_token(doc[j - 1]):
+                j += 1  # a designator: "Region 1C"
+                continue
             if t.ent_type_ in NON_NAME_ENTS and not t.like_num:
                 break
-            if _is_name_token(t) or (t.like_num and doc[j - 1].text in ("Local", "Council")) \
-                    or re.fullmatch(r"\d+[A-Z]{1,2}", t.text) and _is_name_token(doc[j - 1]):
+            if _is_name_token(t) or (t.like_num and doc[j - 1].text in ("Local", "Council")):
                 j += 1
             elif t.tag_ == "POS" and t.text in ("'", "’") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and (j + 1) not in taken:

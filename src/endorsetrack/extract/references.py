@@ -43,6 +43,14 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         if VOTER_WORDS.match(text):
             return None
         return text, "party", 0.05
+    if m.kind == "ref" and m.label in ("i", "me", "my"):
+        author = _byline_author(ctx) if not inside_quotes(ctx, m) else None
+        return (author, "person", 0.15) if author else None  # an op-ed's "I" is its author
+    if m.kind == "ref" and m.label in ("board", "leadership", "committee"):
+        owner = [c for c in ctx.doc[m.end - 1].children if c.dep_ == "poss"]
+        owner_m = next((x for x in ctx.mentions if owner and x.covers(owner[0].i)), None)
+        if owner_m is not None and owner_m is not m:  # "the group's board voted": the group
+            return resolve_endorser(owner_m, ctx)
     if m.kind == "ref" and m.label in ("we", "our", "us") and not inside_quotes(ctx, m):
         # an editorial's "we" is the publication: the newspaper it named, or its board
         paper = _latest_newspaper(ctx)
@@ -56,7 +64,8 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return (party, "party", 0.2) if party else None
         ante = antecedent(m, ctx)
         if ante is None:
-            if m.label in NEWSPAPER_REFERENCE_NOUNS and not inside_quotes(ctx, m):
+            if m.label in NEWSPAPER_REFERENCE_NOUNS and not inside_quotes(ctx, m) and (
+                    m.label != "board" or re.search(r"(?i)editorial|newspaper|paper", m.text)):
                 paper = _latest_newspaper(ctx)  # "this newspaper's editorial board"
                 return (paper, "newspaper", 0.2) if paper else ("editorial board", "newspaper", 0.2)
             return None
@@ -164,6 +173,15 @@ def _party_named_near(m: Mention, ctx: SentenceContext) -> Optional[str]:
         return None
     word = found.group(1)
     return {"GOP": "Republican Party", "DFL": "Democratic-Farmer-Labor Party"}.get(word, f"{word} Party")
+
+
+BYLINE = re.compile(r"^\s*By:?\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*$", re.M)
+
+
+def _byline_author(ctx: SentenceContext) -> Optional[str]:
+    """'By Eleanor Baptiste' on a line of its own near the top of the article."""
+    found = BYLINE.search(doc_text(ctx.doc)[:600])
+    return found.group(1) if found else None
 
 
 def _latest_newspaper(ctx: SentenceContext) -> Optional[str]:
