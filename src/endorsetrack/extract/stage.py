@@ -27,6 +27,8 @@ def _patterns() -> dict[str, re.Pattern]:
 def stage_in_text(text: str, anchor: Optional[int] = None) -> Optional[str]:
     """The stage named in a piece of text; if both, the cue nearest to ``anchor``."""
     p = _patterns()
+    if p["after_primary"].search(text):
+        return "general"  # "endorsed him the week after the primary", "since the nomination"
     hits = [(m.start(), "primary") for m in p["primary"].finditer(text)]
     hits += [(m.start(), "general") for m in p["general"].finditer(text)]
     if not hits:
