@@ -27,9 +27,11 @@ def _patterns() -> dict[str, re.Pattern]:
 def stage_in_text(text: str, anchor: Optional[int] = None) -> Optional[str]:
     """The stage named in a piece of text; if both, the cue nearest to ``anchor``."""
     p = _patterns()
-    if p["after_primary"].search(text):
-        return "general"  # "endorsed him the week after the primary", "since the nomination"
-    hits = [(m.start(), "primary") for m in p["primary"].finditer(text)]
+    # "the week after the primary", "since the nomination": the primary word dates a general stance
+    after = [(m.start(), m.end()) for m in p["after_primary"].finditer(text)]
+    hits = [(m.start(), "primary") for m in p["primary"].finditer(text)
+            if not any(a <= m.start() < b for a, b in after)]
+    hits += [(a, "general") for a, _ in after]
     hits += [(m.start(), "general") for m in p["general"].finditer(text)]
     if not hits:
         return None
