@@ -66,7 +66,19 @@ def parse_scope(article: Article, settings: Settings = DEFAULT) -> list[tuple[in
     for k, (a, b) in enumerate(paras):
         if rx.search(article.text, a, b):
             keep.update(range(max(0, k - settings.context_paragraphs_before), k + 1))
+            j = k + 1  # a list introduced by a cue paragraph: "Endorsements this week: / * X: Y"
+            while j < len(paras) and _list_line(article.text[paras[j][0]:paras[j][1]]):
+                keep.add(j)
+                j += 1
     return [paras[k] for k in sorted(keep)]
+
+
+LIST_LINE = re.compile(r"^\s*(?:[*•·▪‣◦-]|\d+[.)])\s+\S|^[^.!?]{3,80}(?::|\s[—–-])\s+\S[^.!?]{0,60}$")
+
+
+def _list_line(text: str) -> bool:
+    """A bulleted or 'Name: Name' line, as in endorsement roundups."""
+    return len(text) <= 160 and LIST_LINE.search(text) is not None
 
 
 def text_for_parse(article: Article, settings: Settings = DEFAULT) -> str:

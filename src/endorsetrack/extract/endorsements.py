@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 
 from ..nlp.build import doc_text
 from ..nlp.entity_types import type_from_name
+from ..nlp.rules import packaged_rules
 from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames, trigger_index
@@ -36,6 +37,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     history: list[list[Mention]] = []
     found: list[Endorsement] = []
     races = RaceIndex(article.text, article.published)
+    roundup = bool(re.search(r"(?i)\bendors", article.text))  # list lines only mean something in such a story
     last_org = None
     ents_by_sent: dict[int, list] = {}
     for ent in doc.ents:
@@ -49,6 +51,8 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         ctx.last_org_endorser = last_org
         ctx.all_history = history
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
+        if roundup and not any(f.rule["kind"] != "noun" for f in frames):
+            found.extend(_roundup_line(ctx, default_stage))
         for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings))
             found.extend(new)
@@ -59,6 +63,43 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         found.extend(_followed_suit(sent, ctx, found))
         history.append(mentions)
     return dedupe_endorsements(_assign_races(found, races))
+
+
+def _roundup_line(ctx: SentenceContext, default_stage) -> list[Endorsement]:
+    """A verbless list line of a roundup: '* Laborers Local 1022: Nadia Ferreira',
+    'Sierra Club — no endorsement'. Left of the separator the endorser, right the
+    candidate (or a stance word)."""
+    rule = next((r for r in packaged_rules("triggers", ("kind", "lemmas", "stance")) if r["kind"] == "roundup"), None)
+    sent = ctx.sent
+    if rule is None or any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) > 30:
+        return []
+    text = sent.text
+    for sep in rule["separators"]:
+        k = text.find(f"{sep} ") if sep != "-" else text.find(" - ")
+        if k > 0:
+            break
+    else:
+        return []
+    left = [m for m in ctx.mentions if sent.start_char + k > ctx.doc[m.start].idx and m.kind in ("org", "desc", "person")]
+    right_text = text[k + len(sep):].strip(" *-–—").lower()
+    right = [m for m in ctx.mentions if ctx.doc[m.start].idx > sent.start_char + k and m.kind in ("person", "measure", "org")]
+    if len(left) != 1:
+        return []
+    endorser = resolve_endorser(left[0], ctx)
+    if endorser is None:
+        return []
+    if any(right_text.startswith(w) for w in rule["declines"]):
+        stance, cand = "declines", None
+    elif any(right_text.startswith(w) for w in rule["undecided"]):
+        stance, cand = "undecided", None
+    elif right and (name := _candidate_name(right[0], ctx) or ((right[0].text, 0.2) if _person_like(right[0]) else None)):
+        stance, cand = "endorses", name[0]
+    else:
+        return []
+    return [Endorsement(endorser=endorser[0], endorser_type=endorser[1], candidate=cand, stance=stance,
+                        stage=frame_stage(sent, sent.start, list(sent), default_stage), evidence=_evidence(sent),
+                        confidence=round(DEFAULT.base_confidence - 0.2, 2), rule=RuleRef(rule["id"], rule["version"]),
+                        date=ctx.article.published)]
 
 
 def _gerund_pairs(ctx: SentenceContext) -> list[Frame]:

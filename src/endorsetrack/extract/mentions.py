@@ -39,6 +39,7 @@ MEASURE_RE = re.compile(
     r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I)
 YES_NO_ON_RE = re.compile(r"\b(Yes|No) on ((?:Measure|Prop(?:osition|\.)?|Question|Amendment|Initiative) )?"
                           r"([A-Z]{1,2}\b|\d{1,3}[A-Z]?\b)")
+LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
 LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 CONNECTORS = {"of", "and", "for", "&", "-", "/", "'", "’", "de", "the", "'s"}
@@ -136,16 +137,6 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
 
     text, base = sent.text, sent.start_char
     low = text.lower()
-    for m in LOCAL_RE.finditer(text):  # "Carpenters Local 43 and 24", "AFSCME Council 61"
-        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
-        if not tok:
-            continue
-        start, end = tok
-        while start > sent.start and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
-                                      or doc[start - 1].lower_ == "of" and start - 2 >= sent.start
-                                      and _is_name_token(doc[start - 2])):  # "Fraternal Order of Police Lodge 27"
-            start -= 1
-        add(start, end, "org", "local")
     forms, gaz_re = _gazetteer_regex()
     for m in gaz_re.finditer(low):
         rule = forms[m.group(0)]
@@ -162,6 +153,17 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
                 start -= 1
                 label = "local"  # a body of its own, not the national organisation
             kind = "party" if rule["type"] == "party" else "org"
+            body = LOCAL_AFTER_RE.match(text, m.end())  # "United Food and Commercial Workers Local 1187"
+            if body:
+                tail = _char_span_to_tokens(sent, base + m.end(), base + body.end())
+                if tail:
+                    end, label = tail[1], "local"
+            acronym = doc[end - 1].text.isupper() and doc[end].ent_type_ != "GPE" if end < sent.end else False
+            while not body and acronym and end < sent.end and _is_name_token(doc[end]) \
+                    and doc[end].lower_ not in TITLES and doc[end].text not in NOT_NAME_WORDS \
+                    and doc[end].ent_type_ not in ("PERSON", "DATE") and not doc[end].is_sent_start:
+                end += 1  # "SEIU Healthcare Pennsylvania": a named body of the organisation
+                label = "local"
             if end < sent.end and doc[end].lower_ in ("local", "locals", "chapter", "affiliate", "affiliates"):
                 end += 1  # "a Teamsters local": an unnamed body of the organisation
                 kind, label = "desc", "local"
@@ -171,6 +173,16 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
                 while end < sent.end and doc[end].ent_iob_ == "I":
                     end += 1
             add(start, end, kind, label)
+    for m in LOCAL_RE.finditer(text):  # "Carpenters Local 43 and 24", "AFSCME Council 61"
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if not tok:
+            continue
+        start, end = tok
+        while start > sent.start and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
+                                      or doc[start - 1].lower_ == "of" and start - 2 >= sent.start
+                                      and _is_name_token(doc[start - 2])):  # "Fraternal Order of Police Lodge 27"
+            start -= 1
+        add(start, end, "org", "local")
     for m in YES_NO_ON_RE.finditer(text):  # "the Yes on L campaign", "No on Prop. 12"
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
         if tok:

@@ -187,7 +187,8 @@ def _byline_author(ctx: SentenceContext) -> Optional[str]:
 def _latest_newspaper(ctx: SentenceContext) -> Optional[str]:
     for past in [ctx.mentions] + list(reversed(getattr(ctx, "all_history", ctx.history))):
         for cand in reversed(past):
-            if cand.kind == "org" and provisional_type(cand) == "newspaper":
+            if cand.kind == "org" and provisional_type(cand) == "newspaper" \
+                    and cand.text.lower() not in ("editorial", "opinion", "editorial board"):
                 return cand.text
     return None
 

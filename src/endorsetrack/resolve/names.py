@@ -22,7 +22,10 @@ TITLE_WORDS = re.compile(
     r"^(?:(?:U\.S\.|former|ex-|then-|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Lt\.|Mr\.|Ms\.|Mrs\.|"
     r"Dr\.|President|Vice|Mayor|Speaker|House|Senate|Secretary|State|Treasurer|General|Attorney|"
     r"Incumbent|Presumptive|Democratic|Republican|Chairman|Chairwoman|Councilman|Councilwoman|Supervisor|"
-    r"Congressman|Congresswoman|Indiana|candidate|challenger|nominee|longtime|labour|labor|leader|"
+    r"Congressman|Congresswoman|candidate|challenger|nominee|longtime|labour|labor|leader|"
+    r"Assemblyman|Assemblywoman|Assemblymember|Councilor|Councillor|Council\s+member|Councilmember|Delegate|"
+    r"Commissioner|Alderman|Alderwoman|Judge|Justice|Sheriff|MP|MPP|MLA|Premier|Minister|Trustee|"
+    r"Liberal|Conservative|Labour|NDP|GOP|Independent|"
     r"president|mayor|governor)\s+)+")
 
 
