@@ -22,7 +22,7 @@ from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans
 from .mentions import GENERIC_CANDIDATE_RE, Mention, find_mentions, is_headline
-from .references import antecedent, appositive_name, resolve_endorser
+from .references import antecedent, appositive_name, byline_author, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
 
@@ -39,6 +39,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     races = RaceIndex(article.text, article.published)
     roundup = bool(re.search(r"(?i)\bendors", article.text))  # list lines only mean something in such a story
     last_org = None
+    byline = byline_author(doc_text(doc))
     ents_by_sent: dict[int, list] = {}
     for ent in doc.ents:
         ents_by_sent.setdefault(ent.sent.start, []).append(ent)
@@ -50,6 +51,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         ctx.quoted = quoted
         ctx.last_org_endorser = last_org
         ctx.all_history = history
+        ctx.byline = byline
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
         if roundup and not any(f.rule["kind"] != "noun" for f in frames):
             found.extend(_roundup_line(ctx, default_stage))
@@ -504,6 +506,8 @@ def _nearest_left_person(i: int, ctx: SentenceContext) -> Optional[Mention]:
 
 
 def _candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, float]]:
+    if m.text == getattr(ctx, "byline", None):
+        return None  # the article's author is not a candidate
     if m.kind in ("person", "measure"):
         return m.text, 0.0
     if m.kind == "party":

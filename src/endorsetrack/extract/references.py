@@ -44,7 +44,7 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None
         return text, "party", 0.05
     if m.kind == "ref" and m.label in ("i", "me", "my"):
-        author = _byline_author(ctx) if not inside_quotes(ctx, m) else None
+        author = byline_author(doc_text(ctx.doc)) if not inside_quotes(ctx, m) else None
         return (author, "person", 0.15) if author else None  # an op-ed's "I" is its author
     if m.kind == "ref" and m.label in ("board", "leadership", "committee"):
         owner = [c for c in ctx.doc[m.end - 1].children if c.dep_ == "poss"]
@@ -178,9 +178,9 @@ def _party_named_near(m: Mention, ctx: SentenceContext) -> Optional[str]:
 BYLINE = re.compile(r"^\s*By:?\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*$", re.M)
 
 
-def _byline_author(ctx: SentenceContext) -> Optional[str]:
+def byline_author(text: str) -> Optional[str]:
     """'By Eleanor Baptiste' on a line of its own near the top of the article."""
-    found = BYLINE.search(doc_text(ctx.doc)[:600])
+    found = BYLINE.search(text[:600])
     return found.group(1) if found else None
 
 
