@@ -47,13 +47,21 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 class SentenceContext:
-    def __init__(self, sent, mentions, history, people_surnames, article):
+    """One sentence and what the article has said before it."""
+
+    def __init__(self, sent, mentions, history, people_surnames, article, *, all_history=(),
+                 quoted=(), races=None, last_org_endorser=None, byline=None):
         self.sent = sent
         self.doc = sent.doc
         self.mentions = mentions
-        self.history = history
+        self.history = history  # mentions of the last few sentences (references look here)
+        self.all_history = all_history or history  # every earlier sentence (a newspaper named once)
         self.people_surnames = people_surnames
         self.article = article
+        self.quoted = quoted  # character spans inside quotation marks
+        self.races = races
+        self.last_org_endorser = last_org_endorser  # (name, type, penalty) of the latest "won the X endorsement"
+        self.byline = byline
 
     def mention_for(self, i: Optional[int], via_possessor: bool = True) -> Optional[Mention]:
         """The mention that token i heads or lies in; else one inside its noun phrase."""

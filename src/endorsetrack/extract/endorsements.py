@@ -32,6 +32,7 @@ CANDIDACY_NOUNS = {"candidacy", "campaign", "bid", "reelection", "re-election", 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
     people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 1}
+    surnames = frozenset(people_surnames)
     people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames
     quoted = quoted_spans(doc_text(doc))
     history: list[list[Mention]] = []
@@ -45,13 +46,10 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         ents_by_sent.setdefault(ent.sent.start, []).append(ent)
     for sent in doc.sents:
         mentions = [as_person(m, people_names)
-                    for m in find_mentions(sent, ents_by_sent.get(sent.start, []), frozenset(people_surnames))]
-        ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames, article)
-        ctx.races = races
-        ctx.quoted = quoted
-        ctx.last_org_endorser = last_org
-        ctx.all_history = history
-        ctx.byline = byline
+                    for m in find_mentions(sent, ents_by_sent.get(sent.start, []), surnames)]
+        ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames,
+                              article, all_history=history, quoted=quoted, races=races,
+                              last_org_endorser=last_org, byline=byline)
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
         if roundup and not any(f.rule["kind"] != "noun" for f in frames):
             found.extend(_roundup_line(ctx, default_stage))
@@ -506,7 +504,7 @@ def _nearest_left_person(i: int, ctx: SentenceContext) -> Optional[Mention]:
 
 
 def _candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, float]]:
-    if m.text == getattr(ctx, "byline", None):
+    if m.text == ctx.byline:
         return None  # the article's author is not a candidate
     if m.kind in ("person", "measure"):
         return m.text, 0.0

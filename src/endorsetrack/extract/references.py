@@ -95,7 +95,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     for past in reversed(ctx.history):
         pool.extend(x for x in reversed(past) if x.end <= m.start)  # a reference in history looks further back
     if not quoted:
-        spans = getattr(ctx, "quoted", [])
+        spans = ctx.quoted
         pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
     if want_person:
         people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
@@ -185,7 +185,7 @@ def byline_author(text: str) -> Optional[str]:
 
 
 def _latest_newspaper(ctx: SentenceContext) -> Optional[str]:
-    for past in [ctx.mentions] + list(reversed(getattr(ctx, "all_history", ctx.history))):
+    for past in [ctx.mentions] + list(reversed(ctx.all_history)):
         for cand in reversed(past):
             if cand.kind == "org" and provisional_type(cand) == "newspaper" \
                     and cand.text.lower() not in ("editorial", "opinion", "editorial board"):
