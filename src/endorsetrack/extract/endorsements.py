@@ -14,20 +14,17 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from ..nlp.build import doc_text
-from ..nlp.entity_types import type_from_name
 from ..nlp.rules import packaged_rules
 from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans
-from .mentions import GENERIC_CANDIDATE_RE, Mention, find_mentions, is_headline
-from .references import antecedent, appositive_name, byline_author, resolve_endorser
+from .mentions import Mention, find_mentions, is_headline
+from .candidates import candidate_name, find_candidates, no_vote, person_like
+from .references import byline_author, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
-
-CANDIDACY_NOUNS = {"candidacy", "campaign", "bid", "reelection", "re-election", "run", "challenge"}
-
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -92,7 +89,7 @@ def _roundup_line(ctx: SentenceContext, default_stage) -> list[Endorsement]:
         stance, cand = "declines", None
     elif any(right_text.startswith(w) for w in rule["undecided"]):
         stance, cand = "undecided", None
-    elif right and (name := _candidate_name(right[0], ctx) or ((right[0].text, 0.2) if _person_like(right[0]) else None)):
+    elif right and (name := candidate_name(right[0], ctx) or ((right[0].text, 0.2) if person_like(right[0]) else None)):
         stance, cand = "endorses", name[0]
     else:
         return []
@@ -186,7 +183,7 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         return []
     if frame.rule.get("object") == "vote" and (frame.candidate is None or doc[frame.candidate].lemma_ != "vote"):
         return []  # "urge" counts only as "urge a yes (no) vote on X"
-    cand_mentions, generic = _candidates(frame, ctx)
+    cand_mentions, generic = find_candidates(frame, ctx)
     if not cand_mentions and not generic and frame.rule.get("strong"):
         fallback = _salient_person(ctx, frame, endorsers) if frame.rule["stance"] == "rescinds" else None
         if fallback:
@@ -203,7 +200,7 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
     if stance is None or frame.rule.get("negated_only") and stance not in ("declines", "undecided"):
         return []
     if stance == "endorses" and frame.candidate is not None and (
-            _no_vote(doc[frame.candidate])
+            no_vote(doc[frame.candidate])
             or any(m.kind == "measure" and m.label == "no" and m.covers(frame.candidate) for m in ctx.mentions)):
         stance = "opposes"  # "urges a no vote on Measure K", "backs the No on K campaign"
     if stance in ("endorses", "opposes", "rescinds") and not cand_mentions:
@@ -378,164 +375,6 @@ def _salient_person(ctx: SentenceContext, frame: Frame, endorsers) -> Optional[s
     if not people:  # "The Farm Bureau, which endorsed Measure L, withdrew its support"
         people = [m for m in ctx.mentions if m.kind == "measure"]
     return people[0].text if len({p.text for p in people}) == 1 else None
-
-
-def _candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
-    """Candidate names (with confidence penalty) and whether the object is generic ('a candidate')."""
-    doc = ctx.doc
-    if frame.rule["kind"] == "verb" and not frame.passive:
-        adjacent = _right_neighbour(frame.trigger, ctx)
-        if adjacent is not None:  # "Bush endorsing Cruz": adjacency beats a garbled parse
-            names = [n for n in (_candidate_name(x, ctx) for x in expand_list(adjacent, ctx)) if n]
-            if names:
-                return names, False
-    if frame.candidate is None:
-        return [], False
-    tok = doc[frame.candidate]
-    phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
-    if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
-        return [], True
-    if tok.lemma_.lower() == "vote":  # "recommend a yes vote on Measure B", "On Measure K, we urge a no vote"
-        target = next((g for h in (tok, tok.head) for p in h.children
-                       if p.dep_ == "prep" and p.lower_ in ("on", "for", "against")
-                       for g in p.children if g.dep_ == "pobj"), None)
-        if target is not None:
-            tok = target
-    measure = _measure_reference(tok, ctx)
-    if measure is not None:
-        return [(measure.text, 0.15)], False
-    if tok.lemma_.lower() in CANDIDACY_NOUNS:  # "his candidacy", "Mourdock's bid"
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        if poss:
-            tok = poss[0]
-    m = ctx.mention_for(tok.i, via_possessor=False)
-    if m is None and frame.rule["kind"] == "receive":
-        m = _nearest_left_person(frame.trigger, ctx)
-    if m is None or m.kind == "ref" and not m.label.startswith(("he", "she", "him", "his", "her", "person:")):
-        # a name in apposition or coordination inside the object phrase ("his rival and the
-        # eventual nominee, Hillary Clinton"), not inside a clause on it ("a decision backed
-        # by Gov. X and implemented by Y")
-        own = _phrase_tokens(tok)
-        inner = [x for x in ctx.mentions if x.kind in ("person", "measure") and x.start in own]
-        m = inner[-1] if inner else _delayed_appositive(tok, ctx)
-    if m is None:
-        return [], bool(re.search(r"(?i)\b(candidate|nominee)\b", phrase))
-    out = []
-    for item in expand_list(m, ctx):
-        name = _candidate_name(item, ctx)
-        if name:
-            out.append(name)
-    if not out and frame.rule["kind"] == "receive":
-        left = _nearest_left_person(frame.trigger, ctx)
-        if left is not None:
-            out.append((left.text, 0.15))
-    return out, False
-
-
-def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
-    j = i + 1
-    described = 0  # "endorsed city council member Ana Ortiz": up to four words of description
-    while j < ctx.sent.end and (ctx.doc[j].lower_ in ("the", "candidate", "former", "sen.", "gov.", "rep.", "mr.", "ms.")
-                                or ctx.doc[j].pos_ == "ADV"
-                                or ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN") and described < 4):
-        described += ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
-        j += 1
-    for m in ctx.mentions:
-        if m.start == j and m.kind in ("person", "measure"):
-            return m
-    return None
-
-
-ORG_WORDS = re.compile(r"(?i)\b(?:inc|corp|company|center|centre|club|fund|committee|council|coalition|group|"
-                       r"foundation|institute|league|society|alliance|network|project|action|pac|city|county|"
-                       r"state|university|college|school|hospital|church|bank|agency|department|office)\b")
-MEASURE_NOUNS = {"measure", "proposition", "initiative", "referendum", "amendment"}
-
-
-def _measure_reference(tok, ctx: SentenceContext) -> Optional[Mention]:
-    """'ads attacking the measure', 'vote against it': the ballot measure named last."""
-    voting = tok.head.lower_ in ("against", "for") and tok.head.head.lemma_ == "vote"
-    if not (tok.lower_ in MEASURE_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children)
-            or tok.lower_ == "it" and voting):  # "urging its members to vote against it"
-        return None
-    earlier = [m for m in ctx.mentions if m.kind == "measure" and m.end <= tok.i]
-    for past in reversed(ctx.history):
-        if earlier:
-            break
-        earlier = [m for m in past if m.kind == "measure"]
-    return earlier[-1] if earlier else None
-
-
-def _no_vote(tok) -> bool:
-    return tok.lemma_.lower() == "vote" and any(c.lower_ == "no" for c in tok.children
-                                                if c.dep_ in ("det", "amod", "compound"))
-
-
-ROLE_NOUNS = {"opponent", "rival", "challenger", "candidate", "nominee", "successor", "incumbent", "predecessor"}
-
-
-def _delayed_appositive(tok, ctx: SentenceContext) -> Optional[Mention]:
-    """'backing his opponent in the Nov. 7 general election, attorney Maya Chen': the
-    name set off by a comma a few words after a role noun names that role."""
-    if tok.lemma_.lower() not in ROLE_NOUNS:
-        return None
-    for m in ctx.mentions:
-        if m.kind != "person" or not (tok.i < m.start <= tok.i + 12):
-            continue
-        k = m.start - 1
-        while k > tok.i and ctx.doc[k].is_lower and ctx.doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
-            k -= 1  # "attorney", "former state senator"
-        return m if ctx.doc[k].text == "," else None
-    return None
-
-
-def _phrase_tokens(tok) -> set[int]:
-    """Token indices of a noun phrase without its clauses and prepositional phrases."""
-    out = {tok.i}
-    for child in tok.children:
-        if child.dep_ not in ("acl", "relcl", "prep", "agent", "advcl", "punct"):
-            out |= _phrase_tokens(child)
-    return out
-
-
-def _nearest_left_person(i: int, ctx: SentenceContext) -> Optional[Mention]:
-    left = [m for m in ctx.mentions if m.kind == "person" and m.end <= i]
-    return left[-1] if left else None
-
-
-def _candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, float]]:
-    if m.text == ctx.byline:
-        return None  # the article's author is not a candidate
-    if m.kind in ("person", "measure"):
-        return m.text, 0.0
-    if m.kind == "party":
-        return m.text, 0.05
-    if m.kind == "ref" and (m.label in ("he", "she", "him", "his", "her") or m.label.startswith("person:")):
-        named = appositive_name(m, ctx)  # "The Conservative candidate, Glen Harwick,"
-        if named is not None and named.kind == "person":
-            return named.text, 0.0
-        ante = antecedent(m, ctx)
-        return (ante[0], 0.15) if ante else None
-    if m.kind == "org":
-        last = m.text.split()[-1]
-        if last in ctx.people_surnames:
-            return m.text, 0.05
-        if _person_like(m):
-            return m.text, 0.2  # a short proper name without organisation words, NER unsure
-    return None
-
-
-def _person_like(m: Mention) -> bool:
-    words = m.text.split()
-    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
-                                         and not w.isupper() for w in words)
-            and type_from_name(m.text, "") == "" and not ORG_WORDS.search(m.text) and m.label != "GPE")
-
-
-def _np_text(tok) -> str:
-    left = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "nummod", "advmod")]
-    start = left[0].i if left else tok.i
-    return tok.doc[start:tok.i + 1].text
 
 
 def _same_name(a: str, b: str) -> bool:
