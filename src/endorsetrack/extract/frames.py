@@ -49,6 +49,15 @@ def match_frames(sent) -> list[Frame]:
                     f = _noun_object_frame(tok, rule)
                     if f:
                         frames.append(f)
+            rule = idx.get(("count_among", lemma))
+            if rule:  # "Reed counts the Fraternal Order of Police among his supporters"
+                nouns = set(rule["nouns"])
+                obj = _object_of(tok)
+                among = _pobj(tok, ("among",))
+                if among is None and obj is not None:
+                    among = _pobj(tok.doc[obj], ("among",))
+                if among is not None and obj is not None and tok.doc[among].lower_ in nouns:
+                    frames.append(Frame(tok.i, rule, obj, subject_of(tok)))
             rule = idx.get(("verb_prep", lemma))
             if rule:
                 f = _verb_prep_frame(tok, rule)
@@ -282,7 +291,8 @@ def _noun_prep_frame(noun, rule) -> Optional[Frame]:
 def _state_frame(tok, rule) -> Optional[Frame]:
     """'remain neutral', 'abstained', 'sat out', 'is undecided', 'up for grabs'."""
     lemma = tok.lemma_.lower()
-    if lemma in ("sit", "stay") and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+    if lemma in ("sit", "stay") and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"
+                                            for c in tok.children):
         return None
     verb = tok
     while verb.dep_ in ("acomp", "oprd", "xcomp", "attr", "pobj", "prep", "amod", "dobj") and verb.head is not verb:

@@ -344,7 +344,7 @@ def is_headline(sent) -> bool:
     last = [t for t in sent if not t.is_space]
     if last and last[-1].text in (".", "!", "?", '"'):
         return False  # headlines carry no final period; "The Harbor Workers Union met Monday." does
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8
 
 
 def _definite(tok) -> int:

@@ -24,7 +24,7 @@ def _chain(tok, limit: int = 4):
     """The trigger and the verbs it hangs from through xcomp/aux-like links."""
     yield tok
     n = 0
-    while tok.dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "oprd", "attr", "auxpass", "pcomp", "conj") \
+    while tok.dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "oprd", "attr", "auxpass", "pcomp") \
             and tok.head is not tok and n < limit:
         tok = tok.head
         n += 1
