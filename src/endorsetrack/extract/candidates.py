@@ -48,6 +48,8 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
         poss = [c for c in tok.children if c.dep_ == "poss"]
         if poss:
             tok = poss[0]
+            if tok.lower_ == "whose" and tok.head.head.dep_ == "relcl":
+                tok = tok.head.head.head  # "Hensen, whose bid is supported by X"
     m = ctx.mention_for(tok.i, via_possessor=False)
     if m is None and frame.rule["kind"] == "receive":
         m = _nearest_left_person(frame.trigger, ctx)
@@ -82,7 +84,8 @@ def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
         j += 1
     for m in ctx.mentions:
         if m.start == j and m.kind in ("person", "measure"):
-            return m
+            possessive = m.end < len(ctx.doc) and ctx.doc[m.end].tag_ == "POS"
+            return None if possessive else m  # "backed Hensen's opponent" names the opponent, not Hensen
     return None
 
 
@@ -135,8 +138,8 @@ def _phrase_tokens(tok) -> set[int]:
     """Token indices of a noun phrase without its clauses and prepositional phrases."""
     out = {tok.i}
     for child in tok.children:
-        if child.dep_ not in ("acl", "relcl", "prep", "agent", "advcl", "punct"):
-            out |= _phrase_tokens(child)
+        if child.dep_ not in ("acl", "relcl", "prep", "agent", "advcl", "punct", "poss"):
+            out |= _phrase_tokens(child)  # not the possessor: "Hensen's primary opponent" is not Hensen
     return out
 
 

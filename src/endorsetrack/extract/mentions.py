@@ -39,6 +39,7 @@ MEASURE_RE = re.compile(
     r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I)
 YES_NO_ON_RE = re.compile(r"\b(Yes|No) on ((?:Measure|Prop(?:osition|\.)?|Question|Amendment|Initiative) )?"
                           r"([A-Z]{1,2}\b|\d{1,3}[A-Z]?\b)")
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z .]+\))?\s*[—–]+\s*|^[A-Z][A-Z .'-]{2,}(?:\s*\([A-Za-z .]+\))?\s*--\s*")
 LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
 LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -195,7 +196,7 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
         if tok:
             add(*tok, "measure")
     for ent in (ents if ents is not None else sent.ents):
-        if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW"):
+        if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"):
             start, end = ent.start, ent.end
             while end > start and not (_is_name_token(doc[end - 1]) or doc[end - 1].like_num):
                 end -= 1
@@ -210,10 +211,16 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
                                          or doc[ent.end - 1].dep_ in ("amod", "compound", "npadvmod")):
                 continue
             add(start, end, kind, ent.label_)
+    for tok in sent:  # a surname the article gives a person elsewhere, whatever the tagger made of it here
+        if tok.text in people and tok.i not in taken and tok.text[:1].isupper():
+            add(tok.i, tok.i + 1, "person", "PERSON")
     if not is_headline(sent):
         _capitalised_runs(sent, taken, add, people)
     _references(sent, taken, add)
     out.sort(key=lambda m: m.start)
+    dateline = DATELINE_RE.match(sent.text)  # "PHOENIX (AP) —": a place and a wire, no actor
+    if dateline:
+        out = [m for m in out if doc[m.start].idx >= sent.start_char + dateline.end()]
     return _merge_split_names(doc, _merge_bodies(doc, out))
 
 
