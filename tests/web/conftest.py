@@ -55,17 +55,22 @@ def any_db_url(request, tmp_path):
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
-@pytest.fixture
-def built_url(any_db_url):
-    """A database of each kind holding the hand-made articles (web_builders)."""
+def _built(url: str) -> str:
+    """Create the database at ``url``, store the hand-made articles in it, return the URL."""
     from endorsetrack.store import open_store
 
-    db = open_store(any_db_url, create=True, migrate_to_head=True)
+    db = open_store(url, create=True, migrate_to_head=True)
     try:
         web_builders.build(db)
     finally:
         db.close()
-    return any_db_url
+    return url
+
+
+@pytest.fixture
+def built_url(any_db_url):
+    """A database of each kind holding the hand-made articles (web_builders)."""
+    return _built(any_db_url)
 
 
 @pytest.fixture
@@ -80,15 +85,7 @@ def db(built_url):
 @pytest.fixture
 def sqlite_url(tmp_path):
     """A built SQLite database (for tests that need one kind only)."""
-    from endorsetrack.store import open_store
-
-    url = str(tmp_path / "web.db")
-    db = open_store(url, create=True, migrate_to_head=True)
-    try:
-        web_builders.build(db)
-    finally:
-        db.close()
-    return url
+    return _built(str(tmp_path / "web.db"))
 
 
 @pytest.fixture

@@ -71,8 +71,3 @@ def find_dates(text: str, offset: int = 0, published: Optional[str] = None) -> l
                 iso = f"{iso}/{_iso(year, month, day2)}"
         out.append(DateHit(m.start() + offset, m.end() + offset, iso))
     return out
-
-
-def first_day(iso: str) -> str:
-    """The start of a range ('--10-14/--10-15' -> '--10-14')."""
-    return iso.split("/", 1)[0]
