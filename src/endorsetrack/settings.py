@@ -45,6 +45,13 @@ class Settings:
     # seeds and dev set; 12 added two wrong antecedents on dev.
     antecedent_window_sentences: int = 6
 
+    # How many sentences ahead an indefinite description ("A local union branch ...
+    # said it had voted to endorse X") may find its name ("the union chapter, SEA/SEIU
+    # Local 1984,"). News leads name such a group within the next paragraph or two;
+    # 4 covered the dev article that does it; the name must be appositive to a
+    # description, so a wider window mostly costs time.
+    cataphora_window_sentences: int = 4
+
     # Cross-article entity resolution (catalog/entities.py): a mention joins an
     # existing entity when its best match scores at least this. Exact names and
     # gazetteer hits score 1.0, acronyms 0.9, score.py's token-subset rule 0.8.

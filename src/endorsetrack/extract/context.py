@@ -47,10 +47,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 class SentenceContext:
-    """One sentence and what the article has said before it."""
+    """One sentence, what the article has said before it and, for descriptions that
+    are named later, the mentions of the next few sentences."""
 
     def __init__(self, sent, mentions, history, people_surnames, article, *, all_history=(),
-                 quoted=(), races=None, last_org_endorser=None, byline=None):
+                 quoted=(), races=None, last_org_endorser=None, byline=None, following=(),
+                 all_following=()):
         self.sent = sent
         self.doc = sent.doc
         self.mentions = mentions
@@ -62,6 +64,8 @@ class SentenceContext:
         self.races = races
         self.last_org_endorser = last_org_endorser  # (name, type, penalty) of the latest "won the X endorsement"
         self.byline = byline
+        self.following = following  # mentions of the next few sentences (a description named later)
+        self.all_following = all_following or following  # every later sentence (a newspaper named later)
 
     def mention_for(self, i: Optional[int], via_possessor: bool = True) -> Optional[Mention]:
         """The mention that token i heads or lies in; else one inside its noun phrase."""

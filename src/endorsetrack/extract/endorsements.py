@@ -22,9 +22,10 @@ from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans
 from .mentions import Mention, find_mentions, is_headline
 from .candidates import candidate_name, find_candidates, no_vote, person_like
-from .references import byline_author, resolve_endorser
+from .references import byline_author, provisional_type, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
+from .editorial import headline_verdicts
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -34,6 +35,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     quoted = quoted_spans(doc_text(doc))
     history: list[list[Mention]] = []
     found: list[Endorsement] = []
+    headlines: list[Endorsement] = []
     races = RaceIndex(article.text, article.published)
     roundup = bool(re.search(r"(?i)\bendors", article.text))  # list lines only mean something in such a story
     last_org = None
@@ -41,15 +43,21 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     ents_by_sent: dict[int, list] = {}
     for ent in doc.ents:
         ents_by_sent.setdefault(ent.sent.start, []).append(ent)
-    for sent in doc.sents:
-        mentions = [as_person(m, people_names)
-                    for m in find_mentions(sent, ents_by_sent.get(sent.start, []), surnames)]
+    sents = list(doc.sents)
+    sent_mentions = [[as_person(m, people_names) for m in find_mentions(sent, ents_by_sent.get(sent.start, []), surnames)]
+                     for sent in sents]
+    for k, sent in enumerate(sents):
+        mentions = sent_mentions[k]
         ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames,
                               article, all_history=history, quoted=quoted, races=races,
-                              last_org_endorser=last_org, byline=byline)
+                              last_org_endorser=last_org, byline=byline,
+                              following=sent_mentions[k + 1:k + 1 + settings.cataphora_window_sentences],
+                              all_following=sent_mentions[k + 1:])
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
         if roundup and not any(f.rule["kind"] != "noun" for f in frames):
             found.extend(_roundup_line(ctx, default_stage))
+        if not frames:
+            headlines.extend(headline_verdicts(ctx))
         for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings))
             found.extend(new)
@@ -58,7 +66,11 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
             if orgs:
                 last_org = (orgs[0].endorser, orgs[0].endorser_type, 0.2)
         found.extend(_followed_suit(sent, ctx, found))
-        history.append(mentions)
+        # in a Title Case headline capitals say nothing: "..., Bucking National Affiliate" is no name
+        history.append([m for m in mentions if m.kind != "org" or m.label.startswith("org.") or m.text.isupper()
+                        or provisional_type(m) == "newspaper"] if is_headline(sent) else mentions)
+    argued = {(e.candidate, e.stance) for e in found}  # a headline verdict the body states is no second fact
+    found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
     return dedupe_endorsements(_assign_races(found, races))
 
 
@@ -146,7 +158,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     such as "for governor" near the name, or a title it holds) has that race; one it
     ties to none runs in the race most explicitly tied candidates of the article run
     in; a stance about no candidate is about that race too. Ballot measures are
-    their own race."""
+    their own race, decided at a general (not a nominating) vote."""
     evidence = {e.candidate: races.evidence_for(e.candidate) for e in items
                 if e.candidate and not MEASURE_NAME.match(e.candidate)}
     explicit = Counter(office for office, score in evidence.values() if office and score >= EXPLICIT_WEIGHT)
@@ -157,6 +169,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     for e in items:
         if e.candidate and MEASURE_NAME.match(e.candidate):
             race = e.candidate
+            if e.stage is None:  # a measure is put to voters, not to a nominating contest
+                e = replace(e, stage="general")
         elif e.candidate:
             office, _ = evidence[e.candidate]
             race = races.race_for(e.candidate, office or main)
@@ -357,7 +371,16 @@ HABITUAL = {"traditionally", "typically", "usually", "often", "generally", "norm
 ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
 
 
+SPEECH_VERBS = {"say", "tell", "pledge", "promise", "vow"}
+
+
 def _announced(trigger) -> bool:
+    """'announced they will support X'; and 'told supporters he would throw his support
+    behind X': saying one will support (not formally endorse) someone is support now."""
+    if trigger.lemma_.lower() not in ("endorse", "endorsement") and trigger.dep_ == "ccomp" \
+            and trigger.head.lemma_.lower() in SPEECH_VERBS \
+            and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in trigger.children):
+        return True
     tok, n = trigger, 0
     while tok.dep_ in ("ccomp", "xcomp", "conj", "aux") and tok.head is not tok and n < 3:
         tok = tok.head

@@ -37,6 +37,17 @@ def trigger_index() -> dict[tuple[str, str], dict]:
     return index
 
 
+@lru_cache(maxsize=1)
+def prep_rules() -> dict[str, tuple[dict, ...]]:
+    """lemma -> every verb_prep rule it triggers; the preposition tells them apart."""
+    index: dict[str, list[dict]] = {}
+    for rule in packaged_rules("triggers", ("kind", "lemmas", "stance")):
+        if rule["kind"] == "verb_prep":
+            for lemma in rule["lemmas"]:
+                index.setdefault(lemma, []).append(rule)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def match_frames(sent) -> list[Frame]:
     frames: list[Frame] = []
     idx = trigger_index()
@@ -58,8 +69,7 @@ def match_frames(sent) -> list[Frame]:
                     among = _pobj(tok.doc[obj], ("among",))
                 if among is not None and obj is not None and tok.doc[among].lower_ in nouns:
                     frames.append(Frame(tok.i, rule, obj, subject_of(tok)))
-            rule = idx.get(("verb_prep", lemma))
-            if rule:
+            for rule in prep_rules().get(lemma, ()):  # "vote for" and "vote against" are two rules
                 f = _verb_prep_frame(tok, rule)
                 if f:
                     frames.append(f)
@@ -99,6 +109,11 @@ def subject_of(verb) -> Optional[int]:
                 if child.lower_ in RELATIVE_PRONOUNS or (child.dep_ == "nsubj" and child.lower_ == "all"):
                     return _relative_head(tok)
                 return child.i
+        for aux in tok.children:  # "We did, however, endorse X": the parser hangs We on "did"
+            if aux.dep_ == "aux":
+                subj = [c for c in aux.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
+                if subj:
+                    return subj[0].i
         if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
             head = tok.head
             if head.dep_ == "pobj" and head.head.lower_ == "among":  # "X were among the unions endorsing Y"
@@ -187,6 +202,8 @@ def _verb_frame(verb, rule) -> Frame:
                 if child.dep_ in ("nsubjpass", "nsubj"):
                     cand = child.i
         endorser = _agent_of(verb)
+        if endorser is None:
+            endorser = _opinion_holder(verb)
         if endorser is None and verb.dep_ == "amod":
             poss = [c for c in verb.head.children if c.dep_ == "poss"]
             endorser = poss[0].i if poss else None
@@ -195,6 +212,26 @@ def _verb_frame(verb, rule) -> Frame:
     if cand is None:
         cand = _pobj(verb, ("for",))  # "endorsed for governor" rarely; "voted for"
     return Frame(verb.i, rule, subject_of(verb), cand)
+
+
+OPINION_VERBS = {"think", "believe", "urge", "hope", "want", "recommend", "argue", "insist", "say"}
+
+
+def _opinion_holder(verb) -> Optional[int]:
+    """'We think it is crucial that Proposition 27 be defeated', 'we say X should be
+    rejected': a wish in the subjunctive or with should/must belongs to whoever holds
+    the opinion the clause is governed by."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not (auxes & {"should", "must"} or "be" in auxes and not auxes & {"will", "would", "could", "might", "can", "to"}):
+        return None
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp", "acomp") or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in OPINION_VERBS:
+            return subject_of(tok)
+    return None
 
 
 def _verb_prep_frame(verb, rule) -> Optional[Frame]:

@@ -52,9 +52,7 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         if owner_m is not None and owner_m is not m:  # "the group's board voted": the group
             return resolve_endorser(owner_m, ctx)
     if m.kind == "ref" and m.label in ("we", "our", "us") and not inside_quotes(ctx, m):
-        # an editorial's "we" is the publication: the newspaper it named, or its board
-        paper = _latest_newspaper(ctx)
-        return (paper, "newspaper", 0.15) if paper else ("editorial board", "newspaper", 0.2)
+        return editorial_voice(ctx)
     if m.kind == "ref":
         named = appositive_name(m, ctx)
         if named:
@@ -63,6 +61,9 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             party = _party_named_near(m, ctx)  # "won her party's endorsement" on "the Republican side"
             return (party, "party", 0.2) if party else None
         ante = antecedent(m, ctx)
+        later = named_later(m, ctx) if ante is None else None
+        if later is not None:
+            return later.text, provisional_type(later), 0.2
         if ante is None:
             if m.label in NEWSPAPER_REFERENCE_NOUNS and not inside_quotes(ctx, m) and (
                     m.label != "board" or re.search(r"(?i)editorial|newspaper|paper", m.text)):
@@ -104,7 +105,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             return described.text, "person"
         same_sentence = [c for c in people if c.start >= ctx.sent.start and label in ("him", "her", "his")]
         salient = [c for c in people if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        pick = (same_sentence or salient or people or [None])[0]
+        # "Perdue spoke to Kemp and conceded, ... would throw his full support behind Kemp"
+        same_subject = [c for c in same_sentence if c in salient]
+        pick = (same_subject or same_sentence or salient or people or [None])[0]
         return (pick.text, "person") if pick else None
     if ctx.doc[m.start].lower_ in ("a", "an"):
         return None  # "a union that ...": introduces an entity, refers to none
@@ -136,6 +139,34 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
                 return sub
             continue
         return cand.text, provisional_type(cand)
+    return None
+
+
+DESCRIPTION_NOUNS = {"union", "local", "branch", "chapter", "affiliate", "group", "organization",
+                     "federation", "association", "council", "coalition"}
+UNION_DESCRIPTIONS = {"union", "local", "branch", "chapter", "affiliate", "federation"}
+
+
+def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
+    """'A local union branch ... said it had voted to endorse X' ... 'the union chapter,
+    SEA/SEIU Local 1984,': a group a news lead describes first is named by an
+    appositive in the next few sentences."""
+    desc = m if m.label in DESCRIPTION_NOUNS else None
+    if desc is None and m.label in ("it", "its", "they", "their"):
+        before = [x for x in ctx.mentions if x.end <= m.start and x.kind == "ref"]
+        desc = before[-1] if before and before[-1].label in DESCRIPTION_NOUNS else None
+    if desc is None or not {ctx.doc[desc.start].lower_, ctx.doc[max(desc.start - 1, 0)].lower_} & {"a", "an"}:
+        return None
+    for mentions in ctx.following:
+        for x in mentions:
+            head = ctx.doc[x.start:x.end].root  # "Transit Workers [Local] 88"
+            if x.kind != "org" or x.label == "GPE" or head.dep_ != "appos" \
+                    or head.head.lemma_.lower() not in DESCRIPTION_NOUNS:
+                continue
+            if desc.label in UNION_DESCRIPTIONS and not (
+                    UNION_WORDS.search(x.text) or x.label == "local" or x.label.startswith("org.")):
+                continue
+            return x
     return None
 
 
@@ -184,11 +215,30 @@ def byline_author(text: str) -> Optional[str]:
     return found.group(1) if found else None
 
 
+def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:
+    """An editorial's "we": the newspaper the article named, or its editorial board."""
+    paper = _latest_newspaper(ctx) or _newspaper_named_later(ctx)
+    return (paper, "newspaper", 0.15) if paper else ("editorial board", "newspaper", 0.2)
+
+
+def _newspaper_named_later(ctx: SentenceContext) -> Optional[str]:
+    """'Yes on Proposition 31' above 'The Sentinel recommends ...': the paper the
+    article names after the line that speaks for it."""
+    for cand in (x for past in ctx.all_following for x in past):
+        if _is_newspaper(cand):
+            return cand.text
+    return None
+
+
+def _is_newspaper(cand: Mention) -> bool:
+    return cand.kind == "org" and provisional_type(cand) == "newspaper" \
+        and cand.text.lower() not in ("editorial", "opinion", "editorial board")
+
+
 def _latest_newspaper(ctx: SentenceContext) -> Optional[str]:
     for past in [ctx.mentions] + list(reversed(ctx.all_history)):
         for cand in reversed(past):
-            if cand.kind == "org" and provisional_type(cand) == "newspaper" \
-                    and cand.text.lower() not in ("editorial", "opinion", "editorial board"):
+            if _is_newspaper(cand):
                 return cand.text
     return None
 

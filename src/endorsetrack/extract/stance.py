@@ -67,7 +67,10 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
             return base if base == "undecided" else None  # "did not remain neutral": unclear
         if base == "opposes":
             return None
-        if still or lemmas & c["decision"] or any(ch.lemma_.lower() in c["decision"] for ch in children):
+        decided_not = any(t.lemma_.lower() in c["decision"] for t in chain[1:]) and any(
+            ch.dep_ == "neg" for ch in trigger.children)  # "decided not to endorse": a decision
+        if not decided_not and (still or lemmas & c["decision"]
+                                or any(ch.lemma_.lower() in c["decision"] for ch in children)):
             return "undecided"
         if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'s", "'ve") for ch in trigger.children) \
                 and not any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo") for ch in trigger.children):
