@@ -34,7 +34,8 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     tok = doc[frame.candidate]
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
     if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
-        return [], True
+        named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
+        return ([n for n in [candidate_name(named, ctx)] if n], False) if named else ([], True)
     if tok.lemma_.lower() == "vote":  # "recommend a yes vote on Measure B", "On Measure K, we urge a no vote"
         target = next((g for h in (tok, tok.head) for p in h.children
                        if p.dep_ == "prep" and p.lower_ in ("on", "for", "against")

@@ -95,6 +95,12 @@ def is_subject(m: Mention, ctx: SentenceContext) -> bool:
     return any(ctx.doc[i].dep_ in ("nsubj", "nsubjpass") for i in range(m.start, m.end))
 
 
+def _subject_of_verb(m: Mention, ctx: SentenceContext) -> bool:
+    """A subject of a verb (not of a noun, as in a garbled parse of "IBEW Local 8 and ...")."""
+    return any(ctx.doc[i].dep_ in ("nsubj", "nsubjpass") and ctx.doc[i].head.pos_ in ("VERB", "AUX")
+               for i in range(m.start, m.end))
+
+
 CONJUNCTION = re.compile(r"(?i)\b(?:and|or|nor|plus|as well as|along with)\b|&")
 
 
@@ -131,7 +137,7 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
                     break
                 if ms[j + step].label == "GPE":
                     break
-                if is_subject(ms[j + step], ctx) and not is_subject(m, ctx):
+                if _subject_of_verb(ms[j + step], ctx) and not is_subject(m, ctx):
                     break  # "endorsing McKee, and Senate President Ruggerio followed suit"
                 nxt = ms[j + step]
                 if nxt.end < len(ctx.doc) and ctx.doc[nxt.end].lower_ in GERUND_TRIGGERS:

@@ -262,8 +262,20 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
                 # "the Greenfield Chapter of the Sierra Club", "the Allegheny County chapter of NOW"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
                 continue
+            if gap == ["of"] and m.label == "GPE" and prev.label != "GPE":
+                # "the League of Women Voters | of | Santa Rosalia County": a body named by its place
+                label = "local" if prev.label.startswith("org.") else prev.label
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", label)
+                continue
+            if gap in (["'s"], ["’s"]) and m.label != "GPE" and doc[m.end - 1].lower_ in SUB_BODY_WORDS:
+                # "the Sierra Club's Santa Rosalia Group": the organisation's own unit
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
+                continue
         out.append(m)
     return out
+
+
+SUB_BODY_WORDS = BODY_WORDS | {"group", "pac", "fund", "local", "lodge", "section", "region"}
 
 
 def _glued(doc, i: int) -> bool:
@@ -370,6 +382,12 @@ def _non_anaphoric(tok) -> bool:
     return tok.tag_ == "NNS" and not dets & {"its", "their", "the"}
 
 
+def _bare_local(tok) -> bool:
+    """'the local has endorsed Thibodeau': the tagger reads a bare 'local' as an adjective."""
+    return tok.lower_ in ("local", "locals") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "this", "that") \
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+
+
 def _references(sent, taken: set[int], add) -> None:
     """'the union', 'its largest locals', 'a Teamsters local', 'the aerospace workers', pronouns."""
     doc = sent.doc
@@ -389,7 +407,7 @@ def _references(sent, taken: set[int], add) -> None:
         elif tok.pos_ == "NOUN" and tok.lower_ in PERSON_REFERENCE_NOUNS and tok.i > sent.start \
                 and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and _definite(tok):
             add(_definite(tok), tok.i + 1, "ref", "person:" + tok.lower_)
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in ORG_REFERENCE_NOUNS \
+        elif (tok.pos_ in ("NOUN", "PROPN") or _bare_local(tok)) and tok.lemma_.lower() in ORG_REFERENCE_NOUNS \
                 and tok.tag_ != "NNPS" and tok.dep_ != "compound" and not _non_anaphoric(tok):
             start = tok.i
             while start > sent.start and doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "nmod") \
