@@ -13,7 +13,7 @@ from typing import Optional
 from ..nlp.entity_types import type_from_name
 from .context import SentenceContext, expand_list
 from .frames import Frame
-from .mentions import GENERIC_CANDIDATE_RE, Mention
+from .mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
 from .references import antecedent, appositive_name
 
 
@@ -35,7 +35,9 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
     if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
         named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
-        return ([n for n in [candidate_name(named, ctx)] if n], False) if named else ([], True)
+        if named is None:
+            return [], True
+        return [n for n in (candidate_name(x, ctx) for x in expand_list(named, ctx)) if n], False
     if tok.lemma_.lower() == "vote":  # "recommend a yes vote on Measure B", "On Measure K, we urge a no vote"
         target = next((g for h in (tok, tok.head) for p in h.children
                        if p.dep_ == "prep" and p.lower_ in ("on", "for", "against")
@@ -129,9 +131,10 @@ def _delayed_appositive(tok, ctx: SentenceContext) -> Optional[Mention]:
         if m.kind != "person" or not (tok.i < m.start <= tok.i + 12):
             continue
         k = m.start - 1
-        while k > tok.i and ctx.doc[k].is_lower and ctx.doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
-            k -= 1  # "attorney", "former state senator"
-        return m if ctx.doc[k].text == "," else None
+        while k > tok.i and (ctx.doc[k].is_lower and ctx.doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
+                             or ctx.doc[k].lower_ in PERSONAL_TITLES):
+            k -= 1  # "attorney", "former state senator", "Coun."
+        return m if ctx.doc[k].text in (",", ":") else None
     return None
 
 

@@ -22,6 +22,7 @@ LIST_TITLES = re.compile(
     r"mr\.|ms\.|mrs\.|popular|longtime|state|u\.s\.|house|speaker|secretary|chairman|chairwoman)(?=\s|$)")
 
 
+PERSON_DESCRIPTION = re.compile(r"(?:\b(?!(?:and|or|nor|plus|with|as|the|a|an)\b)[a-z][\w-]*\s+){1,4}$")  # "school trustee"
 GERUND_TRIGGERS = {"endorsing", "backing", "supporting", "opposing"}
 PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
 
@@ -130,6 +131,8 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
                 between = PARENTHETICAL.sub("", between)
                 between = re.sub(r"(?i)\b(the|a|an)\b", "", between)
                 between = LIST_TITLES.sub("", between)
+                if a.kind == b.kind == "person":  # ", former school trustee Dev Grewal and community advocate X"
+                    between = PERSON_DESCRIPTION.sub("", between)
                 if not between.strip():
                     break  # adjacent names with nothing between them ("his union") are no list
                 if not LIST_SEPARATORS.match(between) or ms[j + step].kind != m.kind and \

@@ -25,7 +25,7 @@ from .candidates import candidate_name, find_candidates, no_vote, person_like
 from .references import byline_author, provisional_type, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
-from .editorial import headline_verdicts
+from .editorial import editorial_verdicts
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -56,8 +56,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
         if roundup and not any(f.rule["kind"] != "noun" for f in frames):
             found.extend(_roundup_line(ctx, default_stage))
-        if not frames:
-            headlines.extend(headline_verdicts(ctx))
+        headlines.extend(editorial_verdicts(ctx))
         for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings))
             found.extend(new)
@@ -69,7 +68,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         # in a Title Case headline capitals say nothing: "..., Bucking National Affiliate" is no name
         history.append([m for m in mentions if m.kind != "org" or m.label.startswith("org.") or m.text.isupper()
                         or provisional_type(m) == "newspaper"] if is_headline(sent) else mentions)
-    argued = {(e.candidate, e.stance) for e in found}  # a headline verdict the body states is no second fact
+    argued = {(e.candidate, e.stance) for e in found}  # a verdict a frame states too is no second fact
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
     return dedupe_endorsements(_assign_races(found, races))
 

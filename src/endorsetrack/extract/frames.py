@@ -261,6 +261,9 @@ def _noun_object_frame(verb, rule) -> Optional[Frame]:
         cand = subject_of(verb)
         endorser = _pobj(noun, ("of", "from", "by")) or _poss(noun) or _pobj(verb, ("from", "by"))
         return Frame(verb.i, rule, endorser, cand)
+    if kind == "give" and rule.get("preps"):  # "takes no position on Measure D"
+        preps = tuple(rule["preps"])
+        return Frame(verb.i, rule, subject_of(verb) or _poss(noun), _pobj(noun, preps) or _pobj(verb, preps))
     if kind == "give":
         endorser = subject_of(verb) or _poss(noun)
         cand = (_pobj(verb, ("to", "behind", "for")) or _pobj(noun, ("of", "for", "to", "behind")))

@@ -59,6 +59,7 @@ TITLES = {
     "presumptive", "incumbent", "house", "senate", "vice", "candidate", "challenger", "nominee",
     "mp", "mpp", "mla", "mep", "councillor", "alderman", "alderwoman", "assemblyman", "assemblywoman",
     "delegate", "commissioner", "judge", "sheriff", "rep", "gov", "premier", "minister",
+    "coun.", "cllr.", "cllr", "trustee", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
 }
 
 
@@ -195,13 +196,14 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
         if tok:
             add(*tok, "measure")
+    _titled_people(sent, taken, add)
     for ent in (ents if ents is not None else sent.ents):
         if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"):
             start, end = ent.start, ent.end
             while end > start and not (_is_name_token(doc[end - 1]) or doc[end - 1].like_num):
                 end -= 1
             kind = {"PERSON": "person", "NORP": "party"}.get(ent.label_, "org")
-            if end - start == 1 and doc[start].pos_ == "ADJ":
+            if end - start == 1 and (doc[start].pos_ == "ADJ" or doc[start].lower_ in TITLES):
                 continue  # "Democratic" alone is an adjective, not an organisation
             if ent.label_ == "NORP" and not _is_party_word(ent.text) and all(
                     doc[k].tag_ == "NNP" for k in range(start, end)):
@@ -222,6 +224,28 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     if dateline:
         out = [m for m in out if doc[m.start].idx >= sent.start_char + dateline.end()]
     return _merge_split_names(doc, _merge_bodies(doc, out))
+
+
+PERSONAL_TITLES = {"sen.", "senator", "rep.", "gov.", "governor", "mayor", "coun.", "councillor", "councilman",
+                   "councilwoman", "cllr.", "cllr", "mr.", "ms.", "mrs.", "dr.", "trustee", "supervisor", "judge",
+                   "sheriff", "undersheriff", "assemblyman", "assemblywoman", "alderman", "alderwoman", "ald.",
+                   "congressman", "congresswoman", "commissioner", "mp", "mpp", "mla", "del.", "delegate"}
+
+
+def _titled_people(sent, taken: set[int], add) -> None:
+    """'Coun. Navdeep Sidhu', 'state Sen. Liam Hurley': the capitalised words after a
+    personal title are a person's name, whatever NER made of them."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in PERSONAL_TITLES or tok.i + 1 >= sent.end or not tok.text[:1].isupper():
+            continue
+        j = tok.i + 1
+        while j < sent.end and j - tok.i <= 3 and doc[j].tag_ == "NNP" and doc[j].text[:1].isupper() \
+                and doc[j].is_alpha and doc[j].lower_ not in TITLES and doc[j].ent_type_ not in ("GPE", "DATE"):
+            j += 1
+        if j - tok.i >= 3 or j - tok.i == 2 and doc[tok.i + 1].ent_type_ == "PERSON":  # first and last name
+            if not any(k in taken for k in range(tok.i + 1, j)):
+                add(tok.i + 1, j, "person", "PERSON")
 
 
 def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
@@ -262,6 +286,10 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
                 # "the Greenfield Chapter of the Sierra Club", "the Allegheny County chapter of NOW"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
                 continue
+            if gap == ["and"] and doc[m.start].lower_ in AREA_WORDS and doc[m.end - 1].lower_ in SUB_BODY_WORDS | {
+                    "association", "federation", "union"}:  # "the Port Aldane and District Labour Council"
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
+                continue
             if gap == ["of"] and m.label == "GPE" and prev.label != "GPE":
                 # "the League of Women Voters | of | Santa Rosalia County": a body named by its place
                 label = "local" if prev.label.startswith("org.") else prev.label
@@ -275,6 +303,7 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+AREA_WORDS = {"district", "area", "region", "county", "vicinity"}
 SUB_BODY_WORDS = BODY_WORDS | {"group", "pac", "fund", "local", "lodge", "section", "region"}
 
 

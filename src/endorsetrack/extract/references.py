@@ -79,9 +79,10 @@ def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
     linked = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         linked.append(head.head)
+    kinds = ("org",) if m.label in DESCRIPTION_NOUNS else ("org", "person")  # "the council, ... : Maria Fontes"
     for tok in linked:
         for x in ctx.mentions:
-            if x.covers(tok.i) and x.kind in ("org", "person") and x.label not in ("GPE", "caps"):
+            if x.covers(tok.i) and x.kind in kinds and x.label not in ("GPE", "caps"):
                 return x
     return None
 
