@@ -47,6 +47,10 @@ def article_stage(text: str) -> Optional[str]:
         return "general"
     if p["primary_ahead"].search(text) or _same_party_rivals(text):
         return "primary"
+    if p["general"].search(text) or p["general_context"].search(text):
+        return "general"  # "on the Nov. 3 ballot", "the Democratic nominee", "in the riding of X"
+    if p["primary_ahead_weak"].search(text):
+        return "primary"  # "his Republican challenger" and nothing about November
     return None
 
 
