@@ -37,6 +37,38 @@ CASES = [
                  "The vote is notable because the union chapter, Transit Workers Local 88, broke with its "
                  "national leadership.",
                  {("Transit Workers Local 88", "Maria Vega", "endorses", None)}, id="described-then-named"),
+    pytest.param("Our recommendations for the Nov. 3 ballot\n\nCity Council\n\nOur pick is Nadia Ferreira. "
+                 "Vote for Ferreira.\n\nMeasure B\n\nYes on Measure B. The Harbor Ledger takes no position on "
+                 "Measure D.",
+                 {("Harbor Ledger", "Nadia Ferreira", "endorses", "general"),
+                  ("Harbor Ledger", "Measure B", "endorses", "general"),
+                  ("Harbor Ledger", "Measure D", "declines", "general")}, id="editorial-verdict-forms"),
+    pytest.param("Nadia Ferreira is the clear choice, her supporters said at a rally for the Nov. 3 election.",
+                 set(), id="clear-choice-without-editorial-voice"),
+    pytest.param("Delegates representing 60,000 union members voted Saturday to endorse Nadia Ferreira for governor, "
+                 "as the Riverside Federation of Labor's convention closed.",
+                 {("Riverside Federation of Labor", "Nadia Ferreira", "endorses", None)}, id="delegates-act-for-body"),
+    pytest.param("The Riverside Federation of Labor met Saturday. Many rank-and-file members who support Tom Reyes "
+                 "were unhappy.", set(), id="members-who-support-are-no-endorsement"),
+    pytest.param("The Harbor Workers Union endorsed the following candidates:\n\n"
+                 "- Attorney General: state Sen. Liam Hurley\n- Treasurer: Angela Ruiz\n\nThe union meets again in May.",
+                 {("Harbor Workers Union", "Liam Hurley", "endorses", None),
+                  ("Harbor Workers Union", "Angela Ruiz", "endorses", None)}, id="slate-list"),
+    pytest.param("The Port Aldane and District Labour Council has endorsed Coun. Navdeep Sidhu for mayor.",
+                 {("Port Aldane and District Labour Council", "Navdeep Sidhu", "endorses", None)},
+                 id="and-district-council-titled-name"),
+    pytest.param("The Harbor Workers Union endorsed three candidates for council: Coun. Maria Fontes, former "
+                 "school trustee Dev Grewal and community advocate Alison Tremblay.",
+                 {("Harbor Workers Union", "Maria Fontes", "endorses", None),
+                  ("Harbor Workers Union", "Dev Grewal", "endorses", None),
+                  ("Harbor Workers Union", "Alison Tremblay", "endorses", None)}, id="colon-list-described-names"),
+    pytest.param("Rep. Maria Vega faces her Republican challenger, Tom Reyes, on the Nov. 3 ballot. "
+                 "The Harbor Workers Union endorsed Vega.",
+                 {("Harbor Workers Union", "Maria Vega", "endorses", "general")}, id="november-ballot-general"),
+    pytest.param("Rep. Maria Vega faces a Republican challenger, Tom Reyes. The Harbor Workers Union endorsed Vega.",
+                 {("Harbor Workers Union", "Maria Vega", "endorses", "primary")}, id="party-rival-alone-primary"),
+    pytest.param("The county Republican Party voted to urge its members to vote against Measure L.",
+                 {("Republican Party", "Measure L", "opposes", "general")}, id="vote-against-measure"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

@@ -48,7 +48,9 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     if measure is not None:
         return [(measure.text, 0.15)], False
     if tok.lemma_.lower() in CANDIDACY_NOUNS:  # "his candidacy", "Mourdock's bid"
-        poss = [c for c in tok.children if c.dep_ == "poss"]
+        poss = [c for c in tok.children if c.dep_ == "poss"] or [
+            g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            if g.dep_ == "pobj"]  # "oppose the re-election of state Rep. Brent Yoder"
         if poss:
             tok = poss[0]
             if tok.lower_ == "whose" and tok.head.head.dep_ == "relcl":

@@ -11,6 +11,7 @@ import re
 from typing import Optional
 
 from ..nlp.build import doc_text
+from ..types import Evidence
 from .mentions import Mention
 
 
@@ -36,6 +37,14 @@ def as_person(m: Mention, people: set[str]) -> Mention:
     if m.kind == "org" and m.label in ("ORG", "GPE", "caps") and m.text in people:
         return Mention(m.start, m.end, m.text, "person", "PERSON")
     return m
+
+
+def sentence_evidence(sent) -> Evidence:
+    """The sentence, without the paragraph break it may end in; offsets stay exact."""
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    stripped = text.strip()
+    return Evidence(stripped, start, start + len(stripped))
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -11,16 +11,19 @@ context in, Endorsement values out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
 from ..nlp.build import doc_text
 from ..nlp.rules import packaged_rules
 from ..settings import DEFAULT
-from ..types import Endorsement, Evidence, RuleRef
-from .context import SentenceContext
+from ..types import Endorsement, RuleRef
+from .candidates import person_like
+from .context import SentenceContext, sentence_evidence
 from .mentions import MEASURE_RE, YES_NO_ON_RE, Mention
 from .references import editorial_voice, resolve_endorser
+from .stage import frame_stage
 
 MAX_HEADLINE_TOKENS = 12  # "Worth repeating: No on Prop 27" is 7; a body sentence runs longer
 YES_NO_ON = re.compile(YES_NO_ON_RE.pattern.replace("(Yes|No)", "([Yy]es|[Nn]o)"))
@@ -38,11 +41,13 @@ def editorial_voice_in(ctx: SentenceContext) -> bool:
     return rule is not None and bool(re.search(rule["voice"], doc_text(ctx.doc) + " " + (ctx.article.title or "")))
 
 
-def editorial_verdicts(ctx: SentenceContext) -> list[Endorsement]:
+def editorial_verdicts(ctx: SentenceContext, default_stage: Optional[str] = None) -> list[Endorsement]:
     """Every verdict form in this sentence, if the article speaks as an editorial."""
     if not editorial_voice_in(ctx):
         return []
-    return _yes_no_line(ctx) + _imperative(ctx) + _choice(ctx)
+    stage = frame_stage(ctx.sent, ctx.sent.start, list(ctx.sent), default_stage)
+    return [e if e.stage else replace(e, stage=stage)
+            for e in _yes_no_line(ctx) + _imperative(ctx) + _choice(ctx)]
 
 
 def _yes_no_line(ctx: SentenceContext) -> list[Endorsement]:
@@ -111,19 +116,21 @@ def _choice(ctx: SentenceContext) -> list[Endorsement]:
 
 
 def _named(i: int, ctx: SentenceContext) -> Optional[Mention]:
+    """The person or measure at token i; a surname alone if the article gave it a person."""
     m = ctx.mention_for(i, via_possessor=False)
-    return m if m is not None and m.kind in ("person", "measure") else None
+    if m is None:
+        return None
+    if m.kind in ("person", "measure") or person_like(m) or m.text in ctx.people_surnames:
+        return m
+    return None
 
 
 def _verdict(ctx: SentenceContext, candidate: str, stance: str, rule: dict, penalty: float,
              endorser: Optional[tuple[str, str, float]] = None) -> Endorsement:
     voice = endorser or editorial_voice(ctx)
-    sent = ctx.sent
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    stripped = sent.text.strip()
     measure = bool(MEASURE_RE.match(candidate))
     return Endorsement(endorser=voice[0], endorser_type=voice[1], candidate=candidate, stance=stance,
-                       stage="general" if measure else None, evidence=Evidence(stripped, start, start + len(stripped)),
+                       stage="general" if measure else None, evidence=sentence_evidence(ctx.sent),
                        confidence=round(DEFAULT.base_confidence - voice[2] - penalty, 2),
                        rule=RuleRef(rule["id"], rule["version"]), date=ctx.article.published)
 

@@ -19,13 +19,14 @@ from ..settings import DEFAULT, Settings
 from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
-from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans
+from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans, sentence_evidence
 from .mentions import Mention, find_mentions, is_headline
 from .candidates import candidate_name, find_candidates, no_vote, person_like
-from .references import byline_author, provisional_type, resolve_endorser
+from .references import MEMBER_NOUNS, byline_author, members_body, provisional_type, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts
+from .slates import Slate, opens_slate, roundup_line, slate_line
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -36,6 +37,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     history: list[list[Mention]] = []
     found: list[Endorsement] = []
     headlines: list[Endorsement] = []
+    slate: Optional[Slate] = None
     races = RaceIndex(article.text, article.published)
     roundup = bool(re.search(r"(?i)\bendors", article.text))  # list lines only mean something in such a story
     last_org = None
@@ -54,9 +56,16 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
                               following=sent_mentions[k + 1:k + 1 + settings.cataphora_window_sentences],
                               all_following=sent_mentions[k + 1:])
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
-        if roundup and not any(f.rule["kind"] != "noun" for f in frames):
-            found.extend(_roundup_line(ctx, default_stage))
-        headlines.extend(editorial_verdicts(ctx))
+        listed = slate_line(slate, ctx) if slate else None
+        slate = slate if listed is not None else None
+        if listed is not None:
+            found.extend(listed)
+            frames = []
+        elif roundup and not any(f.rule["kind"] != "noun" for f in frames):
+            found.extend(roundup_line(ctx, default_stage))
+        if opens_slate(ctx):  # "delegates endorsed the following candidates:"
+            slate = next((_slate(f, ctx, default_stage) for f in frames if f.rule["kind"] == "verb"), None)
+        headlines.extend(editorial_verdicts(ctx, default_stage))
         for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings))
             found.extend(new)
@@ -73,41 +82,14 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     return dedupe_endorsements(_assign_races(found, races))
 
 
-def _roundup_line(ctx: SentenceContext, default_stage) -> list[Endorsement]:
-    """A verbless list line of a roundup: '* Laborers Local 1022: Nadia Ferreira',
-    'Sierra Club — no endorsement'. Left of the separator the endorser, right the
-    candidate (or a stance word)."""
-    rule = next((r for r in packaged_rules("triggers", ("kind", "lemmas", "stance")) if r["kind"] == "roundup"), None)
-    sent = ctx.sent
-    if rule is None or any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) > 30:
-        return []
-    text = sent.text
-    for sep in rule["separators"]:
-        k = text.find(f"{sep} ") if sep != "-" else text.find(" - ")
-        if k > 0:
-            break
-    else:
-        return []
-    left = [m for m in ctx.mentions if sent.start_char + k > ctx.doc[m.start].idx and m.kind in ("org", "desc", "person")]
-    right_text = text[k + len(sep):].strip(" *-–—").lower()
-    right = [m for m in ctx.mentions if ctx.doc[m.start].idx > sent.start_char + k and m.kind in ("person", "measure", "org")]
-    if len(left) != 1:
-        return []
-    endorser = resolve_endorser(left[0], ctx)
-    if endorser is None:
-        return []
-    if any(right_text.startswith(w) for w in rule["declines"]):
-        stance, cand = "declines", None
-    elif any(right_text.startswith(w) for w in rule["undecided"]):
-        stance, cand = "undecided", None
-    elif right and (name := candidate_name(right[0], ctx) or ((right[0].text, 0.2) if person_like(right[0]) else None)):
-        stance, cand = "endorses", name[0]
-    else:
-        return []
-    return [Endorsement(endorser=endorser[0], endorser_type=endorser[1], candidate=cand, stance=stance,
-                        stage=frame_stage(sent, sent.start, list(sent), default_stage), evidence=_evidence(sent),
-                        confidence=round(DEFAULT.base_confidence - 0.2, 2), rule=RuleRef(rule["id"], rule["version"]),
-                        date=ctx.article.published)]
+def _slate(frame: Frame, ctx: SentenceContext, default_stage) -> Optional[Slate]:
+    endorsers = _endorsers(frame, ctx)
+    stance = decide_stance(ctx.doc[frame.trigger], frame.rule["stance"], True)
+    if not endorsers or stance not in ("endorses", "opposes", "will_endorse"):
+        return None
+    trigger = ctx.doc[frame.trigger]
+    stage = frame_stage(ctx.sent, frame.trigger, _clause_tokens(trigger), default_stage)
+    return Slate(tuple(endorsers), stance, frame.rule, stage)
 
 
 def _gerund_pairs(ctx: SentenceContext) -> list[Frame]:
@@ -140,16 +122,8 @@ def _followed_suit(sent, ctx: "SentenceContext", found: list[Endorsement]) -> li
             if resolved:
                 last = found[-1]
                 return [replace(last, endorser=resolved[0], endorser_type=resolved[1],
-                                evidence=_evidence(sent), confidence=round(last.confidence - 0.1, 2))]
+                                evidence=sentence_evidence(sent), confidence=round(last.confidence - 0.1, 2))]
     return []
-
-
-def _evidence(sent) -> Evidence:
-    """The sentence, without the paragraph break it may end in; offsets stay exact."""
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    stripped = text.strip()
-    return Evidence(stripped, start, start + len(stripped))
 
 
 def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsement]:
@@ -224,7 +198,7 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         return []
     clause = _clause_tokens(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
     stage = frame_stage(sent, frame.trigger, clause, default_stage)
-    evidence = _evidence(sent)
+    evidence = sentence_evidence(sent)
     out = []
     for endorser_name, endorser_type, conf_e in endorsers:
         candidates = cand_mentions or [(None, 0.0)]
@@ -261,6 +235,9 @@ def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float
         m = _left_neighbour(frame, ctx)
         return [r for r in (resolve_endorser(x, ctx) for x in (expand_list(m, ctx) if m else [])) if r]
     tok = doc[frame.endorser]
+    if _members_acting(tok, doc[frame.trigger]):  # "Delegates voted to endorse X": the body they belong to
+        body = members_body(tok, ctx)
+        return [body] if body else []
     included = _included_names(tok, ctx)
     if included:
         return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
@@ -277,6 +254,15 @@ def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float
         if resolved:
             out.append(resolved)
     return out
+
+
+def _members_acting(tok, trigger) -> bool:
+    """Delegates or a convention act for their body; members only when they vote as one
+    ('members voted to endorse'), not 'many rank-and-file members who support X'."""
+    lemma = tok.lemma_.lower()
+    if lemma not in MEMBER_NOUNS or _quantified(tok):
+        return False
+    return lemma != "member" or trigger.head.lemma_ == "vote" or trigger.lemma_ == "vote"
 
 
 def _clause_tokens(head) -> list:

@@ -135,7 +135,8 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
         if start >= end or any(i in taken for i in range(start, end)):
             return
         taken.update(range(start, end))
-        out.append(Mention(start, end, doc[start:end].text, kind, label))
+        text = doc[start:end].text
+        out.append(Mention(start, end, text.rstrip(".") if kind == "measure" else text, kind, label))  # "Measure L."
 
     text, base = sent.text, sent.start_char
     low = text.lower()

@@ -34,6 +34,8 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
     if m.kind in ("org", "desc"):
         if m.label in ("GPE",) and not UNION_WORDS.search(text):
             return None
+        if m.label == "caps" and ctx.doc[m.end - 1].lemma_.lower() in MEMBER_NOUNS:
+            return None  # a sentence-initial "Delegates" is no organisation
         if INSTITUTIONS.match(text):
             return None  # "candidates for Assembly or Senate": a chamber, not an endorser
         return text, provisional_type(m), 0.0
@@ -114,6 +116,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         return None  # "a union that ...": introduces an entity, refers to none
     orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps")
             or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
+            and ctx.doc[c.end - 1].lemma_.lower() not in MEMBER_NOUNS
             or c.kind == "ref" and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")
             and (c.label in ("union", "federation", "organization", "group", "local", "coalition")
                  or c.start >= ctx.sent.start and appositive_name(c, ctx) is not None)]
@@ -141,6 +144,26 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             continue
         return cand.text, provisional_type(cand)
     return None
+
+
+MEMBER_NOUNS = {"delegate", "member", "membership", "convention", "rank-and-file", "executive", "leadership"}
+
+
+def members_body(tok, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    """'Delegates ... voted to endorse X, as the Ohio AFL-CIO's convention wrapped up',
+    'members of the nurses union voted', 'the convention issued a dual endorsement':
+    a body's members or meeting act for the body."""
+    of = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+               if g.dep_ == "pobj"), None)
+    named = ctx.mention_for(of.i) if of is not None else None
+    if named is None:
+        bodies = [x for x in ctx.mentions if x.kind in ("org", "party") and x.label not in ("GPE", "caps")
+                  and provisional_type(x) in ("union", "party")]
+        named = bodies[0] if bodies else None
+    if named is not None:
+        return resolve_endorser(named, ctx)
+    ante = antecedent(Mention(tok.i, tok.i + 1, tok.text, "ref", "organization"), ctx)
+    return (ante[0], ante[1], 0.2) if ante and ante[1] in ("union", "party") else None
 
 
 DESCRIPTION_NOUNS = {"union", "local", "branch", "chapter", "affiliate", "group", "organization",
