@@ -69,6 +69,9 @@ CASES = [
                  {("Harbor Workers Union", "Maria Vega", "endorses", "primary")}, id="party-rival-alone-primary"),
     pytest.param("The county Republican Party voted to urge its members to vote against Measure L.",
                  {("Republican Party", "Measure L", "opposes", "general")}, id="vote-against-measure"),
+    pytest.param("In the Labour selection, the Harbor Workers Union has nominated Priya Natarajan.",
+                 {("Harbor Workers Union", "Priya Natarajan", "endorses", "primary")}, id="union-nominates"),
+    pytest.param("The Democrats nominated Priya Natarajan for governor in June.", set(), id="party-nominates-own"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),
