@@ -22,7 +22,7 @@ from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans, sentence_evidence
 from .mentions import Mention, find_mentions, is_headline
 from .candidates import candidate_name, find_candidates, no_vote, person_like
-from .references import MEMBER_NOUNS, byline_author, members_body, provisional_type, resolve_endorser
+from .references import byline_author, member_word, members_body, provisional_type, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts
@@ -259,10 +259,10 @@ def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float
 def _members_acting(tok, trigger) -> bool:
     """Delegates or a convention act for their body; members only when they vote as one
     ('members voted to endorse'), not 'many rank-and-file members who support X'."""
-    lemma = tok.lemma_.lower()
-    if lemma not in MEMBER_NOUNS or _quantified(tok):
-        return False
-    return lemma != "member" or trigger.head.lemma_ == "vote" or trigger.lemma_ == "vote"
+    lemma = member_word(tok)
+    if lemma is None or _quantified(tok) or any(c.dep_ == "nummod" for c in tok.children):
+        return False  # "11 delegates abstained", "1,500 union members pledging to vote for": individuals
+    return lemma != "member" or trigger.head.lemma_ == "vote"
 
 
 def _clause_tokens(head) -> list:

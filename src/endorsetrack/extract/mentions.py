@@ -59,7 +59,7 @@ TITLES = {
     "presumptive", "incumbent", "house", "senate", "vice", "candidate", "challenger", "nominee",
     "mp", "mpp", "mla", "mep", "councillor", "alderman", "alderwoman", "assemblyman", "assemblywoman",
     "delegate", "commissioner", "judge", "sheriff", "rep", "gov", "premier", "minister",
-    "coun.", "cllr.", "cllr", "trustee", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
+    "coun.", "cllr.", "cllr", "trustee", "reps.", "sens.", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
 }
 
 
@@ -227,7 +227,7 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     return _merge_split_names(doc, _merge_bodies(doc, out))
 
 
-PERSONAL_TITLES = {"sen.", "senator", "rep.", "gov.", "governor", "mayor", "coun.", "councillor", "councilman",
+PERSONAL_TITLES = {"sen.", "senator", "rep.", "reps.", "sens.", "gov.", "governor", "mayor", "coun.", "councillor", "councilman",
                    "councilwoman", "cllr.", "cllr", "mr.", "ms.", "mrs.", "dr.", "trustee", "supervisor", "judge",
                    "sheriff", "undersheriff", "assemblyman", "assemblywoman", "alderman", "alderwoman", "ald.",
                    "congressman", "congresswoman", "commissioner", "mp", "mpp", "mla", "del.", "delegate"}

@@ -97,11 +97,21 @@ class PollRegistry:
             e = e or self._new(unit)
         elif m.kind == "anaphor" and self.last is not None:
             e = self.last
+            if m.earlier and e.named and _other_edition(m, e):
+                return self._edition(e, m, unit)
         else:
             e = self._new(unit)
         e.absorb(m, as_sponsor=via_sponsor)
         e.last_unit = unit
         self.last = e
+        return e
+
+    def _edition(self, base: PollEntity, m: PollMention, unit: int) -> PollEntity:
+        """An older poll of the same pollster ("the university's June poll"): a poll of
+        its own, which later bare references ("the poll") do not reach."""
+        e = self._new(unit)
+        e.pollsters, e.sponsors = list(base.pollsters), list(base.sponsors)
+        e.absorb(m)
         return e
 
     def resolve_unnamed(self) -> None:
@@ -116,6 +126,22 @@ class PollRegistry:
 
     def final(self, e: PollEntity) -> PollEntity:
         return self.entities[e.alias_of] if e.alias_of is not None else e
+
+
+def _other_edition(m: PollMention, e: PollEntity) -> bool:
+    """Does a dated or "previous" reference name another poll than ``e``? Yes unless
+    its month is the month ``e`` was released or fielded."""
+    when = m.released or m.field_dates
+    if when is None:
+        return True  # "its previous survey"
+    known = [e.facts.get(k) for k in ("released", "field_dates") if e.facts.get(k)]
+    return not any(_month(when) == _month(k) for k in known)
+
+
+def _month(iso: str) -> str:
+    """'2026-06-14' / '--06-14' / '--06' -> '06'."""
+    parts = iso.split("/")[0].lstrip("-").split("-")
+    return parts[1] if len(parts[0]) == 4 and len(parts) > 1 else parts[0]
 
 
 def fullest_name(forms: list[str], doc) -> tuple[str, tuple[str, ...]]:

@@ -29,6 +29,7 @@ TERM_KINDS = frozenset({
     "margin_prep", "modal",
     "reporting_verb", "whole_sample", "subgroup_marker", "title",
     "org_suffix", "age_word", "person_title", "not_person_word",
+    "absent_prep", "area_subgroup", "generic_pollster_noun", "earlier_modifier",
 })
 FRAME_KIND = "frame"
 FRAMES = ("pair", "single", "share_first", "distributive", "series")

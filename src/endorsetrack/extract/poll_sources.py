@@ -23,7 +23,8 @@ from ..nlp.build import doc_text
 # voters, done for KXYZ-TV (Channel 5) by ...") reaches 12; 20 leaves room for a date.
 FORWARD_SCAN_TOKENS = 20
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid"}
+_LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid", "that", "these",
+                 "those", "both", "two", "three", "another", "each", "second", "third"}
 _CONNECTORS = {"of", "for", "and", "&"}
 _GLUE = {"-", "/", ".", "–", "'", "’"}
 _PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|percent|per cent|pct\.?)"
@@ -51,6 +52,7 @@ class PollMention:
     population: Optional[str] = None
     margin_of_error: Optional[float] = None
     name_spans: tuple[tuple[int, int], ...] = ()  # pollster/sponsor spans: not candidates
+    earlier: bool = False  # "the June poll", "its previous survey": maybe an older edition
 
 
 def _namey(tok) -> bool:
@@ -245,12 +247,19 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     nouns = rules.terms["mention_noun"]
     k = tok.i
     j = k - 1
-    while j >= start and rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower():
+    earlier = False
+    while j >= start and (
+            (rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower())
+            or _month_word(doc, j, start)):
+        earlier = earlier or rules.has("earlier_modifier", doc[j].text) or _month_word(doc, j, start)
         j -= 1
     possessive = j >= start and doc[j].text in ("'s", "’s")
     back = _run_backward(doc, j if possessive else j + 1, start, rules)
     d = (back[0] - 1) if back else j
     det = doc[d] if d >= start and (doc[d].pos_ == "DET" or rules.has("anaphor_det", doc[d].text)) else None
+    if possessive and back is None and j - 1 >= start and doc[j - 1].text.islower() \
+            and rules.has("generic_pollster_noun", doc[j - 1].text):
+        det = doc[j]  # "the university's June poll": the pollster already named
     pre_name = _text(doc, *back) if back else None
     spans = [_chars(doc, *back)] if back else []
     pollster, sponsor = pre_name, None
@@ -300,13 +309,22 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
         kind = "named"
     elif tok.text.lower() == "polling" and not det:
         return None  # "in polling and fundraising": polling in general
-    elif det is not None and rules.has("anaphor_det", det.text):
+    elif det is not None and (rules.has("anaphor_det", det.text) or det.text in ("'s", "’s")):
         kind = "anaphor"
     else:
         kind = "indefinite"
     s, e = _chars(doc, back[0] if back else k, k + 1)
     return PollMention(s, e, kind, pollster=pollster, sponsor=sponsor if sponsor != pollster else None,
-                       population=population, name_spans=tuple(spans))
+                       population=population, name_spans=tuple(spans), earlier=earlier)
+
+
+def _month_word(doc, j: int, start: int) -> bool:
+    """A month, or the day after one, right before a poll noun ("its June poll",
+    "a Sept. 10 survey")."""
+    t = doc[j]
+    if t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS and not (t.lower_ == "may" and t.is_sent_start):
+        return True
+    return t.like_num and j - 1 >= start and doc[j - 1].lower_.rstrip(".") in MONTHS
 
 
 def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:

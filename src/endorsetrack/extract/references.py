@@ -34,7 +34,7 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
     if m.kind in ("org", "desc"):
         if m.label in ("GPE",) and not UNION_WORDS.search(text):
             return None
-        if m.label == "caps" and ctx.doc[m.end - 1].lemma_.lower() in MEMBER_NOUNS:
+        if m.label == "caps" and member_word(ctx.doc[m.end - 1]):
             return None  # a sentence-initial "Delegates" is no organisation
         if INSTITUTIONS.match(text):
             return None  # "candidates for Assembly or Senate": a chamber, not an endorser
@@ -116,7 +116,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         return None  # "a union that ...": introduces an entity, refers to none
     orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps")
             or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
-            and ctx.doc[c.end - 1].lemma_.lower() not in MEMBER_NOUNS
+            and not member_word(ctx.doc[c.end - 1])
             or c.kind == "ref" and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")
             and (c.label in ("union", "federation", "organization", "group", "local", "coalition")
                  or c.start >= ctx.sent.start and appositive_name(c, ctx) is not None)]
@@ -127,7 +127,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     for cand in orgs:
         if label in NEWSPAPER_REFERENCE_NOUNS and provisional_type(cand) != "newspaper":
             continue
-        if label in ("union", "local", "chapter", "affiliate", "branch") and not UNION_WORDS.search(cand.text) \
+        if label in ("union", "local", "chapter", "affiliate", "branch", "federation") and not UNION_WORDS.search(cand.text) \
                 and not cand.label.startswith("org.") and cand.label != "local":
             continue
         if national and (cand.label == "local" or re.search(r"\d", cand.text)):
@@ -149,6 +149,14 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
 MEMBER_NOUNS = {"delegate", "member", "membership", "convention", "rank-and-file", "executive", "leadership"}
 
 
+def member_word(tok) -> Optional[str]:
+    """'Delegates', 'delegates', 'the convention' -> the member noun, else None."""
+    for form in (tok.lemma_.lower(), tok.lower_, tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_):
+        if form in MEMBER_NOUNS:
+            return form
+    return None
+
+
 def members_body(tok, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
     """'Delegates ... voted to endorse X, as the Ohio AFL-CIO's convention wrapped up',
     'members of the nurses union voted', 'the convention issued a dual endorsement':
@@ -162,8 +170,13 @@ def members_body(tok, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
         named = bodies[0] if bodies else None
     if named is not None:
         return resolve_endorser(named, ctx)
-    ante = antecedent(Mention(tok.i, tok.i + 1, tok.text, "ref", "organization"), ctx)
-    return (ante[0], ante[1], 0.2) if ante and ante[1] in ("union", "party") else None
+    for past in [[x for x in ctx.mentions if x.end <= tok.i]] + list(reversed(ctx.all_history)):
+        for x in reversed(past):  # the latest union or party the article named
+            if x.kind in ("org", "party") and x.label not in ("GPE", "caps") and provisional_type(x) in ("union", "party"):
+                resolved = resolve_endorser(x, ctx)
+                if resolved:
+                    return resolved[0], resolved[1], 0.2
+    return None
 
 
 DESCRIPTION_NOUNS = {"union", "local", "branch", "chapter", "affiliate", "group", "organization",
