@@ -72,6 +72,16 @@ CASES = [
     pytest.param("In the Labour selection, the Harbor Workers Union has nominated Priya Natarajan.",
                  {("Harbor Workers Union", "Priya Natarajan", "endorses", "primary")}, id="union-nominates"),
     pytest.param("The Democrats nominated Priya Natarajan for governor in June.", set(), id="party-nominates-own"),
+    pytest.param("The union representing most city police officers withdrew its endorsement of Tom Reyes on "
+                 "Tuesday.\n\nThe Fraternal Order of Police, Harbor Lodge 12, had endorsed Reyes in June.",
+                 {("Fraternal Order of Police, Harbor Lodge 12", "Tom Reyes", "rescinds", None),
+                  ("Fraternal Order of Police, Harbor Lodge 12", "Tom Reyes", "endorses", None)},
+                 id="lead-description-named-next"),
+    pytest.param("\"Maria Vega will stand with us. She has our full support,\" said Tom Reyes, the lodge president, "
+                 "outside the hall on Eastland Road.", set(), id="quoted-our-is-no-editorial"),
+    pytest.param("In the sheriff's race, the Harbor County Deputy Sheriffs' Association endorsed Sheriff Wade Pruitt.",
+                 {("Harbor County Deputy Sheriffs' Association", "Wade Pruitt", "endorses", None)},
+                 id="county-body-and-titled-candidate"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

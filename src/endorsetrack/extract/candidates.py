@@ -134,7 +134,7 @@ def _delayed_appositive(tok, ctx: SentenceContext) -> Optional[Mention]:
             continue
         k = m.start - 1
         while k > tok.i and (ctx.doc[k].is_lower and ctx.doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
-                             or ctx.doc[k].lower_ in PERSONAL_TITLES):
+                             or ctx.doc[k].lower_ in PERSONAL_TITLES or ctx.doc[k].tag_ == "POS"):
             k -= 1  # "attorney", "former state senator", "Coun."
         return m if ctx.doc[k].text in (",", ":") else None
     return None

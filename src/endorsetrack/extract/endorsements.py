@@ -20,7 +20,7 @@ from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans, sentence_evidence
-from .mentions import Mention, find_mentions, is_headline
+from .mentions import TITLES, Mention, find_mentions, is_headline
 from .candidates import candidate_name, find_candidates, no_vote, person_like
 from .references import byline_author, member_word, members_body, provisional_type, resolve_endorser
 from .stage import article_stage, frame_stage
@@ -30,7 +30,7 @@ from .slates import Slate, opens_slate, roundup_line, slate_line
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
-    people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 1}
+    people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and ent[-1].lower_ not in TITLES}
     surnames = frozenset(people_surnames)
     people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames
     quoted = quoted_spans(doc_text(doc))

@@ -59,7 +59,7 @@ TITLES = {
     "presumptive", "incumbent", "house", "senate", "vice", "candidate", "challenger", "nominee",
     "mp", "mpp", "mla", "mep", "councillor", "alderman", "alderwoman", "assemblyman", "assemblywoman",
     "delegate", "commissioner", "judge", "sheriff", "rep", "gov", "premier", "minister",
-    "coun.", "cllr.", "cllr", "trustee", "reps.", "sens.", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
+    "coun.", "cllr.", "cllr", "trustee", "reps.", "sens.", "da", "d.a.", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
 }
 
 
@@ -230,7 +230,8 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
 PERSONAL_TITLES = {"sen.", "senator", "rep.", "reps.", "sens.", "gov.", "governor", "mayor", "coun.", "councillor", "councilman",
                    "councilwoman", "cllr.", "cllr", "mr.", "ms.", "mrs.", "dr.", "trustee", "supervisor", "judge",
                    "sheriff", "undersheriff", "assemblyman", "assemblywoman", "alderman", "alderwoman", "ald.",
-                   "congressman", "congresswoman", "commissioner", "mp", "mpp", "mla", "del.", "delegate"}
+                   "congressman", "congresswoman", "commissioner", "mp", "mpp", "mla", "del.", "delegate",
+                   "lt.", "capt.", "sgt.", "det.", "supt.", "chief", "prosecutor"}
 
 
 def _titled_people(sent, taken: set[int], add) -> None:
@@ -289,6 +290,15 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
                 continue
             if gap == ["and"] and doc[m.start].lower_ in AREA_WORDS and doc[m.end - 1].lower_ in SUB_BODY_WORDS | {
                     "association", "federation", "union"}:  # "the Port Aldane and District Labour Council"
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
+                continue
+            if gap == [","] and prev.label.startswith("org.") and m.label == "local" \
+                    and any(t.like_num for t in doc[m.start:m.end]) and m.end < len(doc) and doc[m.end].text == ",":
+                # "The Fraternal Order of Police, Millbrook Lodge 12, had endorsed": the lodge acts
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
+                continue
+            if not gap and prev.label in ("GPE", "LOC") and m.label in ("caps", "ORG") and prev.start > 0 \
+                    and doc[prev.start - 1].lower_ == "the":  # "the Millbrook County | Deputy Sheriffs' Association"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
                 continue
             if gap == ["of"] and m.label == "GPE" and prev.label != "GPE":

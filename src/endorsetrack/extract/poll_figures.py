@@ -42,7 +42,8 @@ _FILLERS = {"a", "an", "the", "only", "just", "nearly", "about", "roughly", "alm
             "less", "than", "at", "least", "most", "fully"}
 _PERSONAL = {"he", "him", "she", "her"}
 _CLAUSE_PUNCT = set(",;:()—–[]")
-_AFTER_STOP = re.compile(r"[,;:()\[\]—–]|\s(?:but|while|whereas)\s", re.I)
+# "at 2% and the rest undecided": the undecided are the next item, not this figure's.
+_AFTER_STOP = re.compile(r"[,;:()\[\]—–]|\s(?:but|while|whereas)\s|\sand\s+(?:the\s+)?(?:rest|remainder)\b", re.I)
 
 Result = tuple[str, str, float]  # (name as written or inferred, person key, share)
 
@@ -188,7 +189,8 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
                if k not in ctx.consumed and c.token_i >= pre_start and c.token_i < a
                and not _reported(doc, c.token_i, a, rules)]
         if share.kind == "pair":
-            results, frame = _read_pair(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx)
+            results, frame = _read_pair(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx,
+                                        antecedent)
         elif share.kind == "series":
             results, frame = _read_series(share, pre, ctx)
         else:
@@ -303,15 +305,16 @@ def _read_series(share, pre, ctx) -> tuple[list[Result], str]:
     return [(c.text, c.key, v) for (_, c), v in zip(group, share.values)], "series"
 
 
-def _read_pair(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx):
+def _read_pair(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx, antecedent=None):
     """A pair's two results, listed in the order the figures are written."""
-    results, frame = _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx)
+    results, frame = _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx,
+                                      antecedent)
     if len(results) == 2 and results[1][2] == share.values[0] != share.values[1]:
         results = [results[1], results[0]]
     return results, frame
 
 
-def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx):
+def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, opponent, ctx, antecedent):
     hi, lo = max(share.values), min(share.values)
     first, second = share.values
     # A partner after the figures: "a 45-40 lead over Jones".
@@ -370,8 +373,11 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
         vc, vo = order(verdict)
         ctx.subject, ctx.partner = (c.key, c.text), other
         return [(c.text, c.key, vc), (other[1], other[0], vo)], "pair"
-    # No name at all ("while trailing 65 to 30"): the sentence's last pair, or its subject.
-    subj = ctx.subject or _grammatical_subject(doc, cands, None)
+    # No name at all ("while trailing 65 to 30"): the sentence's last pair, or its subject
+    # ("She leads among women, 55 to 40": whom the pronoun stands for).
+    subj = ctx.subject or _pronoun_subject(doc, pre_start, a, antecedent) or \
+        _grammatical_subject(doc, [c for c in cands if c.token_i < a], None) or \
+        _grammatical_subject(doc, cands, None)
     if subj is None:
         return [], "pair"
     other = ctx.partner if ctx.partner and ctx.partner[0] != subj[0] else opponent(subj[0], share.start)
@@ -389,6 +395,17 @@ def _is_object(doc, c: CandidateMention, rules: PollRules) -> bool:
         return True
     head = doc[c.token_i]
     return head.dep_ == "dobj" and (rules.has("lead_cue", head.head.lemma_) or rules.has("trail_cue", head.head.lemma_))
+
+
+def _pronoun_subject(doc, lo: int, a: int, antecedent) -> Optional[tuple[str, str]]:
+    """The person a "he"/"she" subject before the figure stands for."""
+    if antecedent is None:
+        return None
+    for i in range(a - 1, lo - 1, -1):
+        t = doc[i]
+        if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass"):
+            return antecedent(t.idx)
+    return None
 
 
 def _grammatical_subject(doc, cands, not_key) -> Optional[tuple[str, str]]:

@@ -47,6 +47,7 @@ class PollEntity:
     sponsors: list[str] = field(default_factory=list)
     facts: dict = field(default_factory=dict)  # released, field_dates, sample..., first seen wins
     alias_of: Optional[int] = None  # an unnamed poll resolved to a named one
+    earlier: bool = False  # an older poll of a pollster named before ("its June poll")
 
     @property
     def named(self) -> bool:
@@ -79,7 +80,7 @@ class PollRegistry:
 
     def _match(self, m: PollMention) -> tuple[Optional[PollEntity], bool]:
         """The known poll a named mention refers to, and whether it named the sponsor."""
-        for e in reversed(self.entities):
+        for e in sorted(reversed(self.entities), key=lambda x: x.earlier != m.earlier):
             if m.pollster and any(same_name(m.pollster, p) for p in e.pollsters):
                 return e, False
             if m.pollster and m.sponsor is None and any(same_name(m.pollster, s) for s in e.sponsors):
@@ -111,6 +112,7 @@ class PollRegistry:
         its own, which later bare references ("the poll") do not reach."""
         e = self._new(unit)
         e.pollsters, e.sponsors = list(base.pollsters), list(base.sponsors)
+        e.earlier = True
         e.absorb(m)
         return e
 

@@ -152,6 +152,37 @@ def mentions_in(index: PersonIndex, start: int, end: int,
             and not any(a <= m.start < b for a, b in spans)]
 
 
+# Nouns after a name that make it a group of the name's voters ("70 percent of Smith
+# voters", "Smith supporters"), not a candidate the figure is given to.
+_SUPPORTER_NOUNS = {"supporters", "voters", "backers", "loyalists", "fans", "camp", "base"}
+
+
+def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -> list[tuple[int, int]]:
+    """Spans of names in [start, end) that are no side of the figures: a name left out
+    ("in a two-way race without Smith"), or a name that only labels voters ("Smith
+    supporters", "among voters backing Smith")."""
+    out = []
+    for m in mentions_in(index, start, end):
+        first = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None:
+            continue
+        i = first.start - 1
+        while i >= 0 and _is_title(doc[i], rules) and doc[i].text[:1].isupper():
+            i -= 1  # "without Libertarian Sam Ruiz"
+        last = doc[m.token_i]
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text in ("'s", "’s") and last.i + 2 < len(doc):
+            nxt = doc[last.i + 2]
+        absent = i >= 0 and rules.has("absent_prep", doc[i].text)
+        labels = nxt is not None and nxt.lower_ in _SUPPORTER_NOUNS
+        backing = i >= 2 and doc[i].tag_ == "VBG" and rules.has("support_cue", doc[i].lemma_) \
+            and doc[i - 1].tag_ == "NNS" and any(rules.has("subgroup_marker", t.text) or t.lower_ == "of"
+                                                for t in doc[max(0, i - 4):i - 1])
+        if absent or labels or backing:
+            out.append((m.start, m.end))
+    return out
+
+
 def latest_form(index: PersonIndex, key: str, before: int) -> Optional[str]:
     """How the article last wrote this person before ``before`` (else first after)."""
     best = None

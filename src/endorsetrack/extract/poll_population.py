@@ -57,6 +57,24 @@ def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Popula
     return Population(text, True, universe, end, ph[1])
 
 
+def _area(doc, i: int, limit: int, rules: PollRules, cand_tokens: set[int]) -> Optional[Population]:
+    """'in western Ohio', 'in Cook County', 'in union households': a part of the sample.
+
+    Only with an area word (see the area_subgroup rule): "in Ohio" names the poll's own
+    state, and "in the county" alone may be the poll's own county.
+    """
+    ph = _phrase(doc, i, limit, rules, cand_tokens)
+    if ph is None:
+        return None
+    toks = [t for t in doc[ph[0]:ph[1]] if not t.is_punct]
+    if not any(rules.has("area_subgroup", t.text) for t in toks):
+        return None
+    if len(toks) == 1 and toks[0].tag_ not in ("NNS", "NNPS"):
+        return None
+    end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
+    return Population(doc_text(doc)[doc[ph[0]].idx:end], True, None, end, ph[1])
+
+
 def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: PollRules,
                    cand_tokens: set[int]) -> Population:
     """The population of the figure at tokens [a, b).
@@ -76,6 +94,10 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             ph = _phrase(doc, i + 1, post_end, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
+        if t.lower_ == "in":  # "led 49% to 44% in Cook County"
+            area = _area(doc, i + 1, post_end, rules, cand_tokens)
+            if area is not None:
+                return area
     if b < post_end and doc[b].lower_ == "of":
         ph = _phrase(doc, b + 1, post_end, rules, cand_tokens)
         if ph:
@@ -88,12 +110,28 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             ph = _phrase(doc, i + 1, a, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
+        if t.lower_ == "in":  # "In western Ohio, Smith led 48 to 30"
+            area = _area(doc, i + 1, a, rules, cand_tokens)
+            if area is not None:
+                return area
     for i in range(pre_from, a):
         t = doc[i]
+        if t.lower_ == "who" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" \
+                and rules.has("support_cue", t.head.lemma_) and pre_from <= t.head.head.i < t.i \
+                and t.head.head.i not in cand_tokens and t.head.head.tag_ in ("NNS", "NNPS"):
+            noun = t.head.head  # "Black voters, who favor her 44 to 19"
+            ph = (min(x.i for x in noun.subtree), noun.i + 1)
+            if not is_whole_sample(doc, *ph, rules):
+                return _classify(doc, ph, "subject", rules)
         if t.dep_ in ("nsubj",) and t.i not in cand_tokens and t.pos_ in ("NOUN", "PROPN") \
                 and t.tag_ in ("NNS", "NNPS") and rules.has("support_cue", t.head.lemma_):
-            sub = sorted(x.i for x in t.subtree if x.i < t.head.i)
-            ph = (sub[0], sub[-1] + 1)
+            # The noun with what modifies it, up to a comma: "Independents, a bloc
+            # that ..., favor Smith" is "Independents".
+            sub = {x.i for x in t.subtree if x.i < t.head.i}
+            right = t.i
+            while right + 1 in sub and not doc[right + 1].is_punct:
+                right += 1
+            ph = (min(sub), right + 1)
             if is_whole_sample(doc, *ph, rules):
                 return NONE_STATED
             return _classify(doc, ph, "subject", rules)

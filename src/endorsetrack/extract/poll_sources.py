@@ -29,6 +29,7 @@ _CONNECTORS = {"of", "for", "and", "&"}
 _GLUE = {"-", "/", ".", "–", "'", "’"}
 _PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|percent|per cent|pct\.?)"
                           r"\s+(?:in|last|on)\s*$", re.I)
+_FUTURE = {"next", "upcoming", "forthcoming", "future"}
 _CAMPAIGN_NOUNS = {"campaign", "campaigns", "camp", "team", "committee"}
 # A subgroup phrase runs at most this many tokens ("Democrats or Independents leaning
 # Democrat", 6; "voters who call themselves independents", 5); 10 was the limit the
@@ -260,6 +261,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     if possessive and back is None and j - 1 >= start and doc[j - 1].text.islower() \
             and rules.has("generic_pollster_noun", doc[j - 1].text):
         det = doc[j]  # "the university's June poll": the pollster already named
+    if any(doc[x].lower_ in _FUTURE for x in range(max(start, (back[0] if back else j + 1) - 2), k)):
+        return None  # "The next Acme poll will be released in May": no poll yet
     pre_name = _text(doc, *back) if back else None
     spans = [_chars(doc, *back)] if back else []
     pollster, sponsor = pre_name, None
@@ -289,7 +292,9 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
                 spans.append(_chars(doc, *run))
                 i = run[1]
                 continue
-        elif t.lower_ == "for" and i + 1 < end and doc[i + 1].lower_ not in ("a", "an"):
+        elif t.lower_ == "for" and i + 1 < end and doc[i + 1].lower_ not in ("a", "an") \
+                and not (doc[i - 1].text[:1].isupper() and rules.has("org_suffix", doc[i - 1].text)):
+            # ("Center for Survey Research" is a name, not a poll done for someone)
             run = _run_forward(doc, i + 1, end, rules)
             if run and not (run[1] < end and doc[run[1]].pos_ == "NOUN" and doc[run[1]].text[:1].islower()):
                 sponsor = sponsor or _text(doc, *run)
@@ -419,7 +424,7 @@ def _attach_sentence_facts(doc, span, mentions: list[PollMention], rules: PollRu
         if _PAST_FIGURE.search(before):
             continue  # "up from 38 percent in March": the date of an older figure
         f = facts.setdefault(owner(hit.start), {})
-        if field_re.search(before):
+        if field_re.search(before) or "/" in hit.iso:  # a span of days is the field period
             f.setdefault("field_dates", hit.iso)
         else:
             f.setdefault("released", hit.iso.split("/")[0])

@@ -18,7 +18,7 @@ from ..types import Article, Evidence, Poll, PollResult
 from .poll_figures import Slot, UnitContext, read_slots
 from .poll_links import PollEntity, PollRegistry, fullest_name, name_tokens
 from .poll_numbers import find_shares, has_share_cue
-from .poll_people import PersonIndex, build_person_index, latest_form, mentions_in
+from .poll_people import PersonIndex, build_person_index, latest_form, mentions_in, non_sides
 from .poll_rules import PollRules, get_poll_rules
 from .poll_sources import PollMention, find_mentions
 
@@ -177,7 +177,8 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         got: list[Slot] = []
         if eligible:
             shares = find_shares(u.text, u.start_char, allow_bare=has_poll_word)
-            spans = [s for m, _ in own for s in m.name_spans]
+            spans = [s for m, _ in own for s in m.name_spans] + \
+                non_sides(doc, index, u.start_char, u.end_char, rules)
             cands = mentions_in(index, u.start_char, u.end_char, spans)
             opp = _opponent_finder(doc, index, units, ui, spans, rules)
             ante = _antecedent_finder(index, units, ui, spans)

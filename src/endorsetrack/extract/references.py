@@ -53,8 +53,9 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         owner_m = next((x for x in ctx.mentions if owner and x.covers(owner[0].i)), None)
         if owner_m is not None and owner_m is not m:  # "the group's board voted": the group
             return resolve_endorser(owner_m, ctx)
-    if m.kind == "ref" and m.label in ("we", "our", "us") and not inside_quotes(ctx, m):
-        return editorial_voice(ctx)
+    if m.kind == "ref" and m.label in ("we", "our", "us"):
+        # an editorial's "we" is the paper; a quoted "our" is the speaker's, named elsewhere
+        return None if inside_quotes(ctx, m) else editorial_voice(ctx)
     if m.kind == "ref":
         named = appositive_name(m, ctx)
         if named:
@@ -114,7 +115,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         return (pick.text, "person") if pick else None
     if ctx.doc[m.start].lower_ in ("a", "an"):
         return None  # "a union that ...": introduces an entity, refers to none
-    orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps")
+    orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps", "FAC", "LOC")
             or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
             and not member_word(ctx.doc[c.end - 1])
             or c.kind == "ref" and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")
@@ -192,13 +193,20 @@ def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
     if desc is None and m.label in ("it", "its", "they", "their"):
         before = [x for x in ctx.mentions if x.end <= m.start and x.kind == "ref"]
         desc = before[-1] if before and before[-1].label in DESCRIPTION_NOUNS else None
-    if desc is None or not {ctx.doc[desc.start].lower_, ctx.doc[max(desc.start - 1, 0)].lower_} & {"a", "an"}:
+    if desc is None:
         return None
-    for mentions in ctx.following:
+    # "A local union branch ...": named by an appositive; "The union representing most
+    # police officers ..." (a lead with nothing before it): named as the next subject
+    definite = not {ctx.doc[desc.start].lower_, ctx.doc[max(desc.start - 1, 0)].lower_} & {"a", "an"}
+    if definite and (desc.label not in DESCRIPTION_NOUNS or any(
+            x.kind in ("org", "desc") and x.label not in ("GPE", "LOC", "caps") for past in ctx.all_history for x in past)):
+        return None
+    for mentions in ctx.following[:2] if definite else ctx.following:
         for x in mentions:
             head = ctx.doc[x.start:x.end].root  # "Transit Workers [Local] 88"
-            if x.kind != "org" or x.label == "GPE" or head.dep_ != "appos" \
-                    or head.head.lemma_.lower() not in DESCRIPTION_NOUNS:
+            named_by = head.dep_ in ("nsubj", "nsubjpass") if definite else (
+                head.dep_ == "appos" and head.head.lemma_.lower() in DESCRIPTION_NOUNS)
+            if x.kind != "org" or x.label in ("GPE", "caps") or not named_by:
                 continue
             if desc.label in UNION_DESCRIPTIONS and not (
                     UNION_WORDS.search(x.text) or x.label == "local" or x.label.startswith("org.")):
@@ -296,8 +304,12 @@ def _org_like(m: Mention, doc) -> bool:
 
 
 def inside_quotes(ctx: SentenceContext, m: Mention) -> bool:
-    before = doc_text(ctx.doc)[ctx.sent.start_char:ctx.doc[m.start].idx]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    """Inside a quotation: opened in this sentence, or in a quote that spans sentences
+    ('"... Munroe will stand with us. She has our full support."')."""
+    idx = ctx.doc[m.start].idx
+    before = doc_text(ctx.doc)[ctx.sent.start_char:idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”") or any(
+        a < idx < b for a, b in ctx.quoted)
 
 
 def provisional_type(m: Mention) -> str:
