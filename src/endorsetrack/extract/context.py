@@ -24,6 +24,9 @@ LIST_TITLES = re.compile(
 
 
 PERSON_DESCRIPTION = re.compile(r"(?:\b(?!(?:and|or|nor|plus|with|as|the|a|an)\b)[a-z][\w-]*\s+){1,4}$")  # "school trustee"
+TITLED_DESCRIPTION = re.compile(  # "and Salem City Councilor Marcus Lindqvist"
+    r"(?:[A-Z][\w.'-]*\s+){0,3}(?:Councilor|Councillor|Councilman|Councilwoman|Commissioner|Supervisor|Trustee|"
+    r"Alderman|Alderwoman|Assemblyman|Assemblywoman|Treasurer|Auditor|Clerk|Judge|Sheriff|Mayor)\s+$")
 GERUND_TRIGGERS = {"endorsing", "backing", "supporting", "opposing"}
 PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
 
@@ -141,7 +144,7 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
                 between = re.sub(r"(?i)\b(the|a|an)\b", "", between)
                 between = LIST_TITLES.sub("", between)
                 if a.kind == b.kind == "person":  # ", former school trustee Dev Grewal and community advocate X"
-                    between = PERSON_DESCRIPTION.sub("", between)
+                    between = PERSON_DESCRIPTION.sub("", TITLED_DESCRIPTION.sub("", between))
                 if not between.strip():
                     break  # adjacent names with nothing between them ("his union") are no list
                 if not LIST_SEPARATORS.match(between) or ms[j + step].kind != m.kind and \

@@ -165,6 +165,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
 def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, settings) -> Iterable[Endorsement]:
     doc, sent = ctx.doc, ctx.sent
     trigger = doc[frame.trigger]
+    if 0 < trigger.i < len(doc) - 1 and doc[trigger.i - 1].text in QUOTES and doc[trigger.i + 1].text in QUOTES:
+        return []  # readers say the League "endorsed" Patel: a word in scare quotes is disputed
     endorsers = _endorsers(frame, ctx)
     if not endorsers:
         return []
@@ -352,6 +354,7 @@ def _included_names(tok, ctx: SentenceContext) -> list[Mention]:
 
 PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
 MEASURE_NAME = re.compile(r"(?i)^(?:prop(?:osition|\.)?|measure|question|amendment|initiative|referendum|issue)\b")
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
 HABITUAL = {"traditionally", "typically", "usually", "often", "generally", "normally", "historically"}
 ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
 

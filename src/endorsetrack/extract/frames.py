@@ -138,6 +138,8 @@ def subject_of(verb) -> Optional[int]:
                     return subject_of(tok.head)
             if tok.dep_ in ("ccomp", "advcl", "pcomp") and not any(c.dep_ in SUBJ for c in tok.children):
                 tok = tok.head
+                if tok.dep_ == "prep" and tok.head is not tok:  # "yanked X ... after endorsing her"
+                    tok = tok.head
                 continue
             if tok.dep_ in ("ccomp", "advcl", "pcomp"):
                 return None
@@ -331,6 +333,9 @@ def _noun_prep_frame(noun, rule) -> Optional[Frame]:
 def _state_frame(tok, rule) -> Optional[Frame]:
     """'remain neutral', 'abstained', 'sat out', 'is undecided', 'up for grabs'."""
     lemma = tok.lemma_.lower()
+    if lemma == "decide" and not (any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children)
+                                  and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children)):
+        return None  # only "will decide (at its convention)": "decided to endorse X" is a decision made
     if lemma in ("sit", "stay") and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"
                                             for c in tok.children):
         return None

@@ -80,7 +80,7 @@ class PollRegistry:
 
     def _match(self, m: PollMention) -> tuple[Optional[PollEntity], bool]:
         """The known poll a named mention refers to, and whether it named the sponsor."""
-        for e in sorted(reversed(self.entities), key=lambda x: x.earlier != m.earlier):
+        for e in sorted(reversed(self.entities), key=lambda x: x.earlier != bool(m.earlier)):
             if m.pollster and any(same_name(m.pollster, p) for p in e.pollsters):
                 return e, False
             if m.pollster and m.sponsor is None and any(same_name(m.pollster, s) for s in e.sponsors):
@@ -131,13 +131,13 @@ class PollRegistry:
 
 
 def _other_edition(m: PollMention, e: PollEntity) -> bool:
-    """Does a dated or "previous" reference name another poll than ``e``? Yes unless
-    its month is the month ``e`` was released or fielded."""
+    """Does a "previous" or dated reference name another poll than ``e``? "Its previous
+    survey" does; "the June poll" does when ``e`` is known to be of another month."""
+    if m.earlier == "previous":
+        return True
     when = m.released or m.field_dates
-    if when is None:
-        return True  # "its previous survey"
     known = [e.facts.get(k) for k in ("released", "field_dates") if e.facts.get(k)]
-    return not any(_month(when) == _month(k) for k in known)
+    return when is not None and bool(known) and not any(_month(when) == _month(k) for k in known)
 
 
 def _month(iso: str) -> str:

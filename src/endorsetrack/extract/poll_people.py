@@ -167,7 +167,7 @@ def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -
         if first is None:
             continue
         i = first.start - 1
-        while i >= 0 and _is_title(doc[i], rules) and doc[i].text[:1].isupper():
+        while i >= 0 and _is_title(doc[i], rules):
             i -= 1  # "without Libertarian Sam Ruiz"
         last = doc[m.token_i]
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None

@@ -53,7 +53,7 @@ class PollMention:
     population: Optional[str] = None
     margin_of_error: Optional[float] = None
     name_spans: tuple[tuple[int, int], ...] = ()  # pollster/sponsor spans: not candidates
-    earlier: bool = False  # "the June poll", "its previous survey": maybe an older edition
+    earlier: str = ""  # "dated" ("its June poll"), "previous" ("its previous survey"): maybe older
 
 
 def _namey(tok) -> bool:
@@ -248,11 +248,14 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     nouns = rules.terms["mention_noun"]
     k = tok.i
     j = k - 1
-    earlier = False
+    earlier = ""
     while j >= start and (
             (rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower())
             or _month_word(doc, j, start)):
-        earlier = earlier or rules.has("earlier_modifier", doc[j].text) or _month_word(doc, j, start)
+        if rules.has("earlier_modifier", doc[j].text):
+            earlier = "previous"
+        elif _month_word(doc, j, start) and not earlier:
+            earlier = "dated"
         j -= 1
     possessive = j >= start and doc[j].text in ("'s", "’s")
     back = _run_backward(doc, j if possessive else j + 1, start, rules)
