@@ -111,6 +111,7 @@ def _run_backward(doc, k: int, start: int, rules: PollRules) -> Optional[tuple[i
         else:
             break
     while i < j and (_is_date_word(doc[i]) or doc[i].lower_ in _LEADING_JUNK
+                     or rules.has("anaphor_det", doc[i].text)  # "Its new poll"
                      or (doc[i].like_num and i > start and _is_date_word(doc[i - 1]))
                      or doc[i].text in _GLUE):
         i += 1
@@ -143,6 +144,8 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
             break
         if (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space or t.like_num:
             break
+        if t.pos_ == "CCONJ" and j + 1 < end and doc[j + 1].pos_ in ("VERB", "AUX"):
+            break  # "in the suburbs and trailing ...": a new clause
         if j > i and doc[j - 1].tag_ in ("NNS", "NNPS") and t.lower_ != "for" and rules.has("support_cue", t.text):
             break  # "of likely voters back Smith": the verb, whatever the tagger says
         if t.pos_ in ("PRON", "SCONJ", "AUX") or t.lower_ in ("while", "but", "than", "who", "that",
