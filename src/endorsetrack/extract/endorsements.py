@@ -20,7 +20,7 @@ from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans, sentence_evidence
-from .mentions import TITLES, Mention, find_mentions, is_headline
+from .mentions import DATELINE_RE, TITLES, Mention, find_mentions, is_headline
 from .candidates import candidate_name, find_candidates, no_vote, person_like
 from .references import byline_author, member_word, members_body, provisional_type, resolve_endorser
 from .stage import article_stage, frame_stage
@@ -233,10 +233,18 @@ def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float
         if ctx.last_org_endorser and noun is not None and noun.lemma_ in ("endorsement", "nod") \
                 and (owner_word or not PERCENT_RE.search(ctx.sent.text)):
             return [ctx.last_org_endorser]  # "X won the endorsement" after "Y won the party's endorsement"
-    if frame.endorser is None:
+    endorser_i = frame.endorser
+    dateline = DATELINE_RE.match(ctx.sent.text)
+    if endorser_i is not None and dateline and doc[endorser_i].idx < ctx.sent.start_char + dateline.end():
+        endorser_i = None  # "ROCHESTER, Minn. — Minnesota DFL delegates endorsed": the parse took the dateline
+    if endorser_i is None:
+        before = doc[frame.trigger - 1] if frame.trigger > ctx.sent.start else None
+        if before is not None and _members_acting(before, doc[frame.trigger]):
+            body = members_body(before, ctx)
+            return [body] if body else []
         m = _left_neighbour(frame, ctx)
         return [r for r in (resolve_endorser(x, ctx) for x in (expand_list(m, ctx) if m else [])) if r]
-    tok = doc[frame.endorser]
+    tok = doc[endorser_i]
     if _members_acting(tok, doc[frame.trigger]):  # "Delegates voted to endorse X": the body they belong to
         body = members_body(tok, ctx)
         return [body] if body else []
@@ -250,6 +258,9 @@ def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float
         m = _left_neighbour(frame, ctx)
     if m is None:
         return []
+    party = PARTY_PLURALS.get(m.text.lower()) if m.kind == "party" else None
+    if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(ctx.sent.text):
+        return [(party, "party", 0.2)]  # "Republicans, meeting in Duluth, endorsed X": the party's convention
     out = []
     for item in expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx):
         resolved = resolve_endorser(item, ctx)
@@ -354,6 +365,9 @@ def _included_names(tok, ctx: SentenceContext) -> list[Mention]:
 
 PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
 MEASURE_NAME = re.compile(r"(?i)^(?:prop(?:osition|\.)?|measure|question|amendment|initiative|referendum|issue)\b")
+PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Party", "liberals": "Liberal Party",
+                 "conservatives": "Conservative Party", "tories": "Conservative Party", "greens": "Green Party",
+                 "libertarians": "Libertarian Party"}
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
 HABITUAL = {"traditionally", "typically", "usually", "often", "generally", "normally", "historically"}
 ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}

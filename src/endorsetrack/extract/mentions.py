@@ -59,7 +59,7 @@ TITLES = {
     "presumptive", "incumbent", "house", "senate", "vice", "candidate", "challenger", "nominee",
     "mp", "mpp", "mla", "mep", "councillor", "alderman", "alderwoman", "assemblyman", "assemblywoman",
     "delegate", "commissioner", "judge", "sheriff", "rep", "gov", "premier", "minister",
-    "coun.", "cllr.", "cllr", "trustee", "reps.", "sens.", "da", "d.a.", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
+    "coun.", "cllr.", "cllr", "councilor", "councilmember", "trustee", "reps.", "sens.", "da", "d.a.", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
 }
 
 

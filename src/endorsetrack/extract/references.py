@@ -165,9 +165,10 @@ def members_body(tok, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
     of = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                if g.dep_ == "pobj"), None)
     named = ctx.mention_for(of.i) if of is not None else None
-    if named is None:
-        bodies = [x for x in ctx.mentions if x.kind in ("org", "party") and x.label not in ("GPE", "caps")
-                  and provisional_type(x) in ("union", "party")]
+    if named is None:  # "Minnesota DFL delegates": the body in the sentence, a compound of the noun first
+        bodies = [x for x in ctx.mentions if x.kind in ("org", "party") and x.label != "GPE"
+                  and (x.label != "caps" or x.end == tok.i) and provisional_type(x) in ("union", "party")]
+        bodies.sort(key=lambda x: x.end != tok.i)
         named = bodies[0] if bodies else None
     if named is not None:
         return resolve_endorser(named, ctx)
