@@ -101,6 +101,12 @@ CASES = [
                  "Tom Reyes.",
                  {("Harbor Nurses Association", "Maria Vega", "endorses", None),
                   ("Harbor Nurses Association", "Tom Reyes", "endorses", None)}, id="dual-endorsement-titled"),
+    pytest.param("Liberal Greg Lavoie is seeking a third term. Lavoie won the backing of the Harbor Carpenters "
+                 "District Council last week.",
+                 {("Harbor Carpenters District Council", "Greg Lavoie", "endorses", None)}, id="surname-of-an-org-tagged-name"),
+    pytest.param("Maria Vega picked up an unexpected endorsement of her own on Friday: former MPP Bernard Tessier, "
+                 "who held the seat until 2018.",
+                 {("Bernard Tessier", "Maria Vega", "endorses", None)}, id="endorsement-of-her-own-colon"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

@@ -21,7 +21,7 @@ from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans, sentence_evidence
 from .mentions import DATELINE_RE, TITLES, Mention, find_mentions, is_headline
-from .candidates import candidate_name, find_candidates, no_vote, person_like
+from .candidates import find_candidates, no_vote, person_like
 from .references import byline_author, member_word, members_body, provisional_type, resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
@@ -32,7 +32,8 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     default_stage = article_stage(article.text)
     people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and ent[-1].lower_ not in TITLES}
     surnames = frozenset(people_surnames)
-    people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames
+    people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames | {
+        ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON"}  # "Jasmin Kaur-Bains": "Kaur-Bains"
     quoted = quoted_spans(doc_text(doc))
     history: list[list[Mention]] = []
     found: list[Endorsement] = []
@@ -46,8 +47,11 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     for ent in doc.ents:
         ents_by_sent.setdefault(ent.sent.start, []).append(ent)
     sents = list(doc.sents)
-    sent_mentions = [[as_person(m, people_names) for m in find_mentions(sent, ents_by_sent.get(sent.start, []), surnames)]
-                     for sent in sents]
+    sent_mentions = [find_mentions(sent, ents_by_sent.get(sent.start, []), surnames) for sent in sents]
+    # a full name NER tagged ORG somewhere ("Greg Lavoie") still makes its surname a person's
+    people_names |= {m.text.split()[-1] for ms in sent_mentions for m in ms
+                     if m.kind == "person" or m.kind == "org" and m.label in ("ORG", "caps") and person_like(m)}
+    sent_mentions = [[as_person(m, people_names) for m in ms] for ms in sent_mentions]
     for k, sent in enumerate(sents):
         mentions = sent_mentions[k]
         ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames,
@@ -223,6 +227,13 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
 def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
     """(name, provisional type, confidence penalty) for each endorser the role names."""
     doc = ctx.doc
+    if frame.rule["kind"] == "receive" and frame.endorser is not None and doc[frame.endorser].lower_ == "own":
+        # "picked up an endorsement of his own on Friday: former MPP Bernard Tessier, who ..."
+        colon = next((t.i for t in ctx.sent if t.text == ":" and t.i > frame.trigger), None)
+        named = next((x for x in ctx.mentions if colon is not None and x.start > colon
+                      and x.kind in ("person", "org", "party") and x.label != "GPE"), None)
+        resolved = resolve_endorser(named, ctx) if named is not None else None
+        return [resolved] if resolved else []
     if frame.endorser is None and frame.rule["kind"] == "receive":
         named = _org_after_preposition(frame.trigger, ctx)  # "picked up the endorsement of | the X"
         if named is not None:

@@ -17,12 +17,16 @@ from .names import NameIndex, Resolution, known_organization, state_body_parent,
 
 __all__ = ["resolve_article", "NameIndex", "Resolution"]
 
+MEASURE = re.compile(r"(?i)^(prop|proposition|measure|question|amendment|initiative|issue)\b")
 LOCAL_OF = re.compile(r"^(?P<parent>.+?)\s+(?:Local|Council|Lodge|District Council)\s+\d+$")
 
 
 def resolve_article(result: ArticleResult, doc) -> ArticleResult:
     index = NameIndex.from_doc(doc, result.article.links,
-                               extra_orgs=[e.endorser for e in result.endorsements if e.endorser_type != "person"])
+                               extra_orgs=[e.endorser for e in result.endorsements if e.endorser_type != "person"],
+                               extra_people=[n for e in result.endorsements
+                                             for n in (e.candidate, e.endorser if e.endorser_type == "person" else None)
+                                             if n and len(n.split()) >= 2 and not MEASURE.match(n)])
     ends = [_resolve_endorsement(e, index) for e in result.endorsements]
     polls = [_resolve_poll(p, index) for p in result.polls]
     polls = [_poll_race(p, ends) for p in polls]
@@ -32,7 +36,7 @@ def resolve_article(result: ArticleResult, doc) -> ArticleResult:
 def _resolve_candidate(name, index: NameIndex):
     if name is None:
         return None
-    if re.match(r"(?i)^(prop|proposition|measure|question|amendment|initiative|issue)\b", name):
+    if MEASURE.match(name):
         return name
     if len(name.split()) <= 4 and name[:1].isupper():
         return index.person(name).name

@@ -73,9 +73,11 @@ class NameIndex:
         self.link_names = list(links)  # (anchor text, href)
 
     @classmethod
-    def from_doc(cls, doc, links: Iterable[Link] = (), extra_orgs: Iterable[str] = ()) -> "NameIndex":
-        """``extra_orgs``: organisation names the extractor found that NER may have missed."""
-        people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    def from_doc(cls, doc, links: Iterable[Link] = (), extra_orgs: Iterable[str] = (),
+                 extra_people: Iterable[str] = ()) -> "NameIndex":
+        """``extra_orgs``/``extra_people``: names the extractor found that NER missed or
+        mislabelled ("Nadia Ferreira" tagged ORG is still the "Ferreira" of "Vote for Ferreira")."""
+        people = [e.text for e in doc.ents if e.label_ == "PERSON"] + list(extra_people)
         orgs = [re.sub(r"^(?:the|The)\s+", "", e.text).rstrip("'’ ") for e in doc.ents if e.label_ == "ORG"]
         text = doc_text(doc)
         anchors = [(text[l.start:l.end], l.href) for l in links]

@@ -1,0 +1,77 @@
+"""Reference phrases in a parsed sentence: "the union", "its largest locals", "a Teamsters
+local", "the aerospace workers", "the governor", pronouns.
+
+Found after names (extract/mentions.py) so they never overlap one; what each points to
+is decided later (extract/references.py). Pure: reads the parse, calls ``add``.
+"""
+from __future__ import annotations
+
+# Nouns that, after "the"/"its"/"a", refer back to an organisation named earlier.
+ORG_REFERENCE_NOUNS = {
+    "union", "local", "group", "organization", "organisation", "federation", "coalition",
+    "chapter", "association", "council", "affiliate", "club", "committee", "caucus",
+    "paper", "newspaper", "board", "leadership", "branch", "unit", "party", "pac", "page",
+}
+NEWSPAPER_REFERENCE_NOUNS = {"paper", "newspaper", "board", "editorial", "page"}
+PERSON_REFERENCE_NOUNS = {
+    "governor", "senator", "mayor", "congressman", "congresswoman", "lawmaker", "incumbent",
+    "speaker", "president", "candidate", "challenger", "leader", "nominee", "frontrunner", "front-runner",
+}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i", "me", "my"}
+ORG_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
+GROUP_NOUNS = {"workers", "teachers", "firefighters", "nurses", "machinists", "carpenters", "electricians",
+               "officers", "teamsters", "laborers", "educators", "autoworkers", "steelworkers", "employees"}
+
+
+def _definite(tok) -> int:
+    """Start of 'the [Liberal|Republican|...] leader': a definite description, or 0."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].dep_ in ("amod", "compound") and i > tok.i - 3:
+        i -= 1
+    return i if i >= tok.sent.start and tok.doc[i].lower_ in ("the", "this") else 0
+
+
+def _non_anaphoric(tok) -> bool:
+    """'other labor organizations', 'many unions': plural or quantified, no single antecedent."""
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod", "predet", "nummod")}
+    if dets & {"other", "another", "many", "some", "several", "most", "all", "few", "every", "two", "three"}:
+        return "another" not in dets or not any(c.dep_ == "appos" for c in tok.children)
+    return tok.tag_ == "NNS" and not dets & {"its", "their", "the"}
+
+
+def _bare_local(tok) -> bool:
+    """'the local has endorsed Thibodeau': the tagger reads a bare 'local' as an adjective."""
+    return tok.lower_ in ("local", "locals") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "this", "that") \
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+
+
+def find_references(sent, taken: set[int], add) -> None:
+    """'the union', 'its largest locals', 'a Teamsters local', 'the aerospace workers', pronouns."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.i in taken:
+            continue
+        if tok.lower_ in GROUP_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "conj", "poss") and tok.i > sent.start:
+            start = tok.i
+            while start > sent.start and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].is_lower:
+                start -= 1
+            if doc[start - 1].lower_ == "the" and start - 1 >= sent.start:
+                add(start, tok.i + 1, "desc", "group")
+                continue
+        low = tok.lower_
+        if tok.pos_ == "PRON" and low in PERSON_PRONOUNS | ORG_PRONOUNS:
+            add(tok.i, tok.i + 1, "ref", low)
+        elif tok.pos_ == "NOUN" and tok.lower_ in PERSON_REFERENCE_NOUNS and tok.i > sent.start \
+                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and _definite(tok):
+            add(_definite(tok), tok.i + 1, "ref", "person:" + tok.lower_)
+        elif (tok.pos_ in ("NOUN", "PROPN") or _bare_local(tok)) and tok.lemma_.lower() in ORG_REFERENCE_NOUNS \
+                and tok.tag_ != "NNPS" and tok.dep_ != "compound" and not _non_anaphoric(tok):
+            start = tok.i
+            while start > sent.start and doc[start - 1].dep_ in ("det", "amod", "compound", "nummod", "nmod") \
+                    and doc[start - 1].i not in taken:
+                start -= 1
+            if doc[start].lower_ in ("a", "an") and any(doc[k].text[:1].isupper() for k in range(start + 1, tok.i)):
+                kind = "desc"  # "a Teamsters local": an unnamed member organisation
+            else:
+                kind = "ref"
+            add(start, tok.i + 1, kind, tok.lemma_.lower())
