@@ -40,7 +40,7 @@ CASES = [
     pytest.param("Our recommendations for the Nov. 3 ballot\n\nCity Council\n\nOur pick is Nadia Ferreira. "
                  "Vote for Ferreira.\n\nMeasure B\n\nYes on Measure B. The Harbor Ledger takes no position on "
                  "Measure D.",
-                 {("Harbor Ledger", "Nadia Ferreira", "endorses", "general"),
+                 {("Harbor Ledger", "Nadia Ferreira", "endorses", None),  # a city race names no party: no stage
                   ("Harbor Ledger", "Measure B", "endorses", "general"),
                   ("Harbor Ledger", "Measure D", "declines", "general")}, id="editorial-verdict-forms"),
     pytest.param("Nadia Ferreira is the clear choice, her supporters said at a rally for the Nov. 3 election.",
@@ -62,6 +62,11 @@ CASES = [
                  {("Harbor Workers Union", "Maria Fontes", "endorses", None),
                   ("Harbor Workers Union", "Dev Grewal", "endorses", None),
                   ("Harbor Workers Union", "Alison Tremblay", "endorses", None)}, id="colon-list-described-names"),
+    pytest.param("Tom Reyes won the Democratic nomination Tuesday with 54% of the vote, with 96 precincts reporting. "
+                 "The Harbor Workers Union endorsed Reyes in March. Maria Vega conceded and said she would support "
+                 "Reyes.",
+                 {("Harbor Workers Union", "Tom Reyes", "endorses", "primary"),
+                  ("Maria Vega", "Tom Reyes", "endorses", "general")}, id="results-story-tense"),
     pytest.param("Rep. Maria Vega faces her Republican challenger, Tom Reyes, on the Nov. 3 ballot. "
                  "The Harbor Workers Union endorsed Vega.",
                  {("Harbor Workers Union", "Maria Vega", "endorses", "general")}, id="november-ballot-general"),

@@ -71,7 +71,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
             slate = next((_slate(f, ctx, default_stage) for f in frames if f.rule["kind"] == "verb"), None)
         headlines.extend(editorial_verdicts(ctx, default_stage))
         for frame in frames:
-            new = list(_frame_to_endorsements(frame, ctx, default_stage, settings))
+            new = list(_frame_to_endorsements(frame, ctx, default_stage, settings, found))
             found.extend(new)
             orgs = [e for e in new if e.endorser_type in ("party", "union", "organization", "newspaper")
                     and frame.rule["kind"] == "receive"]
@@ -166,7 +166,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     return out
 
 
-def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, settings) -> Iterable[Endorsement]:
+def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, settings,
+                           earlier: tuple = ()) -> Iterable[Endorsement]:
     doc, sent = ctx.doc, ctx.sent
     trigger = doc[frame.trigger]
     if 0 < trigger.i < len(doc) - 1 and doc[trigger.i - 1].text in QUOTES and doc[trigger.i + 1].text in QUOTES:
@@ -178,7 +179,8 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         return []  # "urge" counts only as "urge a yes (no) vote on X"
     cand_mentions, generic = find_candidates(frame, ctx)
     if not cand_mentions and not generic and frame.rule.get("strong"):
-        fallback = _salient_person(ctx, frame, endorsers) if frame.rule["stance"] == "rescinds" else None
+        fallback = (_endorsed_before(endorsers, earlier) or _salient_person(ctx, frame, endorsers)) \
+            if frame.rule["stance"] == "rescinds" else None
         if fallback:
             cand_mentions = [(fallback, 0.2)]
         elif frame.rule["kind"] in ("verb", "give", "withdraw") and frame.candidate is None:
@@ -401,6 +403,14 @@ def _announced(trigger) -> bool:
         if tok.lemma_.lower() in ANNOUNCE_VERBS:
             return True
     return False
+
+
+def _endorsed_before(endorsers, earlier) -> Optional[str]:
+    """'The Patriots, who endorsed Solano in December, yanked their support': what a
+    withdrawal names no candidate for is the endorser's latest endorsement."""
+    names = {e[0] for e in endorsers}
+    prior = [e for e in earlier if e.endorser in names and e.stance == "endorses" and e.candidate]
+    return prior[-1].candidate if prior else None
 
 
 def _salient_person(ctx: SentenceContext, frame: Frame, endorsers) -> Optional[str]:

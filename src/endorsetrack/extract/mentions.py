@@ -31,6 +31,8 @@ YES_NO_ON_RE = re.compile(r"\b(Yes|No) on ((?:Measure|Prop(?:osition|\.)?|Questi
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z .]+\))?\s*[—–]+\s*|^[A-Z][A-Z .'-]{2,}(?:\s*\([A-Za-z .]+\))?\s*--\s*")
 LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
 LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
+ORG_HEADS = {"association", "union", "council", "party", "club", "federation", "committee", "league", "patriots",
+             "republicans", "democrats", "alliance", "coalition", "chamber", "caucus", "society", "lodge", "guild"}
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 CONNECTORS = {"of", "and", "for", "&", "-", "/", "'", "’", "de", "the", "'s"}
 NOT_NAME_WORDS = {
@@ -202,7 +204,10 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
             if ent.label_ == "NORP" and (not _is_party_word(ent.text) or doc[ent.end - 1].pos_ == "ADJ"
                                          or doc[ent.end - 1].dep_ in ("amod", "compound", "npadvmod")):
                 continue
-            add(start, end, kind, ent.label_)
+            label = ent.label_
+            if label in ("GPE", "LOC", "FAC") and doc[end - 1].lower_ in ORG_HEADS:
+                label = "ORG"  # "Tolliver County Deputy Sheriffs' Association" tagged as a place
+            add(start, end, kind, label)
     for tok in sent:  # a surname the article gives a person elsewhere, whatever the tagger made of it here
         if tok.text in people and tok.i not in taken and tok.text[:1].isupper():
             add(tok.i, tok.i + 1, "person", "PERSON")

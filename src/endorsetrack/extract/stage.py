@@ -40,18 +40,45 @@ def stage_in_text(text: str, anchor: Optional[int] = None) -> Optional[str]:
     return min(hits, key=lambda h: abs(h[0] - anchor))[1]
 
 
+RESULTS = "results"  # the article reports a primary just decided: the stage follows each stance's tense
+RESULTS_LEAD_CHARS = 600  # "won the Democratic nomination ... Tuesday" in the first two or three sentences;
+# set on dev o025 and the probe sets, where results stories state the outcome in the lead
+RESULTS_MIN_PHRASES = 2  # distinct results phrases ("precincts reporting", "conceded"); one alone also
+# occurs in campaign stories that recall an earlier primary (probe p01)
+
+
 def article_stage(text: str) -> Optional[str]:
-    """The stage that stances in this article default to when nothing nearer says."""
+    """The stage that stances in this article default to when nothing nearer says
+    (or RESULTS, which frame_stage turns into one per stance)."""
     p = _patterns()
-    if p["primary_over"].search(text):
-        return "general"
+    over = p["primary_over"].search(text)
+    if over and "independent" in over.group(0).lower() and not p["partisan"].search(text):
+        over = None  # "running as an independent" in a nonpartisan city race: no party contest at all
+    if over:
+        results = {m.group(0).lower() for m in p["results"].finditer(text)}
+        lead = over.start() < RESULTS_LEAD_CHARS and re.search(r"(?i)primary|nomination", over.group(0))
+        return RESULTS if lead and len(results) >= RESULTS_MIN_PHRASES else "general"
     if p["primary_ahead"].search(text) or _same_party_rivals(text):
         return "primary"
-    if p["general"].search(text) or p["general_context"].search(text):
-        return "general"  # "on the Nov. 3 ballot", "the Democratic nominee", "in the riding of X"
+    if p["general_context"].search(text) or p["general"].search(text) and p["partisan"].search(text):
+        return "general"  # "on the Nov. 3 ballot" of a partisan race, "the Democratic nominee", "the riding"
     if p["primary_ahead_weak"].search(text):
         return "primary"  # "his Republican challenger" and nothing about November
     return None
+
+
+def _results_stage(trigger) -> str:
+    """In a primary-results story, support stated in the past was given for the primary
+    ("Trump endorsed Perdue in December"); support promised or present is for November
+    ("said he would support Carvalho", "now backs the nominee")."""
+    words = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    head = trigger
+    while head.dep_ in ("xcomp", "ccomp", "conj") and head.head is not head:
+        head = head.head
+        words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if words & {"will", "would", "'ll", "wo"} or trigger.tag_ in ("VBZ", "VBP") and not words & {"has", "have"}:
+        return "general"
+    return "primary"
 
 
 PARTY_TAG = re.compile(r"\b[A-Z][a-z]+\s+\(([DR])-[A-Z][\w.]*\)")
@@ -78,7 +105,9 @@ def frame_stage(sent, trigger_i: int, clause_tokens: list, default: Optional[str
         if found:
             return found
     found = stage_in_text(_outside_other_clauses(sent, trigger_i), sent.doc[trigger_i].idx - sent.start_char)
-    return found or default
+    if found:
+        return found
+    return _results_stage(sent.doc[trigger_i]) if default == RESULTS else default
 
 
 def _outside_other_clauses(sent, trigger_i: int) -> str:
