@@ -44,6 +44,8 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
                        for g in p.children if g.dep_ == "pobj"), None)
         if target is not None:
             tok = target
+    if tok.lower_ in ("whom", "who", "which", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "retired firefighter Angela Pruitt, whom the local has since endorsed"
     measure = _measure_reference(tok, ctx)
     if measure is not None:
         return [(measure.text, 0.15)], False

@@ -249,7 +249,13 @@ def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float
     endorser_i = frame.endorser
     dateline = DATELINE_RE.match(ctx.sent.text)
     if endorser_i is not None and dateline and doc[endorser_i].idx < ctx.sent.start_char + dateline.end():
-        endorser_i = None  # "ROCHESTER, Minn. — Minnesota DFL delegates endorsed": the parse took the dateline
+        # "ROCHESTER, Minn. — Minnesota DFL delegates endorsed": the parse took the dateline
+        after = [t for t in ctx.sent if ctx.sent.start_char + dateline.end() <= t.idx and t.i < frame.trigger]
+        members = next((t for t in after if _members_acting(t, doc[frame.trigger])), None)
+        if members is not None:
+            body = members_body(members, ctx)
+            return [body] if body else []
+        endorser_i = None
     if endorser_i is None:
         before = doc[frame.trigger - 1] if frame.trigger > ctx.sent.start else None
         if before is not None and _members_acting(before, doc[frame.trigger]):

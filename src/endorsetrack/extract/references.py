@@ -123,6 +123,8 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
                  or c.start >= ctx.sent.start and appositive_name(c, ctx) is not None)]
     subj = [c for c in orgs if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
     orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
+    if label in HEAD_NOUN_REFERENCES:  # "the council" is the latest body called a council, if any
+        orgs.sort(key=lambda c: not re.search(rf"(?i)\b{label}s?\b", c.text))
     if label in ("chapter", "local", "branch", "affiliate", "unit"):
         orgs.sort(key=lambda c: c.label != "local")  # stable: nearest local first
     for cand in orgs:
@@ -165,6 +167,8 @@ def members_body(tok, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
     of = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                if g.dep_ == "pobj"), None)
     named = ctx.mention_for(of.i) if of is not None else None
+    if named is None:  # "delegates" after "Delegates to the Tri-County Labor Council voted ..."
+        named = _body_of_members_named_before(tok, ctx)
     if named is None:  # "Minnesota DFL delegates": the body in the sentence, a compound of the noun first
         bodies = [x for x in ctx.mentions if x.kind in ("org", "party") and x.label != "GPE"
                   and (x.label != "caps" or x.end == tok.i) and provisional_type(x) in ("union", "party")]
@@ -178,6 +182,21 @@ def members_body(tok, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
                 resolved = resolve_endorser(x, ctx)
                 if resolved:
                     return resolved[0], resolved[1], 0.2
+    return None
+
+
+def _body_of_members_named_before(tok, ctx: SentenceContext) -> Optional[Mention]:
+    """The body an earlier 'delegates to X' / 'members of X' named, when this sentence
+    says only 'delegates'."""
+    word = member_word(tok)
+    for past in [[x for x in ctx.mentions if x.end <= tok.i]] + list(reversed(ctx.all_history)):
+        for x in reversed(past):
+            k = x.start - 1
+            while k > 0 and ctx.doc[k].lower_ in ("the", "a"):
+                k -= 1
+            if x.kind in ("org", "party") and ctx.doc[k].lower_ in ("to", "of") and k > 0 \
+                    and member_word(ctx.doc[k - 1]) == word:
+                return x
     return None
 
 
@@ -214,6 +233,9 @@ def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
                 continue
             return x
     return None
+
+
+HEAD_NOUN_REFERENCES = {"council", "federation", "association", "committee", "club", "coalition", "party", "caucus"}
 
 
 DESCRIPTION_TITLES = {
