@@ -138,7 +138,7 @@ def key_for(name: str | None, kind: str) -> str:
     return key
 
 
-MEASURE_RE = re.compile(r"\b(prop(osition)?|measure|question|amendment|initiative|referendum|issue)\s*\w*\d", re.I)
+MEASURE_RE = re.compile(r"\b(prop(osition|osal)?|measure|question|amendment|initiative|referendum|issue)\s*\w*\d", re.I)
 
 
 def entity_kind(entity_type: str | None, name: str | None = None) -> str:

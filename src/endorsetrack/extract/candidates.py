@@ -101,7 +101,8 @@ ORG_WORDS = re.compile(r"(?i)\b(?:inc|corp|company|center|centre|club|fund|commi
                        r"state|university|college|school|hospital|church|bank|agency|department|office)\b")
 
 
-MEASURE_NOUNS = {"measure", "proposition", "initiative", "referendum", "amendment"}
+MEASURE_NOUNS = {"measure", "proposition", "proposal", "initiative", "referendum", "amendment"}
+LEGISLATION = re.compile(r"^(?:House |Senate |Assembly )?Bill \d+|\b(?:H\.?B\.?|S\.?B\.?|A\.?B\.?) ?\d+\b|\bAct$")
 
 
 def _measure_reference(tok, ctx: SentenceContext) -> Optional[Mention]:
@@ -159,6 +160,9 @@ def _nearest_left_person(i: int, ctx: SentenceContext) -> Optional[Mention]:
 def candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, float]]:
     if m.text == ctx.byline:
         return None  # the article's author is not a candidate
+    if LEGISLATION.search(m.text) or m.start > 0 and ctx.doc[m.start - 1].lower_ in ("house", "senate") \
+            and m.text.split()[0] == "Bill":
+        return None  # "House Bill 4410": a union backing a bill takes no stance in an election
     if m.kind in ("person", "measure"):
         return m.text, 0.0
     if m.kind == "party":

@@ -20,7 +20,7 @@ from ..types import Article, Endorsement, Evidence, RuleRef
 from .frames import Frame, match_frames, trigger_index
 from .race import EXPLICIT_WEIGHT, RaceIndex
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans, sentence_evidence
-from .mentions import DATELINE_RE, TITLES, Mention, find_mentions, is_headline
+from .mentions import DATELINE_RE, MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
 from .candidates import find_candidates, no_vote, person_like
 from .references import byline_author, member_word, members_body, provisional_type, resolve_endorser
 from .stage import article_stage, frame_stage
@@ -383,7 +383,6 @@ def _included_names(tok, ctx: SentenceContext) -> list[Mention]:
 
 
 PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
-MEASURE_NAME = re.compile(r"(?i)^(?:prop(?:osition|\.)?|measure|question|amendment|initiative|referendum|issue)\b")
 PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Party", "liberals": "Liberal Party",
                  "conservatives": "Conservative Party", "tories": "Conservative Party", "greens": "Green Party",
                  "libertarians": "Libertarian Party"}

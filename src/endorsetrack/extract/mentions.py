@@ -23,10 +23,12 @@ GENERIC_CANDIDATE_RE = re.compile(
     r"^(?:(?:a|any|either|another|one|no|the)\s+)?(?:\w+\s+){0,3}?"
     r"(?:candidate|candidates|nominee|anyone|anybody|one|side|contender|hopeful|either)s?$",
     re.I)
+MEASURE_WORDS = r"Prop(?:osition|osal|\.)?|Measure|Question|Amendment|Initiative|Referendum|Issue|Ballot Question"
 MEASURE_RE = re.compile(
-    r"\b(?:Prop(?:osition|\.)?|Measure|Question|Amendment|Initiative|Referendum|Issue|Ballot Question)"
+    rf"\b(?:{MEASURE_WORDS})"
     r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I)
-YES_NO_ON_RE = re.compile(r"\b(Yes|No) on ((?:Measure|Prop(?:osition|\.)?|Question|Amendment|Initiative) )?"
+MEASURE_NAME = re.compile(rf"(?i)^(?:{MEASURE_WORDS})\b")  # a candidate that is a ballot measure
+YES_NO_ON_RE = re.compile(r"\b(Yes|No) on ((?:Measure|Prop(?:osition|osal|\.)?|Question|Amendment|Initiative) )?"
                           r"([A-Z]{1,2}\b|\d{1,3}[A-Z]?\b)")
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z .]+\))?\s*[—–]+\s*|^[A-Z][A-Z .'-]{2,}(?:\s*\([A-Za-z .]+\))?\s*--\s*")
 LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")

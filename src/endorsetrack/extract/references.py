@@ -125,6 +125,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
     if label in HEAD_NOUN_REFERENCES:  # "the council" is the latest body called a council, if any
         orgs.sort(key=lambda c: not re.search(rf"(?i)\b{label}s?\b", c.text))
+    orgs = _salient_first(orgs, ctx)
     if label in ("chapter", "local", "branch", "affiliate", "unit"):
         orgs.sort(key=lambda c: c.label != "local")  # stable: nearest local first
     for cand in orgs:
@@ -233,6 +234,28 @@ def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
                 continue
             return x
     return None
+
+
+SALIENT_MENTIONS = 3  # an organisation named this often so far is what "the union" means even right after
+# a one-off mention of another (probe3: "The MEA ... AFT Michigan, the state's other union, endorsed X in
+# August. ... Ashby won the union's recommendation"); 2 flipped a correct dev reference
+
+
+def _salient_first(orgs: list[Mention], ctx: SentenceContext) -> list[Mention]:
+    """The nearest candidate, unless it was named once and another one is the article's subject."""
+    named = [c for c in orgs if c.kind == "org"]
+    if len(named) < 2 or named[0].start >= ctx.sent.start:
+        return orgs  # a name in the same sentence is the referent ("the SEIU ... two of its locals")
+    text = doc_text(ctx.doc)[:ctx.sent.start_char]
+
+    def count(c: Mention) -> int:
+        short = "".join(w[0] for w in c.text.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the"))
+        n = len(re.findall(rf"\b{re.escape(c.text)}\b", text))
+        return n + (len(re.findall(rf"\b{re.escape(short)}\b", text)) if len(short) >= 3 and short != c.text else 0)
+
+    top = count(named[0])
+    best = max(named, key=count)
+    return [best] + [c for c in orgs if c is not best] if top <= 1 and count(best) >= SALIENT_MENTIONS else orgs
 
 
 HEAD_NOUN_REFERENCES = {"council", "federation", "association", "committee", "club", "coalition", "party", "caucus"}

@@ -12,12 +12,12 @@ from dataclasses import replace
 
 from ..types import ArticleResult, Endorsement, Poll, PollResult
 from ..extract.endorsements import dedupe_endorsements
+from ..extract.mentions import MEASURE_NAME
 from ..nlp.entity_types import looks_like_acronym, type_from_name
 from .names import NameIndex, Resolution, known_organization, state_body_parent, strip_title
 
 __all__ = ["resolve_article", "NameIndex", "Resolution"]
 
-MEASURE = re.compile(r"(?i)^(prop|proposition|measure|question|amendment|initiative|issue)\b")
 LOCAL_OF = re.compile(r"^(?P<parent>.+?)\s+(?:Local|Council|Lodge|District Council)\s+\d+$")
 
 
@@ -26,7 +26,7 @@ def resolve_article(result: ArticleResult, doc) -> ArticleResult:
                                extra_orgs=[e.endorser for e in result.endorsements if e.endorser_type != "person"],
                                extra_people=[n for e in result.endorsements
                                              for n in (e.candidate, e.endorser if e.endorser_type == "person" else None)
-                                             if n and len(n.split()) >= 2 and not MEASURE.match(n)])
+                                             if n and len(n.split()) >= 2 and not MEASURE_NAME.match(n)])
     ends = [_resolve_endorsement(e, index) for e in result.endorsements]
     polls = [_resolve_poll(p, index) for p in result.polls]
     polls = [_poll_race(p, ends) for p in polls]
@@ -36,7 +36,7 @@ def resolve_article(result: ArticleResult, doc) -> ArticleResult:
 def _resolve_candidate(name, index: NameIndex):
     if name is None:
         return None
-    if MEASURE.match(name):
+    if MEASURE_NAME.match(name):
         return name
     if len(name.split()) <= 4 and name[:1].isupper():
         return index.person(name).name
