@@ -110,7 +110,8 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
         t = doc[i]
         if t.text in _CLAUSE_PUNCT:
             break
-        if _hit(rules, "attitude_cue", t) and t.lemma_ not in ("job", "should", "view"):
+        if _hit(rules, "attitude_cue", t) and t.lemma_ not in ("job", "should", "view") \
+                and not _in_proper_name(doc, i):
             return "attitude"
     s = doc[b - 1].idx + len(doc[b - 1].text)
     after = doc_text(doc)[s:min(after_limit, s + AFTER_WINDOW_CHARS)]
@@ -132,6 +133,15 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     if hit is not None:
         return "attitude" if rules.has("attitude_cue", hit.group(0)) else "after"
     return None
+
+
+def _in_proper_name(doc, i: int) -> bool:
+    """A capitalised word inside a run of them is part of a name ("Longleaf Opinion
+    Research"), not a cue word ("opinion") of the sentence."""
+    t = doc[i]
+    if not t.text[:1].isupper() or t.is_sent_start:
+        return False
+    return any(0 <= k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha for k in (i - 1, i + 1))
 
 
 def _linked(doc, cand: CandidateMention, share_tok: int) -> bool:
@@ -289,7 +299,7 @@ def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) 
         if any(_hit(rules, "attitude_cue", t) for t in between):
             ctx.attitude = True  # "40 percent ... a favorable view of Smith"
             break
-        if not words or any(_hit(rules, "support_cue", t) for t in words):
+        if not words or any(_hit(rules, "support_cue", t) or _hit(rules, "ranking_cue", t) for t in words):
             ctx.consumed.add(k)
             return [(c.text, c.key, value)], "share_first"
         break

@@ -54,7 +54,8 @@ def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) ->
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        toks = [t for t in ent if t.is_alpha or "-" in t.text or "'" in t.text or "’" in t.text]
+        toks = [t for t in ent if (t.is_alpha or "-" in t.text or "'" in t.text or "’" in t.text)
+                and _strip_possessive(t.text)]  # "Helen Marchbank's": the "'s" is no name word
         toks = [t for t in toks if not _is_title(t, rules)]
         if not toks:
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .poll_rules import PollRules
-from .poll_sources import is_whole_sample, subgroup_phrase
+from .poll_subgroups import is_whole_sample, subgroup_phrase
 from ..nlp.build import doc_text
 
 
@@ -26,7 +26,9 @@ class Population:
 
 
 NONE_STATED = Population()
-_SHARE_NOUNS = {"support", "backing", "of", "the", "vote"}
+# Words between a figure and its "among ..." ("35 percent support among union members",
+# "a 53% to 35% edge among men").
+_SHARE_NOUNS = {"support", "backing", "of", "the", "vote", "edge", "lead", "advantage"}
 
 
 def _universe(low: str) -> Optional[str]:

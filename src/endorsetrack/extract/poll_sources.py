@@ -16,12 +16,18 @@ from typing import Optional
 from .poll_dates import MONTHS, find_dates
 from .poll_numbers import parse_margin_of_error, parse_sample
 from .poll_rules import PollRules
+from .poll_subgroups import PARTICIPLE_TAIL as _PARTICIPLE_TAIL, is_whole_sample, subgroup_phrase
 from ..nlp.build import doc_text
 
 # How far after a poll noun "conducted/done for S by X" may reach (tokens, not counting
 # a parenthesis). The longest in the seeds and dev set ("The poll of 625 likely city
 # voters, done for KXYZ-TV (Channel 5) by ...") reaches 12; 20 leaves room for a date.
 FORWARD_SCAN_TOKENS = 20
+# A description before a pollster's name ("the Reno-based firm X": "Reno", "-",
+# "based", "firm") is this many tokens at most; the longest in the probe sets is 4,
+# and 5 leaves room for one more adjective ("the nonpartisan Ohio-based firm X").
+DESCRIPTOR_MAX_TOKENS = 5
+_DESCRIPTOR_TAILS = {"based", "leaning", "aligned", "affiliated", "allied"}  # "Ohio-based"
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid", "that", "these",
                  "those", "both", "two", "three", "another", "each", "second", "third"}
@@ -31,12 +37,6 @@ _PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|perc
                           r"\s+(?:in|last|on)\s*$", re.I)
 _FUTURE = {"next", "upcoming", "forthcoming", "future"}
 _CAMPAIGN_NOUNS = {"campaign", "campaigns", "camp", "team", "committee"}
-# A subgroup phrase runs at most this many tokens ("Democrats or Independents leaning
-# Democrat", 6; "voters who call themselves independents", 5); 10 was the limit the
-# seeds and dev set were built with and still covers the probe's longest (5).
-SUBGROUP_MAX_TOKENS = 10
-_PARTICIPLE_TAIL = {"polled", "surveyed", "questioned", "interviewed", "contacted", "asked",
-                    "sampled"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int,
     """A proper-name run starting at token i (after 'by'/'for'); token indices [a, b)."""
     while i < end and doc[i].lower_ in ("the",):
         i += 1
+    i = _past_descriptor(doc, i, end, rules)
     if i >= end or not _namey(doc[i]) or _is_date_word(doc[i]):
         return None
     j = i + 1
@@ -91,6 +92,26 @@ def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int,
     elif j < end and doc[j].lower_ in _CAMPAIGN_NOUNS:
         j += 1  # "by the Smith campaign"
     return i, j
+
+
+def _past_descriptor(doc, i: int, end: int, rules: PollRules) -> int:
+    """Where the name starts after a description of the pollster: "the Reno-based firm
+    Acme Analytics", "Republican pollster Jane Roe", "the Ohio-based Acme Group" (see the
+    pollster_descriptor rule). Without a descriptor the run starts at i."""
+    j = i
+    while j < end and j - i <= DESCRIPTOR_MAX_TOKENS:
+        t = doc[j]
+        nxt_name = j + 1 < end and _namey(doc[j + 1])
+        if t.text.islower() and rules.has("pollster_descriptor", t.text):
+            return j + 1 if nxt_name else i
+        hyphen_tail = t.lower_ in _DESCRIPTOR_TAILS and j > i and doc[j - 1].text == "-"
+        if hyphen_tail and nxt_name:
+            return j + 1  # "the Ohio-based Acme Group"
+        if (t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ")) \
+                and not hyphen_tail:
+            return i
+        j += 1
+    return i
 
 
 def _run_backward(doc, k: int, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
@@ -127,90 +148,6 @@ def _chars(doc, a: int, b: int) -> tuple[int, int]:
 def _text(doc, a: int, b: int) -> str:
     s, e = _chars(doc, a, b)
     return doc_text(doc)[s:e]
-
-
-def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int, int]]:
-    """The noun phrase after 'among'/'of' at token i, up to punctuation or a new clause."""
-    j = i
-    while j < end and j - i < SUBGROUP_MAX_TOKENS:
-        t = doc[j]
-        if _age_bound(doc, j, end, rules):
-            j += 1  # "voters aged 18 to 34", "voters under 45", "those 65 and older"
-            continue
-        if t.lower_ in ("who", "that") and j > i and doc[j - 1].pos_ in ("NOUN", "PROPN"):
-            rel = _restrictive_clause(doc, j, end)
-            if rel is not None:  # "voters who call themselves independents"
-                j = rel
-            break
-        if (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space or t.like_num:
-            break
-        if t.pos_ == "CCONJ" and j + 1 < end and doc[j + 1].pos_ in ("VERB", "AUX"):
-            break  # "in the suburbs and trailing ...": a new clause
-        if j > i and doc[j - 1].tag_ in ("NNS", "NNPS") and t.lower_ != "for" and rules.has("support_cue", t.text):
-            break  # "of likely voters back Smith": the verb, whatever the tagger says
-        if t.pos_ in ("PRON", "SCONJ", "AUX") or t.lower_ in ("while", "but", "than", "who", "that",
-                                                             "which", "said", "says", "say"):
-            break
-        if t.pos_ == "ADP" and t.lower_ != "of" and j > i:
-            break
-        if t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN"):
-            break
-        j += 1
-    while j > i and (doc[j - 1].lower_ in _PARTICIPLE_TAIL or doc[j - 1].pos_ in ("CCONJ", "DET")):
-        j -= 1
-    while i < j and doc[i].pos_ == "DET" and doc[i].lower_ not in ("all",):
-        i += 1
-    return (i, j) if j > i else None
-
-
-def _age_bound(doc, j: int, end: int, rules: PollRules) -> bool:
-    """Token j belongs to an age bound: an age word, or a number or connector inside one
-    ("aged 18 to 34", "under 45", "over 65", "65 and older"), never a share figure."""
-    t = doc[j]
-    if rules.has("age_word", t.text):
-        nxt = doc[j + 1] if j + 1 < end else None
-        prev = doc[j - 1] if j > 0 else None
-        return (nxt is not None and nxt.like_num and not _share_unit_after(doc, j + 1, end)) or \
-            (prev is not None and prev.like_num and t.lower_ in ("older", "over", "up", "plus"))
-    if t.like_num and not _share_unit_after(doc, j, end) and j > 0:
-        return rules.has("age_word", doc[j - 1].text)
-    return False
-
-
-def _share_unit_after(doc, j: int, end: int) -> bool:
-    nxt = doc[j + 1] if j + 1 < end else None
-    return nxt is not None and (nxt.text == "%" or nxt.lower_ in ("percent", "per", "pct", "points"))
-
-
-def _restrictive_clause(doc, j: int, end: int) -> Optional[int]:
-    """The end of a relative clause with no comma before it ("who call themselves
-    independents"), which narrows the group; None when it runs past the limit."""
-    k = j + 1
-    while k < end and k - j <= SUBGROUP_MAX_TOKENS:
-        t = doc[k]
-        if t.is_punct or t.like_num:
-            return k if k - j > 1 else None
-        k += 1
-    return k if k == end and k - j > 1 else None
-
-
-def is_whole_sample(doc, a: int, b: int, rules: PollRules) -> bool:
-    """'all the voters surveyed', 'likely voters', 'Ohio voters': the whole sample.
-
-    "likely"/"registered" before "voters"/"adults" describe a poll's universe, so "likely
-    Democratic primary voters" is the sample of a primary poll, not a subgroup of it;
-    "registered Republicans" is a party's share of the sample.
-    """
-    if any(t.lower_ in ("likely", "registered", "probable") for t in doc[a:b]) \
-            and rules.has("whole_sample", doc[b - 1].text):
-        return True  # "likely voters", but "registered Republicans" is a party's subgroup
-    for t in doc[a:b]:
-        if t.is_punct:
-            continue
-        if t.ent_type_ in ("GPE", "LOC") or rules.has("whole_sample", t.text):
-            continue
-        return False
-    return True
 
 
 def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list[PollMention]:

@@ -180,7 +180,7 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             spans = [s for m, _ in own for s in m.name_spans] + \
                 non_sides(doc, index, u.start_char, u.end_char, rules)
             cands = mentions_in(index, u.start_char, u.end_char, spans)
-            opp = _opponent_finder(doc, index, units, ui, spans, rules)
+            opp = _opponent_finder(doc, index, units, ui, spans, rules, [(x.start, x.end) for x in shares])
             ante = _antecedent_finder(index, units, ui, spans)
             got = read_slots(doc, u, shares, cands, rules, opp, poll_noun=bool(own),
                              ctx=UnitContext(), antecedent=ante) if shares else []
@@ -239,12 +239,14 @@ def _add(items: list[_Item], ent: PollEntity, pop: Optional[str], ui: int, slot:
     items.append(_Item(ent, pop, ui, slot.start, slot.end, slot.frame, slot.universe, list(slot.results)))
 
 
-def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: PollRules):
+def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: PollRules,
+                     figures: list[tuple[int, int]] = ()):
     """The race's other candidate for a pair that names one side only.
 
     The nearest other name in the sentence, else the most mentioned other name in the
     few sentences before, else in the article. People quoted about the poll ("said
-    pollster Jane Doe") are not candidates.
+    pollster Jane Doe") are not candidates, nor is a name after a later figure of the
+    sentence, which is that figure's ("Smith, 41% to 37%, with 11% for Roe").
     """
     u = units[ui]
     lo = units[max(0, ui - OPPONENT_LOOKBACK_UNITS)].start_char
@@ -257,9 +259,13 @@ def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: P
         return not any(rules.has("non_candidate_role", t.text) or
                        (t.lemma_ in ("say", "tell") and abs(t.i - tok.i) <= 2) for t in near)
 
+    def beyond_next_figure(pos: int, c) -> bool:
+        own = next((f for f in figures if f[0] >= pos), None)
+        return own is not None and any(own[1] <= f[0] < c.start for f in figures)
+
     def opponent(key: str, pos: int) -> Optional[tuple[str, str]]:
         here = [c for c in mentions_in(index, u.start_char, u.end_char, excluded)
-                if c.key != key and candidate_like(c)]
+                if c.key != key and candidate_like(c) and not beyond_next_figure(pos, c)]
         if here:
             c = min(here, key=lambda c: abs(c.start - pos))
             return c.key, c.text
