@@ -112,6 +112,30 @@ CASES = [
     pytest.param("Maria Vega picked up an unexpected endorsement of her own on Friday: former MPP Bernard Tessier, "
                  "who held the seat until 2018.",
                  {("Bernard Tessier", "Maria Vega", "endorses", None)}, id="endorsement-of-her-own-colon"),
+    pytest.param("EDITORIAL: Our picks for the Nov. 5 ballot\n\nMeasure K: Yes\n\nMeasure K would fund a fire "
+                 "station. The Harbor Firefighters Association is backing the measure. The Harbor Taxpayers "
+                 "Association opposes it.\n\nVote yes on Measure K.\n\nDistrict 1: We recommend re-electing "
+                 "Councilmember Hal Brody.",
+                 {("editorial board", "Measure K", "endorses", "general"),
+                  ("Harbor Firefighters Association", "Measure K", "endorses", "general"),
+                  ("Harbor Taxpayers Association", "Measure K", "opposes", "general"),
+                  ("editorial board", "Hal Brody", "endorses", None)}, id="editorial-measure-heading-and-others"),
+    pytest.param("The Harbor Teachers Union backed the measure. Proposition 40 sits unopposed by the people who "
+                 "wanted the rest of us to oppose it.",
+                 set(), id="rest-of-us-is-no-endorser"),
+    pytest.param("The Harbor Education Association has also thrown its weight behind House Bill 4410, which "
+                 "would cap class sizes.", set(), id="a-bill-is-no-candidate"),
+    pytest.param("The Harbor Education Association, which represents 120,000 teachers, recommended Rachel "
+                 "Dunmore over Republican Craig Ashby. The HEA met for two days. The HEA has 40 locals. "
+                 "AFT Michigan, the state's other union, endorsed Dunmore in August.\n\nAshby won the union's "
+                 "recommendation in 2016.",
+                 {("Harbor Education Association", "Rachel Dunmore", "endorses", None),
+                  ("AFT Michigan", "Rachel Dunmore", "endorses", None),
+                  ("Harbor Education Association", "Craig Ashby", "endorses", None)}, id="the-union-is-the-salient-one"),
+    pytest.param("AFSCME Local 2890 pulled its support from Tom Gruber in July and campaigns for his opponent, "
+                 "retired firefighter Angela Pruitt, whom the local has since endorsed.",
+                 {("AFSCME Local 2890", "Tom Gruber", "rescinds", None),
+                  ("AFSCME Local 2890", "Angela Pruitt", "endorses", None)}, id="whom-the-local-endorsed"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

@@ -44,6 +44,10 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
                        for g in p.children if g.dep_ == "pobj"), None)
         if target is not None:
             tok = target
+    if tok.lower_ == "re" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        tok = doc[tok.i + 2]  # "re-electing" in three tokens
+    if tok.lemma_.lower() in ("re-elect", "reelect", "elect") and any(c.dep_ == "dobj" for c in tok.children):
+        tok = next(c for c in tok.children if c.dep_ == "dobj")  # "We recommend re-electing Hal Brody"
     if tok.lower_ in ("whom", "who", "which", "that") and tok.head.dep_ == "relcl":
         tok = tok.head.head  # "retired firefighter Angela Pruitt, whom the local has since endorsed"
     measure = _measure_reference(tok, ctx)
@@ -108,6 +112,11 @@ LEGISLATION = re.compile(r"^(?:House |Senate |Assembly )?Bill \d+|\b(?:H\.?B\.?|
 def _measure_reference(tok, ctx: SentenceContext) -> Optional[Mention]:
     """'ads attacking the measure', 'vote against it': the ballot measure named last."""
     voting = tok.head.lower_ in ("against", "for") and tok.head.head.lemma_ == "vote"
+    if tok.lower_ == "it" and not voting and tok.dep_ == "dobj":  # "The Taxpayers Association opposes it"
+        latest = [m for m in ctx.mentions if m.end <= tok.i and m.kind in ("person", "measure")]
+        for past in reversed(ctx.history[-3:]):
+            latest = latest or [m for m in past if m.kind in ("person", "measure")]
+        return latest[-1] if latest and latest[-1].kind == "measure" else None
     if not (tok.lower_ in MEASURE_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children)
             or tok.lower_ == "it" and voting):  # "urging its members to vote against it"
         return None

@@ -21,12 +21,13 @@ from ..settings import DEFAULT
 from ..types import Endorsement, RuleRef
 from .candidates import person_like
 from .context import SentenceContext, sentence_evidence
-from .mentions import MEASURE_RE, YES_NO_ON_RE, Mention
+from .mentions import MEASURE_RE, MEASURE_WORDS, YES_NO_ON_RE, Mention
 from .references import editorial_voice, resolve_endorser
 from .stage import frame_stage
 
 MAX_HEADLINE_TOKENS = 12  # "Worth repeating: No on Prop 27" is 7; a body sentence runs longer
 YES_NO_ON = re.compile(YES_NO_ON_RE.pattern.replace("(Yes|No)", "([Yy]es|[Nn]o)"))
+MEASURE_HEADING = re.compile(rf"^((?:{MEASURE_WORDS})\s+[0-9A-Z]{{1,3}})\s*[:—–-]\s*(Yes|No|YES|NO)\.?$")
 VOTE_YES_NO = re.compile(r"^\W*(?:[A-Z][\w ]{0,30}:\s*)?(?:[Vv]ote\s+)?(Yes|No|yes|no)\b,?\s+on\s+")
 
 
@@ -57,6 +58,11 @@ def _yes_no_line(ctx: SentenceContext) -> list[Endorsement]:
     words = [t for t in sent if not t.is_space and not t.is_punct]
     headline = len(words) <= MAX_HEADLINE_TOKENS and not text.endswith(".")
     hit = YES_NO_ON.search(text)
+    heading = MEASURE_HEADING.match(text)  # "Measure K: Yes"
+    if heading:
+        measure = heading.group(1)
+        stance = "endorses" if heading.group(2).lower() == "yes" else "opposes"
+        return [_verdict(ctx, measure, stance, _rules()["headline"], 0.1)]
     if hit is None or not (headline or VOTE_YES_NO.match(text) and text.find(hit.group(0)) <= 40):
         return []
     measure = full_measure_name(hit.group(3), hit.group(2), doc_text(ctx.doc))

@@ -81,7 +81,8 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         # in a Title Case headline capitals say nothing: "..., Bucking National Affiliate" is no name
         history.append([m for m in mentions if m.kind != "org" or m.label.startswith("org.") or m.text.isupper()
                         or provisional_type(m) == "newspaper"] if is_headline(sent) else mentions)
-    argued = {(e.candidate, e.stance) for e in found}  # a verdict a frame states too is no second fact
+    # a verdict a frame of the paper's states too is no second fact
+    argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
     return dedupe_endorsements(_assign_races(found, races))
 
@@ -308,7 +309,7 @@ def _clause_tokens(head) -> list:
     return [t for t in head.subtree if t.i not in skip]
 
 
-QUANTIFIERS = {"many", "some", "most", "all", "few", "several", "none", "both", "others", "plenty", "dozens"}
+QUANTIFIERS = {"many", "some", "most", "all", "few", "several", "none", "both", "others", "plenty", "dozens", "rest"}
 
 
 def _org_after_preposition(i: int, ctx: SentenceContext) -> Optional[Mention]:

@@ -223,7 +223,7 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     return _merge_split_names(doc, _merge_bodies(doc, out))
 
 
-PERSONAL_TITLES = {"sen.", "senator", "rep.", "reps.", "sens.", "gov.", "governor", "mayor", "coun.", "councillor", "councilman",
+PERSONAL_TITLES = {"sen.", "senator", "rep.", "reps.", "sens.", "councilmember", "councilor", "gov.", "governor", "mayor", "coun.", "councillor", "councilman",
                    "councilwoman", "cllr.", "cllr", "mr.", "ms.", "mrs.", "dr.", "trustee", "supervisor", "judge",
                    "sheriff", "undersheriff", "assemblyman", "assemblywoman", "alderman", "alderwoman", "ald.",
                    "congressman", "congresswoman", "commissioner", "mp", "mpp", "mla", "del.", "delegate",

@@ -24,7 +24,8 @@ VOTER_WORDS = re.compile(
 
 UNION_WORDS = re.compile(r"(?i)\b(?:union|unions|local|workers|teamsters|federation|brotherhood|"
                          r"afl-cio|seiu|council \d+|employees|laborers|machinists|carpenters|teachers|"
-                         r"firefighters|fire fighters|nurses|officers association|fraternal order)\b")
+                         r"firefighters|fire fighters|nurses|officers association|fraternal order|"
+                         r"education association|educators|deputies|troopers|labou?r council)\b")
 
 
 def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
