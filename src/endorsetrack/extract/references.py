@@ -133,7 +133,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         if label in NEWSPAPER_REFERENCE_NOUNS and provisional_type(cand) != "newspaper":
             continue
         if label in ("union", "local", "chapter", "affiliate", "branch", "federation") and not UNION_WORDS.search(cand.text) \
-                and not cand.label.startswith("org.") and cand.label != "local":
+                and not cand.label.startswith("org.") and cand.label != "local" and not _union_acronym(cand.text, ctx):
             continue
         if national and (cand.label == "local" or re.search(r"\d", cand.text)):
             continue
@@ -254,9 +254,18 @@ def _salient_first(orgs: list[Mention], ctx: SentenceContext) -> list[Mention]:
         n = len(re.findall(rf"\b{re.escape(c.text)}\b", text))
         return n + (len(re.findall(rf"\b{re.escape(short)}\b", text)) if len(short) >= 3 and short != c.text else 0)
 
-    top = count(named[0])
+    top = 0 if orgs[0].kind == "ref" else count(named[0])  # an earlier "the union" is no evidence either way
     best = max(named, key=count)
     return [best] + [c for c in orgs if c is not best] if top <= 1 and count(best) >= SALIENT_MENTIONS else orgs
+
+
+def _union_acronym(text: str, ctx: SentenceContext) -> bool:
+    """'MEA' in an article that spells out 'Michigan Education Association': a union's acronym."""
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+        return False
+    words = r"\s+(?:(?:of|and|for|the|&)\s+)?".join(rf"{c}[\w'’.-]+" for c in text)
+    spelled = re.search(rf"\b{words}", doc_text(ctx.doc))
+    return bool(spelled and UNION_WORDS.search(spelled.group(0)))
 
 
 HEAD_NOUN_REFERENCES = {"council", "federation", "association", "committee", "club", "coalition", "party", "caucus"}
