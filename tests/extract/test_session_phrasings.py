@@ -136,6 +136,18 @@ CASES = [
                  "retired firefighter Angela Pruitt, whom the local has since endorsed.",
                  {("AFSCME Local 2890", "Tom Gruber", "rescinds", None),
                   ("AFSCME Local 2890", "Angela Pruitt", "endorses", None)}, id="whom-the-local-endorsed"),
+    pytest.param("Aslef, the train drivers' union, nominated Owen Pryce in the Labour selection on Wednesday.",
+                 {("Aslef", "Owen Pryce", "endorses", "primary")}, id="person-tagged-union-by-appositive"),
+    pytest.param("Unite's executive council voted to back Helen Marchbank in the Labour selection, overruling "
+                 "Unite Scotland, the union's Scottish region, which had voted last month to back Dev Chaudhry.",
+                 {("Unite", "Helen Marchbank", "endorses", "primary"),
+                  ("Unite Scotland", "Dev Chaudhry", "endorses", "primary")}, id="owners-council-and-appositive-region"),
+    pytest.param("Dev Chaudhry is backed by 58 MPs, among them the former shadow chancellor Ruth Ellingham.",
+                 {("Ruth Ellingham", "Dev Chaudhry", "endorses", None)}, id="among-them-names-the-endorser"),
+    pytest.param("Helen Marchbank is running for deputy leader. The Communication Workers Union has said it will "
+                 "not nominate in the deputy contest. The CWU backed Marchbank's leadership bid in 2021.",
+                 {("Communication Workers Union", None, "declines", None),
+                  ("Communication Workers Union", "Helen Marchbank", "endorses", None)}, id="will-not-nominate-and-bid"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

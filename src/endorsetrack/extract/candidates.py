@@ -53,7 +53,10 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     measure = _measure_reference(tok, ctx)
     if measure is not None:
         return [(measure.text, 0.15)], False
-    if tok.lemma_.lower() in CANDIDACY_NOUNS:  # "his candidacy", "Mourdock's bid"
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in CANDIDACY_NOUNS:
+        tok = tok.head  # "backed Marchbank's leadership bid"
+    bid_next = tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in CANDIDACY_NOUNS  # parsed as two heads
+    if tok.lemma_.lower() in CANDIDACY_NOUNS or bid_next:  # "his candidacy", "Mourdock's bid"
         poss = [c for c in tok.children if c.dep_ == "poss"] or [
             g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
             if g.dep_ == "pobj"]  # "oppose the re-election of state Rep. Brent Yoder"

@@ -91,6 +91,10 @@ class SentenceContext:
         tok = self.doc[i]
         if tok.pos_ in ("VERB", "AUX"):
             return None
+        if tok.dep_ == "appos":  # "Unite Scotland, the union's Scottish region, which had voted"
+            named = next((m for m in self.mentions if m.covers(tok.head.i) and m.kind in ("org", "person")), None)
+            if named is not None:
+                return named
         # an appositive names the phrase itself ("Dean's other backer, the SEIU,"); a
         # possessor names someone else and comes last
         order = ("appos", "compound", "amod", "nmod") + (("poss",) if via_possessor else ())

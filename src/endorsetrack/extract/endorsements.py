@@ -273,7 +273,9 @@ def _endorsers(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float
         return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
     if tok.lower_ in QUANTIFIERS:
         return []  # "many of the players in the party": a vague share of a group
-    m = ctx.mention_for(frame.endorser)
+    m = ctx.mention_for(endorser_i)
+    if m is None and tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
+        return []  # "58 MPs": a count of people, unless an appositive names them ("Two unions ..., X and Y,")
     if m is None or _quantified(doc[m.end - 1]):
         m = _left_neighbour(frame, ctx)
     if m is None:
@@ -374,6 +376,13 @@ def _included_names(tok, ctx: SentenceContext) -> list[Mention]:
     """'other prominent Republicans, including A and B' -> [A, B]."""
     heads = [tok, tok.head, tok.head.head]
     for child in [c for h in heads for c in h.children] + list(tok.subtree):
+        if child.dep_ == "prep" and child.lower_ == "among" and child.i > tok.i:
+            # "backed by 58 MPs, among them the former shadow chancellor Ruth Ellingham"
+            them = next((g for g in child.children if g.dep_ == "pobj" and g.lower_ == "them"), None)
+            named = next((x for x in ctx.mentions if them is not None and x.start > them.i
+                          and x.kind in ("person", "org")), None)
+            if named is not None:
+                return expand_list(named, ctx)
         if child.dep_ == "prep" and child.lower_ in ("including", "like", "such") and child.i > tok.i:
             objs = [g for g in child.subtree if g.dep_ == "pobj"]
             if objs:

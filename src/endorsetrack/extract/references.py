@@ -41,7 +41,8 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None  # "candidates for Assembly or Senate": a chamber, not an endorser
         return text, provisional_type(m), 0.0
     if m.kind == "person":
-        return text, "person", 0.0
+        described = _described_as_org(m, ctx)  # "Aslef, the train drivers' union,": NER said PERSON
+        return (text, described, 0.05) if described else (text, "person", 0.0)
     if m.kind == "party":
         if VOTER_WORDS.match(text):
             return None
@@ -49,7 +50,7 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
     if m.kind == "ref" and m.label in ("i", "me", "my"):
         author = byline_author(doc_text(ctx.doc)) if not inside_quotes(ctx, m) else None
         return (author, "person", 0.15) if author else None  # an op-ed's "I" is its author
-    if m.kind == "ref" and m.label in ("board", "leadership", "committee"):
+    if m.kind == "ref" and m.label in ("board", "leadership", "committee", "council"):
         owner = [c for c in ctx.doc[m.end - 1].children if c.dep_ == "poss"]
         owner_m = next((x for x in ctx.mentions if owner and x.covers(owner[0].i)), None)
         if owner_m is not None and owner_m is not m:  # "the group's board voted": the group
@@ -76,6 +77,18 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None
         return ante[0], ante[1], 0.15
     return None
+
+
+def _described_as_org(m: Mention, ctx: SentenceContext) -> Optional[str]:
+    """The type of a 'person' the article describes as an organisation: an appositive
+    'the train drivers' union', or a name ending in an acronym ('Wrexley North CLP')."""
+    head = ctx.doc[m.start:m.end].root
+    for tok in [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
+        if tok.lemma_.lower() in DESCRIPTION_NOUNS | {"party"}:
+            return "union" if tok.lemma_.lower() in UNION_DESCRIPTIONS else (
+                "party" if tok.lemma_.lower() == "party" else "organization")
+    last = m.text.split()[-1]
+    return "organization" if len(m.text.split()) > 1 and 2 <= len(last) <= 5 and last.isupper() else None
 
 
 def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
