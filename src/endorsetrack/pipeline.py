@@ -6,7 +6,7 @@ failures to DocumentError values so a batch keeps going and reports the bad one.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Union
 
 from .errors import EndorsetrackError
 from .extract.cues import has_cues, text_for_parse

@@ -15,8 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
-from .mention_refs import (NEWSPAPER_REFERENCE_NOUNS, ORG_PRONOUNS, ORG_REFERENCE_NOUNS,  # noqa: F401 (re-exported)
-                           PERSON_PRONOUNS, PERSON_REFERENCE_NOUNS, find_references)
+from .mention_refs import find_references
 
 # Objects that stand for "some candidate", not a person: the stance is about the contest.
 GENERIC_CANDIDATE_RE = re.compile(

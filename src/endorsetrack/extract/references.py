@@ -13,7 +13,8 @@ from typing import Optional
 from ..nlp.build import doc_text
 from ..nlp.entity_types import type_from_name
 from .context import SentenceContext
-from .mentions import NEWSPAPER_REFERENCE_NOUNS, Mention
+from .mention_refs import NEWSPAPER_REFERENCE_NOUNS
+from .mentions import Mention
 
 
 VOTER_WORDS = re.compile(

@@ -14,7 +14,7 @@ from ..types import ArticleResult, Endorsement, Poll, PollResult
 from ..extract.endorsements import dedupe_endorsements
 from ..extract.mentions import MEASURE_NAME
 from ..nlp.entity_types import looks_like_acronym, type_from_name
-from .names import NameIndex, Resolution, known_organization, state_body_parent, strip_title
+from .names import NameIndex, Resolution, known_organization, state_body_parent
 
 __all__ = ["resolve_article", "NameIndex", "Resolution"]
 
