@@ -148,6 +148,19 @@ CASES = [
                  "not nominate in the deputy contest. The CWU backed Marchbank's leadership bid in 2021.",
                  {("Communication Workers Union", None, "declines", None),
                   ("Communication Workers Union", "Helen Marchbank", "endorses", None)}, id="will-not-nominate-and-bid"),
+    pytest.param("PITTSBURGH, April 2, 2026 (Reuters) - The Harbor Federation of Labor gave the nod to Carla Mendenhall "
+                 "on Thursday in the Democratic primary.",
+                 {("Harbor Federation of Labor", "Carla Mendenhall", "endorses", "primary")}, id="reuters-dateline"),
+    pytest.param("The Harbor Federation of Labor endorsed Carla Mendenhall. Hours later, United Steelworkers Local "
+                 "1219, which represents 2,400 workers, said it would stick with Joseph Brannigan.",
+                 {("Harbor Federation of Labor", "Carla Mendenhall", "endorses", None),
+                  ("United Steelworkers Local 1219", "Joseph Brannigan", "endorses", None)}, id="it-is-the-subject-local"),
+    pytest.param("The Harbor Federation of Labor endorsed Carla Mendenhall. The national United Steelworkers union "
+                 "does not plan to endorse in the race.",
+                 {("Harbor Federation of Labor", "Carla Mendenhall", "endorses", None),
+                  ("United Steelworkers", None, "declines", None)}, id="named-union-phrase"),
+    pytest.param("\"We respect the federation, but our members voted, and they voted for Joe Brannigan,\" the local "
+                 "president said.", set(), id="they-voted-for"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

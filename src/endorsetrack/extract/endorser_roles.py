@@ -67,6 +67,8 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     if tok.lower_ in QUANTIFIERS:
         return []  # "many of the players in the party": a vague share of a group
     m = ctx.mention_for(endorser_i)
+    if m is not None and m.kind == "ref" and m.label in ("they", "we", "them") and doc[frame.trigger].lemma_ == "vote":
+        return []  # "they voted for Joe": members casting ballots, not the body's endorsement
     if m is None and tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
         return []  # "58 MPs": a count of people, unless an appositive names them ("Two unions ..., X and Y,")
     if m is None or _quantified(doc[m.end - 1]):

@@ -29,7 +29,9 @@ MEASURE_RE = re.compile(
 MEASURE_NAME = re.compile(rf"(?i)^(?:{MEASURE_WORDS})\b")  # a candidate that is a ballot measure
 YES_NO_ON_RE = re.compile(r"\b(Yes|No) on ((?:Measure|Prop(?:osition|osal|\.)?|Question|Amendment|Initiative) )?"
                           r"([A-Z]{1,2}\b|\d{1,3}[A-Z]?\b)")
-DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z .]+\))?\s*[—–]+\s*|^[A-Z][A-Z .'-]{2,}(?:\s*\([A-Za-z .]+\))?\s*--\s*")
+DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - "
+    r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:\s\d{1,2}(?:,\s*\d{4})?)?)?\s*(?:\([A-Za-z .]+\))?"
+    r"\s*(?:[—–]+|--|-(?=\s))\s*")
 LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
 LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
 ORG_HEADS = {"association", "union", "council", "party", "club", "federation", "committee", "league", "patriots",

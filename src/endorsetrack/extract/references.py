@@ -60,6 +60,10 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         # an editorial's "we" is the paper; a quoted "our" is the speaker's, named elsewhere
         return None if inside_quotes(ctx, m) else editorial_voice(ctx)
     if m.kind == "ref":
+        inner = next((x for x in ctx.mentions if x.end == m.start and x.kind == "org" and x.label != "GPE"
+                      and ctx.doc[x.end - 1].dep_ == "compound"), None)
+        if inner is not None:  # "the national United Steelworkers union": the name inside the phrase
+            return resolve_endorser(inner, ctx)
         named = appositive_name(m, ctx)
         if named:
             return named.text, provisional_type(named), 0.0
@@ -136,7 +140,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             or c.kind == "ref" and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")
             and (c.label in ("union", "federation", "organization", "group", "local", "coalition")
                  or c.start >= ctx.sent.start and appositive_name(c, ctx) is not None)]
-    subj = [c for c in orgs if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in orgs if ctx.doc[c.start:c.end].root.dep_ in ("nsubj", "nsubjpass")]  # "[Local] 1219"
     orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
     if label in HEAD_NOUN_REFERENCES:  # "the council" is the latest body called a council, if any
         orgs.sort(key=lambda c: not re.search(rf"(?i)\b{label}s?\b", c.text))
