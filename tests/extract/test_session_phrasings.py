@@ -161,6 +161,14 @@ CASES = [
                   ("United Steelworkers", None, "declines", None)}, id="named-union-phrase"),
     pytest.param("\"We respect the federation, but our members voted, and they voted for Joe Brannigan,\" the local "
                  "president said.", set(), id="they-voted-for"),
+    pytest.param("The Harbor Federation of Labour does not endorse individual candidates in byelections, president "
+                 "Laura Kinney said.", {("Harbor Federation of Labour", None, "declines", None)},
+                 id="speaker-after-generic-is-no-candidate"),
+    pytest.param("Dana Kowalczyk got the nod from a surprising quarter on the weekend: former MPP Gerald Whitcombe, "
+                 "who held the seat until 2011.",
+                 {("Gerald Whitcombe", "Dana Kowalczyk", "endorses", None)}, id="nod-from-a-quarter-colon"),
+    pytest.param("The Kestrel Bay & District Chamber of Commerce does not endorse candidates.",
+                 {("Kestrel Bay & District Chamber of Commerce", None, "declines", None)}, id="ampersand-district"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

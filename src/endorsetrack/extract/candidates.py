@@ -35,6 +35,8 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
     if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
         named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
+        if named is not None and ctx.doc[named.start:named.end].root.dep_ != "appos":
+            named = None  # "does not endorse candidates, president Laura Kinney said": the speaker
         if named is None:
             return [], True
         return [n for n in (candidate_name(x, ctx) for x in expand_list(named, ctx)) if n], False

@@ -14,6 +14,8 @@ from .frames import Frame
 from .mentions import DATELINE_RE, Mention
 from .references import members_body, member_word, resolve_endorser
 
+# "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
+VAGUE_SOURCES = {"own", "quarter", "source", "corner", "direction", "place", "ally", "camp"}
 PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
 PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Party", "liberals": "Liberal Party",
                  "conservatives": "Conservative Party", "tories": "Conservative Party", "greens": "Green Party",
@@ -23,13 +25,14 @@ PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Par
 def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
     """(name, provisional type, confidence penalty) for each endorser the role names."""
     doc = ctx.doc
-    if frame.rule["kind"] == "receive" and frame.endorser is not None and doc[frame.endorser].lower_ == "own":
+    if frame.rule["kind"] == "receive" and (frame.endorser is None or doc[frame.endorser].lower_ in VAGUE_SOURCES):
         # "picked up an endorsement of his own on Friday: former MPP Bernard Tessier, who ..."
         colon = next((t.i for t in ctx.sent if t.text == ":" and t.i > frame.trigger), None)
         named = next((x for x in ctx.mentions if colon is not None and x.start > colon
                       and x.kind in ("person", "org", "party") and x.label != "GPE"), None)
         resolved = resolve_endorser(named, ctx) if named is not None else None
-        return [resolved] if resolved else []
+        if resolved or frame.endorser is not None:
+            return [resolved] if resolved else []
     if frame.endorser is None and frame.rule["kind"] == "receive":
         named = _org_after_preposition(frame.trigger, ctx)  # "picked up the endorsement of | the X"
         if named is not None:

@@ -41,8 +41,10 @@ def _non_anaphoric(tok) -> bool:
 
 def _bare_local(tok) -> bool:
     """'the local has endorsed Thibodeau': the tagger reads a bare 'local' as an adjective."""
-    return tok.lower_ in ("local", "locals") and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "this", "that") \
-        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")
+    return tok.lower_ in ("local", "locals") and tok.i > 0 and (
+        tok.doc[tok.i - 1].lower_ in ("the", "this", "that")
+        or any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)) \
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")  # "the largest union local"
 
 
 def find_references(sent, taken: set[int], add) -> None:
