@@ -169,6 +169,17 @@ CASES = [
                  {("Gerald Whitcombe", "Dana Kowalczyk", "endorses", None)}, id="nod-from-a-quarter-colon"),
     pytest.param("The Kestrel Bay & District Chamber of Commerce does not endorse candidates.",
                  {("Kestrel Bay & District Chamber of Commerce", None, "declines", None)}, id="ampersand-district"),
+    pytest.param("CARSON CITY, Nev. (AP) — The union representing 3,000 firefighters across the state, the Harbor "
+                 "Fire Fighters of Nevada, threw its support behind Maria Ortiz on Tuesday.",
+                 {("Harbor Fire Fighters of Nevada", "Maria Ortiz", "endorses", None)}, id="dateline-then-described-union"),
+    pytest.param("Maria Ortiz is running for governor. Ray Kessler is her opponent. He also picked up the endorsement "
+                 "of the Silver State Police Officers Association in August. Labor has otherwise lined up behind "
+                 "Ortiz. The Nevada State AFL-CIO endorsed her in June.",
+                 {("Silver State Police Officers Association", "Ray Kessler", "endorses", None),
+                  ("Nevada State AFL-CIO", "Maria Ortiz", "endorses", None)}, id="her-is-not-the-man"),
+    pytest.param("Greg Matusek lost the primary to Lucia Carvalho. Matusek conceded shortly after 10 p.m. and said he "
+                 "would support Carvalho in November.",
+                 {("Greg Matusek", "Lucia Carvalho", "endorses", "general")}, id="he-is-the-sentence-subject"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

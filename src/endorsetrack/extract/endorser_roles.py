@@ -52,7 +52,9 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         if members is not None:
             body = members_body(members, ctx)
             return [body] if body else []
-        endorser_i = None
+        first = next((x for x in ctx.mentions if after and after[0].i <= x.start and x.end <= frame.trigger
+                      and x.kind in ("org", "desc", "ref", "person")), None)
+        endorser_i = ctx.doc[first.start:first.end].root.i if first is not None else None  # "The union ..., X, threw"
     if endorser_i is None:
         before = doc[frame.trigger - 1] if frame.trigger > ctx.sent.start else None
         if before is not None and _members_acting(before, doc[frame.trigger]):

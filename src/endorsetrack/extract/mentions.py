@@ -142,7 +142,8 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
             start, end = tok
             label = rule["id"]
             while start - 1 >= sent.start and doc[start - 1].whitespace_ and _is_name_token(doc[start - 1]) \
-                    and doc[start - 1].text not in NOT_NAME_WORDS and doc[start - 1].lower_ not in TITLES \
+                    and doc[start - 1].text not in NOT_NAME_WORDS and (doc[start - 1].lower_ not in TITLES or (
+                        doc[start - 1].text == "State" and start - 2 >= sent.start and _is_name_token(doc[start - 2]))) \
                     and not (start - 1 == sent.start and doc[start - 1].pos_ != "PROPN"):
                 start -= 1  # "the Chicago Fraternal Order of Police", "the Ohio AFL-CIO": a body of its own
                 label = "local"
@@ -198,7 +199,8 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
             while end > start and not (_is_name_token(doc[end - 1]) or doc[end - 1].like_num):
                 end -= 1
             kind = {"PERSON": "person", "NORP": "party"}.get(ent.label_, "org")
-            if end - start == 1 and (doc[start].pos_ == "ADJ" or doc[start].lower_ in TITLES):
+            if end - start == 1 and (doc[start].pos_ == "ADJ" or doc[start].lower_ in TITLES
+                                     or ent.label_ == "PERSON" and doc[start].lower_ in OFFICE_WORDS):
                 continue  # "Democratic" alone is an adjective, not an organisation
             if ent.label_ == "NORP" and not _is_party_word(ent.text) and all(
                     doc[k].tag_ == "NNP" for k in range(start, end)):

@@ -20,7 +20,7 @@ from .mentions import Mention
 VOTER_WORDS = re.compile(
     r"(?i)^(?:voters?|residents?|respondents?|people|members|workers|americans|women|men|"
     r"democrats|republicans|independents|latinos|hispanics|whites|blacks|seniors|delegates|"
-    r"most|many|some|polls?|surveys?|analysts?|supporters|fans|critics|observers)$")
+    r"most|many|some|polls?|surveys?|analysts?|supporters|fans|critics|observers|labor|organized labor)$")
 
 
 UNION_WORDS = re.compile(r"(?i)\b(?:union|unions|local|workers|teamsters|federation|brotherhood|"
@@ -99,6 +99,8 @@ def _described_as_org(m: Mention, ctx: SentenceContext) -> Optional[str]:
 def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
     head = ctx.doc[m.end - 1]
     linked = [c for c in head.children if c.dep_ == "appos"]
+    if not any(c.dep_ == "cc" for c in head.children):  # "The union representing ..., the X," parsed as a conj
+        linked += [c for c in head.children if c.dep_ == "conj" and ctx.doc[c.left_edge.i - 1].text == ","]
     if head.dep_ == "appos":
         linked.append(head.head)
     kinds = ("org",) if m.label in DESCRIPTION_NOUNS else ("org", "person")  # "the council, ... : Maria Fontes"
@@ -123,14 +125,20 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
     if want_person:
         people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
+        wanted = PRONOUN_GENDER.get(label)
+        if wanted:  # "her" is not the man the article calls "he"
+            people = [c for c in people if person_gender(c.text, ctx) in (None, wanted)]
         described = _matching_description(m, people, ctx)
         if described:
             return described.text, "person"
+        salient = [c for c in people if _is_subject_phrase(c, ctx)]
         same_sentence = [c for c in people if c.start >= ctx.sent.start and label in ("him", "her", "his")]
-        salient = [c for c in people if ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        # "Perdue spoke to Kemp and conceded, ... would throw his full support behind Kemp"
-        same_subject = [c for c in same_sentence if c in salient]
-        pick = (same_subject or same_sentence or salient or people or [None])[0]
+        # "Perdue spoke to Kemp and conceded, ... would throw his full support behind Kemp";
+        # "Matusek conceded and said he would support Carvalho"
+        same_subject = [c for c in people if c.start >= ctx.sent.start and c in salient]
+        # otherwise the nearest sentence that names someone, its subject first
+        nearest = [c for c in people if people and ctx.doc[c.start].sent.start == ctx.doc[people[0].start].sent.start]
+        pick = (same_subject or same_sentence or [c for c in nearest if c in salient] or nearest or [None])[0]
         return (pick.text, "person") if pick else None
     if ctx.doc[m.start].lower_ in ("a", "an"):
         return None  # "a union that ...": introduces an entity, refers to none
@@ -287,6 +295,36 @@ def _union_acronym(text: str, ctx: SentenceContext) -> bool:
 
 
 HEAD_NOUN_REFERENCES = {"council", "federation", "association", "committee", "club", "coalition", "party", "caucus"}
+
+
+def _is_subject_phrase(c: Mention, ctx: SentenceContext) -> bool:
+    """A subject, or the name in apposition to one ('The outgoing mayor, Dame Patricia Okoro, ...')."""
+    root = ctx.doc[c.start:c.end].root
+    return root.dep_ in ("nsubj", "nsubjpass") or ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass") or (
+        root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def person_gender(name: str, ctx: SentenceContext) -> Optional[str]:
+    """'m', 'f' or None, from how the article refers to the person: 'Mr./Ms. X', the
+    pronoun after X in X's sentence, or the pronoun opening the next sentence. Votes;
+    a tie or no evidence says nothing."""
+    cache = ctx.doc.user_data.setdefault("endorsetrack.gender", {})
+    surname = name.split()[-1]
+    if surname not in cache:
+        text = doc_text(ctx.doc)
+        s = re.escape(surname)
+        votes = [m.group(1).lower().rstrip(".") for m in re.finditer(rf"\b(Mr|Ms|Mrs)\.? {s}\b", text)]
+        opening = r"(?:^|[.!?\n]\s*)(?:[A-Z][\w.'-]*\s+){0,3}"  # the name opens its sentence: likely its subject
+        votes += [m.group(1).lower() for m in re.finditer(
+            rf"{opening}{s}\b[^.!?\n]{{0,80}}?\b(he|his|him|she|her)\b", text, re.M)]
+        votes += [m.group(1).lower() for m in re.finditer(rf"{opening}{s}\b[^.!?\n]*[.!?]\s+(He|She)\b", text, re.M)]
+        male = sum(v in ("mr", "he", "his", "him") for v in votes)
+        female = sum(v in ("ms", "mrs", "she", "her") for v in votes)
+        cache[surname] = "m" if male > female else "f" if female > male else None
+    return cache[surname]
 
 
 DESCRIPTION_TITLES = {
