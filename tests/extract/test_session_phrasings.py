@@ -180,6 +180,15 @@ CASES = [
     pytest.param("Greg Matusek lost the primary to Lucia Carvalho. Matusek conceded shortly after 10 p.m. and said he "
                  "would support Carvalho in November.",
                  {("Greg Matusek", "Lucia Carvalho", "endorses", "general")}, id="he-is-the-sentence-subject"),
+    pytest.param("EDITORIAL\n\nThe Ledger's recommendations for the Nov. 3 election\n\nGovernor: No endorsement\n\n"
+                 "U.S. House, 6th District: Ellen Vasquez-Ward\n\nWe endorse Ellen Vasquez-Ward over Rep. Todd "
+                 "Brisbane. Brisbane, whom this board supported in 2022, has lost his way. The Valley Herald endorsed "
+                 "Brisbane last week.\n\nProposition 3: No\n\nProposition 3 would cap taxes. Vote no.",
+                 {("Ledger", None, "declines", None), ("Ledger", "Ellen Vasquez-Ward", "endorses", None),
+                  ("Ledger", "Todd Brisbane", "endorses", None), ("Valley Herald", "Todd Brisbane", "endorses", None),
+                  ("Ledger", "Proposition 3", "opposes", "general")}, id="editorial-office-lines-and-own-paper"),
+    pytest.param("Governor: Alan Reinholt\n\nThe Harbor Workers Union endorsed Alan Reinholt on Monday.",
+                 {("Harbor Workers Union", "Alan Reinholt", "endorses", None)}, id="office-line-in-news-is-no-endorser"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

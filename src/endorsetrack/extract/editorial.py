@@ -22,7 +22,7 @@ from ..types import Endorsement, RuleRef
 from .candidates import person_like
 from .context import SentenceContext, sentence_evidence
 from .mentions import MEASURE_RE, MEASURE_WORDS, YES_NO_ON_RE, Mention
-from .references import editorial_voice, resolve_endorser
+from .references import editorial_voice, editorial_voice_in, resolve_endorser
 from .stage import frame_stage
 
 MAX_HEADLINE_TOKENS = 12  # "Worth repeating: No on Prop 27" is 7; a body sentence runs longer
@@ -35,11 +35,6 @@ VOTE_YES_NO = re.compile(r"^\W*(?:[A-Z][\w ]{0,30}:\s*)?(?:[Vv]ote\s+)?(Yes|No|y
 def _rules() -> dict[str, dict]:
     return {r["kind"]: r for r in packaged_rules("triggers", ("kind", "lemmas", "stance"))
             if r["kind"] in ("headline", "imperative", "choice")}
-
-
-def editorial_voice_in(ctx: SentenceContext) -> bool:
-    rule = _rules().get("headline")
-    return rule is not None and bool(re.search(rule["voice"], doc_text(ctx.doc) + " " + (ctx.article.title or "")))
 
 
 def editorial_verdicts(ctx: SentenceContext, default_stage: Optional[str] = None) -> list[Endorsement]:

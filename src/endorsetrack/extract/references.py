@@ -11,6 +11,7 @@ import re
 from typing import Optional
 
 from ..nlp.build import doc_text
+from ..nlp.rules import packaged_rules
 from ..nlp.entity_types import type_from_name
 from .context import SentenceContext
 from .mention_refs import NEWSPAPER_REFERENCE_NOUNS
@@ -76,9 +77,12 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return later.text, provisional_type(later), 0.2
         if ante is None:
             if m.label in NEWSPAPER_REFERENCE_NOUNS and not inside_quotes(ctx, m) and (
-                    m.label != "board" or re.search(r"(?i)editorial|newspaper|paper", m.text)):
-                paper = _latest_newspaper(ctx)  # "this newspaper's editorial board"
-                return (paper, "newspaper", 0.2) if paper else ("editorial board", "newspaper", 0.2)
+                    m.label != "board" or re.search(r"(?i)editorial|newspaper|paper", m.text)
+                    or editorial_voice_in(ctx)):  # an editorial's "this board endorsed X in 2022"
+                # "the paper" (in a roundup of several papers, the latest one named); an
+                # editorial's "this board"
+                paper = _latest_newspaper(ctx)
+                return (paper, "newspaper", 0.2) if paper else editorial_voice(ctx)
             return None
         return ante[0], ante[1], 0.15
     return None
@@ -372,32 +376,45 @@ def byline_author(text: str) -> Optional[str]:
     return found.group(1) if found else None
 
 
+def editorial_voice_in(ctx: SentenceContext) -> bool:
+    """The article speaks as its paper ('EDITORIAL', 'We recommend', 'our endorsements'):
+    rule data, the ``voice`` pattern of the ``headline`` trigger rule."""
+    cache = ctx.doc.user_data.setdefault("endorsetrack.voice", {})
+    if "voice" not in cache:
+        rule = next((r for r in packaged_rules("triggers", ("kind", "lemmas", "stance")) if r["kind"] == "headline"), None)
+        cache["voice"] = rule is not None and bool(
+            re.search(rule["voice"], doc_text(ctx.doc) + " " + (ctx.article.title or "")))
+    return cache["voice"]
+
+
 def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:
     """An editorial's "we": the newspaper the article named, or its editorial board."""
-    paper = _latest_newspaper(ctx) or _newspaper_named_later(ctx)
-    return (paper, "newspaper", 0.15) if paper else ("editorial board", "newspaper", 0.2)
-
-
-def _newspaper_named_later(ctx: SentenceContext) -> Optional[str]:
-    """'Yes on Proposition 31' above 'The Sentinel recommends ...': the paper the
-    article names after the line that speaks for it."""
-    for cand in (x for past in ctx.all_following for x in past):
-        if _is_newspaper(cand):
-            return cand.text
-    return None
-
-
-def _is_newspaper(cand: Mention) -> bool:
-    return cand.kind == "org" and provisional_type(cand) == "newspaper" \
-        and cand.text.lower() not in ("editorial", "opinion", "editorial board")
+    papers = [x for past in list(ctx.all_history) + [ctx.mentions] + list(ctx.all_following) for x in past
+              if _is_newspaper(x, ctx.doc)]
+    if papers:  # the paper the article names most is the one it speaks for ("the Ledger", not a rival's)
+        text = doc_text(ctx.doc)
+        paper = max(papers, key=lambda x: (len(re.findall(rf"\b{re.escape(x.text.split()[-1])}\b", text)),
+                                           -x.start)).text  # a tie: the paper named first
+        return paper, "newspaper", 0.15
+    return "editorial board", "newspaper", 0.2
 
 
 def _latest_newspaper(ctx: SentenceContext) -> Optional[str]:
     for past in [ctx.mentions] + list(reversed(ctx.all_history)):
         for cand in reversed(past):
-            if _is_newspaper(cand):
+            if _is_newspaper(cand, ctx.doc):
                 return cand.text
     return None
+
+
+def _is_newspaper(cand: Mention, doc=None) -> bool:
+    """A newspaper's name, not its poll ('the Ledger/Tidewell poll') or its page's label."""
+    if doc is not None:
+        root = doc[cand.start:cand.end].root
+        if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in ("poll", "survey"):
+            return False
+    return cand.kind == "org" and provisional_type(cand) == "newspaper" \
+        and cand.text.lower() not in ("editorial", "opinion", "editorial board")
 
 
 SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "write", "state", "declare", "argue", "insist"}

@@ -18,9 +18,12 @@ from ..settings import DEFAULT
 from ..types import Endorsement, RuleRef
 from .candidates import candidate_name, person_like
 from .context import SentenceContext, sentence_evidence
-from .references import resolve_endorser
+from .references import editorial_voice, editorial_voice_in, resolve_endorser
 from .stage import frame_stage
 
+OFFICE_LINE = re.compile(r"(?i)^(?:U\.S\. )?(?:house|senate|governor|mayor|congress|assembly|district|county|city council|"
+                         r"council|sheriff|judge|attorney general|treasurer|auditor|state senate|state house|school board|"
+                         r"ward|comptroller|secretary of state|lieutenant governor)\b")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+")
 MAX_LINE_TOKENS = 30  # a slate line names an office and a person; longer lines are prose
 
@@ -72,9 +75,16 @@ def roundup_line(ctx: SentenceContext, default_stage) -> list[Endorsement]:
     left = [m for m in ctx.mentions if sent.start_char + k > ctx.doc[m.start].idx and m.kind in ("org", "desc", "person")]
     right_text = text[k + len(sep):].strip(" *-–—").lower()
     right = [m for m in ctx.mentions if ctx.doc[m.start].idx > sent.start_char + k and m.kind in ("person", "measure", "org")]
-    if len(left) != 1:
+    if OFFICE_LINE.search(text[:k].strip(" *-–—•")):
+        # "U.S. House, 6th District: Ellen Vasquez-Ward": an office, not an endorser; in an
+        # editorial the line is the paper's pick
+        if not editorial_voice_in(ctx):
+            return []
+        endorser = editorial_voice(ctx)
+    elif len(left) != 1:
         return []
-    endorser = resolve_endorser(left[0], ctx)
+    else:
+        endorser = resolve_endorser(left[0], ctx)
     if endorser is None:
         return []
     if any(right_text.startswith(w) for w in rule["declines"]):
