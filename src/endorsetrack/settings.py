@@ -52,6 +52,13 @@ class Settings:
     # description, so a wider window mostly costs time.
     cataphora_window_sentences: int = 4
 
+    # A headline that names a national union ("Teamsters ... line up behind Vance")
+    # summarises what the body reports of its local ("Teamsters Local 986"): a headline
+    # line within this many characters of the start whose national stance a local of it
+    # takes too is dropped. 600 covers a headline, a subtitle and a byline in the probe
+    # sets; a lead sentence is kept (probe p12 reports a national's and its local's stance).
+    summary_lead_chars: int = 600
+
     # Cross-article entity resolution (catalog/entities.py): a mention joins an
     # existing entity when its best match scores at least this. Exact names and
     # gazetteer hits score 1.0, acronyms 0.9, score.py's token-subset rule 0.8.

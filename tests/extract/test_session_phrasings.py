@@ -189,6 +189,17 @@ CASES = [
                   ("Ledger", "Proposition 3", "opposes", "general")}, id="editorial-office-lines-and-own-paper"),
     pytest.param("Governor: Alan Reinholt\n\nThe Harbor Workers Union endorsed Alan Reinholt on Monday.",
                  {("Harbor Workers Union", "Alan Reinholt", "endorses", None)}, id="office-line-in-news-is-no-endorser"),
+    pytest.param("Building trades back Sadowski; Teamsters line up behind Vance\n\nTeresa Vance has the endorsement "
+                 "of Teamsters Local 986, which represents delivery drivers.",
+                 {("Teamsters Local 986", "Teresa Vance", "endorses", None)}, id="headline-national-is-the-local"),
+    pytest.param("Nevada's labor movement is divided, with the state's building trades council endorsing Ron Sadowski "
+                 "on Wednesday.\n\nThe Southern Nevada Building and Construction Trades Council voted 14-3 to endorse "
+                 "Sadowski.",
+                 {("Southern Nevada Building and Construction Trades Council", "Ron Sadowski", "endorses", None)},
+                 id="described-council-named-by-its-words"),
+    pytest.param("BELMONT, Ont. — Unifor, Canada's largest private-sector union, is urging its roughly 6,000 members in "
+                 "Lakeshore–Belmont to vote for New Democrat Megan Thibodeau.",
+                 {("Unifor", "Megan Thibodeau", "endorses", None)}, id="urging-members-to-vote-for"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

@@ -176,8 +176,12 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
     endorsers = endorsers_of(frame, ctx)
     if not endorsers:
         return []
+    base_stance = frame.rule["stance"]
     if frame.rule.get("object") == "vote" and (frame.candidate is None or doc[frame.candidate].lemma_ != "vote"):
-        return []  # "urge" counts only as "urge a yes (no) vote on X"
+        urged = _urged_vote(trigger, frame)  # "urging its members ... to vote for X" (however parsed)
+        if urged is None:
+            return []  # "urge" counts only as "urge a yes (no) vote on X" or "urge members to vote for X"
+        frame, base_stance = replace(frame, candidate=urged[0]), urged[1]
     cand_mentions, generic = find_candidates(frame, ctx)
     if not cand_mentions and not generic and frame.rule.get("strong"):
         fallback = (_endorsed_before(endorsers, earlier) or _salient_person(ctx, frame, endorsers)) \
@@ -192,7 +196,7 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         return []
     if PERCENT_RE.search(sent.text) and (not frame.rule.get("strong") or frame.rule["kind"] == "state"):
         return []  # "44 percent said they would vote for X", "12% undecided": poll figures
-    stance = decide_stance(trigger, frame.rule["stance"], generic)
+    stance = decide_stance(trigger, base_stance, generic)
     if stance is None or frame.rule.get("negated_only") and stance not in ("declines", "undecided"):
         return []
     if stance == "endorses" and frame.candidate is not None and (
@@ -244,6 +248,22 @@ ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
 
 
 SPEECH_VERBS = {"say", "tell", "pledge", "promise", "vow"}
+
+
+def _urged_vote(trigger, frame: Frame) -> Optional[tuple[int, str]]:
+    """'urging its 6,000 members in X to vote for Y': the candidate of the vote the
+    urge's object is asked to cast, and its stance."""
+    if frame.candidate is None:
+        return None
+    for tok in trigger.doc[frame.candidate:trigger.sent.end]:
+        if tok.lemma_ == "vote" and tok.i > frame.candidate:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "against"):
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj.i, "endorses" if prep.lower_ == "for" else "opposes"
+            return None
+    return None
 
 
 def _announced(trigger) -> bool:

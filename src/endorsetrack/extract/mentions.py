@@ -287,6 +287,12 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
                 # "the Greenfield Chapter of the Sierra Club", "the Allegheny County chapter of NOW"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
                 continue
+            if gap == ["and"] and not prev.label.startswith("org.") and not prev.text.isupper() \
+                    and doc[prev.end - 1].lower_ not in ORG_HEADS | SUB_BODY_WORDS \
+                    and doc[m.end - 1].lower_ in ORG_HEADS | SUB_BODY_WORDS and m.label != "local":
+                # "the Southern Nevada Building | and | Construction Trades Council": one name NER split
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
+                continue
             if gap in (["and"], ["&"]) and doc[m.start].lower_ in AREA_WORDS and doc[m.end - 1].lower_ in SUB_BODY_WORDS | {
                     "association", "federation", "union", "commerce", "trade"}:  # "the Port Aldane and District Labour Council"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)

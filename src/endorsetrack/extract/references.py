@@ -159,6 +159,14 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     orgs = _salient_first(orgs, ctx)
     if label in ("chapter", "local", "branch", "affiliate", "unit"):
         orgs.sort(key=lambda c: c.label != "local")  # stable: nearest local first
+    described = _describing_words(m, ctx)
+    if described:  # "the state's building trades council" is a council with those words in its name
+        named = [c for c in orgs if c.kind != "ref" and any(w in c.text.lower() for w in described)]
+        if not named:
+            later = next((x for past in ctx.following for x in past if x.kind == "org"
+                          and any(w in x.text.lower() for w in described)), None)
+            return (later.text, provisional_type(later)) if later is not None else None
+        orgs = named
     for cand in orgs:
         if label in NEWSPAPER_REFERENCE_NOUNS and provisional_type(cand) != "newspaper":
             continue
@@ -287,6 +295,22 @@ def _salient_first(orgs: list[Mention], ctx: SentenceContext) -> list[Mention]:
     top = 0 if orgs[0].kind == "ref" else count(named[0])  # an earlier "the union" is no evidence either way
     best = max(named, key=count)
     return [best] + [c for c in orgs if c is not best] if top <= 1 and count(best) >= SALIENT_MENTIONS else orgs
+
+
+GENERIC_MODIFIERS = {"largest", "biggest", "main", "national", "local", "state", "statewide", "regional", "new",
+                     "powerful", "influential", "other", "same", "own", "former", "county", "city", "labor", "labour",
+                     "union", "political", "main", "big", "small", "major", "international", "public"}
+
+
+def _describing_words(m: Mention, ctx: SentenceContext) -> list[str]:
+    """The content words of a description ('building', 'trades' in 'the state's building
+    trades council'): its referent is named with them."""
+    if m.start > 0 and ctx.doc[m.start - 1].lower_ in ("a", "an") or ctx.doc[m.start].lower_ in ("a", "an"):
+        return []  # "a law enforcement group called X" introduces its referent
+    words = [t.lower_ for t in ctx.doc[m.start:m.end - 1]
+             if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha and t.is_lower and len(t) > 3
+             and t.lower_ not in GENERIC_MODIFIERS]
+    return words
 
 
 def _union_acronym(text: str, ctx: SentenceContext) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..types import ArticleResult, Endorsement, Poll, PollResult
 from ..extract.endorsements import dedupe_endorsements
 from ..extract.mentions import MEASURE_NAME
+from ..settings import DEFAULT, Settings
 from ..nlp.entity_types import looks_like_acronym, type_from_name
 from .names import NameIndex, Resolution, known_organization, state_body_parent
 
@@ -27,10 +28,20 @@ def resolve_article(result: ArticleResult, doc) -> ArticleResult:
                                extra_people=[n for e in result.endorsements
                                              for n in (e.candidate, e.endorser if e.endorser_type == "person" else None)
                                              if n and len(n.split()) >= 2 and not MEASURE_NAME.match(n)])
-    ends = [_resolve_endorsement(e, index) for e in result.endorsements]
+    ends = _without_lead_summaries([_resolve_endorsement(e, index) for e in result.endorsements])
     polls = [_resolve_poll(p, index) for p in result.polls]
     polls = [_poll_race(p, ends) for p in polls]
     return replace(result, endorsements=tuple(dedupe_endorsements(ends)), polls=tuple(polls))
+
+
+def _without_lead_summaries(ends: list[Endorsement], settings: Settings = DEFAULT) -> list[Endorsement]:
+    """A national's stance in a headline that a local of it takes in the body is the
+    local's, summarised ("Teamsters line up behind Vance" over "Teamsters Local 986"); a
+    lead sentence may report both ("Unifor urges members ...; Unifor Local 1871 endorsed")."""
+    by_locals = {(e.endorser_parent, e.candidate, e.stance) for e in ends if e.endorser_parent}
+    headline = lambda e: not e.evidence.text.rstrip().endswith((".", "!", "?", '"', "”"))  # noqa: E731
+    return [e for e in ends if not ((e.endorser, e.candidate, e.stance) in by_locals and headline(e)
+                                    and e.evidence.start < settings.summary_lead_chars)]
 
 
 def _resolve_candidate(name, index: NameIndex):
