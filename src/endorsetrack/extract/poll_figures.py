@@ -253,10 +253,21 @@ def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
                for i in range(cand_tok + 1, share_tok))
 
 
+def _bare_name_slots(doc, a: int, pre_start: int) -> set[int]:
+    """Where the name of a bare figure at token a may end: before "at" ("Smith at 14"),
+    right before it in a list ("Templeton 18"), or before a party tag ("Okoro (D) 39")."""
+    slots = {a - 2, a - 1} if doc[a - 1].lower_ in ("at", "on") else {a - 1}
+    if doc[a - 1].text == ")":
+        k = next((k for k in range(a - 2, max(pre_start, a - 5) - 1, -1) if doc[k].text == "("), None)
+        if k is not None:
+            slots.add(k - 1)
+    return slots
+
+
 def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) -> tuple[list[Result], str]:
     value = share.values[0]
     if share.bare:  # "with Smith at 14": only the name right before "at" may take it
-        if pre and pre[-1][1].token_i == a - 2:
+        if pre and pre[-1][1].token_i in _bare_name_slots(doc, a, pre_start):
             ctx.consumed.add(pre[-1][0])
             return [(pre[-1][1].text, pre[-1][1].key, value)], "single"
         return [], "single"

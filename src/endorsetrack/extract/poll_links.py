@@ -17,6 +17,8 @@ from .poll_sources import PollMention
 # within this many sentences after it; the dev set's longest gap is 2.
 FILL_WINDOW_UNITS = 4
 # "Acme University poll" -> "Acme University"; "Public Policy Polling" is a name.
+# Lowercase words that may sit inside an organisation's name ("Center for Civic Research").
+_NAME_JOINERS = {"of", "for", "and", "the", "de", "du", "la", "on", "in"}
 _TRAILING = re.compile(r"(?:['’]s|\s+(?:[Pp]olls?|[Ss]urveys?|polling))$")
 
 
@@ -85,6 +87,14 @@ class PollRegistry:
                 return e, False
             if m.pollster and m.sponsor is None and any(same_name(m.pollster, s) for s in e.sponsors):
                 return e, True  # "the KXYZ poll" for the poll done for KXYZ-TV
+        for e in reversed(self.entities):
+            if m.pollster and m.sponsor and e.pollsters and not e.earlier \
+                    and all(same_name(m.sponsor, p) for p in e.pollsters):
+                # "a new Ledger poll ... The poll, conducted for the Ledger by Acme": the
+                # name met first was the sponsor's; Acme ran the poll.
+                e.sponsors.extend(p for p in e.pollsters if p not in e.sponsors)
+                e.pollsters.clear()
+                return e, False
         return None, False
 
     def link(self, m: PollMention, unit: int) -> PollEntity:
@@ -155,8 +165,8 @@ def fullest_name(forms: list[str], doc) -> tuple[str, tuple[str, ...]]:
     cleaned = [clean_name(f) for f in forms if clean_name(f)]
     best = max(cleaned, key=lambda f: (len(name_tokens(f)), len(f)))
     for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
+        if ent.label_ != "ORG" or any(t.is_lower and t.is_alpha and t.lower_ not in _NAME_JOINERS for t in ent):
+            continue  # "the Ledger by Acme Research": two names the parser ran together
         cand = clean_name(ent.text)
         if len(name_tokens(cand)) > len(name_tokens(best)) and _contains(cand, best):
             best = cand

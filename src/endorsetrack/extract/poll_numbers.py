@@ -35,6 +35,15 @@ _BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|\s+
 # "with Smith at 14" in a sentence that gives other figures with a unit: the unit is
 # understood. Only "at"/"on" + a one- or two-digit number that ends the clause counts.
 _BARE_AT_RE = re.compile(r"(?<=\b(?:at|on) )(?P<a>\d{1,2})(?=\s*(?:[,;)]|\.(?!\d)|$|\s(?:and|with|while|but)\b))")
+# "Varga 22 percent, Templeton 18, Kowalczyk 11" and "Strand (R) 45, Okoro (D) 39": after a
+# figure with a unit that follows a name, a bare one- or two-digit number right after
+# another name (or a party tag) takes the same unit. It must end a list item.
+_BARE_LIST_RE = re.compile(r"(?<=[A-Za-z)] )(?P<a>\d{1,2})(?=\s*(?:[,;]|\.(?!\d)|$|\s(?:and|with)\b|\s*[—–]))")
+# "had Smith 48, Jones 44" / "Smith (R) 45, Jones (D) 39": two names each with a bare
+# two-digit figure, in a sentence that speaks of a poll; read as two bare singles.
+_NAME_NUM = r"[A-Z][\w'’.-]+(?:\s\([A-Z]\))?\s(\d{2})"
+_BARE_NAME_PAIR_RE = re.compile(rf"(?<![\w.])(?:{_NAME_NUM})\s*[,;]\s*(?:{_NAME_NUM})(?=\s*(?:[,;]|\.(?!\d)|$|\s*[—–]|\s(?:and|with)\b))")
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*|\([A-Z][\w.]{0,3}\))\s$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages|between)\s*$", re.I)  # "voters aged 18 to 34"
 _MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 # A bare pair's two figures must add up to a plausible two-way race, not a date range.
@@ -92,7 +101,7 @@ def has_share_cue(text: str, allow_bare: bool = False) -> bool:
     """Can ``text`` hold a share? ``allow_bare`` also counts unit-less pairs ("52-44")."""
     if SHARE_CUE_RE.search(text) is not None:
         return True
-    return allow_bare and _BARE_PAIR_RE.search(text) is not None
+    return allow_bare and (_BARE_PAIR_RE.search(text) is not None or _BARE_NAME_PAIR_RE.search(text) is not None)
 
 
 def find_margins(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -155,13 +164,36 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
                                                 (m.start("b") + offset, m.end("b") + offset)),
                                m.start() + offset, m.end() + offset, bare=True))
             taken.append((m.start(), m.end()))
+        for m in _BARE_NAME_PAIR_RE.finditer(text):
+            if not free(m.start(), m.end()) or not BARE_PAIR_MIN_SUM <= int(m.group(1)) + int(m.group(2)) \
+                    <= BARE_PAIR_MAX_SUM:
+                continue
+            for g in (1, 2):
+                found.append(Share("single", (int(m.group(g)),), ((m.start(g) + offset, m.end(g) + offset),),
+                                   m.start(g) + offset, m.end(g) + offset, bare=True))
+            taken.append((m.start(), m.end()))
         if found:
             for m in _BARE_AT_RE.finditer(text):
                 if free(m.start(), m.end()):
                     found.append(Share("single", (int(m.group("a")),), ((m.start() + offset, m.end() + offset),),
                                        m.start() + offset, m.end() + offset, bare=True))
                     taken.append((m.start(), m.end()))
+    _list_continuations(text, offset, found, free, taken)
     return sorted(found, key=lambda s: s.start)
+
+
+def _list_continuations(text: str, offset: int, found: list[Share], free, taken) -> None:
+    """Bare list items after a named figure with a unit (see _BARE_LIST_RE)."""
+    heads = [s for s in found if s.kind == "single" and not s.bare
+             and _NAME_BEFORE.search(text[max(0, s.start - offset - 30):s.start - offset])]
+    if not heads:
+        return
+    first = min(s.end for s in heads) - offset
+    for m in _BARE_LIST_RE.finditer(text, first):
+        if free(m.start(), m.end()) and _NAME_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            found.append(Share("single", (int(m.group("a")),), ((m.start() + offset, m.end() + offset),),
+                               m.start() + offset, m.end() + offset, bare=True))
+            taken.append((m.start(), m.end()))
 
 
 def parse_margin_of_error(text: str) -> Optional[float]:

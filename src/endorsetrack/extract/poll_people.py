@@ -161,7 +161,7 @@ _SUPPORTER_NOUNS = {"supporters", "voters", "backers", "loyalists", "fans", "cam
 def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -> list[tuple[int, int]]:
     """Spans of names in [start, end) that are no side of the figures: a name left out
     ("in a two-way race without Smith"), or a name that only labels voters ("Smith
-    supporters", "among voters backing Smith")."""
+    supporters", "among voters backing Smith") or a group ("a pro-Smith super PAC")."""
     out = []
     for m in mentions_in(index, start, end):
         first = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -179,7 +179,10 @@ def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -
         backing = i >= 2 and doc[i].tag_ == "VBG" and rules.has("support_cue", doc[i].lemma_) \
             and (doc[i - 1].tag_ == "NNS" or doc[i - 1].lower_ == "those") and any(rules.has("subgroup_marker", t.text) or t.lower_ == "of"
                                                 for t in doc[max(0, i - 4):i - 1])
-        if absent or labels or backing:
+        prefixed = first.start >= 2 and doc[first.start - 1].text == "-" \
+            and doc[first.start - 2].lower_ in ("pro", "anti")  # "a pro-Smith super PAC"
+        prefixed = prefixed or (first.start >= 1 and doc[first.start - 1].lower_ in ("pro-", "anti-"))
+        if absent or labels or backing or prefixed:
             out.append((m.start, m.end))
     return out
 

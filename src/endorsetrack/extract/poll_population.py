@@ -31,6 +31,10 @@ NONE_STATED = Population()
 _SHARE_NOUNS = {"support", "backing", "of", "the", "vote", "edge", "lead", "advantage"}
 
 
+# Prepositions before a part of the sample: "in western Ohio", "on the west side".
+_AREA_PREPS = {"in", "on"}
+
+
 def _universe(low: str) -> Optional[str]:
     if "likely" in low:
         return "likely voters"
@@ -45,6 +49,8 @@ def _phrase(doc, i: int, limit: int, rules: PollRules, cand_tokens: set[int]) ->
     ph = subgroup_phrase(doc, i, limit, rules)
     if ph and any(t in cand_tokens for t in range(*ph)):
         stop = min(t for t in range(*ph) if t in cand_tokens)
+        while stop > ph[0] and (doc[stop - 1].pos_ in ("CCONJ", "DET") or doc[stop - 1].is_punct):
+            stop -= 1  # "among likely voters and Jones with 43 percent": not "voters and"
         ph = (ph[0], stop) if stop > ph[0] else None
     return ph
 
@@ -69,7 +75,8 @@ def _area(doc, i: int, limit: int, rules: PollRules, cand_tokens: set[int]) -> O
     if ph is None:
         return None
     toks = [t for t in doc[ph[0]:ph[1]] if not t.is_punct]
-    if not any(rules.has("area_subgroup", t.text) for t in toks):
+    if not any(rules.has("area_subgroup", t.text) or (t.text.islower() and rules.has("compass_word", t.text))
+               for t in toks):
         return None
     if len(toks) == 1 and toks[0].tag_ not in ("NNS", "NNPS"):
         return None
@@ -96,7 +103,7 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             ph = _phrase(doc, i + 1, post_end, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
-        if t.lower_ == "in":  # "led 49% to 44% in Cook County"
+        if t.lower_ in _AREA_PREPS:  # "led 49% to 44% in Cook County"
             area = _area(doc, i + 1, post_end, rules, cand_tokens)
             if area is not None:
                 return area
@@ -112,7 +119,7 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             ph = _phrase(doc, i + 1, a, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
-        if t.lower_ == "in":  # "In western Ohio, Smith led 48 to 30"
+        if t.lower_ in _AREA_PREPS:  # "In western Ohio, Smith led 48 to 30"; "on the west side"
             area = _area(doc, i + 1, a, rules, cand_tokens)
             if area is not None:
                 return area

@@ -30,7 +30,7 @@ TERM_KINDS = frozenset({
     "reporting_verb", "whole_sample", "subgroup_marker", "title",
     "org_suffix", "age_word", "person_title", "not_person_word",
     "absent_prep", "area_subgroup", "generic_pollster_noun", "earlier_modifier",
-    "pollster_descriptor", "ranking_cue",
+    "pollster_descriptor", "ranking_cue", "season_word", "group_back_ref", "compass_word", "fieldwork_verb",
 })
 FRAME_KIND = "frame"
 FRAMES = ("pair", "single", "share_first", "distributive", "series")

@@ -27,6 +27,9 @@ FORWARD_SCAN_TOKENS = 20
 # "based", "firm") is this many tokens at most; the longest in the probe sets is 4,
 # and 5 leaves room for one more adjective ("the nonpartisan Ohio-based firm X").
 DESCRIPTOR_MAX_TOKENS = 5
+# A person named after "the campaign's pollster," runs at most this many tokens
+# ("Greg Halvorsen", "Mary Ann de la Cruz" -- the lowercase particles end it early).
+ROLE_NAME_MAX_TOKENS = 4
 _DESCRIPTOR_TAILS = {"based", "leaning", "aligned", "affiliated", "allied"}  # "Ohio-based"
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid", "that", "these",
@@ -167,6 +170,7 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
         if m is not None:
             out.append(m)
     out.extend(_agent_mentions(doc, span, rules, out))
+    out.extend(_role_mentions(doc, span, rules, out))
     out.extend(_finder_mentions(doc, span, rules, out))
     out.extend(_gazetteer_mentions(doc, span, rules, out))
     out.sort(key=lambda m: m.start)
@@ -191,10 +195,10 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     earlier = ""
     while j >= start and (
             (rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower())
-            or _month_word(doc, j, start)):
+            or _month_word(doc, j, start) or rules.has("season_word", doc[j].text)):
         if rules.has("earlier_modifier", doc[j].text):
             earlier = "previous"
-        elif _month_word(doc, j, start) and not earlier:
+        elif (_month_word(doc, j, start) or rules.has("season_word", doc[j].text)) and not earlier:
             earlier = "dated"
         j -= 1
     possessive = j >= start and doc[j].text in ("'s", "’s")
@@ -221,6 +225,11 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
                             and t.dep_ in ("ROOT", "ccomp", "conj", "advcl"))  # "Smith was down ..."
         if (t.lower_ in nouns and i > k + 1) or finite:
             break  # another poll, or the sentence's own verb: "The poll confirms ... by X"
+        if t.like_num and i + 1 < end and (doc[i + 1].text == "%" or doc[i + 1].lower_ in ("percent", "per")):
+            break  # "in the poll, against 33% for Smith": a figure, so no longer the poll's maker
+        if t.text == "," and i + 2 < end and doc[i + 1].pos_ == "DET" and doc[i + 2].text.islower() \
+                and doc[i + 2].pos_ == "NOUN":
+            break  # ", a memo obtained by the Courier": another thing's maker, not the poll's
         if t.lower_ in ("by", "from") and (t.lower_ == "by" or i == k + 1):
             run = _run_forward(doc, i + 1, end, rules)
             if run:
@@ -276,10 +285,20 @@ def _month_word(doc, j: int, start: int) -> bool:
 
 
 def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
-    """'voters contacted by X', 'surveyed by X': the agent of a polling participle."""
+    """'voters contacted by X', 'surveyed by X': the agent of a polling participle;
+    'X, polling for S, had ...': the firm before the participle."""
     out = []
     covered = [s for m in found for s in m.name_spans]
     for tok in span:
+        if tok.lower_ == "polling" and tok.i - 1 > span.start and doc[tok.i - 1].text == "," \
+                and tok.i + 1 < span.end and doc[tok.i + 1].lower_ == "for":
+            # "the Acme Group, polling for a super PAC, had Smith up 47-43"
+            run = _run_backward(doc, tok.i - 1, span.start, rules)
+            if run and _org_like(doc, *run, rules):
+                s, e = _chars(doc, *run)
+                if not any(a <= s < b for a, b in covered):
+                    out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
+            continue
         if tok.lower_ not in _PARTICIPLE_TAIL or tok.i + 1 >= span.end or doc[tok.i + 1].lower_ != "by":
             continue
         run = _run_forward(doc, tok.i + 2, span.end, rules)
@@ -292,17 +311,51 @@ def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> li
     return out
 
 
+def _role_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """"the Smith campaign's pollster, Jane Roe of Acme Research, says ...": a campaign's
+    (or anyone's) own pollster named with the firm; the firm ran the poll. The owner
+    ("campaign's", "his") is required, so a pollster merely quoted about someone else's
+    poll ("said pollster Jane Roe of Acme") makes no poll of his firm."""
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    end = span.end
+    for tok in span:
+        if tok.lower_ not in ("pollster", "pollsters") or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ in ("poss", "compound") for c in tok.children):
+            continue
+        j = tok.i + 1 + (tok.i + 1 < end and doc[tok.i + 1].text == ",")
+        p0 = j
+        while j < end and j - p0 < ROLE_NAME_MAX_TOKENS and _namey(doc[j]):
+            j += 1
+        if j == p0 or j >= end or doc[j].lower_ not in ("of", "at", "with", "from"):
+            continue
+        run = _run_forward(doc, j + 1, end, rules)
+        if not run or not _org_like(doc, *run, rules):
+            continue
+        s, e = _chars(doc, *run)
+        if any(a <= s < b for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=_text(doc, *run),
+                               name_spans=(_chars(doc, p0, j), (s, e))))
+    return out
+
+
 def _org_like(doc, a: int, b: int, rules: PollRules) -> bool:
     return any(rules.has("org_suffix", t.text) for t in doc[a:b]) or \
         any(t.ent_type_ == "ORG" for t in doc[a:b])
 
 
 def _finder_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
-    """'The X Center found that ...': an organisation as the subject of a finding verb."""
+    """'The X Center found that ...': an organisation as the subject of a finding verb;
+    'Acme interviewed 651 adults': any name as the subject of a fieldwork verb."""
     out = []
     covered = [s for m in found for s in m.name_spans]
     for tok in span:
-        if tok.pos_ != "VERB" or not rules.has("finding_verb", tok.lemma_) or tok.lemma_ == "have":
+        fieldwork = tok.pos_ == "VERB" and rules.has("fieldwork_verb", tok.lemma_) and any(
+            c.dep_ == "dobj" and any(g.like_num for g in c.children) for c in tok.children)
+        if not fieldwork and (tok.pos_ != "VERB" or not rules.has("finding_verb", tok.lemma_)
+                              or tok.lemma_ == "have"):
             continue
         for child in tok.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.lower_ in rules.terms["mention_noun"]:
@@ -314,7 +367,8 @@ def _finder_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> l
                 a, b = min(t.i for t in child.subtree), child.i + 1
             while a < b and doc[a].lower_ in _LEADING_JUNK:
                 a += 1
-            if a >= b or not _org_like(doc, a, b, rules) or not _namey(doc[a]):
+            if a >= b or not _namey(doc[a]) or not (
+                    _org_like(doc, a, b, rules) or (fieldwork and all(_namey(t) for t in doc[a:b]))):
                 continue
             s, e = _chars(doc, a, b)
             if any(x <= s < y for x, y in covered):

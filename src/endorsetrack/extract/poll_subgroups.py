@@ -39,6 +39,9 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
         if j > i and doc[j - 1].tag_ in ("NNS", "NNPS") and t.lower_ != "for" and (
                 rules.has("support_cue", t.text) or rules.has("ranking_cue", t.text)):
             break  # "of likely voters back Smith", "voters ranking Smith first": the verb
+        if j == i and t.lower_ == "those" and _age_bound(doc, j + 1, end, rules):
+            j += 1  # "among those aged 18 to 34"
+            continue
         if t.pos_ in ("PRON", "SCONJ", "AUX") or t.lower_ in ("while", "but", "than", "who", "that",
                                                              "which", "said", "says", "say"):
             break

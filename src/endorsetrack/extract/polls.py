@@ -18,6 +18,7 @@ from ..types import Article, Evidence, Poll, PollResult
 from .poll_figures import Slot, UnitContext, read_slots
 from .poll_links import PollEntity, PollRegistry, fullest_name, name_tokens
 from .poll_numbers import find_shares, has_share_cue
+from .poll_parties import add_party_mentions
 from .poll_people import PersonIndex, build_person_index, latest_form, mentions_in, non_sides
 from .poll_rules import PollRules, get_poll_rules
 from .poll_sources import PollMention, find_mentions
@@ -42,6 +43,14 @@ TABLE_HEADER_MAX_TOKENS = 8
 # set that is not a poll figure (polls precision stayed 1.000 on both).
 MATCHUP_CARRY_UNITS = 4
 _PARA_BREAK = re.compile(r"\n\s*\n")
+# "with Tasker at 5 percent": a name joined to a later figure by one of these words owns
+# that figure, so it is not the missing side of an earlier pair. A word is required:
+# "losing to Lamont 60 percent to 33" gives Lamont the pair's side, not a figure of his own.
+_OWN_FIGURE_GAP = re.compile(r"^\s*(?:at|on|with|had|has|drew|got|took)\s*$")
+# "Acme interviewed 651 adults": a sentence naming the pollster at work, with no poll word
+# or figure, is still read for mentions (poll_sources, the fieldwork_verb rule).
+_FIELDWORK = re.compile(r"\b(?:interviewed|surveyed|polled|questioned|contacted|sampled|reached)\s+"
+                        r"(?:more than |nearly |about |some )?\d[\d,]*\s", re.I)
 
 
 @dataclass
@@ -72,7 +81,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
     registry = PollRegistry()
     unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
     for ui, u in enumerate(units):
-        if flags[ui][0] or flags[ui][1]:
+        if flags[ui][0] or flags[ui][1] or _FIELDWORK.search(u.text):
             found = find_mentions(doc, u, rules, article.published)
             if found:
                 unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
@@ -82,6 +91,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
     flags = _matchup_flags(units, flags, unit_mentions, rules)
     not_people = [n for e in registry.entities for n in e.pollsters + e.sponsors]
     index = build_person_index(doc, rules, not_people)
+    add_party_mentions(doc, text, index, rules)
     items = _read_units(doc, units, paras, flags, unit_mentions, registry, index, rules)
     return _to_polls(doc, items, registry, rules)
 
@@ -188,6 +198,9 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         if context_pop is None and ui > 0 and not own:
             context_pop = next((m.population for m, e in unit_mentions.get(ui - 1, [])
                                 if _narrows(m, e, ui - 1)), None)
+        if context_pop is None and items and items[-1].unit == ui - 1 and items[-1].population \
+                and rules.regex("group_back_ref").search(u.text):
+            context_pop = items[-1].population  # "Salgado is second with that group at 33 percent"
         for slot in got:
             ent = _entity_for(slot, own, last_ref, ui)
             if ent is None:
@@ -195,7 +208,7 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             pop = slot.population if slot.explicit_population else context_pop
             _add(items, ent, pop, ui, slot)
         if own:
-            last_ref = (own[-1][1], ui)
+            last_ref = (_current(own), ui)
         elif got and last_ref is not None:
             last_ref = (last_ref[0], ui)  # figures read for the poll keep it current
         read_prev = bool(got)
@@ -204,6 +217,14 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         elif has_share or len(u) > TABLE_HEADER_MAX_TOKENS:
             open_poll = False  # a short line without figures (a table header) keeps it open
     return items
+
+
+def _current(own) -> PollEntity:
+    """The poll later figures follow: the sentence's last mention, passing over a dated or
+    "previous" one when the sentence also names another ("an Acme poll released Thursday,
+    a reversal from the university's summer survey" leaves the Acme poll current)."""
+    fresh = [e for m, e in own if not m.earlier]
+    return fresh[-1] if fresh else own[-1][1]
 
 
 def _narrows(m: PollMention, e: PollEntity, ui: int) -> bool:
@@ -263,14 +284,23 @@ def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: P
         own = next((f for f in figures if f[0] >= pos), None)
         return own is not None and any(own[1] <= f[0] < c.start for f in figures)
 
+    def owns_figure(pos: int, c) -> bool:
+        """"with Tasker at 5 percent": a name right before another figure is that figure's."""
+        text = doc_text(doc)
+        return any(f[0] > pos and f[0] >= c.end and _OWN_FIGURE_GAP.match(text[c.end:f[0]]) for f in figures
+                   if not f[0] <= pos < f[1])
+
     def opponent(key: str, pos: int) -> Optional[tuple[str, str]]:
-        here = [c for c in mentions_in(index, u.start_char, u.end_char, excluded)
-                if c.key != key and candidate_like(c) and not beyond_next_figure(pos, c)]
+        in_unit = mentions_in(index, u.start_char, u.end_char, excluded)
+        owners = {c.key for c in in_unit if owns_figure(pos, c)}
+        here = [c for c in in_unit if c.key != key and c.key not in owners and candidate_like(c)
+                and not beyond_next_figure(pos, c)]
         if here:
             c = min(here, key=lambda c: abs(c.start - pos))
             return c.key, c.text
-        near = [c for c in mentions_in(index, lo, u.start_char) if c.key != key and candidate_like(c)]
-        pool = near or [c for c in index.mentions if c.key != key and candidate_like(c)]
+        near = [c for c in mentions_in(index, lo, u.start_char)
+                if c.key != key and c.key not in owners and candidate_like(c)]
+        pool = near or [c for c in index.mentions if c.key != key and c.key not in owners and candidate_like(c)]
         if not pool:
             return None
         # The most mentioned; on a tie the one the article introduced first.
@@ -291,9 +321,26 @@ def _antecedent_finder(index: PersonIndex, units, ui: int, excluded):
     return antecedent
 
 
+def _second_universe(items: list[_Item], registry: PollRegistry) -> None:
+    """A poll whose whole-sample figures were given "among registered voters" and then
+    again "among likely voters" reports the second universe as a part of its sample: that
+    set of figures gets the universe as its population. A poll that names one universe
+    only keeps population None."""
+    first: dict[int, str] = {}
+    for it in items:
+        if it.population is not None or not it.universe:
+            continue
+        eid = registry.final(it.entity).id
+        if eid not in first:
+            first[eid] = it.universe
+        elif it.universe != first[eid]:
+            it.population = it.universe
+
+
 def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules) -> list[Poll]:
     polls: list[Poll] = []
     seen: set[tuple] = set()
+    _second_universe(items, registry)
     for it in items:
         ent = registry.final(it.entity)
         if not ent.named:
