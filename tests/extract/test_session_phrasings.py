@@ -200,6 +200,19 @@ CASES = [
     pytest.param("BELMONT, Ont. — Unifor, Canada's largest private-sector union, is urging its roughly 6,000 members in "
                  "Lakeshore–Belmont to vote for New Democrat Megan Thibodeau.",
                  {("Unifor", "Megan Thibodeau", "endorses", None)}, id="urging-members-to-vote-for"),
+    pytest.param("Carla Hollis beat former Mayor Brent Vogler. Vogler conceded before midnight. \"The voters have spoken, and I will "
+                 "support Carla Hollis in November,\" he said.",
+                 {("Brent Vogler", "Carla Hollis", "endorses", "general")}, id="quoted-i-is-the-speaker"),
+    pytest.param("The Harbor Federation of Labor endorsed Ron Templeton in March, and the Keystone Building Trades "
+                 "Council followed two weeks later.",
+                 {("Harbor Federation of Labor", "Ron Templeton", "endorses", None),
+                  ("Keystone Building Trades Council", "Ron Templeton", "endorses", None)}, id="followed-later"),
+    pytest.param("Measure A would raise the sales tax. The measure is also backed by Laborers' Local 220 and by Mayor "
+                 "Ines Farago.",
+                 {("Laborers' Local 220", "Measure A", "endorses", "general"),
+                  ("Ines Farago", "Measure A", "endorses", "general")}, id="and-by-list"),
+    pytest.param("Celia Varga won the endorsement Monday of U.S. Rep. Angela Moretti.",
+                 {("Angela Moretti", "Celia Varga", "endorses", None)}, id="endorsement-monday-of-a-person"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

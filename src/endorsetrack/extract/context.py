@@ -15,7 +15,8 @@ from ..types import Evidence
 from .mentions import Mention
 
 
-LIST_SEPARATORS = re.compile(r"^\s*(?:,|and|&|or|, and|, or|as well as|along with|plus|nor)?\s*$", re.I)
+LIST_SEPARATORS = re.compile(r"^\s*(?:,|and|&|or|, and|, or|as well as|along with|plus|nor|and by|, and by|and from)?\s*$",
+                             re.I)  # "backed by Laborers' Local 220 and by Mayor Ines Farago"
 
 
 LIST_TITLES = re.compile(

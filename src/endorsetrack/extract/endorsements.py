@@ -120,7 +120,10 @@ def _gerund_pairs(ctx: SentenceContext) -> list[Frame]:
 def _followed_suit(sent, ctx: "SentenceContext", found: list[Endorsement]) -> list[Endorsement]:
     """'Y followed suit': Y takes the stance of the article's latest fact."""
     for tok in sent:
-        if tok.lemma_ == "follow" and any(c.lower_ == "suit" for c in tok.children) and found:
+        intransitive = not any(c.dep_ in ("dobj", "prep", "agent") for c in tok.children) and any(
+            c.lower_ in ("later", "afterward", "afterwards", "soon", "shortly") for c in tok.subtree)
+        # "Y followed suit", "Y followed two weeks later": the article's latest fact, taken again
+        if tok.lemma_ == "follow" and (any(c.lower_ == "suit" for c in tok.children) or intransitive) and found:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             m = ctx.mention_for(subj[0].i) if subj else None
             resolved = resolve_endorser(m, ctx) if m else None
@@ -205,8 +208,8 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         stance = "opposes"  # "urges a no vote on Measure K", "backs the No on K campaign"
     if stance in ("endorses", "opposes", "rescinds") and not cand_mentions:
         return []
-    if stance == "will_endorse" and _announced(trigger):
-        stance = "endorses"  # "announced they will support X": the endorsement is made
+    if stance == "will_endorse" and (_announced(trigger) or _pledged(trigger) and cand_mentions and not generic):
+        stance = "endorses"  # "announced they will support X", "'I will support X,' he said": made now
     if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers):
         return []
     clause = _clause_tokens(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
@@ -264,6 +267,12 @@ def _urged_vote(trigger, frame: Frame) -> Optional[tuple[int, str]]:
                         return obj.i, "endorses" if prep.lower_ == "for" else "opposes"
             return None
     return None
+
+
+def _pledged(trigger) -> bool:
+    """A first-person pledge of support: 'I will support Carla Hollis in November'."""
+    return trigger.lemma_ != "endorse" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in trigger.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in trigger.children)
 
 
 def _announced(trigger) -> bool:

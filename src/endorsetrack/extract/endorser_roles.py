@@ -16,6 +16,7 @@ from .references import members_body, member_word, resolve_endorser
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
 VAGUE_SOURCES = {"own", "quarter", "source", "corner", "direction", "place", "ally", "camp"}
+TITLE_WORDS = {"u.s.", "rep.", "sen.", "gov.", "state", "mayor", "former", "congressman", "congresswoman", "senator"}
 PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
 PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Party", "liberals": "Liberal Party",
                  "conservatives": "Conservative Party", "tories": "Conservative Party", "greens": "Green Party",
@@ -110,7 +111,10 @@ def _org_after_preposition(i: int, ctx: SentenceContext) -> Optional[Mention]:
             j = k + 1
             while j < ctx.sent.end and ctx.doc[j].lower_ in ("the", "a", "an"):
                 j += 1
-            return next((m for m in ctx.mentions if m.start <= j < m.end and m.kind in ("org", "desc")), None)
+            # "won the endorsement Monday of U.S. Rep. Angela Moretti": people endorse too
+            while j < ctx.sent.end and ctx.doc[j].lower_ in TITLE_WORDS and not any(m.covers(j) for m in ctx.mentions):
+                j += 1
+            return next((m for m in ctx.mentions if m.start <= j < m.end and m.kind in ("org", "desc", "person")), None)
     return None
 
 

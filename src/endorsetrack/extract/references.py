@@ -50,7 +50,10 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None
         return text, "party", 0.05
     if m.kind == "ref" and m.label in ("i", "me", "my"):
-        author = byline_author(doc_text(ctx.doc)) if not inside_quotes(ctx, m) else None
+        if inside_quotes(ctx, m):  # "'... I will support Carla Hollis in November,' he said": the speaker
+            speaker = quote_speaker(ctx)
+            return (speaker, "person", 0.15) if speaker else None
+        author = byline_author(doc_text(ctx.doc))
         return (author, "person", 0.15) if author else None  # an op-ed's "I" is its author
     if m.kind == "ref" and m.label in ("board", "leadership", "committee", "council"):
         owner = [c for c in ctx.doc[m.end - 1].children if c.dep_ == "poss"]
@@ -442,6 +445,24 @@ def _is_newspaper(cand: Mention, doc=None) -> bool:
 
 
 SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "write", "state", "declare", "argue", "insist"}
+
+
+def quote_speaker(ctx: SentenceContext) -> Optional[str]:
+    """The person a sentence's quotation is attributed to ('..., he said', 'said Dale
+    Hutchins'): the subject of a speech verb outside the quotes, a pronoun resolved."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in SPEECH_VERBS or any(a < tok.idx < b for a, b in ctx.quoted):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        m = ctx.mention_for(subj.i) if subj is not None else None
+        if m is None:
+            continue
+        if m.kind == "person":
+            return m.text
+        if m.kind == "ref" and m.label in ("he", "she"):
+            ante = antecedent(m, ctx)
+            return ante[0] if ante and ante[1] == "person" else None
+    return None
 
 
 def _is_speaker(m: Mention, doc) -> bool:

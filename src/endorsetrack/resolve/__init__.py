@@ -47,8 +47,8 @@ def _without_lead_summaries(ends: list[Endorsement], settings: Settings = DEFAUL
 def _resolve_candidate(name, index: NameIndex):
     if name is None:
         return None
-    if MEASURE_NAME.match(name):
-        return name
+    if MEASURE_NAME.match(name) or type_from_name(name, "") == "party":
+        return name  # a measure or a party ("Liberal Democrats") is nobody's surname
     if len(name.split()) <= 4 and name[:1].isupper():
         return index.person(name).name
     return name

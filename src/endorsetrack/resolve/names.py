@@ -68,7 +68,8 @@ class NameIndex:
     """Names seen in one article: people (by surname) and organisations (by acronym)."""
 
     def __init__(self, people: Iterable[str], orgs: Iterable[str], links: Iterable[tuple[str, str]] = ()):
-        self.people = sorted({strip_title(" ".join(p.split())) for p in people if p.strip()}, key=len, reverse=True)
+        self.people = sorted({strip_title(" ".join(p.split())) for p in people  # not NER's "Blaine 48-41"
+                              if p.strip() and not any(ch.isdigit() for ch in p)}, key=len, reverse=True)
         self.orgs = sorted({" ".join(o.split()) for o in orgs if o.strip()}, key=len, reverse=True)
         self.link_names = list(links)  # (anchor text, href)
 
@@ -93,6 +94,8 @@ class NameIndex:
         surname = base.split()[-1]
         cands = [(p, 1.0 if p == base else 0.9) for p in self.people
                  if p.split()[-1] == surname and len(p) >= len(base) and _compatible(base, p)]
+        if len(base.split()) == 1 and all(c[0] == base for c in cands):
+            cands = []  # NER's lone "Lucia" is no surname when "Lucia Carvalho" is in the article
         if not cands and len(base.split()) == 1:
             # a first name alone ("Joe") is the one person of that first name, if unique
             firsts = [p for p in self.people if len(p.split()) > 1 and p.split()[0] == base]
