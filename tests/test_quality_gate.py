@@ -26,14 +26,16 @@ FLOORS_FILE = Path(__file__).with_name("quality_floors.json")
 CORPORA = {"seeds": (REPO / "samples", REPO / "tests" / "data" / "seeds.gold.jsonl"),
            "dev": (REPO / ".." / "shared" / "corpus" / "dev", REPO / ".." / "shared" / "corpus" / "dev" / "gold.jsonl"),
            "probe": (REPO / "tests" / "data" / "probe", REPO / "tests" / "data" / "probe" / "gold.jsonl"),
-           # the second and third probe sets (session 2), written blind, then tuned on (their READMEs)
+           # the probe sets of session 2, written blind, then tuned on (their READMEs)
            "probe2": (REPO / "tests" / "data" / "probe2", REPO / "tests" / "data" / "probe2" / "gold.jsonl"),
            "probe3": (REPO / "tests" / "data" / "probe3", REPO / "tests" / "data" / "probe3" / "gold.jsonl"),
-           # the first holdout was partly seen (its README); holdout3 is measured only, never
-           # tuned on: its floors guard against regressions and its figures are the honest
-           # estimate for new writing
+           "probe4": (REPO / "tests" / "data" / "probe4", REPO / "tests" / "data" / "probe4" / "gold.jsonl"),
+           # the first holdout was partly seen (its README); holdout3 and holdout4 are measured
+           # only, never tuned on: their floors guard against regressions and their figures are
+           # the honest estimate for new writing
            "holdout": (REPO / "tests" / "data" / "holdout", REPO / "tests" / "data" / "holdout" / "gold.jsonl"),
-           "holdout3": (REPO / "tests" / "data" / "holdout3", REPO / "tests" / "data" / "holdout3" / "gold.jsonl")}
+           "holdout3": (REPO / "tests" / "data" / "holdout3", REPO / "tests" / "data" / "holdout3" / "gold.jsonl"),
+           "holdout4": (REPO / "tests" / "data" / "holdout4", REPO / "tests" / "data" / "holdout4" / "gold.jsonl")}
 METRICS = ("loose_precision", "loose_recall", "loose_f1", "strict_f1", "polls_f1")
 
 
