@@ -213,6 +213,9 @@ CASES = [
                   ("Ines Farago", "Measure A", "endorses", "general")}, id="and-by-list"),
     pytest.param("Celia Varga won the endorsement Monday of U.S. Rep. Angela Moretti.",
                  {("Angela Moretti", "Celia Varga", "endorses", None)}, id="endorsement-monday-of-a-person"),
+    pytest.param("Carla Hollis was backed in the primary by the Kansas Farm Families Alliance and by Sen. Roger Pell.",
+                 {("Kansas Farm Families Alliance", "Carla Hollis", "endorses", "primary"),
+                  ("Roger Pell", "Carla Hollis", "endorses", "primary")}, id="passive-by-hung-on-a-noun"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

@@ -105,7 +105,7 @@ def subject_of(verb) -> Optional[int]:
     while tok is not None and seen < 6:
         seen += 1
         for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and tok is not verb):
+            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and tok.i != verb.i):
                 if child.lower_ in RELATIVE_PRONOUNS or (child.dep_ == "nsubj" and child.lower_ == "all"):
                     return _relative_head(tok)
                 return child.i
@@ -175,6 +175,22 @@ def _agent_of(verb) -> Optional[int]:
     return None
 
 
+def _stray_agent(verb) -> Optional[int]:
+    """The object of a 'by' the parser attached inside the passive verb's own phrase."""
+    for tok in verb.subtree:
+        if tok.lower_ == "by" and tok.dep_ == "prep" and tok.i > verb.i:
+            up, ok = tok.head, True
+            while up.i != verb.i:
+                if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+                    ok = False
+                    break
+                up = up.head
+            obj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+            if ok and obj is not None:
+                return obj.i
+    return None
+
+
 def _is_passive(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ == "acl")
@@ -204,6 +220,8 @@ def _verb_frame(verb, rule) -> Frame:
                 if child.dep_ in ("nsubjpass", "nsubj"):
                     cand = child.i
         endorser = _agent_of(verb)
+        if endorser is None:
+            endorser = _stray_agent(verb)  # "was backed in the primary by X": "by" hung on "primary"
         if endorser is None:
             endorser = _opinion_holder(verb)
         if endorser is None and verb.dep_ == "amod":
