@@ -216,6 +216,14 @@ CASES = [
     pytest.param("Carla Hollis was backed in the primary by the Kansas Farm Families Alliance and by Sen. Roger Pell.",
                  {("Kansas Farm Families Alliance", "Carla Hollis", "endorses", "primary"),
                   ("Roger Pell", "Carla Hollis", "endorses", "primary")}, id="passive-by-hung-on-a-noun"),
+    pytest.param("Brent Vogler had the support of the Meriden City Fraternal Order of Police Lodge 18 and the anti-tax "
+                 "group Kansans for Limited Government.",
+                 {("Meriden City Fraternal Order of Police Lodge 18", "Brent Vogler", "endorses", None),
+                  ("Kansans for Limited Government", "Brent Vogler", "endorses", None)}, id="list-with-described-org"),
+    pytest.param("Measure A would raise the sales tax. The Harbor Chamber endorsed Measure A in August. Harbor "
+                 "Firefighters Local 3310 is still deciding whether to take a position.",
+                 {("Harbor Chamber", "Measure A", "endorses", "general"),
+                  ("Harbor Firefighters Local 3310", "Measure A", "undecided", "general")}, id="position-on-the-measure"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

@@ -25,6 +25,9 @@ LIST_TITLES = re.compile(
 
 
 PERSON_DESCRIPTION = re.compile(r"(?:\b(?!(?:and|or|nor|plus|with|as|the|a|an)\b)[a-z][\w-]*\s+){1,4}$")  # "school trustee"
+ORG_DESCRIPTION = re.compile(r"(?:\b(?!(?:and|or|nor|plus|with|as)\b)[a-z][\w-]*\s+){0,3}"
+                             r"(?:group|union|organi[sz]ation|association|coalition|committee|pac|federation|council|"
+                             r"club|network|alliance)\s+$")
 TITLED_DESCRIPTION = re.compile(  # "and Salem City Councilor Marcus Lindqvist"
     r"(?:[A-Z][\w.'-]*\s+){0,3}(?:Councilor|Councillor|Councilman|Councilwoman|Commissioner|Supervisor|Trustee|"
     r"Alderman|Alderwoman|Assemblyman|Assemblywoman|Treasurer|Auditor|Clerk|Judge|Sheriff|Mayor)\s+$")
@@ -153,6 +156,8 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
                 between = LIST_TITLES.sub("", between)
                 if a.kind == b.kind == "person":  # ", former school trustee Dev Grewal and community advocate X"
                     between = PERSON_DESCRIPTION.sub("", TITLED_DESCRIPTION.sub("", between))
+                if a.kind in ("org", "desc") and b.kind == "org":  # "... Lodge 18 and the anti-tax group X"
+                    between = ORG_DESCRIPTION.sub("", between)
                 if not between.strip():
                     break  # adjacent names with nothing between them ("his union") are no list
                 if not LIST_SEPARATORS.match(between) or ms[j + step].kind != m.kind and \

@@ -84,7 +84,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     # a verdict a frame of the paper's states too is no second fact
     argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
-    return dedupe_endorsements(_assign_races(found, races))
+    return dedupe_endorsements(_assign_races(_positions_on_the_measure(found), races))
 
 
 def _slate(frame: Frame, ctx: SentenceContext, default_stage) -> Optional[Slate]:
@@ -132,6 +132,24 @@ def _followed_suit(sent, ctx: "SentenceContext", found: list[Endorsement]) -> li
                 return [replace(last, endorser=resolved[0], endorser_type=resolved[1],
                                 evidence=sentence_evidence(sent), confidence=round(last.confidence - 0.1, 2))]
     return []
+
+
+ABOUT_THE_MEASURE = re.compile(r"(?i)\b(?:a position|any position|a stance|this one|the measure|the proposition|"
+                               r"the initiative|the question|the levy|the tax)\b")
+
+
+def _positions_on_the_measure(items: list[Endorsement]) -> list[Endorsement]:
+    """'is still deciding whether to take a position', 'sits this one out': right after
+    stances on a ballot measure, about that measure."""
+    named = [e for e in items if e.candidate]
+    out = []
+    for e in items:
+        if e.candidate is None and e.stance in ("declines", "undecided") and ABOUT_THE_MEASURE.search(e.evidence.text):
+            before = [x for x in named if x.evidence.start <= e.evidence.start]
+            if before and MEASURE_NAME.match(before[-1].candidate):
+                e = replace(e, candidate=before[-1].candidate)
+        out.append(e)
+    return out
 
 
 def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsement]:
