@@ -224,6 +224,11 @@ CASES = [
                  "Firefighters Local 3310 is still deciding whether to take a position.",
                  {("Harbor Chamber", "Measure A", "endorses", "general"),
                   ("Harbor Firefighters Local 3310", "Measure A", "undecided", "general")}, id="position-on-the-measure"),
+    pytest.param("The endorsement is a setback for Sen. Daniel Okafor, who courted the union and who picked up the "
+                 "endorsement of the American Federation of Teachers in September.",
+                 {("American Federation of Teachers", "Daniel Okafor", "endorses", None)}, id="second-who-clause"),
+    pytest.param("The United Auto Workers will decide at its convention next month whether to endorse in the primary, "
+                 "a spokeswoman said.", {("United Auto Workers", None, "undecided", "primary")}, id="decide-whether"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

@@ -153,6 +153,8 @@ def _relative_head(verb) -> Optional[int]:
     head = verb.head
     if verb.dep_ == "relcl":
         return head.i
+    if verb.dep_ == "conj" and head.dep_ == "relcl":  # "Okafor, who courted X and who picked up Y"
+        return head.head.i
     return None
 
 

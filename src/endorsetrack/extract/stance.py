@@ -48,6 +48,8 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
            if ch.dep_ == "dobj" and ch.lemma_ != "vote" for g in ch.children):
         negated = True  # "we make no endorsement"
     lemmas_up = {t.lemma_.lower() for t in chain[1:]}
+    if trigger.dep_ == "ccomp":  # "will decide at its convention whether to endorse"
+        lemmas_up.add(trigger.head.lemma_.lower())
     if any(ch.dep_ == "mark" and ch.lower_ == "whether" for ch in children) and \
             lemmas_up & (c["decision"] | c["consider"]):
         return "undecided"  # "has not decided whether to endorse", "is weighing whether to"
