@@ -229,6 +229,12 @@ CASES = [
                  {("American Federation of Teachers", "Daniel Okafor", "endorses", None)}, id="second-who-clause"),
     pytest.param("The United Auto Workers will decide at its convention next month whether to endorse in the primary, "
                  "a spokeswoman said.", {("United Auto Workers", None, "undecided", "primary")}, id="decide-whether"),
+    pytest.param("Hartley wins GOP nod for Kansas governor\n\nDana Hartley won the Republican nomination on Tuesday "
+                 "with 52 percent of the vote, with 98 percent of precincts reporting. Curtis Voss conceded and urged "
+                 "his supporters to unite behind Hartley.",
+                 {("Curtis Voss", "Dana Hartley", "endorses", "general")}, id="party-nod-is-no-endorsement"),
+    pytest.param("\"A lot of his voters were voting against Dana Hartley,\" said a professor.", set(),
+                 id="a-lot-of-voters"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

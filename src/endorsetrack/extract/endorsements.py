@@ -230,6 +230,9 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         stance = "endorses"  # "announced they will support X", "'I will support X,' he said": made now
     if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers):
         return []
+    if frame.rule["kind"] == "receive" and all(t == "party" for _, t, _ in endorsers) and any(
+            c.lemma_ in ("nod", "nomination") for c in trigger.children if c.dep_ in ("dobj", "attr")):
+        return []  # "Hartley wins GOP nod": a party's nomination is won at the polls, not given
     clause = _clause_tokens(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
     stage = frame_stage(sent, frame.trigger, clause, default_stage)
     evidence = sentence_evidence(sent)

@@ -101,7 +101,8 @@ def _members_acting(tok, trigger) -> bool:
     return lemma != "member" or trigger.head.lemma_ == "vote"
 
 
-QUANTIFIERS = {"many", "some", "most", "all", "few", "several", "none", "both", "others", "plenty", "dozens", "rest"}
+QUANTIFIERS = {"many", "some", "most", "all", "few", "several", "none", "both", "others", "plenty", "dozens", "rest",
+               "lot", "lots", "majority", "handful", "number", "share", "portion"}
 
 
 def _org_after_preposition(i: int, ctx: SentenceContext) -> Optional[Mention]:

@@ -67,10 +67,15 @@ def article_stage(text: str) -> Optional[str]:
     return None
 
 
+CONCESSION = re.compile(r"(?i)\bconced|\bconcession|\bunite behind|\bthe nominee\b")
+
+
 def _results_stage(trigger) -> str:
     """In a primary-results story, support stated in the past was given for the primary
     ("Trump endorsed Perdue in December"); support promised or present is for November
     ("said he would support Carvalho", "now backs the nominee")."""
+    if CONCESSION.search(trigger.sent.text):
+        return "general"  # "Voss conceded ... and urged his supporters to unite behind Hartley"
     words = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     head = trigger
     while head.dep_ in ("xcomp", "ccomp", "conj") and head.head is not head:
