@@ -235,6 +235,16 @@ CASES = [
                  {("Curtis Voss", "Dana Hartley", "endorses", "general")}, id="party-nod-is-no-endorsement"),
     pytest.param("\"A lot of his voters were voting against Dana Hartley,\" said a professor.", set(),
                  id="a-lot-of-voters"),
+    pytest.param("Lucia Carvalho had the backing of the state teachers union, the Pennsylvania State Education "
+                 "Association, which spent heavily. Joan Whitaker, who was endorsed by the teachers union in 2018, "
+                 "lost.",
+                 {("Pennsylvania State Education Association", "Lucia Carvalho", "endorses", None),
+                  ("Pennsylvania State Education Association", "Joan Whitaker", "endorses", None)},
+                 id="teachers-union-is-the-education-association"),
+    pytest.param("Ben Adeyemi picked up endorsements in the final month from UNITE HERE Local 119 and SEIU Healthcare "
+                 "Pennsylvania.",
+                 {("UNITE HERE Local 119", "Ben Adeyemi", "endorses", None),
+                  ("SEIU Healthcare Pennsylvania", "Ben Adeyemi", "endorses", None)}, id="endorsements-later-from"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

@@ -16,6 +16,7 @@ from .references import members_body, member_word, resolve_endorser
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
 VAGUE_SOURCES = {"own", "quarter", "source", "corner", "direction", "place", "ally", "camp"}
+PREPOSITION_REACH = 10  # "picked up endorsements in the final month from X": 9 tokens from the verb to "from"
 TITLE_WORDS = {"u.s.", "rep.", "sen.", "gov.", "state", "mayor", "former", "congressman", "congresswoman", "senator"}
 PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
 PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Party", "liberals": "Liberal Party",
@@ -42,6 +43,7 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         owner_word = noun is not None and any(c.dep_ == "compound" and c.lower_ in ("party", "union", "group")
                                               for c in noun.children)  # "won the party endorsement"
         if ctx.last_org_endorser and noun is not None and noun.lemma_ in ("endorsement", "nod") \
+                and any(c.lower_ == "the" for c in noun.children) \
                 and (owner_word or not PERCENT_RE.search(ctx.sent.text)):
             return [ctx.last_org_endorser]  # "X won the endorsement" after "Y won the party's endorsement"
     endorser_i = frame.endorser
@@ -107,7 +109,9 @@ QUANTIFIERS = {"many", "some", "most", "all", "few", "several", "none", "both", 
 
 def _org_after_preposition(i: int, ctx: SentenceContext) -> Optional[Mention]:
     """The organisation right after 'of'/'from'/'by' following a receive verb's noun."""
-    for k in range(i + 1, min(i + 6, ctx.sent.end)):
+    for k in range(i + 1, min(i + PREPOSITION_REACH, ctx.sent.end)):
+        if ctx.doc[k].pos_ in ("VERB", "AUX"):
+            break
         if ctx.doc[k].lower_ in ("of", "from", "by"):
             j = k + 1
             while j < ctx.sent.end and ctx.doc[j].lower_ in ("the", "a", "an"):

@@ -113,8 +113,15 @@ def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
     kinds = ("org",) if m.label in DESCRIPTION_NOUNS else ("org", "person")  # "the council, ... : Maria Fontes"
     for tok in linked:
         for x in ctx.mentions:
-            if x.covers(tok.i) and x.kind in kinds and x.label not in ("GPE", "caps"):
+            if x.covers(tok.i) and x.kind in kinds and x.label != "GPE" and (
+                    x.label != "caps" or UNION_WORDS.search(x.text) or x.text.split()[-1].lower() in ORG_NAME_HEADS):
                 return x
+    if m.label in DESCRIPTION_NOUNS:  # the surface form the parser missed: "the teachers union, the X Association,"
+        nxt = next((x for x in ctx.mentions if x.start >= m.end), None)
+        gap = [t.lower_ for t in ctx.doc[m.end:nxt.start]] if nxt is not None else []
+        if nxt is not None and gap in ([","], [",", "the"]) and nxt.kind == "org" and nxt.label != "GPE" \
+                and (nxt.end >= ctx.sent.end or ctx.doc[nxt.end].text in (",", ".", ";")):
+            return nxt
     return None
 
 
@@ -164,10 +171,10 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         orgs.sort(key=lambda c: c.label != "local")  # stable: nearest local first
     described = _describing_words(m, ctx)
     if described:  # "the state's building trades council" is a council with those words in its name
-        named = [c for c in orgs if c.kind != "ref" and any(w in c.text.lower() for w in described)]
+        named = [c for c in orgs if c.kind != "ref" and _described_by(c.text, described)]
         if not named:
             later = next((x for past in ctx.following for x in past if x.kind == "org"
-                          and any(w in x.text.lower() for w in described)), None)
+                          and _described_by(x.text, described)), None)
             return (later.text, provisional_type(later)) if later is not None else None
         orgs = named
     for cand in orgs:
@@ -243,6 +250,7 @@ def _body_of_members_named_before(tok, ctx: SentenceContext) -> Optional[Mention
     return None
 
 
+ORG_NAME_HEADS = {"association", "union", "council", "federation", "party", "alliance", "coalition", "league", "club"}
 DESCRIPTION_NOUNS = {"union", "local", "branch", "chapter", "affiliate", "group", "organization",
                      "federation", "association", "council", "coalition"}
 UNION_DESCRIPTIONS = {"union", "local", "branch", "chapter", "affiliate", "federation"}
@@ -303,6 +311,19 @@ def _salient_first(orgs: list[Mention], ctx: SentenceContext) -> list[Mention]:
 GENERIC_MODIFIERS = {"largest", "biggest", "main", "national", "local", "state", "statewide", "regional", "new",
                      "powerful", "influential", "other", "same", "own", "former", "county", "city", "labor", "labour",
                      "union", "political", "main", "big", "small", "major", "international", "public"}
+
+
+# A description's word and the stems a name with that meaning holds ("the teachers union" is
+# the "Pennsylvania State Education Association")
+DESCRIPTION_STEMS = {"teachers": ("teach", "educat"), "educators": ("teach", "educat"), "police": ("police", "fraternal",
+                     "officers", "lodge", "deput"), "firefighters": ("fire",), "nurses": ("nurs",),
+                     "building": ("build", "construct"), "trades": ("trade", "construct"), "autoworkers": ("auto",),
+                     "hotel": ("hotel", "hospitality", "unite here"), "farm": ("farm", "agricult")}
+
+
+def _described_by(name: str, words: list[str]) -> bool:
+    low = name.lower()
+    return any(stem in low for w in words for stem in DESCRIPTION_STEMS.get(w, (w,)))
 
 
 def _describing_words(m: Mention, ctx: SentenceContext) -> list[str]:
