@@ -245,6 +245,10 @@ CASES = [
                  "Pennsylvania.",
                  {("UNITE HERE Local 119", "Ben Adeyemi", "endorses", None),
                   ("SEIU Healthcare Pennsylvania", "Ben Adeyemi", "endorses", None)}, id="endorsements-later-from"),
+    pytest.param("Gov. Tom Brandt has not endorsed in the race to succeed him, and aides say he does not plan to.",
+                 {("Tom Brandt", None, "declines", None)}, id="has-not-and-does-not-plan-to"),
+    pytest.param("Gov. Tom Brandt has not endorsed in the race yet, aides said.",
+                 {("Tom Brandt", None, "undecided", None)}, id="has-not-endorsed-yet"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

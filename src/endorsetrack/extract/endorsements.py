@@ -226,6 +226,8 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         stance = "opposes"  # "urges a no vote on Measure K", "backs the No on K campaign"
     if stance in ("endorses", "opposes", "rescinds") and not cand_mentions:
         return []
+    if stance == "undecided" and NO_PLANS.search(sent.text[trigger.idx - sent.start_char:]):
+        stance = "declines"  # "has not endorsed in the race, and aides say he does not plan to"
     if stance == "will_endorse" and (_announced(trigger) or _pledged(trigger) and cand_mentions and not generic):
         stance = "endorses"  # "announced they will support X", "'I will support X,' he said": made now
     if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers):
@@ -266,6 +268,8 @@ def _clause_tokens(head) -> list:
     return [t for t in head.subtree if t.i not in skip]
 
 
+NO_PLANS = re.compile(r"(?i)\b(?:does|do|did) ?(?:not|n't) (?:plan|intend|expect) to\b|\bno plans? to\b|"
+                      r"\bhas no intention\b|\bwill not do so\b|\bwon't do so\b")
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
 HABITUAL = {"traditionally", "typically", "usually", "often", "generally", "normally", "historically"}
 ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
