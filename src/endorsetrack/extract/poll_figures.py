@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+from .poll_group_cues import group_prefers
 from .poll_numbers import Share
 from .poll_people import CandidateMention
 from .poll_population import Population, population_for
+from .poll_returns import returns_partner
 from .poll_rules import PollRules
 from ..nlp.build import doc_text
 
@@ -183,12 +185,15 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
     pop_used = span.start  # tokens a previous figure's population phrase took
     read_until = span.start  # end of the last figure that gave a result
     last_pop: Optional[Population] = None  # the last population the sentence stated
+    last_why: Optional[str] = None  # why the previous figure was no share
     for n, share in enumerate(shares):
         a, b = tok_ranges[n]
         pre_start = tok_ranges[n - 1][1] if n else span.start
         post_end = tok_ranges[n + 1][0] if n + 1 < len(shares) else span.end
         after_limit = shares[n + 1].start if n + 1 < len(shares) else span.end_char
-        why = exclusion(doc, a, b, pre_start, after_limit, rules, poll_noun)
+        why = exclusion(doc, a, b, pre_start, after_limit, rules, poll_noun) or (
+            "election" if n and last_why == "election" and returns_partner(doc, pre_start, a) else None)
+        last_why = why
         if why == "election" and not poll_noun:
             break  # a sentence reporting returns ("won 58 percent ... to Jones's 42 percent")
         ctx.attitude = ctx.attitude or why == "attitude"
@@ -350,13 +355,14 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
             post_partner = (k, c)
             post_cues = _cues(doc, b, c.token_i, rules)
         break
-    named = pre[-2:]
+    # The last two different people ("Smith holds an edge ...: Smith leads 50 to 44" is one).
+    named = [p for n, p in enumerate(pre) if all(q[1].key != p[1].key for q in pre[n + 1:])][-2:]
     if post_partner and named:
         named = [named[-1], post_partner]
     cue_from = named[0][1].token_i if len(named) == 2 and not post_partner else pre_start
     # "a 45-40 lead", "a 45 percent to 40 percent edge": the noun right after counts too.
     cues = {**_cues(doc, cue_from, a, rules), **_cues(doc, b, min(b + 2, post_end), rules), **post_cues}
-    if share.bare and not cues and not post_partner:
+    if share.bare and not cues and not post_partner and not group_prefers(doc[pre_start:a], rules):
         return [], "pair"  # "52-44" alone may be a score or a range: a verb must say who leads
     lead_at, trail_at = cues.get("lead_cue", -1), cues.get("trail_cue", -1)
     # The cue nearest the figures decides who leads; None keeps the written order.

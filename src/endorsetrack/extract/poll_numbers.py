@@ -31,7 +31,7 @@ _LIST_RE = re.compile(rf"(?<![\w.])(?P<nums>{NUM}(?:\s*,\s*{NUM})*,?\s+and\s+{NU
 _SINGLE_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}){SHARE_UNIT}", re.I)
 _MARGIN_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}(?:{_SEP}{NUM})?){MARGIN_UNIT}", re.I)
 _ANY_NUM_RE = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
-_BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|\s+to\s+)(?P<b>\d{2})(?![\w%/-]|\s*(?:percent|per cent|pct))")
+_BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|\s+to\s+)(?P<b>\d{1,2})(?![\w%/-]|\s*(?:percent|per cent|pct))")
 # "with Smith at 14" in a sentence that gives other figures with a unit: the unit is
 # understood. Only "at"/"on" + a one- or two-digit number that ends the clause counts.
 _BARE_AT_RE = re.compile(r"(?<=\b(?:at|on) )(?P<a>\d{1,2})(?=\s*(?:[,;)]|\.(?!\d)|$|\s(?:and|with|while|but)\b))")
@@ -48,6 +48,10 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|ages|between)\s*$", re.I)  # "voters aged 
 _MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
 # A bare pair's two figures must add up to a plausible two-way race, not a date range.
 BARE_PAIR_MIN_SUM, BARE_PAIR_MAX_SUM = 50, 100
+# A one-digit second figure ("Democrats back Jones 88-6") is a lopsided subgroup only when
+# the first is a majority; "10-5" or "12-8" read as counts or dates. Partisan subgroups run
+# 80-95 to 3-10 in the probe sets; 50 keeps every majority.
+BARE_PAIR_ONE_DIGIT_MIN_FIRST = 50
 
 # The cheap gate: can this text hold a share at all?
 SHARE_CUE_RE = re.compile(r"\d\s?%|\bpercent\b|\bper\s?cent\b|\bpct\b", re.I)
@@ -157,6 +161,7 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
         for m in _BARE_PAIR_RE.finditer(text):
             a, b = int(m.group("a")), int(m.group("b"))
             if not free(m.start(), m.end()) or not BARE_PAIR_MIN_SUM <= a + b <= BARE_PAIR_MAX_SUM \
+                    or (len(m.group("b")) == 1 and a < BARE_PAIR_ONE_DIGIT_MIN_FIRST) \
                     or _MONTH_BEFORE.search(text[max(0, m.start() - 12):m.start()]) \
                     or _AGE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 continue

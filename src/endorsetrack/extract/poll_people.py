@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from .poll_hyphens import name_words, word_at
 from .poll_rules import PollRules
 from ..nlp.build import doc_text
 
@@ -48,13 +49,18 @@ def _is_title(tok, rules: PollRules) -> bool:
 
 
 def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) -> PersonIndex:
-    """Collect surnames from PERSON entities, minus pollster/organisation names."""
+    """Collect surnames from PERSON entities, minus pollster/organisation names.
+
+    A hyphenated name ("Achebe-Moore", "Jean-Luc"), which spaCy splits in three tokens,
+    is one name word (poll_hyphens), so the surname key is the whole compound.
+    """
     blocked = [[w.lower() for w in re.findall(r"[\w’'-]+", name)] for name in not_people]
     index = PersonIndex()
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        toks = [t for t in ent if (t.is_alpha or "-" in t.text or "'" in t.text or "’" in t.text)
+        toks = [t for t in name_words(doc, ent.start, ent.end)
+                if (t.is_alpha or "-" in t.text or "'" in t.text or "’" in t.text)
                 and _strip_possessive(t.text)]  # "Helen Marchbank's": the "'s" is no name word
         toks = [t for t in toks if not _is_title(t, rules)]
         if not toks:
@@ -66,16 +72,17 @@ def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) ->
             continue
         index.names.setdefault(last.lower(), set()).update(_strip_possessive(t.text) for t in toks)
     for first, last_tok in _titled_names(doc, rules, blocked):
-        toks = doc[first:last_tok + 1]
+        toks = name_words(doc, first, last_tok + 1)
         last = _strip_possessive(toks[-1].text)
         index.names.setdefault(last.lower(), set()).update(_strip_possessive(t.text) for t in toks)
-    for tok in doc:
+    words = name_words(doc, 0, len(doc))
+    for wi, tok in enumerate(words):
         word = _strip_possessive(tok.text)
         if word and word[0].isupper() and word.lower() in index.names:
-            if tok.i + 1 < len(doc) and index.names.get(_strip_possessive(doc[tok.i + 1].text).lower()) \
-                    and doc[tok.i + 1].text[0].isupper():
+            if wi + 1 < len(words) and index.names.get(_strip_possessive(words[wi + 1].text).lower()) \
+                    and words[wi + 1].text[0].isupper() and words[wi + 1].i == tok.end:
                 continue  # a first name that is also someone's surname: the next token is the key
-            m = _mention_at(doc, tok, index, rules)
+            m = _mention_at(doc, words, wi, index, rules)
             index.mentions.append(m)
             index.counts[m.key] = index.counts.get(m.key, 0) + 1
     return index
@@ -96,20 +103,22 @@ def _titled_names(doc, rules: PollRules, blocked: list[list[str]]):
     for tok in doc:
         if not rules.has("person_title", tok.text) or not tok.text[:1].isupper():
             continue
+        run = []
         j = tok.i + 1
-        while j < len(doc) and j - tok.i <= TITLED_NAME_MAX_WORDS and _name_word(doc[j], rules):
-            j += 1
-        run = doc[tok.i + 1:j]
-        if not 2 <= len(run) <= TITLED_NAME_MAX_WORDS or (j < len(doc) and _name_word(doc[j], rules)):
+        while j < len(doc) and len(run) < TITLED_NAME_MAX_WORDS and _name_word(word_at(doc, j), rules):
+            run.append(word_at(doc, j))
+            j = run[-1].end
+        if not 2 <= len(run) <= TITLED_NAME_MAX_WORDS or (j < len(doc) and _name_word(word_at(doc, j), rules)):
             continue
-        if any(t.ent_type_ in ("GPE", "LOC", "DATE") for t in run) or _is_pollster(list(run), blocked, rules):
+        if any(doc[i].ent_type_ in ("GPE", "LOC", "DATE") for w in run for i in range(w.i, w.end)) \
+                or _is_pollster(run, blocked, rules):
             continue
-        yield run.start, run.end - 1
+        yield run[0].i, run[-1].last
 
 
 def _name_word(tok, rules: PollRules) -> bool:
     word = _strip_possessive(tok.text)
-    return tok.pos_ == "PROPN" and word[:1].isupper() and word.isalpha() and not word.isupper() \
+    return tok.pos_ == "PROPN" and word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper() \
         and not _is_title(tok, rules) and not rules.has("org_suffix", word) \
         and not rules.has("not_person_word", word)
 
@@ -126,23 +135,29 @@ def _is_pollster(toks, pollsters: list[list[str]], rules: PollRules) -> bool:
     return False
 
 
-def _mention_at(doc, tok, index: PersonIndex, rules: PollRules) -> CandidateMention:
+def _mention_at(doc, words: list, wi: int, index: PersonIndex, rules: PollRules) -> CandidateMention:
+    """The mention whose surname is ``words[wi]``, with the first names before it."""
+    tok = words[wi]
     key = _strip_possessive(tok.text).lower()
     allowed = index.names.get(key, set())
-    start = tok.i
-    while start - 1 >= 0:
-        prev = doc[start - 1]
+    start = wi
+
+    def adjacent(j: int) -> bool:
+        return words[j].end == words[j + 1].i
+
+    while start - 1 >= 0 and adjacent(start - 1):
+        prev = words[start - 1]
         if prev.text in allowed and not _is_title(prev, rules) and prev.text[:1].isupper():
             start -= 1
-        elif prev.text in allowed and prev.text.islower() and start - 2 >= 0 \
-                and doc[start - 2].text in allowed:  # particles: "Bill de Blasio"
+        elif prev.text in allowed and prev.text.islower() and start - 2 >= 0 and adjacent(start - 2) \
+                and words[start - 2].text in allowed:  # particles: "Bill de Blasio"
             start -= 1
         else:
             break
-    first = doc[start]
+    first = words[start]
     end_char = tok.idx + len(_strip_possessive(tok.text))
     text = doc_text(doc)[first.idx:end_char]
-    return CandidateMention(first.idx, end_char, text, key, tok.i)
+    return CandidateMention(first.idx, end_char, text, key, tok.last)
 
 
 def mentions_in(index: PersonIndex, start: int, end: int,

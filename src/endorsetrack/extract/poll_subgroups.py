@@ -50,11 +50,18 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
         if t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN"):
             break
         j += 1
-    while j > i and (doc[j - 1].lower_ in PARTICIPLE_TAIL or doc[j - 1].pos_ in ("CCONJ", "DET")):
+    while j > i and (doc[j - 1].lower_ in PARTICIPLE_TAIL or doc[j - 1].pos_ in ("CCONJ", "DET")
+                     or _date_tail(doc[j - 1], rules)):
         j -= 1
     while i < j and doc[i].pos_ == "DET" and doc[i].lower_ not in ("all",):
         i += 1
     return (i, j) if j > i else None
+
+
+def _date_tail(t, rules: PollRules) -> bool:
+    """A date word ending the phrase ("all registered voters last month") says when the
+    poll was taken, not who is in the group."""
+    return t.ent_type_ in ("DATE", "TIME") and not t.like_num and not rules.has("age_word", t.text)
 
 
 def _age_bound(doc, j: int, end: int, rules: PollRules) -> bool:
@@ -67,8 +74,16 @@ def _age_bound(doc, j: int, end: int, rules: PollRules) -> bool:
         return (nxt is not None and nxt.like_num and not _share_unit_after(doc, j + 1, end)) or \
             (prev is not None and prev.like_num and t.lower_ in ("older", "over", "up", "plus"))
     if t.like_num and not _share_unit_after(doc, j, end) and j > 0:
-        return rules.has("age_word", doc[j - 1].text)
+        return rules.has("age_word", doc[j - 1].text) or _open_ended(doc, j, end)
     return False
+
+
+_OPEN_AGE = {"older", "over", "up", "above", "younger", "under"}
+
+
+def _open_ended(doc, j: int, end: int) -> bool:
+    """"65 and older", "50 or over", "18 and up": an age bound written after its number."""
+    return j + 2 < end and doc[j + 1].lower_ in ("and", "or") and doc[j + 2].lower_ in _OPEN_AGE
 
 
 def _share_unit_after(doc, j: int, end: int) -> bool:

@@ -16,6 +16,7 @@ from typing import Optional
 from ..nlp.build import doc_text
 from ..types import Article, Evidence, Poll, PollResult
 from .poll_figures import Slot, UnitContext, read_slots
+from .poll_group_cues import group_prefers, in_quote
 from .poll_links import PollEntity, PollRegistry, fullest_name, name_tokens
 from .poll_numbers import find_shares, has_share_cue
 from .poll_parties import add_party_mentions
@@ -114,6 +115,7 @@ def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[
             continue
         says_who_leads = any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
                              for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker"))
+        says_who_leads = says_who_leads or group_prefers(u, rules)
         if says_who_leads:
             out[ui] = (True, True)
             last = ui  # the chain goes on from here: "Among women, ... Among men, ..."
@@ -207,7 +209,7 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
                 continue
             pop = slot.population if slot.explicit_population else context_pop
             _add(items, ent, pop, ui, slot)
-        if own:
+        if own and not (not got and all(in_quote(u, m.start) and not e.named for m, e in own)):
             last_ref = (_current(own), ui)
         elif got and last_ref is not None:
             last_ref = (last_ref[0], ui)  # figures read for the poll keep it current
