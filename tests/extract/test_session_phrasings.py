@@ -249,6 +249,16 @@ CASES = [
                  {("Tom Brandt", None, "declines", None)}, id="has-not-and-does-not-plan-to"),
     pytest.param("Gov. Tom Brandt has not endorsed in the race yet, aides said.",
                  {("Tom Brandt", None, "undecided", None)}, id="has-not-endorsed-yet"),
+    pytest.param("SEIU Local 1310 said it would stay out of the primary. Irene Kowalczyk is expected to win the "
+                 "backing of Women Lead PA, which interviews candidates this week and has said it will announce its "
+                 "pick by May 1.",
+                 {("SEIU Local 1310", None, "declines", "primary"),
+                  ("Women Lead PA", "Irene Kowalczyk", "will_endorse", None),
+                  ("Women Lead PA", None, "will_endorse", None)}, id="it-inside-which-clause"),
+    pytest.param("Club for Growth Action has spent about $2 million on television ads attacking Garrett Lyle.",
+                 {("Club for Growth", "Garrett Lyle", "opposes", None)}, id="spent-on-ads-attacking"),
+    pytest.param("Seven percent were undecided, and the rest said they would back a minor-party candidate.", set(),
+                 id="spelled-out-percent"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

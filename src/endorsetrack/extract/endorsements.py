@@ -228,7 +228,7 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         return []
     if stance == "undecided" and NO_PLANS.search(sent.text[trigger.idx - sent.start_char:]):
         stance = "declines"  # "has not endorsed in the race, and aides say he does not plan to"
-    if stance == "will_endorse" and (_announced(trigger) or _pledged(trigger) and cand_mentions and not generic):
+    if stance == "will_endorse" and cand_mentions and not generic and (_announced(trigger) or _pledged(trigger)):
         stance = "endorses"  # "announced they will support X", "'I will support X,' he said": made now
     if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers):
         return []

@@ -18,7 +18,8 @@ from .references import members_body, member_word, resolve_endorser
 VAGUE_SOURCES = {"own", "quarter", "source", "corner", "direction", "place", "ally", "camp"}
 PREPOSITION_REACH = 10  # "picked up endorsements in the final month from X": 9 tokens from the verb to "from"
 TITLE_WORDS = {"u.s.", "rep.", "sen.", "gov.", "state", "mayor", "former", "congressman", "congresswoman", "senator"}
-PERCENT_RE = re.compile(r"\d\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
+PERCENT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+                        r"sixty|seventy|eighty|ninety))\s*(?:%|percent\b|per cent\b|pct\b)", re.I)  # "Seven percent"
 PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Party", "liberals": "Liberal Party",
                  "conservatives": "Conservative Party", "tories": "Conservative Party", "greens": "Green Party",
                  "libertarians": "Libertarian Party"}

@@ -125,7 +125,11 @@ def subject_of(verb) -> Optional[int]:
                 return None
             if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" \
                     and not head.ent_type_:
-                verb_above = head.head if head.dep_ == "dobj" else head.head.head
+                verb_above = head.head
+                for _ in range(4):  # "spent $2 million on ads attacking X": up to the verb
+                    if verb_above.pos_ in ("VERB", "AUX") or verb_above.head.i == verb_above.i:
+                        break
+                    verb_above = verb_above.head
                 subj = [c for c in verb_above.children if c.dep_ in ("nsubj",)]
                 if subj:
                     return subj[0].i

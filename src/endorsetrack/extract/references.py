@@ -156,6 +156,10 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         return (pick.text, "person") if pick else None
     if ctx.doc[m.start].lower_ in ("a", "an"):
         return None  # "a union that ...": introduces an entity, refers to none
+    if label in ("it", "its"):  # "Women Lead PA, which interviews candidates and has said it will announce"
+        owner = _relative_clause_owner(ctx.doc[m.start], ctx)
+        if owner is not None:
+            return owner.text, provisional_type(owner)
     orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps", "FAC", "LOC")
             or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
             and not member_word(ctx.doc[c.end - 1])
@@ -335,6 +339,20 @@ def _describing_words(m: Mention, ctx: SentenceContext) -> list[str]:
              if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha and t.is_lower and len(t) > 3
              and t.lower_ not in GENERIC_MODIFIERS]
     return words
+
+
+def _relative_clause_owner(tok, ctx: SentenceContext) -> Optional[Mention]:
+    """The organisation a relative clause around ``tok`` describes."""
+    up = tok
+    for _ in range(6):
+        if up.dep_ == "relcl":  # a "which/that" clause, not "..., when it backed X"
+            if not any(c.lower_ in ("which", "that", "who") for c in up.children):
+                return None
+            return next((x for x in ctx.mentions if x.covers(up.head.i) and x.kind == "org" and x.label != "GPE"), None)
+        if up.head.i == up.i:
+            return None
+        up = up.head
+    return None
 
 
 def _union_acronym(text: str, ctx: SentenceContext) -> bool:
