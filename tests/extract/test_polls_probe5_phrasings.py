@@ -74,3 +74,19 @@ def test_a_plain_age_number_is_not_an_open_ended_bound(poll_nlp):
     text = RACE + ("A new Quinlan University poll shows Carter leading among voters, 45 percent to "
                    "41 percent, and Lawson with 30 percent among 65 other respondents.")
     assert all(pop is None or "65" not in pop for _, pop, _ in rows(polls_in(poll_nlp, text)))
+
+
+def test_those_who_backed_a_third_candidate_is_a_subgroup_not_a_side(poll_nlp):
+    text = ("Mayor Ann Ross faces former chief Tom Malloy in the runoff. Councilman Felix Ortiz finished third. "
+            "A new Quinlan University poll shows Ross up 48-42.\n\nOrtiz endorsed Malloy on Monday. "
+            "Ortiz's voters are split, however: among those who said they backed Ortiz in the first round, "
+            "Malloy leads 47 to 39.")
+    got = rows(polls_in(poll_nlp, text))
+    sub = [r for r in got if r[1] and "Ortiz" in r[1]]
+    assert sub and sub[0][1] == "those who said they backed Ortiz in the first round"
+    assert {c.split()[-1]: v for c, v in sub[0][2]} == {"Malloy": 47, "Ross": 39}
+
+
+def test_a_name_after_a_backing_verb_without_who_is_still_a_side(poll_nlp):
+    text = RACE + "A new Quinlan University poll shows voters backed Carter 47 percent to 39 percent."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 47, "Lawson": 39}

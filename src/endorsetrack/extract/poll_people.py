@@ -197,7 +197,9 @@ def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -
         prefixed = first.start >= 2 and doc[first.start - 1].text == "-" \
             and doc[first.start - 2].lower_ in ("pro", "anti")  # "a pro-Smith super PAC"
         prefixed = prefixed or (first.start >= 1 and doc[first.start - 1].lower_ in ("pro-", "anti-"))
-        if absent or labels or backing or prefixed:
+        backers = i >= 1 and rules.has("support_cue", doc[i].lemma_) and doc[i].pos_ == "VERB" \
+            and any(doc[x].lower_ == "who" for x in range(max(0, i - 5), i))  # "those who backed Smith"
+        if absent or labels or backing or prefixed or backers:
             out.append((m.start, m.end))
     return out
 

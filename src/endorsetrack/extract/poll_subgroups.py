@@ -39,6 +39,10 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
         if j > i and doc[j - 1].tag_ in ("NNS", "NNPS") and t.lower_ != "for" and (
                 rules.has("support_cue", t.text) or rules.has("ranking_cue", t.text)):
             break  # "of likely voters back Smith", "voters ranking Smith first": the verb
+        if j == i and t.lower_ == "those" and j + 1 < end and doc[j + 1].lower_ == "who":
+            rel = _restrictive_clause(doc, j + 1, end)  # "among those who backed Roe in May"
+            j = rel if rel is not None else j
+            break
         if j == i and t.lower_ == "those" and _age_bound(doc, j + 1, end, rules):
             j += 1  # "among those aged 18 to 34"
             continue
@@ -100,7 +104,7 @@ def _restrictive_clause(doc, j: int, end: int) -> Optional[int]:
         if _YEAR.match(t.text) and not _share_unit_after(doc, k, end):
             k += 1  # "members who joined since 2020": a year, not a figure
             continue
-        if t.is_punct or t.like_num:
+        if t.is_punct or (t.like_num and t.ent_type_ != "ORDINAL"):  # "in the first round" runs on
             return k if k - j > 1 else None
         k += 1
     return k if k == end and k - j > 1 else None

@@ -189,10 +189,12 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         got: list[Slot] = []
         if eligible:
             shares = find_shares(u.text, u.start_char, allow_bare=has_poll_word)
-            spans = [s for m, _ in own for s in m.name_spans] + \
-                non_sides(doc, index, u.start_char, u.end_char, rules)
+            aside = non_sides(doc, index, u.start_char, u.end_char, rules)
+            spans = [s for m, _ in own for s in m.name_spans] + aside
             cands = mentions_in(index, u.start_char, u.end_char, spans)
-            opp = _opponent_finder(doc, index, units, ui, spans, rules, [(x.start, x.end) for x in shares])
+            opp = _opponent_finder(doc, index, units, ui, spans, rules, [(x.start, x.end) for x in shares],
+                                   {c.key for c in mentions_in(index, u.start_char, u.end_char)
+                                    if any(a <= c.start < b for a, b in aside)})
             ante = _antecedent_finder(index, units, ui, spans)
             got = read_slots(doc, u, shares, cands, rules, opp, poll_noun=bool(own),
                              ctx=UnitContext(), antecedent=ante) if shares else []
@@ -263,13 +265,14 @@ def _add(items: list[_Item], ent: PollEntity, pop: Optional[str], ui: int, slot:
 
 
 def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: PollRules,
-                     figures: list[tuple[int, int]] = ()):
+                     figures: list[tuple[int, int]] = (), aside_keys: frozenset = frozenset()):
     """The race's other candidate for a pair that names one side only.
 
     The nearest other name in the sentence, else the most mentioned other name in the
     few sentences before, else in the article. People quoted about the poll ("said
     pollster Jane Doe") are not candidates, nor is a name after a later figure of the
-    sentence, which is that figure's ("Smith, 41% to 37%, with 11% for Roe").
+    sentence, which is that figure's ("Smith, 41% to 37%, with 11% for Roe"), nor a name
+    the sentence uses only to label voters ("among those who backed Roe, Smith leads 47-39").
     """
     u = units[ui]
     lo = units[max(0, ui - OPPONENT_LOOKBACK_UNITS)].start_char
@@ -294,7 +297,7 @@ def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: P
 
     def opponent(key: str, pos: int) -> Optional[tuple[str, str]]:
         in_unit = mentions_in(index, u.start_char, u.end_char, excluded)
-        owners = {c.key for c in in_unit if owns_figure(pos, c)}
+        owners = {c.key for c in in_unit if owns_figure(pos, c)} | set(aside_keys)
         here = [c for c in in_unit if c.key != key and c.key not in owners and candidate_like(c)
                 and not beyond_next_figure(pos, c)]
         if here:
