@@ -90,3 +90,12 @@ def test_those_who_backed_a_third_candidate_is_a_subgroup_not_a_side(poll_nlp):
 def test_a_name_after_a_backing_verb_without_who_is_still_a_side(poll_nlp):
     text = RACE + "A new Quinlan University poll shows voters backed Carter 47 percent to 39 percent."
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 47, "Lawson": 39}
+
+
+def test_lowercase_affiliation_introduces_a_third_candidate(poll_nlp):
+    text = RACE + ("A new Quinlan University poll shows Carter ahead of Lawson, 45 percent to 41 percent, "
+                   "with independent Nate Corrow drawing 4 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45, "Lawson": 41, "Corrow": 4}
+    text = RACE + ("A new Quinlan University poll shows Carter ahead of Lawson, 45 percent to 41 percent, "
+                   "with independent voters split.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45, "Lawson": 41}

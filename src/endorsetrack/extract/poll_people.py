@@ -101,7 +101,7 @@ def _titled_names(doc, rules: PollRules, blocked: list[list[str]]):
     Roe"); the title in front says a person follows.
     """
     for tok in doc:
-        if not rules.has("person_title", tok.text) or not tok.text[:1].isupper():
+        if not rules.has("person_title", tok.text):  # "Republican Jane Roe", "independent Nate Roe"
             continue
         run = []
         j = tok.i + 1
