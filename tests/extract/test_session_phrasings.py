@@ -259,6 +259,9 @@ CASES = [
                  {("Club for Growth", "Garrett Lyle", "opposes", None)}, id="spent-on-ads-attacking"),
     pytest.param("Seven percent were undecided, and the rest said they would back a minor-party candidate.", set(),
                  id="spelled-out-percent"),
+    pytest.param("Vinh Tran has won the backing of IBEW Local 1120, the electricians' union, which broke with the rest "
+                 "of organized labor.",
+                 {("IBEW Local 1120", "Vinh Tran", "endorses", None)}, id="description-after-a-name-is-that-name"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

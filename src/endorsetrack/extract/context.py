@@ -178,6 +178,10 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     items.sort(key=lambda x: x.start)
     if len(items) > 1 and not any(CONJUNCTION.search(_between(a, b, ctx)) for a, b in zip(items, items[1:])):
         items = [m]  # "The Metro Firefighters, IAFF Local 1234, voted": an appositive, not a list
+    # "IBEW Local 1120, the electricians' union,": a description set off after a name is that name
+    items = [b for a, b in zip([None] + items, items)
+             if not (a is not None and b.kind == "desc" and a.kind == "org"
+                     and re.sub(r"(?i)\bthe\b", "", _between(a, b, ctx)).strip() == ",")]
     out: list[Mention] = []
     for item in items:
         nm = NUMBERED_LIST.match(item.text)
