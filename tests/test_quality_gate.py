@@ -30,6 +30,7 @@ CORPORA = {"seeds": (REPO / "samples", REPO / "tests" / "data" / "seeds.gold.jso
            "probe2": (REPO / "tests" / "data" / "probe2", REPO / "tests" / "data" / "probe2" / "gold.jsonl"),
            "probe3": (REPO / "tests" / "data" / "probe3", REPO / "tests" / "data" / "probe3" / "gold.jsonl"),
            "probe4": (REPO / "tests" / "data" / "probe4", REPO / "tests" / "data" / "probe4" / "gold.jsonl"),
+           "probe5": (REPO / "tests" / "data" / "probe5", REPO / "tests" / "data" / "probe5" / "gold.jsonl"),
            # the first holdout was partly seen (its README); holdout3 and holdout4 are measured
            # only, never tuned on: their floors guard against regressions and their figures are
            # the honest estimate for new writing
