@@ -262,6 +262,15 @@ CASES = [
     pytest.param("Vinh Tran has won the backing of IBEW Local 1120, the electricians' union, which broke with the rest "
                  "of organized labor.",
                  {("IBEW Local 1120", "Vinh Tran", "endorses", None)}, id="description-after-a-name-is-that-name"),
+    pytest.param("Marisol Quintero has racked up endorsements from the state's largest unions, including the Riverbend "
+                 "Education Association and the Statewide Nurses Alliance.",
+                 {("Riverbend Education Association", "Marisol Quintero", "endorses", None),
+                  ("Statewide Nurses Alliance", "Marisol Quintero", "endorses", None)}, id="racked-up-including"),
+    pytest.param("The Riverbend Chamber of Commerce backs Brett Hallorann. The Riverbend Chamber of Commerce and the "
+                 "Riverbend Chamber of Commerce PAC met. The state's largest newspaper, the Riverbend Courier, has said "
+                 "it will not endorse in the governor's race this year.",
+                 {("Riverbend Chamber of Commerce", "Brett Hallorann", "endorses", None),
+                  ("Riverbend Courier", None, "declines", None)}, id="it-after-a-described-paper"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

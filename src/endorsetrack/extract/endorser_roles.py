@@ -41,6 +41,12 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         if named is not None:
             return [r for r in (resolve_endorser(x, ctx) for x in expand_list(named, ctx)) if r]
         noun = next((c for c in doc[frame.trigger].children if c.dep_ in ("dobj", "attr")), None)
+        source = next((g for p in (noun.children if noun is not None else ()) if p.lower_ in ("from", "of")
+                       for g in p.children if g.dep_ == "pobj"), None)
+        included = _included_names(source, ctx) if source is not None else []
+        if included:  # "endorsements from the state's largest unions, including A and B"
+            return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
+        noun = next((c for c in doc[frame.trigger].children if c.dep_ in ("dobj", "attr")), None)
         owner_word = noun is not None and any(c.dep_ == "compound" and c.lower_ in ("party", "union", "group")
                                               for c in noun.children)  # "won the party endorsement"
         if ctx.last_org_endorser and noun is not None and noun.lemma_ in ("endorsement", "nod") \

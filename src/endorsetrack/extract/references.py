@@ -114,9 +114,10 @@ def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
     for tok in linked:
         for x in ctx.mentions:
             if x.covers(tok.i) and x.kind in kinds and x.label != "GPE" and (
-                    x.label != "caps" or UNION_WORDS.search(x.text) or x.text.split()[-1].lower() in ORG_NAME_HEADS):
+                    x.label != "caps" or UNION_WORDS.search(x.text) or x.text.split()[-1].lower() in ORG_NAME_HEADS
+                    or provisional_type(x) == "newspaper"):
                 return x
-    if m.label in DESCRIPTION_NOUNS:  # the surface form the parser missed: "the teachers union, the X Association,"
+    if m.label in DESCRIPTION_NOUNS | NEWSPAPER_REFERENCE_NOUNS:  # surface form: "the teachers union, the X Association,"
         nxt = next((x for x in ctx.mentions if x.start >= m.end), None)
         gap = [t.lower_ for t in ctx.doc[m.end:nxt.start]] if nxt is not None else []
         if nxt is not None and gap in ([","], [",", "the"]) and nxt.kind == "org" and nxt.label != "GPE" \
@@ -298,8 +299,8 @@ SALIENT_MENTIONS = 3  # an organisation named this often so far is what "the uni
 def _salient_first(orgs: list[Mention], ctx: SentenceContext) -> list[Mention]:
     """The nearest candidate, unless it was named once and another one is the article's subject."""
     named = [c for c in orgs if c.kind == "org"]
-    if len(named) < 2 or named[0].start >= ctx.sent.start:
-        return orgs  # a name in the same sentence is the referent ("the SEIU ... two of its locals")
+    if len(named) < 2 or named[0].start >= ctx.sent.start or orgs[0].start >= ctx.sent.start:
+        return orgs  # a name or description in the same sentence is the referent ("the SEIU ... two of its locals")
     text = doc_text(ctx.doc)[:ctx.sent.start_char]
 
     def count(c: Mention) -> int:
