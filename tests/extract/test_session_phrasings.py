@@ -271,6 +271,14 @@ CASES = [
                  "it will not endorse in the governor's race this year.",
                  {("Riverbend Chamber of Commerce", "Brett Hallorann", "endorses", None),
                   ("Riverbend Courier", None, "declines", None)}, id="it-after-a-described-paper"),
+    pytest.param("Larry Hogan has won the endorsement of a union that four years ago financed a $500,000 push against "
+                 "him.\n\nThe Laborers' International Union of North America is the fourth union that backs Hogan "
+                 "this year.",
+                 {("Laborers' International Union of North America", "Larry Hogan", "opposes", None),
+                  ("Laborers' International Union of North America", "Larry Hogan", "endorses", None)},
+                 id="a-union-named-by-a-copula"),
+    pytest.param("Leaders from the United Farm Workers of America abstained from the endorsement vote.", set(),
+                 id="abstaining-is-no-stance"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

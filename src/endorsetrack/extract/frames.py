@@ -355,7 +355,7 @@ def _noun_prep_frame(noun, rule) -> Optional[Frame]:
 
 
 def _state_frame(tok, rule) -> Optional[Frame]:
-    """'remain neutral', 'abstained', 'sat out', 'is undecided', 'up for grabs'."""
+    """'remain neutral', 'sat out', 'is undecided', 'up for grabs'."""
     lemma = tok.lemma_.lower()
     if lemma == "decide" and not (any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children)
                                   and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children)):

@@ -280,7 +280,10 @@ def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
     for mentions in ctx.following[:2] if definite else ctx.following:
         for x in mentions:
             head = ctx.doc[x.start:x.end].root  # "Transit Workers [Local] 88"
-            named_by = head.dep_ in ("nsubj", "nsubjpass") if definite else (
+            # "The Laborers' International Union ... is the fourth union that ...": named by a copula
+            named_as = head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
+                c.dep_ == "attr" and c.lemma_.lower() in DESCRIPTION_NOUNS for c in head.head.children)
+            named_by = head.dep_ in ("nsubj", "nsubjpass") if definite else named_as or (
                 head.dep_ == "appos" and head.head.lemma_.lower() in DESCRIPTION_NOUNS)
             if x.kind != "org" or x.label in ("GPE", "caps") or not named_by:
                 continue
