@@ -22,7 +22,8 @@ from .context import GERUND_TRIGGERS, SentenceContext, as_person, quoted_spans, 
 from .mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
 from .candidates import find_candidates, no_vote, person_like
 from .endorser_roles import PERCENT_RE, endorsers_of
-from .references import byline_author, provisional_type, resolve_endorser
+from .reference_cues import byline_author, provisional_type
+from .references import resolve_endorser
 from .stage import article_stage, frame_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts

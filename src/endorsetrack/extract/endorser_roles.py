@@ -12,7 +12,8 @@ from typing import Optional
 from .context import SentenceContext, expand_list
 from .frames import Frame
 from .mentions import DATELINE_RE, Mention
-from .references import members_body, member_word, resolve_endorser
+from .reference_cues import member_word
+from .references import members_body, resolve_endorser
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
 VAGUE_SOURCES = {"own", "quarter", "source", "corner", "direction", "place", "ally", "camp"}
