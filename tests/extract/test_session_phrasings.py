@@ -279,6 +279,12 @@ CASES = [
                  id="a-union-named-by-a-copula"),
     pytest.param("Leaders from the United Farm Workers of America abstained from the endorsement vote.", set(),
                  id="abstaining-is-no-stance"),
+    pytest.param("Dana Lusk has been stacking up endorsements. She picked up the Fraternal Order of Police, Tolliver "
+                 "County Lodge 27, in January.",
+                 {("Fraternal Order of Police, Tolliver County Lodge 27", "Dana Lusk", "endorses", None)},
+                 id="picked-up-an-organisation"),
+    pytest.param("Dana Lusk picked up the Harbor Workers Union banner at the parade.", set(),
+                 id="picked-up-without-endorsement-story"),
     pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
                  "The group, which meets monthly, has 40 members.",
                  set(), id="described-never-named"),

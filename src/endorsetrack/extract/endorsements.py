@@ -61,6 +61,8 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
                               following=sent_mentions[k + 1:k + 1 + settings.cataphora_window_sentences],
                               all_following=sent_mentions[k + 1:])
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
+        # "picked up the Fraternal Order of Police" means an endorsement only in a story about them
+        frames = [f for f in frames if f.rule["kind"] != "receive_org" or roundup]
         listed = slate_line(slate, ctx) if slate else None
         slate = slate if listed is not None else None
         if listed is not None:

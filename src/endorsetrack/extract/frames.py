@@ -60,6 +60,13 @@ def match_frames(sent) -> list[Frame]:
                     f = _noun_object_frame(tok, rule)
                     if f:
                         frames.append(f)
+            rule = idx.get(("receive_org", lemma))
+            if rule:  # "She picked up the Fraternal Order of Police, ... Lodge 27, in January"
+                particle = rule.get("particles", {}).get(lemma)
+                obj = _object_of(tok)
+                if obj is not None and tok.doc[obj].pos_ == "PROPN" and (
+                        particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
+                    frames.append(Frame(tok.i, rule, obj, subject_of(tok)))
             rule = idx.get(("count_among", lemma))
             if rule:  # "Reed counts the Fraternal Order of Police among his supporters"
                 nouns = set(rule["nouns"])
