@@ -31,7 +31,7 @@ ORG_DESCRIPTION = re.compile(r"(?:\b(?!(?:and|or|nor|plus|with|as)\b)[a-z][\w-]*
 TITLED_DESCRIPTION = re.compile(  # "and Salem City Councilor Marcus Lindqvist"
     r"(?:[A-Z][\w.'-]*\s+){0,3}(?:Councilor|Councillor|Councilman|Councilwoman|Commissioner|Supervisor|Trustee|"
     r"Alderman|Alderwoman|Assemblyman|Assemblywoman|Treasurer|Auditor|Clerk|Judge|Sheriff|Mayor)\s+$")
-TITLE_WORDS = {"city", "county", "state", "councilor", "councillor", "commissioner", "supervisor", "mayor", "trustee"}
+PLACE_DESCRIPTION_WORDS = {"city", "county", "state", "councilor", "councillor", "commissioner", "supervisor", "mayor", "trustee"}
 GERUND_TRIGGERS = {"endorsing", "backing", "supporting", "opposing"}
 PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
 
@@ -143,7 +143,7 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")
           and not _in_parentheses(x, ctx)
           and not (x.label in ("GPE", "caps") and ctx.doc[x.start:x.end].root.dep_ in ("compound", "nmod", "amod")
-                   and x.end < ctx.sent.end and ctx.doc[x.end].lower_ in TITLE_WORDS)]  # "Salem City Councilor X"
+                   and x.end < ctx.sent.end and ctx.doc[x.end].lower_ in PLACE_DESCRIPTION_WORDS)]  # "Salem City Councilor X"
     if m in ms:
         k = ms.index(m)
         for step in (1, -1):

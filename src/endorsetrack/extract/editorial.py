@@ -55,15 +55,14 @@ def _yes_no_line(ctx: SentenceContext) -> list[Endorsement]:
     hit = YES_NO_ON.search(text)
     heading = MEASURE_HEADING.match(text)  # "Measure K: Yes"
     if heading:
-        measure = heading.group(1)
-        stance = "endorses" if heading.group(2).lower() == "yes" else "opposes"
-        return [_verdict(ctx, measure, stance, _rules()["headline"], 0.1)]
-    if hit is None or not (headline or VOTE_YES_NO.match(text) and text.find(hit.group(0)) <= 40):
+        measure, verdict = heading.group(1), heading.group(2)
+    elif hit is not None and (headline or VOTE_YES_NO.match(text) and text.find(hit.group(0)) <= 40):
+        measure, verdict = full_measure_name(hit.group(3), hit.group(2), doc_text(ctx.doc)), hit.group(1)
+    else:
         return []
-    measure = full_measure_name(hit.group(3), hit.group(2), doc_text(ctx.doc))
     if measure is None:
         return []
-    stance = "endorses" if hit.group(1).lower() == "yes" else "opposes"
+    stance = "endorses" if verdict.lower() == "yes" else "opposes"
     return [_verdict(ctx, measure, stance, _rules()["headline"], 0.1)]
 
 

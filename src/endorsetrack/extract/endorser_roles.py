@@ -11,14 +11,14 @@ from typing import Optional
 
 from .context import SentenceContext, expand_list
 from .frames import Frame
-from .mentions import DATELINE_RE, Mention
+from .mentions import DATELINE_RE, PERSONAL_TITLES, Mention
 from .reference_cues import member_word
 from .references import members_body, resolve_endorser
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
 VAGUE_SOURCES = {"own", "quarter", "source", "corner", "direction", "place", "ally", "camp"}
 PREPOSITION_REACH = 10  # "picked up endorsements in the final month from X": 9 tokens from the verb to "from"
-TITLE_WORDS = {"u.s.", "rep.", "sen.", "gov.", "state", "mayor", "former", "congressman", "congresswoman", "senator"}
+TITLE_WORDS = PERSONAL_TITLES | {"u.s.", "state", "former"}  # words before a name that are not part of it
 PERCENT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
                         r"sixty|seventy|eighty|ninety))\s*(?:%|percent\b|per cent\b|pct\b)", re.I)  # "Seven percent"
 PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Party", "liberals": "Liberal Party",
@@ -47,7 +47,6 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         included = _included_names(source, ctx) if source is not None else []
         if included:  # "endorsements from the state's largest unions, including A and B"
             return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
-        noun = next((c for c in doc[frame.trigger].children if c.dep_ in ("dobj", "attr")), None)
         owner_word = noun is not None and any(c.dep_ == "compound" and c.lower_ in ("party", "union", "group")
                                               for c in noun.children)  # "won the party endorsement"
         if ctx.last_org_endorser and noun is not None and noun.lemma_ in ("endorsement", "nod") \

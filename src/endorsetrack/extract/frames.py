@@ -149,7 +149,7 @@ def subject_of(verb) -> Optional[int]:
                     return subject_of(tok.head)
             if tok.dep_ in ("ccomp", "advcl", "pcomp") and not any(c.dep_ in SUBJ for c in tok.children):
                 tok = tok.head
-                if tok.dep_ == "prep" and tok.head is not tok:  # "yanked X ... after endorsing her"
+                if tok.dep_ == "prep" and tok.head.i != tok.i:  # "yanked X ... after endorsing her"
                     tok = tok.head
                 continue
             if tok.dep_ in ("ccomp", "advcl", "pcomp"):
@@ -259,7 +259,7 @@ def _opinion_holder(verb) -> Optional[int]:
         return None
     tok = verb
     for _ in range(3):
-        if tok.dep_ not in ("ccomp", "xcomp", "acomp") or tok.head is tok:
+        if tok.dep_ not in ("ccomp", "xcomp", "acomp") or tok.head.i == tok.i:
             return None
         tok = tok.head
         if tok.lemma_.lower() in OPINION_VERBS:

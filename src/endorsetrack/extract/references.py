@@ -8,6 +8,7 @@ Service Employees International Union," is named by its appositive; voter groups
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..nlp.build import doc_text
@@ -329,10 +330,15 @@ def editorial_voice_in(ctx: SentenceContext) -> bool:
     rule data, the ``voice`` pattern of the ``headline`` trigger rule."""
     cache = ctx.doc.user_data.setdefault("endorsetrack.voice", {})
     if "voice" not in cache:
-        rule = next((r for r in packaged_rules("triggers", ("kind", "lemmas", "stance")) if r["kind"] == "headline"), None)
-        cache["voice"] = rule is not None and bool(
-            re.search(rule["voice"], doc_text(ctx.doc) + " " + (ctx.article.title or "")))
+        voice = _voice_pattern()
+        cache["voice"] = voice is not None and bool(voice.search(doc_text(ctx.doc) + " " + (ctx.article.title or "")))
     return cache["voice"]
+
+
+@lru_cache(maxsize=1)
+def _voice_pattern() -> Optional[re.Pattern]:
+    rule = next((r for r in packaged_rules("triggers", ("kind", "lemmas", "stance")) if r["kind"] == "headline"), None)
+    return re.compile(rule["voice"]) if rule is not None else None
 
 
 def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:

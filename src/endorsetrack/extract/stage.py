@@ -78,7 +78,7 @@ def _results_stage(trigger) -> str:
         return "general"  # "Voss conceded ... and urged his supporters to unite behind Hartley"
     words = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     head = trigger
-    while head.dep_ in ("xcomp", "ccomp", "conj") and head.head is not head:
+    while head.dep_ in ("xcomp", "ccomp", "conj") and head.head.i != head.i:
         head = head.head
         words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if words & {"will", "would", "'ll", "wo"} or trigger.tag_ in ("VBZ", "VBP") and not words & {"has", "have"}:

@@ -39,9 +39,12 @@ def _without_lead_summaries(ends: list[Endorsement], settings: Settings = DEFAUL
     local's, summarised ("Teamsters line up behind Vance" over "Teamsters Local 986"); a
     lead sentence may report both ("Unifor urges members ...; Unifor Local 1871 endorsed")."""
     by_locals = {(e.endorser_parent, e.candidate, e.stance) for e in ends if e.endorser_parent}
-    headline = lambda e: not e.evidence.text.rstrip().endswith((".", "!", "?", '"', "”"))  # noqa: E731
-    return [e for e in ends if not ((e.endorser, e.candidate, e.stance) in by_locals and headline(e)
+    return [e for e in ends if not ((e.endorser, e.candidate, e.stance) in by_locals and _from_headline(e)
                                     and e.evidence.start < settings.summary_lead_chars)]
+
+
+def _from_headline(e: Endorsement) -> bool:
+    return not e.evidence.text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _resolve_candidate(name, index: NameIndex):
