@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator, Union
 
 from .errors import EndorsetrackError
-from .extract.cues import has_cues, text_for_parse
+from .scan import has_cues, text_for_parse
 from .extract.endorsements import find_endorsements
 from .extract.polls import find_polls
 from .normalize import normalize

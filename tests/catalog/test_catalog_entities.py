@@ -1,6 +1,6 @@
 """Scored cross-article matching: exact, gazetteer, acronym, token subset; never a silent pick."""
-from endorsetrack.catalog.entities import EntityIndex, useful_aliases
-from endorsetrack.catalog.gazetteer import default_gazetteer
+from endorsetrack.resolve.entities import EntityIndex, useful_aliases
+from endorsetrack.resolve.gazetteer import default_gazetteer
 
 
 def index_with(*entities):

@@ -1,7 +1,7 @@
 """The gazetteer and data files load with key checks."""
 import pytest
 
-from endorsetrack.catalog.gazetteer import default_gazetteer, load_gazetteer
+from endorsetrack.resolve.gazetteer import default_gazetteer, load_gazetteer
 from endorsetrack.errors import RuleFileError
 
 

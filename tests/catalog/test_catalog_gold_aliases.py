@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from endorsetrack.catalog.entities import EntityIndex, useful_aliases
-from endorsetrack.catalog.gazetteer import default_gazetteer
-from endorsetrack.catalog.hierarchy import infer_parent
-from endorsetrack.catalog.names import entity_kind, key_for
+from endorsetrack.resolve.entities import EntityIndex, useful_aliases
+from endorsetrack.resolve.gazetteer import default_gazetteer
+from endorsetrack.resolve.hierarchy import infer_parent
+from endorsetrack.resolve.keys import entity_kind, key_for
 from endorsetrack.settings import DEFAULT
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

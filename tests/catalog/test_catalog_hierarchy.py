@@ -1,8 +1,8 @@
 """Parent bodies from a sub-body's name, by general rules."""
 import pytest
 
-from endorsetrack.catalog.gazetteer import default_gazetteer
-from endorsetrack.catalog.hierarchy import infer_parent
+from endorsetrack.resolve.gazetteer import default_gazetteer
+from endorsetrack.resolve.hierarchy import infer_parent
 
 
 @pytest.mark.parametrize("name, parent, rule", [

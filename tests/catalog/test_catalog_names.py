@@ -1,5 +1,5 @@
 """Name keys, acronyms, person titles, token-subset matching."""
-from endorsetrack.catalog.names import acronym, entity_kind, looks_like_acronym, name_key, person_key, token_subset
+from endorsetrack.resolve.keys import acronym, entity_kind, looks_like_acronym, name_key, person_key, token_subset
 
 
 def test_name_key_follows_the_scorer():

@@ -1,6 +1,6 @@
 """Race keys and the article date window."""
-from endorsetrack.catalog.dates import effective_date, find_dated_references, infer_date_window, parse_date
-from endorsetrack.catalog.races import race_key, race_matches, race_year
+from endorsetrack.resolve.dates import effective_date, find_dated_references, infer_date_window, parse_date
+from endorsetrack.resolve.races import race_key, race_matches, race_year
 from endorsetrack.types import Article
 
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from endorsetrack.cli import store_cmds  # noqa: F401  (registers the commands until app.py does)
 from endorsetrack.cli.app import app
-from endorsetrack.store import loader
+from endorsetrack.batch import ingest as loader
 from endorsetrack.types import (Article, ArticleResult, DocumentError, Endorsement, Evidence, Poll, PollResult,
                                 Record, RuleRef)
 

@@ -5,7 +5,7 @@ from typing import Optional
 
 import pytest
 
-from endorsetrack.extract.polls import find_polls
+from endorsetrack.extract.polls.article import find_polls
 from endorsetrack.nlp.build import build_nlp
 from endorsetrack.types import Article
 

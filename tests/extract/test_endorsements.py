@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from endorsement_fixtures import facts, facts_of, nlp, only, packaged_rule_refs, run, sorted_facts  # noqa: F401
 
-from endorsetrack.extract.cues import has_cues, trigger_re
+from endorsetrack.scan import has_cues, trigger_re
 from endorsetrack.ingest import read_records
 from endorsetrack.pipeline import process_records
 from endorsetrack.settings import DEFAULT
@@ -337,7 +337,7 @@ def test_cue_scan_rejects_trigger_words_outside_election_news():
 
 
 def test_only_cue_paragraphs_and_their_lead_in_are_parsed():
-    from endorsetrack.extract.cues import text_for_parse
+    from endorsetrack.scan import text_for_parse
     from endorsetrack.types import Article
 
     paras = ["Mayoral race news.", "The weather was mild.", "Traffic was light.", "Schools reopened.",

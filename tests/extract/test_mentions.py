@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from endorsement_fixtures import nlp  # noqa: F401  (session-scoped model)
 
-from endorsetrack.extract.mentions import GENERIC_CANDIDATE_RE, find_mentions, gazetteer
+from endorsetrack.extract.mentions.detect import GENERIC_CANDIDATE_RE, find_mentions, gazetteer
 
 
 def sentence_mentions(nlp, text: str, which: int = 0) -> list[tuple[str, str, str]]:

@@ -7,9 +7,9 @@ Names are invented.
 """
 from __future__ import annotations
 
-from endorsetrack.extract.poll_numbers import find_shares
-from endorsetrack.extract.poll_people import _titled_names
-from endorsetrack.extract.poll_rules import get_poll_rules
+from endorsetrack.extract.polls.numbers import find_shares
+from endorsetrack.extract.polls.people import _titled_names
+from endorsetrack.extract.polls.rules import get_poll_rules
 
 try:
     from .poll_fixtures import poll_nlp, polls_in, rows, shares  # noqa: F401 (fixture)

@@ -1,8 +1,8 @@
 """The character-level scan for figures, dates, samples and margins (no model needed)."""
 from __future__ import annotations
 
-from endorsetrack.extract.poll_dates import find_dates
-from endorsetrack.extract.poll_numbers import (find_margins, find_shares, has_share_cue,
+from endorsetrack.extract.polls.dates import find_dates
+from endorsetrack.extract.polls.numbers import (find_margins, find_shares, has_share_cue,
                                                parse_margin_of_error, parse_sample, word_number)
 
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from endorsetrack.errors import RuleFileError
-from endorsetrack.extract.poll_rules import POLL_RULES_FILE, get_poll_rules, parse_rules
+from endorsetrack.extract.polls.rules import POLL_RULES_FILE, get_poll_rules, parse_rules
 
 
 def test_packaged_rules_load_with_every_frame_and_versions():

@@ -11,8 +11,8 @@ from typing import Optional
 import pytest
 from endorsement_fixtures import facts_of, nlp  # noqa: F401  (session-scoped model)
 
-from endorsetrack.extract.stage import article_stage, stage_in_text
-from endorsetrack.extract.stance import cues, decide_stance
+from endorsetrack.extract.endorsements.stage import article_stage, stage_in_text
+from endorsetrack.extract.endorsements.stance import cues, decide_stance
 
 VEGA, REYES, HWU = "Maria Vega", "Tom Reyes", "Harbor Workers Union"
 

@@ -22,7 +22,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 @pytest.mark.slow
 def test_new_user_flow_on_the_bundled_samples(browser, tmp_path, screenshots):
-    from endorsetrack.store.loader import run_ingest
+    from endorsetrack.batch.ingest import run_ingest
 
     paths = sorted(str(p) for p in SAMPLES.glob("*.txt"))
     assert paths, f"no sample articles in {SAMPLES}"

@@ -20,7 +20,7 @@ from ..store.conflicts import conflicts as find_conflicts
 from ..store.formats import EXPORT_FORMATS, FORMATS, write_rows
 from ..store.migrations import applied
 from .app import EXIT_PARTIAL, app, fail
-from ..store.loader import run_ingest
+from ..batch import run_ingest
 
 DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
 FORMAT_HELP = "Output format: table, csv or json."

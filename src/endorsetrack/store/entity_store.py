@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Iterable, Optional
 
-from ..catalog.entities import SCORE_ARTICLE_ALIAS, EntityIndex, useful_aliases
-from ..catalog.gazetteer import Gazetteer, default_gazetteer
-from ..catalog.hierarchy import infer_parent
-from ..catalog.names import key_for
+from ..resolve import SCORE_ARTICLE_ALIAS, EntityIndex, useful_aliases
+from ..resolve import Gazetteer, default_gazetteer
+from ..resolve import infer_parent
+from ..resolve import key_for
 from ..settings import DEFAULT, Settings
 from .connection import Database
 

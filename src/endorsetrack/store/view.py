@@ -10,9 +10,9 @@ import difflib
 from dataclasses import dataclass
 from typing import Optional
 
-from ..catalog.gazetteer import default_gazetteer
-from ..catalog.names import acronym, looks_like_acronym, name_key, person_key
-from ..catalog.races import race_matches
+from ..resolve import default_gazetteer
+from ..resolve import acronym, looks_like_acronym, name_key, person_key
+from ..resolve import race_matches
 from ..errors import UnknownNameError, UnknownRaceError
 from .connection import Database
 

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Optional
 
 from .. import __version__
-from ..catalog.dates import DateWindow, article_year_hint, effective_date, infer_date_window, parse_date
-from ..catalog.names import entity_kind
-from ..catalog.races import race_key, race_year
+from ..resolve import DateWindow, article_year_hint, effective_date, infer_date_window, parse_date
+from ..resolve import entity_kind
+from ..resolve import race_key, race_year
 from ..settings import DEFAULT, Settings
 from ..types import Article, ArticleResult, Endorsement, Poll
 from .connection import Database

@@ -1,0 +1,7 @@
+"""Batch: read -> skip what is stored -> pipeline (in-process or a worker pool) -> store writer.
+
+The orchestration of ``ingest``; the store only stores, the pipeline only extracts.
+"""
+from .ingest import IngestSummary, run_ingest
+
+__all__ = ["IngestSummary", "run_ingest"]

@@ -1,0 +1,351 @@
+"""Endorsement stances from a parsed article.
+
+For each sentence: frames (extract/frames.py) give trigger and role tokens; role
+tokens become mentions (extract/mentions.py), lists expand ("the UAW, the SEIU and
+a Teamsters local have endorsed"), references resolve to an earlier name ("the
+union", "his candidacy"), and stance and stage come from extract/stance.py and
+extract/stage.py. Pure: Doc + Article in, Endorsement values out.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import Iterable, Optional
+
+from ...nlp.build import doc_text
+from ...settings import DEFAULT, Settings
+from ...types import Article, Endorsement, RuleRef
+from .frames import Frame, match_frames, trigger_index
+from ..race import EXPLICIT_WEIGHT, RaceIndex
+from ..mentions import GERUND_TRIGGERS, SentenceContext, as_person, quoted_spans, sentence_evidence
+from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
+from .candidates import find_candidates, no_vote, person_like
+from .endorser_roles import PERCENT_RE, endorsers_of
+from ..mentions import byline_author, provisional_type
+from ..mentions import resolve_endorser
+from .stage import article_stage, frame_stage
+from .stance import decide_stance
+from .editorial import editorial_verdicts
+from .slates import Slate, opens_slate, roundup_line, slate_line
+
+def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
+    default_stage = article_stage(article.text)
+    people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and ent[-1].lower_ not in TITLES}
+    surnames = frozenset(people_surnames)
+    people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames | {
+        ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON"}  # "Jasmin Kaur-Bains": "Kaur-Bains"
+    quoted = quoted_spans(doc_text(doc))
+    history: list[list[Mention]] = []
+    found: list[Endorsement] = []
+    headlines: list[Endorsement] = []
+    slate: Optional[Slate] = None
+    races = RaceIndex(article.text, article.published)
+    roundup = bool(re.search(r"(?i)\bendors", article.text))  # list lines only mean something in such a story
+    last_org = None
+    byline = byline_author(doc_text(doc))
+    ents_by_sent: dict[int, list] = {}
+    for ent in doc.ents:
+        ents_by_sent.setdefault(ent.sent.start, []).append(ent)
+    sents = list(doc.sents)
+    sent_mentions = [find_mentions(sent, ents_by_sent.get(sent.start, []), surnames) for sent in sents]
+    # a full name NER tagged ORG somewhere ("Greg Lavoie") still makes its surname a person's
+    people_names |= {m.text.split()[-1] for ms in sent_mentions for m in ms
+                     if m.kind == "person" or m.kind == "org" and m.label in ("ORG", "caps") and person_like(m)}
+    sent_mentions = [[as_person(m, people_names) for m in ms] for ms in sent_mentions]
+    for k, sent in enumerate(sents):
+        mentions = sent_mentions[k]
+        ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames,
+                              article, all_history=history, quoted=quoted, races=races,
+                              last_org_endorser=last_org, byline=byline,
+                              following=sent_mentions[k + 1:k + 1 + settings.cataphora_window_sentences],
+                              all_following=sent_mentions[k + 1:])
+        frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
+        # "picked up the Fraternal Order of Police" means an endorsement only in a story about them
+        frames = [f for f in frames if f.rule["kind"] != "receive_org" or roundup]
+        listed = slate_line(slate, ctx) if slate else None
+        slate = slate if listed is not None else None
+        if listed is not None:
+            found.extend(listed)
+            frames = []
+        elif roundup and not any(f.rule["kind"] != "noun" for f in frames):
+            found.extend(roundup_line(ctx, default_stage))
+        if opens_slate(ctx):  # "delegates endorsed the following candidates:"
+            slate = next((_slate(f, ctx, default_stage) for f in frames if f.rule["kind"] == "verb"), None)
+        headlines.extend(editorial_verdicts(ctx, default_stage))
+        for frame in frames:
+            new = list(_frame_to_endorsements(frame, ctx, default_stage, settings, found))
+            found.extend(new)
+            orgs = [e for e in new if e.endorser_type in ("party", "union", "organization", "newspaper")
+                    and frame.rule["kind"] == "receive"]
+            if orgs:
+                last_org = (orgs[0].endorser, orgs[0].endorser_type, 0.2)
+        found.extend(_followed_suit(sent, ctx, found))
+        # in a Title Case headline capitals say nothing: "..., Bucking National Affiliate" is no name
+        history.append([m for m in mentions if m.kind != "org" or m.label.startswith("org.") or m.text.isupper()
+                        or provisional_type(m) == "newspaper"] if is_headline(sent) else mentions)
+    # a verdict a frame of the paper's states too is no second fact
+    argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
+    found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
+    return dedupe_endorsements(_assign_races(_positions_on_the_measure(found), races))
+
+
+def _slate(frame: Frame, ctx: SentenceContext, default_stage) -> Optional[Slate]:
+    endorsers = endorsers_of(frame, ctx)
+    stance = decide_stance(ctx.doc[frame.trigger], frame.rule["stance"], True)
+    if not endorsers or stance not in ("endorses", "opposes", "will_endorse"):
+        return None
+    trigger = ctx.doc[frame.trigger]
+    stage = frame_stage(ctx.sent, frame.trigger, _clause_tokens(trigger), default_stage)
+    return Slate(tuple(endorsers), stance, frame.rule, stage)
+
+
+def _gerund_pairs(ctx: SentenceContext) -> list[Frame]:
+    """'... and Carson backing Trump': NAME VERB-ing NAME, where the parser made the
+    gerund a noun and found no frame; the surface order gives the roles."""
+    frames = []
+    by_start = {m.start: m for m in ctx.mentions}
+    by_end = {m.end: m for m in ctx.mentions}
+    index = trigger_index()
+    for tok in ctx.sent:
+        if tok.lower_ not in GERUND_TRIGGERS or tok.pos_ in ("VERB", "AUX"):
+            continue
+        left, right = by_end.get(tok.i), by_start.get(tok.i + 1)
+        if not (left and right and left.kind in ("person", "org") and right.kind in ("person", "measure")):
+            continue
+        stem = tok.lower_[:-3]
+        rule = index.get(("verb", stem)) or index.get(("verb", stem + "e"))
+        if rule:
+            frames.append(Frame(tok.i, rule, left.end - 1, right.start, via="surface"))
+    return frames
+
+
+def _followed_suit(sent, ctx: "SentenceContext", found: list[Endorsement]) -> list[Endorsement]:
+    """'Y followed suit': Y takes the stance of the article's latest fact."""
+    for tok in sent:
+        intransitive = not any(c.dep_ in ("dobj", "prep", "agent") for c in tok.children) and any(
+            c.lower_ in ("later", "afterward", "afterwards", "soon", "shortly") for c in tok.subtree)
+        # "Y followed suit", "Y followed two weeks later": the article's latest fact, taken again
+        if tok.lemma_ == "follow" and (any(c.lower_ == "suit" for c in tok.children) or intransitive) and found:
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            m = ctx.mention_for(subj[0].i) if subj else None
+            resolved = resolve_endorser(m, ctx) if m else None
+            if resolved:
+                last = found[-1]
+                return [replace(last, endorser=resolved[0], endorser_type=resolved[1],
+                                evidence=sentence_evidence(sent), confidence=round(last.confidence - 0.1, 2))]
+    return []
+
+
+ABOUT_THE_MEASURE = re.compile(r"(?i)\b(?:a position|any position|a stance|this one|the measure|the proposition|"
+                               r"the initiative|the question|the levy|the tax)\b")
+
+
+def _positions_on_the_measure(items: list[Endorsement]) -> list[Endorsement]:
+    """'is still deciding whether to take a position', 'sits this one out': right after
+    stances on a ballot measure, about that measure."""
+    named = [e for e in items if e.candidate]
+    out = []
+    for e in items:
+        if e.candidate is None and e.stance in ("declines", "undecided") and ABOUT_THE_MEASURE.search(e.evidence.text):
+            before = [x for x in named if x.evidence.start <= e.evidence.start]
+            if before and MEASURE_NAME.match(before[-1].candidate):
+                e = replace(e, candidate=before[-1].candidate)
+        out.append(e)
+    return out
+
+
+def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsement]:
+    """Race of each stance. A candidate the article ties to an office (a race phrase
+    such as "for governor" near the name, or a title it holds) has that race; one it
+    ties to none runs in the race most explicitly tied candidates of the article run
+    in; a stance about no candidate is about that race too. Ballot measures are
+    their own race, decided at a general (not a nominating) vote."""
+    evidence = {e.candidate: races.evidence_for(e.candidate) for e in items
+                if e.candidate and not MEASURE_NAME.match(e.candidate)}
+    explicit = Counter(office for office, score in evidence.values() if office and score >= EXPLICIT_WEIGHT)
+    titled = Counter(office for office, score in evidence.values() if office)
+    # a candidate the article ties to no office runs where the others it ties run
+    main = (explicit or titled).most_common(1)[0][0] if (explicit or titled) else races.dominant
+    out = []
+    for e in items:
+        if e.candidate and MEASURE_NAME.match(e.candidate):
+            race = e.candidate
+            if e.stage is None:  # a measure is put to voters, not to a nominating contest
+                e = replace(e, stage="general")
+        elif e.candidate:
+            office, _ = evidence[e.candidate]
+            race = races.race_for(e.candidate, office or main)
+        else:
+            race = None
+        out.append(replace(e, race=race))
+    # a stance about no candidate is about the race most of the article's stances are in
+    counts = Counter(e.race for e in out if e.candidate and e.race)
+    contest = counts.most_common(1)[0][0] if counts else races.race_for(None, main)
+    # ... unless its own sentence names an office and no candidate stance there claims it
+    claimed = {e.evidence.start for e in out if e.candidate}
+    out = [e if e.candidate is not None else
+           replace(e, race=races.race_for(None, office) if e.evidence.start not in claimed
+                   and (office := races.office_in(e.evidence.text)) else contest)
+           for e in out]
+    return out
+
+
+def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, settings,
+                           earlier: tuple = ()) -> Iterable[Endorsement]:
+    doc, sent = ctx.doc, ctx.sent
+    trigger = doc[frame.trigger]
+    if 0 < trigger.i < len(doc) - 1 and doc[trigger.i - 1].text in QUOTES and doc[trigger.i + 1].text in QUOTES:
+        return []  # readers say the League "endorsed" Patel: a word in scare quotes is disputed
+    endorsers = endorsers_of(frame, ctx)
+    if not endorsers:
+        return []
+    base_stance = frame.rule["stance"]
+    if frame.rule.get("object") == "vote" and (frame.candidate is None or doc[frame.candidate].lemma_ != "vote"):
+        urged = _urged_vote(trigger, frame)  # "urging its members ... to vote for X" (however parsed)
+        if urged is None:
+            return []  # "urge" counts only as "urge a yes (no) vote on X" or "urge members to vote for X"
+        frame, base_stance = replace(frame, candidate=urged[0]), urged[1]
+    cand_mentions, generic = find_candidates(frame, ctx)
+    if not cand_mentions and not generic and frame.rule.get("strong"):
+        fallback = (_endorsed_before(endorsers, earlier) or _salient_person(ctx, frame, endorsers)) \
+            if frame.rule["stance"] == "rescinds" else None
+        if fallback:
+            cand_mentions = [(fallback, 0.2)]
+        elif frame.rule["kind"] in ("verb", "give", "withdraw") and frame.candidate is None:
+            generic = True  # "has yet to endorse", "did not endorse": about the contest
+    if frame.rule["kind"] != "state" and not cand_mentions and not generic:
+        return []
+    if any(c.lower_ in HABITUAL for c in trigger.children if c.dep_ == "advmod"):
+        return []
+    if PERCENT_RE.search(sent.text) and (not frame.rule.get("strong") or frame.rule["kind"] == "state"):
+        return []  # "44 percent said they would vote for X", "12% undecided": poll figures
+    stance = decide_stance(trigger, base_stance, generic)
+    if stance is None or frame.rule.get("negated_only") and stance not in ("declines", "undecided"):
+        return []
+    if stance == "endorses" and frame.candidate is not None and (
+            no_vote(doc[frame.candidate])
+            or any(m.kind == "measure" and m.label == "no" and m.covers(frame.candidate) for m in ctx.mentions)):
+        stance = "opposes"  # "urges a no vote on Measure K", "backs the No on K campaign"
+    if stance in ("endorses", "opposes", "rescinds") and not cand_mentions:
+        return []
+    if stance == "undecided" and NO_PLANS.search(sent.text[trigger.idx - sent.start_char:]):
+        stance = "declines"  # "has not endorsed in the race, and aides say he does not plan to"
+    if stance == "will_endorse" and cand_mentions and not generic and (_announced(trigger) or _pledged(trigger)):
+        stance = "endorses"  # "announced they will support X", "'I will support X,' he said": made now
+    if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers):
+        return []
+    if frame.rule["kind"] == "receive" and all(t == "party" for _, t, _ in endorsers) and any(
+            c.lemma_ in ("nod", "nomination") for c in trigger.children if c.dep_ in ("dobj", "attr")):
+        return []  # "Hartley wins GOP nod": a party's nomination is won at the polls, not given
+    clause = _clause_tokens(trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head)
+    stage = frame_stage(sent, frame.trigger, clause, default_stage)
+    evidence = sentence_evidence(sent)
+    out = []
+    for endorser_name, endorser_type, conf_e in endorsers:
+        candidates = cand_mentions or [(None, 0.0)]
+        for cand_name, conf_c in candidates:
+            if cand_name and _same_name(cand_name, endorser_name):
+                continue  # a campaign's claim about itself
+            confidence = round(max(0.3, settings.base_confidence - conf_e - conf_c
+                                   - (0.05 if frame.via != "dep" else 0.0)
+                                   - (0.0 if frame.rule.get("strong") else 0.1)), 2)
+            out.append(Endorsement(
+                endorser=endorser_name, endorser_type=endorser_type, candidate=cand_name,
+                stance=stance, stage=stage, evidence=evidence, confidence=confidence,
+                rule=RuleRef(frame.rule["id"], frame.rule["version"]),
+                date=ctx.article.published))
+    return out
+
+
+# ---- endorsers ----------------------------------------------------------------------
+
+def _clause_tokens(head) -> list:
+    """The trigger's own clause: its subtree without the subject's relative clauses
+    or other embedded clauses, whose stage words belong to another event."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "advcl", "ccomp", "parataxis", "relcl") \
+                or child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in skip]
+
+
+NO_PLANS = re.compile(r"(?i)\b(?:does|do|did) ?(?:not|n't) (?:plan|intend|expect) to\b|\bno plans? to\b|"
+                      r"\bhas no intention\b|\bwill not do so\b|\bwon't do so\b")
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
+HABITUAL = {"traditionally", "typically", "usually", "often", "generally", "normally", "historically"}
+ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
+
+
+SPEECH_VERBS = {"say", "tell", "pledge", "promise", "vow"}
+
+
+def _urged_vote(trigger, frame: Frame) -> Optional[tuple[int, str]]:
+    """'urging its 6,000 members in X to vote for Y': the candidate of the vote the
+    urge's object is asked to cast, and its stance."""
+    if frame.candidate is None:
+        return None
+    for tok in trigger.doc[frame.candidate:trigger.sent.end]:
+        if tok.lemma_ == "vote" and tok.i > frame.candidate:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "against"):
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj.i, "endorses" if prep.lower_ == "for" else "opposes"
+            return None
+    return None
+
+
+def _pledged(trigger) -> bool:
+    """A first-person pledge of support: 'I will support Carla Hollis in November'."""
+    return trigger.lemma_ != "endorse" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in trigger.children) \
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in trigger.children)
+
+
+def _announced(trigger) -> bool:
+    """'announced they will support X'; and 'told supporters he would throw his support
+    behind X': saying one will support (not formally endorse) someone is support now."""
+    if trigger.lemma_.lower() not in ("endorse", "endorsement") and trigger.dep_ == "ccomp" \
+            and trigger.head.lemma_.lower() in SPEECH_VERBS \
+            and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in trigger.children):
+        return True
+    tok, n = trigger, 0
+    while tok.dep_ in ("ccomp", "xcomp", "conj", "aux") and tok.head is not tok and n < 3:
+        tok = tok.head
+        n += 1
+        if tok.lemma_.lower() in ANNOUNCE_VERBS:
+            return True
+    return False
+
+
+def _endorsed_before(endorsers, earlier) -> Optional[str]:
+    """'The Patriots, who endorsed Solano in December, yanked their support': what a
+    withdrawal names no candidate for is the endorser's latest endorsement."""
+    names = {e[0] for e in endorsers}
+    prior = [e for e in earlier if e.endorser in names and e.stance == "endorses" and e.candidate]
+    return prior[-1].candidate if prior else None
+
+
+def _salient_person(ctx: SentenceContext, frame: Frame, endorsers) -> Optional[str]:
+    """When a withdraw/endorse frame names no candidate, the one person the sentence is about."""
+    names = {e[0] for e in endorsers}
+    people = [m for m in ctx.mentions if m.kind == "person" and m.text not in names
+              and ctx.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if not people:  # "The Farm Bureau, which endorsed Measure L, withdrew its support"
+        people = [m for m in ctx.mentions if m.kind == "measure"]
+    return people[0].text if len({p.text for p in people}) == 1 else None
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a.lower() == b.lower() or a.split()[-1].lower() == b.split()[-1].lower()
+
+
+def dedupe_endorsements(items: list[Endorsement]) -> list[Endorsement]:
+    """One fact per (endorser, candidate, stance, stage); the most confident evidence wins."""
+    best: dict[tuple, Endorsement] = {}
+    for e in items:
+        key = (e.endorser.lower(), (e.candidate or "").lower(), e.stance, e.stage)
+        if key not in best or e.confidence > best[key].confidence:
+            best[key] = e
+    return sorted(best.values(), key=lambda e: e.evidence.start)

@@ -1,0 +1,209 @@
+"""Who a frame's candidate role names: a person, a ballot measure or a party.
+
+The object of an endorse verb is usually a name, but the parse often points at a
+description ("his opponent ..., attorney Maya Chen", "a yes vote on Measure B",
+"his candidacy", "the measure") or misses the name; these helpers find the name
+the role stands for, or say that the stance is about the contest ("a candidate").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...nlp.entity_types import type_from_name
+from ..mentions import SentenceContext, expand_list
+from .frames import Frame
+from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
+from ..mentions import antecedent, appositive_name
+
+
+CANDIDACY_NOUNS = {"candidacy", "campaign", "bid", "reelection", "re-election", "run", "challenge"}
+
+
+def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
+    """Candidate names (with confidence penalty) and whether the object is generic ('a candidate')."""
+    doc = ctx.doc
+    if frame.rule["kind"] == "verb" and not frame.passive:
+        adjacent = _right_neighbour(frame.trigger, ctx)
+        if adjacent is not None:  # "Bush endorsing Cruz": adjacency beats a garbled parse
+            names = [n for n in (candidate_name(x, ctx) for x in expand_list(adjacent, ctx)) if n]
+            if names:
+                return names, False
+    if frame.candidate is None:
+        return [], False
+    tok = doc[frame.candidate]
+    phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
+    if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
+        named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
+        if named is not None and ctx.doc[named.start:named.end].root.dep_ != "appos":
+            named = None  # "does not endorse candidates, president Laura Kinney said": the speaker
+        if named is None:
+            return [], True
+        return [n for n in (candidate_name(x, ctx) for x in expand_list(named, ctx)) if n], False
+    if tok.lemma_.lower() == "vote":  # "recommend a yes vote on Measure B", "On Measure K, we urge a no vote"
+        target = next((g for h in (tok, tok.head) for p in h.children
+                       if p.dep_ == "prep" and p.lower_ in ("on", "for", "against")
+                       for g in p.children if g.dep_ == "pobj"), None)
+        if target is not None:
+            tok = target
+    if tok.lower_ == "re" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        tok = doc[tok.i + 2]  # "re-electing" in three tokens
+    if tok.lemma_.lower() in ("re-elect", "reelect", "elect") and any(c.dep_ == "dobj" for c in tok.children):
+        tok = next(c for c in tok.children if c.dep_ == "dobj")  # "We recommend re-electing Hal Brody"
+    if tok.lower_ in ("whom", "who", "which", "that") and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "retired firefighter Angela Pruitt, whom the local has since endorsed"
+    measure = _measure_reference(tok, ctx)
+    if measure is not None:
+        return [(measure.text, 0.15)], False
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in CANDIDACY_NOUNS:
+        tok = tok.head  # "backed Marchbank's leadership bid"
+    bid_next = tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in CANDIDACY_NOUNS  # parsed as two heads
+    if tok.lemma_.lower() in CANDIDACY_NOUNS or bid_next:  # "his candidacy", "Mourdock's bid"
+        poss = [c for c in tok.children if c.dep_ == "poss"] or [
+            g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            if g.dep_ == "pobj"]  # "oppose the re-election of state Rep. Brent Yoder"
+        if poss:
+            tok = poss[0]
+            if tok.lower_ == "whose" and tok.head.head.dep_ == "relcl":
+                tok = tok.head.head.head  # "Hensen, whose bid is supported by X"
+    m = ctx.mention_for(tok.i, via_possessor=False)
+    if m is None and frame.rule["kind"] == "receive":
+        m = _nearest_left_person(frame.trigger, ctx)
+    if m is None or m.kind == "ref" and not m.label.startswith(("he", "she", "him", "his", "her", "person:")):
+        # a name in apposition or coordination inside the object phrase ("his rival and the
+        # eventual nominee, Hillary Clinton"), not inside a clause on it ("a decision backed
+        # by Gov. X and implemented by Y")
+        own = _phrase_tokens(tok)
+        inner = [x for x in ctx.mentions if x.kind in ("person", "measure") and x.start in own]
+        m = inner[-1] if inner else _delayed_appositive(tok, ctx)
+    if m is None:
+        return [], bool(re.search(r"(?i)\b(candidate|nominee)\b", phrase))
+    out = []
+    for item in expand_list(m, ctx):
+        name = candidate_name(item, ctx)
+        if name:
+            out.append(name)
+    if not out and frame.rule["kind"] == "receive":
+        left = _nearest_left_person(frame.trigger, ctx)
+        if left is not None:
+            out.append((left.text, 0.15))
+    return out, False
+
+
+def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
+    j = i + 1
+    described = 0  # "endorsed city council member Ana Ortiz": up to four words of description
+    while j < ctx.sent.end and (ctx.doc[j].lower_ in ("the", "candidate", "former", "sen.", "gov.", "rep.", "mr.", "ms.")
+                                or ctx.doc[j].pos_ == "ADV"
+                                or ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN") and described < 4):
+        described += ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
+        j += 1
+    for m in ctx.mentions:
+        if m.start == j and m.kind in ("person", "measure"):
+            possessive = m.end < len(ctx.doc) and ctx.doc[m.end].tag_ == "POS"
+            return None if possessive else m  # "backed Hensen's opponent" names the opponent, not Hensen
+    return None
+
+
+ORG_WORDS = re.compile(r"(?i)\b(?:inc|corp|company|center|centre|club|fund|committee|council|coalition|group|"
+                       r"foundation|institute|league|society|alliance|network|project|action|pac|city|county|"
+                       r"state|university|college|school|hospital|church|bank|agency|department|office)\b")
+
+
+MEASURE_NOUNS = {"measure", "proposition", "proposal", "initiative", "referendum", "amendment"}
+LEGISLATION = re.compile(r"^(?:House |Senate |Assembly )?Bill \d+|\b(?:H\.?B\.?|S\.?B\.?|A\.?B\.?) ?\d+\b|\bAct$")
+
+
+def _measure_reference(tok, ctx: SentenceContext) -> Optional[Mention]:
+    """'ads attacking the measure', 'vote against it': the ballot measure named last."""
+    voting = tok.head.lower_ in ("against", "for") and tok.head.head.lemma_ == "vote"
+    if tok.lower_ == "it" and not voting and tok.dep_ == "dobj":  # "The Taxpayers Association opposes it"
+        latest = [m for m in ctx.mentions if m.end <= tok.i and m.kind in ("person", "measure")]
+        for past in reversed(ctx.history[-3:]):
+            latest = latest or [m for m in past if m.kind in ("person", "measure")]
+        return latest[-1] if latest and latest[-1].kind == "measure" else None
+    if not (tok.lower_ in MEASURE_NOUNS and any(c.lower_ in ("the", "this") for c in tok.children)
+            or tok.lower_ == "it" and voting):  # "urging its members to vote against it"
+        return None
+    earlier = [m for m in ctx.mentions if m.kind == "measure" and m.end <= tok.i]
+    for past in reversed(ctx.history):
+        if earlier:
+            break
+        earlier = [m for m in past if m.kind == "measure"]
+    return earlier[-1] if earlier else None
+
+
+def no_vote(tok) -> bool:
+    return tok.lemma_.lower() == "vote" and any(c.lower_ == "no" for c in tok.children
+                                                if c.dep_ in ("det", "amod", "compound"))
+
+
+ROLE_NOUNS = {"opponent", "rival", "challenger", "candidate", "nominee", "successor", "incumbent", "predecessor"}
+
+
+def _delayed_appositive(tok, ctx: SentenceContext) -> Optional[Mention]:
+    """'backing his opponent in the Nov. 7 general election, attorney Maya Chen': the
+    name set off by a comma a few words after a role noun names that role."""
+    if tok.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    for m in ctx.mentions:
+        if m.kind != "person" or not (tok.i < m.start <= tok.i + 12):
+            continue
+        k = m.start - 1
+        while k > tok.i and (ctx.doc[k].is_lower and ctx.doc[k].pos_ in ("NOUN", "ADJ", "PROPN")
+                             or ctx.doc[k].lower_ in PERSONAL_TITLES or ctx.doc[k].tag_ == "POS"):
+            k -= 1  # "attorney", "former state senator", "Coun."
+        return m if ctx.doc[k].text in (",", ":") else None
+    return None
+
+
+def _phrase_tokens(tok) -> set[int]:
+    """Token indices of a noun phrase without its clauses and prepositional phrases."""
+    out = {tok.i}
+    for child in tok.children:
+        if child.dep_ not in ("acl", "relcl", "prep", "agent", "advcl", "punct", "poss"):
+            out |= _phrase_tokens(child)  # not the possessor: "Hensen's primary opponent" is not Hensen
+    return out
+
+
+def _nearest_left_person(i: int, ctx: SentenceContext) -> Optional[Mention]:
+    left = [m for m in ctx.mentions if m.kind == "person" and m.end <= i]
+    return left[-1] if left else None
+
+
+def candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, float]]:
+    if m.text == ctx.byline:
+        return None  # the article's author is not a candidate
+    if LEGISLATION.search(m.text) or m.start > 0 and ctx.doc[m.start - 1].lower_ in ("house", "senate") \
+            and m.text.split()[0] == "Bill":
+        return None  # "House Bill 4410": a union backing a bill takes no stance in an election
+    if m.kind in ("person", "measure"):
+        return m.text, 0.0
+    if m.kind == "party":
+        return m.text, 0.05
+    if m.kind == "ref" and (m.label in ("he", "she", "him", "his", "her") or m.label.startswith("person:")):
+        named = appositive_name(m, ctx)  # "The Conservative candidate, Glen Harwick,"
+        if named is not None and named.kind == "person":
+            return named.text, 0.0
+        ante = antecedent(m, ctx)
+        return (ante[0], 0.15) if ante else None
+    if m.kind == "org":
+        last = m.text.split()[-1]
+        if last in ctx.people_surnames:
+            return m.text, 0.05
+        if person_like(m):
+            return m.text, 0.2  # a short proper name without organisation words, NER unsure
+    return None
+
+
+def person_like(m: Mention) -> bool:
+    words = m.text.split()
+    return (2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                                         and not w.isupper() for w in words)
+            and type_from_name(m.text, "") == "" and not ORG_WORDS.search(m.text) and m.label != "GPE")
+
+
+def _np_text(tok) -> str:
+    left = [t for t in tok.lefts if t.dep_ in ("det", "amod", "compound", "nummod", "advmod")]
+    start = left[0].i if left else tok.i
+    return tok.doc[start:tok.i + 1].text

@@ -1,0 +1,197 @@
+"""Who a frame's endorser role names: names, lists, references, bodies acting through
+their delegates or conventions, and the surface fallbacks for garbled parses.
+
+``endorsers_of(frame, ctx)`` returns (name, provisional type, confidence penalty) for
+each endorser; extract/endorsements.py turns them into facts. Pure: reads the parse.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..mentions import SentenceContext, expand_list
+from .frames import Frame
+from ..mentions import DATELINE_RE, PERSONAL_TITLES, Mention
+from ..mentions import member_word
+from ..mentions import members_body, resolve_endorser
+
+# "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
+VAGUE_SOURCES = {"own", "quarter", "source", "corner", "direction", "place", "ally", "camp"}
+PREPOSITION_REACH = 10  # "picked up endorsements in the final month from X": 9 tokens from the verb to "from"
+TITLE_WORDS = PERSONAL_TITLES | {"u.s.", "state", "former"}  # words before a name that are not part of it
+PERCENT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+                        r"sixty|seventy|eighty|ninety))\s*(?:%|percent\b|per cent\b|pct\b)", re.I)  # "Seven percent"
+PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Party", "liberals": "Liberal Party",
+                 "conservatives": "Conservative Party", "tories": "Conservative Party", "greens": "Green Party",
+                 "libertarians": "Libertarian Party"}
+
+
+def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
+    """(name, provisional type, confidence penalty) for each endorser the role names."""
+    doc = ctx.doc
+    if frame.rule["kind"] == "receive" and (frame.endorser is None or doc[frame.endorser].lower_ in VAGUE_SOURCES):
+        # "picked up an endorsement of his own on Friday: former MPP Bernard Tessier, who ..."
+        colon = next((t.i for t in ctx.sent if t.text == ":" and t.i > frame.trigger), None)
+        named = next((x for x in ctx.mentions if colon is not None and x.start > colon
+                      and x.kind in ("person", "org", "party") and x.label != "GPE"), None)
+        resolved = resolve_endorser(named, ctx) if named is not None else None
+        if resolved or frame.endorser is not None:
+            return [resolved] if resolved else []
+    if frame.endorser is None and frame.rule["kind"] == "receive":
+        named = _org_after_preposition(frame.trigger, ctx)  # "picked up the endorsement of | the X"
+        if named is not None:
+            return [r for r in (resolve_endorser(x, ctx) for x in expand_list(named, ctx)) if r]
+        noun = next((c for c in doc[frame.trigger].children if c.dep_ in ("dobj", "attr")), None)
+        source = next((g for p in (noun.children if noun is not None else ()) if p.lower_ in ("from", "of")
+                       for g in p.children if g.dep_ == "pobj"), None)
+        included = _included_names(source, ctx) if source is not None else []
+        if included:  # "endorsements from the state's largest unions, including A and B"
+            return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
+        owner_word = noun is not None and any(c.dep_ == "compound" and c.lower_ in ("party", "union", "group")
+                                              for c in noun.children)  # "won the party endorsement"
+        if ctx.last_org_endorser and noun is not None and noun.lemma_ in ("endorsement", "nod") \
+                and any(c.lower_ == "the" for c in noun.children) \
+                and (owner_word or not PERCENT_RE.search(ctx.sent.text)):
+            return [ctx.last_org_endorser]  # "X won the endorsement" after "Y won the party's endorsement"
+    endorser_i = frame.endorser
+    dateline = DATELINE_RE.match(ctx.sent.text)
+    if endorser_i is not None and dateline and doc[endorser_i].idx < ctx.sent.start_char + dateline.end():
+        # "ROCHESTER, Minn. — Minnesota DFL delegates endorsed": the parse took the dateline
+        after = [t for t in ctx.sent if ctx.sent.start_char + dateline.end() <= t.idx and t.i < frame.trigger]
+        members = next((t for t in after if _members_acting(t, doc[frame.trigger])), None)
+        if members is not None:
+            body = members_body(members, ctx)
+            return [body] if body else []
+        first = next((x for x in ctx.mentions if after and after[0].i <= x.start and x.end <= frame.trigger
+                      and x.kind in ("org", "desc", "ref", "person")), None)
+        endorser_i = ctx.doc[first.start:first.end].root.i if first is not None else None  # "The union ..., X, threw"
+    if endorser_i is None:
+        before = doc[frame.trigger - 1] if frame.trigger > ctx.sent.start else None
+        if before is not None and _members_acting(before, doc[frame.trigger]):
+            body = members_body(before, ctx)
+            return [body] if body else []
+        m = _left_neighbour(frame, ctx)
+        return [r for r in (resolve_endorser(x, ctx) for x in (expand_list(m, ctx) if m else [])) if r]
+    tok = doc[endorser_i]
+    if _members_acting(tok, doc[frame.trigger]):  # "Delegates voted to endorse X": the body they belong to
+        body = members_body(tok, ctx)
+        return [body] if body else []
+    included = _included_names(tok, ctx)
+    if included:
+        return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
+    if tok.lower_ in QUANTIFIERS:
+        return []  # "many of the players in the party": a vague share of a group
+    m = ctx.mention_for(endorser_i)
+    if m is not None and m.kind == "ref" and m.label in ("they", "we", "them") and doc[frame.trigger].lemma_ == "vote":
+        return []  # "they voted for Joe": members casting ballots, not the body's endorsement
+    if m is None and tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
+        return []  # "58 MPs": a count of people, unless an appositive names them ("Two unions ..., X and Y,")
+    if m is None or _quantified(doc[m.end - 1]):
+        m = _left_neighbour(frame, ctx)
+    if m is None:
+        return []
+    party = PARTY_PLURALS.get(m.text.lower()) if m.kind == "party" else None
+    if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(ctx.sent.text):
+        return [(party, "party", 0.2)]  # "Republicans, meeting in Duluth, endorsed X": the party's convention
+    out = []
+    for item in expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx):
+        resolved = resolve_endorser(item, ctx)
+        if resolved:
+            out.append(resolved)
+    return out
+
+
+def _members_acting(tok, trigger) -> bool:
+    """Delegates or a convention act for their body; members only when they vote as one
+    ('members voted to endorse'), not 'many rank-and-file members who support X'."""
+    lemma = member_word(tok)
+    if lemma is None or _quantified(tok) or any(c.dep_ == "nummod" for c in tok.children):
+        return False  # "11 delegates abstained", "1,500 union members pledging to vote for": individuals
+    return lemma != "member" or trigger.head.lemma_ == "vote"
+
+
+QUANTIFIERS = {"many", "some", "most", "all", "few", "several", "none", "both", "others", "plenty", "dozens", "rest",
+               "lot", "lots", "majority", "handful", "number", "share", "portion"}
+
+
+def _org_after_preposition(i: int, ctx: SentenceContext) -> Optional[Mention]:
+    """The organisation right after 'of'/'from'/'by' following a receive verb's noun."""
+    for k in range(i + 1, min(i + PREPOSITION_REACH, ctx.sent.end)):
+        if ctx.doc[k].pos_ in ("VERB", "AUX"):
+            break
+        if ctx.doc[k].lower_ in ("of", "from", "by"):
+            j = k + 1
+            while j < ctx.sent.end and ctx.doc[j].lower_ in ("the", "a", "an"):
+                j += 1
+            # "won the endorsement Monday of U.S. Rep. Angela Moretti": people endorse too
+            while j < ctx.sent.end and ctx.doc[j].lower_ in TITLE_WORDS and not any(m.covers(j) for m in ctx.mentions):
+                j += 1
+            return next((m for m in ctx.mentions if m.start <= j < m.end and m.kind in ("org", "desc", "person")), None)
+    return None
+
+
+def _quantified(tok) -> bool:
+    """'nearly every national Democrat', 'many unions': a vague group, not an endorser."""
+    return any(c.lower_ in ("every", "many", "most", "some", "all", "several", "few", "those", "these")
+               for c in tok.children if c.dep_ in ("det", "amod", "advmod", "predet", "nummod"))
+
+
+AUX_GAP = {",", "however", "will", "would", "has", "have", "had", "is", "are", "was", "were", "be", "been", "to", "also",
+           "continue", "formally", "officially", "already", "now", "still", "]", "[", "not", "n't", "did",
+           "does", "do", "said", "says", "today", "just", "finally", "unanimously", "overwhelmingly"}
+
+
+def _left_neighbour(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
+    """Surface fallback when the parse gives no subject: the name right before the verb
+    group ("the [International Association of Firefighters] will continue to stand with")."""
+    i = frame.trigger - 1
+    if ctx.doc[i].text == "," and i > ctx.sent.start:
+        # "AFSCME, with about 1.4 million members, endorsed Dean": step over the aside
+        opening = [k for k in range(max(ctx.sent.start, i - 12), i) if ctx.doc[k].text == ","]
+        if opening:
+            i = opening[0] - 1
+    while i >= ctx.sent.start and (ctx.doc[i].lower_ in AUX_GAP or ctx.doc[i].pos_ in ("ADV", "PART")
+                                   or ctx.doc[i].ent_type_ in ("DATE", "TIME")  # "on Wednesday endorsed"
+                                   or ctx.doc[i].lower_ in ("on", "in", "late", "early") and i + 1 < frame.trigger
+                                   and ctx.doc[i + 1].ent_type_ in ("DATE", "TIME")):
+        i -= 1
+    if i < ctx.sent.start:
+        return None
+    for m in ctx.mentions:
+        if m.covers(i) and m.kind in ("org", "desc", "person"):
+            return m
+    return None
+
+
+def _in_addition_to(trigger, ctx: SentenceContext) -> list[Mention]:
+    """'In addition to X and Y, Z have endorsed W': X and Y endorsed W too."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "besides", "beyond"):
+            for obj in prep.children:
+                if obj.lower_ == "addition" or prep.lower_ != "in":
+                    target = obj if prep.lower_ != "in" else next(
+                        (g for p2 in obj.children if p2.lower_ == "to" for g in p2.children if g.dep_ == "pobj"), None)
+                    m = ctx.mention_for(target.i) if target is not None else None
+                    if m and m.kind in ("org", "desc", "ref", "person"):
+                        return expand_list(m, ctx)
+    return []
+
+
+def _included_names(tok, ctx: SentenceContext) -> list[Mention]:
+    """'other prominent Republicans, including A and B' -> [A, B]."""
+    heads = [tok, tok.head, tok.head.head]
+    for child in [c for h in heads for c in h.children] + list(tok.subtree):
+        if child.dep_ == "prep" and child.lower_ == "among" and child.i > tok.i:
+            # "backed by 58 MPs, among them the former shadow chancellor Ruth Ellingham"
+            them = next((g for g in child.children if g.dep_ == "pobj" and g.lower_ == "them"), None)
+            named = next((x for x in ctx.mentions if them is not None and x.start > them.i
+                          and x.kind in ("person", "org")), None)
+            if named is not None:
+                return expand_list(named, ctx)
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "such") and child.i > tok.i:
+            objs = [g for g in child.subtree if g.dep_ == "pobj"]
+            if objs:
+                m = ctx.mention_for(objs[0].i)
+                if m:
+                    return expand_list(m, ctx)
+    return []

@@ -1,0 +1,379 @@
+"""Endorsement frames: a trigger and the tokens that fill its endorser and candidate roles.
+
+``match_frames(sent)`` is pure matching: it reads the dependency parse and returns
+Frame values (token indices), writing nothing. Which words trigger which frame is
+data (nlp/patterns/triggers.jsonl); how each kind of trigger finds its roles is here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ...nlp.rules import packaged_rules
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+
+
+@dataclass(frozen=True)
+class Frame:
+    trigger: int  # token index of the trigger word
+    rule: dict
+    endorser: Optional[int]  # token index (head of the endorser phrase)
+    candidate: Optional[int]  # token index (head of the candidate phrase)
+    passive: bool = False
+    via: str = "dep"  # how roles were found: "dep" or "nearest" (fallback)
+
+
+@lru_cache(maxsize=1)
+def trigger_index() -> dict[tuple[str, str], dict]:
+    """(kind-group, lemma) -> rule. Verb-ish kinds share the 'verb' group; nouns 'noun'."""
+    index: dict[tuple[str, str], dict] = {}
+    for rule in packaged_rules("triggers", ("kind", "lemmas", "stance")):
+        group = rule["kind"]
+        for lemma in rule["lemmas"]:
+            index.setdefault((group, lemma), rule)
+    return index
+
+
+@lru_cache(maxsize=1)
+def prep_rules() -> dict[str, tuple[dict, ...]]:
+    """lemma -> every verb_prep rule it triggers; the preposition tells them apart."""
+    index: dict[str, list[dict]] = {}
+    for rule in packaged_rules("triggers", ("kind", "lemmas", "stance")):
+        if rule["kind"] == "verb_prep":
+            for lemma in rule["lemmas"]:
+                index.setdefault(lemma, []).append(rule)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def match_frames(sent) -> list[Frame]:
+    frames: list[Frame] = []
+    idx = trigger_index()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            for kind in ("receive", "give", "withdraw"):
+                rule = idx.get((kind, lemma))
+                if rule:
+                    f = _noun_object_frame(tok, rule)
+                    if f:
+                        frames.append(f)
+            rule = idx.get(("receive_org", lemma))
+            if rule:  # "She picked up the Fraternal Order of Police, ... Lodge 27, in January"
+                particle = rule.get("particles", {}).get(lemma)
+                obj = _object_of(tok)
+                if obj is not None and tok.doc[obj].pos_ == "PROPN" and (
+                        particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)):
+                    frames.append(Frame(tok.i, rule, obj, subject_of(tok)))
+            rule = idx.get(("count_among", lemma))
+            if rule:  # "Reed counts the Fraternal Order of Police among his supporters"
+                nouns = set(rule["nouns"])
+                obj = _object_of(tok)
+                among = _pobj(tok, ("among",))
+                if among is None and obj is not None:
+                    among = _pobj(tok.doc[obj], ("among",))
+                if among is not None and obj is not None and tok.doc[among].lower_ in nouns:
+                    frames.append(Frame(tok.i, rule, obj, subject_of(tok)))
+            for rule in prep_rules().get(lemma, ()):  # "vote for" and "vote against" are two rules
+                f = _verb_prep_frame(tok, rule)
+                if f:
+                    frames.append(f)
+            rule = idx.get(("verb", lemma))
+            if rule:
+                frame = _verb_frame(tok, rule)
+                frames.append(frame)
+                for conj in tok.children:  # "did not endorse ... and will not do so in ..."
+                    if conj.dep_ == "conj" and conj.lemma_ == "do" and any(
+                            c.lower_ == "so" for c in conj.children):
+                        frames.append(Frame(conj.i, rule, frame.endorser, frame.candidate, frame.passive))
+        if tok.pos_ in ("NOUN", "PROPN") and (rule := idx.get(("noun_prep", lemma))):
+            f = _noun_prep_frame(tok, rule)
+            if f:
+                frames.append(f)
+        if tok.pos_ in ("NOUN", "PROPN") and (rule := idx.get(("noun", lemma))):
+            f = _noun_frame(tok, rule)
+            if f:
+                frames.append(f)
+        if (rule := idx.get(("state", lemma))) or (rule := idx.get(("state", tok.lower_))):
+            f = _state_frame(tok, rule)
+            if f:
+                frames.append(f)
+    return frames
+
+
+# ---- role helpers -------------------------------------------------------------------
+
+def subject_of(verb) -> Optional[int]:
+    """The subject of a verb, following xcomp/conj/relcl/acl chains upward."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 6:
+        seen += 1
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and tok.i != verb.i):
+                if child.lower_ in RELATIVE_PRONOUNS or (child.dep_ == "nsubj" and child.lower_ == "all"):
+                    return _relative_head(tok)
+                return child.i
+        for aux in tok.children:  # "We did, however, endorse X": the parser hangs We on "did"
+            if aux.dep_ == "aux":
+                subj = [c for c in aux.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS]
+                if subj:
+                    return subj[0].i
+        if tok.dep_ in ("relcl", "acl") and tok.head is not tok:
+            head = tok.head
+            if head.dep_ == "pobj" and head.head.lower_ == "among":  # "X were among the unions endorsing Y"
+                verb_above = head.head.head
+                subj = [c for c in verb_above.children if c.dep_ in SUBJ]
+                if subj:
+                    return subj[0].i
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "Y, endorsed by X": not the endorser
+                return None
+            if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" \
+                    and not head.ent_type_:
+                verb_above = head.head
+                for _ in range(4):  # "spent $2 million on ads attacking X": up to the verb
+                    if verb_above.pos_ in ("VERB", "AUX") or verb_above.head.i == verb_above.i:
+                        break
+                    verb_above = verb_above.head
+                subj = [c for c in verb_above.children if c.dep_ in ("nsubj",)]
+                if subj:
+                    return subj[0].i
+            if head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return head.i
+        if tok.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "dep") and tok.head is not tok:
+            if tok.dep_ == "xcomp":
+                obj = [c for c in tok.head.children if c.dep_ == "dobj"]
+                if obj and tok.head.lemma_ in ("urge", "ask", "encourage", "call", "tell", "persuade"):
+                    return subject_of(tok.head)
+            if tok.dep_ in ("ccomp", "advcl", "pcomp") and not any(c.dep_ in SUBJ for c in tok.children):
+                tok = tok.head
+                if tok.dep_ == "prep" and tok.head.i != tok.i:  # "yanked X ... after endorsing her"
+                    tok = tok.head
+                continue
+            if tok.dep_ in ("ccomp", "advcl", "pcomp"):
+                return None
+            tok = tok.head
+            continue
+        return None
+    return None
+
+
+def _relative_head(verb) -> Optional[int]:
+    head = verb.head
+    if verb.dep_ == "relcl":
+        return head.i
+    if verb.dep_ == "conj" and head.dep_ == "relcl":  # "Okafor, who courted X and who picked up Y"
+        return head.head.i
+    return None
+
+
+def _object_of(verb) -> Optional[int]:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child.i
+    for child in verb.children:  # "endorse for governor X" or attr
+        if child.dep_ in ("attr", "oprd"):
+            return child.i
+    return None
+
+
+def _agent_of(verb) -> Optional[int]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g.i
+    return None
+
+
+def _stray_agent(verb) -> Optional[int]:
+    """The object of a 'by' the parser attached inside the passive verb's own phrase."""
+    for tok in verb.subtree:
+        if tok.lower_ == "by" and tok.dep_ == "prep" and tok.i > verb.i:
+            up, ok = tok.head, True
+            while up.i != verb.i:
+                if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
+                    ok = False
+                    break
+                up = up.head
+            obj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+            if ok and obj is not None:
+                return obj.i
+    return None
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def _pobj(head, preps) -> Optional[int]:
+    for child in head.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g.i
+    return None
+
+
+# ---- frame builders -----------------------------------------------------------------
+
+def _verb_frame(verb, rule) -> Frame:
+    if _is_passive(verb):
+        cand = None
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                cand = child.i if child.lower_ not in RELATIVE_PRONOUNS else _relative_head(verb)
+        if cand is None and verb.dep_ in ("acl", "relcl", "amod"):
+            cand = verb.head.i  # "the candidate endorsed by X", "Trump's endorsed candidate"
+        if cand is None and verb.dep_ == "xcomp":  # "is expected to be endorsed by X"
+            for child in verb.head.children:
+                if child.dep_ in ("nsubjpass", "nsubj"):
+                    cand = child.i
+        endorser = _agent_of(verb)
+        if endorser is None:
+            endorser = _stray_agent(verb)  # "was backed in the primary by X": "by" hung on "primary"
+        if endorser is None:
+            endorser = _opinion_holder(verb)
+        if endorser is None and verb.dep_ == "amod":
+            poss = [c for c in verb.head.children if c.dep_ == "poss"]
+            endorser = poss[0].i if poss else None
+        return Frame(verb.i, rule, endorser, cand, passive=True)
+    cand = _object_of(verb)
+    if cand is None:
+        cand = _pobj(verb, ("for",))  # "endorsed for governor" rarely; "voted for"
+    return Frame(verb.i, rule, subject_of(verb), cand)
+
+
+OPINION_VERBS = {"think", "believe", "urge", "hope", "want", "recommend", "argue", "insist", "say"}
+
+
+def _opinion_holder(verb) -> Optional[int]:
+    """'We think it is crucial that Proposition 27 be defeated', 'we say X should be
+    rejected': a wish in the subjunctive or with should/must belongs to whoever holds
+    the opinion the clause is governed by."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not (auxes & {"should", "must"} or "be" in auxes and not auxes & {"will", "would", "could", "might", "can", "to"}):
+        return None
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ not in ("ccomp", "xcomp", "acomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.lemma_.lower() in OPINION_VERBS:
+            return subject_of(tok)
+    return None
+
+
+def _verb_prep_frame(verb, rule) -> Optional[Frame]:
+    cand = _pobj(verb, set(rule["preps"]))
+    if cand is None:
+        for child in verb.children:  # "throw its weight behind": prep hangs on the object
+            if child.dep_ == "dobj":
+                cand = _pobj(child, set(rule["preps"]))
+    if cand is None:
+        return None
+    return Frame(verb.i, rule, subject_of(verb), cand)
+
+
+def _noun_object_frame(verb, rule) -> Optional[Frame]:
+    """receive/give/withdraw: the verb's object (or its subject, if passive) is a trigger noun."""
+    nouns = set(rule["nouns"])
+    noun = None
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") and child.lemma_.lower() in nouns:
+            noun = child
+        elif child.dep_ == "prt" and noun is None:
+            continue
+    if noun is None:
+        return None
+    kind = rule["kind"]
+    if kind == "receive":
+        cand = subject_of(verb)
+        endorser = _pobj(noun, ("of", "from", "by")) or _poss(noun) or _pobj(verb, ("from", "by"))
+        return Frame(verb.i, rule, endorser, cand)
+    if kind == "give" and rule.get("preps"):  # "takes no position on Measure D"
+        preps = tuple(rule["preps"])
+        return Frame(verb.i, rule, subject_of(verb) or _poss(noun), _pobj(noun, preps) or _pobj(verb, preps))
+    if kind == "give":
+        endorser = subject_of(verb) or _poss(noun)
+        cand = (_pobj(verb, ("to", "behind", "for")) or _pobj(noun, ("of", "for", "to", "behind")))
+        return Frame(verb.i, rule, endorser, cand)
+    # withdraw / withhold
+    endorser = subject_of(verb) or _poss(noun)
+    cand = _pobj(noun, ("of", "for", "from")) or _pobj(verb, ("from",))
+    return Frame(verb.i, rule, endorser, cand)
+
+
+def _poss(noun) -> Optional[int]:
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our", "my"):
+            return child.i
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child.i
+    for child in noun.children:  # "the UAW endorsement", "the Teamsters' backing"
+        if child.dep_ == "compound" and (child.pos_ == "PROPN" or child.text[:1].isupper()):
+            return child.i
+    return None
+
+
+def _noun_frame(noun, rule) -> Optional[Frame]:
+    """A bare trigger noun: roles from its possessor and prepositions only.
+
+    When the noun is the object of a receive/give/withdraw verb, that frame covers
+    it; this one only fires for free-standing uses ("the UAW's endorsement of Y").
+    """
+    head = noun.head
+    idx = trigger_index()
+    for kind in ("receive", "give", "withdraw"):
+        r = idx.get((kind, head.lemma_.lower()))
+        if r and noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.lemma_.lower() in r["nouns"]:
+            return None
+    if noun.lemma_.lower() in ("endorser", "backer", "supporter"):
+        # "one of the strongest union backers of X": the phrase is the endorser itself.
+        cand = _pobj(noun, ("of", "for"))
+        return Frame(noun.i, rule, noun.i, cand) if cand is not None else None
+    endorser = _poss(noun) or _pobj(noun, ("by", "from"))
+    cand = _pobj(noun, ("of", "for", "to", "behind"))
+    if cand is not None and endorser is None and noun.dep_ == "pobj" and head.lower_ == "of":
+        return None
+    if endorser is None and cand is None:
+        return None
+    # "Significant among Y's union endorsements: X" - the list after a colon names endorsers.
+    if noun.tag_ == "NNS" and endorser is not None and cand is None:
+        after = [t for t in noun.sent if t.i > noun.i]
+        if after and after[0].text == ":" and len(after) > 1:
+            return Frame(noun.i, rule, after[1].i, endorser, via="colon-list")
+        return None
+    return Frame(noun.i, rule, endorser, cand)
+
+
+def _noun_prep_frame(noun, rule) -> Optional[Frame]:
+    cand = _pobj(noun, set(rule["preps"]))
+    if cand is None:
+        return None
+    verb = noun.head
+    while verb.dep_ in ("prep", "pobj", "dobj", "conj") and verb.head is not verb and verb.pos_ != "VERB":
+        verb = verb.head
+    return Frame(noun.i, rule, subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None, cand)
+
+
+def _state_frame(tok, rule) -> Optional[Frame]:
+    """'remain neutral', 'sat out', 'is undecided', 'up for grabs'."""
+    lemma = tok.lemma_.lower()
+    if lemma == "decide" and not (any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in tok.children)
+                                  and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in tok.children)):
+        return None  # only "will decide (at its convention)": "decided to endorse X" is a decision made
+    if lemma in ("sit", "stay") and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"
+                                            for c in tok.children):
+        return None
+    verb = tok
+    while verb.dep_ in ("acomp", "oprd", "xcomp", "attr", "pobj", "prep", "amod", "dobj") and verb.head is not verb:
+        verb = verb.head
+    endorser = subject_of(verb)
+    if endorser is None and lemma in ("deliberation", "deliberations", "deliberate"):
+        endorser = _poss(tok)
+    return Frame(tok.i, rule, endorser, None)

@@ -1,0 +1,89 @@
+"""Stance of a frame: the trigger's own stance, changed by negation, modality and time.
+
+"didn't endorse a candidate" -> declines; "has not endorsed anyone yet" -> undecided;
+"is expected to endorse" -> will_endorse; "will continue to stand with" -> endorses.
+Cue words are data (nlp/patterns/stance_cues.jsonl); how they combine is here.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from ...nlp.rules import packaged_rules
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for rule in packaged_rules("stance_cues", ("group", "words")):
+        out.setdefault(rule["group"], set()).update(w.lower() for w in rule["words"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _chain(tok, limit: int = 4):
+    """The trigger and the verbs it hangs from through xcomp/aux-like links."""
+    yield tok
+    n = 0
+    while tok.dep_ in ("xcomp", "acomp", "dobj", "pobj", "prep", "oprd", "attr", "auxpass", "pcomp") \
+            and tok.head is not tok and n < limit:
+        tok = tok.head
+        n += 1
+        yield tok
+
+
+def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
+    """Final stance for a frame, or None when the text makes it no stance at all
+    (a condition, a question, a hypothetical)."""
+    c = cues()
+    chain = list(_chain(trigger))
+    words = {t.lower_ for t in chain}
+    children = [ch for t in chain for ch in t.children]
+    child_words = {ch.lower_ for ch in children}
+    negated = any(ch.dep_ == "neg" for ch in children) or bool(child_words & c["negation"]) or any(
+        t.lemma_.lower() in c["refuse"] for t in chain[1:])
+    # "no endorsement", "without the backing of"
+    if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in trigger.children):
+        negated = True
+    if any(g.dep_ == "det" and g.lower_ == "no" for ch in trigger.children
+           if ch.dep_ == "dobj" and ch.lemma_ != "vote" for g in ch.children):
+        negated = True  # "we make no endorsement"
+    lemmas_up = {t.lemma_.lower() for t in chain[1:]}
+    if trigger.dep_ == "ccomp":  # "will decide at its convention whether to endorse"
+        lemmas_up.add(trigger.head.lemma_.lower())
+    if any(ch.dep_ == "mark" and ch.lower_ == "whether" for ch in children) and \
+            lemmas_up & (c["decision"] | c["consider"]):
+        return "undecided"  # "has not decided whether to endorse", "is weighing whether to"
+    if any(ch.dep_ == "mark" and ch.lower_ in c["condition"] for ch in children):
+        return None
+    lemmas = {t.lemma_.lower() for t in chain}
+    still = bool((child_words | words) & c["not_yet"]) or any(
+        ch.lower_ == "yet" for t in chain for ch in t.subtree if ch.i > trigger.i - 6)
+    if "yet" in lemmas and any(t.lower_ in ("has", "have", "had", "is") for t in trigger.lefts):
+        still = True  # "has yet to endorse"
+    if base == "endorses" and (lemmas & c["yet_to"]) and still:
+        return "undecided"
+    if base == "endorses" and "yet" in child_words and lemmas_up & {"have", "be", "remain"}:
+        return "undecided"  # "has yet to endorse": 'yet' hangs on 'has'
+    if negated:
+        if base in ("declines", "undecided"):
+            return base if base == "undecided" else None  # "did not remain neutral": unclear
+        if base == "opposes":
+            return None
+        decided_not = any(t.lemma_.lower() in c["decision"] for t in chain[1:]) and any(
+            ch.dep_ == "neg" for ch in trigger.children)  # "decided not to endorse": a decision
+        if not decided_not and (still or lemmas & c["decision"]
+                                or any(ch.lemma_.lower() in c["decision"] for ch in children)):
+            return "undecided"
+        if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'s", "'ve") for ch in trigger.children) \
+                and not any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo") for ch in trigger.children):
+            return "undecided"  # "has not endorsed" (so far), unlike "did not endorse" or "will not"
+        return "declines"
+    if base == "endorses":
+        continuing = bool(lemmas & c["continuing"])
+        future = bool((child_words | lemmas) & c["future"]) or any(
+            t.lemma_.lower() in c["expect"] for t in chain[1:])
+        if future and not continuing:
+            return "will_endorse"
+        if any(t.lemma_.lower() in c["consider"] for t in chain[1:]):
+            return "undecided"
+    return base

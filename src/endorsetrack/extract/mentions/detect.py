@@ -1,0 +1,407 @@
+"""Mentions of possible endorsers and candidates in a parsed sentence.
+
+The small English model's NER misses most union names ("Carpenters Local 43",
+"UNITE-HERE", "SEIU") and splits others at commas ("American Federation of State,
+County and Municipal Employees"), so mentions come from several sources, in order
+of trust: the organisation gazetteer, ballot-measure and "Local N" patterns, NER,
+runs of capitalised words, and finally reference phrases ("the union", "it").
+Pure: ``find_mentions(sent)`` returns spans; nothing is written to the Doc.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ...nlp.rules import packaged_rules
+from .reference_phrases import find_references
+
+# Objects that stand for "some candidate", not a person: the stance is about the contest.
+GENERIC_CANDIDATE_RE = re.compile(
+    r"^(?:(?:a|any|either|another|one|no|the)\s+)?(?:\w+\s+){0,3}?"
+    r"(?:candidate|candidates|nominee|anyone|anybody|one|side|contender|hopeful|either)s?$",
+    re.I)
+MEASURE_WORDS = r"Prop(?:osition|osal|\.)?|Measure|Question|Amendment|Initiative|Referendum|Issue|Ballot Question"
+MEASURE_RE = re.compile(
+    rf"\b(?:{MEASURE_WORDS})"
+    r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I)
+MEASURE_NAME = re.compile(rf"(?i)^(?:{MEASURE_WORDS})\b")  # a candidate that is a ballot measure
+YES_NO_ON_RE = re.compile(r"\b(Yes|No) on ((?:Measure|Prop(?:osition|osal|\.)?|Question|Amendment|Initiative) )?"
+                          r"([A-Z]{1,2}\b|\d{1,3}[A-Z]?\b)")
+DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - "
+    r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:\s\d{1,2}(?:,\s*\d{4})?)?)?\s*(?:\([A-Za-z .]+\))?"
+    r"\s*(?:[—–]+|--|-(?=\s))\s*")
+LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
+LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
+ORG_HEADS = {"association", "union", "council", "party", "club", "federation", "committee", "league", "patriots",
+             "republicans", "democrats", "alliance", "coalition", "chamber", "caucus", "society", "lodge", "guild"}
+NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+CONNECTORS = {"of", "and", "for", "&", "-", "/", "'", "’", "de", "the", "'s"}
+NOT_NAME_WORDS = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "While", "After",
+    "Before", "As", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "His",
+    "Her", "Their", "Its", "Our", "Mr.", "Ms.", "Mrs.", "Dr.", "So", "Yet", "Still", "Also",
+    "Meanwhile", "However", "Since", "Although", "Though", "Even", "Other", "Another", "Both",
+    "Significant", "Most", "Many", "Some", "Several", "Last", "Next", "On", "By", "For", "With",
+}
+TITLES = {
+    "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.", "gov", "governor", "mr.",
+    "ms.", "mrs.", "dr.", "president", "mayor", "lt.", "lieutenant", "speaker", "secretary",
+    "former", "ex", "ex-", "u.s.", "state", "sen.,", "congressman", "congresswoman", "chairman",
+    "chairwoman", "councilman", "councilwoman", "supervisor", "treasurer", "attorney", "general",
+    "presumptive", "incumbent", "house", "senate", "vice", "candidate", "challenger", "nominee",
+    "mp", "mpp", "mla", "mep", "councillor", "alderman", "alderwoman", "assemblyman", "assemblywoman",
+    "delegate", "commissioner", "judge", "sheriff", "rep", "gov", "premier", "minister",
+    "coun.", "cllr.", "cllr", "councilor", "councilmember", "trustee", "reps.", "sens.", "da", "d.a.", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token index in the Doc
+    end: int  # exclusive
+    text: str
+    kind: str  # org | person | party | measure | ref | generic | desc
+    label: str = ""  # NER label, gazetteer id or reference noun
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[tuple[str, dict], ...]:
+    """(lower-cased surface form, rule) pairs, longest first, for every name and alias."""
+    pairs = []
+    for rule in packaged_rules("organizations", ("name", "type")):
+        for form in (rule["name"], *rule.get("aliases", ())):
+            pairs.append((form.lower(), rule))
+    pairs.sort(key=lambda p: -len(p[0]))
+    return tuple(pairs)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_regex() -> tuple[dict[str, dict], re.Pattern]:
+    """One alternation over every gazetteer form, longest first: one pass per sentence."""
+    forms = {}
+    for form, rule in gazetteer():
+        forms.setdefault(form, rule)
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return forms, re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+
+
+def _char_span_to_tokens(sent, start: int, end: int) -> Optional[tuple[int, int]]:
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start < sent.start or span.end > sent.end:
+        return None
+    return span.start, span.end
+
+
+def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Mention]:
+    """All mentions in a sentence Span, non-overlapping, in text order.
+
+    ``ents``: the sentence's entities when the caller has them already (a Span's
+    ``.ents`` walks the whole Doc each time); ``people``: surnames the article gives
+    to people, where a run of capitals ends ("Alma Desrosiers | for District 2")."""
+    doc = sent.doc
+    taken: set[int] = set()
+    out: list[Mention] = []
+
+    def add(start: int, end: int, kind: str, label: str = "") -> None:
+        # Trim determiners, possessive markers and punctuation at the edges.
+        while start < end and (doc[start].lower_ in ("the", "a", "an", "(") or doc[start].is_punct
+                               or doc[start].is_space):
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               and doc[end - 1].text not in (".",)):
+            end -= 1
+        if end > start and doc[end - 1].text == "." and not doc[end - 1].is_sent_end:
+            pass
+        for k in range(start + 1, end):
+            if doc[k].text == "(" and not any(doc[j].text == ")" for j in range(k, end)):
+                end = k  # "National Organization for Women (NOW": the acronym is an alias
+                break
+        if kind == "person":
+            while end - start > 1 and doc[start].lower_ in TITLES:
+                start += 1
+        if start >= end or any(i in taken for i in range(start, end)):
+            return
+        taken.update(range(start, end))
+        text = doc[start:end].text
+        out.append(Mention(start, end, text.rstrip(".") if kind == "measure" else text, kind, label))  # "Measure L."
+
+    text, base = sent.text, sent.start_char
+    low = text.lower()
+    forms, gaz_re = _gazetteer_regex()
+    for m in gaz_re.finditer(low):
+        rule = forms[m.group(0)]
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if tok and _looks_capitalised(text[m.start():m.end()]):
+            start, end = tok
+            label = rule["id"]
+            while start - 1 >= sent.start and doc[start - 1].whitespace_ and _is_name_token(doc[start - 1]) \
+                    and doc[start - 1].text not in NOT_NAME_WORDS and (doc[start - 1].lower_ not in TITLES or (
+                        doc[start - 1].text == "State" and start - 2 >= sent.start and _is_name_token(doc[start - 2]))) \
+                    and not (start - 1 == sent.start and doc[start - 1].pos_ != "PROPN"):
+                start -= 1  # "the Chicago Fraternal Order of Police", "the Ohio AFL-CIO": a body of its own
+                label = "local"
+            while start > sent.start and _glued(doc, start - 1):  # "1199/SEIU", "SEA/SEIU"
+                start -= 1
+                label = "local"  # a body of its own, not the national organisation
+            kind = "party" if rule["type"] == "party" else "org"
+            body = LOCAL_AFTER_RE.match(text, m.end())  # "United Food and Commercial Workers Local 1187"
+            if body:
+                tail = _char_span_to_tokens(sent, base + m.end(), base + body.end())
+                if tail:
+                    end, label = tail[1], "local"
+            acronym = doc[end - 1].text.isupper() and doc[end].ent_type_ != "GPE" if end < sent.end else False
+            while not body and acronym and end < sent.end and _is_name_token(doc[end]) \
+                    and doc[end].lower_ not in TITLES and doc[end].text not in NOT_NAME_WORDS \
+                    and doc[end].ent_type_ not in ("PERSON", "DATE") and not doc[end].is_sent_start:
+                end += 1  # "SEIU Healthcare Pennsylvania": a named body of the organisation
+                label = "local"
+            if end < sent.end and doc[end].lower_ in ("local", "locals", "chapter", "affiliate", "affiliates"):
+                end += 1  # "a Teamsters local": an unnamed body of the organisation
+                kind, label = "desc", "local"
+            if end < sent.end and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "GPE" \
+                    and doc[end - 1].text.isupper():  # a state body: "AFT Connecticut"
+                end += 1
+                while end < sent.end and doc[end].ent_iob_ == "I":
+                    end += 1
+            add(start, end, kind, label)
+    for m in LOCAL_RE.finditer(text):  # "Carpenters Local 43 and 24", "AFSCME Council 61"
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if not tok:
+            continue
+        start, end = tok
+        while start > sent.start and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
+                                      or doc[start - 1].lower_ == "of" and start - 2 >= sent.start
+                                      and _is_name_token(doc[start - 2])):  # "Fraternal Order of Police Lodge 27"
+            start -= 1
+        add(start, end, "org", "local")
+    for m in YES_NO_ON_RE.finditer(text):  # "the Yes on L campaign", "No on Prop. 12"
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if tok:
+            kind_word = m.group(2) or "Measure "
+            start, end = tok
+            taken.update(range(start, end))
+            out.append(Mention(start, end, f"{kind_word.strip()} {m.group(3)}", "measure", m.group(1).lower()))
+    for m in MEASURE_RE.finditer(text):
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if tok:
+            add(*tok, "measure")
+    _titled_people(sent, taken, add)
+    for ent in (ents if ents is not None else sent.ents):
+        if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"):
+            start, end = ent.start, ent.end
+            while end > start and not (_is_name_token(doc[end - 1]) or doc[end - 1].like_num):
+                end -= 1
+            kind = {"PERSON": "person", "NORP": "party"}.get(ent.label_, "org")
+            if end - start == 1 and (doc[start].pos_ == "ADJ" or doc[start].lower_ in TITLES
+                                     or ent.label_ == "PERSON" and doc[start].lower_ in OFFICE_WORDS):
+                continue  # "Democratic" alone is an adjective, not an organisation
+            if ent.label_ == "NORP" and not _is_party_word(ent.text) and all(
+                    doc[k].tag_ == "NNP" for k in range(start, end)):
+                add(start, end, "org", "caps")  # NER's NORP on a surname ("of Hollis"): a name, kind unknown
+                continue
+            if ent.label_ == "NORP" and (not _is_party_word(ent.text) or doc[ent.end - 1].pos_ == "ADJ"
+                                         or doc[ent.end - 1].dep_ in ("amod", "compound", "npadvmod")):
+                continue
+            label = ent.label_
+            if label in ("GPE", "LOC", "FAC") and doc[end - 1].lower_ in ORG_HEADS:
+                label = "ORG"  # "Tolliver County Deputy Sheriffs' Association" tagged as a place
+            add(start, end, kind, label)
+    for tok in sent:  # a surname the article gives a person elsewhere, whatever the tagger made of it here
+        if tok.text in people and tok.i not in taken and tok.text[:1].isupper():
+            add(tok.i, tok.i + 1, "person", "PERSON")
+    if not is_headline(sent):
+        _capitalised_runs(sent, taken, add, people)
+    find_references(sent, taken, add)
+    out.sort(key=lambda m: m.start)
+    dateline = DATELINE_RE.match(sent.text)  # "PHOENIX (AP) —": a place and a wire, no actor
+    if dateline:
+        out = [m for m in out if doc[m.start].idx >= sent.start_char + dateline.end()]
+    return _merge_split_names(doc, _merge_bodies(doc, out))
+
+
+PERSONAL_TITLES = {"sen.", "senator", "rep.", "reps.", "sens.", "councilmember", "councilor", "gov.", "governor", "mayor", "coun.", "councillor", "councilman",
+                   "councilwoman", "cllr.", "cllr", "mr.", "ms.", "mrs.", "dr.", "trustee", "supervisor", "judge",
+                   "sheriff", "undersheriff", "assemblyman", "assemblywoman", "alderman", "alderwoman", "ald.",
+                   "congressman", "congresswoman", "commissioner", "mp", "mpp", "mla", "del.", "delegate",
+                   "lt.", "capt.", "sgt.", "det.", "supt.", "chief", "prosecutor"}
+
+
+def _titled_people(sent, taken: set[int], add) -> None:
+    """'Coun. Navdeep Sidhu', 'state Sen. Liam Hurley': the capitalised words after a
+    personal title are a person's name, whatever NER made of them."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in PERSONAL_TITLES or tok.i + 1 >= sent.end or not tok.text[:1].isupper():
+            continue
+        j = tok.i + 1
+        while j < sent.end and j - tok.i <= 3 and doc[j].tag_ == "NNP" and doc[j].text[:1].isupper() \
+                and doc[j].is_alpha and doc[j].lower_ not in TITLES and doc[j].ent_type_ not in ("GPE", "DATE"):
+            j += 1
+        if j - tok.i >= 3 or j - tok.i == 2 and doc[tok.i + 1].ent_type_ == "PERSON":  # first and last name
+            if not any(k in taken for k in range(tok.i + 1, j)):
+                add(tok.i + 1, j, "person", "PERSON")
+
+
+def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """NER split 'Renata Ojeda' into ORG 'Renata' + 'Ojeda': two adjacent one-word names are one."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.end == m.start and prev.end - prev.start == 1 and m.end - m.start == 1 \
+                and prev.kind in ("org", "person") and m.kind in ("org", "person") \
+                and doc[prev.start].tag_ == "NNP" and doc[m.start].tag_ == "NNP" and not prev.label.startswith("org."):
+            out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "caps")
+            continue
+        out.append(m)
+    return out
+
+
+OFFICE_WORDS = {"district", "ward", "seat", "congress", "senate", "governor", "mayor", "president", "council",
+                "assembly", "sheriff", "judge", "supervisor", "re-election", "reelection"}
+BODY_WORDS = {"chapter", "branch", "division", "affiliate", "caucus", "committee", "council", "district"}
+
+
+def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
+    """'the Greenfield Chapter' + 'of the' + 'Sierra Club' is one body: the chapter."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "ref" and prev.label in BODY_WORDS and m.kind == "org" and len(out) > 1 \
+                and out[-2].kind == "org" and out[-2].end == prev.start \
+                and doc[prev.end:m.start].text.lower().split() in (["of"], ["of", "the"]):
+            first = out[-2]  # "the Allegheny County" + "chapter" + "of the" + "National Organization for Women"
+            out[-2:] = [Mention(first.start, m.end, doc[first.start:m.end].text, "org", "local")]
+            continue
+        if prev and prev.kind == "org" and m.kind == "org":
+            gap = doc[prev.end:m.start].text.lower().split()
+            if doc[prev.end - 1].lower_ in BODY_WORDS and gap in (["of"], ["of", "the"]) \
+                    or gap[:1] and gap[0] in BODY_WORDS and gap[1:] in (["of"], ["of", "the"]) \
+                    or gap in (["'"], ["’"]) and doc[m.start].text[:1].isupper():  # "Deputy Sheriffs' Association"
+                # "the Greenfield Chapter of the Sierra Club", "the Allegheny County chapter of NOW"
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
+                continue
+            if gap == ["and"] and not prev.label.startswith("org.") and not prev.text.isupper() \
+                    and doc[prev.end - 1].lower_ not in ORG_HEADS | SUB_BODY_WORDS \
+                    and doc[m.end - 1].lower_ in ORG_HEADS | SUB_BODY_WORDS and m.label != "local":
+                # "the Southern Nevada Building | and | Construction Trades Council": one name NER split
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
+                continue
+            if gap in (["and"], ["&"]) and doc[m.start].lower_ in AREA_WORDS and doc[m.end - 1].lower_ in SUB_BODY_WORDS | {
+                    "association", "federation", "union", "commerce", "trade"}:  # "the Port Aldane and District Labour Council"
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
+                continue
+            if gap == [","] and prev.label.startswith("org.") and m.label == "local" \
+                    and any(t.like_num for t in doc[m.start:m.end]) and m.end < len(doc) and doc[m.end].text == ",":
+                # "The Fraternal Order of Police, Millbrook Lodge 12, had endorsed": the lodge acts
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
+                continue
+            if not gap and prev.label in ("GPE", "LOC") and m.label in ("caps", "ORG") and prev.start > 0 \
+                    and doc[prev.start - 1].lower_ == "the":  # "the Millbrook County | Deputy Sheriffs' Association"
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
+                continue
+            if gap == ["of"] and m.label == "GPE" and prev.label != "GPE":
+                # "the League of Women Voters | of | Santa Rosalia County": a body named by its place
+                label = "local" if prev.label.startswith("org.") else prev.label
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", label)
+                continue
+            if gap in (["'s"], ["’s"]) and m.label != "GPE" and doc[m.end - 1].lower_ in SUB_BODY_WORDS:
+                # "the Sierra Club's Santa Rosalia Group": the organisation's own unit
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
+                continue
+        out.append(m)
+    return out
+
+
+AREA_WORDS = {"district", "area", "region", "county", "vicinity"}
+SUB_BODY_WORDS = BODY_WORDS | {"group", "pac", "fund", "local", "lodge", "section", "region"}
+
+
+def _glued(doc, i: int) -> bool:
+    """Token i is glued to the next by '/' or '-': part of one name ("1199/SEIU")."""
+    tok = doc[i]
+    if tok.text in ("/", "-") and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
+        return True
+    return not tok.whitespace_ and i + 1 < len(doc) and doc[i + 1].text in ("/", "-") and (
+        tok.text[:1].isupper() or tok.text.isdigit())
+
+
+def _looks_capitalised(s: str) -> bool:
+    return any(c.isupper() for c in s)
+
+
+def _is_name_token(tok) -> bool:
+    t = tok.text
+    if tok.is_punct or not t[:1].isalpha():
+        return False
+    return t[:1].isupper() and (tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X", "ADV", "NUM")
+                                or t.isupper())
+
+
+def _is_party_word(text: str) -> bool:
+    return bool(re.search(r"(?i)\b(liberal|conservative|tor(y|ies)|new democrat|green|democrat|republican|"
+                          r"labou?r|bloc|socialist|libertarian)s?\b", text))
+
+
+def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset()) -> None:
+    """Runs of capitalised tokens that NER missed: 'UNITE-HERE', 'Carpenters Local 43'."""
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if i in taken or not _is_name_token(tok) or (tok.text in NOT_NAME_WORDS) or tok.pos_ == "PRON" \
+                or tok.ent_type_ in NON_NAME_ENTS or tok.ent_type_ in ("NORP", "GPE", "LOC") \
+                or tok.lower_ in TITLES:
+            i += 1
+            continue
+        j = i + 1
+        while j < sent.end and j not in taken:
+            t = doc[j]
+            if re.fullmatch(r"\d+[A-Z]{1,2}", t.text) and _is_name_token(doc[j - 1]):
+                j += 1  # a designator: "Region 1C"
+                continue
+            if t.ent_type_ in NON_NAME_ENTS and not t.like_num:
+                break
+            if _is_name_token(t) or (t.like_num and doc[j - 1].text in ("Local", "Council")):
+                j += 1
+            elif t.tag_ == "POS" and t.text in ("'", "’") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
+                    and (j + 1) not in taken:
+                j += 2  # "the Deputy Sheriffs' Association"
+            elif t.text in ("-", "/") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
+                    and not doc[j - 1].whitespace_:
+                j += 2
+            elif doc[j - 1].text in people or t.lower_ == "for" and j - i >= 2 and j + 1 < sent.end \
+                    and (doc[j + 1].lower_ in OFFICE_WORDS or j + 2 < sent.end and doc[j + 2].like_num):
+                break  # a person's name ends here: "Alma Desrosiers | for District 2 supervisor"
+            elif t.lower_ in ("of", "for", "&") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
+                    and (j + 1) not in taken:
+                j += 2
+            elif t.lower_ in ("for", "of") and j + 2 < sent.end and doc[j + 1].lower_ in ("a", "the") \
+                    and _is_name_token(doc[j + 2]) and (j + 2) not in taken and doc[j + 2].text not in NOT_NAME_WORDS:
+                j += 3  # "Citizens for a Greener Riverside"
+            else:
+                break
+        if j == i + 1 and (tok.is_sent_start and tok.pos_ != "PROPN" or tok.pos_ == "ADJ"):
+            i = j
+            continue
+        if any(doc[k].lower_ in TITLES for k in range(i, j)):
+            i = j  # "Liberal MP": a title, not a name (the person after it comes from NER)
+            continue
+        add(i, j, "org", "caps")
+        i = j
+
+
+def is_headline(sent) -> bool:
+    """Title Case lines ('Local Union Backs Sanders, Bucking National Affiliate'):
+    every word is capitalised, so capitalisation says nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    last = [t for t in sent if not t.is_space]
+    if last and last[-1].text in (".", "!", "?", '"'):
+        return False  # headlines carry no final period; "The Harbor Workers Union met Monday." does
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8

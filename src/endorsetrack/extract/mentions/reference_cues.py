@@ -1,0 +1,174 @@
+"""What a reference's words and the article's wording tell about its referent, without
+resolving anything: union and member words, descriptions and their stems, how often a
+body is named, a person's gender from the pronouns the article gives them, bylines,
+newspapers and quotations. extract/references.py uses these to pick antecedents.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ...nlp.build import doc_text
+from ...nlp.entity_types import type_from_name
+from .context import SentenceContext
+from .detect import Mention
+
+
+UNION_WORDS = re.compile(r"(?i)\b(?:union|unions|local|workers|teamsters|federation|brotherhood|"
+                         r"afl-cio|seiu|council \d+|employees|laborers|machinists|carpenters|teachers|"
+                         r"firefighters|fire fighters|nurses|officers association|fraternal order|"
+                         r"education association|educators|deputies|troopers|labou?r council)\b")
+
+
+MEMBER_NOUNS = {"delegate", "member", "membership", "convention", "rank-and-file", "executive", "leadership"}
+
+
+def member_word(tok) -> Optional[str]:
+    """'Delegates', 'delegates', 'the convention' -> the member noun, else None."""
+    for form in (tok.lemma_.lower(), tok.lower_, tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_):
+        if form in MEMBER_NOUNS:
+            return form
+    return None
+
+
+ORG_NAME_HEADS = {"association", "union", "council", "federation", "party", "alliance", "coalition", "league", "club"}
+DESCRIPTION_NOUNS = {"union", "local", "branch", "chapter", "affiliate", "group", "organization",
+                     "federation", "association", "council", "coalition"}
+UNION_DESCRIPTIONS = {"union", "local", "branch", "chapter", "affiliate", "federation"}
+
+
+SALIENT_MENTIONS = 3  # an organisation named this often so far is what "the union" means even right after
+# a one-off mention of another (probe3: "The MEA ... AFT Michigan, the state's other union, endorsed X in
+# August. ... Ashby won the union's recommendation"); 2 flipped a correct dev reference
+
+
+def salient_first(orgs: list[Mention], ctx: SentenceContext) -> list[Mention]:
+    """The nearest candidate, unless it was named once and another one is the article's subject."""
+    named = [c for c in orgs if c.kind == "org"]
+    if len(named) < 2 or named[0].start >= ctx.sent.start or orgs[0].start >= ctx.sent.start:
+        return orgs  # a name or description in the same sentence is the referent ("the SEIU ... two of its locals")
+    text = doc_text(ctx.doc)[:ctx.sent.start_char]
+
+    def count(c: Mention) -> int:
+        short = "".join(w[0] for w in c.text.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the"))
+        n = len(re.findall(rf"\b{re.escape(c.text)}\b", text))
+        return n + (len(re.findall(rf"\b{re.escape(short)}\b", text)) if len(short) >= 3 and short != c.text else 0)
+
+    top = 0 if orgs[0].kind == "ref" else count(named[0])  # an earlier "the union" is no evidence either way
+    best = max(named, key=count)
+    return [best] + [c for c in orgs if c is not best] if top <= 1 and count(best) >= SALIENT_MENTIONS else orgs
+
+
+GENERIC_MODIFIERS = {"largest", "biggest", "main", "national", "local", "state", "statewide", "regional", "new",
+                     "powerful", "influential", "other", "same", "own", "former", "county", "city", "labor", "labour",
+                     "union", "political", "main", "big", "small", "major", "international", "public"}
+
+
+# A description's word and the stems a name with that meaning holds ("the teachers union" is
+# the "Pennsylvania State Education Association")
+DESCRIPTION_STEMS = {"teachers": ("teach", "educat"), "educators": ("teach", "educat"), "police": ("police", "fraternal",
+                     "officers", "lodge", "deput"), "firefighters": ("fire",), "nurses": ("nurs",),
+                     "building": ("build", "construct"), "trades": ("trade", "construct"), "autoworkers": ("auto",),
+                     "hotel": ("hotel", "hospitality", "unite here"), "farm": ("farm", "agricult")}
+
+
+def described_by(name: str, words: list[str]) -> bool:
+    low = name.lower()
+    return any(stem in low for w in words for stem in DESCRIPTION_STEMS.get(w, (w,)))
+
+
+def describing_words(m: Mention, ctx: SentenceContext) -> list[str]:
+    """The content words of a description ('building', 'trades' in 'the state's building
+    trades council'): its referent is named with them."""
+    if m.start > 0 and ctx.doc[m.start - 1].lower_ in ("a", "an") or ctx.doc[m.start].lower_ in ("a", "an"):
+        return []  # "a law enforcement group called X" introduces its referent
+    words = [t.lower_ for t in ctx.doc[m.start:m.end - 1]
+             if t.dep_ in ("compound", "amod", "nmod") and t.is_alpha and t.is_lower and len(t) > 3
+             and t.lower_ not in GENERIC_MODIFIERS]
+    return words
+
+
+def union_acronym(text: str, ctx: SentenceContext) -> bool:
+    """'MEA' in an article that spells out 'Michigan Education Association': a union's acronym."""
+    if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+        return False
+    words = r"\s+(?:(?:of|and|for|the|&)\s+)?".join(rf"{c}[\w'’.-]+" for c in text)
+    spelled = re.search(rf"\b{words}", doc_text(ctx.doc))
+    return bool(spelled and UNION_WORDS.search(spelled.group(0)))
+
+
+HEAD_NOUN_REFERENCES = {"council", "federation", "association", "committee", "club", "coalition", "party", "caucus"}
+
+
+def is_subject_phrase(c: Mention, ctx: SentenceContext) -> bool:
+    """A subject, or the name in apposition to one ('The outgoing mayor, Dame Patricia Okoro, ...')."""
+    root = ctx.doc[c.start:c.end].root
+    return root.dep_ in ("nsubj", "nsubjpass") or ctx.doc[c.end - 1].dep_ in ("nsubj", "nsubjpass") or (
+        root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def person_gender(name: str, ctx: SentenceContext) -> Optional[str]:
+    """'m', 'f' or None, from how the article refers to the person: 'Mr./Ms. X', the
+    pronoun after X in X's sentence, or the pronoun opening the next sentence. Votes;
+    a tie or no evidence says nothing."""
+    cache = ctx.doc.user_data.setdefault("endorsetrack.gender", {})
+    surname = name.split()[-1]
+    if surname not in cache:
+        text = doc_text(ctx.doc)
+        s = re.escape(surname)
+        votes = [m.group(1).lower().rstrip(".") for m in re.finditer(rf"\b(Mr|Ms|Mrs)\.? {s}\b", text)]
+        opening = r"(?:^|[.!?\n]\s*)(?:[A-Z][\w.'-]*\s+){0,3}"  # the name opens its sentence: likely its subject
+        votes += [m.group(1).lower() for m in re.finditer(
+            rf"{opening}{s}\b[^.!?\n]{{0,80}}?\b(he|his|him|she|her)\b", text, re.M)]
+        votes += [m.group(1).lower() for m in re.finditer(rf"{opening}{s}\b[^.!?\n]*[.!?]\s+(He|She)\b", text, re.M)]
+        male = sum(v in ("mr", "he", "his", "him") for v in votes)
+        female = sum(v in ("ms", "mrs", "she", "her") for v in votes)
+        cache[surname] = "m" if male > female else "f" if female > male else None
+    return cache[surname]
+
+
+BYLINE = re.compile(r"^\s*By:?\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\s*$", re.M)
+
+
+def byline_author(text: str) -> Optional[str]:
+    """'By Eleanor Baptiste' on a line of its own near the top of the article."""
+    found = BYLINE.search(text[:600])
+    return found.group(1) if found else None
+
+
+def latest_newspaper(ctx: SentenceContext) -> Optional[str]:
+    for past in [ctx.mentions] + list(reversed(ctx.all_history)):
+        for cand in reversed(past):
+            if is_newspaper(cand, ctx.doc):
+                return cand.text
+    return None
+
+
+def is_newspaper(cand: Mention, doc=None) -> bool:
+    """A newspaper's name, not its poll ('the Ledger/Tidewell poll') or its page's label."""
+    if doc is not None:
+        root = doc[cand.start:cand.end].root
+        if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in ("poll", "survey"):
+            return False
+    return cand.kind == "org" and provisional_type(cand) == "newspaper" \
+        and cand.text.lower() not in ("editorial", "opinion", "editorial board")
+
+
+def inside_quotes(ctx: SentenceContext, m: Mention) -> bool:
+    """Inside a quotation: opened in this sentence, or in a quote that spans sentences
+    ('"... Munroe will stand with us. She has our full support."')."""
+    idx = ctx.doc[m.start].idx
+    before = doc_text(ctx.doc)[ctx.sent.start_char:idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”") or any(
+        a < idx < b for a, b in ctx.quoted)
+
+
+def provisional_type(m: Mention) -> str:
+    if m.kind == "person":
+        return "person"
+    if m.kind == "party":
+        return "party"
+    return type_from_name(m.text)

@@ -1,0 +1,388 @@
+"""Who a name or reference in an endorser role stands for.
+
+"the union", "it", "the paper", "he" point back to an earlier mention (the most
+recent subject first, never into a quotation from outside it); "another union, the
+Service Employees International Union," is named by its appositive; voter groups
+("Democrats back X 60 percent to 33") are no endorsers.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ...nlp.build import doc_text
+from ...nlp.rules import packaged_rules
+from .context import SentenceContext
+from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
+from .detect import Mention
+from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
+                             salient_first, described_by, describing_words, union_acronym, HEAD_NOUN_REFERENCES,
+                             is_subject_phrase, PRONOUN_GENDER, person_gender, byline_author, latest_newspaper,
+                             is_newspaper, inside_quotes, provisional_type)
+
+
+VOTER_WORDS = re.compile(
+    r"(?i)^(?:voters?|residents?|respondents?|people|members|workers|americans|women|men|"
+    r"democrats|republicans|independents|latinos|hispanics|whites|blacks|seniors|delegates|"
+    r"most|many|some|polls?|surveys?|analysts?|supporters|fans|critics|observers|labor|organized labor)$")
+
+
+def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    text = m.text
+    if VOTER_WORDS.match(text) or VOTER_WORDS.match(text.split()[-1]) and m.kind in ("ref", "party"):
+        return None
+    if m.kind in ("org", "desc"):
+        if m.label in ("GPE",) and not UNION_WORDS.search(text):
+            return None
+        if m.label == "caps" and member_word(ctx.doc[m.end - 1]):
+            return None  # a sentence-initial "Delegates" is no organisation
+        if INSTITUTIONS.match(text):
+            return None  # "candidates for Assembly or Senate": a chamber, not an endorser
+        return text, provisional_type(m), 0.0
+    if m.kind == "person":
+        described = _described_as_org(m, ctx)  # "Aslef, the train drivers' union,": NER said PERSON
+        return (text, described, 0.05) if described else (text, "person", 0.0)
+    if m.kind == "party":
+        if VOTER_WORDS.match(text):
+            return None
+        return text, "party", 0.05
+    if m.kind == "ref" and m.label in ("i", "me", "my"):
+        if inside_quotes(ctx, m):  # "'... I will support Carla Hollis in November,' he said": the speaker
+            speaker = quote_speaker(ctx)
+            return (speaker, "person", 0.15) if speaker else None
+        author = byline_author(doc_text(ctx.doc))
+        return (author, "person", 0.15) if author else None  # an op-ed's "I" is its author
+    if m.kind == "ref" and m.label in ("board", "leadership", "committee", "council"):
+        owner = [c for c in ctx.doc[m.end - 1].children if c.dep_ == "poss"]
+        owner_m = next((x for x in ctx.mentions if owner and x.covers(owner[0].i)), None)
+        if owner_m is not None and owner_m is not m:  # "the group's board voted": the group
+            return resolve_endorser(owner_m, ctx)
+    if m.kind == "ref" and m.label in ("we", "our", "us"):
+        # an editorial's "we" is the paper; a quoted "our" is the speaker's, named elsewhere
+        return None if inside_quotes(ctx, m) else editorial_voice(ctx)
+    if m.kind == "ref":
+        inner = next((x for x in ctx.mentions if x.end == m.start and x.kind == "org" and x.label != "GPE"
+                      and ctx.doc[x.end - 1].dep_ == "compound"), None)
+        if inner is not None:  # "the national United Steelworkers union": the name inside the phrase
+            return resolve_endorser(inner, ctx)
+        named = appositive_name(m, ctx)
+        if named:
+            return named.text, provisional_type(named), 0.0
+        if m.label == "party":
+            party = _party_named_near(m, ctx)  # "won her party's endorsement" on "the Republican side"
+            return (party, "party", 0.2) if party else None
+        ante = antecedent(m, ctx)
+        later = named_later(m, ctx) if ante is None else None
+        if later is not None:
+            return later.text, provisional_type(later), 0.2
+        if ante is None:
+            if m.label in NEWSPAPER_REFERENCE_NOUNS and not inside_quotes(ctx, m) and (
+                    m.label != "board" or re.search(r"(?i)editorial|newspaper|paper", m.text)
+                    or editorial_voice_in(ctx)):  # an editorial's "this board endorsed X in 2022"
+                # "the paper" (in a roundup of several papers, the latest one named); an
+                # editorial's "this board"
+                paper = latest_newspaper(ctx)
+                return (paper, "newspaper", 0.2) if paper else editorial_voice(ctx)
+            return None
+        return ante[0], ante[1], 0.15
+    return None
+
+
+def _described_as_org(m: Mention, ctx: SentenceContext) -> Optional[str]:
+    """The type of a 'person' the article describes as an organisation: an appositive
+    'the train drivers' union', or a name ending in an acronym ('Wrexley North CLP')."""
+    head = ctx.doc[m.start:m.end].root
+    for tok in [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else []):
+        if tok.lemma_.lower() in DESCRIPTION_NOUNS | {"party"}:
+            return "union" if tok.lemma_.lower() in UNION_DESCRIPTIONS else (
+                "party" if tok.lemma_.lower() == "party" else "organization")
+    last = m.text.split()[-1]
+    return "organization" if len(m.text.split()) > 1 and 2 <= len(last) <= 5 and last.isupper() else None
+
+
+def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
+    head = ctx.doc[m.end - 1]
+    linked = [c for c in head.children if c.dep_ == "appos"]
+    if not any(c.dep_ == "cc" for c in head.children):  # "The union representing ..., the X," parsed as a conj
+        linked += [c for c in head.children if c.dep_ == "conj" and ctx.doc[c.left_edge.i - 1].text == ","]
+    if head.dep_ == "appos":
+        linked.append(head.head)
+    kinds = ("org",) if m.label in DESCRIPTION_NOUNS else ("org", "person")  # "the council, ... : Maria Fontes"
+    for tok in linked:
+        for x in ctx.mentions:
+            if x.covers(tok.i) and x.kind in kinds and x.label != "GPE" and (
+                    x.label != "caps" or UNION_WORDS.search(x.text) or x.text.split()[-1].lower() in ORG_NAME_HEADS
+                    or provisional_type(x) == "newspaper"):
+                return x
+    if m.label in DESCRIPTION_NOUNS | NEWSPAPER_REFERENCE_NOUNS:  # surface form: "the teachers union, the X Association,"
+        nxt = next((x for x in ctx.mentions if x.start >= m.end), None)
+        gap = [t.lower_ for t in ctx.doc[m.end:nxt.start]] if nxt is not None else []
+        if nxt is not None and gap in ([","], [",", "the"]) and nxt.kind == "org" and nxt.label != "GPE" \
+                and (nxt.end >= ctx.sent.end or ctx.doc[nxt.end].text in (",", ".", ";")):
+            return nxt
+    return None
+
+
+def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tuple[str, str]]:
+    """The earlier mention a reference ('the union', 'it', 'he') points to."""
+    label = m.label
+    want_person = label in ("he", "she", "him", "his", "her") or label.startswith("person:")
+    national = "national" in m.text.lower()
+    quoted = inside_quotes(ctx, m)
+    pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
+    for past in reversed(ctx.history):
+        pool.extend(x for x in reversed(past) if x.end <= m.start)  # a reference in history looks further back
+    if not quoted:
+        spans = ctx.quoted
+        pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
+    if want_person:
+        people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
+        wanted = PRONOUN_GENDER.get(label)
+        if wanted:  # "her" is not the man the article calls "he"
+            people = [c for c in people if person_gender(c.text, ctx) in (None, wanted)]
+        described = _matching_description(m, people, ctx)
+        if described:
+            return described.text, "person"
+        salient = [c for c in people if is_subject_phrase(c, ctx)]
+        same_sentence = [c for c in people if c.start >= ctx.sent.start and label in ("him", "her", "his")]
+        # "Perdue spoke to Kemp and conceded, ... would throw his full support behind Kemp";
+        # "Matusek conceded and said he would support Carvalho"
+        same_subject = [c for c in people if c.start >= ctx.sent.start and c in salient]
+        # otherwise the nearest sentence that names someone, its subject first
+        nearest = [c for c in people if people and ctx.doc[c.start].sent.start == ctx.doc[people[0].start].sent.start]
+        pick = (same_subject or same_sentence or [c for c in nearest if c in salient] or nearest or [None])[0]
+        return (pick.text, "person") if pick else None
+    if ctx.doc[m.start].lower_ in ("a", "an"):
+        return None  # "a union that ...": introduces an entity, refers to none
+    if label in ("it", "its"):  # "Women Lead PA, which interviews candidates and has said it will announce"
+        owner = _relative_clause_owner(ctx.doc[m.start], ctx)
+        if owner is not None:
+            return owner.text, provisional_type(owner)
+    orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps", "FAC", "LOC")
+            or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
+            and not member_word(ctx.doc[c.end - 1])
+            or c.kind == "ref" and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")
+            and (c.label in ("union", "federation", "organization", "group", "local", "coalition")
+                 or c.start >= ctx.sent.start and appositive_name(c, ctx) is not None)]
+    subj = [c for c in orgs if ctx.doc[c.start:c.end].root.dep_ in ("nsubj", "nsubjpass")]  # "[Local] 1219"
+    orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
+    if label in HEAD_NOUN_REFERENCES:  # "the council" is the latest body called a council, if any
+        orgs.sort(key=lambda c: not re.search(rf"(?i)\b{label}s?\b", c.text))
+    orgs = salient_first(orgs, ctx)
+    if label in ("chapter", "local", "branch", "affiliate", "unit"):
+        orgs.sort(key=lambda c: c.label != "local")  # stable: nearest local first
+    described = describing_words(m, ctx)
+    if described:  # "the state's building trades council" is a council with those words in its name
+        named = [c for c in orgs if c.kind != "ref" and described_by(c.text, described)]
+        if not named:
+            later = next((x for past in ctx.following for x in past if x.kind == "org"
+                          and described_by(x.text, described)), None)
+            return (later.text, provisional_type(later)) if later is not None else None
+        orgs = named
+    for cand in orgs:
+        if label in NEWSPAPER_REFERENCE_NOUNS and provisional_type(cand) != "newspaper":
+            continue
+        if label in ("union", "local", "chapter", "affiliate", "branch", "federation") and not UNION_WORDS.search(cand.text) \
+                and not cand.label.startswith("org.") and cand.label != "local" and not union_acronym(cand.text, ctx):
+            continue
+        if national and (cand.label == "local" or re.search(r"\d", cand.text)):
+            continue
+        if label == "local" and cand.label != "local":
+            continue
+        if cand.kind == "ref":
+            named = appositive_name(cand, ctx)
+            if named:
+                return named.text, provisional_type(named)
+            sub = antecedent(cand, ctx, depth + 1)
+            if sub:
+                return sub
+            continue
+        return cand.text, provisional_type(cand)
+    return None
+
+
+def members_body(tok, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    """'Delegates ... voted to endorse X, as the Ohio AFL-CIO's convention wrapped up',
+    'members of the nurses union voted', 'the convention issued a dual endorsement':
+    a body's members or meeting act for the body."""
+    of = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+               if g.dep_ == "pobj"), None)
+    named = ctx.mention_for(of.i) if of is not None else None
+    if named is None:  # "delegates" after "Delegates to the Tri-County Labor Council voted ..."
+        named = _body_of_members_named_before(tok, ctx)
+    if named is None:  # "Minnesota DFL delegates": the body in the sentence, a compound of the noun first
+        bodies = [x for x in ctx.mentions if x.kind in ("org", "party") and x.label != "GPE"
+                  and (x.label != "caps" or x.end == tok.i) and provisional_type(x) in ("union", "party")]
+        bodies.sort(key=lambda x: x.end != tok.i)
+        named = bodies[0] if bodies else None
+    if named is not None:
+        return resolve_endorser(named, ctx)
+    for past in [[x for x in ctx.mentions if x.end <= tok.i]] + list(reversed(ctx.all_history)):
+        for x in reversed(past):  # the latest union or party the article named
+            if x.kind in ("org", "party") and x.label not in ("GPE", "caps") and provisional_type(x) in ("union", "party"):
+                resolved = resolve_endorser(x, ctx)
+                if resolved:
+                    return resolved[0], resolved[1], 0.2
+    return None
+
+
+def _body_of_members_named_before(tok, ctx: SentenceContext) -> Optional[Mention]:
+    """The body an earlier 'delegates to X' / 'members of X' named, when this sentence
+    says only 'delegates'."""
+    word = member_word(tok)
+    for past in [[x for x in ctx.mentions if x.end <= tok.i]] + list(reversed(ctx.all_history)):
+        for x in reversed(past):
+            k = x.start - 1
+            while k > 0 and ctx.doc[k].lower_ in ("the", "a"):
+                k -= 1
+            if x.kind in ("org", "party") and ctx.doc[k].lower_ in ("to", "of") and k > 0 \
+                    and member_word(ctx.doc[k - 1]) == word:
+                return x
+    return None
+
+
+def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
+    """'A local union branch ... said it had voted to endorse X' ... 'the union chapter,
+    SEA/SEIU Local 1984,': a group a news lead describes first is named by an
+    appositive in the next few sentences."""
+    desc = m if m.label in DESCRIPTION_NOUNS else None
+    if desc is None and m.label in ("it", "its", "they", "their"):
+        before = [x for x in ctx.mentions if x.end <= m.start and x.kind == "ref"]
+        desc = before[-1] if before and before[-1].label in DESCRIPTION_NOUNS else None
+    if desc is None:
+        return None
+    # "A local union branch ...": named by an appositive; "The union representing most
+    # police officers ..." (a lead with nothing before it): named as the next subject
+    definite = not {ctx.doc[desc.start].lower_, ctx.doc[max(desc.start - 1, 0)].lower_} & {"a", "an"}
+    if definite and (desc.label not in DESCRIPTION_NOUNS or any(
+            x.kind in ("org", "desc") and x.label not in ("GPE", "LOC", "caps") for past in ctx.all_history for x in past)):
+        return None
+    for mentions in ctx.following[:2] if definite else ctx.following:
+        for x in mentions:
+            head = ctx.doc[x.start:x.end].root  # "Transit Workers [Local] 88"
+            # "The Laborers' International Union ... is the fourth union that ...": named by a copula
+            named_as = head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
+                c.dep_ == "attr" and c.lemma_.lower() in DESCRIPTION_NOUNS for c in head.head.children)
+            named_by = head.dep_ in ("nsubj", "nsubjpass") if definite else named_as or (
+                head.dep_ == "appos" and head.head.lemma_.lower() in DESCRIPTION_NOUNS)
+            if x.kind != "org" or x.label in ("GPE", "caps") or not named_by:
+                continue
+            if desc.label in UNION_DESCRIPTIONS and not (
+                    UNION_WORDS.search(x.text) or x.label == "local" or x.label.startswith("org.")):
+                continue
+            return x
+    return None
+
+
+def _relative_clause_owner(tok, ctx: SentenceContext) -> Optional[Mention]:
+    """The organisation a relative clause around ``tok`` describes."""
+    up = tok
+    for _ in range(6):
+        if up.dep_ == "relcl":  # a "which/that" clause, not "..., when it backed X"
+            if not any(c.lower_ in ("which", "that", "who") for c in up.children):
+                return None
+            return next((x for x in ctx.mentions if x.covers(up.head.i) and x.kind == "org" and x.label != "GPE"), None)
+        if up.head.i == up.i:
+            return None
+        up = up.head
+    return None
+
+
+DESCRIPTION_TITLES = {
+    "senator": r"Sen\.|Senator", "governor": r"Gov\.|Governor", "mayor": r"Mayor",
+    "congressman": r"Rep\.|Congressman", "congresswoman": r"Rep\.|Congresswoman",
+    "president": r"President", "speaker": r"Speaker",
+}
+
+
+def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContext) -> Optional[Mention]:
+    """'the longtime senator' is the person the article calls 'Sen. X' (or 'longtime ... X')."""
+    noun = m.label.split(":", 1)[1] if m.label.startswith("person:") else None
+    if noun is None:
+        return None
+    text = doc_text(ctx.doc)
+    modifiers = [t.lower_ for t in ctx.doc[m.start:m.end - 1] if t.pos_ == "ADJ"]
+    title = DESCRIPTION_TITLES.get(noun)
+    for person in people:
+        surname = re.escape(person.text.split()[-1])
+        if title and re.search(rf"(?:{title})\s+(?:[A-Z][\w.'-]*\s+){{0,2}}{surname}\b", text):
+            return person
+        if modifiers and re.search(rf"\b{re.escape(modifiers[0])}\s+(?:\S+\s+){{0,3}}{surname}\b", text, re.I):
+            return person
+    return None
+
+
+INSTITUTIONS = re.compile(r"(?i)^(?:senate|house|assembly|congress|legislature|parliament|council|court)$")
+PARTY_ADJECTIVE = re.compile(r"\b(Republican|Democratic|GOP|DFL|Conservative|Liberal|Labour|Green|Libertarian)\b")
+
+
+def _party_named_near(m: Mention, ctx: SentenceContext) -> Optional[str]:
+    found = PARTY_ADJECTIVE.search(ctx.sent.text)
+    if not found:
+        return None
+    word = found.group(1)
+    return {"GOP": "Republican Party", "DFL": "Democratic-Farmer-Labor Party"}.get(word, f"{word} Party")
+
+
+def editorial_voice_in(ctx: SentenceContext) -> bool:
+    """The article speaks as its paper ('EDITORIAL', 'We recommend', 'our endorsements'):
+    rule data, the ``voice`` pattern of the ``headline`` trigger rule."""
+    cache = ctx.doc.user_data.setdefault("endorsetrack.voice", {})
+    if "voice" not in cache:
+        voice = _voice_pattern()
+        cache["voice"] = voice is not None and bool(voice.search(doc_text(ctx.doc) + " " + (ctx.article.title or "")))
+    return cache["voice"]
+
+
+@lru_cache(maxsize=1)
+def _voice_pattern() -> Optional[re.Pattern]:
+    rule = next((r for r in packaged_rules("triggers", ("kind", "lemmas", "stance")) if r["kind"] == "headline"), None)
+    return re.compile(rule["voice"]) if rule is not None else None
+
+
+def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:
+    """An editorial's "we": the newspaper the article named, or its editorial board."""
+    papers = [x for past in list(ctx.all_history) + [ctx.mentions] + list(ctx.all_following) for x in past
+              if is_newspaper(x, ctx.doc)]
+    if papers:  # the paper the article names most is the one it speaks for ("the Ledger", not a rival's)
+        text = doc_text(ctx.doc)
+        paper = max(papers, key=lambda x: (len(re.findall(rf"\b{re.escape(x.text.split()[-1])}\b", text)),
+                                           -x.start)).text  # a tie: the paper named first
+        return paper, "newspaper", 0.15
+    return "editorial board", "newspaper", 0.2
+
+
+SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "write", "state", "declare", "argue", "insist"}
+
+
+def quote_speaker(ctx: SentenceContext) -> Optional[str]:
+    """The person a sentence's quotation is attributed to ('..., he said', 'said Dale
+    Hutchins'): the subject of a speech verb outside the quotes, a pronoun resolved."""
+    for tok in ctx.sent:
+        if tok.lemma_.lower() not in SPEECH_VERBS or any(a < tok.idx < b for a, b in ctx.quoted):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        m = ctx.mention_for(subj.i) if subj is not None else None
+        if m is None:
+            continue
+        if m.kind == "person":
+            return m.text
+        if m.kind == "ref" and m.label in ("he", "she"):
+            ante = antecedent(m, ctx)
+            return ante[0] if ante and ante[1] == "person" else None
+    return None
+
+
+def _is_speaker(m: Mention, doc) -> bool:
+    head = doc[m.end - 1]
+    return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS
+
+
+def _org_like(m: Mention, doc) -> bool:
+    """A capitalised run that acts like an organisation: a subject, or union-ish words."""
+    head = doc[m.end - 1]
+    return bool(UNION_WORDS.search(m.text)) or (head.dep_ in ("nsubj", "nsubjpass") and len(m.text) > 3
+                                                 and head.ent_type_ not in ("DATE", "GPE", "PERSON"))
+
+

@@ -1,0 +1,383 @@
+"""Poll results reported in prose, as rows: pollster, population, each candidate's share.
+
+``find_polls(doc, article)`` reads the parsed article sentence by sentence. A regex
+first rejects texts and sentences that cannot hold a share (no "%"/"percent"/"pct",
+no poll word), so most of the article costs nothing. In the sentences left, poll
+mentions are linked into polls (poll_sources, poll_links), figures are given to
+candidates (poll_figures), and each subgroup's figures, and each matchup, become one
+``Poll``. Figures repeated later in the article (a headline, a summary) are kept once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ...nlp.build import doc_text
+from ...types import Article, Evidence, Poll, PollResult
+from .figures import Slot, UnitContext, read_slots
+from .group_cues import group_prefers, in_quote
+from .registry import PollEntity, PollRegistry, fullest_name, name_tokens
+from .numbers import find_shares, has_share_cue
+from .parties import add_party_mentions
+from .people import PersonIndex, build_person_index, latest_form, mentions_in, non_sides
+from .rules import PollRules, get_poll_rules
+from .sources import PollMention, find_mentions
+
+# A sentence with figures but no poll word of its own may borrow the poll of an
+# earlier sentence this many sentences back ("The survey of Republicans ... showed ...
+# Smith had the support of 38% of those polled"); 6 linked every such sentence in
+# the seeds and dev set without reaching into an unrelated paragraph.
+MAX_CARRY_UNITS = 6
+# How many sentences back the race's other candidate is looked for when a figure pair
+# names only one side ("Smith up 49 percent to 38 percent").
+OPPONENT_LOOKBACK_UNITS = 3
+# A line this short without figures between a poll's announcement and its figures is
+# taken for a table header ("Candidate | Share") and does not break the link.
+TABLE_HEADER_MAX_TOKENS = 8
+# A sentence with no poll word and no figures just before may still report the last
+# poll's matchups ("In a head-to-head matchup, Smith leads Jones 48-41.", "Among women,
+# Jones leads 50% to 40%.") when it names a candidate and says who leads, or names a
+# subgroup, within this many sentences of the poll's last mention or of the last such
+# sentence (a chain: "Among women, ... Among men, ..."). 4 reached every such sentence in
+# the probe corpus (farthest gap: 3) and, with the chain, no sentence of the seeds or dev
+# set that is not a poll figure (polls precision stayed 1.000 on both).
+MATCHUP_CARRY_UNITS = 4
+_PARA_BREAK = re.compile(r"\n\s*\n")
+# "with Tasker at 5 percent": a name joined to a later figure by one of these words owns
+# that figure, so it is not the missing side of an earlier pair. A word is required:
+# "losing to Lamont 60 percent to 33" gives Lamont the pair's side, not a figure of his own.
+_OWN_FIGURE_GAP = re.compile(r"^\s*(?:at|on|with|had|has|drew|got|took)\s*$")
+# "Acme interviewed 651 adults": a sentence naming the pollster at work, with no poll word
+# or figure, is still read for mentions (poll_sources, the fieldwork_verb rule).
+_FIELDWORK = re.compile(r"\b(?:interviewed|surveyed|polled|questioned|contacted|sampled|reached)\s+"
+                        r"(?:more than |nearly |about |some )?\d[\d,]*\s", re.I)
+
+
+@dataclass
+class _Item:
+    entity: PollEntity
+    population: Optional[str]
+    unit: int
+    start: int
+    end: int
+    frame: str
+    universe: Optional[str] = None
+    results: list[tuple[str, str, float]] = field(default_factory=list)
+
+
+def find_polls(doc, article: Article) -> list[Poll]:
+    """Every poll result set in the article (see module docstring)."""
+    rules = get_poll_rules()
+    text = doc_text(doc)
+    if not rules.regex("poll_word").search(text) or not has_share_cue(text, allow_bare=True):
+        return []  # the cheap gate: no figure or no poll word anywhere
+    units = list(split_units(doc))
+    paras = _paragraph_ids(article, units)
+    poll_word = rules.regex("poll_word")
+    flags = []
+    for u in units:
+        pw = bool(poll_word.search(u.text))
+        flags.append((pw, has_share_cue(u.text, allow_bare=pw)))
+    registry = PollRegistry()
+    unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
+    for ui, u in enumerate(units):
+        if flags[ui][0] or flags[ui][1] or _FIELDWORK.search(u.text):
+            found = find_mentions(doc, u, rules, article.published)
+            if found:
+                unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
+    if not any(flags[ui][1] for ui in range(len(units))) or not registry.entities:
+        return []
+    registry.resolve_unnamed()
+    flags = _matchup_flags(units, flags, unit_mentions, rules)
+    not_people = [n for e in registry.entities for n in e.pollsters + e.sponsors]
+    index = build_person_index(doc, rules, not_people)
+    add_party_mentions(doc, text, index, rules)
+    items = _read_units(doc, units, paras, flags, unit_mentions, registry, index, rules)
+    return _to_polls(doc, items, registry, rules)
+
+
+def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[bool, bool]]:
+    """Mark sentences that carry a poll's matchup without naming the poll (see
+    MATCHUP_CARRY_UNITS): they are read like poll sentences, unit-less pairs included.
+
+    Election returns ("won the primary with 51 percent of the vote") never qualify.
+    """
+    out = list(flags)
+    last = None
+    for ui, u in enumerate(units):
+        if ui in unit_mentions:
+            last = ui
+        pw, share = flags[ui]
+        if pw or last is None or ui == last or ui - last > MATCHUP_CARRY_UNITS:
+            continue
+        if not has_share_cue(u.text, allow_bare=True) or _is_election_text(u, rules):
+            continue
+        says_who_leads = any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
+                             for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker"))
+        says_who_leads = says_who_leads or group_prefers(u, rules)
+        if says_who_leads:
+            out[ui] = (True, True)
+            last = ui  # the chain goes on from here: "Among women, ... Among men, ..."
+    return out
+
+
+def _is_election_text(u, rules: PollRules) -> bool:
+    """Returns, not a poll: an election cue, or a share 'of the vote' with no modal."""
+    if rules.regex("election_cue").search(u.text):
+        return True
+    return bool(re.search(r"\bof the (?:popular |total )?vote\b", u.text, re.I)) and \
+        not any(rules.has("modal", t.text) for t in u)
+
+
+def split_units(doc):
+    """spaCy sentences, cut again at blank lines and at line breaks before a capital.
+
+    Headlines and datelines glued to the first sentence would otherwise lend their
+    figures to it.
+    """
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if not (tok.is_space and "\n" in tok.text) or tok.i <= start:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            prev = doc[tok.i - 1]
+            blank = tok.text.count("\n") >= 2
+            if blank or (nxt is not None and nxt.text[:1].isupper() and prev.pos_ not in ("PROPN", "ADP", "DET", "CCONJ")):
+                unit = _trim(doc, start, tok.i)
+                if unit is not None:
+                    yield unit
+                start = tok.i + 1
+        unit = _trim(doc, start, sent.end)
+        if unit is not None:
+            yield unit
+
+
+def _trim(doc, a: int, b: int):
+    while a < b and doc[a].is_space:
+        a += 1
+    while b > a and doc[b - 1].is_space:
+        b -= 1
+    return doc[a:b] if b > a else None
+
+
+def _paragraph_ids(article: Article, units) -> list[int]:
+    if article.paragraphs:
+        bounds = [s for s, _ in article.paragraphs]
+    else:
+        bounds = [0] + [m.end() for m in _PARA_BREAK.finditer(article.text)]
+    out = []
+    for u in units:
+        out.append(sum(1 for b in bounds if b <= u.start_char) - 1)
+    return out
+
+
+def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
+                index: PersonIndex, rules: PollRules) -> list[_Item]:
+    items: list[_Item] = []
+    last_ref: Optional[tuple[PollEntity, int]] = None  # the poll last referred to, and where
+    read_prev = False  # did the previous sentence yield figures?
+    open_poll = False  # a poll was just announced and its figures have not come yet
+    for ui, u in enumerate(units):
+        own = unit_mentions.get(ui, [])
+        has_poll_word, has_share = flags[ui]
+        continues = ui > 0 and ((read_prev and paras[ui] == paras[ui - 1]) or open_poll)
+        if continues and not has_poll_word and not own and _is_election_text(u, rules):
+            continues = False  # "Smith won the primary with 51 percent": returns, not the poll
+        eligible = has_share and (has_poll_word or any(m.kind == "named" for m, _ in own) or continues)
+        got: list[Slot] = []
+        if eligible:
+            shares = find_shares(u.text, u.start_char, allow_bare=has_poll_word)
+            aside = non_sides(doc, index, u.start_char, u.end_char, rules)
+            spans = [s for m, _ in own for s in m.name_spans] + aside
+            cands = mentions_in(index, u.start_char, u.end_char, spans)
+            opp = _opponent_finder(doc, index, units, ui, spans, rules, [(x.start, x.end) for x in shares],
+                                   {c.key for c in mentions_in(index, u.start_char, u.end_char)
+                                    if any(a <= c.start < b for a, b in aside)})
+            ante = _antecedent_finder(index, units, ui, spans)
+            got = read_slots(doc, u, shares, cands, rules, opp, poll_noun=bool(own),
+                             ctx=UnitContext(), antecedent=ante) if shares else []
+        context_pop = next((m.population for m, e in own if _narrows(m, e, ui)), None)
+        if context_pop is None and ui > 0 and not own:
+            context_pop = next((m.population for m, e in unit_mentions.get(ui - 1, [])
+                                if _narrows(m, e, ui - 1)), None)
+        if context_pop is None and items and items[-1].unit == ui - 1 and items[-1].population \
+                and rules.regex("group_back_ref").search(u.text):
+            context_pop = items[-1].population  # "Salgado is second with that group at 33 percent"
+        for slot in got:
+            ent = _entity_for(slot, own, last_ref, ui)
+            if ent is None:
+                continue
+            pop = slot.population if slot.explicit_population else context_pop
+            _add(items, ent, pop, ui, slot)
+        if own and not (not got and all(in_quote(u, m.start) and not e.named for m, e in own)):
+            last_ref = (_current(own), ui)
+        elif got and last_ref is not None:
+            last_ref = (last_ref[0], ui)  # figures read for the poll keep it current
+        read_prev = bool(got)
+        if own:
+            open_poll = not got
+        elif has_share or len(u) > TABLE_HEADER_MAX_TOKENS:
+            open_poll = False  # a short line without figures (a table header) keeps it open
+    return items
+
+
+def _current(own) -> PollEntity:
+    """The poll later figures follow: the sentence's last mention, passing over a dated or
+    "previous" one when the sentence also names another ("an Acme poll released Thursday,
+    a reversal from the university's summer survey" leaves the Acme poll current)."""
+    fresh = [e for m, e in own if not m.earlier]
+    return fresh[-1] if fresh else own[-1][1]
+
+
+def _narrows(m: PollMention, e: PollEntity, ui: int) -> bool:
+    """Does "poll of X" name a subgroup? Only for a poll met before: "The survey of
+    Republicans showed ..." narrows a known poll, while the sentence that introduces a poll
+    ("A new Acme poll of Democratic primary voters showed ...") states its whole sample,
+    whose population is null under the guidelines."""
+    return bool(m.population) and (e.first_unit < ui or m.kind == "anaphor")
+
+
+def _entity_for(slot: Slot, own, last_ref, ui: int) -> Optional[PollEntity]:
+    before = [e for m, e in own if m.start <= slot.start]
+    if before:
+        return before[-1]
+    if own:
+        return own[0][1]
+    if last_ref is not None and ui - last_ref[1] <= MAX_CARRY_UNITS:
+        return last_ref[0]
+    return None
+
+
+def _add(items: list[_Item], ent: PollEntity, pop: Optional[str], ui: int, slot: Slot) -> None:
+    """Append a slot's results to the previous item when it is the same poll, subgroup and
+    sentence run and names nobody twice; otherwise start a new item (a new matchup)."""
+    keys = {r[1] for r in slot.results}
+    prev = items[-1] if items else None
+    if prev is not None and prev.entity is ent and prev.population == pop and ui - prev.unit <= 1 \
+            and not keys & {r[1] for r in prev.results}:
+        prev.results.extend(slot.results)
+        prev.end = max(prev.end, slot.end)
+        prev.unit = ui
+        return
+    items.append(_Item(ent, pop, ui, slot.start, slot.end, slot.frame, slot.universe, list(slot.results)))
+
+
+def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: PollRules,
+                     figures: list[tuple[int, int]] = (), aside_keys: frozenset = frozenset()):
+    """The race's other candidate for a pair that names one side only.
+
+    The nearest other name in the sentence, else the most mentioned other name in the
+    few sentences before, else in the article. People quoted about the poll ("said
+    pollster Jane Doe") are not candidates, nor is a name after a later figure of the
+    sentence, which is that figure's ("Smith, 41% to 37%, with 11% for Roe"), nor a name
+    the sentence uses only to label voters ("among those who backed Roe, Smith leads 47-39").
+    """
+    u = units[ui]
+    lo = units[max(0, ui - OPPONENT_LOOKBACK_UNITS)].start_char
+
+    def candidate_like(c) -> bool:
+        tok = doc[c.token_i]
+        if tok.dep_ == "nsubj" and rules.has("reporting_verb", tok.head.lemma_):
+            return False
+        near = doc[max(0, tok.i - 4):min(len(doc), tok.i + 4)]
+        return not any(rules.has("non_candidate_role", t.text) or
+                       (t.lemma_ in ("say", "tell") and abs(t.i - tok.i) <= 2) for t in near)
+
+    def beyond_next_figure(pos: int, c) -> bool:
+        own = next((f for f in figures if f[0] >= pos), None)
+        return own is not None and any(own[1] <= f[0] < c.start for f in figures)
+
+    def owns_figure(pos: int, c) -> bool:
+        """"with Tasker at 5 percent": a name right before another figure is that figure's."""
+        text = doc_text(doc)
+        return any(f[0] > pos and f[0] >= c.end and _OWN_FIGURE_GAP.match(text[c.end:f[0]]) for f in figures
+                   if not f[0] <= pos < f[1])
+
+    def opponent(key: str, pos: int) -> Optional[tuple[str, str]]:
+        in_unit = mentions_in(index, u.start_char, u.end_char, excluded)
+        owners = {c.key for c in in_unit if owns_figure(pos, c)} | set(aside_keys)
+        here = [c for c in in_unit if c.key != key and c.key not in owners and candidate_like(c)
+                and not beyond_next_figure(pos, c)]
+        if here:
+            c = min(here, key=lambda c: abs(c.start - pos))
+            return c.key, c.text
+        near = [c for c in mentions_in(index, lo, u.start_char)
+                if c.key != key and c.key not in owners and candidate_like(c)]
+        pool = near or [c for c in index.mentions if c.key != key and c.key not in owners and candidate_like(c)]
+        if not pool:
+            return None
+        # The most mentioned; on a tie the one the article introduced first.
+        first_seen = {m.key: m.start for m in reversed(index.mentions)}
+        best = max({c.key for c in pool}, key=lambda k: (index.counts.get(k, 0), -first_seen.get(k, 0)))
+        return best, latest_form(index, best, pos) or best
+    return opponent
+
+
+def _antecedent_finder(index: PersonIndex, units, ui: int, excluded):
+    """The person a pronoun before a figure stands for: the last name mentioned, in this
+    sentence or the one before."""
+    lo = units[max(0, ui - 1)].start_char
+
+    def antecedent(pos: int) -> Optional[tuple[str, str]]:
+        before = [c for c in mentions_in(index, lo, pos, excluded)]
+        return (before[-1].key, before[-1].text) if before else None
+    return antecedent
+
+
+def _second_universe(items: list[_Item], registry: PollRegistry) -> None:
+    """A poll whose whole-sample figures were given "among registered voters" and then
+    again "among likely voters" reports the second universe as a part of its sample: that
+    set of figures gets the universe as its population. A poll that names one universe
+    only keeps population None."""
+    first: dict[int, str] = {}
+    for it in items:
+        if it.population is not None or not it.universe:
+            continue
+        eid = registry.final(it.entity).id
+        if eid not in first:
+            first[eid] = it.universe
+        elif it.universe != first[eid]:
+            it.population = it.universe
+
+
+def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules) -> list[Poll]:
+    polls: list[Poll] = []
+    seen: set[tuple] = set()
+    _second_universe(items, registry)
+    for it in items:
+        ent = registry.final(it.entity)
+        if not ent.named:
+            continue
+        pollster, aliases = fullest_name(ent.pollsters, doc)
+        canonical = rules.canonical_pollster(pollster)
+        if canonical and canonical != pollster:
+            aliases = aliases + (canonical,)
+        pop_key = " ".join(name_tokens(it.population)) if it.population else None
+        results = []
+        for name, key, share in it.results:
+            k = (ent.id, pop_key, key, share)
+            if k in seen or any(r.candidate and key == r_key for r, r_key in results):
+                continue
+            seen.add(k)
+            results.append((PollResult(name, share), key))
+        if not results:
+            continue
+        sponsor = fullest_name(ent.sponsors, doc)[0] if ent.sponsors else None
+        facts = ent.facts
+        polls.append(Poll(
+            pollster=pollster,
+            results=tuple(r for r, _ in results),
+            evidence=Evidence(doc_text(doc)[it.start:it.end], it.start, it.end),
+            rule=rules.frame(it.frame),
+            population=it.population,
+            released=facts.get("released"),
+            field_dates=facts.get("field_dates"),
+            sponsor=sponsor,
+            sample_size=facts.get("sample_size"),
+            sample_universe=it.universe or facts.get("sample_universe"),
+            margin_of_error=facts.get("margin_of_error"),
+            pollster_aliases=aliases,
+        ))
+    return polls

@@ -1,0 +1,217 @@
+"""Which tokens in a poll sentence name a candidate.
+
+The small spaCy model labels many surnames ORG or GPE ("Jones", "McCoy"), so NER
+labels alone miss candidates. Instead the article's PERSON entities give a set of
+surnames; any capitalised token equal to one of them is a candidate mention, whatever
+its label at that spot. Names that are really pollsters or organisations ("Roger
+Wells University", a pollster the model took for a person) are left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .hyphens import name_words, word_at
+from .rules import PollRules
+from ...nlp.build import doc_text
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True)
+class CandidateMention:
+    start: int  # character offsets into the article text
+    end: int
+    text: str  # the name as written at this spot, titles dropped ("Mary Jones")
+    key: str  # the surname, lowercased: identity of the person within the article
+    token_i: int  # the surname token's index in the Doc
+
+
+@dataclass
+class PersonIndex:
+    """Surnames of the article's people and the full names each one goes by."""
+
+    names: dict[str, set[str]] = field(default_factory=dict)  # key -> name tokens seen
+    counts: dict[str, int] = field(default_factory=dict)  # key -> mentions in the article
+    mentions: list[CandidateMention] = field(default_factory=list)  # whole article, in order
+
+    def is_person(self, word: str) -> bool:
+        return _strip_possessive(word).lower() in self.names
+
+
+def _strip_possessive(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def _is_title(tok, rules: PollRules) -> bool:
+    return rules.has("title", tok.text) or rules.has("title", tok.text.rstrip("."))
+
+
+def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) -> PersonIndex:
+    """Collect surnames from PERSON entities, minus pollster/organisation names.
+
+    A hyphenated name ("Achebe-Moore", "Jean-Luc"), which spaCy splits in three tokens,
+    is one name word (poll_hyphens), so the surname key is the whole compound.
+    """
+    blocked = [[w.lower() for w in re.findall(r"[\w’'-]+", name)] for name in not_people]
+    index = PersonIndex()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        toks = [t for t in name_words(doc, ent.start, ent.end)
+                if (t.is_alpha or "-" in t.text or "'" in t.text or "’" in t.text)
+                and _strip_possessive(t.text)]  # "Helen Marchbank's": the "'s" is no name word
+        toks = [t for t in toks if not _is_title(t, rules)]
+        if not toks:
+            continue
+        if any(rules.has("org_suffix", t.text) for t in toks):
+            continue  # "Roger Wells University" taken for a person
+        last = _strip_possessive(toks[-1].text)
+        if not last or not last[0].isupper() or _is_pollster(toks, blocked, rules):
+            continue
+        index.names.setdefault(last.lower(), set()).update(_strip_possessive(t.text) for t in toks)
+    for first, last_tok in _titled_names(doc, rules, blocked):
+        toks = name_words(doc, first, last_tok + 1)
+        last = _strip_possessive(toks[-1].text)
+        index.names.setdefault(last.lower(), set()).update(_strip_possessive(t.text) for t in toks)
+    words = name_words(doc, 0, len(doc))
+    for wi, tok in enumerate(words):
+        word = _strip_possessive(tok.text)
+        if word and word[0].isupper() and word.lower() in index.names:
+            if wi + 1 < len(words) and index.names.get(_strip_possessive(words[wi + 1].text).lower()) \
+                    and words[wi + 1].text[0].isupper() and words[wi + 1].i == tok.end:
+                continue  # a first name that is also someone's surname: the next token is the key
+            m = _mention_at(doc, words, wi, index, rules)
+            index.mentions.append(m)
+            index.counts[m.key] = index.counts.get(m.key, 0) + 1
+    return index
+
+
+# A name after a title word ("Republican Jane Roe") is two or three capitalised words;
+# longer runs are organisations or headlines. Calibrated on the probe corpus, whose
+# titled names the parser took for organisations ran 2 words.
+TITLED_NAME_MAX_WORDS = 3
+
+
+def _titled_names(doc, rules: PollRules, blocked: list[list[str]]):
+    """(first, last) token indices of names right after a person title.
+
+    The small model labels some candidates ORG throughout an article ("Republican Jane
+    Roe"); the title in front says a person follows.
+    """
+    for tok in doc:
+        if not rules.has("person_title", tok.text):  # "Republican Jane Roe", "independent Nate Roe"
+            continue
+        run = []
+        j = tok.i + 1
+        while j < len(doc) and len(run) < TITLED_NAME_MAX_WORDS and _name_word(word_at(doc, j), rules):
+            run.append(word_at(doc, j))
+            j = run[-1].end
+        if not 2 <= len(run) <= TITLED_NAME_MAX_WORDS or (j < len(doc) and _name_word(word_at(doc, j), rules)):
+            continue
+        if any(doc[i].ent_type_ in ("GPE", "LOC", "DATE") for w in run for i in range(w.i, w.end)) \
+                or _is_pollster(run, blocked, rules):
+            continue
+        yield run[0].i, run[-1].last
+
+
+def _name_word(tok, rules: PollRules) -> bool:
+    word = _strip_possessive(tok.text)
+    return tok.pos_ == "PROPN" and word[:1].isupper() and word.replace("-", "").isalpha() and not word.isupper() \
+        and not _is_title(tok, rules) and not rules.has("org_suffix", word) \
+        and not rules.has("not_person_word", word)
+
+
+def _is_pollster(toks, pollsters: list[list[str]], rules: PollRules) -> bool:
+    """A 'person' that is a pollster: the same words as a pollster's name, or words inside
+    a pollster name that is an organisation ('Acme' in 'Acme International')."""
+    words = [_strip_possessive(t.text).lower() for t in toks]
+    for p in pollsters:
+        if words == p:
+            return True
+        if all(w in p for w in words) and any(rules.has("org_suffix", w) or w == "international" for w in p):
+            return True
+    return False
+
+
+def _mention_at(doc, words: list, wi: int, index: PersonIndex, rules: PollRules) -> CandidateMention:
+    """The mention whose surname is ``words[wi]``, with the first names before it."""
+    tok = words[wi]
+    key = _strip_possessive(tok.text).lower()
+    allowed = index.names.get(key, set())
+    start = wi
+
+    def adjacent(j: int) -> bool:
+        return words[j].end == words[j + 1].i
+
+    while start - 1 >= 0 and adjacent(start - 1):
+        prev = words[start - 1]
+        if prev.text in allowed and not _is_title(prev, rules) and prev.text[:1].isupper():
+            start -= 1
+        elif prev.text in allowed and prev.text.islower() and start - 2 >= 0 and adjacent(start - 2) \
+                and words[start - 2].text in allowed:  # particles: "Bill de Blasio"
+            start -= 1
+        else:
+            break
+    first = words[start]
+    end_char = tok.idx + len(_strip_possessive(tok.text))
+    text = doc_text(doc)[first.idx:end_char]
+    return CandidateMention(first.idx, end_char, text, key, tok.last)
+
+
+def mentions_in(index: PersonIndex, start: int, end: int,
+                excluded: Iterable[tuple[int, int]] = ()) -> list[CandidateMention]:
+    """Candidate mentions inside [start, end), minus any inside an excluded span."""
+    spans = list(excluded)
+    return [m for m in index.mentions if m.start >= start and m.end <= end
+            and not any(a <= m.start < b for a, b in spans)]
+
+
+# Nouns after a name that make it a group of the name's voters ("70 percent of Smith
+# voters", "Smith supporters"), not a candidate the figure is given to.
+_SUPPORTER_NOUNS = {"supporters", "voters", "backers", "loyalists", "fans", "camp", "base"}
+
+
+def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -> list[tuple[int, int]]:
+    """Spans of names in [start, end) that are no side of the figures: a name left out
+    ("in a two-way race without Smith"), or a name that only labels voters ("Smith
+    supporters", "among voters backing Smith") or a group ("a pro-Smith super PAC")."""
+    out = []
+    for m in mentions_in(index, start, end):
+        first = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None:
+            continue
+        i = first.start - 1
+        while i >= 0 and _is_title(doc[i], rules):
+            i -= 1  # "without Libertarian Sam Ruiz"
+        last = doc[m.token_i]
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text in ("'s", "’s") and last.i + 2 < len(doc):
+            nxt = doc[last.i + 2]
+        absent = i >= 0 and rules.has("absent_prep", doc[i].text)
+        labels = nxt is not None and nxt.lower_ in _SUPPORTER_NOUNS
+        backing = i >= 2 and doc[i].tag_ == "VBG" and rules.has("support_cue", doc[i].lemma_) \
+            and (doc[i - 1].tag_ == "NNS" or doc[i - 1].lower_ == "those") and any(rules.has("subgroup_marker", t.text) or t.lower_ == "of"
+                                                for t in doc[max(0, i - 4):i - 1])
+        prefixed = first.start >= 2 and doc[first.start - 1].text == "-" \
+            and doc[first.start - 2].lower_ in ("pro", "anti")  # "a pro-Smith super PAC"
+        prefixed = prefixed or (first.start >= 1 and doc[first.start - 1].lower_ in ("pro-", "anti-"))
+        backers = i >= 1 and rules.has("support_cue", doc[i].lemma_) and doc[i].pos_ == "VERB" \
+            and any(doc[x].lower_ == "who" for x in range(max(0, i - 5), i))  # "those who backed Smith"
+        if absent or labels or backing or prefixed or backers:
+            out.append((m.start, m.end))
+    return out
+
+
+def latest_form(index: PersonIndex, key: str, before: int) -> Optional[str]:
+    """How the article last wrote this person before ``before`` (else first after)."""
+    best = None
+    for m in index.mentions:
+        if m.key != key:
+            continue
+        if m.start < before or best is None:
+            best = m.text
+        if m.start >= before:
+            break
+    return best

@@ -1,0 +1,147 @@
+"""Whom a figure speaks for: a subgroup ("among Democrats") or the whole sample.
+
+"overall", "among all the voters surveyed", "among likely voters" name the whole
+sample (population None, the universe kept apart). "among Democrats", "26 percent of
+Democrats or Independents leaning Democrat polled", "Women back Smith 55 to 40" name a
+subgroup. "of those polled" / "of the vote" say nothing new: the figure keeps the
+subgroup its poll mention gave ("The survey of Republicans ... showed").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .rules import PollRules
+from .subgroups import is_whole_sample, subgroup_phrase
+from ...nlp.build import doc_text
+
+
+@dataclass(frozen=True)
+class Population:
+    name: Optional[str] = None  # the subgroup; None for the whole sample
+    explicit: bool = False  # False: inherit the poll mention's subgroup
+    universe: Optional[str] = None  # "likely voters", "registered voters", "adults"
+    end_char: int = -1  # where the phrase ends (evidence), -1 when none
+    used_until: int = -1  # first token after the phrase, so the next figure skips it
+
+
+NONE_STATED = Population()
+# Words between a figure and its "among ..." ("35 percent support among union members",
+# "a 53% to 35% edge among men").
+_SHARE_NOUNS = {"support", "backing", "of", "the", "vote", "edge", "lead", "advantage"}
+
+
+# Prepositions before a part of the sample: "in western Ohio", "on the west side".
+_AREA_PREPS = {"in", "on"}
+
+
+def _universe(low: str) -> Optional[str]:
+    if "likely" in low:
+        return "likely voters"
+    if "registered" in low:
+        return "registered voters"
+    if "adults" in low:
+        return "adults"
+    return None
+
+
+def _phrase(doc, i: int, limit: int, rules: PollRules, cand_tokens: set[int]) -> Optional[tuple[int, int]]:
+    ph = subgroup_phrase(doc, i, limit, rules)
+    if ph and any(t in cand_tokens for t in range(*ph)):
+        stop = min(t for t in range(*ph) if t in cand_tokens)
+        while stop > ph[0] and (doc[stop - 1].pos_ in ("CCONJ", "DET") or doc[stop - 1].is_punct):
+            stop -= 1  # "among likely voters and Jones with 43 percent": not "voters and"
+        ph = (ph[0], stop) if stop > ph[0] else None
+    return ph
+
+
+def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Population:
+    end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
+    text = doc_text(doc)[doc[ph[0]].idx:end]
+    universe = _universe(text.lower())
+    if is_whole_sample(doc, *ph, rules):
+        # "among all voters" says so; "of those polled" just points at the sample.
+        return Population(None, marker == "among", universe, end, ph[1])
+    return Population(text, True, universe, end, ph[1])
+
+
+def _area(doc, i: int, limit: int, rules: PollRules, cand_tokens: set[int]) -> Optional[Population]:
+    """'in western Ohio', 'in Cook County', 'in union households': a part of the sample.
+
+    Only with an area word (see the area_subgroup rule): "in Ohio" names the poll's own
+    state, and "in the county" alone may be the poll's own county.
+    """
+    ph = _phrase(doc, i, limit, rules, cand_tokens)
+    if ph is None:
+        return None
+    toks = [t for t in doc[ph[0]:ph[1]] if not t.is_punct]
+    if not any(rules.has("area_subgroup", t.text) or (t.text.islower() and rules.has("compass_word", t.text))
+               for t in toks):
+        return None
+    if len(toks) == 1 and toks[0].tag_ not in ("NNS", "NNPS"):
+        return None
+    end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
+    return Population(doc_text(doc)[doc[ph[0]].idx:end], True, None, end, ph[1])
+
+
+def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: PollRules,
+                   cand_tokens: set[int]) -> Population:
+    """The population of the figure at tokens [a, b).
+
+    Looks right after the figure first ("60 percent to 33 percent among Democrats",
+    "26 percent of Democrats"), then before it within [pre_from, a) ("Among women,
+    Smith leads 55 to 40"; "Democrats favor Smith 60 to 30").
+    """
+    i = b
+    while i < post_end and i - b < 4 and (doc[i].text == "," or doc[i].lower_ in _SHARE_NOUNS):
+        i += 1  # "35 percent support among union members", "26 percent of the vote overall"
+    if i < post_end:
+        t = doc[i]
+        if t.lower_ == "overall":
+            return Population(None, True, None, t.idx + len(t.text), i + 1)
+        if rules.has("subgroup_marker", t.text):
+            ph = _phrase(doc, i + 1, post_end, rules, cand_tokens)
+            if ph:
+                return _classify(doc, ph, "among", rules)
+        if t.lower_ in _AREA_PREPS:  # "led 49% to 44% in Cook County"
+            area = _area(doc, i + 1, post_end, rules, cand_tokens)
+            if area is not None:
+                return area
+    if b < post_end and doc[b].lower_ == "of":
+        ph = _phrase(doc, b + 1, post_end, rules, cand_tokens)
+        if ph:
+            return _classify(doc, ph, "of", rules)
+    for i in range(a - 1, pre_from - 1, -1):
+        t = doc[i]
+        if t.lower_ == "overall":
+            return Population(None, True, None, -1, -1)
+        if rules.has("subgroup_marker", t.text):
+            ph = _phrase(doc, i + 1, a, rules, cand_tokens)
+            if ph:
+                return _classify(doc, ph, "among", rules)
+        if t.lower_ in _AREA_PREPS:  # "In western Ohio, Smith led 48 to 30"; "on the west side"
+            area = _area(doc, i + 1, a, rules, cand_tokens)
+            if area is not None:
+                return area
+    for i in range(pre_from, a):
+        t = doc[i]
+        if t.lower_ == "who" and t.dep_ == "nsubj" and t.head.dep_ == "relcl" \
+                and rules.has("support_cue", t.head.lemma_) and pre_from <= t.head.head.i < t.i \
+                and t.head.head.i not in cand_tokens and t.head.head.tag_ in ("NNS", "NNPS"):
+            noun = t.head.head  # "Black voters, who favor her 44 to 19"
+            ph = (min(x.i for x in noun.subtree), noun.i + 1)
+            if not is_whole_sample(doc, *ph, rules):
+                return _classify(doc, ph, "subject", rules)
+        if t.dep_ in ("nsubj",) and t.i not in cand_tokens and t.pos_ in ("NOUN", "PROPN") \
+                and t.tag_ in ("NNS", "NNPS") and rules.has("support_cue", t.head.lemma_):
+            # The noun with what modifies it, up to a comma: "Independents, a bloc
+            # that ..., favor Smith" is "Independents".
+            sub = {x.i for x in t.subtree if x.i < t.head.i}
+            right = t.i
+            while right + 1 in sub and not doc[right + 1].is_punct:
+                right += 1
+            ph = (min(sub), right + 1)
+            if is_whole_sample(doc, *ph, rules):
+                return NONE_STATED
+            return _classify(doc, ph, "subject", rules)
+    return NONE_STATED

@@ -1,0 +1,179 @@
+"""Link poll mentions across an article into polls, and name each poll fully.
+
+"A new poll ... The poll of 625 likely voters, done ... by X ... The survey found 44
+percent ... The KXYZ poll this week": one poll, reached through bare references, a
+sponsor's name or a shorter form of the pollster's. A poll first met without a name
+takes the name given within the next few sentences.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .sources import PollMention
+
+# A poll met without a name ("A new poll shows ...") takes the first named poll met
+# within this many sentences after it; the dev set's longest gap is 2.
+FILL_WINDOW_UNITS = 4
+# "Acme University poll" -> "Acme University"; "Public Policy Polling" is a name.
+# Lowercase words that may sit inside an organisation's name ("Center for Civic Research").
+_NAME_JOINERS = {"of", "for", "and", "the", "de", "du", "la", "on", "in"}
+_TRAILING = re.compile(r"(?:['’]s|\s+(?:[Pp]olls?|[Ss]urveys?|polling))$")
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[^\w]+", name.lower()) if t and t != "the"]
+
+
+def same_name(a: str, b: str) -> bool:
+    """'KXYZ' ~ 'KXYZ-TV', 'Acme' ~ 'Acme International': every token of one in the other."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return all(t in long_ for t in short)
+
+
+def clean_name(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    return _TRAILING.sub("", name).strip(" ,.-")
+
+
+@dataclass
+class PollEntity:
+    id: int
+    first_unit: int
+    last_unit: int
+    pollsters: list[str] = field(default_factory=list)
+    sponsors: list[str] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)  # released, field_dates, sample..., first seen wins
+    alias_of: Optional[int] = None  # an unnamed poll resolved to a named one
+    earlier: bool = False  # an older poll of a pollster named before ("its June poll")
+
+    @property
+    def named(self) -> bool:
+        return bool(self.pollsters)
+
+    def absorb(self, m: PollMention, as_sponsor: bool = False) -> None:
+        """Take what a mention says; ``as_sponsor``: its name is the sponsor's ('the KXYZ poll')."""
+        names = self.sponsors if as_sponsor else self.pollsters
+        if m.pollster and m.pollster not in names:
+            names.append(m.pollster)
+        if m.sponsor and m.sponsor not in self.sponsors:
+            self.sponsors.append(m.sponsor)
+        for key in ("released", "field_dates", "sample_size", "sample_universe", "margin_of_error"):
+            val = getattr(m, key)
+            if val is not None and key not in self.facts:
+                self.facts[key] = val
+
+
+class PollRegistry:
+    """The polls of one article, in the order they are first mentioned."""
+
+    def __init__(self) -> None:
+        self.entities: list[PollEntity] = []
+        self.last: Optional[PollEntity] = None
+
+    def _new(self, unit: int) -> PollEntity:
+        e = PollEntity(len(self.entities), unit, unit)
+        self.entities.append(e)
+        return e
+
+    def _match(self, m: PollMention) -> tuple[Optional[PollEntity], bool]:
+        """The known poll a named mention refers to, and whether it named the sponsor."""
+        for e in sorted(reversed(self.entities), key=lambda x: x.earlier != bool(m.earlier)):
+            if m.pollster and any(same_name(m.pollster, p) for p in e.pollsters):
+                return e, False
+            if m.pollster and m.sponsor is None and any(same_name(m.pollster, s) for s in e.sponsors):
+                return e, True  # "the KXYZ poll" for the poll done for KXYZ-TV
+        for e in reversed(self.entities):
+            if m.pollster and m.sponsor and e.pollsters and not e.earlier \
+                    and all(same_name(m.sponsor, p) for p in e.pollsters):
+                # "a new Ledger poll ... The poll, conducted for the Ledger by Acme": the
+                # name met first was the sponsor's; Acme ran the poll.
+                e.sponsors.extend(p for p in e.pollsters if p not in e.sponsors)
+                e.pollsters.clear()
+                return e, False
+        return None, False
+
+    def link(self, m: PollMention, unit: int) -> PollEntity:
+        """The poll this mention refers to, creating it when new."""
+        via_sponsor = False
+        if m.kind == "named":
+            e, via_sponsor = self._match(m)
+            if e is None and self.last is not None and not self.last.named \
+                    and unit - self.last.last_unit <= FILL_WINDOW_UNITS:
+                e = self.last
+            e = e or self._new(unit)
+        elif m.kind == "anaphor" and self.last is not None:
+            e = self.last
+            if m.earlier and e.named and _other_edition(m, e):
+                return self._edition(e, m, unit)
+        else:
+            e = self._new(unit)
+        e.absorb(m, as_sponsor=via_sponsor)
+        e.last_unit = unit
+        self.last = e
+        return e
+
+    def _edition(self, base: PollEntity, m: PollMention, unit: int) -> PollEntity:
+        """An older poll of the same pollster ("the university's June poll"): a poll of
+        its own, which later bare references ("the poll") do not reach."""
+        e = self._new(unit)
+        e.pollsters, e.sponsors = list(base.pollsters), list(base.sponsors)
+        e.earlier = True
+        e.absorb(m)
+        return e
+
+    def resolve_unnamed(self) -> None:
+        """An unnamed poll is the first named poll mentioned soon after it."""
+        for e in self.entities:
+            if e.named:
+                continue
+            later = [x for x in self.entities if x.named and x.first_unit >= e.first_unit
+                     and x.first_unit - e.last_unit <= FILL_WINDOW_UNITS]
+            if later:
+                e.alias_of = later[0].id
+
+    def final(self, e: PollEntity) -> PollEntity:
+        return self.entities[e.alias_of] if e.alias_of is not None else e
+
+
+def _other_edition(m: PollMention, e: PollEntity) -> bool:
+    """Does a "previous" or dated reference name another poll than ``e``? "Its previous
+    survey" does; "the June poll" does when ``e`` is known to be of another month."""
+    if m.earlier == "previous":
+        return True
+    when = m.released or m.field_dates
+    known = [e.facts.get(k) for k in ("released", "field_dates") if e.facts.get(k)]
+    return when is not None and bool(known) and not any(_month(when) == _month(k) for k in known)
+
+
+def _month(iso: str) -> str:
+    """'2026-06-14' / '--06-14' / '--06' -> '06'."""
+    parts = iso.split("/")[0].lstrip("-").split("-")
+    return parts[1] if len(parts[0]) == 4 and len(parts) > 1 else parts[0]
+
+
+def fullest_name(forms: list[str], doc) -> tuple[str, tuple[str, ...]]:
+    """The fullest form the article gives, and the other forms as aliases.
+
+    A short form ("Acme Center") grows to a longer organisation name the article
+    uses elsewhere ("The Acme Center for Public Policy") when it contains it.
+    """
+    cleaned = [clean_name(f) for f in forms if clean_name(f)]
+    best = max(cleaned, key=lambda f: (len(name_tokens(f)), len(f)))
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or any(t.is_lower and t.is_alpha and t.lower_ not in _NAME_JOINERS for t in ent):
+            continue  # "the Ledger by Acme Research": two names the parser ran together
+        cand = clean_name(ent.text)
+        if len(name_tokens(cand)) > len(name_tokens(best)) and _contains(cand, best):
+            best = cand
+    aliases = tuple(dict.fromkeys(f for f in cleaned if f != best))
+    return best, aliases
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    lt, st = name_tokens(longer), name_tokens(shorter)
+    return any(lt[i:i + len(st)] == st for i in range(len(lt) - len(st) + 1))

@@ -1,0 +1,163 @@
+"""Load the poll extractor's rule data (nlp/patterns/polls.jsonl, poll_pollsters.jsonl).
+
+Cue words and the pollster gazetteer are data, not code, so they can be tuned and
+versioned without touching the extractor. Every line is checked for its keys; a bad
+line raises ``RuleFileError`` naming the file and line, never a KeyError deep inside.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from ...errors import RuleFileError
+from ...types import RuleRef
+
+PATTERNS_DIR = Path(__file__).resolve().parents[2] / "nlp" / "patterns"
+POLL_RULES_FILE = PATTERNS_DIR / "polls.jsonl"
+POLLSTERS_FILE = PATTERNS_DIR / "poll_pollsters.jsonl"
+
+# Kinds of cue lists the extractor reads; each needs a non-empty "terms" list.
+TERM_KINDS = frozenset({
+    "poll_word", "mention_noun", "anaphor_det", "mention_modifier", "conducted_by",
+    "sponsored_by", "finding_verb", "release_verb", "field_verb", "lead_cue", "trail_cue",
+    "tie_cue", "distributive_cue", "partner_prep", "support_cue", "non_candidate_role",
+    "attitude_cue", "exclude_after", "exclude_before", "election_cue", "election_weak_cue",
+    "margin_prep", "modal",
+    "reporting_verb", "whole_sample", "subgroup_marker", "title",
+    "org_suffix", "age_word", "person_title", "not_person_word",
+    "absent_prep", "area_subgroup", "generic_pollster_noun", "earlier_modifier",
+    "pollster_descriptor", "ranking_cue", "season_word", "group_back_ref", "compass_word", "fieldwork_verb",
+})
+FRAME_KIND = "frame"
+FRAMES = ("pair", "single", "share_first", "distributive", "series")
+
+
+@dataclass(frozen=True)
+class Pollster:
+    """A well-known pollster from the gazetteer: canonical name and the forms it goes by."""
+
+    id: str
+    version: int
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PollRules:
+    terms: dict[str, frozenset[str]]
+    frames: dict[str, RuleRef]
+    pollsters: tuple[Pollster, ...] = ()
+    _regex_cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def has(self, kind: str, word: str) -> bool:
+        return word.lower() in self.terms[kind]
+
+    def regex(self, kind: str) -> re.Pattern:
+        """A word-bounded, case-insensitive alternation over one kind's terms."""
+        if kind not in self._regex_cache:
+            alts = sorted((re.escape(t) for t in self.terms[kind]), key=len, reverse=True)
+            self._regex_cache[kind] = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I)
+        return self._regex_cache[kind]
+
+    def pollster_regex(self) -> re.Pattern:
+        """Every gazetteer name and alias, longest first, case-sensitive and word-bounded."""
+        if "<pollsters>" not in self._regex_cache:
+            forms = sorted({f for p in self.pollsters for f in (p.name,) + p.aliases}, key=len, reverse=True)
+            body = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
+            self._regex_cache["<pollsters>"] = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
+        return self._regex_cache["<pollsters>"]
+
+    def canonical_pollster(self, form: str) -> Optional[str]:
+        """The gazetteer's canonical name for a form the text used, if it knows it."""
+        low = form.lower()
+        for p in self.pollsters:
+            if low == p.name.lower() or low in (a.lower() for a in p.aliases):
+                return p.name
+        return None
+
+    def frame(self, name: str) -> RuleRef:
+        return self.frames[name]
+
+
+def _bad(path: Path, line: int, message: str) -> RuleFileError:
+    return RuleFileError(f"bad poll rule: {message}", path=str(path), line=line)
+
+
+def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleFileError(f"cannot read the poll rule file: {exc.strerror or exc}", path=str(path)) from exc
+    out: list[tuple[int, dict]] = []
+    seen: set[str] = set()
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise _bad(path, n, f"not valid JSON ({exc.msg})") from exc
+        if not isinstance(obj, dict):
+            raise _bad(path, n, "each line must be a JSON object")
+        rid, version = obj.get("id"), obj.get("version")
+        if not isinstance(rid, str) or not rid:
+            raise _bad(path, n, "missing the \"id\" key (a non-empty string)")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise _bad(path, n, f"rule {rid!r} needs an integer \"version\" >= 1")
+        if rid in seen:
+            raise _bad(path, n, f"duplicate rule id {rid!r}")
+        seen.add(rid)
+        out.append((n, obj))
+    return out
+
+
+def _string_list(path: Path, n: int, obj: dict, key: str, allow_empty: bool = False) -> list[str]:
+    val = obj.get(key)
+    if not isinstance(val, list) or (not val and not allow_empty) or \
+            not all(isinstance(t, str) and t.strip() for t in val):
+        raise _bad(path, n, f"rule {obj['id']!r} needs \"{key}\": a list of non-empty strings")
+    return val
+
+
+def parse_rules(path: Path, pollsters_path: Optional[Path] = None) -> PollRules:
+    """Parse and check the rule files; raise RuleFileError on the first bad line."""
+    terms: dict[str, set[str]] = {k: set() for k in TERM_KINDS}
+    frames: dict[str, RuleRef] = {}
+    for n, obj in _read_jsonl(path):
+        kind = obj.get("kind")
+        if kind == FRAME_KIND:
+            name = obj["id"].rsplit(".", 1)[-1]
+            if name not in FRAMES:
+                raise _bad(path, n, f"unknown frame {name!r} (expected one of {', '.join(FRAMES)})")
+            if not isinstance(obj.get("description"), str):
+                raise _bad(path, n, f"frame {obj['id']!r} needs a \"description\"")
+            frames[name] = RuleRef(obj["id"], obj["version"])
+        elif kind in TERM_KINDS:
+            terms[kind].update(t.lower() for t in _string_list(path, n, obj, "terms"))
+        else:
+            raise _bad(path, n, f"rule {obj['id']!r} has an unknown \"kind\" {kind!r}")
+    missing = [k for k in TERM_KINDS if not terms[k]] + [f for f in FRAMES if f not in frames]
+    if missing:
+        raise RuleFileError(f"the poll rules lack these kinds or frames: {', '.join(sorted(missing))}",
+                            path=str(path))
+    pollsters: list[Pollster] = []
+    if pollsters_path is not None:
+        for n, obj in _read_jsonl(pollsters_path):
+            name = obj.get("name")
+            if not isinstance(name, str) or not name.strip():
+                raise _bad(pollsters_path, n, f"pollster {obj['id']!r} needs a \"name\"")
+            aliases = _string_list(pollsters_path, n, obj, "aliases", allow_empty=True) \
+                if "aliases" in obj else []
+            pollsters.append(Pollster(obj["id"], obj["version"], name, tuple(aliases)))
+    return PollRules(terms={k: frozenset(v) for k, v in terms.items()}, frames=frames,
+                     pollsters=tuple(pollsters))
+
+
+@lru_cache(maxsize=1)
+def get_poll_rules() -> PollRules:
+    """The packaged rules, parsed once per process."""
+    return parse_rules(POLL_RULES_FILE, POLLSTERS_FILE)

@@ -1,0 +1,428 @@
+"""Poll mentions in a sentence: who conducted the poll, for whom, when, of whom.
+
+Finds "X poll" / "X survey", "poll conducted by X", "done for S by X", "polling by X",
+"voters contacted by X", "X found that ...", well-known pollsters from the gazetteer,
+and bare references ("the poll", "a new survey") that later stages link to a named
+poll. A mention carries what the sentence says about the poll around it: sponsor,
+release and field dates, sample size and universe, and a subgroup ("the survey of
+Republicans").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from .dates import MONTHS, find_dates
+from .numbers import parse_margin_of_error, parse_sample
+from .rules import PollRules
+from .subgroups import PARTICIPLE_TAIL as _PARTICIPLE_TAIL, is_whole_sample, subgroup_phrase
+from ...nlp.build import doc_text
+
+# How far after a poll noun "conducted/done for S by X" may reach (tokens, not counting
+# a parenthesis). The longest in the seeds and dev set ("The poll of 625 likely city
+# voters, done for KXYZ-TV (Channel 5) by ...") reaches 12; 20 leaves room for a date.
+FORWARD_SCAN_TOKENS = 20
+# A description before a pollster's name ("the Reno-based firm X": "Reno", "-",
+# "based", "firm") is this many tokens at most; the longest in the probe sets is 4,
+# and 5 leaves room for one more adjective ("the nonpartisan Ohio-based firm X").
+DESCRIPTOR_MAX_TOKENS = 5
+# A person named after "the campaign's pollster," runs at most this many tokens
+# ("Greg Halvorsen", "Mary Ann de la Cruz" -- the lowercase particles end it early).
+ROLE_NAME_MAX_TOKENS = 4
+_DESCRIPTOR_TAILS = {"based", "leaning", "aligned", "affiliated", "allied"}  # "Ohio-based"
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid", "that", "these",
+                 "those", "both", "two", "three", "another", "each", "second", "third"}
+_CONNECTORS = {"of", "for", "and", "&"}
+_GLUE = {"-", "/", ".", "–", "'", "’"}
+_PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|percent|per cent|pct\.?)"
+                          r"\s+(?:in|last|on)\s*$", re.I)
+_FUTURE = {"next", "upcoming", "forthcoming", "future"}
+_CAMPAIGN_NOUNS = {"campaign", "campaigns", "camp", "team", "committee"}
+
+
+@dataclass(frozen=True)
+class PollMention:
+    start: int  # character span of the mention (poll noun phrase or pollster name)
+    end: int
+    kind: str  # "named", "anaphor" (the poll), "indefinite" (a new poll)
+    pollster: Optional[str] = None
+    sponsor: Optional[str] = None
+    released: Optional[str] = None
+    field_dates: Optional[str] = None
+    sample_size: Optional[int] = None
+    sample_universe: Optional[str] = None
+    population: Optional[str] = None
+    margin_of_error: Optional[float] = None
+    name_spans: tuple[tuple[int, int], ...] = ()  # pollster/sponsor spans: not candidates
+    earlier: str = ""  # "dated" ("its June poll"), "previous" ("its previous survey"): maybe older
+
+
+def _namey(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and bool(re.match(r"^[\w.&'’-]+$", t)) and not tok.is_punct
+
+
+def _is_date_word(tok) -> bool:
+    w = tok.text.lower().rstrip(".")
+    return w in MONTHS or w in _WEEKDAYS
+
+
+def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """A proper-name run starting at token i (after 'by'/'for'); token indices [a, b)."""
+    while i < end and doc[i].lower_ in ("the",):
+        i += 1
+    i = _past_descriptor(doc, i, end, rules)
+    if i >= end or not _namey(doc[i]) or _is_date_word(doc[i]):
+        return None
+    j = i + 1
+    while j < end:
+        t = doc[j]
+        if _namey(t) and not _is_date_word(t):
+            j += 1
+        elif t.text in _GLUE and j + 1 < end and _namey(doc[j + 1]) and not doc[j - 1].whitespace_:
+            j += 1
+        elif j + 1 < end and _namey(doc[j + 1]) and (
+                t.text == "&" or (t.lower_ in _CONNECTORS and rules.has("org_suffix", doc[j - 1].text))):
+            j += 1
+        elif t.like_num and j + 1 < end and _namey(doc[j + 1]):
+            j += 1
+        else:
+            break
+    if j + 1 < end and doc[j].text in ("'s", "’s") and doc[j + 1].pos_ == "NOUN":
+        j += 2  # "by Smith's campaign": the campaign, not the person, ran the poll
+    elif j < end and doc[j].lower_ in _CAMPAIGN_NOUNS:
+        j += 1  # "by the Smith campaign"
+    return i, j
+
+
+def _past_descriptor(doc, i: int, end: int, rules: PollRules) -> int:
+    """Where the name starts after a description of the pollster: "the Reno-based firm
+    Acme Analytics", "Republican pollster Jane Roe", "the Ohio-based Acme Group" (see the
+    pollster_descriptor rule). Without a descriptor the run starts at i."""
+    j = i
+    while j < end and j - i <= DESCRIPTOR_MAX_TOKENS:
+        t = doc[j]
+        nxt_name = j + 1 < end and _namey(doc[j + 1])
+        if t.text.islower() and rules.has("pollster_descriptor", t.text):
+            return j + 1 if nxt_name else i
+        hyphen_tail = t.lower_ in _DESCRIPTOR_TAILS and j > i and doc[j - 1].text == "-"
+        if hyphen_tail and nxt_name:
+            return j + 1  # "the Ohio-based Acme Group"
+        if (t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ")) \
+                and not hyphen_tail:
+            return i
+        j += 1
+    return i
+
+
+def _run_backward(doc, k: int, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """A proper-name run ending just before token k ('Acme University' poll)."""
+    j = k
+    i = k
+    while i - 1 >= start:
+        t = doc[i - 1]
+        if _namey(t) and not (rules.has("mention_modifier", t.text) and (t.is_sent_start or i - 1 == start)):
+            i -= 1
+        elif t.text in _GLUE and i - 2 >= start and _namey(doc[i - 2]) and not t.whitespace_:
+            i -= 1
+        elif t.like_num and i < j and _namey(doc[i]):
+            i -= 1
+        elif i < j and i - 2 >= start and _namey(doc[i - 2]) and (
+                t.text == "&" or (t.lower_ in _CONNECTORS and rules.has("org_suffix", doc[i - 2].text))):
+            i -= 1
+        else:
+            break
+    while i < j and (_is_date_word(doc[i]) or doc[i].lower_ in _LEADING_JUNK
+                     or rules.has("anaphor_det", doc[i].text)  # "Its new poll"
+                     or (doc[i].like_num and i > start and _is_date_word(doc[i - 1]))
+                     or doc[i].text in _GLUE):
+        i += 1
+    if i >= j or not any(doc[x].is_alpha and doc[x].text[0].isupper() for x in range(i, j)):
+        return None
+    return i, j
+
+
+def _chars(doc, a: int, b: int) -> tuple[int, int]:
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
+def _text(doc, a: int, b: int) -> str:
+    s, e = _chars(doc, a, b)
+    return doc_text(doc)[s:e]
+
+
+def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list[PollMention]:
+    """Every poll mention in one sentence-sized span, in order."""
+    start, end = span.start, span.end
+    out: list[PollMention] = []
+    used: set[int] = set()
+    nouns = rules.terms["mention_noun"]
+    for tok in span:
+        if tok.lower_ not in nouns or tok.i in used:
+            continue
+        if tok.lower_ == "polling" and tok.pos_ == "VERB":
+            continue
+        if _inside_name(doc, tok, end, rules) or any(a <= tok.idx < b for m in out for a, b in m.name_spans):
+            continue  # "Acme Polling and Research", "Polling Institute": part of a name
+        m = _noun_mention(doc, tok, start, end, rules)
+        if m is not None:
+            out.append(m)
+    out.extend(_agent_mentions(doc, span, rules, out))
+    out.extend(_role_mentions(doc, span, rules, out))
+    out.extend(_finder_mentions(doc, span, rules, out))
+    out.extend(_gazetteer_mentions(doc, span, rules, out))
+    out.sort(key=lambda m: m.start)
+    return _attach_sentence_facts(doc, span, out, rules, published)
+
+
+def _inside_name(doc, tok, end: int, rules: PollRules) -> bool:
+    if not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < end else None
+    if nxt is None:
+        return False
+    if _namey(nxt) and not rules.has("finding_verb", nxt.lemma_):
+        return True
+    return nxt.lower_ in ("and", "&") and tok.i + 2 < end and _namey(doc[tok.i + 2])
+
+
+def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[PollMention]:
+    nouns = rules.terms["mention_noun"]
+    k = tok.i
+    j = k - 1
+    earlier = ""
+    while j >= start and (
+            (rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower())
+            or _month_word(doc, j, start) or rules.has("season_word", doc[j].text)):
+        if rules.has("earlier_modifier", doc[j].text):
+            earlier = "previous"
+        elif (_month_word(doc, j, start) or rules.has("season_word", doc[j].text)) and not earlier:
+            earlier = "dated"
+        j -= 1
+    possessive = j >= start and doc[j].text in ("'s", "’s")
+    back = _run_backward(doc, j if possessive else j + 1, start, rules)
+    d = (back[0] - 1) if back else j
+    det = doc[d] if d >= start and (doc[d].pos_ == "DET" or rules.has("anaphor_det", doc[d].text)) else None
+    if possessive and back is None and j - 1 >= start and doc[j - 1].text.islower() \
+            and rules.has("generic_pollster_noun", doc[j - 1].text):
+        det = doc[j]  # "the university's June poll": the pollster already named
+    if any(doc[x].lower_ in _FUTURE for x in range(max(start, (back[0] if back else j + 1) - 2), k)):
+        return None  # "The next Acme poll will be released in May": no poll yet
+    pre_name = _text(doc, *back) if back else None
+    spans = [_chars(doc, *back)] if back else []
+    pollster, sponsor = pre_name, None
+    # Forward: "conducted by X", "done for S by X", "from X", "of N likely voters".
+    i, counted, depth = k + 1, 0, 0
+    while i < end and counted < FORWARD_SCAN_TOKENS:
+        t = doc[i]
+        depth += (t.text == "(") - (t.text == ")")
+        counted += depth == 0
+        finite = t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBD", "VBP") and not any(
+            rules.has(kind, t.text) for kind in ("conducted_by", "release_verb", "sponsored_by", "field_verb"))
+        finite = finite or (t.pos_ == "AUX" and t.tag_ in ("VBZ", "VBD", "VBP")
+                            and t.dep_ in ("ROOT", "ccomp", "conj", "advcl"))  # "Smith was down ..."
+        if (t.lower_ in nouns and i > k + 1) or finite:
+            break  # another poll, or the sentence's own verb: "The poll confirms ... by X"
+        if t.like_num and i + 1 < end and (doc[i + 1].text == "%" or doc[i + 1].lower_ in ("percent", "per")):
+            break  # "in the poll, against 33% for Smith": a figure, so no longer the poll's maker
+        if t.text == "," and i + 2 < end and doc[i + 1].pos_ == "DET" and doc[i + 2].text.islower() \
+                and doc[i + 2].pos_ == "NOUN":
+            break  # ", a memo obtained by the Courier": another thing's maker, not the poll's
+        if t.lower_ in ("by", "from") and (t.lower_ == "by" or i == k + 1):
+            run = _run_forward(doc, i + 1, end, rules)
+            if run:
+                name = _text(doc, *run)
+                sponsor_verb = any(rules.has("sponsored_by", doc[x].text) for x in range(max(k + 1, i - 3), i))
+                if sponsor_verb:
+                    sponsor = sponsor or name
+                else:
+                    if pre_name and pollster == pre_name:
+                        sponsor = sponsor or pre_name
+                    pollster = name
+                spans.append(_chars(doc, *run))
+                i = run[1]
+                continue
+        elif t.lower_ == "for" and i + 1 < end and doc[i + 1].lower_ not in ("a", "an") \
+                and not (doc[i - 1].text[:1].isupper() and rules.has("org_suffix", doc[i - 1].text)):
+            # ("Center for Survey Research" is a name, not a poll done for someone)
+            run = _run_forward(doc, i + 1, end, rules)
+            if run and not (run[1] < end and doc[run[1]].pos_ == "NOUN" and doc[run[1]].text[:1].islower()):
+                sponsor = sponsor or _text(doc, *run)
+                spans.append(_chars(doc, *run))
+                i = run[1]
+                continue
+        elif t.is_sent_start or (t.pos_ == "VERB" and rules.has("finding_verb", t.lemma_)
+                                 and t.tag_ in ("VBZ", "VBD", "VBP") and doc[min(i + 1, end - 1)].lower_ != "by"):
+            break  # "The poll showed ...": what follows is the finding, not the poll's maker
+        i += 1
+    population = None
+    if k + 1 < end and doc[k + 1].lower_ == "of" and not (k + 2 < end and doc[k + 2].like_num):
+        ph = subgroup_phrase(doc, k + 2, end, rules)
+        if ph and not is_whole_sample(doc, *ph, rules):
+            population = _text(doc, *ph)
+    if pollster:
+        kind = "named"
+    elif tok.text.lower() == "polling" and not det:
+        return None  # "in polling and fundraising": polling in general
+    elif det is not None and (rules.has("anaphor_det", det.text) or det.text in ("'s", "’s")):
+        kind = "anaphor"
+    else:
+        kind = "indefinite"
+    s, e = _chars(doc, back[0] if back else k, k + 1)
+    return PollMention(s, e, kind, pollster=pollster, sponsor=sponsor if sponsor != pollster else None,
+                       population=population, name_spans=tuple(spans), earlier=earlier)
+
+
+def _month_word(doc, j: int, start: int) -> bool:
+    """A month, or the day after one, right before a poll noun ("its June poll",
+    "a Sept. 10 survey")."""
+    t = doc[j]
+    if t.text[:1].isupper() and t.lower_.rstrip(".") in MONTHS and not (t.lower_ == "may" and t.is_sent_start):
+        return True
+    return t.like_num and j - 1 >= start and doc[j - 1].lower_.rstrip(".") in MONTHS
+
+
+def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """'voters contacted by X', 'surveyed by X': the agent of a polling participle;
+    'X, polling for S, had ...': the firm before the participle."""
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    for tok in span:
+        if tok.lower_ == "polling" and tok.i - 1 > span.start and doc[tok.i - 1].text == "," \
+                and tok.i + 1 < span.end and doc[tok.i + 1].lower_ == "for":
+            # "the Acme Group, polling for a super PAC, had Smith up 47-43"
+            run = _run_backward(doc, tok.i - 1, span.start, rules)
+            if run and _org_like(doc, *run, rules):
+                s, e = _chars(doc, *run)
+                if not any(a <= s < b for a, b in covered):
+                    out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
+            continue
+        if tok.lower_ not in _PARTICIPLE_TAIL or tok.i + 1 >= span.end or doc[tok.i + 1].lower_ != "by":
+            continue
+        run = _run_forward(doc, tok.i + 2, span.end, rules)
+        if not run:
+            continue
+        s, e = _chars(doc, *run)
+        if any(a <= s < b for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
+    return out
+
+
+def _role_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """"the Smith campaign's pollster, Jane Roe of Acme Research, says ...": a campaign's
+    (or anyone's) own pollster named with the firm; the firm ran the poll. The owner
+    ("campaign's", "his") is required, so a pollster merely quoted about someone else's
+    poll ("said pollster Jane Roe of Acme") makes no poll of his firm."""
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    end = span.end
+    for tok in span:
+        if tok.lower_ not in ("pollster", "pollsters") or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ in ("poss", "compound") for c in tok.children):
+            continue
+        j = tok.i + 1 + (tok.i + 1 < end and doc[tok.i + 1].text == ",")
+        p0 = j
+        while j < end and j - p0 < ROLE_NAME_MAX_TOKENS and _namey(doc[j]):
+            j += 1
+        if j == p0 or j >= end or doc[j].lower_ not in ("of", "at", "with", "from"):
+            continue
+        run = _run_forward(doc, j + 1, end, rules)
+        if not run or not _org_like(doc, *run, rules):
+            continue
+        s, e = _chars(doc, *run)
+        if any(a <= s < b for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=_text(doc, *run),
+                               name_spans=(_chars(doc, p0, j), (s, e))))
+    return out
+
+
+def _org_like(doc, a: int, b: int, rules: PollRules) -> bool:
+    return any(rules.has("org_suffix", t.text) for t in doc[a:b]) or \
+        any(t.ent_type_ == "ORG" for t in doc[a:b])
+
+
+def _finder_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """'The X Center found that ...': an organisation as the subject of a finding verb;
+    'Acme interviewed 651 adults': any name as the subject of a fieldwork verb."""
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    for tok in span:
+        fieldwork = tok.pos_ == "VERB" and rules.has("fieldwork_verb", tok.lemma_) and any(
+            c.dep_ == "dobj" and any(g.like_num for g in c.children) for c in tok.children)
+        if not fieldwork and (tok.pos_ != "VERB" or not rules.has("finding_verb", tok.lemma_)
+                              or tok.lemma_ == "have"):
+            continue
+        for child in tok.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.lower_ in rules.terms["mention_noun"]:
+                continue
+            ent = next((e for e in span.ents if e.start <= child.i < e.end), None)
+            if ent is not None and ent.label_ == "ORG":
+                a, b = ent.start, ent.end
+            else:
+                a, b = min(t.i for t in child.subtree), child.i + 1
+            while a < b and doc[a].lower_ in _LEADING_JUNK:
+                a += 1
+            if a >= b or not _namey(doc[a]) or not (
+                    _org_like(doc, a, b, rules) or (fieldwork and all(_namey(t) for t in doc[a:b]))):
+                continue
+            s, e = _chars(doc, a, b)
+            if any(x <= s < y for x, y in covered):
+                continue
+            out.append(PollMention(s, e, "named", pollster=_text(doc, a, b), name_spans=((s, e),)))
+    return out
+
+
+def _gazetteer_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """Well-known pollsters named anywhere in a poll sentence."""
+    if not rules.pollsters:
+        return []
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    for m in rules.pollster_regex().finditer(span.text):
+        s, e = span.start_char + m.start(), span.start_char + m.end()
+        if any(a <= s < b or s <= a < e for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=m.group(0), name_spans=((s, e),)))
+        covered.append((s, e))
+    return out
+
+
+def _attach_sentence_facts(doc, span, mentions: list[PollMention], rules: PollRules,
+                           published: Optional[str]) -> list[PollMention]:
+    """Dates, sample and margin of error stated in the sentence go to its first poll mention."""
+    if not mentions:
+        return mentions
+    text = span.text
+
+    def owner(pos: int) -> int:
+        """The mention nearest before a character offset (else the first one)."""
+        best = 0
+        for n, m in enumerate(mentions):
+            if m.start <= pos:
+                best = n
+        return best
+
+    facts: dict[int, dict] = {}
+    size, universe, at = parse_sample(text)
+    if size is not None:
+        facts.setdefault(owner(span.start_char + at), {}).update(sample_size=size, sample_universe=universe)
+    moe = parse_margin_of_error(text)
+    if moe is not None:
+        facts.setdefault(0, {}).setdefault("margin_of_error", moe)
+    field_re = re.compile(r"\b(?:" + "|".join(sorted(rules.terms["field_verb"])) + r")\b(?:\s+\S+){0,4}\s+"
+                          r"(?:on|from|between|in|over)?\s*$", re.I)
+    for hit in find_dates(text, span.start_char, published):
+        before = doc_text(doc)[max(span.start_char, hit.start - 40):hit.start]
+        if _PAST_FIGURE.search(before):
+            continue  # "up from 38 percent in March": the date of an older figure
+        f = facts.setdefault(owner(hit.start), {})
+        if field_re.search(before) or "/" in hit.iso:  # a span of days is the field period
+            f.setdefault("field_dates", hit.iso)
+        else:
+            f.setdefault("released", hit.iso.split("/")[0])
+    return [replace(m, **facts.get(n, {})) for n, m in enumerate(mentions)]

@@ -1,0 +1,105 @@
+"""Resolve stage: names to their fullest in-article (or canonical) form, types, parents.
+
+Runs after extraction, before the store: pure, one article at a time. Facts that
+become identical once their names are resolved ("Clinton" and "Hillary Clinton")
+merge into one, keeping the most confident evidence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..types import ArticleResult, Endorsement, Poll, PollResult
+from ..extract.endorsements import dedupe_endorsements
+from ..extract.mentions import MEASURE_NAME
+from ..settings import DEFAULT, Settings
+from ..nlp.entity_types import looks_like_acronym, type_from_name
+from .names import NameIndex, Resolution, known_organization, state_body_parent
+
+__all__ = ["resolve_article"]
+
+LOCAL_OF = re.compile(r"^(?P<parent>.+?)\s+(?:Local|Council|Lodge|District Council)\s+\d+$")
+
+
+def resolve_article(result: ArticleResult, doc) -> ArticleResult:
+    index = NameIndex.from_doc(doc, result.article.links,
+                               extra_orgs=[e.endorser for e in result.endorsements if e.endorser_type != "person"],
+                               extra_people=[n for e in result.endorsements
+                                             for n in (e.candidate, e.endorser if e.endorser_type == "person" else None)
+                                             if n and len(n.split()) >= 2 and not MEASURE_NAME.match(n)])
+    ends = _without_lead_summaries([_resolve_endorsement(e, index) for e in result.endorsements])
+    polls = [_resolve_poll(p, index) for p in result.polls]
+    polls = [_poll_race(p, ends) for p in polls]
+    return replace(result, endorsements=tuple(dedupe_endorsements(ends)), polls=tuple(polls))
+
+
+def _without_lead_summaries(ends: list[Endorsement], settings: Settings = DEFAULT) -> list[Endorsement]:
+    """A national's stance in a headline that a local of it takes in the body is the
+    local's, summarised ("Teamsters line up behind Vance" over "Teamsters Local 986"); a
+    lead sentence may report both ("Unifor urges members ...; Unifor Local 1871 endorsed")."""
+    by_locals = {(e.endorser_parent, e.candidate, e.stance) for e in ends if e.endorser_parent}
+    return [e for e in ends if not ((e.endorser, e.candidate, e.stance) in by_locals and _from_headline(e)
+                                    and e.evidence.start < settings.summary_lead_chars)]
+
+
+def _from_headline(e: Endorsement) -> bool:
+    return not e.evidence.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _resolve_candidate(name, index: NameIndex):
+    if name is None:
+        return None
+    if MEASURE_NAME.match(name) or type_from_name(name, "") == "party":
+        return name  # a measure or a party ("Liberal Democrats") is nobody's surname
+    if len(name.split()) <= 4 and name[:1].isupper():
+        return index.person(name).name
+    return name
+
+
+def _resolve_endorsement(e: Endorsement, index: NameIndex) -> Endorsement:
+    named_like_org = type_from_name(e.endorser, "person") != "person"  # "Riverside Gazette" tagged PERSON
+    if e.endorser_type == "person" and not looks_like_acronym(e.endorser) and not named_like_org:
+        res = index.person(e.endorser)
+        etype = "person"
+    else:
+        res = index.org(e.endorser)
+        # the gazetteer's type for a known name; else the resolved name's own words
+        etype = res.entity_type or type_from_name(
+            res.name, e.endorser_type if e.endorser_type != "person" else "organization")
+    aliases = tuple(sorted({n for n, _ in res.candidates if n != res.name} | (
+        {e.endorser} if e.endorser != res.name else set())))
+    parent = e.endorser_parent
+    m = LOCAL_OF.match(res.name)
+    if parent is None and m:
+        parent = _parent_name(m.group("parent"), res.name, index)
+    elif parent is None and "/" in res.name:
+        parent = index.org(res.name.split("/")[-1]).name
+    elif parent is None:
+        parent = state_body_parent(res.name)  # "AFT Ohio", "Ohio AFL-CIO" -> the national body
+    return replace(e, endorser=res.name, endorser_type=etype, endorser_aliases=aliases,
+                   candidate=_resolve_candidate(e.candidate, index), endorser_parent=parent)
+
+
+def _resolve_poll(p: Poll, index: NameIndex) -> Poll:
+    results = tuple(PollResult(_resolve_candidate(r.candidate, index), r.share) for r in p.results)
+    return replace(p, results=results)
+
+
+def _parent_name(text: str, child: str, index: NameIndex) -> str:
+    """The body a local belongs to: the gazetteer's name for "IAFF" or "Teamsters", else
+    the fullest form the article gives, never the local itself."""
+    known = known_organization(text)
+    if known:
+        return known
+    name = index.org(text).name
+    return name if name != child else text
+
+
+def _poll_race(p: Poll, ends: list[Endorsement]) -> Poll:
+    """A poll is about the race its candidates' stances in the article are in."""
+    if p.race:
+        return p
+    names = {r.candidate for r in p.results}
+    races = Counter(e.race for e in ends if e.candidate in names and e.race)
+    return replace(p, race=races.most_common(1)[0][0]) if races else p
