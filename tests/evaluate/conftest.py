@@ -1,6 +1,7 @@
 """Fixtures for the evaluate tests: paths, a JSONL writer, and the official scorer."""
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -53,3 +54,14 @@ def official():
                               capture_output=True, text=True, timeout=60, check=True)
         return proc.stdout.splitlines()
     return run
+
+
+@pytest.fixture(scope="session")
+def official_module():
+    """shared/eval/score.py imported as a module, to compare single functions."""
+    if not SCORE_PY.is_file():
+        pytest.skip("shared/eval/score.py is not beside the repo")
+    spec = importlib.util.spec_from_file_location("official_score", SCORE_PY)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

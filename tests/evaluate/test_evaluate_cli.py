@@ -1,4 +1,4 @@
-"""`endorsetrack eval`: figure lines as score.py, error listing, --json, --run, errors."""
+"""`endorsetrack eval`: figure and race lines as score.py, error listing, --json, --run, errors."""
 import json
 
 import pytest
@@ -10,7 +10,7 @@ from endorsetrack.cli.app import app
 GOLD = [{"doc": "a.txt", "endorsements": [
             {"endorser": {"name": "United Auto Workers", "aliases": ["UAW"]},
              "candidate": {"name": "Ned Lamont", "aliases": ["Lamont"]},
-             "stance": "endorses", "stage": "general"},
+             "stance": "endorses", "stage": "general", "race": "2006 U.S. Senate, Connecticut"},
             {"endorser": {"name": "AFL-CIO"}, "candidate": None, "stance": "declines",
              "stage": "primary"}],
          "polls": [{"pollster": {"name": "Quinnipiac University", "aliases": ["Quinnipiac"]},
@@ -18,7 +18,8 @@ GOLD = [{"doc": "a.txt", "endorsements": [
                     "results": [{"candidate": {"name": "Ned Lamont"}, "share": 38}]}]},
         {"doc": "b.txt", "endorsements": [], "polls": []}]
 PRED = [{"doc": "some/dir/a.txt", "endorsements": [
-            {"endorser": "UAW", "candidate": "Lamont", "stance": "endorses", "stage": "primary"},
+            {"endorser": "UAW", "candidate": "Lamont", "stance": "endorses", "stage": "primary",
+             "race": "U.S. Senate, Connecticut"},
             {"endorser": "Teamsters", "candidate": "Lamont", "stance": "endorses", "stage": None}],
          "polls": [{"pollster": "Quinnipiac", "population": "likely voters",
                     "results": [{"candidate": "Lamont", "share": 39}]}]}]
@@ -40,10 +41,13 @@ def test_prints_figures_docs_line_and_grouped_errors(files):
         "loose   P=0.500 R=0.500 F1=0.500 (tp=1 fp=1 fn=1)",
         "strict  P=0.000 R=0.000 F1=0.000 (tp=0 fp=2 fn=2)",
         "polls   P=0.000 R=0.000 F1=0.000 (tp=0 fp=1 fn=1)",
+        "race    agreement=0.000 (0 of 1 loose matches name the gold race's year, office and place)",
         "docs=2 missing_from_predictions=1",
         "",
-        "misses and false hits, by article:",
+        "misses, false hits and race disagreements, by article:",
         "a.txt",
+        '  race        United Auto Workers: predicted "U.S. Senate, Connecticut", '
+        'gold "2006 U.S. Senate, Connecticut"',
         "  false hit   endorses: Teamsters -> Lamont",
         "  missed      declines: AFL-CIO -> (no candidate) [primary]",
         "  false poll  quinnipiac (likely voters): lamont 39",
@@ -67,9 +71,61 @@ def test_json_prints_only_the_score_py_json_line(files):
 
 
 def test_figure_lines_equal_score_py_plain_output(files, official):
-    ours = invoke(*files).stdout.splitlines()[:4]
+    ours = invoke(*files).stdout.splitlines()[:5]
     assert ours == official(*files)
     assert invoke(*files, "--json").stdout.strip() == official(*files, "--json")[0]
+
+
+def test_json_line_carries_race_agreement(files):
+    result = invoke(*files, "--json")
+    assert json.loads(result.stdout)["race"] == {"agreement": 0.0, "agree": 0, "matched": 1}
+
+
+def test_race_errors_show_dict_races_by_label_or_values_and_null_as_no_race(write_jsonl):
+    senate = "2006 U.S. Senate, Connecticut"
+    gold = [{"doc": "a.txt", "endorsements": [
+        {"endorser": {"name": name}, "candidate": {"name": "Ned Lamont"}, "stance": "endorses",
+         "stage": None, "race": senate} for name in ("UAW", "SEIU", "AFT", "CWA")]}]
+    races = {"UAW": {"label": "2006 Governor, Connecticut"},
+             "SEIU": {"year": 2006, "office": "Governor", "place": "Connecticut"},
+             "AFT": None, "CWA": {"label": senate}}
+    pred = [{"doc": "a.txt", "endorsements": [
+        {"endorser": name, "candidate": "Ned Lamont", "stance": "endorses", "race": race}
+        for name, race in races.items()]}]
+    result = invoke(write_jsonl("gold.jsonl", gold), write_jsonl("pred.jsonl", pred))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[5:] == [
+        "",
+        "misses, false hits and race disagreements, by article:",
+        "a.txt",
+        f'  race        UAW: predicted "2006 Governor, Connecticut", gold "{senate}"',
+        f'  race        SEIU: predicted "2006 Governor Connecticut", gold "{senate}"',
+        f'  race        AFT: predicted no race, gold "{senate}"',
+    ]
+
+
+def test_no_errors_at_all_says_no_misses_and_no_false_hits(files):
+    gold = files[0]
+    assert invoke(gold, gold).stdout.splitlines()[-2:] == ["", "no misses and no false hits"]
+
+
+def test_loose_clean_but_strict_misses_points_to_strict_figures(write_jsonl):
+    """The listing holds loose errors only: with stages wrong it must not claim "no misses"."""
+    gold = write_jsonl("gold.jsonl", GOLD)
+    pred = [{"doc": "a.txt", "endorsements": [
+                {"endorser": "UAW", "candidate": "Lamont", "stance": "endorses", "stage": "primary",
+                 "race": "Connecticut's 2006 Senate race"},
+                {"endorser": "AFL-CIO", "candidate": None, "stance": "declines", "stage": "primary"}],
+             "polls": [{"pollster": "Quinnipiac", "population": None,
+                        "results": [{"candidate": "Ned Lamont", "share": 38}]}]},
+            {"doc": "b.txt"}]
+    result = invoke(gold, write_jsonl("pred.jsonl", pred))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[1] == "strict  P=0.500 R=0.500 F1=0.500 (tp=1 fp=1 fn=1)"
+    assert lines[-2:] == ["", "loose scoring has no misses and no false hits; strict scoring "
+                              "(stage too) has 1 miss and 1 false hit: see the strict line above"]
+    assert "no misses and no false hits" not in lines
 
 
 def test_missing_gold_file_is_one_line_and_exit_2(tmp_path, files):

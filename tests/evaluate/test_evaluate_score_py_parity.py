@@ -1,21 +1,24 @@
 """The port gives exactly score.py's figures and error list (runs the real score.py).
 
-(a) hand-made predictions against the seeds gold, one file per group of rules;
-(b) predictions made by perturbing gold itself with a fixed seed. Skips when
-shared/eval/score.py is not beside the repo.
+(a) hand-made predictions against the seeds gold, one file per group of rules, and
+hand-made gold and predictions for the race rules;
+(b) predictions made by perturbing gold itself (names, stances, stages, races, polls)
+with a fixed seed. Skips when shared/eval/score.py is not beside the repo.
 """
 import json
 import random
+import re
 
 import pytest
 
-from endorsetrack.evaluate import load_gold, load_predictions, score
+from endorsetrack.evaluate import load_gold, load_predictions, race_agrees, race_parts, score
 
 D0, D1, D2 = "000_061375da4913ecc2.txt", "001_fb25f5ab870fcc24.txt", "002_6ad66b406a9a69a2.txt"
 
 
-def e(endorser, candidate, stance="endorses", stage=None):
-    return {"endorser": endorser, "candidate": candidate, "stance": stance, "stage": stage}
+def e(endorser, candidate, stance="endorses", stage=None, **race):
+    """A predicted endorsement; ``race=...`` adds a "race" key (absent otherwise)."""
+    return {"endorser": endorser, "candidate": candidate, "stance": stance, "stage": stage, **race}
 
 
 def poll(pollster, population, *results):
@@ -91,7 +94,73 @@ HAND_MADE = {
         {"doc": D2, "endorsements": {"not": "a list"}, "polls": "nope"},
     ],
     "nothing_predicted": [{"doc": D0, "endorsements": [], "polls": []}],
+    # seeds gold races: "2006 U.S. Senate, Connecticut" (SEIU locals: "2006 Governor, Connecticut")
+    "races": [
+        {"doc": D0, "endorsements": [
+            e("IAFF", "Lieberman", stage="general", race="2006 U.S. Senate, Connecticut"),
+            e("UAW", "Lamont", race="U.S. Senate, Connecticut"),  # year missing
+            e("UAW", None, "declines", race="2008 U.S. Senate, Connecticut"),  # year wrong
+            e("SEIU", "Lamont", "will_endorse", race="2006 Governor, Connecticut"),  # office wrong
+            e("1199SEIU", "Lamont", race="Connecticut's 2006 Senate race"),
+            e("AFT", "Lamont", race={"label": "2006 U.S. Senate, Connecticut"}),  # dict with label
+            e("IAM", "Lamont", race={"year": 2006, "office": "Senate", "place": "Connecticut"}),
+            e("AFSCME", "Lieberman", race=None),  # null race
+            e("AFSCME", None, "undecided"),  # no race key at all
+            e("AFL-CIO", None, "declines", race="2006 u.s. senate, connecticut"),  # lower-case place
+            e("SEIU", None, "declines", race="2010 Governor"),  # optional gold: never checked
+            e("Democratic establishment", "Lamont", race="2006 Prop. 1, Connecticut"),  # optional
+        ]},
+        {"doc": D1, "endorsements": [
+            e("UNITE HERE", "Lieberman", race="2006 Senate, Conn."),  # no gold place word
+            e("CWA", "Lieberman", race="2006 Senate (Connecticut)"),  # place in parentheses
+            e("Teamsters", "Lieberman", race="2006 Senate, New Haven, Connecticut"),
+            e("Teamsters", "Lieberman", race="2006 Governor"),  # duplicate: its race never counts
+            e("Carpenters Local 43", "Lieberman", race="2006 Lt. Gov., Connecticut"),
+            e("Carpenters Local 24", "Lieberman", race="2006 Connecticut House District 3"),
+            e("SEIU", None, "undecided", race={"label": "", "year": 2006, "seat": "Senate"}),
+            e("SEIU locals", "DeStefano", race="2006 Lieutenant Governor, Connecticut"),
+            e("Somebody Else", "Lieberman", race="2006 U.S. Senate, Connecticut"),  # false hit
+        ]},
+        {"doc": D2, "endorsements": [
+            e("Machinists", "Lamont", race=["2006", "Senate", "Connecticut"]),  # a list, as text
+            e("AFT Connecticut", "Lamont", race=2006),  # a number: the year only
+            e("UAW", "Lamont", race="2006 CONNECTICUT SENATE"),
+            e("SEIU", "Lamont", race="2006 Senate, West Connecticut"),
+            e("Teamsters local", "Lamont", race="Senate 2006, Connecticut (U.S.)"),
+        ]},
+    ],
 }
+
+#: Gold races of every office class the scorer knows, and labels that name them or not.
+RACE_GOLD = [
+    {"doc": "r1.txt", "endorsements": [
+        {"endorser": {"name": f"Union {n}"}, "candidate": {"name": "Pat Doe"}, "stance": "endorses",
+         "stage": None, "race": race}
+        for n, race in enumerate([
+            "2012 California Proposition 30", "2008 Lieutenant Governor of Texas",
+            "2020 Texas 23rd District", "2022 House District 12, Ohio",
+            "2023 Chicago mayoral election (runoff)", "2019 San Francisco district attorney election",
+            "2016 U.S. presidential election", "2019 Ontario general election",
+            {"label": "2018 Maryland gubernatorial election"},
+            {"year": 2014, "office": "Attorney General", "state": "Nevada"},
+            None, "", "senate race", "2006 u.s. senate, connecticut", "Measure B (Los Angeles)",
+            "2021 Montréal mayor", "Cook County Sheriff 2018", "2020 Fairfax School Board",
+        ], 1)]},
+]
+RACE_PREDICTIONS = [
+    {"doc": "r1.txt", "endorsements": [
+        e(f"Union {n}", "Pat Doe", race=race) for n, race in enumerate([
+            "Prop. 30, California, 2012", "2008 Texas Governor",
+            "2020 Texas's 23rd congressional district", "2022 Ohio U.S. House race",
+            "2023 Chicago mayor", "2019 San Diego DA",
+            "2016 White House", "2019 Canadian federal election",
+            "2018 Governor of Maryland",
+            {"label": "2014 Nevada attorney general"},
+            "2010 Boston mayoral election", None, "2006 Senate", "2006 U.S. Senate, Connecticut",
+            "Los Angeles Measure B", "2021 Montreal mayor", {"year": 2018, "office": "sheriff"},
+            "2020 Fairfax County Board of Education",
+        ], 1)]},
+]
 
 
 def assert_same_as_score_py(official, gold_path, pred_path):
@@ -111,7 +180,26 @@ def test_hand_made_predictions_score_as_score_py(name, official, seeds_gold, wri
 
 def test_gold_scored_against_itself_is_perfect(official, seeds_gold):
     report = assert_same_as_score_py(official, seeds_gold, seeds_gold)
-    assert report.loose.f1 == report.strict.f1 == report.polls.f1 == 1.0
+    assert report.loose.f1 == report.strict.f1 == report.polls.f1 == report.race.agreement == 1.0
+
+
+def test_race_rules_score_as_score_py(official, write_jsonl):
+    gold_path = write_jsonl("race_gold.jsonl", RACE_GOLD)
+    report = assert_same_as_score_py(official, gold_path,
+                                     write_jsonl("race_pred.jsonl", RACE_PREDICTIONS))
+    assert report.loose.f1 == 1.0 and 0 < report.race.agree < report.race.matched == 18
+
+
+def test_race_parts_and_agreement_equal_score_py_label_by_label(official_module):
+    labels = [race for doc in RACE_GOLD + RACE_PREDICTIONS + HAND_MADE["races"]
+              for end in doc["endorsements"] for race in [end.get("race")]]
+    labels += ["Lt Gov 2010", "2011 Toronto ward 20 council", "State's Attorney, Cook County 2020",
+               "Question 1 (2016), Maine", "1999 Supreme Court", "Riding of Ottawa Centre 2021"]
+    for race in labels:
+        assert race_parts(race) == official_module.race_parts(race), race
+    for pred in labels:
+        for gold in labels:
+            assert race_agrees(pred, gold) == official_module.race_agrees(pred, gold), (pred, gold)
 
 
 # --- (b) randomized perturbations of gold -------------------------------------------
@@ -139,6 +227,37 @@ def spell(rng, entity):
     return name
 
 
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def perturb_race(rng, race, items):
+    """A race a system might output for a gold race: as given, or a part lost or changed."""
+    if race is None or isinstance(race, dict):
+        return race if rng.random() < 0.7 else rng.choice([None, "2006 U.S. Senate, Connecticut"])
+    text, roll = str(race), rng.random()
+    year = next(iter(YEAR.findall(text)), None)
+    if roll < 0.4:
+        return text
+    if roll < 0.48:
+        return rng.choice([None, ""])
+    if roll < 0.56:
+        return YEAR.sub("", text).strip()  # year missing
+    if roll < 0.62:
+        return YEAR.sub(lambda m: str(int(m.group()) + rng.choice([-2, 2, 4])), text)  # year wrong
+    if roll < 0.68:
+        return text.lower()  # place words no longer capitalised
+    if roll < 0.74:
+        return {"label": text}
+    if roll < 0.8:
+        return {"year": int(year) if year else None, "name": YEAR.sub("", text).strip()}
+    if roll < 0.86:  # another office class wins
+        return rng.choice(["Proposition 8, ", "Lt. Gov. race, ", "House District 3, ",
+                           "Mayor of ", "Governor, "]) + text
+    if roll < 0.92:  # another place
+        return re.sub(r"[A-Z][a-z]{3,}(?: [A-Z][a-z]+)*$", rng.choice(["Nevada", "Ohio (Columbus)"]), text)
+    return rng.choice(items).get("race")  # the race of another item
+
+
 def perturb_endorsements(rng, items):
     out = []
     for g in items:
@@ -152,9 +271,11 @@ def perturb_endorsements(rng, items):
             p["stage"] = rng.choice(["primary", "general", None, ""])
         if rng.random() < 0.1 and items:
             p["endorser"] = spell(rng, rng.choice(items)["endorser"])  # swapped name
+        if rng.random() < 0.95:  # else no "race" key at all
+            p["race"] = perturb_race(rng, g.get("race"), items)
         out.append(p)
         if rng.random() < 0.1:
-            out.append(dict(p))
+            out.append(dict(p, race=perturb_race(rng, g.get("race"), items)))
     rng.shuffle(out)
     return out
 
@@ -187,8 +308,12 @@ def test_perturbed_gold_scores_as_score_py(corpus, official, request, write_json
     gold_path = request.getfixturevalue(f"{corpus}_gold")
     gold = load_gold(gold_path)
     rng = random.Random(20240601)
-    seen_f1 = set()
+    seen_f1, seen_race, race_errors = set(), set(), 0
     for case in range(12):
         pred_path = write_jsonl(f"{corpus}_{case}.jsonl", perturbed_predictions(rng, gold))
-        seen_f1.add(assert_same_as_score_py(official, gold_path, pred_path).loose.f1)
+        report = assert_same_as_score_py(official, gold_path, pred_path)
+        seen_f1.add(report.loose.f1)
+        seen_race.add(report.race.agreement)
+        race_errors += sum(err.kind == "race" for err in report.errors)
     assert len(seen_f1) > 3  # the perturbations really vary the figures
+    assert len(seen_race) > 3 and race_errors

@@ -1,8 +1,9 @@
 """`endorsetrack eval`: score predictions (a file, or a fresh in-process run) against gold.
 
 The figures are those of shared/eval/score.py (the port in ``endorsetrack.evaluate``
-is tested against it); the figure lines are printed in its format so the two can be
-compared line by line.
+is tested against it); the figure and race lines are printed in its format so the two
+can be compared line by line. The listing that follows (loose misses, false hits and
+race disagreements, by article) is meant for reading, not for parsing.
 """
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ import typer
 
 from ..errors import EndorsetrackError, InputError
 from ..evaluate import (Report, ScoreError, display_name, load_gold, load_predictions,
-                        predictions_from_outcomes, score)
+                        predictions_from_outcomes, race_text, score)
 from ..ingest import read_records
 from ..pipeline import process_records
 from .app import EXIT_PARTIAL, app, fail
 
 USAGE = "give GOLD and PRED, or GOLD --run PATH... (see `endorsetrack eval --help`)"
-LABELS = {"FN": "missed", "FP": "false hit", "poll FN": "missed poll", "poll FP": "false poll"}
+LABELS = {"FN": "missed", "FP": "false hit", "race": "race", "poll FN": "missed poll",
+          "poll FP": "false poll"}
 
 
 @app.command("eval")
@@ -29,9 +31,10 @@ def eval_command(
     run: bool = typer.Option(False, "--run", help="Extract the PATHs in-process and score that "
                                                   "output; nothing is written."),
     as_json: bool = typer.Option(False, "--json", help="Print only score.py's --json line."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="Omit the list of misses and false hits."),
+    quiet: bool = typer.Option(False, "-q", "--quiet",
+                               help="Omit the list of misses, false hits and race disagreements."),
 ) -> None:
-    """Score endorsements and polls against gold: loose, strict and poll P/R/F1."""
+    """Score endorsements and polls against gold: loose, strict and poll P/R/F1, race agreement."""
     if (run and len(files) < 2) or (not run and len(files) != 2):
         raise fail(InputError(USAGE))
     failures = 0
@@ -59,10 +62,15 @@ def eval_command(
 
 
 def error_listing(report: Report) -> list[str]:
-    """Misses and false hits grouped by article, plus articles with no prediction."""
+    """Loose misses, false hits and race disagreements grouped by article, plus articles
+    with no prediction. The listing holds loose errors only, so when it is empty but
+    strict scoring still has misses or false hits (a stage, or a gold item written
+    twice), it says so instead of claiming there are none."""
     if not report.errors and not report.missing_docs:
-        return ["", "no misses and no false hits"]
-    lines = ["", "misses and false hits, by article:"]
+        return ["", _no_errors(report)]
+    races = any(e.kind == "race" for e in report.errors)
+    lines = ["", ("misses, false hits and race disagreements" if races
+                  else "misses and false hits") + ", by article:"]
     missing = set(report.missing_docs)
     listed = set()
     for doc, errs in groupby(report.errors, key=lambda e: e.doc):
@@ -74,8 +82,24 @@ def error_listing(report: Report) -> list[str]:
     return lines
 
 
+def _no_errors(report: Report) -> str:
+    strict = report.strict
+    if not strict.fp and not strict.fn:
+        return "no misses and no false hits"
+    return (f"loose scoring has no misses and no false hits; strict scoring (stage too) has "
+            f"{_plural(strict.fn, 'miss', 'misses')} and "
+            f"{_plural(strict.fp, 'false hit', 'false hits')}: see the strict line above")
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _describe(error: ScoreError) -> str:
     item = error.item
+    if error.kind == "race":
+        return (f"{display_name(item.get('endorser'))}: predicted {_race(item.get('predicted'))}, "
+                f"gold {_race(item.get('gold'))}")
     if error.kind.startswith("poll"):
         population = display_name(item.get("population")) or "whole sample"
         return (f"{display_name(item.get('pollster'))} ({population}): "
@@ -83,3 +107,10 @@ def _describe(error: ScoreError) -> str:
     stage = f" [{item['stage']}]" if item.get("stage") else ""
     candidate = display_name(item.get("candidate")) or "(no candidate)"
     return f"{item.get('stance')}: {display_name(item.get('endorser'))} -> {candidate}{stage}"
+
+
+def _race(race) -> str:
+    """A race for reading: its text in quotes (a dict race shows its "label", else its
+    values joined, as score.py reads it), or "no race"."""
+    text = race_text(race)
+    return f'"{text}"' if text else "no race"

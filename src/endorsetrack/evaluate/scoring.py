@@ -24,6 +24,15 @@ both), so its semantics are kept even where they look odd:
 - The error list holds loose endorsement errors (not strict ones) and poll errors;
   endorsement false hits show the predicted values as given, poll false hits their
   normalised names.
+- Race agreement (rules in ``evaluate.races``) is counted over the loose matches of
+  required gold items only: optional gold and strict matches are never looked at, and
+  with no match at all the agreement is 1.0. A match pairs the first prediction and
+  the first gold item of their de-duplication groups, so the race of a later duplicate
+  never counts. A gold item with no race (or one naming no year, office or place)
+  agrees with any prediction, even one with no race.
+- "race" errors, one per loose match whose race does not agree, come first among the
+  errors of their article (before its false hits and misses, in gold order); they show
+  the gold endorser's name and both races as given (text, dict or null).
 """
 from __future__ import annotations
 
@@ -32,6 +41,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional, Sequence
 
 from .names import name_matches, names_of, normalise, population_matches
+from .races import race_agrees
 
 #: Two shares closer than this are the same number (score.py's tolerance).
 SHARE_TOLERANCE = 1e-6
@@ -71,8 +81,32 @@ class PRF:
 
 
 @dataclass(frozen=True)
+class RaceAgreement:
+    """Of the loose matches, how many name the gold race's year, office and place."""
+
+    agree: int
+    matched: int
+    agreement: float
+
+    @classmethod
+    def from_counts(cls, agree: int, matched: int) -> "RaceAgreement":
+        """Agreement rounded like score.py's figures; 1.0 when nothing matched."""
+        agreement = round(agree / matched, FIGURE_DIGITS) if matched else 1.0
+        return cls(agree, matched, agreement)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"agreement": self.agreement, "agree": self.agree, "matched": self.matched}
+
+    def line(self, label: str = "race") -> str:
+        """The race line exactly as score.py prints it."""
+        return (f"{label:7s} agreement={self.agreement:.3f} ({self.agree} of {self.matched} "
+                "loose matches name the gold race's year, office and place)")
+
+
+@dataclass(frozen=True)
 class ScoreError:
-    """One miss or false hit: kind is "FP", "FN", "poll FP" or "poll FN"."""
+    """One miss, false hit or race disagreement: kind is "FP", "FN", "race", "poll FP"
+    or "poll FN". A "race" item is {"endorser": gold name, "gold": race, "predicted": race}."""
 
     doc: str
     kind: str
@@ -84,6 +118,7 @@ class Report:
     loose: PRF
     strict: PRF
     polls: PRF
+    race: RaceAgreement
     docs: int
     missing_docs: tuple[str, ...]
     errors: tuple[ScoreError, ...]
@@ -94,7 +129,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         return {"loose": self.loose.to_dict(), "strict": self.strict.to_dict(),
-                "polls": self.polls.to_dict(), "docs": self.docs,
+                "polls": self.polls.to_dict(), "race": self.race.to_dict(), "docs": self.docs,
                 "docs_missing_from_predictions": self.docs_missing}
 
     def to_json(self) -> str:
@@ -102,14 +137,16 @@ class Report:
         return json.dumps(self.to_dict())
 
     def summary_lines(self) -> list[str]:
-        """The figure lines and the docs line of score.py's plain output."""
+        """The figure lines, the race line and the docs line of score.py's plain output."""
         return [self.loose.line("loose"), self.strict.line("strict"), self.polls.line("polls"),
+                self.race.line("race"),
                 f"docs={self.docs} missing_from_predictions={self.docs_missing}"]
 
 
 def score(gold: dict[str, dict], pred: dict[str, dict]) -> Report:
     """Score predictions against gold, both as returned by ``load_jsonl``."""
     totals = {"loose": [0, 0, 0], "strict": [0, 0, 0], "polls": [0, 0, 0]}
+    race_agree = race_matched = 0
     errors: list[ScoreError] = []
     for doc, g in gold.items():
         p = pred.get(doc, {})
@@ -118,7 +155,14 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Report:
         for mode, strict in (("loose", False), ("strict", True)):
             pe = _dedup(p_end, lambda e: _endorsement_key(e, strict, False))
             ge = g_end if strict else _dedup(g_end, lambda e: _endorsement_key(e, False, True))
-            fps, fns = _count(totals[mode], pe, ge, _same_endorsement(strict))
+            pairs: Optional[list[tuple[dict, dict]]] = [] if mode == "loose" else None
+            fps, fns = _count(totals[mode], pe, ge, _same_endorsement(strict), pairs)
+            for pred_e, gold_e in pairs or ():
+                race_matched += 1
+                if race_agrees(pred_e.get("race"), gold_e.get("race")):
+                    race_agree += 1
+                else:
+                    errors.append(ScoreError(doc, "race", _race_item(pred_e, gold_e)))
             if mode == "loose":
                 errors += [ScoreError(doc, "FP", {k: e.get(k) for k in ENDORSEMENT_FIELDS})
                            for e in fps]
@@ -133,15 +177,18 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Report:
     return Report(loose=PRF.from_counts(*totals["loose"]),
                   strict=PRF.from_counts(*totals["strict"]),
                   polls=PRF.from_counts(*totals["polls"]),
+                  race=RaceAgreement.from_counts(race_agree, race_matched),
                   docs=len(gold), missing_docs=tuple(d for d in gold if d not in pred),
                   errors=tuple(errors))
 
 
-def match(preds: Sequence[dict], golds: Sequence[dict], same: Callable[[dict, dict], bool]
-          ) -> tuple[int, list[dict], list[dict]]:
+def match(preds: Sequence[dict], golds: Sequence[dict], same: Callable[[dict, dict], bool],
+          pairs: Optional[list[tuple[dict, dict]]] = None) -> tuple[int, list[dict], list[dict]]:
     """Greedy one-to-one matching -> (true positives, unmatched predictions, missed gold).
 
     Required gold items pick first; optional ones then match leftovers, uncounted.
+    When ``pairs`` is a list, (prediction, gold) of every matched required item is
+    appended to it, in gold order (as score.py's ``match``).
     """
     used: set[int] = set()
     matched_pred: set[int] = set()
@@ -153,6 +200,8 @@ def match(preds: Sequence[dict], golds: Sequence[dict], same: Callable[[dict, di
                 if pi not in matched_pred and same(p, golds[gi]):
                     matched_pred.add(pi)
                     used.add(gi)
+                    if pairs is not None and not golds[gi].get("optional"):
+                        pairs.append((p, golds[gi]))
                     break
     tp = sum(1 for gi in used if not golds[gi].get("optional"))
     missed = [golds[gi] for gi in required if gi not in used]
@@ -160,8 +209,8 @@ def match(preds: Sequence[dict], golds: Sequence[dict], same: Callable[[dict, di
     return tp, unmatched, missed
 
 
-def _count(total: list[int], preds, golds, same) -> tuple[list[dict], list[dict]]:
-    tp, fps, fns = match(preds, golds, same)
+def _count(total: list[int], preds, golds, same, pairs=None) -> tuple[list[dict], list[dict]]:
+    tp, fps, fns = match(preds, golds, same, pairs)
     total[0] += tp
     total[1] += len(fps)
     total[2] += len(fns)
@@ -237,6 +286,11 @@ def _gold_endorsement_item(e: dict) -> dict[str, Any]:
     return {"endorser": display_name(e["endorser"]),
             "candidate": display_name(e.get("candidate") or {}),
             "stance": e["stance"], "stage": e.get("stage")}
+
+
+def _race_item(pred: dict, gold: dict) -> dict[str, Any]:
+    return {"endorser": display_name(gold["endorser"]), "gold": gold.get("race"),
+            "predicted": pred.get("race")}
 
 
 def _gold_poll_item(e: dict) -> dict[str, Any]:
