@@ -26,7 +26,7 @@ import os
 from pathlib import Path
 
 import pytest
-from endorsement_fixtures import facts, facts_of, nlp, only, packaged_rule_refs, run, sorted_facts  # noqa: F401
+from helpers.extraction import facts, facts_of, only, packaged_rule_refs, run, sorted_facts
 
 from endorsetrack.scan import has_cues, trigger_re
 from endorsetrack.ingest import read_records

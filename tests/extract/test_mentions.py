@@ -7,7 +7,6 @@ back to an earlier name, and never return overlapping spans.
 from __future__ import annotations
 
 import pytest
-from endorsement_fixtures import nlp  # noqa: F401  (session-scoped model)
 
 from endorsetrack.extract.mentions.detect import GENERIC_CANDIDATE_RE, find_mentions, gazetteer
 

@@ -11,10 +11,7 @@ from endorsetrack.extract.polls.numbers import find_shares
 from endorsetrack.extract.polls.people import _titled_names
 from endorsetrack.extract.polls.rules import get_poll_rules
 
-try:
-    from .poll_fixtures import poll_nlp, polls_in, rows, shares  # noqa: F401 (fixture)
-except ImportError:  # tests/ run as rootdir-relative modules
-    from poll_fixtures import poll_nlp, polls_in, rows, shares  # noqa: F401
+from helpers.polls import polls_in, rows, shares
 
 RACE = ("Mayor Tom Garvey faces challenger Nina Oduya and Councilman Ray Pelt in the "
         "nonpartisan race. ")

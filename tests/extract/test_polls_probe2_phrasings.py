@@ -5,10 +5,7 @@ people by full name first, as news does, so the parser knows them as people.
 """
 from __future__ import annotations
 
-try:
-    from .poll_fixtures import poll_nlp, polls_in, rows, shares  # noqa: F401 (fixture)
-except ImportError:  # tests/ run as rootdir-relative modules
-    from poll_fixtures import poll_nlp, polls_in, rows, shares  # noqa: F401
+from helpers.polls import polls_in, rows, shares
 
 RACE = "Senator Joe Carter faces challenger Ned Lawson in November. "
 INTRO = ("A Ridgeway College poll released Monday showed Carter leading Lawson 45 percent "

@@ -4,10 +4,7 @@ Names are invented; each text introduces its people by full name first, as news 
 """
 from __future__ import annotations
 
-try:
-    from .poll_fixtures import poll_nlp, polls_in, rows, shares  # noqa: F401 (fixture)
-except ImportError:  # tests/ run as rootdir-relative modules
-    from poll_fixtures import poll_nlp, polls_in, rows, shares  # noqa: F401
+from helpers.polls import polls_in, rows, shares
 
 RACE = "Senator Joe Carter faces challenger Ned Lawson in November. "
 

@@ -6,7 +6,7 @@ Each case compares the full set of (endorser, candidate, stance, stage) facts.""
 from __future__ import annotations
 
 import pytest
-from endorsement_fixtures import facts_of, nlp  # noqa: F401
+from helpers.extraction import facts_of
 
 CASES = [
     pytest.param("EDITORIAL: Yes on 12\n\nProposition 12 would fix the county's roads. We urge readers to study it. "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 import pytest
-from endorsement_fixtures import facts_of, nlp  # noqa: F401  (session-scoped model)
+from helpers.extraction import facts_of
 
 from endorsetrack.extract.endorsements.stage import article_stage, stage_in_text
 from endorsetrack.extract.endorsements.stance import cues, decide_stance

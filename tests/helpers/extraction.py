@@ -1,16 +1,13 @@
-"""Shared helpers for the endorsement extractor tests: one spaCy model per session,
-the whole pipeline on a hand-made string, and compact views of its facts.
+"""The whole pipeline on a hand-made string, and compact views of its facts.
 
-Test modules import the ``nlp`` fixture from here (``from endorsement_fixtures import
-nlp``); build_nlp() is cached per process, so every module shares one loaded model.
+The spaCy model comes from the session fixture ``nlp`` (tests/extract/conftest.py).
 """
 from __future__ import annotations
 
 from typing import Iterable, Optional
 
-import pytest
+from spacy.language import Language
 
-from endorsetrack.nlp.build import build_nlp
 from endorsetrack.nlp.rules import PATTERN_DIR, load_rules
 from endorsetrack.pipeline import extract_text
 from endorsetrack.types import ArticleResult, Endorsement
@@ -18,18 +15,13 @@ from endorsetrack.types import ArticleResult, Endorsement
 Fact = tuple[str, Optional[str], str, Optional[str]]  # (endorser, candidate, stance, stage)
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    return build_nlp()
-
-
-# The cue scan parses only articles with some election vocabulary (extract/cues.py);
+# The cue scan parses only articles with some election vocabulary (scan.py);
 # one-sentence test articles get a dateline-like lead paragraph that provides it
 # without naming a stage, an office or anyone.
 LEAD = "Election news.\n\n"
 
 
-def run(nlp, text: str, doc_id: str = "t.txt") -> ArticleResult:
+def run(nlp: Language, text: str, doc_id: str = "t.txt") -> ArticleResult:
     """The whole pipeline (normalize, cue scan, parse, extract, resolve) on one string."""
     result = extract_text(LEAD + text, doc_id, nlp)
     return result
@@ -40,7 +32,7 @@ def facts(result: ArticleResult) -> set[Fact]:
     return {(e.endorser, e.candidate, e.stance, e.stage) for e in result.endorsements}
 
 
-def facts_of(nlp, text: str) -> set[Fact]:
+def facts_of(nlp: Language, text: str) -> set[Fact]:
     return facts(run(nlp, text))
 
 
