@@ -10,12 +10,12 @@ tuned: the sentence is natural news English and the expectation is what
 eval/GUIDELINES.md asks for. When a gap is fixed the xfail turns into an XPASS
 failure: remove the mark then.
 
-Golden files: tests/extract/golden/<sample>.endorsements.json hold the sorted
+Golden files: tests/extract/endorsements/golden/<sample>.endorsements.json hold the sorted
 (endorser, candidate, stance, stage) facts that the pipeline produces for each bundled
 seed in samples/*.txt. A change in extraction shows up as a readable diff. After an
 intended change, rewrite them with
 
-    ENDORSETRACK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/extract/test_endorsements.py -k golden
+    ENDORSETRACK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/extract/endorsements/test_endorsements.py -k golden
 
 and review the diff of the golden files before committing.
 """
@@ -34,7 +34,7 @@ from endorsetrack.pipeline import process_records
 from endorsetrack.settings import DEFAULT
 from endorsetrack.types import DocumentError, Record
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SAMPLES = sorted((REPO / "samples").glob("*.txt"))
 GOLDEN_DIR = Path(__file__).with_name("golden")
 UPDATE_GOLDEN = os.environ.get("ENDORSETRACK_UPDATE_GOLDEN") == "1"
