@@ -28,7 +28,6 @@ from pathlib import Path
 import pytest
 from helpers.extraction import facts, facts_of, only, packaged_rule_refs, run, sorted_facts
 
-from endorsetrack.scan import has_cues, trigger_re
 from endorsetrack.ingest import read_records
 from endorsetrack.pipeline import process_records
 from endorsetrack.settings import DEFAULT
@@ -303,55 +302,6 @@ def test_published_date_becomes_the_fact_date(nlp):
                     published="2024-03-03")
     result = next(process_records([record], nlp=nlp))
     assert [(e.endorser, e.date) for e in result.endorsements] == [("Plumbers Union", "2024-03-03")]
-
-
-# ---- the cue scan: a text it rejects is never parsed ---------------------------------
-
-TRIGGER_PHRASINGS = [
-    "The union endorsed Vega.", "The union backs Vega.", "The union is supporting Vega.",
-    "The group gave its nod to Vega.", "The union withdrew its endorsement.", "The union remained neutral.",
-    "The union ran ads against Reyes.", "The union is undecided.", "The union stood with Vega.",
-    "The union will back Vega.", "The union sat out the primary.", "The union has not chosen a candidate.",
-    "The union is still deliberating.", "The union will champion Vega.",
-]
-
-
-@pytest.mark.parametrize("text", TRIGGER_PHRASINGS)
-def test_cue_scan_finds_every_trigger_phrasing(text):
-    assert trigger_re().search(text), text
-
-
-@pytest.mark.parametrize("text", TRIGGER_PHRASINGS)
-def test_an_article_about_a_race_passes_the_scan(text):
-    assert has_cues("The race for mayor is tightening.\n\n" + text)
-
-
-def test_cue_scan_rejects_text_without_cues():
-    assert not has_cues("The city council approved the harbor budget on Tuesday after a long debate.")
-
-
-def test_cue_scan_rejects_trigger_words_outside_election_news():
-    """'backs', 'support' and 'against' are everywhere in sports and business news:
-    without any election vocabulary the article is not parsed."""
-    assert not has_cues("The coach backs his quarterback, and the fans support the team against Ohio State.")
-
-
-def test_only_cue_paragraphs_and_their_lead_in_are_parsed():
-    from endorsetrack.scan import text_for_parse
-    from endorsetrack.types import Article
-
-    paras = ["Mayoral race news.", "The weather was mild.", "Traffic was light.", "Schools reopened.",
-             "The Plumbers Union endorsed Maria Vega."]
-    text = "\n\n".join(paras)
-    spans, pos = [], 0
-    for p in paras:
-        spans.append((pos, pos + len(p)))
-        pos += len(p) + 2
-    parsed = text_for_parse(Article(doc="t", text=text, paragraphs=tuple(spans)))
-    assert len(parsed) == len(text)  # offsets unchanged
-    assert "Mayoral race news." in parsed and "The Plumbers Union endorsed Maria Vega." in parsed
-    assert "The weather was mild." not in parsed  # outside the two paragraphs before the cue
-    assert "Traffic was light." in parsed and "Schools reopened." in parsed
 
 
 # ---- golden files for the bundled seeds ----------------------------------------------
