@@ -1,4 +1,5 @@
-"""find_polls on a hand-made string, and compact views of its polls.
+"""find_polls on a hand-made string, compact views of its polls, and the invented races
+and first polls that the poll tests start from.
 
 The spaCy model comes from the session fixture ``poll_nlp`` (tests/extract/conftest.py).
 """
@@ -10,6 +11,17 @@ from spacy.language import Language
 
 from endorsetrack.extract.polls.article import find_polls
 from endorsetrack.types import Article, Poll
+
+# Names are invented; each text introduces its people by full name first, as news does,
+# so the parser knows them as people.
+RACE = "Senator Joe Carter faces challenger Ned Lawson in November. "
+# A first poll that names its pollster, for tests of what the sentences after it add.
+INTRO = ("A Ridgeway College poll released Monday showed Carter leading Lawson 45 percent "
+         "to 40 percent among likely voters. ")
+# A nonpartisan three-way race and its first poll.
+MAYORAL_RACE = ("Mayor Tom Garvey faces challenger Nina Oduya and Councilman Ray Pelt in the "
+                "nonpartisan race. ")
+MAYORAL_POLL = "The Acme Research poll found Garvey at 38%, with Oduya at 29% and Pelt at 17%. "
 
 
 def polls_in(nlp: Language, text: str, published: Optional[str] = None) -> list[Poll]:

@@ -50,6 +50,18 @@ def test_bare_pairs_only_when_allowed_and_plausible():
     assert has_share_cue("leads 52-44", allow_bare=True) and not has_share_cue("leads 52-44")
 
 
+def test_an_age_range_is_not_a_unitless_pair():
+    assert [s.values for s in find_shares("voters aged 18 to 34, led 51-40", allow_bare=True)] == [(51, 40)]
+    assert [s.values for s in find_shares("those 35 to 44, led 51-40", allow_bare=True)] == [(35, 44), (51, 40)]
+
+
+def test_a_unitless_figure_after_at_needs_other_figures_and_its_name_right_before():
+    assert find_shares("the rally at 14 Main Street", allow_bare=True) == []
+    assert find_shares("Moss at 14, and the polls close at 8", allow_bare=False) == []
+    got = [(s.values, s.bare) for s in find_shares("Whitman at 36%, with Moss at 14.", allow_bare=True)]
+    assert got == [((36,), False), ((14,), True)]
+
+
 def test_dates_partial_without_year_and_ranges():
     iso = [d.iso for d in find_dates("An August 17 poll; released Aug. 22; back in December; "
                                      "done Oct. 14 and 15")]

@@ -1,0 +1,183 @@
+"""How a poll's figures become candidate shares: pairs ("up 49 percent to 38 percent",
+"leads 52-44", "trails"), lists and tables, single shares ("at 25%", "with 44 pct."),
+figure-first clauses ("44 percent said they would vote for"), figures in words, and the
+evidence each result keeps. The character-level scan itself is pinned in
+test_numbers_and_dates.py.
+
+One test per general fix, with the negative case the fix must leave alone where there is
+one. Names are invented; each text introduces its people by full name first, as news does.
+"""
+from __future__ import annotations
+
+from helpers.polls import MAYORAL_POLL, MAYORAL_RACE, RACE, polls_in, rows, shares
+
+
+# ---- pairs ----------------------------------------------------------------------------
+
+def test_up_and_losing_to_with_implied_opponent_and_subgroup(poll_nlp):
+    text = RACE + ("An August 17 Quinlan University poll showed Carter up 49 percent to 38 percent "
+                   "overall, and losing to Lawson 60 percent to 33 percent among Democrats.")
+    polls = polls_in(poll_nlp, text)
+    assert rows(polls) == [
+        ("Quinlan University", None, (("Carter", 49), ("Lawson", 38))),
+        ("Quinlan University", "Democrats", (("Lawson", 60), ("Carter", 33))),
+    ]
+    assert {p.released for p in polls} == {"--08-17"}
+    assert [p.rule.id for p in polls] == ["poll.frame.pair", "poll.frame.pair"]
+
+
+def test_led_then_parenthesis_then_trailing_with_no_name(poll_nlp):
+    text = RACE + ("Republican Alan Brewer is also running. In an American Survey Group poll released "
+                   "Aug. 22, Carter led Lawson 44 percent to 42 percent among all the voters surveyed "
+                   "(Republican candidate Alan Brewer took three percent), while trailing 65 percent "
+                   "to 30 percent among Democrats.")
+    polls = polls_in(poll_nlp, text)
+    assert rows(polls) == [
+        ("American Survey Group", None, (("Carter", 44), ("Lawson", 42), ("Alan Brewer", 3))),
+        ("American Survey Group", "Democrats", (("Lawson", 65), ("Carter", 30))),
+    ]
+    assert polls[0].released == "--08-22"
+
+
+def test_trails_gives_the_larger_figure_to_the_other_side(poll_nlp):
+    text = RACE + "In the new Suffolk University poll, Lawson trails Carter 40 percent to 48 percent."
+    assert shares(polls_in(poll_nlp, text)) == {"Lawson": 40, "Carter": 48}
+
+
+def test_unitless_pair_pct_and_per_cent(poll_nlp):
+    text = RACE + "Carter leads Lawson 52-44 in the latest Monmouth University poll."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 52, "Lawson": 44}
+    text = RACE + "A Gallup survey found Carter with 44 pct. and Lawson with 41 per cent."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 44, "Lawson": 41}
+
+
+def test_two_matchups_are_two_items(poll_nlp):
+    text = ("Joe Carter, Ned Lawson and Bob Brody are running. In the Marist poll, Carter leads Brody "
+            "45 percent to 40 percent, while Lawson leads Brody 47 percent to 39 percent.")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Carter", 45), ("Brody", 40)), (("Lawson", 47), ("Brody", 39))]
+
+
+def test_a_unitless_matchup_in_the_next_sentence_is_the_same_poll(poll_nlp):
+    text = MAYORAL_RACE + MAYORAL_POLL + "In a head-to-head matchup, Garvey leads Oduya 48-41."
+    assert rows(polls_in(poll_nlp, text))[1] == ("Acme Research", None, (("Garvey", 48), ("Oduya", 41)))
+
+
+def test_names_with_bare_figures_in_a_poll_sentence(poll_nlp):
+    text = RACE + ("A Fenwick University poll released Tuesday had Carter 48, Lawson 44.")
+    assert rows(polls_in(poll_nlp, text)) == [("Fenwick University", None, (("Carter", 48), ("Lawson", 44)))]
+    text = RACE + "Carter (R) 45, Lawson (D) 39 — Hollister Poll, 600 LV."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45, "Lawson": 39}
+    text = RACE + "A Fenwick University poll of Districts 3, District 4 and Ward 12 had Carter ahead."
+    assert polls_in(poll_nlp, text) == []
+
+
+def test_a_small_first_number_with_one_digit_is_no_bare_pair(poll_nlp):
+    text = RACE + "A new Quinlan University poll has Carter ahead. Democrats back Lawson 12-6 on the issue."
+    assert rows(polls_in(poll_nlp, text)) == []
+
+
+# ---- lists and single shares ----------------------------------------------------------
+
+def test_leading_tied_apiece_and_a_continuing_sentence(poll_nlp):
+    text = ("Donald Tramp, Ted Crews, Marco Rubin, Ben Carlson and Jeb Bosh are running. Back in "
+            "December, according to the Daily Post, Tramp was leading the field in a poll conducted "
+            "by Wetherby with 26 percent of the vote, and Crews was tied for second with Sen. Marco "
+            "Rubin at 17 percent apiece. Dr. Ben Carlson was at 16 percent, and former Gov. Jeb Bosh "
+            "was at six percent.")
+    polls = polls_in(poll_nlp, text)
+    assert [p.pollster for p in polls] == ["Wetherby"]
+    assert shares(polls) == {"Tramp": 26, "Crews": 17, "Rubin": 17, "Carlson": 16, "Bosh": 6}
+    assert polls[0].released == "--12"
+
+
+def test_at_figures_skip_the_undecided(poll_nlp):
+    text = ("Dan McCoy and Nellie Gordon want the nomination. Last month's 12 News/Roger Wells "
+            "University poll showed McCoy and Gordon in a tight race, with McCoy at 25% and Gordon "
+            "at 23%, but 37% of voters undecided.")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("12 News/Roger Wells University", None, (("McCoy", 25), ("Gordon", 23)))]
+
+
+def test_tied_with_each_earning_and_undecided(poll_nlp):
+    text = ("Paul Vance and Brandon Johnston meet in the runoff. Polling by Northfield University shows "
+            "Vance and Johnston are tied with each candidate earning 44% of the overall vote with 12% "
+            "undecided.")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Northfield University", None, (("Vance", 44), ("Johnston", 44)))]
+
+
+def test_a_table_flattened_into_lines(poll_nlp):
+    text = RACE + "The latest Gallup poll:\nJoe Carter 45%\nNed Lawson 40%\nUndecided 15%"
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45, "Lawson": 40}
+
+
+def test_compared_with_a_figure_for_someone(poll_nlp):
+    text = RACE + "According to a new Siena College poll, Carter has 45 percent support, compared with 38 percent for Lawson."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45, "Lawson": 38}
+
+
+def test_the_rest_undecided_leaves_the_last_figure_its_candidate(poll_nlp):
+    text = (RACE + "Green Party candidate Ida Moss is running too. A Ridgeway College poll found Carter "
+            "leading Lawson 46% to 45%, with Green Party candidate Ida Moss at 3% and the rest undecided.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 46, "Lawson": 45, "Moss": 3}
+
+
+def test_a_bare_list_after_a_named_figure_keeps_the_unit(poll_nlp):
+    text = ("Former Mayor Celia Varga, Treasurer Ron Templeton and Sen. Irene Kowalczyk are running. "
+            "A new Quinlan University poll shows a close race.\n\nVarga 22 percent, former state Treasurer "
+            "Ron Templeton 18, state Sen. Irene Kowalczyk 11.")
+    assert shares(polls_in(poll_nlp, text)) == {"Varga": 22, "Templeton": 18, "Kowalczyk": 11}
+    text = ("Former Mayor Celia Varga is running. A new Quinlan University poll shows her at 22 percent, "
+            "up in District 9, and 4 in Ward 12.")
+    assert shares(polls_in(poll_nlp, text)) == {"Varga": 22}
+
+
+def test_ranking_a_candidate_first_is_a_share(poll_nlp):
+    text = ("Vic Tarrant and Rena Whitby are running. The survey, conducted by Bayview Research, "
+            "found 36% of likely voters ranking Tarrant as their first choice and 33% picking Whitby.")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Bayview Research", None, (("Tarrant", 36), ("Whitby", 33)))]
+
+
+# ---- figure-first clauses -------------------------------------------------------------
+
+def test_share_first_figures_with_pollster_sponsor_sample_and_margin(poll_nlp):
+    text = ("Mayor Matt Driver faces Joan Maloney and Howie Hawk.\n\n"
+            "The poll of 625 likely city voters, done for KXYZ-TV (Channel 5) by Dixon Polling and "
+            "Research on Tuesday, shows Driver in front of Maloney by 1 percentage point.\n\n"
+            "The survey found 44 percent of the people contacted said they would vote for Driver, "
+            "43 percent said they would vote for Maloney and 5 percent would vote for Green Party "
+            "candidate Howie Hawk.\n\nThe poll had a 4 percent margin of error.")
+    [poll] = polls_in(poll_nlp, text)
+    assert (poll.pollster, poll.sponsor) == ("Dixon Polling and Research", "KXYZ-TV")
+    assert shares([poll]) == {"Driver": 44, "Maloney": 43, "Hawk": 5}
+    assert (poll.sample_size, poll.sample_universe, poll.margin_of_error) == (625, "likely voters", 4)
+    assert poll.rule.id == "poll.frame.share_first"
+
+
+def test_figure_first_clauses_with_a_verb_the_tagger_misses(poll_nlp):
+    text = ("Democrat Rosa Vidal and Republican Bert Hallam are tied. Forty-four percent of likely "
+            "voters back Vidal and 42 percent back Hallam in the survey by Acme Research, with 11 "
+            "percent undecided.")
+    assert rows(polls_in(poll_nlp, text)) == [("Acme Research", None, (("Vidal", 44), ("Hallam", 42)))]
+
+
+# ---- each figure once, with its evidence ----------------------------------------------
+
+def test_a_figure_repeated_in_a_headline_is_kept_once(poll_nlp):
+    text = ("Poll finds race tied\n\nResults - 44% Carter, 43% Lawson - are a dead heat.\n\n"
+            + RACE + "\n\nThe poll of 600 voters by Acme Research found Carter at 44 percent and "
+            "Lawson at 43 percent.")
+    polls = polls_in(poll_nlp, text)
+    assert sorted((r.candidate.split()[-1], r.share) for p in polls for r in p.results) == [
+        ("Carter", 44), ("Lawson", 43)]
+    assert {p.pollster for p in polls} == {"Acme Research"}
+
+
+def test_evidence_offsets_point_into_the_text(poll_nlp):
+    text = RACE + "A Gallup poll found Carter leading Lawson 48 percent to 41 percent among likely voters."
+    [poll] = polls_in(poll_nlp, text)
+    ev = poll.evidence
+    assert text[ev.start:ev.end] == ev.text and "48 percent to 41 percent" in ev.text
+    assert poll.population is None and poll.sample_universe == "likely voters"

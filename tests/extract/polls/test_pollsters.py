@@ -1,0 +1,107 @@
+"""Who made the poll and for whom: pollster and sponsor runs ("done for KXYZ-TV by Dixon
+Polling"), descriptions before the name, joint names, a campaign's pollster, and the poll
+named again across sentences and paragraphs (by its sponsor's name, by the firm at work).
+
+One test per general fix, with the negative case the fix must leave alone where there is
+one. Names are invented; each text introduces its people by full name first, as news does.
+"""
+from __future__ import annotations
+
+from helpers.polls import RACE, polls_in, rows, shares
+
+
+# ---- pollster and sponsor names -------------------------------------------------------
+
+def test_description_before_the_pollster_name_is_skipped(poll_nlp):
+    for desc in ("the Denver-based firm", "the Republican firm", "the Denver-based"):
+        text = RACE + f"A poll conducted by {desc} Pinecrest Analytics showed Carter up 49 percent to 38 percent."
+        assert rows(polls_in(poll_nlp, text)) == [
+            ("Pinecrest Analytics", None, (("Carter", 49), ("Ned Lawson", 38)))], desc
+    text = RACE + "A survey by Democratic pollster Hal Voss had Lawson ahead 47% to 44%."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Hal Voss"]
+
+
+def test_plain_pollster_and_sponsor_runs_are_unchanged(poll_nlp):
+    text = RACE + ("A poll done for the Carter campaign by Pinecrest Analytics showed Carter up "
+                   "49 percent to 38 percent.")
+    polls = polls_in(poll_nlp, text)
+    assert [(p.pollster, p.sponsor) for p in polls] == [("Pinecrest Analytics", "Carter campaign")]
+
+
+def test_cue_word_inside_a_pollster_name_is_no_cue(poll_nlp):
+    text = RACE + "A September survey by Northfield Opinion Research had Carter up 46% to 42%."
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Northfield Opinion Research", None, (("Carter", 46), ("Ned Lawson", 42)))]
+    # The same word as a plain noun still marks an attitude question, not a vote share.
+    text = RACE + "In a Northfield Research poll, Carter's favorable opinion rating stood at 46%."
+    assert polls_in(poll_nlp, text) == []
+
+
+def test_joint_pollster_names_and_a_past_figure(poll_nlp):
+    text = ("Barack Obama and John McCain are running for president. McCain's support among "
+            "independents fell to 38 percent in the CNN/Opinion Research poll, from 45 percent a "
+            "month earlier.")
+    assert rows(polls_in(poll_nlp, text)) == [("CNN/Opinion Research", "independents", (("McCain", 38),))]
+
+
+def test_released_by_a_union_and_a_subgroup_after_the_figures(poll_nlp):
+    text = ("Barack Obama and John McCain are running for president. A poll released by the Ohio "
+            "AFL-CIO showed Obama ahead of McCain, 51 percent to 39 percent, among union households.")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Ohio AFL-CIO", "union households", (("Obama", 51), ("McCain", 39)))]
+
+
+def test_a_campaign_s_pollster_named_with_the_firm(poll_nlp):
+    text = RACE + ("A memo from the Carter campaign's pollster, Greg Halvorsen of Northgate Research "
+                   "Partners, says Carter leads Lawson 45 percent to 39 percent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Northgate Research Partners", None, (("Carter", 45), ("Lawson", 39)))]
+    text = RACE + ("Carter leads Lawson 45 percent to 39 percent, said pollster Greg Halvorsen of "
+                   "Northgate Research Partners.")
+    assert polls_in(poll_nlp, text) == []  # a quoted pollster is no poll of his firm
+
+
+def test_a_name_met_first_as_the_poll_s_is_the_sponsor_when_a_firm_did_it(poll_nlp):
+    text = RACE + ("Carter leads, a new Susquehanna Ledger poll shows. The poll, conducted for the Ledger "
+                   "by Allard Research Group, had Carter at 44 percent and Lawson at 40 percent.")
+    polls = polls_in(poll_nlp, text)
+    assert rows(polls) == [("Allard Research Group", None, (("Carter", 44), ("Lawson", 40)))]
+
+
+def test_an_appositive_after_the_poll_does_not_name_its_maker(poll_nlp):
+    text = RACE + ("Carter leads Lawson 48-41 in a Cardinal Strategies poll for the Carter campaign, a "
+                   "memo obtained by the Courier shows.")
+    assert rows(polls_in(poll_nlp, text))[0][0] == "Cardinal Strategies"
+
+
+def test_a_firm_polling_for_a_group_and_a_pro_candidate_label(poll_nlp):
+    text = RACE + ("The Republican-aligned Tallis Group, polling for a pro-Lawson super PAC, had Lawson "
+                   "up 47-43.")
+    assert rows(polls_in(poll_nlp, text)) == [("Tallis Group", None, (("Lawson", 47), ("Joe Carter", 43)))]
+
+
+# ---- the poll across sentences and paragraphs -----------------------------------------
+
+def test_a_later_reference_by_the_sponsors_name(poll_nlp):
+    text = RACE + ("A poll done for KXYZ-TV by Acme Research was released Monday.\n\n"
+                   "The KXYZ poll found Carter at 45 percent and Lawson at 41 percent.")
+    [poll] = polls_in(poll_nlp, text)
+    assert (poll.pollster, poll.sponsor) == ("Acme Research", "KXYZ-TV")
+    assert shares([poll]) == {"Carter": 45, "Lawson": 41}
+
+
+def test_a_firm_at_work_names_the_poll_and_those_aged_is_a_subgroup(poll_nlp):
+    text = ("Labour is on course to hold the seat in the by-election, a survey by Corvell Research "
+            "finds.\n\nCorvell interviewed 651 adults in the constituency.\n\nThe figures are weighted.\n\n"
+            "Labour's advantage is built on younger voters.\n\nIt was a wet spring.\n\n"
+            "Among those aged 18 to 34, Labour has 49 per cent to Reform's 15 per cent.")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Corvell Research", "those aged 18 to 34", (("Labour", 49), ("Reform", 15)))]
+
+
+def test_a_quoted_saying_about_polls_does_not_take_the_next_figures(poll_nlp):
+    text = RACE + ("A new Quinlan University poll shows Carter leading Lawson 49 percent to 41 percent.\n\n"
+                   "\"There is only one poll that matters,\" said campaign adviser Tom Reyes.\n\n"
+                   "But Lawson still holds an edge among older voters: among voters 65 and older, "
+                   "Lawson leads 50 percent to 44 percent.")
+    got = rows(polls_in(poll_nlp, text))
+    assert ("Quinlan University", "voters 65 and older", (("Lawson", 50), ("Carter", 44))) in got
