@@ -1,66 +1,18 @@
-"""Stance modifiers (extract/stance.py) and primary/general stage (extract/stage.py).
+"""The stage of a fact, primary or general (extract/endorsements/stage.py).
 
-decide_stance is tested on the trigger token of a parsed sentence; the stage regexes
-are pure text functions and need no model; the last section checks stage through
-the whole pipeline, including the article-level default.
+The stage regexes are pure text functions and need no model; the other tests check the
+stage through the whole pipeline, including the article-level default (a primary still
+ahead makes a story's stances primary, one already decided makes them general).
 """
 from __future__ import annotations
-
-from typing import Optional
 
 import pytest
 from helpers.extraction import facts_of
 
 from endorsetrack.extract.endorsements.stage import article_stage, stage_in_text
-from endorsetrack.extract.endorsements.stance import cues, decide_stance
 
-VEGA, REYES, HWU = "Maria Vega", "Tom Reyes", "Harbor Workers Union"
-
-
-def gap(reason: str):
-    return pytest.mark.xfail(reason=reason, strict=True)
-
-
-def stance_of(nlp, text: str, trigger: str, base: str = "endorses", generic: bool = False) -> Optional[str]:
-    doc = nlp(text)
-    tok = next(t for t in doc if t.text == trigger)
-    return decide_stance(tok, base, generic)
-
-
-# ---- decide_stance --------------------------------------------------------------------
-
-@pytest.mark.parametrize("text,trigger,base,generic,expected", [
-    ("The union endorsed Maria Vega.", "endorsed", "endorses", False, "endorses"),
-    ("The union did not endorse Maria Vega.", "endorse", "endorses", False, "declines"),
-    ("The union did not endorse a candidate.", "endorse", "endorses", True, "declines"),
-    ("The union declined to endorse a candidate.", "endorse", "endorses", True, "declines"),
-    ("The union refused to endorse Maria Vega.", "endorse", "endorses", False, "declines"),
-    ("The union has not yet endorsed a candidate.", "endorsed", "endorses", True, "undecided"),
-    ("The union is considering endorsing Maria Vega.", "endorsing", "endorses", False, "undecided"),
-    ("The union is expected to endorse Maria Vega next week.", "endorse", "endorses", False, "will_endorse"),
-    ("The union plans to endorse Maria Vega.", "endorse", "endorses", False, "will_endorse"),
-    ("The union will endorse Maria Vega.", "endorse", "endorses", False, "will_endorse"),
-    ("The union will continue to support Maria Vega.", "support", "endorses", False, "endorses"),
-    ("If the union endorses Maria Vega, others will follow.", "endorses", "endorses", False, None),
-    ("The union remains undecided.", "undecided", "undecided", False, "undecided"),
-    ("The union did not remain neutral.", "neutral", "declines", False, None),
-    ("The union does not oppose Maria Vega.", "oppose", "opposes", False, None),
-    pytest.param("The union has yet to endorse a candidate.", "endorse", "endorses", True, "undecided"),
-    pytest.param("The union has not decided whether to endorse Maria Vega.", "endorse", "endorses", False,
-                 "undecided"),
-    pytest.param("The union is weighing whether to endorse Maria Vega.", "endorse", "endorses", False,
-                 "undecided"),
-])
-def test_decide_stance(nlp, text, trigger, base, generic, expected):
-    assert stance_of(nlp, text, trigger, base, generic) == expected
-
-
-def test_stance_cue_groups_are_loaded_from_data():
-    groups = cues()
-    for name in ("negation", "not_yet", "yet_to", "decision", "future", "expect", "continuing",
-                 "condition", "consider", "refuse"):
-        assert groups[name], name
-    assert "not" in groups["negation"] and "expect" in groups["expect"]
+VEGA, REYES = "Maria Vega", "Tom Reyes"
+HWU = "Harbor Workers Union"
 
 
 # ---- stage cues in text (no model) ----------------------------------------------------
@@ -141,3 +93,22 @@ def test_stage_of_a_relative_clause_is_not_the_main_clause_stage(nlp):
     assert (HWU, REYES, "endorses", "primary") in found
     vega = [f for f in found if f[1] == VEGA]
     assert vega and all(stage != "primary" for *_, stage in vega), found
+
+
+STORY_STAGE_CASES = [
+    pytest.param("Tom Reyes won the Democratic nomination Tuesday with 54% of the vote, with 96 precincts reporting. "
+                 "The Harbor Workers Union endorsed Reyes in March. Maria Vega conceded and said she would support "
+                 "Reyes.",
+                 {("Harbor Workers Union", "Tom Reyes", "endorses", "primary"),
+                  ("Maria Vega", "Tom Reyes", "endorses", "general")}, id="results-story-tense"),
+    pytest.param("Rep. Maria Vega faces her Republican challenger, Tom Reyes, on the Nov. 3 ballot. "
+                 "The Harbor Workers Union endorsed Vega.",
+                 {("Harbor Workers Union", "Maria Vega", "endorses", "general")}, id="november-ballot-general"),
+    pytest.param("Rep. Maria Vega faces a Republican challenger, Tom Reyes. The Harbor Workers Union endorsed Vega.",
+                 {("Harbor Workers Union", "Maria Vega", "endorses", "primary")}, id="party-rival-alone-primary"),
+]
+
+
+@pytest.mark.parametrize("text,expected", STORY_STAGE_CASES)
+def test_stage_from_the_story_around_the_fact(nlp, text, expected):
+    assert facts_of(nlp, text) == expected

@@ -1,0 +1,138 @@
+"""Endorsers and candidates named by reference: "the union" in a later sentence, a
+possessive candidacy, a body the lead describes before it names it ("a union of city
+bus drivers ... Transit Workers Local 88"), pronouns ("it", "he", "her", a quoted "I")
+and relative pronouns ("which", "who", "whom") that point back to a name.
+
+Each case runs the whole pipeline (``endorsetrack.pipeline.extract_text``) on an invented
+text and compares the full set of (endorser, candidate, stance, stage) facts, so a
+spurious extra fact fails too.
+"""
+from __future__ import annotations
+
+import pytest
+from helpers.extraction import facts_of, only, run
+
+VEGA, REYES = "Maria Vega", "Tom Reyes"
+HWU = "Harbor Workers Union"
+
+
+# ---- the union, his candidacy ---------------------------------------------------------
+
+def test_the_union_in_a_later_sentence_is_the_named_union(nlp):
+    result = run(nlp, "The Harbor Workers Union met Monday. The union said it is backing Maria Vega.")
+    e = only(result)
+    assert (e.endorser, e.candidate, e.stance) == (HWU, VEGA, "endorses")
+    assert e.endorser_type == "union"
+    # The evidence is the sentence that states the stance, not the antecedent's.
+    assert e.evidence.text == "The union said it is backing Maria Vega."
+
+
+def test_the_union_after_a_headline(nlp):
+    assert facts_of(nlp, "Vega Wins Support\n\nThe Harbor Workers Union met Monday. "
+                         "The union said it is backing Maria Vega.") == {(HWU, VEGA, "endorses", None)}
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Tom Reyes filed his papers on Monday. The Harbor Workers Union endorsed his candidacy on Tuesday.", REYES),
+    ("Maria Vega announced her run for mayor in March. The Harbor Workers Union endorsed her candidacy "
+     "on Tuesday.", VEGA),
+])
+def test_possessive_candidacy_is_the_person(nlp, text, person):
+    assert facts_of(nlp, text) == {(HWU, person, "endorses", None)}
+
+
+# ---- a described body and its name ----------------------------------------------------
+
+DESCRIPTION_CASES = [
+    pytest.param("A union of city bus drivers said Sunday that it had voted to endorse Maria Vega for mayor.\n\n"
+                 "The vote is notable because the union chapter, Transit Workers Local 88, broke with its "
+                 "national leadership.",
+                 {("Transit Workers Local 88", "Maria Vega", "endorses", None)}, id="described-then-named"),
+    pytest.param("The union representing most city police officers withdrew its endorsement of Tom Reyes on "
+                 "Tuesday.\n\nThe Fraternal Order of Police, Harbor Lodge 12, had endorsed Reyes in June.",
+                 {("Fraternal Order of Police, Harbor Lodge 12", "Tom Reyes", "rescinds", None),
+                  ("Fraternal Order of Police, Harbor Lodge 12", "Tom Reyes", "endorses", None)},
+                 id="lead-description-named-next"),
+    pytest.param("The Harbor Education Association, which represents 120,000 teachers, recommended Rachel "
+                 "Dunmore over Republican Craig Ashby. The HEA met for two days. The HEA has 40 locals. "
+                 "AFT Michigan, the state's other union, endorsed Dunmore in August.\n\nAshby won the union's "
+                 "recommendation in 2016.",
+                 {("Harbor Education Association", "Rachel Dunmore", "endorses", None),
+                  ("AFT Michigan", "Rachel Dunmore", "endorses", None),
+                  ("Harbor Education Association", "Craig Ashby", "endorses", None)}, id="the-union-is-the-salient-one"),
+    pytest.param("Building trades back Sadowski; Teamsters line up behind Vance\n\nTeresa Vance has the endorsement "
+                 "of Teamsters Local 986, which represents delivery drivers.",
+                 {("Teamsters Local 986", "Teresa Vance", "endorses", None)}, id="headline-national-is-the-local"),
+    pytest.param("Nevada's labor movement is divided, with the state's building trades council endorsing Ron Sadowski "
+                 "on Wednesday.\n\nThe Southern Nevada Building and Construction Trades Council voted 14-3 to endorse "
+                 "Sadowski.",
+                 {("Southern Nevada Building and Construction Trades Council", "Ron Sadowski", "endorses", None)},
+                 id="described-council-named-by-its-words"),
+    pytest.param("Lucia Carvalho had the backing of the state teachers union, the Pennsylvania State Education "
+                 "Association, which spent heavily. Joan Whitaker, who was endorsed by the teachers union in 2018, "
+                 "lost.",
+                 {("Pennsylvania State Education Association", "Lucia Carvalho", "endorses", None),
+                  ("Pennsylvania State Education Association", "Joan Whitaker", "endorses", None)},
+                 id="teachers-union-is-the-education-association"),
+    pytest.param("Vinh Tran has won the backing of IBEW Local 1120, the electricians' union, which broke with the rest "
+                 "of organized labor.",
+                 {("IBEW Local 1120", "Vinh Tran", "endorses", None)}, id="description-after-a-name-is-that-name"),
+    pytest.param("Larry Hogan has won the endorsement of a union that four years ago financed a $500,000 push against "
+                 "him.\n\nThe Laborers' International Union of North America is the fourth union that backs Hogan "
+                 "this year.",
+                 {("Laborers' International Union of North America", "Larry Hogan", "opposes", None),
+                  ("Laborers' International Union of North America", "Larry Hogan", "endorses", None)},
+                 id="a-union-named-by-a-copula"),
+    pytest.param("A group of local merchants said it would back Maria Vega for mayor.\n\n"
+                 "The group, which meets monthly, has 40 members.",
+                 set(), id="described-never-named"),
+]
+
+
+@pytest.mark.parametrize("text,expected", DESCRIPTION_CASES)
+def test_a_description_stands_for_the_body_it_describes(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
+
+
+# ---- pronouns and relative clauses ----------------------------------------------------
+
+PRONOUN_CASES = [
+    pytest.param("AFSCME Local 2890 pulled its support from Tom Gruber in July and campaigns for his opponent, "
+                 "retired firefighter Angela Pruitt, whom the local has since endorsed.",
+                 {("AFSCME Local 2890", "Tom Gruber", "rescinds", None),
+                  ("AFSCME Local 2890", "Angela Pruitt", "endorses", None)}, id="whom-the-local-endorsed"),
+    pytest.param("The Harbor Federation of Labor endorsed Carla Mendenhall. Hours later, United Steelworkers Local "
+                 "1219, which represents 2,400 workers, said it would stick with Joseph Brannigan.",
+                 {("Harbor Federation of Labor", "Carla Mendenhall", "endorses", None),
+                  ("United Steelworkers Local 1219", "Joseph Brannigan", "endorses", None)}, id="it-is-the-subject-local"),
+    pytest.param("Maria Ortiz is running for governor. Ray Kessler is her opponent. He also picked up the endorsement "
+                 "of the Silver State Police Officers Association in August. Labor has otherwise lined up behind "
+                 "Ortiz. The Nevada State AFL-CIO endorsed her in June.",
+                 {("Silver State Police Officers Association", "Ray Kessler", "endorses", None),
+                  ("Nevada State AFL-CIO", "Maria Ortiz", "endorses", None)}, id="her-is-not-the-man"),
+    pytest.param("Greg Matusek lost the primary to Lucia Carvalho. Matusek conceded shortly after 10 p.m. and said he "
+                 "would support Carvalho in November.",
+                 {("Greg Matusek", "Lucia Carvalho", "endorses", "general")}, id="he-is-the-sentence-subject"),
+    pytest.param("Carla Hollis beat former Mayor Brent Vogler. Vogler conceded before midnight. \"The voters have spoken, and I will "
+                 "support Carla Hollis in November,\" he said.",
+                 {("Brent Vogler", "Carla Hollis", "endorses", "general")}, id="quoted-i-is-the-speaker"),
+    pytest.param("The endorsement is a setback for Sen. Daniel Okafor, who courted the union and who picked up the "
+                 "endorsement of the American Federation of Teachers in September.",
+                 {("American Federation of Teachers", "Daniel Okafor", "endorses", None)}, id="second-who-clause"),
+    pytest.param("SEIU Local 1310 said it would stay out of the primary. Irene Kowalczyk is expected to win the "
+                 "backing of Women Lead PA, which interviews candidates this week and has said it will announce its "
+                 "pick by May 1.",
+                 {("SEIU Local 1310", None, "declines", "primary"),
+                  ("Women Lead PA", "Irene Kowalczyk", "will_endorse", None),
+                  ("Women Lead PA", None, "will_endorse", None)}, id="it-inside-which-clause"),
+    pytest.param("The Riverbend Chamber of Commerce backs Brett Hallorann. The Riverbend Chamber of Commerce and the "
+                 "Riverbend Chamber of Commerce PAC met. The state's largest newspaper, the Riverbend Courier, has said "
+                 "it will not endorse in the governor's race this year.",
+                 {("Riverbend Chamber of Commerce", "Brett Hallorann", "endorses", None),
+                  ("Riverbend Courier", None, "declines", None)}, id="it-after-a-described-paper"),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRONOUN_CASES)
+def test_pronouns_and_relative_clauses_point_to_the_right_name(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
