@@ -63,7 +63,7 @@ class Settings:
     # existing entity when its best match scores at least this. Exact names and
     # gazetteer hits score 1.0, acronyms 0.9, score.py's token-subset rule 0.8.
     # Calibrated on the seeds' and dev set's gold names and aliases
-    # (tests/catalog/test_catalog_gold_aliases.py): at 0.8 (and 0.7) 139 of 168
+    # (tests/resolve/test_gold_aliases_calibration.py): at 0.8 (and 0.7) 139 of 168
     # proper-name aliases joined their entity, 6 joined another (each the body
     # above a local, e.g. "AFT" for AFT Connecticut); at 0.85 or 0.9 only 116 did.
     entity_match_threshold: float = 0.8

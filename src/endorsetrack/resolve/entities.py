@@ -19,7 +19,7 @@ from .keys import ACRONYM_SKIP, acronyms, key_for, looks_like_acronym, name_key,
 # (IAFF <-> International Association of Fire Fighters) is nearly so; score.py's
 # token-subset rule ("Service Employees" in "Service Employees International Union")
 # is the weakest accepted. Calibrated with Settings.entity_match_threshold (0.8) on
-# the seeds' and dev set's gold aliases (tests/catalog/test_catalog_gold_aliases.py).
+# the seeds' and dev set's gold aliases (tests/resolve/test_gold_aliases_calibration.py).
 SCORE_EXACT = 1.0
 SCORE_GAZETTEER = 1.0
 SCORE_ACRONYM = 0.9
