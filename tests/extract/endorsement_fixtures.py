@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 import pytest
 
 from endorsetrack.nlp.build import build_nlp
-from endorsetrack.nlp.rules import PATTERN_DIR, load_rules
+from endorsetrack.nlp.rules import PATTERN_DIR, packaged_rules
 from endorsetrack.pipeline import extract_text
 from endorsetrack.types import ArticleResult, Endorsement
 
@@ -55,7 +55,7 @@ def packaged_rule_refs() -> set[tuple[str, int]]:
     """(id, version) of every rule in every packaged pattern file."""
     refs: set[tuple[str, int]] = set()
     for path in sorted(PATTERN_DIR.glob("*.jsonl")):
-        refs.update((r["id"], r["version"]) for r in load_rules(path))
+        refs.update((r["id"], r["version"]) for r in packaged_rules(path.stem))
     return refs
 
 

@@ -11,12 +11,17 @@ from spacy.language import Language
 
 from ..errors import ModelNotInstalledError
 from ..settings import DEFAULT
+from .rules import check_packaged_rule_files
 
 
 @lru_cache(maxsize=2)
 def build_nlp(model: str = DEFAULT.model):
-    """Load the spaCy pipeline used by every extractor (tagger, parser, NER)."""
+    """Load the spaCy pipeline used by every extractor (tagger, parser, NER).
+
+    The packaged rule files are checked first: a bad one stops the run (RuleFileError)."""
     import spacy
+
+    check_packaged_rule_files()
 
     try:
         nlp = spacy.load(model)
