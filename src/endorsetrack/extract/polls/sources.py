@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from ...normalize.dates import WEEKDAYS
 from .dates import MONTHS, find_dates
 from .numbers import parse_margin_of_error, parse_sample
 from .rules import PollRules
@@ -31,7 +32,6 @@ DESCRIPTOR_MAX_TOKENS = 5
 # ("Greg Halvorsen", "Mary Ann de la Cruz" -- the lowercase particles end it early).
 ROLE_NAME_MAX_TOKENS = 4
 _DESCRIPTOR_TAILS = {"based", "leaning", "aligned", "affiliated", "allied"}  # "Ohio-based"
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid", "that", "these",
                  "those", "both", "two", "three", "another", "each", "second", "third"}
 _CONNECTORS = {"of", "for", "and", "&"}
@@ -66,7 +66,7 @@ def _namey(tok) -> bool:
 
 def _is_date_word(tok) -> bool:
     w = tok.text.lower().rstrip(".")
-    return w in MONTHS or w in _WEEKDAYS
+    return w in MONTHS or w in WEEKDAYS
 
 
 def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int, int]]:
