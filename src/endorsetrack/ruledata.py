@@ -8,14 +8,17 @@ not a silently ignored rule field. A malformed file is an installation problem,
 reported as RuleFileError naming the file, the line and the key, never a silent skip.
 Facts record the (id, version) of their rule. Lives beside types and errors because
 normalize, nlp, extract and resolve all read rule files and none may import from a
-stage to its right.
+stage to its right. ``LazyWords``, ``LazyMap`` and ``LazyPattern`` let a module name
+a vocabulary at import time and read its file on first use.
 """
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping as AbstractMapping, Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Optional
+from typing import Callable, Iterable, Iterator, Mapping, Optional
 
 from .errors import RuleFileError
 
@@ -94,3 +97,83 @@ def load_with_schema(path: Path, schema: RuleSchema, required: Iterable[str] = (
                      allowed: Iterable[str] = ()) -> tuple[dict, ...]:
     """The rules of a file whose keys a RuleSchema declares (plus a caller's own needs)."""
     return load_rules(path, (*schema.required, *required), (*schema.optional, *allowed), schema.kinds)
+
+
+class LazyWords(AbstractSet):
+    """A set of words read from rule data on first use, not when its module is imported,
+    so that a bad rule file is reported where errors are handled (the CLI's exit code 3)."""
+
+    __slots__ = ("_load", "_words")
+
+    def __init__(self, load: Callable[[], frozenset[str]]):
+        self._load = load
+        self._words: Optional[frozenset[str]] = None
+
+    def _get(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = self._load()
+        return self._words
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    @classmethod
+    def _from_iterable(cls, items: Iterable[str]) -> frozenset[str]:
+        return frozenset(items)  # a union or difference with another set is a plain frozenset
+
+    def __repr__(self) -> str:
+        return f"LazyWords({sorted(self._get())!r})"
+
+
+class LazyMap(AbstractMapping):
+    """A mapping read from rule data on first use (see LazyWords)."""
+
+    __slots__ = ("_load", "_map")
+
+    def __init__(self, load: Callable[[], Mapping]):
+        self._load = load
+        self._map: Optional[Mapping] = None
+
+    def _get(self) -> Mapping:
+        if self._map is None:
+            self._map = self._load()
+        return self._map
+
+    def __getitem__(self, key):
+        return self._get()[key]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+class LazyPattern:
+    """A regular expression built from rule data on first use (see LazyWords); it answers
+    what a compiled pattern answers (search, match, finditer, sub, pattern, ...)."""
+
+    __slots__ = ("_build", "_compiled")
+
+    def __init__(self, build: Callable[[], re.Pattern]):
+        self._build = build
+        self._compiled: Optional[re.Pattern] = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = self._build()
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled(), name)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first ('Prop\\.|Prop')."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
+from ..nlp.vocabulary import words
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
 # set: an explicit race phrase in the candidate's sentence (3) must outweigh the
@@ -36,7 +37,7 @@ STATES = {
     "Texas": "Texas", "Utah": "Utah", "Vermont": "Vt.", "Virginia": "Va.", "Washington": "Wash.",
     "West Virginia": "W.Va.", "Wisconsin": "Wis.", "Wyoming": "Wyo.",
 }
-STATEWIDE = {"U.S. Senate", "governor", "lieutenant governor", "attorney general"}
+STATEWIDE = words("statewide_offices")
 
 
 @lru_cache(maxsize=1)

@@ -48,6 +48,7 @@ SCHEMAS: dict[str, RuleSchema] = {
     "polls": RuleSchema(("kind",), ("terms",)),
     "stage_cues": RuleSchema(("group", "regex")),
     "stance_cues": RuleSchema(("group", "words")),
+    "vocabulary": RuleSchema((), ("words", "mapping", "view_of", "plus", "except", "only")),
     "triggers": RuleSchema(("lemmas", "stance", "strong"), ("org_only", "negated_only", "object"),
                            kinds=TRIGGER_KINDS),
 }
@@ -78,6 +79,9 @@ def check_packaged_rule_files() -> None:
     """Load every rule file the package ships to the left of extraction (nlp/patterns/,
     normalize/data/), so that a bad one stops a run before its first article
     (RuleFileError, exit code 3) instead of failing every article one by one."""
+    from .vocabulary import vocabulary  # late: the vocabulary module reads this one's schemas
+
     check_normalize_rule_files()
     for path in sorted(PATTERN_DIR.glob("*.jsonl")):
         packaged_rules(path.stem)
+    vocabulary()

@@ -11,6 +11,7 @@ import re
 from typing import Optional
 
 from ...nlp.build import doc_text
+from ...nlp.vocabulary import words
 from ...types import Evidence
 from .detect import Mention
 
@@ -31,8 +32,8 @@ ORG_DESCRIPTION = re.compile(r"(?:\b(?!(?:and|or|nor|plus|with|as)\b)[a-z][\w-]*
 TITLED_DESCRIPTION = re.compile(  # "and Salem City Councilor Marcus Lindqvist"
     r"(?:[A-Z][\w.'-]*\s+){0,3}(?:Councilor|Councillor|Councilman|Councilwoman|Commissioner|Supervisor|Trustee|"
     r"Alderman|Alderwoman|Assemblyman|Assemblywoman|Treasurer|Auditor|Clerk|Judge|Sheriff|Mayor)\s+$")
-PLACE_DESCRIPTION_WORDS = {"city", "county", "state", "councilor", "councillor", "commissioner", "supervisor", "mayor", "trustee"}
-GERUND_TRIGGERS = {"endorsing", "backing", "supporting", "opposing"}
+PLACE_DESCRIPTION_WORDS = words("place_description_words")
+GERUND_TRIGGERS = words("gerund_triggers")
 PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
 
 
