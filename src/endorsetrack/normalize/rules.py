@@ -15,6 +15,8 @@ from typing import Iterable
 
 from ..errors import RuleFileError
 from ..ruledata import load_rules
+from . import titles
+from .dates import MONTH_ABBREVIATIONS
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -49,9 +51,12 @@ def load_patterns(path: Path) -> tuple[tuple[str, int, re.Pattern], ...]:
 
 @lru_cache(maxsize=None)
 def abbreviations() -> frozenset[str]:
-    """Words that end with a period without ending a sentence ("Sen.", "Lt.", "Nov.")."""
+    """Words that end with a period without ending a sentence ("Sen.", "Lt.", "Nov."), without
+    the period: title abbreviations (the titles lexicon), month abbreviations (the month
+    table) and the others of data/abbreviations.jsonl."""
     lists = load_word_lists(DATA_DIR / "abbreviations.jsonl")
-    return frozenset(w for words in lists.values() for w in words)
+    return frozenset(w for words in lists.values() for w in words) | titles.view("period_abbreviations") \
+        | {m.capitalize() for m in MONTH_ABBREVIATIONS}
 
 
 @lru_cache(maxsize=None)
@@ -78,7 +83,9 @@ def _caption_words(prefix: str) -> frozenset[str]:
 
 
 def check_rule_files() -> None:
-    """Load every rule file in normalize/data/ (each is cached): a bad one raises RuleFileError."""
+    """Load every rule file in normalize/data/ (each is cached), the titles lexicon with its
+    views: a bad one raises RuleFileError."""
+    titles.lexicon()
     abbreviations()
     caption_markers()
     caption_verbs()

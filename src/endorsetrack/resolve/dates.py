@@ -18,14 +18,17 @@ from typing import Optional
 from ..nlp.rules import load_rules
 from ..normalize.dates import (ISO_DATE_RE, MONTH_ABBREVIATIONS, PROSE_DAY_MONTH_RE, PROSE_MONTH_DAY_RE, month_number,
                                partial_iso)
+from ..normalize.titles import view
+from ..ruledata import LazyWords
 from ..types import Article
 from .keys import DATA_DIR
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
-# Words before a period that do not end a sentence ("Sen. Joe Lieberman", "Aug. 8").
-ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset({"sen", "rep", "gov", "lt", "mr", "mrs", "ms", "dr", "st", "jr", "sr",
-                                                 "no", "u.s", "s", "inc", "co", "gen", "col", "vs", "ft", "mt"})
+# Words before a period that do not end a sentence ("Sen. Joe Lieberman", "Aug. 8"): month and
+# title abbreviations (the month table, the titles lexicon) and these others.
+OTHER_ABBREVIATIONS = frozenset({"st", "no", "s", "inc", "co", "vs", "ft", "mt"})
+ABBREVIATIONS = LazyWords(lambda: MONTH_ABBREVIATIONS | view("sentence_abbreviations") | OTHER_ABBREVIATIONS)
 SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+")
 
 

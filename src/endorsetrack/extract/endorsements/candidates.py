@@ -12,6 +12,7 @@ from typing import Optional
 
 from ...nlp.entity_types import type_from_name
 from ...nlp.vocabulary import words
+from ...normalize.titles import lazy_view
 from ...ruledata import LazyPattern, alternation
 from ..mentions import SentenceContext, expand_list
 from .frames import Frame
@@ -92,10 +93,13 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     return out, False
 
 
+BEFORE_CANDIDATE_NAMES = lazy_view("before_candidate_names")  # "endorsed former Sen. X"
+
+
 def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
     j = i + 1
     described = 0  # "endorsed city council member Ana Ortiz": up to four words of description
-    while j < ctx.sent.end and (ctx.doc[j].lower_ in ("the", "candidate", "former", "sen.", "gov.", "rep.", "mr.", "ms.")
+    while j < ctx.sent.end and (ctx.doc[j].lower_ == "the" or ctx.doc[j].lower_ in BEFORE_CANDIDATE_NAMES
                                 or ctx.doc[j].pos_ == "ADV"
                                 or ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN") and described < 4):
         described += ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN")

@@ -10,17 +10,18 @@ import re
 from typing import Optional
 
 from ...nlp.vocabulary import word_map, words
+from ...normalize.titles import lazy_view
 
 from ..mentions import SentenceContext, expand_list
 from .frames import Frame
-from ..mentions import DATELINE_RE, PERSONAL_TITLES, Mention
+from ..mentions import DATELINE_RE, Mention
 from ..mentions import member_word
 from ..mentions import members_body, resolve_endorser
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
 VAGUE_SOURCES = words("vague_sources")
 PREPOSITION_REACH = 10  # "picked up endorsements in the final month from X": 9 tokens from the verb to "from"
-TITLE_WORDS = PERSONAL_TITLES | {"u.s.", "state", "former"}  # words before a name that are not part of it
+TITLE_WORDS = lazy_view("before_endorser_names")  # words before a name that are not part of it
 PERCENT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
                         r"sixty|seventy|eighty|ninety))\s*(?:%|percent\b|per cent\b|pct\b)", re.I)  # "Seven percent"
 PARTY_PLURALS = word_map("party_plurals")

@@ -16,6 +16,7 @@ from typing import Optional
 
 from ...nlp.rules import packaged_rules
 from ...nlp.vocabulary import words
+from ...normalize.titles import lazy_view
 from ...ruledata import LazyPattern, alternation
 from .reference_phrases import find_references
 
@@ -39,16 +40,7 @@ LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s
 ORG_HEADS = words("org_heads")
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 NOT_NAME_WORDS = words("not_name_words")
-TITLES = {
-    "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.", "gov", "governor", "mr.",
-    "ms.", "mrs.", "dr.", "president", "mayor", "lt.", "lieutenant", "speaker", "secretary",
-    "former", "ex", "ex-", "u.s.", "state", "sen.,", "congressman", "congresswoman", "chairman",
-    "chairwoman", "councilman", "councilwoman", "supervisor", "treasurer", "attorney", "general",
-    "presumptive", "incumbent", "house", "senate", "vice", "candidate", "challenger", "nominee",
-    "mp", "mpp", "mla", "mep", "councillor", "alderman", "alderwoman", "assemblyman", "assemblywoman",
-    "delegate", "commissioner", "judge", "sheriff", "rep", "gov", "premier", "minister",
-    "coun.", "cllr.", "cllr", "councilor", "councilmember", "trustee", "reps.", "sens.", "da", "d.a.", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
-}
+TITLES = lazy_view("before_names")  # "Sen.", "former", "u.s.", "candidate": before a name, no part of it
 
 
 @dataclass(frozen=True)
@@ -220,11 +212,7 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     return _merge_split_names(doc, _merge_bodies(doc, out))
 
 
-PERSONAL_TITLES = {"sen.", "senator", "rep.", "reps.", "sens.", "councilmember", "councilor", "gov.", "governor", "mayor", "coun.", "councillor", "councilman",
-                   "councilwoman", "cllr.", "cllr", "mr.", "ms.", "mrs.", "dr.", "trustee", "supervisor", "judge",
-                   "sheriff", "undersheriff", "assemblyman", "assemblywoman", "alderman", "alderwoman", "ald.",
-                   "congressman", "congresswoman", "commissioner", "mp", "mpp", "mla", "del.", "delegate",
-                   "lt.", "capt.", "sgt.", "det.", "supt.", "chief", "prosecutor"}
+PERSONAL_TITLES = lazy_view("personal")  # "Coun.", "Sen.", "Mayor": a person's name follows
 
 
 def _titled_people(sent, taken: set[int], add) -> None:

@@ -14,6 +14,7 @@ from typing import Optional
 from ...nlp.build import doc_text
 from ...nlp.rules import packaged_rules
 from ...nlp.vocabulary import word_map, words
+from ...normalize.titles import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
 from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
@@ -288,11 +289,6 @@ def _relative_clause_owner(tok, ctx: SentenceContext) -> Optional[Mention]:
     return None
 
 
-DESCRIPTION_TITLES = {
-    "senator": r"Sen\.|Senator", "governor": r"Gov\.|Governor", "mayor": r"Mayor",
-    "congressman": r"Rep\.|Congressman", "congresswoman": r"Rep\.|Congresswoman",
-    "president": r"President", "speaker": r"Speaker",
-}
 
 
 def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContext) -> Optional[Mention]:
@@ -302,7 +298,8 @@ def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContex
         return None
     text = doc_text(ctx.doc)
     modifiers = [t.lower_ for t in ctx.doc[m.start:m.end - 1] if t.pos_ == "ADJ"]
-    title = DESCRIPTION_TITLES.get(noun)
+    forms = description_titles(noun)  # "senator" -> "Sen.", "Senator"
+    title = alternation(forms) if forms else None
     for person in people:
         surname = re.escape(person.text.split()[-1])
         if title and re.search(rf"(?:{title})\s+(?:[A-Z][\w.'-]*\s+){{0,2}}{surname}\b", text):

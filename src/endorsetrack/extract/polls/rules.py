@@ -15,6 +15,7 @@ from typing import Optional
 
 from ...errors import RuleFileError
 from ...nlp.rules import SCHEMAS
+from ...normalize import titles
 from ...ruledata import RuleSchema, read_rules
 from ...types import RuleRef
 
@@ -29,11 +30,13 @@ TERM_KINDS = frozenset({
     "tie_cue", "distributive_cue", "partner_prep", "support_cue", "non_candidate_role",
     "attitude_cue", "exclude_after", "exclude_before", "election_cue", "election_weak_cue",
     "margin_prep", "modal",
-    "reporting_verb", "whole_sample", "subgroup_marker", "title",
-    "org_suffix", "age_word", "person_title", "not_person_word",
+    "reporting_verb", "whole_sample", "subgroup_marker",
+    "org_suffix", "age_word", "not_person_word",
     "absent_prep", "area_subgroup", "generic_pollster_noun", "earlier_modifier",
     "pollster_descriptor", "ranking_cue", "season_word", "group_back_ref", "compass_word", "fieldwork_verb",
 })
+# Kinds whose words are views of the titles lexicon (normalize/data/titles.jsonl).
+TITLE_KINDS = {"title": "poll_titles", "person_title": "poll_person_titles"}
 FRAME_KIND = "frame"
 FRAMES = ("pair", "single", "share_first", "distributive", "series")
 
@@ -132,6 +135,7 @@ def parse_rules(path: Path, pollsters_path: Optional[Path] = None) -> PollRules:
             aliases = _string_list(pollsters_path, n, obj, "aliases", allow_empty=True) \
                 if "aliases" in obj else []
             pollsters.append(Pollster(obj["id"], obj["version"], name, tuple(aliases)))
+    terms.update({kind: set(titles.view(name)) for kind, name in TITLE_KINDS.items()})
     return PollRules(terms={k: frozenset(v) for k, v in terms.items()}, frames=frames,
                      pollsters=tuple(pollsters))
 
