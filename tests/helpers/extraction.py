@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 
 from spacy.language import Language
 
-from endorsetrack.nlp.rules import PATTERN_DIR, load_rules
+from endorsetrack.nlp.rules import PATTERN_DIR, packaged_rules
 from endorsetrack.pipeline import extract_text
 from endorsetrack.types import ArticleResult, Endorsement
 
@@ -47,7 +47,7 @@ def packaged_rule_refs() -> set[tuple[str, int]]:
     """(id, version) of every rule in every packaged pattern file."""
     refs: set[tuple[str, int]] = set()
     for path in sorted(PATTERN_DIR.glob("*.jsonl")):
-        refs.update((r["id"], r["version"]) for r in load_rules(path))
+        refs.update((r["id"], r["version"]) for r in packaged_rules(path.stem))
     return refs
 
 

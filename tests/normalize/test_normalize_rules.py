@@ -1,13 +1,15 @@
 """Rule data files load with key checks; a bad file names itself and the line."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from endorsetrack.errors import RuleFileError
 from endorsetrack.normalize.repair import hovercard_edits
 from endorsetrack.normalize.edits import apply_rule
-from endorsetrack.normalize.rules import (abbreviations, caption_markers, load_patterns, load_rule_file,
-                                          load_word_lists)
+from endorsetrack.normalize.rules import (DATA_DIR, abbreviations, caption_markers, check_rule_files, load_patterns,
+                                          load_rule_file, load_word_lists)
 
 
 def test_packaged_rules_load():
@@ -29,6 +31,23 @@ def test_bad_rule_file(tmp_path, body, message):
     with pytest.raises(RuleFileError) as info:
         load_rule_file(path, required=("words",))
     assert str(info.value).startswith(f"{path}:{message}")
+
+
+@pytest.mark.parametrize("name", ["abbreviations", "caption_words", "caption_markers"])
+def test_a_planted_unknown_key_names_file_line_and_key(tmp_path, name):
+    packaged = (DATA_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    first = next(json.loads(line) for line in packaged if line.startswith("{"))
+    path = tmp_path / f"{name}.jsonl"
+    path.write_text("\n".join(packaged + [json.dumps({**first, "id": "planted", "wrods": []})]) + "\n",
+                    encoding="utf-8")
+    loader = load_patterns if name == "caption_markers" else load_word_lists
+    with pytest.raises(RuleFileError) as info:
+        loader(path)
+    assert str(info.value) == f"{path}:{len(packaged) + 1}: rule 'planted' has unknown key(s): wrods"
+
+
+def test_every_normalizer_rule_file_loads():
+    check_rule_files()
 
 
 def test_bad_word_list_and_pattern(tmp_path):

@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
+from ..nlp.vocabulary import words
+from ..normalize.titles import office_titles
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
 # set: an explicit race phrase in the candidate's sentence (3) must outweigh the
@@ -36,14 +38,14 @@ STATES = {
     "Texas": "Texas", "Utah": "Utah", "Vermont": "Vt.", "Virginia": "Va.", "Washington": "Wash.",
     "West Virginia": "W.Va.", "Wisconsin": "Wis.", "Wyoming": "Wyo.",
 }
-STATEWIDE = {"U.S. Senate", "governor", "lieutenant governor", "attorney general"}
+STATEWIDE = words("statewide_offices")
 
 
 @lru_cache(maxsize=1)
 def _offices() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     out = []
-    for rule in packaged_rules("offices", ("office", "explicit", "titles")):
-        titles = "|".join(re.escape(t) for t in sorted(rule["titles"], key=len, reverse=True))
+    for rule in packaged_rules("offices", ("office", "explicit")):
+        titles = "|".join(re.escape(t) for t in sorted(office_titles(rule["id"]), key=len, reverse=True))
         # "state Sen." holds a state seat: not evidence for the U.S. office of the same title
         # and "former Gov." holds no office; "Club for Growth President" heads an organisation
         title_re = re.compile(rf"(?<![\w.])(?<!state )(?<!State )(?<!former )(?<!Former )(?<!ex-)"

@@ -10,13 +10,19 @@ from functools import lru_cache
 from spacy.language import Language
 
 from ..errors import ModelNotInstalledError
+from ..normalize.titles import view
 from ..settings import DEFAULT
+from .rules import check_packaged_rule_files
 
 
 @lru_cache(maxsize=2)
 def build_nlp(model: str = DEFAULT.model):
-    """Load the spaCy pipeline used by every extractor (tagger, parser, NER)."""
+    """Load the spaCy pipeline used by every extractor (tagger, parser, NER).
+
+    The packaged rule files are checked first: a bad one stops the run (RuleFileError)."""
     import spacy
+
+    check_packaged_rule_files()
 
     try:
         nlp = spacy.load(model)
@@ -27,17 +33,12 @@ def build_nlp(model: str = DEFAULT.model):
             f"dependencies, so `make install` also fixes this)"
         ) from exc
     nlp.max_length = max(nlp.max_length, DEFAULT.max_article_chars + 1000)
-    for abbreviation in TITLE_ABBREVIATIONS:  # "Coun. Navdeep Sidhu" is one sentence, "Coun." one token
+    # Titles before names that spaCy's English exceptions lack (it has Sen., Rep., Gov., Gen.;
+    # Lt. is split): "Coun. Navdeep Sidhu" is one sentence, "Coun." one token.
+    for abbreviation in sorted(view("tokenizer_special_cases")):
         nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
-
-
-# Titles before names that spaCy's English exceptions lack (it has Sen., Rep., Gov.,
-# Gen., Lt. is split): news from the U.S., Canada and the U.K. uses these before names.
-TITLE_ABBREVIATIONS = ("Coun.", "Cllr.", "Supt.", "Insp.", "Atty.", "Lt.", "Capt.", "Sgt.", "Det.", "Col.",
-                       "Cmdr.", "Maj.", "Cpl.", "Ald.", "Supv.", "Sec.", "Treas.", "Comm.", "Cmsr.", "Pres.",
-                       "Hon.", "Amb.", "Msgr.", "Reps.", "Sens.", "Gov't.")
 
 
 @Language.component("paragraph_boundaries")

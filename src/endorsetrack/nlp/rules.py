@@ -1,15 +1,87 @@
-"""The rule files packaged in nlp/patterns/, loaded once per process (ruledata.load_rules)."""
+"""The rule files packaged in nlp/patterns/, each with the keys its rules may carry.
+
+``SCHEMAS`` names, for every file, the keys its rules need and may carry (and, for
+files whose rules have kinds, the keys of each kind); ``packaged_rules`` loads a file
+once per process and rejects any other key with the file, line and key named
+(ruledata.load_rules). A file without a schema here cannot be loaded.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
 
-from ..ruledata import load_rules
+from ..errors import RuleFileError
+from ..normalize.rules import check_rule_files as check_normalize_rule_files
+from ..ruledata import RuleSchema, load_rules, load_with_schema
+
+__all__ = ["PATTERN_DIR", "SCHEMAS", "TRIGGER_KINDS", "check_packaged_rule_files", "load_rules", "packaged_rules",
+           "pattern_path", "schema_of"]
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 
+# Keys each trigger kind reads beyond the common ones (extract/endorsements/frames.py,
+# editorial.py, slates.py); org_only, negated_only and object apply to any kind.
+TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
+    "verb": (),
+    "verb_prep": ("preps",),
+    "noun": (),
+    "noun_prep": ("preps",),
+    "receive": ("nouns",),
+    "receive_org": ("particles",),
+    "give": ("nouns", "preps"),
+    "withdraw": ("nouns",),
+    "count_among": ("nouns",),
+    "state": (),
+    "roundup": ("separators", "declines", "undecided"),
+    "headline": ("voice",),
+    "imperative": (),
+    "choice": ("adjectives",),
+}
+
+SCHEMAS: dict[str, RuleSchema] = {
+    "cues": RuleSchema(("group", "words")),
+    "entity_types": RuleSchema(("type", "regex", "unless")),
+    "offices": RuleSchema(("office", "explicit")),
+    "organizations": RuleSchema(("name", "type"), ("aliases",)),
+    "poll_parties": RuleSchema((), kinds={"gate": ("terms",), "party": ("name", "forms")}),
+    "poll_pollsters": RuleSchema(("name",), ("aliases",)),
+    "polls": RuleSchema(("kind",), ("terms",)),
+    "stage_cues": RuleSchema(("group", "regex")),
+    "stance_cues": RuleSchema(("group", "words")),
+    "vocabulary": RuleSchema((), ("words", "mapping", "view_of", "plus", "except", "only")),
+    "triggers": RuleSchema(("lemmas", "stance", "strong"), ("org_only", "negated_only", "object"),
+                           kinds=TRIGGER_KINDS),
+}
+
+
+def pattern_path(name: str) -> Path:
+    """nlp/patterns/<name>.jsonl."""
+    return PATTERN_DIR / f"{name}.jsonl"
+
+
+def schema_of(name: str) -> RuleSchema:
+    """The keys of nlp/patterns/<name>.jsonl; a file without a schema is an error."""
+    try:
+        return SCHEMAS[name]
+    except KeyError:
+        raise RuleFileError("no key schema is declared for this rule file (nlp/rules.py SCHEMAS)",
+                            path=str(pattern_path(name))) from None
+
 
 @lru_cache(maxsize=None)
-def packaged_rules(name: str, required: tuple[str, ...] = (), allowed: "tuple[str, ...] | None" = None) -> tuple[dict, ...]:
-    """Rules shipped in nlp/patterns/<name>.jsonl, loaded once per process."""
-    return load_rules(PATTERN_DIR / f"{name}.jsonl", required, allowed)
+def packaged_rules(name: str, required: tuple[str, ...] = (), allowed: tuple[str, ...] = ()) -> tuple[dict, ...]:
+    """Rules shipped in nlp/patterns/<name>.jsonl, checked against the file's schema
+    (and the caller's own required keys), loaded once per process."""
+    return load_with_schema(pattern_path(name), schema_of(name), required, allowed)
+
+
+def check_packaged_rule_files() -> None:
+    """Load every rule file the package ships to the left of extraction (nlp/patterns/,
+    normalize/data/), so that a bad one stops a run before its first article
+    (RuleFileError, exit code 3) instead of failing every article one by one."""
+    from .vocabulary import vocabulary  # late: the vocabulary module reads this one's schemas
+
+    check_normalize_rule_files()
+    for path in sorted(PATTERN_DIR.glob("*.jsonl")):
+        packaged_rules(path.stem)
+    vocabulary()

@@ -2,8 +2,9 @@
 
 Same file format as the other rule files of the project: one JSON object per line
 with an ``id`` (unique in its file) and a positive int ``version``; blank lines and
-``//`` comments are skipped. A malformed file raises RuleFileError naming the file
-and line: a broken installation must fail loudly, not normalize differently.
+``//`` comments are skipped. A rule carries only the keys its kind of file reads
+(plus ``note``/``description``). A malformed file raises RuleFileError naming the
+file, line and key: a broken installation must fail loudly, not normalize differently.
 """
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from typing import Iterable
 
 from ..errors import RuleFileError
 from ..ruledata import load_rules
+from . import titles
+from .dates import MONTH_ABBREVIATIONS
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
 def load_rule_file(path: Path, required: Iterable[str] = ()) -> tuple[dict, ...]:
-    """Read one JSONL rule file and check ids, versions and required keys."""
+    """Read one JSONL rule file: ids, versions, the required keys and no others."""
     return load_rules(path, required)
 
 
@@ -48,9 +51,12 @@ def load_patterns(path: Path) -> tuple[tuple[str, int, re.Pattern], ...]:
 
 @lru_cache(maxsize=None)
 def abbreviations() -> frozenset[str]:
-    """Words that end with a period without ending a sentence ("Sen.", "Lt.", "Nov.")."""
+    """Words that end with a period without ending a sentence ("Sen.", "Lt.", "Nov."), without
+    the period: title abbreviations (the titles lexicon), month abbreviations (the month
+    table) and the others of data/abbreviations.jsonl."""
     lists = load_word_lists(DATA_DIR / "abbreviations.jsonl")
-    return frozenset(w for words in lists.values() for w in words)
+    return frozenset(w for words in lists.values() for w in words) | titles.view("period_abbreviations") \
+        | {m.capitalize() for m in MONTH_ABBREVIATIONS}
 
 
 @lru_cache(maxsize=None)
@@ -74,3 +80,13 @@ def sentence_starters() -> frozenset[str]:
 def _caption_words(prefix: str) -> frozenset[str]:
     lists = load_word_lists(DATA_DIR / "caption_words.jsonl")
     return frozenset(w for rid, words in lists.items() if rid.startswith(prefix) for w in words)
+
+
+def check_rule_files() -> None:
+    """Load every rule file in normalize/data/ (each is cached), the titles lexicon with its
+    views: a bad one raises RuleFileError."""
+    titles.lexicon()
+    abbreviations()
+    caption_markers()
+    caption_verbs()
+    sentence_starters()

@@ -2,36 +2,33 @@
 
 An article that reports "the Aug. 8 primary" and "the Sept. 3 labor rally" in the
 past tense, and members "pledging to vote ... on Nov. 7", was written between
-Sept. 3 and Nov. 7. Regex over dates, and the tense cue (data/tense_cues.jsonl)
-nearest each date in its sentence; no parser needed. Pure.
+Sept. 3 and Nov. 7. The date grammar of normalize/dates.py finds the dates; the
+tense cue (data/tense_cues.jsonl) nearest each date in its sentence says which way
+it bounds the article; no parser needed. Pure.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from ..nlp.rules import load_rules
+from ..normalize.dates import (ISO_DATE_RE, MONTH_ABBREVIATIONS, PROSE_DAY_MONTH_RE, PROSE_MONTH_DAY_RE, month_number,
+                               partial_iso)
+from ..normalize.titles import view
+from ..ruledata import LazyWords
 from ..types import Article
 from .keys import DATA_DIR
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_MONTH = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-          r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-MONTH_DAY_RE = re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
-DAY_MONTH_RE = re.compile(r"\b(?P<day>[0-3]?\d)\s+" + _MONTH + r"\s+(?P<year>(?:19|20)\d\d)\b")
-ISO_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
-# Words before a period that do not end a sentence ("Sen. Joe Lieberman", "Aug. 8").
-ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                           "dec", "sen", "rep", "gov", "lt", "mr", "mrs", "ms", "dr", "st", "jr", "sr",
-                           "no", "u.s", "s", "inc", "co", "gen", "col", "vs", "ft", "mt"})
+# Words before a period that do not end a sentence ("Sen. Joe Lieberman", "Aug. 8"): month and
+# title abbreviations (the month table, the titles lexicon) and these others.
+OTHER_ABBREVIATIONS = frozenset({"st", "no", "s", "inc", "co", "vs", "ft", "mt"})
+ABBREVIATIONS = LazyWords(lambda: MONTH_ABBREVIATIONS | view("sentence_abbreviations") | OTHER_ABBREVIATIONS)
 SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+")
 
 
@@ -58,7 +55,7 @@ def parse_date(value: Optional[str]) -> Optional[str]:
     if not value:
         return None
     value = value.strip()
-    for rx in (ISO_RE, MONTH_DAY_RE, DAY_MONTH_RE):
+    for rx in (ISO_DATE_RE, PROSE_MONTH_DAY_RE, PROSE_DAY_MONTH_RE):
         m = rx.search(value.replace("/", "-"))
         if m and m.groupdict().get("year"):
             iso = _iso(m, int(m.group("year")))
@@ -68,12 +65,9 @@ def parse_date(value: Optional[str]) -> Optional[str]:
 
 
 def _iso(m: re.Match, year: Optional[int]) -> Optional[str]:
-    mon = int(m.group("mon")) if "mon" in m.groupdict() else MONTHS[m.group("month")[:3].lower()]
-    try:
-        d = date(year or 2000, mon, int(m.group("day")))  # 2000: a leap year, so Feb 29 parses
-    except ValueError:
-        return None
-    return d.isoformat() if year else f"--{d.month:02d}-{d.day:02d}"
+    """The match's date in ISO ("--MM-DD" without a year); None for a day the calendar lacks."""
+    mon = int(m.group("mon")) if "mon" in m.groupdict() else month_number(m.group("month"))
+    return partial_iso(year, mon, int(m.group("day")))
 
 
 @lru_cache(maxsize=2)
@@ -114,7 +108,7 @@ def _tense(text: str, start: int, end: int) -> tuple[str, Optional[str]]:
 def find_dated_references(text: str, year: Optional[int] = None) -> list[DatedReference]:
     """Every month-day date in the text, with its tense; yearless dates take ``year`` when given."""
     found: dict[int, tuple[re.Match, Optional[int]]] = {}
-    for rx in (ISO_RE, DAY_MONTH_RE, MONTH_DAY_RE):
+    for rx in (ISO_DATE_RE, PROSE_DAY_MONTH_RE, PROSE_MONTH_DAY_RE):
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in ((k, v[0].end()) for k, v in found.items())):
                 continue

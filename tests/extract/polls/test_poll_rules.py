@@ -6,7 +6,9 @@ import json
 import pytest
 
 from endorsetrack.errors import RuleFileError
-from endorsetrack.extract.polls.rules import POLL_RULES_FILE, get_poll_rules, parse_rules
+from endorsetrack.extract.polls.parties import PARTIES_FILE, get_party_rules
+from endorsetrack.extract.polls.rules import POLL_RULES_FILE, _read_jsonl, get_poll_rules, parse_rules
+from endorsetrack.nlp.rules import SCHEMAS
 
 
 def test_packaged_rules_load_with_every_frame_and_versions():
@@ -28,9 +30,11 @@ def _good_lines():
 
 
 @pytest.mark.parametrize("bad, message", [
-    ("{not json", "not valid JSON"),
-    (json.dumps({"version": 1, "kind": "lead_cue", "terms": ["x"]}), "\"id\""),
-    (json.dumps({"id": "x.y", "kind": "lead_cue", "terms": ["x"]}), "\"version\""),
+    ("{not json", "not JSON"),
+    (json.dumps({"version": 1, "kind": "lead_cue", "terms": ["x"]}), "missing key(s): id"),
+    (json.dumps({"id": "x.y", "kind": "lead_cue", "terms": ["x"]}), "missing key(s): version"),
+    (json.dumps({"id": "x.y", "version": 1, "kind": "lead_cue", "terms": ["x"], "term": "y"}),
+     "rule 'x.y' has unknown key(s): term"),
     (json.dumps({"id": "x.y", "version": 1, "kind": "nonsense", "terms": ["x"]}), "unknown \"kind\""),
     (json.dumps({"id": "x.y", "version": 1, "kind": "lead_cue", "terms": []}), "\"terms\""),
     (json.dumps({"id": "poll.frame.single", "version": 2, "kind": "frame", "description": "d"}), "duplicate"),
@@ -58,5 +62,25 @@ def test_missing_file_is_a_rule_error(tmp_path):
 def test_pollster_gazetteer_lines_need_a_name(tmp_path):
     gaz = tmp_path / "pollsters.jsonl"
     gaz.write_text(json.dumps({"id": "pollster.x", "version": 1, "aliases": []}) + "\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match="needs a \"name\""):
+    with pytest.raises(RuleFileError, match=r"pollsters.jsonl:1: rule is missing key\(s\): name"):
         parse_rules(POLL_RULES_FILE, gaz)
+
+
+def test_a_planted_key_in_the_pollster_gazetteer_names_file_line_and_key(tmp_path):
+    gaz = tmp_path / "pollsters.jsonl"
+    gaz.write_text(json.dumps({"id": "pollster.x", "version": 1, "name": "X Poll", "alias": ["X"]}) + "\n",
+                   encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"pollsters.jsonl:1: rule 'pollster.x' has unknown key\(s\): alias"):
+        parse_rules(POLL_RULES_FILE, gaz)
+
+
+def test_a_planted_key_in_the_party_gazetteer_names_file_line_and_key(tmp_path):
+    parties = tmp_path / "poll_parties.jsonl"
+    lines = PARTIES_FILE.read_text(encoding="utf-8").splitlines()
+    lines.append(json.dumps({"id": "party.x", "version": 1, "kind": "party", "name": "X", "forms": ["X"],
+                             "form": "X"}))
+    parties.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        _read_jsonl(parties, SCHEMAS["poll_parties"])
+    assert str(err.value) == f"{parties}:{len(lines)}: rule 'party.x' has unknown key(s): form"
+    assert get_party_rules().key_of  # the packaged file loads

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from ...nlp.build import doc_text
+from ...nlp.vocabulary import words
 from ...settings import DEFAULT, Settings
 from ...types import Article, Endorsement, RuleRef
 from .frames import Frame, match_frames, trigger_index
@@ -274,11 +275,11 @@ def _clause_tokens(head) -> list:
 NO_PLANS = re.compile(r"(?i)\b(?:does|do|did) ?(?:not|n't) (?:plan|intend|expect) to\b|\bno plans? to\b|"
                       r"\bhas no intention\b|\bwill not do so\b|\bwon't do so\b")
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
-HABITUAL = {"traditionally", "typically", "usually", "often", "generally", "normally", "historically"}
-ANNOUNCE_VERBS = {"announce", "decide", "vote", "confirm", "declare", "agree"}
+HABITUAL = words("habitual_adverbs")
+ANNOUNCE_VERBS = words("announce_verbs")
 
 
-SPEECH_VERBS = {"say", "tell", "pledge", "promise", "vow"}
+SPEECH_VERBS = words("speech_verbs.announcing")  # "told supporters he would ..."
 
 
 def _urged_vote(trigger, frame: Frame) -> Optional[tuple[int, str]]:

@@ -11,13 +11,16 @@ import re
 from typing import Optional
 
 from ...nlp.entity_types import type_from_name
+from ...nlp.vocabulary import words
+from ...normalize.titles import lazy_view
+from ...ruledata import LazyPattern, alternation
 from ..mentions import SentenceContext, expand_list
 from .frames import Frame
 from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
 from ..mentions import antecedent, appositive_name
 
 
-CANDIDACY_NOUNS = {"candidacy", "campaign", "bid", "reelection", "re-election", "run", "challenge"}
+CANDIDACY_NOUNS = words("candidacy_nouns")
 
 
 def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
@@ -90,10 +93,13 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     return out, False
 
 
+BEFORE_CANDIDATE_NAMES = lazy_view("before_candidate_names")  # "endorsed former Sen. X"
+
+
 def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
     j = i + 1
     described = 0  # "endorsed city council member Ana Ortiz": up to four words of description
-    while j < ctx.sent.end and (ctx.doc[j].lower_ in ("the", "candidate", "former", "sen.", "gov.", "rep.", "mr.", "ms.")
+    while j < ctx.sent.end and (ctx.doc[j].lower_ == "the" or ctx.doc[j].lower_ in BEFORE_CANDIDATE_NAMES
                                 or ctx.doc[j].pos_ == "ADV"
                                 or ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN") and described < 4):
         described += ctx.doc[j].is_lower and ctx.doc[j].pos_ in ("NOUN", "ADJ", "PROPN")
@@ -105,12 +111,10 @@ def _right_neighbour(i: int, ctx: SentenceContext) -> Optional[Mention]:
     return None
 
 
-ORG_WORDS = re.compile(r"(?i)\b(?:inc|corp|company|center|centre|club|fund|committee|council|coalition|group|"
-                       r"foundation|institute|league|society|alliance|network|project|action|pac|city|county|"
-                       r"state|university|college|school|hospital|church|bank|agency|department|office)\b")
+ORG_WORDS = LazyPattern(lambda: re.compile(rf"(?i)\b(?:{alternation(words('org_words'))})\b"))
 
 
-MEASURE_NOUNS = {"measure", "proposition", "proposal", "initiative", "referendum", "amendment"}
+MEASURE_NOUNS = words("measure_nouns")
 LEGISLATION = re.compile(r"^(?:House |Senate |Assembly )?Bill \d+|\b(?:H\.?B\.?|S\.?B\.?|A\.?B\.?) ?\d+\b|\bAct$")
 
 
@@ -138,7 +142,7 @@ def no_vote(tok) -> bool:
                                                 if c.dep_ in ("det", "amod", "compound"))
 
 
-ROLE_NOUNS = {"opponent", "rival", "challenger", "candidate", "nominee", "successor", "incumbent", "predecessor"}
+ROLE_NOUNS = words("role_nouns")
 
 
 def _delayed_appositive(tok, ctx: SentenceContext) -> Optional[Mention]:

@@ -17,6 +17,7 @@ from typing import Optional
 
 from ...nlp.build import doc_text
 from ...nlp.rules import packaged_rules
+from ...ruledata import LazyPattern, alternation
 from ...settings import DEFAULT
 from ...types import Endorsement, RuleRef
 from .candidates import person_like
@@ -26,8 +27,9 @@ from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser
 from .stage import frame_stage
 
 MAX_HEADLINE_TOKENS = 12  # "Worth repeating: No on Prop 27" is 7; a body sentence runs longer
-YES_NO_ON = re.compile(YES_NO_ON_RE.pattern.replace("(Yes|No)", "([Yy]es|[Nn]o)"))
-MEASURE_HEADING = re.compile(rf"^((?:{MEASURE_WORDS})\s+[0-9A-Z]{{1,3}})\s*[:—–-]\s*(Yes|No|YES|NO)\.?$")
+YES_NO_ON = LazyPattern(lambda: re.compile(YES_NO_ON_RE.pattern.replace("(Yes|No)", "([Yy]es|[Nn]o)")))
+MEASURE_HEADING = LazyPattern(lambda: re.compile(
+    rf"^((?:{alternation(MEASURE_WORDS)})\s+[0-9A-Z]{{1,3}})\s*[:—–-]\s*(Yes|No|YES|NO)\.?$"))
 VOTE_YES_NO = re.compile(r"^\W*(?:[A-Z][\w ]{0,30}:\s*)?(?:[Vv]ote\s+)?(Yes|No|yes|no)\b,?\s+on\s+")
 
 

@@ -9,21 +9,22 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...nlp.vocabulary import word_map, words
+from ...normalize.titles import lazy_view
+
 from ..mentions import SentenceContext, expand_list
 from .frames import Frame
-from ..mentions import DATELINE_RE, PERSONAL_TITLES, Mention
+from ..mentions import DATELINE_RE, Mention
 from ..mentions import member_word
 from ..mentions import members_body, resolve_endorser
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
-VAGUE_SOURCES = {"own", "quarter", "source", "corner", "direction", "place", "ally", "camp"}
+VAGUE_SOURCES = words("vague_sources")
 PREPOSITION_REACH = 10  # "picked up endorsements in the final month from X": 9 tokens from the verb to "from"
-TITLE_WORDS = PERSONAL_TITLES | {"u.s.", "state", "former"}  # words before a name that are not part of it
+TITLE_WORDS = lazy_view("before_endorser_names")  # words before a name that are not part of it
 PERCENT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
                         r"sixty|seventy|eighty|ninety))\s*(?:%|percent\b|per cent\b|pct\b)", re.I)  # "Seven percent"
-PARTY_PLURALS = {"republicans": "Republican Party", "democrats": "Democratic Party", "liberals": "Liberal Party",
-                 "conservatives": "Conservative Party", "tories": "Conservative Party", "greens": "Green Party",
-                 "libertarians": "Libertarian Party"}
+PARTY_PLURALS = word_map("party_plurals")
 
 
 def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
@@ -110,8 +111,7 @@ def _members_acting(tok, trigger) -> bool:
     return lemma != "member" or trigger.head.lemma_ == "vote"
 
 
-QUANTIFIERS = {"many", "some", "most", "all", "few", "several", "none", "both", "others", "plenty", "dozens", "rest",
-               "lot", "lots", "majority", "handful", "number", "share", "portion"}
+QUANTIFIERS = words("quantifiers")
 
 
 def _org_after_preposition(i: int, ctx: SentenceContext) -> Optional[Mention]:
@@ -136,9 +136,7 @@ def _quantified(tok) -> bool:
                for c in tok.children if c.dep_ in ("det", "amod", "advmod", "predet", "nummod"))
 
 
-AUX_GAP = {",", "however", "will", "would", "has", "have", "had", "is", "are", "was", "were", "be", "been", "to", "also",
-           "continue", "formally", "officially", "already", "now", "still", "]", "[", "not", "n't", "did",
-           "does", "do", "said", "says", "today", "just", "finally", "unanimously", "overwhelmingly"}
+AUX_GAP = words("aux_gap")
 
 
 def _left_neighbour(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:

@@ -11,9 +11,10 @@ from functools import lru_cache
 from typing import Optional
 
 from ...nlp.rules import packaged_rules
+from ...nlp.vocabulary import words
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+RELATIVE_PRONOUNS = words("relative_pronouns")
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,7 @@ def _verb_frame(verb, rule) -> Frame:
     return Frame(verb.i, rule, subject_of(verb), cand)
 
 
-OPINION_VERBS = {"think", "believe", "urge", "hope", "want", "recommend", "argue", "insist", "say"}
+OPINION_VERBS = words("opinion_verbs")
 
 
 def _opinion_holder(verb) -> Optional[int]:

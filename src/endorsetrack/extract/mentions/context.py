@@ -11,6 +11,9 @@ import re
 from typing import Optional
 
 from ...nlp.build import doc_text
+from ...nlp.vocabulary import words
+from ...normalize.titles import view
+from ...ruledata import LazyPattern, alternation
 from ...types import Evidence
 from .detect import Mention
 
@@ -19,20 +22,18 @@ LIST_SEPARATORS = re.compile(r"^\s*(?:,|and|&|or|, and|, or|as well as|along wit
                              re.I)  # "backed by Laborers' Local 220 and by Mayor Ines Farago"
 
 
-LIST_TITLES = re.compile(
-    r"(?i)\b(?:former|ex-|then-|vice|president|sen\.|senator|gov\.|governor|rep\.|mayor|lt\.|dr\.|"
-    r"mr\.|ms\.|mrs\.|popular|longtime|state|u\.s\.|house|speaker|secretary|chairman|chairwoman)(?=\s|$)")
+LIST_TITLES = LazyPattern(lambda: re.compile(  # "Lodge 18 and Mayor Ines Farago": no list break
+    rf"(?i)\b(?:{alternation(view('between_list_items'))})(?=\s|$)"))
 
 
 PERSON_DESCRIPTION = re.compile(r"(?:\b(?!(?:and|or|nor|plus|with|as|the|a|an)\b)[a-z][\w-]*\s+){1,4}$")  # "school trustee"
 ORG_DESCRIPTION = re.compile(r"(?:\b(?!(?:and|or|nor|plus|with|as)\b)[a-z][\w-]*\s+){0,3}"
                              r"(?:group|union|organi[sz]ation|association|coalition|committee|pac|federation|council|"
                              r"club|network|alliance)\s+$")
-TITLED_DESCRIPTION = re.compile(  # "and Salem City Councilor Marcus Lindqvist"
-    r"(?:[A-Z][\w.'-]*\s+){0,3}(?:Councilor|Councillor|Councilman|Councilwoman|Commissioner|Supervisor|Trustee|"
-    r"Alderman|Alderwoman|Assemblyman|Assemblywoman|Treasurer|Auditor|Clerk|Judge|Sheriff|Mayor)\s+$")
-PLACE_DESCRIPTION_WORDS = {"city", "county", "state", "councilor", "councillor", "commissioner", "supervisor", "mayor", "trustee"}
-GERUND_TRIGGERS = {"endorsing", "backing", "supporting", "opposing"}
+TITLED_DESCRIPTION = LazyPattern(lambda: re.compile(  # "and Salem City Councilor Marcus Lindqvist"
+    rf"(?:[A-Z][\w.'-]*\s+){{0,3}}(?:{alternation(view('in_descriptions'))})\s+$"))
+PLACE_DESCRIPTION_WORDS = words("place_description_words")
+GERUND_TRIGGERS = words("gerund_triggers")
 PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
 
 

@@ -15,6 +15,9 @@ from functools import lru_cache
 from typing import Optional
 
 from ...nlp.rules import packaged_rules
+from ...nlp.vocabulary import words
+from ...normalize.titles import lazy_view
+from ...ruledata import LazyPattern, alternation
 from .reference_phrases import find_references
 
 # Objects that stand for "some candidate", not a person: the stance is about the contest.
@@ -22,39 +25,22 @@ GENERIC_CANDIDATE_RE = re.compile(
     r"^(?:(?:a|any|either|another|one|no|the)\s+)?(?:\w+\s+){0,3}?"
     r"(?:candidate|candidates|nominee|anyone|anybody|one|side|contender|hopeful|either)s?$",
     re.I)
-MEASURE_WORDS = r"Prop(?:osition|osal|\.)?|Measure|Question|Amendment|Initiative|Referendum|Issue|Ballot Question"
-MEASURE_RE = re.compile(
-    rf"\b(?:{MEASURE_WORDS})"
-    r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I)
-MEASURE_NAME = re.compile(rf"(?i)^(?:{MEASURE_WORDS})\b")  # a candidate that is a ballot measure
-YES_NO_ON_RE = re.compile(r"\b(Yes|No) on ((?:Measure|Prop(?:osition|osal|\.)?|Question|Amendment|Initiative) )?"
-                          r"([A-Z]{1,2}\b|\d{1,3}[A-Z]?\b)")
+MEASURE_WORDS = words("measure_words")  # "Prop. 27", "Measure L", "Ballot Question 3"
+MEASURE_RE = LazyPattern(lambda: re.compile(
+    rf"\b(?:{alternation(MEASURE_WORDS)})"
+    r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I))
+MEASURE_NAME = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(MEASURE_WORDS)})\b"))  # a measure as candidate
+YES_NO_ON_RE = LazyPattern(lambda: re.compile(  # "the Yes on L campaign", "No on Prop. 12"
+    rf"\b(Yes|No) on ((?:{alternation(words('measure_words.yes_no_on'))}) )?([A-Z]{{1,2}}\b|\d{{1,3}}[A-Z]?\b)"))
 DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - "
     r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:\s\d{1,2}(?:,\s*\d{4})?)?)?\s*(?:\([A-Za-z .]+\))?"
     r"\s*(?:[—–]+|--|-(?=\s))\s*")
 LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
 LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
-ORG_HEADS = {"association", "union", "council", "party", "club", "federation", "committee", "league", "patriots",
-             "republicans", "democrats", "alliance", "coalition", "chamber", "caucus", "society", "lodge", "guild"}
+ORG_HEADS = words("org_heads")
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-CONNECTORS = {"of", "and", "for", "&", "-", "/", "'", "’", "de", "the", "'s"}
-NOT_NAME_WORDS = {
-    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "When", "While", "After",
-    "Before", "As", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "His",
-    "Her", "Their", "Its", "Our", "Mr.", "Ms.", "Mrs.", "Dr.", "So", "Yet", "Still", "Also",
-    "Meanwhile", "However", "Since", "Although", "Though", "Even", "Other", "Another", "Both",
-    "Significant", "Most", "Many", "Some", "Several", "Last", "Next", "On", "By", "For", "With",
-}
-TITLES = {
-    "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.", "gov", "governor", "mr.",
-    "ms.", "mrs.", "dr.", "president", "mayor", "lt.", "lieutenant", "speaker", "secretary",
-    "former", "ex", "ex-", "u.s.", "state", "sen.,", "congressman", "congresswoman", "chairman",
-    "chairwoman", "councilman", "councilwoman", "supervisor", "treasurer", "attorney", "general",
-    "presumptive", "incumbent", "house", "senate", "vice", "candidate", "challenger", "nominee",
-    "mp", "mpp", "mla", "mep", "councillor", "alderman", "alderwoman", "assemblyman", "assemblywoman",
-    "delegate", "commissioner", "judge", "sheriff", "rep", "gov", "premier", "minister",
-    "coun.", "cllr.", "cllr", "councilor", "councilmember", "trustee", "reps.", "sens.", "da", "d.a.", "undersheriff", "ald.", "supt.", "capt.", "lt.", "sgt.", "det.",
-}
+NOT_NAME_WORDS = words("not_name_words")
+TITLES = lazy_view("before_names")  # "Sen.", "former", "u.s.", "candidate": before a name, no part of it
 
 
 @dataclass(frozen=True)
@@ -226,11 +212,7 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     return _merge_split_names(doc, _merge_bodies(doc, out))
 
 
-PERSONAL_TITLES = {"sen.", "senator", "rep.", "reps.", "sens.", "councilmember", "councilor", "gov.", "governor", "mayor", "coun.", "councillor", "councilman",
-                   "councilwoman", "cllr.", "cllr", "mr.", "ms.", "mrs.", "dr.", "trustee", "supervisor", "judge",
-                   "sheriff", "undersheriff", "assemblyman", "assemblywoman", "alderman", "alderwoman", "ald.",
-                   "congressman", "congresswoman", "commissioner", "mp", "mpp", "mla", "del.", "delegate",
-                   "lt.", "capt.", "sgt.", "det.", "supt.", "chief", "prosecutor"}
+PERSONAL_TITLES = lazy_view("personal")  # "Coun.", "Sen.", "Mayor": a person's name follows
 
 
 def _titled_people(sent, taken: set[int], add) -> None:
@@ -263,9 +245,8 @@ def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-OFFICE_WORDS = {"district", "ward", "seat", "congress", "senate", "governor", "mayor", "president", "council",
-                "assembly", "sheriff", "judge", "supervisor", "re-election", "reelection"}
-BODY_WORDS = {"chapter", "branch", "division", "affiliate", "caucus", "committee", "council", "district"}
+OFFICE_WORDS = words("office_words")
+BODY_WORDS = words("body_words")
 
 
 def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
@@ -293,8 +274,8 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
                 # "the Southern Nevada Building | and | Construction Trades Council": one name NER split
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
                 continue
-            if gap in (["and"], ["&"]) and doc[m.start].lower_ in AREA_WORDS and doc[m.end - 1].lower_ in SUB_BODY_WORDS | {
-                    "association", "federation", "union", "commerce", "trade"}:  # "the Port Aldane and District Labour Council"
+            if gap in (["and"], ["&"]) and doc[m.start].lower_ in AREA_WORDS \
+                    and doc[m.end - 1].lower_ in AREA_BODY_WORDS:  # "the Port Aldane and District Labour Council"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
                 continue
             if gap == [","] and prev.label.startswith("org.") and m.label == "local" \
@@ -319,8 +300,9 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-AREA_WORDS = {"district", "area", "region", "county", "vicinity"}
-SUB_BODY_WORDS = BODY_WORDS | {"group", "pac", "fund", "local", "lodge", "section", "region"}
+AREA_WORDS = words("area_words")
+SUB_BODY_WORDS = words("body_words.sub_bodies")
+AREA_BODY_WORDS = words("body_words.area_bodies")
 
 
 def _glued(doc, i: int) -> bool:
@@ -344,9 +326,11 @@ def _is_name_token(tok) -> bool:
                                 or t.isupper())
 
 
+PARTY_WORD_RE = LazyPattern(lambda: re.compile(rf"(?i)\b(?:{alternation(words('party_words'))})s?\b"))
+
+
 def _is_party_word(text: str) -> bool:
-    return bool(re.search(r"(?i)\b(liberal|conservative|tor(y|ies)|new democrat|green|democrat|republican|"
-                          r"labou?r|bloc|socialist|libertarian)s?\b", text))
+    return bool(PARTY_WORD_RE.search(text))
 
 
 def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset()) -> None:

@@ -10,17 +10,17 @@ from typing import Optional
 
 from ...nlp.build import doc_text
 from ...nlp.entity_types import type_from_name
+from ...nlp.vocabulary import word_map, words
+from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
 from .detect import Mention
 
 
-UNION_WORDS = re.compile(r"(?i)\b(?:union|unions|local|workers|teamsters|federation|brotherhood|"
-                         r"afl-cio|seiu|council \d+|employees|laborers|machinists|carpenters|teachers|"
-                         r"firefighters|fire fighters|nurses|officers association|fraternal order|"
-                         r"education association|educators|deputies|troopers|labou?r council)\b")
+UNION_WORDS = LazyPattern(lambda: re.compile(  # "the Carpenters union", "SEIU", "AFSCME Council 61"
+    rf"(?i)\b(?:{alternation(words('union_words'))}|council \d+)\b"))
 
 
-MEMBER_NOUNS = {"delegate", "member", "membership", "convention", "rank-and-file", "executive", "leadership"}
+MEMBER_NOUNS = words("member_nouns")
 
 
 def member_word(tok) -> Optional[str]:
@@ -31,10 +31,9 @@ def member_word(tok) -> Optional[str]:
     return None
 
 
-ORG_NAME_HEADS = {"association", "union", "council", "federation", "party", "alliance", "coalition", "league", "club"}
-DESCRIPTION_NOUNS = {"union", "local", "branch", "chapter", "affiliate", "group", "organization",
-                     "federation", "association", "council", "coalition"}
-UNION_DESCRIPTIONS = {"union", "local", "branch", "chapter", "affiliate", "federation"}
+ORG_NAME_HEADS = words("org_heads.name_ending")
+DESCRIPTION_NOUNS = words("description_nouns")
+UNION_DESCRIPTIONS = words("description_nouns.union")
 
 
 SALIENT_MENTIONS = 3  # an organisation named this often so far is what "the union" means even right after
@@ -59,17 +58,12 @@ def salient_first(orgs: list[Mention], ctx: SentenceContext) -> list[Mention]:
     return [best] + [c for c in orgs if c is not best] if top <= 1 and count(best) >= SALIENT_MENTIONS else orgs
 
 
-GENERIC_MODIFIERS = {"largest", "biggest", "main", "national", "local", "state", "statewide", "regional", "new",
-                     "powerful", "influential", "other", "same", "own", "former", "county", "city", "labor", "labour",
-                     "union", "political", "main", "big", "small", "major", "international", "public"}
+GENERIC_MODIFIERS = words("generic_modifiers")
 
 
 # A description's word and the stems a name with that meaning holds ("the teachers union" is
 # the "Pennsylvania State Education Association")
-DESCRIPTION_STEMS = {"teachers": ("teach", "educat"), "educators": ("teach", "educat"), "police": ("police", "fraternal",
-                     "officers", "lodge", "deput"), "firefighters": ("fire",), "nurses": ("nurs",),
-                     "building": ("build", "construct"), "trades": ("trade", "construct"), "autoworkers": ("auto",),
-                     "hotel": ("hotel", "hospitality", "unite here"), "farm": ("farm", "agricult")}
+DESCRIPTION_STEMS = word_map("description_stems")
 
 
 def described_by(name: str, words: list[str]) -> bool:
@@ -97,7 +91,7 @@ def union_acronym(text: str, ctx: SentenceContext) -> bool:
     return bool(spelled and UNION_WORDS.search(spelled.group(0)))
 
 
-HEAD_NOUN_REFERENCES = {"council", "federation", "association", "committee", "club", "coalition", "party", "caucus"}
+HEAD_NOUN_REFERENCES = words("org_reference_nouns.heads")
 
 
 def is_subject_phrase(c: Mention, ctx: SentenceContext) -> bool:
@@ -107,7 +101,7 @@ def is_subject_phrase(c: Mention, ctx: SentenceContext) -> bool:
         root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
 
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = word_map("pronoun_gender")
 
 
 def person_gender(name: str, ctx: SentenceContext) -> Optional[str]:

@@ -6,21 +6,15 @@ is decided later (extract/references.py). Pure: reads the parse, calls ``add``.
 """
 from __future__ import annotations
 
+from ...nlp.vocabulary import words
+
 # Nouns that, after "the"/"its"/"a", refer back to an organisation named earlier.
-ORG_REFERENCE_NOUNS = {
-    "union", "local", "group", "organization", "organisation", "federation", "coalition",
-    "chapter", "association", "council", "affiliate", "club", "committee", "caucus",
-    "paper", "newspaper", "board", "leadership", "branch", "unit", "party", "pac", "page",
-}
-NEWSPAPER_REFERENCE_NOUNS = {"paper", "newspaper", "board", "editorial", "page"}
-PERSON_REFERENCE_NOUNS = {
-    "governor", "senator", "mayor", "congressman", "congresswoman", "lawmaker", "incumbent",
-    "speaker", "president", "candidate", "challenger", "leader", "nominee", "frontrunner", "front-runner",
-}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "i", "me", "my"}
-ORG_PRONOUNS = {"it", "its", "they", "them", "their", "we", "our", "us"}
-GROUP_NOUNS = {"workers", "teachers", "firefighters", "nurses", "machinists", "carpenters", "electricians",
-               "officers", "teamsters", "laborers", "educators", "autoworkers", "steelworkers", "employees"}
+ORG_REFERENCE_NOUNS = words("org_reference_nouns")
+NEWSPAPER_REFERENCE_NOUNS = words("newspaper_reference_nouns")
+PERSON_REFERENCE_NOUNS = words("person_reference_nouns")
+PERSON_PRONOUNS = words("person_pronouns")
+ORG_PRONOUNS = words("org_pronouns")
+GROUP_NOUNS = words("group_nouns")
 
 
 def _definite(tok) -> int:

@@ -13,6 +13,9 @@ from typing import Optional
 
 from ...nlp.build import doc_text
 from ...nlp.rules import packaged_rules
+from ...nlp.vocabulary import word_map, words
+from ...normalize.titles import description_titles
+from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
 from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
 from .detect import Mention
@@ -22,10 +25,7 @@ from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTI
                              is_newspaper, inside_quotes, provisional_type)
 
 
-VOTER_WORDS = re.compile(
-    r"(?i)^(?:voters?|residents?|respondents?|people|members|workers|americans|women|men|"
-    r"democrats|republicans|independents|latinos|hispanics|whites|blacks|seniors|delegates|"
-    r"most|many|some|polls?|surveys?|analysts?|supporters|fans|critics|observers|labor|organized labor)$")
+VOTER_WORDS = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(words('voter_words'))})$"))
 
 
 def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
@@ -289,11 +289,6 @@ def _relative_clause_owner(tok, ctx: SentenceContext) -> Optional[Mention]:
     return None
 
 
-DESCRIPTION_TITLES = {
-    "senator": r"Sen\.|Senator", "governor": r"Gov\.|Governor", "mayor": r"Mayor",
-    "congressman": r"Rep\.|Congressman", "congresswoman": r"Rep\.|Congresswoman",
-    "president": r"President", "speaker": r"Speaker",
-}
 
 
 def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContext) -> Optional[Mention]:
@@ -303,7 +298,8 @@ def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContex
         return None
     text = doc_text(ctx.doc)
     modifiers = [t.lower_ for t in ctx.doc[m.start:m.end - 1] if t.pos_ == "ADJ"]
-    title = DESCRIPTION_TITLES.get(noun)
+    forms = description_titles(noun)  # "senator" -> "Sen.", "Senator"
+    title = alternation(forms) if forms else None
     for person in people:
         surname = re.escape(person.text.split()[-1])
         if title and re.search(rf"(?:{title})\s+(?:[A-Z][\w.'-]*\s+){{0,2}}{surname}\b", text):
@@ -313,8 +309,9 @@ def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContex
     return None
 
 
-INSTITUTIONS = re.compile(r"(?i)^(?:senate|house|assembly|congress|legislature|parliament|council|court)$")
-PARTY_ADJECTIVE = re.compile(r"\b(Republican|Democratic|GOP|DFL|Conservative|Liberal|Labour|Green|Libertarian)\b")
+INSTITUTIONS = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(words('institution_words'))})$"))
+PARTY_ADJECTIVE = LazyPattern(lambda: re.compile(rf"\b({alternation(words('party_adjectives'))})\b"))
+PARTY_ADJECTIVE_NAMES = word_map("party_adjective_names")  # "GOP" -> "Republican Party"
 
 
 def _party_named_near(m: Mention, ctx: SentenceContext) -> Optional[str]:
@@ -322,7 +319,7 @@ def _party_named_near(m: Mention, ctx: SentenceContext) -> Optional[str]:
     if not found:
         return None
     word = found.group(1)
-    return {"GOP": "Republican Party", "DFL": "Democratic-Farmer-Labor Party"}.get(word, f"{word} Party")
+    return PARTY_ADJECTIVE_NAMES.get(word, f"{word} Party")
 
 
 def editorial_voice_in(ctx: SentenceContext) -> bool:
@@ -353,7 +350,7 @@ def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:
     return "editorial board", "newspaper", 0.2
 
 
-SPEECH_VERBS = {"say", "tell", "add", "note", "explain", "write", "state", "declare", "argue", "insist"}
+SPEECH_VERBS = words("speech_verbs.quote_attribution")  # "..., he said", "said Dale Hutchins"
 
 
 def quote_speaker(ctx: SentenceContext) -> Optional[str]:

@@ -1,9 +1,10 @@
 """Calendar dates in poll sentences, as ISO 8601 (partial when the year is not given).
 
 "An August 17 ... poll" -> "--08-17"; "Back in December" -> "--12"; "Oct. 14 and 15"
--> "--10-14/--10-15". The year comes from the text, or from the article's publication
-date when the month/day falls on or before it; otherwise it is left out rather than
-guessed.
+-> "--10-14/--10-15". The grammar and the month table are normalize/dates.py's; what
+is decided here is which hits count and which year they take: the year comes from the
+text, or from the article's publication date when the month/day falls on or before it;
+otherwise it is left out rather than guessed.
 """
 from __future__ import annotations
 
@@ -11,17 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?:\s*(?:-|–|to|and|through)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?"
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-DATE_RE = re.compile(rf"\b{_MONTH}(?:\s+{_DAY}{_DAY2}(?![\d]))?{_YEAR}\b", re.I)
+from ...normalize.dates import MONTH_PHRASE_RE, MONTHS, month_number, partial_iso
+
+__all__ = ["DATE_RE", "DateHit", "MONTHS", "find_dates"]
+
+DATE_RE = MONTH_PHRASE_RE  # "August 17", "Oct. 14 and 15", "December", "May 2006"
 # "May" and "march" are also ordinary words: without a day or year they need a capital.
 _AMBIGUOUS = {"may", "march"}
 
@@ -34,10 +29,8 @@ class DateHit:
 
 
 def _iso(year: Optional[int], month: int, day: Optional[int]) -> str:
-    y = f"{year:04d}" if year else "-"
-    if day is None:
-        return f"{y}-{month:02d}" if year else f"--{month:02d}"
-    return f"{y}-{month:02d}-{day:02d}"
+    """"2006-08-17", "--08-17", "--08": days are written as found (no calendar check)."""
+    return partial_iso(year, month, day, calendar=False)
 
 
 def _infer_year(month: int, day: Optional[int], published: Optional[str]) -> Optional[int]:
@@ -59,7 +52,7 @@ def find_dates(text: str, offset: int = 0, published: Optional[str] = None) -> l
             continue
         if word.lower() == "may" and not m.group("day") and not m.group("year"):
             continue  # "may" alone is far more often the verb
-        month = MONTHS[word.lower()]
+        month = month_number(word)
         day = int(m.group("day")) if m.group("day") else None
         if day is not None and not 1 <= day <= 31:
             continue

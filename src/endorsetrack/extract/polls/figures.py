@@ -21,6 +21,7 @@ from .population import Population, population_for
 from .returns import returns_partner
 from .rules import PollRules
 from ...nlp.build import doc_text
+from ...nlp.vocabulary import words
 
 # Tokens before a figure searched for approval/rating cues ("His approval rating among
 # Ohio voters is 37%": 7 tokens); 8 covered every such case in the dev set.
@@ -39,10 +40,8 @@ EVIDENCE_VERB_REACH_TOKENS = 4
 # Figures shared by several names ("tied", "each") take names at most this far apart.
 DISTRIBUTIVE_MAX_GAP_TOKENS = 15
 
-_FILLERS = {"a", "an", "the", "only", "just", "nearly", "about", "roughly", "almost", "exactly",
-            "some", "around", "approximately", "barely", "merely", "over", "under", "more",
-            "less", "than", "at", "least", "most", "fully"}
-_PERSONAL = {"he", "him", "she", "her"}
+_FILLERS = words("poll.figure_fillers")
+_PERSONAL = words("person_pronouns.third_person")
 _CLAUSE_PUNCT = set(",;:()—–[]")
 # "at 2% and the rest undecided": the undecided are the next item, not this figure's.
 _AFTER_STOP = re.compile(r"[,;:()\[\]—–]|\s(?:but|while|whereas)\s|\sand\s+(?:the\s+)?(?:rest|remainder)\b", re.I)

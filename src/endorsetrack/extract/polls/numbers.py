@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ...normalize.dates import MONTH_STEM
+
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9}
 _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -45,7 +47,7 @@ _NAME_NUM = r"[A-Z][\w'’.-]+(?:\s\([A-Z]\))?\s(\d{2})"
 _BARE_NAME_PAIR_RE = re.compile(rf"(?<![\w.])(?:{_NAME_NUM})\s*[,;]\s*(?:{_NAME_NUM})(?=\s*(?:[,;]|\.(?!\d)|$|\s*[—–]|\s(?:and|with)\b))")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*|\([A-Z][\w.]{0,3}\))\s$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages|between)\s*$", re.I)  # "voters aged 18 to 34"
-_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+_MONTH_BEFORE = re.compile(MONTH_STEM + r"[a-z]*\.?\s*$", re.I)  # "Oct. 14", "August 17"
 # A bare pair's two figures must add up to a plausible two-way race, not a date range.
 BARE_PAIR_MIN_SUM, BARE_PAIR_MAX_SUM = 50, 100
 # A one-digit second figure ("Democrats back Jones 88-6") is a lopsided subgroup only when

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...errors import RuleFileError
+from ...nlp.rules import SCHEMAS
 from .people import CandidateMention, PersonIndex
 from .rules import PATTERNS_DIR, PollRules, _read_jsonl
 
@@ -35,7 +36,7 @@ def get_party_rules() -> PartyRules:
     """The packaged party gazetteer, parsed once per process."""
     gate: list[str] = []
     key_of: dict[str, str] = {}
-    for n, obj in _read_jsonl(PARTIES_FILE):
+    for n, obj in _read_jsonl(PARTIES_FILE, SCHEMAS["poll_parties"]):
         kind = obj.get("kind")
         if kind == "gate":
             gate.extend(obj.get("terms") or [])

@@ -15,6 +15,7 @@ from typing import Iterable, Optional
 from .hyphens import name_words, word_at
 from .rules import PollRules
 from ...nlp.build import doc_text
+from ...nlp.vocabulary import words
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -170,7 +171,7 @@ def mentions_in(index: PersonIndex, start: int, end: int,
 
 # Nouns after a name that make it a group of the name's voters ("70 percent of Smith
 # voters", "Smith supporters"), not a candidate the figure is given to.
-_SUPPORTER_NOUNS = {"supporters", "voters", "backers", "loyalists", "fans", "camp", "base"}
+_SUPPORTER_NOUNS = words("poll.supporter_nouns")
 
 
 def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from typing import Optional
 from .rules import PollRules
 from .subgroups import is_whole_sample, subgroup_phrase
 from ...nlp.build import doc_text
+from ...nlp.vocabulary import words
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,11 @@ class Population:
 NONE_STATED = Population()
 # Words between a figure and its "among ..." ("35 percent support among union members",
 # "a 53% to 35% edge among men").
-_SHARE_NOUNS = {"support", "backing", "of", "the", "vote", "edge", "lead", "advantage"}
+_SHARE_NOUNS = words("poll.share_nouns")
 
 
 # Prepositions before a part of the sample: "in western Ohio", "on the west side".
-_AREA_PREPS = {"in", "on"}
+_AREA_PREPS = words("poll.area_prepositions")
 
 
 def _universe(low: str) -> Optional[str]:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ...nlp.vocabulary import words
+
 from .sources import PollMention
 
 # A poll met without a name ("A new poll shows ...") takes the first named poll met
@@ -18,7 +20,7 @@ from .sources import PollMention
 FILL_WINDOW_UNITS = 4
 # "Acme University poll" -> "Acme University"; "Public Policy Polling" is a name.
 # Lowercase words that may sit inside an organisation's name ("Center for Civic Research").
-_NAME_JOINERS = {"of", "for", "and", "the", "de", "du", "la", "on", "in"}
+_NAME_JOINERS = words("poll.name_joiners")
 _TRAILING = re.compile(r"(?:['’]s|\s+(?:[Pp]olls?|[Ss]urveys?|polling))$")
 
 

@@ -1,12 +1,12 @@
 """Load the poll extractor's rule data (nlp/patterns/polls.jsonl, poll_pollsters.jsonl).
 
 Cue words and the pollster gazetteer are data, not code, so they can be tuned and
-versioned without touching the extractor. Every line is checked for its keys; a bad
-line raises ``RuleFileError`` naming the file and line, never a KeyError deep inside.
+versioned without touching the extractor. Every line is checked for its keys (the
+schemas of nlp/rules.py); a bad line raises ``RuleFileError`` naming the file and line,
+never a KeyError deep inside.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Optional
 
 from ...errors import RuleFileError
+from ...nlp.rules import SCHEMAS
+from ...normalize import titles
+from ...ruledata import RuleSchema, read_rules
 from ...types import RuleRef
 
 PATTERNS_DIR = Path(__file__).resolve().parents[2] / "nlp" / "patterns"
@@ -27,11 +30,13 @@ TERM_KINDS = frozenset({
     "tie_cue", "distributive_cue", "partner_prep", "support_cue", "non_candidate_role",
     "attitude_cue", "exclude_after", "exclude_before", "election_cue", "election_weak_cue",
     "margin_prep", "modal",
-    "reporting_verb", "whole_sample", "subgroup_marker", "title",
-    "org_suffix", "age_word", "person_title", "not_person_word",
+    "reporting_verb", "whole_sample", "subgroup_marker",
+    "org_suffix", "age_word", "not_person_word",
     "absent_prep", "area_subgroup", "generic_pollster_noun", "earlier_modifier",
     "pollster_descriptor", "ranking_cue", "season_word", "group_back_ref", "compass_word", "fieldwork_verb",
 })
+# Kinds whose words are views of the titles lexicon (normalize/data/titles.jsonl).
+TITLE_KINDS = {"title": "poll_titles", "person_title": "poll_person_titles"}
 FRAME_KIND = "frame"
 FRAMES = ("pair", "single", "share_first", "distributive", "series")
 
@@ -87,32 +92,9 @@ def _bad(path: Path, line: int, message: str) -> RuleFileError:
     return RuleFileError(f"bad poll rule: {message}", path=str(path), line=line)
 
 
-def _read_jsonl(path: Path) -> list[tuple[int, dict]]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleFileError(f"cannot read the poll rule file: {exc.strerror or exc}", path=str(path)) from exc
-    out: list[tuple[int, dict]] = []
-    seen: set[str] = set()
-    for n, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise _bad(path, n, f"not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict):
-            raise _bad(path, n, "each line must be a JSON object")
-        rid, version = obj.get("id"), obj.get("version")
-        if not isinstance(rid, str) or not rid:
-            raise _bad(path, n, "missing the \"id\" key (a non-empty string)")
-        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            raise _bad(path, n, f"rule {rid!r} needs an integer \"version\" >= 1")
-        if rid in seen:
-            raise _bad(path, n, f"duplicate rule id {rid!r}")
-        seen.add(rid)
-        out.append((n, obj))
-    return out
+def _read_jsonl(path: Path, schema: RuleSchema) -> tuple[tuple[int, dict], ...]:
+    """(line, rule) pairs, ids, versions and keys checked (ruledata.read_rules)."""
+    return read_rules(path, schema.required, schema.optional, schema.kinds)
 
 
 def _string_list(path: Path, n: int, obj: dict, key: str, allow_empty: bool = False) -> list[str]:
@@ -127,7 +109,7 @@ def parse_rules(path: Path, pollsters_path: Optional[Path] = None) -> PollRules:
     """Parse and check the rule files; raise RuleFileError on the first bad line."""
     terms: dict[str, set[str]] = {k: set() for k in TERM_KINDS}
     frames: dict[str, RuleRef] = {}
-    for n, obj in _read_jsonl(path):
+    for n, obj in _read_jsonl(path, SCHEMAS["polls"]):
         kind = obj.get("kind")
         if kind == FRAME_KIND:
             name = obj["id"].rsplit(".", 1)[-1]
@@ -146,13 +128,14 @@ def parse_rules(path: Path, pollsters_path: Optional[Path] = None) -> PollRules:
                             path=str(path))
     pollsters: list[Pollster] = []
     if pollsters_path is not None:
-        for n, obj in _read_jsonl(pollsters_path):
+        for n, obj in _read_jsonl(pollsters_path, SCHEMAS["poll_pollsters"]):
             name = obj.get("name")
             if not isinstance(name, str) or not name.strip():
                 raise _bad(pollsters_path, n, f"pollster {obj['id']!r} needs a \"name\"")
             aliases = _string_list(pollsters_path, n, obj, "aliases", allow_empty=True) \
                 if "aliases" in obj else []
             pollsters.append(Pollster(obj["id"], obj["version"], name, tuple(aliases)))
+    terms.update({kind: set(titles.view(name)) for kind, name in TITLE_KINDS.items()})
     return PollRules(terms={k: frozenset(v) for k, v in terms.items()}, frames=frames,
                      pollsters=tuple(pollsters))
 

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
+from ...normalize.dates import WEEKDAYS
 from .dates import MONTHS, find_dates
 from .numbers import parse_margin_of_error, parse_sample
 from .rules import PollRules
 from .subgroups import PARTICIPLE_TAIL as _PARTICIPLE_TAIL, is_whole_sample, subgroup_phrase
 from ...nlp.build import doc_text
+from ...nlp.vocabulary import words
 
 # How far after a poll noun "conducted/done for S by X" may reach (tokens, not counting
 # a parenthesis). The longest in the seeds and dev set ("The poll of 625 likely city
@@ -30,16 +32,14 @@ DESCRIPTOR_MAX_TOKENS = 5
 # A person named after "the campaign's pollster," runs at most this many tokens
 # ("Greg Halvorsen", "Mary Ann de la Cruz" -- the lowercase particles end it early).
 ROLE_NAME_MAX_TOKENS = 4
-_DESCRIPTOR_TAILS = {"based", "leaning", "aligned", "affiliated", "allied"}  # "Ohio-based"
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_LEADING_JUNK = {"the", "a", "an", "last", "this", "next", "early", "late", "mid", "that", "these",
-                 "those", "both", "two", "three", "another", "each", "second", "third"}
-_CONNECTORS = {"of", "for", "and", "&"}
+_DESCRIPTOR_TAILS = words("poll.descriptor_tails")  # "Ohio-based"
+_LEADING_JUNK = words("poll.leading_words")
+_CONNECTORS = words("poll.name_connectors")
 _GLUE = {"-", "/", ".", "–", "'", "’"}
 _PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|percent|per cent|pct\.?)"
                           r"\s+(?:in|last|on)\s*$", re.I)
-_FUTURE = {"next", "upcoming", "forthcoming", "future"}
-_CAMPAIGN_NOUNS = {"campaign", "campaigns", "camp", "team", "committee"}
+_FUTURE = words("poll.future_words")
+_CAMPAIGN_NOUNS = words("poll.campaign_nouns")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def _namey(tok) -> bool:
 
 def _is_date_word(tok) -> bool:
     w = tok.text.lower().rstrip(".")
-    return w in MONTHS or w in _WEEKDAYS
+    return w in MONTHS or w in WEEKDAYS
 
 
 def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int, int]]:

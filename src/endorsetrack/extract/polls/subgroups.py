@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ...nlp.vocabulary import words
 from .rules import PollRules
 
 # A subgroup phrase runs at most this many tokens ("Democrats or Independents leaning
@@ -15,8 +16,7 @@ from .rules import PollRules
 # seeds and dev set were built with and still covers the probe's longest (5).
 SUBGROUP_MAX_TOKENS = 10
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-PARTICIPLE_TAIL = {"polled", "surveyed", "questioned", "interviewed", "contacted", "asked",
-                   "sampled"}
+PARTICIPLE_TAIL = words("poll.sample_participles")
 
 
 def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int, int]]:
@@ -82,7 +82,7 @@ def _age_bound(doc, j: int, end: int, rules: PollRules) -> bool:
     return False
 
 
-_OPEN_AGE = {"older", "over", "up", "above", "younger", "under"}
+_OPEN_AGE = words("poll.open_age_words")
 
 
 def _open_ended(doc, j: int, end: int) -> bool:
