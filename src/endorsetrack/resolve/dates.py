@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Optional
 
 from ..nlp.rules import load_rules
-from ..normalize.dates import (ISO_DATE_RE, MONTH_ABBREVIATIONS, PROSE_DAY_MONTH_RE, PROSE_MONTH_DAY_RE, month_number,
+from ..normalize import (ISO_DATE_RE, MONTH_ABBREVIATIONS, PROSE_DAY_MONTH_RE, PROSE_MONTH_DAY_RE, month_number,
                                partial_iso)
-from ..normalize.titles import view
+from ..normalize import view
 from ..ruledata import LazyWords
 from ..types import Article, DatedReference, DateWindow
 from .keys import DATA_DIR
