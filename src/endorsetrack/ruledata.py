@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping as AbstractMapping, Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional
 
 from .errors import RuleFileError
 
@@ -47,7 +47,8 @@ def read_rules(path: Path, required: Iterable[str] = (), allowed: Optional[Itera
     required = ("id", "version", *required) + (("kind",) if kinds is not None and "kind" not in required else ())
     common = set(required) | set(allowed or ()) | set(DOCUMENTATION_KEYS)
     per_kind = None if kinds is None else {kind: common | set(keys) for kind, keys in kinds.items()}
-    rules, seen = [], {}
+    rules: list[tuple[int, dict]] = []
+    seen: dict[str, int] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -124,7 +125,7 @@ class LazyWords(AbstractSet):
         return len(self._get())
 
     @classmethod
-    def _from_iterable(cls, items: Iterable[str]) -> frozenset[str]:
+    def _from_iterable(cls, items: Iterable[Any]) -> frozenset[Any]:  # type: ignore[override]
         return frozenset(items)  # a union or difference with another set is a plain frozenset
 
     def __repr__(self) -> str:

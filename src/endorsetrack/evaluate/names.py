@@ -96,4 +96,4 @@ def population_matches(pred: Any, gold: Any) -> bool:
     if gold is None:
         return normalise(pred) in WHOLE_SAMPLE_POPULATIONS
     return name_matches(pred, names_of(gold)) or any(
-        g in (normalise(pred) or "") for g in names_of(gold))
+        g in (normalise(pred) or "") for g in names_of(gold) or ())

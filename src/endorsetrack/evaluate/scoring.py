@@ -268,7 +268,7 @@ def _poll_tuples(poll: dict, is_gold: bool) -> list[dict]:
 
 def _same_poll(p: dict, g: dict) -> bool:
     try:
-        if abs(float(p.get("share")) - float(g["share"])) > SHARE_TOLERANCE:
+        if abs(float(p.get("share")) - float(g["share"])) > SHARE_TOLERANCE:  # type: ignore[arg-type]  # None: TypeError
             return False
     except (TypeError, ValueError):
         return False

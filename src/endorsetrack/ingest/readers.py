@@ -62,7 +62,7 @@ def read_stream(raw: BinaryIO, display: str, name: str) -> Iterator[Item]:
         if magic == GZIP_MAGIC:
             inner = name[:-3] if name.lower().endswith(".gz") else ""
             with gzip.GzipFile(fileobj=raw, mode="rb") as stream:
-                yield from _read_kind(stream, display, inner)
+                yield from _read_kind(stream, display, inner)  # type: ignore[arg-type]  # GzipFile reads bytes
         else:
             yield from _read_kind(raw, display, name)
     except EOFError:

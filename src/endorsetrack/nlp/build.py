@@ -36,7 +36,8 @@ def build_nlp(model: str = DEFAULT.model):
     # Titles before names that spaCy's English exceptions lack (it has Sen., Rep., Gov., Gen.;
     # Lt. is split): "Coun. Navdeep Sidhu" is one sentence, "Coun." one token.
     for abbreviation in sorted(view("tokenizer_special_cases")):
-        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
+        nlp.tokenizer.add_special_case(  # type: ignore[union-attr]  # a spaCy Tokenizer
+            abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("paragraph_boundaries", before="parser")
     return nlp
 

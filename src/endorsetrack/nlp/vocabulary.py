@@ -98,19 +98,25 @@ def vocabulary() -> dict[str, Entry]:
     return parse_vocabulary()
 
 
-def _entry(name: str, shape: type) -> Entry:
+def _word_list(name: str) -> frozenset[str]:
     entry = vocabulary().get(name)
-    if not isinstance(entry, shape):
-        raise RuleFileError(f"no {'word list' if shape is frozenset else 'mapping'} named '{name}'",
-                            path=str(VOCABULARY_FILE))
+    if not isinstance(entry, frozenset):
+        raise RuleFileError(f"no word list named '{name}'", path=str(VOCABULARY_FILE))
+    return entry
+
+
+def _named_mapping(name: str) -> dict:
+    entry = vocabulary().get(name)
+    if not isinstance(entry, dict):
+        raise RuleFileError(f"no mapping named '{name}'", path=str(VOCABULARY_FILE))
     return entry
 
 
 def words(name: str) -> LazyWords:
     """The named word list (or view), read on first use."""
-    return LazyWords(lambda: _entry(name, frozenset))
+    return LazyWords(lambda: _word_list(name))
 
 
 def word_map(name: str) -> LazyMap:
     """The named mapping, read on first use."""
-    return LazyMap(lambda: _entry(name, dict))
+    return LazyMap(lambda: _named_mapping(name))

@@ -79,7 +79,7 @@ def convert_page(markup: str) -> ConvertedHtml:
                                       date_extraction_params=PAGE_DATE_PARAMS)
     title = url = date = None
     if doc is not None:
-        title, url, date = _clean(doc.title), _clean(doc.url), _clean(doc.date)
+        title, url, date = (_clean(getattr(doc, key, None)) for key in ("title", "url", "date"))
         body = getattr(doc, "body", None)
         if body is not None:
             text, links = tree_to_text(body, TRAFILATURA_TAGS)

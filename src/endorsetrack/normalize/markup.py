@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree, html as lxml_html
 
@@ -109,7 +110,7 @@ class _Builder:
 def tree_to_text(root, vocab: Vocabulary, fix_text: bool = True) -> tuple[str, list[tuple[Span, str]]]:
     """Walk an element tree; return (text with "\\n\\n" between paragraphs, [(span, href)])."""
     b = _Builder()
-    stack: list[tuple[object, str]] = [(root, "open")]
+    stack: list[tuple[Any, str]] = [(root, "open")]
     while stack:
         el, phase = stack.pop()
         tag = _tag(el)
@@ -134,8 +135,9 @@ def tree_to_text(root, vocab: Vocabulary, fix_text: bool = True) -> tuple[str, l
             continue
         if tag in vocab.blocks:
             b.brk(2)
-        if tag == vocab.link_tag and _href(el, vocab):
-            b.open_link(_href(el, vocab))
+        href = _href(el, vocab) if tag == vocab.link_tag else None
+        if href:
+            b.open_link(href)
         b.text(el.text, fix_text)
         stack.append((el, "close"))
         for child in reversed(list(el)):

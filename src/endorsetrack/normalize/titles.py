@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from ..errors import RuleFileError
 from ..ruledata import LazyWords, read_rules
@@ -142,7 +142,7 @@ def parse_titles(path: Path = TITLES_FILE) -> Lexicon:
     by_office: dict[str, tuple[str, ...]] = {}
     by_noun: dict[str, frozenset[str]] = {}
     for line, rule in read_rules(path, kinds=KINDS):
-        where = {"path": str(path), "line": line}
+        where: dict[str, Any] = {"path": str(path), "line": line}
         if rule["kind"] == "title":
             if views or by_office or by_noun:
                 raise RuleFileError(f"title '{rule['id']}' comes after a view: views follow every title", **where)
@@ -186,9 +186,9 @@ def parse_titles(path: Path = TITLES_FILE) -> Lexicon:
                 named = [t for t in chosen if noun in (w.lower() for w in t.words)]
                 if not named:
                     raise RuleFileError(f"view '{rule['id']}': no title is written '{noun}'", **where)
-                forms = {w for t in named for w in t.words if w.lower() == noun}
-                forms.update(_forms(named, [k for k in kinds if k != "words"], case))
-                by_noun[noun] = frozenset(forms)
+                noun_forms = {w for t in named for w in t.words if w.lower() == noun}
+                noun_forms.update(_forms(named, [k for k in kinds if k != "words"], case))
+                by_noun[noun] = frozenset(noun_forms)
             every = frozenset(f for fs in by_noun.values() for f in fs)
             kept = _patched(every, rule, where)
             by_noun.update({n: fs & kept for n, fs in by_noun.items()})

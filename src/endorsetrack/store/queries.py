@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 from ..errors import BadDateError, QueryError
 from ..types import STAGES, STANCES
@@ -61,7 +61,8 @@ def source_rows(db: Database, view: CatalogView, *, history: bool = False, endor
                 stance: Optional[str] = None, stage: Optional[str] = None,
                 as_of: Optional[str] = None) -> list[dict]:
     """Every report (log entry) that fits the filters, with the fact's effective race."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if not history:
         where.append("a.is_current = 1")
     for col, ids in (("s.endorser_id", endorsers), ("s.candidate_id", candidates)):
@@ -290,6 +291,6 @@ def entity_rows(db: Database, name: Optional[str] = None) -> list[dict]:
         e = view.entities[eid]
         out.append({"id": eid, "name": e.name, "kind": e.kind, "type": e.type, "parent": view.name(e.parent_id),
                     "top": view.name(view.root(eid)) if e.parent_id is not None else None,
-                    "locals": sorted(view.name(c) for c in view.children.get(eid, ())),
+                    "locals": sorted(view.name(c) or "" for c in view.children.get(eid, ())),
                     "names": names.get(eid, [])})
     return out

@@ -227,7 +227,8 @@ def reviewed_source_rows(db: Database, view: CatalogView, *, history: bool = Fal
     queries.py can route its own ``source_rows`` through here without a cycle.
     """
     if fetch is None:
-        from .queries import source_rows as fetch  # late: queries may import this module
+        from .queries import source_rows  # late: queries may import this module
+        fetch = source_rows
     reviews = latest_reviews(db)
     if not any(rv.action == "correct" for rv in reviews.values()):  # filters can run in SQL as usual
         rows = fetch(db, view, history=history, endorsers=endorsers, candidates=candidates, races=races,

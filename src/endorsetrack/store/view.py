@@ -80,9 +80,11 @@ class CatalogView:
     def root(self, eid: int) -> int:
         """The top body of a local's chain (a national union); itself when it has no parent."""
         seen = {eid}
-        while self.entities[eid].parent_id is not None and self.entities[eid].parent_id not in seen:
-            eid = self.entities[eid].parent_id
+        parent = self.entities[eid].parent_id
+        while parent is not None and parent not in seen:
+            eid = parent
             seen.add(eid)
+            parent = self.entities[eid].parent_id
         return eid
 
     def ancestors(self, eid: int) -> list[int]:

@@ -8,7 +8,7 @@ raises UnknownNameError / UnknownRaceError for an id that is not in the database
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from ..errors import UnknownNameError, UnknownRaceError
 from .connection import Database
@@ -72,7 +72,7 @@ def race_list(db: Database) -> list[dict]:
     """Every race with its number of facts, endorsers, candidates and polls, newest year first."""
     view = CatalogView(db)
     races = _races(db)
-    stats = {rid: {"facts": set(), "endorsers": set(), "candidates": set(), "last_report": None} for rid in races}
+    stats: dict[Any, dict[str, Any]] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(), "last_report": None} for rid in races}
     for r in reviewed_source_rows(db, view):
         s = stats.get(r["race_id"])
         if s is None:
@@ -119,7 +119,7 @@ def search(db: Database, q: str, limit: int = SEARCH_LIMIT) -> dict:
     races = [{"id": rid, "name": name} for rid, (name, key) in view.races.items()
              if q in name.casefold() or q in key]
     endorsers, cands = _roles(db)
-    ents = []
+    ents: list[dict[str, Any]] = []
     for eid, names in view.names.items():
         hits = [n for n, key in names if q in n.casefold() or q in key]
         if hits and (eid in endorsers or eid in cands):

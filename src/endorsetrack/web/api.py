@@ -6,6 +6,8 @@ form cannot send it without a preflight) and, when the server has a token,
 """
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from ..store import review as reviews
@@ -13,10 +15,10 @@ from ..store import web_queries as wq
 from . import models, security
 from .app import config, read
 
-ERRORS = {status: {"model": models.ErrorBody, "description": desc} for status, desc in
+ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": models.ErrorBody, "description": desc} for status, desc in
           ((404, "No such race, entity, article or fact"), (422, "Invalid parameters"),
            (503, "The database cannot be opened"), (500, "Internal error"))}
-WRITE_ERRORS = {**ERRORS, 401: {"model": models.ErrorBody, "description": "Review token missing or wrong"},
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 401: {"model": models.ErrorBody, "description": "Review token missing or wrong"},
                 403: {"model": models.ErrorBody, "description": "Request from another site"},
                 415: {"model": models.ErrorBody, "description": "Body is not JSON"}}
 

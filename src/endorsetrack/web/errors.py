@@ -38,7 +38,7 @@ def classify(exc: BaseException) -> tuple[int, str, str]:
     if isinstance(exc, EndorsetrackError):
         return 500, CODES[500], str(exc)
     if isinstance(exc, RequestValidationError):
-        return 422, CODES[422], validation_message(exc.errors())
+        return 422, CODES[422], validation_message(list(exc.errors()))
     if isinstance(exc, StarletteHTTPException):
         code = CODES.get(exc.status_code, "http_error")
         message = exc.detail if isinstance(exc.detail, str) else CODES.get(exc.status_code, "error")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
-from typing import Optional
+from typing import Any, Optional
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -149,7 +149,7 @@ async def review_form(request: Request, fact_id: int):
         db = open_store(url)
         try:
             ctx = _fact_context(db, fact_id)  # an unknown fact is a 404, not a form error
-            fields = {}
+            fields: dict[str, Any] = {}
             try:
                 if action == "correct":
                     fields = {"stance": form.get("stance") or None, "stage": form.get("stage") or None,
