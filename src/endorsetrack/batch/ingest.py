@@ -15,7 +15,7 @@ import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Optional, Sequence, TypeVar, Union
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Sequence, TypeVar, Union
 
 from spacy.language import Language
 
@@ -178,7 +178,7 @@ class _Progress:
             rate = self.done / max(time.monotonic() - self.started, 1e-6)
             self._p.update(self._task, advance=1, rate=rate, failed=self.failed)
 
-    def __exit__(self, *exc) -> bool:
+    def __exit__(self, *exc: Any) -> Literal[False]:
         if self.enabled:
             self._p.__exit__(*exc)
         return False

@@ -58,7 +58,7 @@ def races_by_candidate(endorsements: tuple[Endorsement, ...]) -> dict[Optional[s
     """
     per_candidate: dict[Optional[str], set[str]] = {}
     for e in endorsements:
-        if race_key(e.race):
+        if e.race and race_key(e.race):
             per_candidate.setdefault(e.candidate, set()).add(e.race)
     return {c: next(iter(r)) for c, r in per_candidate.items()
             if c is not None and len({race_key(x) for x in r}) == 1}
@@ -70,7 +70,7 @@ def with_election_year(race_text: Optional[str], date: Optional[str],
 
     Returns the race text and the suffix its basis gains ("+year-of-date", "+year-option", "").
     """
-    if not race_key(race_text) or race_year(race_text) is not None:
+    if race_text is None or not race_key(race_text) or race_year(race_text) is not None:
         return race_text, ""
     if date and not date.startswith("--"):
         return f"{date[:4]} {race_text.strip()}", "+year-of-date"
@@ -81,7 +81,8 @@ def with_election_year(race_text: Optional[str], date: Optional[str],
 
 def _date_endorsement(e: Endorsement, window: DateWindow, article_races: dict[Optional[str], Optional[str]],
                       default_year: Optional[int]) -> Endorsement:
-    race_text, basis = e.race, "stated"
+    race_text = e.race
+    basis: Optional[str] = "stated"
     if not race_key(race_text):  # the race this article states for the same candidate, if one
         race_text = article_races.get(e.candidate) if e.candidate else None
         basis = "article-candidate" if race_text else None

@@ -113,7 +113,7 @@ class StoreWriter:
         self.db.begin()
         self.db.savepoint("article")
         try:
-            outcome = self._write(result)
+            outcome = self._write(result, result.date_window)
             self.db.release("article")
         except BaseException:
             self.db.rollback_to("article")
@@ -146,7 +146,7 @@ class StoreWriter:
         self.counts["failed"] += 1
 
     # --- one article ------------------------------------------------------
-    def _write(self, result: ArticleResult) -> WriteOutcome:
+    def _write(self, result: ArticleResult, window: DateWindow) -> WriteOutcome:
         art = result.article
         identity, digest = article_identity(art), content_hash(art.text)
         rows = self.db.query("SELECT id, content_hash, is_current FROM articles WHERE identity = ?", [identity])
@@ -160,7 +160,6 @@ class StoreWriter:
             self.db.execute("UPDATE articles SET is_current = 1, superseded_by = NULL, superseded_at = NULL"
                             " WHERE id = ?", [same["id"]])
             return WriteOutcome("restored", same["id"])
-        window = result.date_window
         article_id = self.db.insert_id(
             "INSERT INTO articles (identity, content_hash, doc, url, title, published, date_window_start,"
             " date_window_end, date_basis, date_evidence, text, run_id, ingested_at, is_current)"
@@ -186,7 +185,7 @@ class StoreWriter:
 
     def _race_id(self, text: Optional[str]) -> Optional[int]:
         key = race_key(text)
-        if not key:
+        if not key or text is None:
             return None
         return self.db.get_or_create("races", {"race_key": key}, {"name": text.strip(), "year": race_year(text)})
 
