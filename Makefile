@@ -17,13 +17,17 @@ install-test: $(BIN)/python
 	$(PIP) -e '.[test,postgres,web]'
 
 ## Extract the bundled sample articles, show what was found, store them and print the race.
+## The samples (samples/: an HTML page, a plain-text story, a JSON Lines record) are fictional,
+## written for this repository: the 2025 mayoral race of an invented city, Tamarack Falls.
 demo: install
-	$(BIN)/endorsetrack extract samples/*.txt -o demo-output.jsonl
+	$(BIN)/endorsetrack extract samples/* -o demo-output.jsonl
 	$(BIN)/endorsetrack show demo-output.jsonl
 	rm -f demo.db demo.db-wal demo.db-shm
-	$(BIN)/endorsetrack ingest samples/*.txt --db demo.db --year 2006 -q
-	$(BIN)/endorsetrack status --race "Connecticut Senate" --db demo.db
-	@echo "Explore further: .venv/bin/endorsetrack endorsements --db demo.db --candidate Lamont --as-of 2006-09-01"
+	$(BIN)/endorsetrack ingest samples/* --db demo.db --year 2025 -q
+	$(BIN)/endorsetrack status --race "2025 mayor" --db demo.db
+	@echo "Explore further: .venv/bin/endorsetrack status --race \"2025 mayor\" --db demo.db --as-of 2025-05-31"
+	@echo "                 .venv/bin/endorsetrack timeline \"Tamarack Falls Federation of Teachers\" --db demo.db"
+	@echo "                 .venv/bin/endorsetrack polls --race \"2025 mayor\" --db demo.db"
 	@echo "See it in a browser: .venv/bin/endorsetrack serve --db demo.db   (then open http://127.0.0.1:8000/)"
 
 ## Install with test extras and run the whole test suite (quality gate included).
@@ -34,9 +38,10 @@ test: install-test
 bench: install
 	$(BIN)/python benchmarks/throughput.py
 
-## Score the seeds and the dev set against gold.
+## Score the bundled samples, and the real seeds and dev set when ../shared is beside the repo.
 eval: install
-	$(BIN)/endorsetrack eval tests/data/seeds.gold.jsonl --run samples/*.txt
+	$(BIN)/endorsetrack eval tests/data/samples.gold.jsonl --run samples/*
+	@if [ -d ../shared/corpus/seeds ]; then $(BIN)/endorsetrack eval ../shared/corpus/seeds/gold.jsonl --run ../shared/corpus/seeds/*.txt; fi
 	@if [ -d ../shared/corpus/dev ]; then $(BIN)/endorsetrack eval ../shared/corpus/dev/gold.jsonl --run ../shared/corpus/dev/*.txt; fi
 
 clean:

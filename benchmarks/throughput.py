@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = args.articles or sorted(DEV_DIR.glob("*.txt"))
     if not articles:
         sys.exit(f"no articles: {DEV_DIR} is absent; pass --articles FILE... "
-                 "(e.g. --articles samples/*.txt)")
+                 "(e.g. --articles samples/*)")
     host = machine()  # before the runs: the load average is the competition they met
     with tempfile.TemporaryDirectory(prefix="endorsetrack-bench-") as tmp:
         work = Path(tmp)

@@ -125,7 +125,7 @@ class LazyWords(AbstractSet):
         return len(self._get())
 
     @classmethod
-    def _from_iterable(cls, items: Iterable[Any]) -> frozenset[Any]:  # type: ignore[override]
+    def _from_iterable(cls, items: Iterable[Any]) -> frozenset[Any]:
         return frozenset(items)  # a union or difference with another set is a plain frozenset
 
     def __repr__(self) -> str:

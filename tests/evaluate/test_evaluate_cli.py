@@ -167,8 +167,8 @@ def test_wrong_number_of_paths_is_a_usage_error(args):
 def test_run_scores_the_in_process_extraction_like_a_file(repo, tmp_path, monkeypatch):
     """--run gives what scoring an `extract` output file gives, and writes no file."""
     monkeypatch.chdir(tmp_path)  # a stray output file would land here
-    samples = sorted(str(p) for p in (repo / "samples").glob("*.txt"))
-    gold = repo / "tests" / "data" / "seeds.gold.jsonl"
+    samples = sorted(str(p) for p in (repo / "samples").iterdir())
+    gold = repo / "tests" / "data" / "samples.gold.jsonl"
     out = tmp_path / "out.jsonl"
     extracted = CliRunner().invoke(app, ["extract", *samples, "-o", str(out), "--quiet"])
     assert extracted.exit_code == 0, extracted.output

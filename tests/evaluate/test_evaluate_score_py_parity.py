@@ -1,6 +1,6 @@
 """The port gives exactly score.py's figures and error list (runs the real score.py).
 
-(a) hand-made predictions against the seeds gold, one file per group of rules, and
+(a) hand-made predictions against the seeds gold (../shared/corpus/seeds), one file per group of rules, and
 hand-made gold and predictions for the race rules;
 (b) predictions made by perturbing gold itself (names, stances, stages, races, polls)
 with a fixed seed. Skips when shared/eval/score.py is not beside the repo.
@@ -303,7 +303,7 @@ def perturbed_predictions(rng, gold):
             for doc, g in gold.items() if rng.random() > 0.05]
 
 
-@pytest.mark.parametrize("corpus", ["seeds", "dev"])
+@pytest.mark.parametrize("corpus", ["samples", "seeds", "dev"])
 def test_perturbed_gold_scores_as_score_py(corpus, official, request, write_jsonl):
     gold_path = request.getfixturevalue(f"{corpus}_gold")
     gold = load_gold(gold_path)

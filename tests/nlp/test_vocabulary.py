@@ -67,7 +67,7 @@ def test_speech_verbs_are_one_vocabulary_with_two_views():
 def test_lists_are_read_on_first_use_not_when_named():
     missing = words("no_such_list")  # naming it reads nothing
     with pytest.raises(RuleFileError, match="no word list named 'no_such_list'"):
-        "x" in missing
+        _ = "x" in missing
     with pytest.raises(RuleFileError, match="no mapping named 'union_words'"):
         word_map("union_words").get("x")
     union = words("union_words") | {"guild"}

@@ -13,12 +13,12 @@ def fix(text: str) -> str:
 
 
 @pytest.mark.parametrize("raw, fixed", [
-    ("during the campaign.The gang is here.", "during the campaign. The gang is here."),
+    ("during the campaign.The crowd is here.", "during the campaign. The crowd is here."),
     ("Was it?Yes. Really!No.", "Was it? Yes. Really! No."),
     ("Turnout rose in 2006.The count", "Turnout rose in 2006. The count"),
-    ("side by side with us.\u201cLieberman\u2019s stand\u201d helped", "side by side with us. \"Lieberman's stand\" helped"),
-    ("\u201cWe don\u2019t forget.\u201dLieberman said", "\"We don't forget.\" Lieberman said"),
-    ("Proto said.\u201cWe don\u2019t forget,\u201d he said.", "Proto said. \"We don't forget,\" he said."),
+    ("stood with the drivers.\u201cVukovich\u2019s pledge\u201d helped", "stood with the drivers. \"Vukovich's pledge\" helped"),
+    ("\u201cWe keep our word.\u201dQuarles said", "\"We keep our word.\" Quarles said"),
+    ("Whitcombe said.\u201cWe don\u2019t quit,\u201d she said.", "Whitcombe said. \"We don't quit,\" she said."),
 ])
 def test_glued_sentences_are_split(raw, fixed):
     assert fix(raw) == fixed

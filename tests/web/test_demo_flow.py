@@ -1,6 +1,7 @@
 """The issue's "done" check, end to end on the bundled samples: ingest them (real extraction), serve,
-open the 2006 Connecticut Senate race, see the timeline and the polls, click an endorsement, land on the
-highlighted sentence in its article. Slow-marked: it loads the spaCy model (~3 s here)."""
+open the 2025 mayoral race of the (fictional) samples, see the timeline and the polls, click an
+endorsement, land on the highlighted sentence in its article. Slow-marked: it loads the spaCy model
+(~3 s here)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,28 +25,29 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 def test_new_user_flow_on_the_bundled_samples(browser, tmp_path, screenshots):
     from endorsetrack.batch.ingest import run_ingest
 
-    paths = sorted(str(p) for p in SAMPLES.glob("*.txt"))
+    paths = sorted(str(p) for p in SAMPLES.iterdir())
     assert paths, f"no sample articles in {SAMPLES}"
     url = str(tmp_path / "demo.db")
-    summary = run_ingest(paths, url, year=2006, quiet=True, report=lambda msg: None)
+    summary = run_ingest(paths, url, year=2025, quiet=True, report=lambda msg: None)
     assert summary.failed == 0
     with serving(url) as base:
         browser.get(base + "/")
         race = next(a for a in browser.find_elements(By.CSS_SELECTOR, "table.races a")
-                    if "2006" in a.text and "Senate" in a.text and "Connecticut" in a.text)
+                    if "2025" in a.text and "mayor" in a.text.lower())
         race.click()
         WebDriverWait(browser, 10).until(ec.url_contains("/race/"))
         timeline = browser.find_element(By.CSS_SELECTOR, 'figure[data-chart="timeline"] svg')
         polls = browser.find_element(By.CSS_SELECTOR, 'figure[data-chart="polls"] svg')
         assert timeline.find_elements(By.CSS_SELECTOR, "path.series")
         assert len(polls.find_elements(By.CSS_SELECTOR, "circle.point")) >= 4
-        assert "Lamont" in polls.text and "Lieberman" in polls.text
+        assert "Vukovich" in polls.text and "Pellerin" in polls.text
         browser.save_screenshot(str(screenshots / "demo-race.png"))
         evidence = browser.find_element(By.CSS_SELECTOR, "table.facts a.evidence")
         evidence.click()
         WebDriverWait(browser, 10).until(ec.url_contains("/article/"))
         fragment = browser.current_url.split("#", 1)[1]
-        mark = browser.find_element(By.ID, fragment)
+        # the evidence's mark lists every fact span it carries: one sentence may state two facts
+        mark = browser.find_element(By.CSS_SELECTOR, f'mark[data-spans~="{fragment}"]')
         WebDriverWait(browser, 5).until(lambda d: "target" in mark.get_attribute("class"))
         assert mark.tag_name == "mark" and mark.text.strip()
         assert browser.execute_script("const r = arguments[0].getBoundingClientRect();"

@@ -48,7 +48,7 @@ def eval_command(
         else:
             pred = load_predictions(files[1])
     except EndorsetrackError as exc:
-        raise fail(exc)
+        raise fail(exc) from exc
     report = score(gold, pred)
     if as_json:
         typer.echo(report.to_json())

@@ -22,7 +22,8 @@ from .options import dating_defaults, published_option, year_option
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, directories (recursive), globs, or - for stdin."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here instead of stdout."),
-    with_text: bool = typer.Option(False, "--with-text", help="Include the normalized text that evidence offsets index."),
+    with_text: bool = typer.Option(False, "--with-text",
+                                   help="Include the normalized text that evidence offsets index."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
     published: Optional[str] = published_option,
     year: Optional[int] = year_option,
@@ -53,7 +54,7 @@ def extract(
                     done += 1
                 bump()
     except EndorsetrackError as exc:
-        raise fail(exc)
+        raise fail(exc) from exc
     finally:
         if output:
             out.close()
@@ -109,7 +110,7 @@ def show(
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise fail(InputError(f"not JSON: {exc.msg}", path=str(path), line=n))
+                raise fail(InputError(f"not JSON: {exc.msg}", path=str(path), line=n)) from exc
             doc = Path(str(obj.get("doc", ""))).name
             for e in obj.get("endorsements", []):
                 ends.add_row(doc, e["endorser"], e.get("endorser_type") or "", e["stance"],

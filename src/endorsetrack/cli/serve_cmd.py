@@ -53,13 +53,13 @@ def serve(
         from ..web import create_app
     except ImportError as exc:
         typer.echo(f"error: the web UI needs its extra installed: pip install 'endorsetrack[web]' ({exc})", err=True)
-        raise typer.Exit(EXIT_NOT_INSTALLED)
+        raise typer.Exit(EXIT_NOT_INSTALLED) from exc
     required_token, hosts = serve_options(host, token)
     url = resolve_url(db)
     try:
         open_store(url).close()  # a missing or old database is one clear line, before the server starts
     except EndorsetrackError as exc:
-        raise fail(exc)
+        raise fail(exc) from exc
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"endorsetrack: serving {url} at http://{shown}:{port}/ "
                f"({'review token required' if required_token else 'no token: loopback only'}); Ctrl-C stops",

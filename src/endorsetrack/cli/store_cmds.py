@@ -45,7 +45,7 @@ def _run(query, *args, **kwargs):
         db = open_store(kwargs.pop("db", None))
         return query(db, *args, **kwargs)
     except EndorsetrackError as exc:
-        raise fail(exc)
+        raise fail(exc) from exc
     finally:
         if db is not None:
             db.close()
@@ -115,7 +115,7 @@ def ingest(
         dating = dating_defaults(published, year)
         summary = run_ingest(paths, db, workers=workers, published=dating.published, year=dating.year, quiet=quiet)
     except EndorsetrackError as exc:
-        raise fail(exc)
+        raise fail(exc) from exc
     typer.echo(summary.line(), err=True)
     if summary.failed:
         raise typer.Exit(EXIT_PARTIAL)
@@ -132,7 +132,7 @@ def migrate(db: Optional[str] = db_option) -> None:
         finally:
             store.close()
     except EndorsetrackError as exc:
-        raise fail(exc)
+        raise fail(exc) from exc
     where = resolve_url(db)
     typer.echo(f"applied {len(done)} migration(s){': ' + ', '.join(done) if done else ''}; "
                f"{where} is at {names[-1]}", err=True)

@@ -153,7 +153,7 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Report:
         p_end = [e for e in _listed(p.get("endorsements")) if isinstance(e, dict)]
         g_end = g.get("endorsements") or []
         for mode, strict in (("loose", False), ("strict", True)):
-            pe = _dedup(p_end, lambda e: _endorsement_key(e, strict, False))
+            pe = _dedup(p_end, lambda e, strict=strict: _endorsement_key(e, strict, False))
             ge = g_end if strict else _dedup(g_end, lambda e: _endorsement_key(e, False, True))
             pairs: Optional[list[tuple[dict, dict]]] = [] if mode == "loose" else None
             fps, fns = _count(totals[mode], pe, ge, _same_endorsement(strict), pairs)

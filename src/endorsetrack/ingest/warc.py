@@ -31,7 +31,7 @@ def read_warc(stream: BinaryIO, display: str) -> Iterator[Union[Record, Document
         try:
             length = int(headers.get("content-length", ""))
         except ValueError:
-            raise RecordFormatError(f"WARC record {number} has no valid Content-Length", path=display)
+            raise RecordFormatError(f"WARC record {number} has no valid Content-Length", path=display) from None
         block = stream.read(length)
         if len(block) < length:
             raise TruncatedInputError(WARC_TRUNCATED, path=display)

@@ -84,7 +84,8 @@ class Lexicon:
 
 def _strings(rule: dict, key: str, where: dict, allow_empty: bool = False) -> tuple[str, ...]:
     value = rule.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value) or (not value and not allow_empty):
+    well_formed = isinstance(value, list) and all(isinstance(w, str) and w for w in value)
+    if not well_formed or (not value and not allow_empty):
         raise RuleFileError(f"'{rule['id']}': '{key}' must be a list of non-empty strings", **where)
     return tuple(value)
 
@@ -97,7 +98,8 @@ def _title(rule: dict, where: dict) -> Title:
     if not any(forms.values()):
         raise RuleFileError(f"title '{rule['id']}' has no written form", **where)
     if any(" " in w for w in forms["words"]):
-        raise RuleFileError(f"title '{rule['id']}': 'words' are single words; put {', '.join(w for w in forms['words'] if ' ' in w)} "
+        phrases = ", ".join(w for w in forms["words"] if " " in w)
+        raise RuleFileError(f"title '{rule['id']}': 'words' are single words; put {phrases} "
                             f"in 'phrases'", **where)
     office = rule.get("office")
     if office is not None and not (isinstance(office, str) and office):
@@ -156,7 +158,8 @@ def parse_titles(path: Path = TITLES_FILE) -> Lexicon:
                                     **where)
             views[name] = _patched(views[base], rule, where)
             continue
-        categories = _strings(rule, "categories", where, allow_empty=True) if "categories" in rule else tuple(CATEGORIES)
+        categories = (_strings(rule, "categories", where, allow_empty=True) if "categories" in rule
+                      else tuple(CATEGORIES))
         unknown = sorted(set(categories) - set(CATEGORIES))
         if unknown:
             raise RuleFileError(f"view '{rule['id']}' names unknown categories: {', '.join(unknown)}", **where)

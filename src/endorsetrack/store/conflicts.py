@@ -46,7 +46,7 @@ def conflicts(db: Database) -> list[dict]:
     for f in facts:
         by_endorser_race.setdefault((f["endorser_id"], f["race_id"]), []).append(f)
     out = []
-    for (eid, race_id), group in by_endorser_race.items():
+    for (_endorser, race_id), group in by_endorser_race.items():
         rescinded = {f["candidate_id"] for f in group if f["stance"] == "rescinds"}
         for a, b in combinations(group, 2):
             if not _stage_ok(a["stage"], b["stage"]):

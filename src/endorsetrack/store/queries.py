@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Optional
+from typing import Optional
 
 from ..errors import BadDateError, QueryError
 from ..types import STAGES, STANCES

@@ -72,7 +72,8 @@ def race_list(db: Database) -> list[dict]:
     """Every race with its number of facts, endorsers, candidates and polls, newest year first."""
     view = CatalogView(db)
     races = _races(db)
-    stats: dict[Any, dict[str, Any]] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(), "last_report": None} for rid in races}
+    stats: dict[Any, dict[str, Any]] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(),
+                                              "last_report": None} for rid in races}
     for r in reviewed_source_rows(db, view):
         s = stats.get(r["race_id"])
         if s is None:

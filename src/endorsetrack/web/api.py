@@ -18,9 +18,10 @@ from .app import config, read
 ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": models.ErrorBody, "description": desc} for status, desc in
           ((404, "No such race, entity, article or fact"), (422, "Invalid parameters"),
            (503, "The database cannot be opened"), (500, "Internal error"))}
-WRITE_ERRORS: dict[int | str, dict[str, Any]] = {**ERRORS, 401: {"model": models.ErrorBody, "description": "Review token missing or wrong"},
-                403: {"model": models.ErrorBody, "description": "Request from another site"},
-                415: {"model": models.ErrorBody, "description": "Body is not JSON"}}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    **ERRORS, 401: {"model": models.ErrorBody, "description": "Review token missing or wrong"},
+    403: {"model": models.ErrorBody, "description": "Request from another site"},
+    415: {"model": models.ErrorBody, "description": "Body is not JSON"}}
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 

@@ -1,10 +1,12 @@
-"""Golden files for the bundled seeds.
+"""Golden files for the bundled samples and the real seeds.
 
-golden/<sample>.endorsements.json hold the sorted (endorser, candidate, stance, stage)
-facts that the pipeline produces for each bundled seed in samples/*.txt. A change in
-extraction shows up as a readable diff. After an intended change, rewrite them with
+golden/<article>.endorsements.json hold the sorted (endorser, candidate, stance, stage)
+facts that the pipeline produces for each bundled sample in samples/ (fictional, written
+for this repository) and for each real seed in ../shared/corpus/seeds (skipped when
+../shared is absent; the golden files hold names and stances only, never article text).
+A change in extraction shows up as a readable diff. After an intended change, rewrite them with
 
-    ENDORSETRACK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/extract/endorsements/test_golden_seeds.py
+    ENDORSETRACK_UPDATE_GOLDEN=1 .venv/bin/pytest tests/extract/endorsements/test_golden_articles.py
 
 and review the diff of the golden files before committing.
 """
@@ -22,7 +24,9 @@ from endorsetrack.pipeline import process_records
 from endorsetrack.types import DocumentError
 
 REPO = Path(__file__).resolve().parents[3]
-SAMPLES = sorted((REPO / "samples").glob("*.txt"))
+SAMPLES = sorted((REPO / "samples").iterdir())
+SEEDS_DIR = REPO / ".." / "shared" / "corpus" / "seeds"
+SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 GOLDEN_DIR = Path(__file__).with_name("golden")
 UPDATE_GOLDEN = os.environ.get("ENDORSETRACK_UPDATE_GOLDEN") == "1"
 
@@ -34,7 +38,22 @@ def _golden_text(rows: list[list]) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
-def test_seed_endorsements_match_golden(nlp, sample):
+def test_sample_endorsements_match_golden(nlp, sample):
+    assert_matches_golden(nlp, sample)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SEEDS, reason=f"{SEEDS_DIR} is absent (the real seeds live in ../shared only)")
+@pytest.mark.parametrize("seed", SEEDS or [None], ids=lambda p: p.stem if p else "no-seeds")
+def test_seed_endorsements_match_golden(nlp, seed):
+    assert_matches_golden(nlp, seed)
+
+
+def test_samples_are_bundled():
+    assert len(SAMPLES) >= 3
+
+
+def assert_matches_golden(nlp, sample: Path) -> None:
     outcome = next(process_records(read_records([str(sample)]), nlp=nlp))
     assert not isinstance(outcome, DocumentError), outcome
     got = sorted_facts(facts(outcome))
