@@ -15,7 +15,7 @@ from ..extract.endorsements import dedupe_endorsements
 from ..extract.mentions import MEASURE_NAME
 from ..settings import DEFAULT, Settings
 from ..nlp.entity_types import looks_like_acronym, type_from_name
-from .names import NameIndex, Resolution, known_organization, state_body_parent
+from .names import NameIndex, known_organization, state_body_parent
 
 __all__ = ["resolve_article"]
 

@@ -4,7 +4,8 @@
 surname); "IAFF" -> "International Association of Firefighters" (an expansion whose
 initials spell the acronym, or a link to iaff.org on the expanded name); "the
 Machinists" -> the gazetteer's canonical name when the article gives no longer one.
-Each resolution keeps its candidates and scores (``Resolution``), not a silent pick.
+Each choice keeps its candidates and scores (``NameChoice``), not a silent pick; the
+cross-article ``Resolution`` (entities.py) is a different decision, against stored entities.
 """
 from __future__ import annotations
 
@@ -15,27 +16,38 @@ from typing import Iterable, Optional
 
 from ..nlp.build import doc_text
 from ..nlp.rules import packaged_rules
+from ..normalize.titles import view
+from ..ruledata import LazyPattern, alternation
 from ..types import Link
 
 STOPWORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "to", "de"}
-TITLE_WORDS = re.compile(
-    r"^(?:(?:U\.S\.|former|ex-|then-|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Lt\.|Mr\.|Ms\.|Mrs\.|"
-    r"Dr\.|President|Vice|Mayor|Speaker|House|Senate|Secretary|State|Treasurer|General|Attorney|"
-    r"Incumbent|Presumptive|Democratic|Republican|Chairman|Chairwoman|Councilman|Councilwoman|Supervisor|"
-    r"Congressman|Congresswoman|candidate|challenger|nominee|longtime|labour|labor|leader|"
-    r"Assemblyman|Assemblywoman|Assemblymember|Councilor|Councillor|Council\s+member|Councilmember|Delegate|"
-    r"Commissioner|Alderman|Alderwoman|Judge|Justice|Sheriff|MP|MPP|MLA|Premier|Minister|Trustee|"
-    r"Liberal|Conservative|Labour|NDP|GOP|Independent|"
-    r"president|mayor|governor)\s+)+")
+
+
+def _title_words() -> re.Pattern:
+    """One or more titles (and the words that stand with them) at the front of a person's name."""
+    words = alternation(view("before_article_person_names")).replace("\\ ", r"\s+")
+    return re.compile(rf"^(?:(?:{words})\s+)+")
+
+
+# Case-sensitive, as the view writes them: "Mayor Jane Roe", "candidate Jane Roe".
+TITLE_WORDS = LazyPattern(_title_words)
 
 
 @dataclass(frozen=True)
-class Resolution:
+class NameChoice:
+    """The fullest form one article gives a name, with every scored candidate."""
+
     name: str
     candidates: tuple[tuple[str, float], ...]  # (name, score), best first
     gazetteer_id: Optional[str] = None
     entity_type: Optional[str] = None
-    parent: Optional[str] = None
+
+
+def _key(name: str) -> str:
+    s = name.lower().replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
+    return re.sub(r"^the ", "", s)
 
 
 @lru_cache(maxsize=1)
@@ -45,13 +57,6 @@ def _gazetteer() -> dict[str, dict]:
         for form in (rule["name"], *rule.get("aliases", ())):
             out[_key(form)] = rule
     return out
-
-
-def _key(name: str) -> str:
-    s = name.lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
 
 
 def initials(name: str) -> str:
@@ -89,7 +94,7 @@ class NameIndex:
             orgs.append(re.sub(r"^(?:The|the)\s+", "", m.group(1).strip().rstrip(",")))
         return cls(people, orgs, anchors)
 
-    def person(self, name: str) -> Resolution:
+    def person(self, name: str) -> NameChoice:
         base = strip_title(name)
         surname = base.split()[-1]
         cands = [(p, 1.0 if p == base else 0.9) for p in self.people
@@ -102,11 +107,11 @@ class NameIndex:
             if len({f.split()[-1] for f in firsts}) == 1:
                 cands = [(firsts[0], 0.7)]
         if not cands:
-            return Resolution(base, ((base, 1.0),), entity_type="person")
+            return NameChoice(base, ((base, 1.0),), entity_type="person")
         best = cands[0][0]
-        return Resolution(best, tuple(cands), entity_type="person")
+        return NameChoice(best, tuple(cands), entity_type="person")
 
-    def org(self, name: str) -> Resolution:
+    def org(self, name: str) -> NameChoice:
         clean = re.sub(r"^(?:the|The|a|an)\s+", "", name).strip()
         cands: list[tuple[str, float]] = []
         compact = re.sub(r"[^A-Za-z0-9]", "", clean)
@@ -149,7 +154,7 @@ class NameIndex:
         parent_name = state_body_parent(best)
         if gaz is None and parent_name:
             gaz = _gazetteer().get(_key(parent_name))  # a state body has its national's type
-        return Resolution(best, tuple(cands) or ((clean, 1.0),),
+        return NameChoice(best, tuple(cands) or ((clean, 1.0),),
                           gazetteer_id=gaz["id"] if gaz else None,
                           entity_type=gaz["type"] if gaz else None)
 
