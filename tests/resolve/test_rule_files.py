@@ -25,8 +25,7 @@ LOADERS = {
     "hierarchy_rules.jsonl": lambda path, _: hierarchy.load_hierarchy_rules(path),
     "race_terms.jsonl": lambda path, _: races._terms(path),
     "tense_cues.jsonl": lambda path, _: dates._cues(path),
-    "organizations.jsonl": lambda path, _: gazetteer.load_gazetteer(path, DATA_DIR / "places.jsonl"),
-    "places.jsonl": lambda path, _: gazetteer.load_gazetteer(DATA_DIR / "organizations.jsonl", path),
+    "places.jsonl": lambda path, _: gazetteer.load_gazetteer(place_path=path),
 }
 
 
