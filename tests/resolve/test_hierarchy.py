@@ -20,7 +20,8 @@ from endorsetrack.resolve.hierarchy import infer_parent
     ("AFT Connecticut", "aft", "state.org-place"),
     ("Ohio AFL-CIO", "aflcio", "state.place-org"),
     ("Connecticut Education Association", "nea", "state.place-education-association"),
-    ("Rhode Island Democratic Party", "dnc", "state.place-democratic-party"),
+    ("Rhode Island Democratic Party", "democratic-party", "state.place-democratic-party"),
+    ("Democratic National Committee", "democratic-party", "parent.gazetteer"),
     ("Chicago Fraternal Order of Police", "fop", "parent.place-prefix-union"),
 ])
 def test_known_parents(name, parent, rule):

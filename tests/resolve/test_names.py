@@ -86,13 +86,13 @@ def test_link_to_another_host_is_no_evidence():
 def test_gazetteer_short_name_becomes_canonical_without_a_longer_form(given):
     res = NameIndex([], []).org(given)
     assert res.name == IAM
-    assert res.gazetteer_id == "org.iam" and res.entity_type == "union"
+    assert res.gazetteer_id == "iam" and res.entity_type == "union"
 
 
 def test_longer_form_in_the_article_wins_over_the_canonical_name():
     res = NameIndex([], ["International Association of Machinists"]).org("the Machinists")
     assert res.name == "International Association of Machinists"
-    assert res.gazetteer_id == "org.iam"
+    assert res.gazetteer_id == "iam"
 
 
 def test_gazetteer_types():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from endorsetrack.errors import RuleFileError
-from endorsetrack.resolve import dates, gazetteer, hierarchy, keys, races
+from endorsetrack.resolve import dates, gazetteer, hierarchy, races
 from endorsetrack.resolve.keys import DATA_DIR
 
 
@@ -21,22 +21,11 @@ def _planted(tmp_path: Path, name: str) -> tuple[Path, int]:
     return path, len(lines) + 1
 
 
-def _load_person_titles(path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(keys, "DATA_DIR", path.parent)
-    keys._titles.cache_clear()
-    try:
-        keys._titles()
-    finally:
-        keys._titles.cache_clear()
-
-
 LOADERS = {
     "hierarchy_rules.jsonl": lambda path, _: hierarchy.load_hierarchy_rules(path),
     "race_terms.jsonl": lambda path, _: races._terms(path),
     "tense_cues.jsonl": lambda path, _: dates._cues(path),
-    "organizations.jsonl": lambda path, _: gazetteer.load_gazetteer(path, DATA_DIR / "places.jsonl"),
-    "places.jsonl": lambda path, _: gazetteer.load_gazetteer(DATA_DIR / "organizations.jsonl", path),
-    "person_titles.jsonl": _load_person_titles,
+    "places.jsonl": lambda path, _: gazetteer.load_gazetteer(place_path=path),
 }
 
 

@@ -42,7 +42,7 @@ SCHEMAS: dict[str, RuleSchema] = {
     "cues": RuleSchema(("group", "words")),
     "entity_types": RuleSchema(("type", "regex", "unless")),
     "offices": RuleSchema(("office", "explicit")),
-    "organizations": RuleSchema(("name", "type"), ("aliases",)),
+    "organizations": RuleSchema(("name", "type"), ("acronyms", "aliases", "parent", "in_text")),  # nlp/organizations.py
     "poll_parties": RuleSchema((), kinds={"gate": ("terms",), "party": ("name", "forms")}),
     "poll_pollsters": RuleSchema(("name",), ("aliases",)),
     "polls": RuleSchema(("kind",), ("terms",)),
@@ -79,9 +79,11 @@ def check_packaged_rule_files() -> None:
     """Load every rule file the package ships to the left of extraction (nlp/patterns/,
     normalize/data/), so that a bad one stops a run before its first article
     (RuleFileError, exit code 3) instead of failing every article one by one."""
-    from .vocabulary import vocabulary  # late: the vocabulary module reads this one's schemas
+    from .organizations import known_organizations  # late: these modules read this one's schemas
+    from .vocabulary import vocabulary
 
     check_normalize_rule_files()
     for path in sorted(PATTERN_DIR.glob("*.jsonl")):
         packaged_rules(path.stem)
     vocabulary()
+    known_organizations()

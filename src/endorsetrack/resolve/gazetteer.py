@@ -1,29 +1,25 @@
-"""Well-known organisations and places as data: canonical names, short names, acronyms.
+"""Well-known organisations and places, looked up by name key across articles.
 
-General knowledge, not tied to any article: "IAFF", "International Association of
-Firefighters" and "International Association of Fire Fighters" are one union.
+The organisations are the one lexicon nlp/patterns/organizations.jsonl, read through
+nlp/organizations.py as extraction reads it: "IAFF", "International Association of
+Firefighters" and "International Association of Fire Fighters" are one union, with one
+canonical name in extract output and in the store. Places (resolve/data/places.jsonl)
+tell a state body ("Ohio AFL-CIO") from another spelling of its national body.
 Unknown organisations still resolve by the scored rules in entities.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ..errors import RuleFileError
-from ..nlp.rules import load_rules
+from ..nlp.organizations import ORGANIZATIONS_FILE, KnownOrg, known_organizations, read_organizations
+from ..ruledata import load_rules
 from .keys import DATA_DIR, name_key
 
+__all__ = ["Gazetteer", "KnownOrg", "default_gazetteer", "load_gazetteer", "PLACES_FILE"]
 
-@dataclass(frozen=True)
-class KnownOrg:
-    id: str
-    version: int
-    name: str
-    type: str
-    names: tuple[str, ...]  # every spelling: canonical, acronyms, aliases
-    acronyms: tuple[str, ...]
+PLACES_FILE = DATA_DIR / "places.jsonl"
 
 
 class Gazetteer:
@@ -38,10 +34,9 @@ class Gazetteer:
         self._acronyms = {name_key(a).replace(" ", ""): o.id for o in orgs for a in o.acronyms}
         self.places = frozenset(places)
 
-    def lookup(self, name: str) -> Optional[KnownOrg]:
+    def lookup(self, name: Optional[str]) -> Optional[KnownOrg]:
         """The known organisation with this exact name (any spelling), or None."""
-        oid = self._by_key.get(name_key(name))
-        return self.orgs[oid] if oid else None
+        return self.by_key(name_key(name))
 
     def by_key(self, key: str) -> Optional[KnownOrg]:
         oid = self._by_key.get(key)
@@ -59,24 +54,21 @@ class Gazetteer:
         return key in self.places
 
 
-def load_gazetteer(org_path: Path, place_path: Path) -> Gazetteer:
-    """Read and check the organisation and place files (RuleFileError on a bad line)."""
-    orgs = []
-    for rule in load_rules(org_path, required=("name", "type"), allowed=("aliases", "acronyms")):
-        for key in ("aliases", "acronyms"):
-            if not isinstance(rule.get(key, []), list):
-                raise RuleFileError(f"organisation '{rule['id']}': '{key}' must be a list", path=str(org_path))
-        names = (rule["name"], *rule.get("acronyms", []), *rule.get("aliases", []))
-        orgs.append(KnownOrg(rule["id"], rule["version"], rule["name"], rule["type"],
-                             tuple(names), tuple(rule.get("acronyms", []))))
+def _places(place_path: Path) -> tuple[str, ...]:
     places = []
     for rule in load_rules(place_path, required=("name",), allowed=("abbr",)):
         places.append(name_key(rule["name"]))
         places.extend(name_key(a) for a in rule.get("abbr", []) if len(a.rstrip(".")) > 2)
-    return Gazetteer(tuple(orgs), tuple(places))
+    return tuple(places)
+
+
+def load_gazetteer(org_path: Path = ORGANIZATIONS_FILE, place_path: Path = PLACES_FILE) -> Gazetteer:
+    """Read and check an organisation lexicon and a place file (RuleFileError on a bad line)."""
+    orgs = known_organizations() if org_path == ORGANIZATIONS_FILE else read_organizations(org_path)
+    return Gazetteer(orgs, _places(place_path))
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The packaged gazetteer (resolve/data), loaded once per process."""
-    return load_gazetteer(DATA_DIR / "organizations.jsonl", DATA_DIR / "places.jsonl")
+    """The packaged gazetteer, loaded once per process."""
+    return load_gazetteer()

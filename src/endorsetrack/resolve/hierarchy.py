@@ -1,9 +1,10 @@
 """Organisation hierarchy: which body a local, council or state affiliate belongs to.
 
-General rules read the child's own name (data/hierarchy_rules.jsonl): "Local N of X",
-"X Council N", "AFT <State>", "<State> Education Association", a known acronym
-inside the name ("1199SEIU"), a city before a known union ("Chicago Fraternal Order
-of Police"). The extractor's ``endorser_parent`` is used first when it gives one.
+A well-known body's parent is the one the organisation lexicon gives it (the DNC's
+party: nlp/patterns/organizations.jsonl "parent"). General rules read the child's own
+name (data/hierarchy_rules.jsonl): "Local N of X", "X Council N", "AFT <State>",
+"<State> Education Association", a known acronym inside the name ("1199SEIU"), a city
+before a known union ("Chicago Fraternal Order of Police"). The extractor's ``endorser_parent`` is used first when it gives one.
 """
 from __future__ import annotations
 
@@ -80,8 +81,9 @@ def infer_parent(name: str, gazetteer: Gazetteer, is_known: Callable[[str], bool
     """
     key = name_key(name)
     own = gazetteer.by_key(key)
-    if own is not None:
-        return None  # a known national body: no parent from its name
+    if own is not None:  # a known body: the parent the lexicon gives it (the DNC's party), none from its name
+        parent = gazetteer.orgs.get(own.parent) if own.parent else None
+        return ParentGuess(parent.name, parent.id, "parent.gazetteer", own.version) if parent else None
     bare = QUANTIFIER_RE.sub("", key) or key
     for rule in rules or load_hierarchy_rules():
         m = rule.regex.match(bare)

@@ -3,7 +3,8 @@
 The key follows eval/score.py's normalisation (case, accents, punctuation, a
 leading "the" and a trailing "union" dropped) so that what the scorer calls the
 same name, the catalog files under the same key. Person keys also drop titles
-("Sen.", "former Gov.") that the data file person_titles.jsonl lists.
+("Sen.", "former Gov.", "Jr.") that the titles lexicon's person-key views list
+(normalize/data/titles.jsonl, read through normalize/titles.py).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from ..nlp.rules import load_rules
+from ..normalize.titles import view
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -85,11 +86,10 @@ def token_subset(a: str, b: str) -> bool:
 @lru_cache(maxsize=1)
 def _titles() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(prefix titles, suffixes) as name keys, longest first so 'lt gov' beats 'gov'."""
-    prefixes, suffixes = [], []
-    for rule in load_rules(DATA_DIR / "person_titles.jsonl", required=("words",), allowed=("suffix",)):
-        (suffixes if rule.get("suffix") else prefixes).extend(name_key(w) for w in rule["words"])
-    return (tuple(sorted(set(prefixes), key=len, reverse=True)),
-            tuple(sorted(set(suffixes), key=len, reverse=True)))
+    prefixes = {name_key(w) for w in view("person_key_prefixes")}
+    suffixes = {name_key(w) for w in view("person_key_suffixes")}
+    return (tuple(sorted(prefixes, key=len, reverse=True)),
+            tuple(sorted(suffixes, key=len, reverse=True)))
 
 
 def person_key(name: str | None) -> str:

@@ -3,55 +3,46 @@
 "Lamont" -> "Ned Lamont" (a longer person name in the article ending in the same
 surname); "IAFF" -> "International Association of Firefighters" (an expansion whose
 initials spell the acronym, or a link to iaff.org on the expanded name); "the
-Machinists" -> the gazetteer's canonical name when the article gives no longer one.
-Each resolution keeps its candidates and scores (``Resolution``), not a silent pick.
+Machinists" -> the gazetteer's canonical name when the article gives no longer one (the
+one organisation lexicon, through resolve/gazetteer.py, as the store reads it; names are
+compared by keys.name_key, the one normalisation key).
+Each choice keeps its candidates and scores (``NameChoice``), not a silent pick; the
+cross-article ``Resolution`` (entities.py) is a different decision, against stored entities.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..nlp.build import doc_text
-from ..nlp.rules import packaged_rules
+from ..normalize.titles import view
+from ..ruledata import LazyPattern, alternation
 from ..types import Link
+from .gazetteer import default_gazetteer
+from .keys import name_key
 
 STOPWORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "to", "de"}
-TITLE_WORDS = re.compile(
-    r"^(?:(?:U\.S\.|former|ex-|then-|Sen\.|Senator|Rep\.|Representative|Gov\.|Governor|Lt\.|Mr\.|Ms\.|Mrs\.|"
-    r"Dr\.|President|Vice|Mayor|Speaker|House|Senate|Secretary|State|Treasurer|General|Attorney|"
-    r"Incumbent|Presumptive|Democratic|Republican|Chairman|Chairwoman|Councilman|Councilwoman|Supervisor|"
-    r"Congressman|Congresswoman|candidate|challenger|nominee|longtime|labour|labor|leader|"
-    r"Assemblyman|Assemblywoman|Assemblymember|Councilor|Councillor|Council\s+member|Councilmember|Delegate|"
-    r"Commissioner|Alderman|Alderwoman|Judge|Justice|Sheriff|MP|MPP|MLA|Premier|Minister|Trustee|"
-    r"Liberal|Conservative|Labour|NDP|GOP|Independent|"
-    r"president|mayor|governor)\s+)+")
+
+
+def _title_words() -> re.Pattern:
+    """One or more titles (and the words that stand with them) at the front of a person's name."""
+    words = alternation(view("before_article_person_names")).replace("\\ ", r"\s+")
+    return re.compile(rf"^(?:(?:{words})\s+)+")
+
+
+# Case-sensitive, as the view writes them: "Mayor Jane Roe", "candidate Jane Roe".
+TITLE_WORDS = LazyPattern(_title_words)
 
 
 @dataclass(frozen=True)
-class Resolution:
+class NameChoice:
+    """The fullest form one article gives a name, with every scored candidate."""
+
     name: str
     candidates: tuple[tuple[str, float], ...]  # (name, score), best first
     gazetteer_id: Optional[str] = None
     entity_type: Optional[str] = None
-    parent: Optional[str] = None
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, dict]:
-    out = {}
-    for rule in packaged_rules("organizations", ("name", "type")):
-        for form in (rule["name"], *rule.get("aliases", ())):
-            out[_key(form)] = rule
-    return out
-
-
-def _key(name: str) -> str:
-    s = name.lower().replace("’", "'")
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^a-z0-9]+", " ", s).strip()
-    return re.sub(r"^the ", "", s)
 
 
 def initials(name: str) -> str:
@@ -89,7 +80,7 @@ class NameIndex:
             orgs.append(re.sub(r"^(?:The|the)\s+", "", m.group(1).strip().rstrip(",")))
         return cls(people, orgs, anchors)
 
-    def person(self, name: str) -> Resolution:
+    def person(self, name: str) -> NameChoice:
         base = strip_title(name)
         surname = base.split()[-1]
         cands = [(p, 1.0 if p == base else 0.9) for p in self.people
@@ -102,11 +93,11 @@ class NameIndex:
             if len({f.split()[-1] for f in firsts}) == 1:
                 cands = [(firsts[0], 0.7)]
         if not cands:
-            return Resolution(base, ((base, 1.0),), entity_type="person")
+            return NameChoice(base, ((base, 1.0),), entity_type="person")
         best = cands[0][0]
-        return Resolution(best, tuple(cands), entity_type="person")
+        return NameChoice(best, tuple(cands), entity_type="person")
 
-    def org(self, name: str) -> Resolution:
+    def org(self, name: str) -> NameChoice:
         clean = re.sub(r"^(?:the|The|a|an)\s+", "", name).strip()
         cands: list[tuple[str, float]] = []
         compact = re.sub(r"[^A-Za-z0-9]", "", clean)
@@ -118,18 +109,18 @@ class NameIndex:
                 host = re.sub(r"^(?:https?://)?(?:www\.)?", "", href.lower()).split("/")[0]
                 if host.split(".")[0] == compact.lower() and anchor != clean:
                     cands.append((anchor, 0.9))
-        rule = _gazetteer().get(_key(clean))
+        known = default_gazetteer().lookup(clean)
         if not cands and clean[:1].islower():
             # "the aerospace workers", "the teachers union": a description whose words all
             # stand in one organisation the article names ("...Machinists and Aerospace Workers")
-            words = set(_key(clean).split()) - {"union"}
-            hits = {o for o in self.orgs if words and words <= set(_key(o).split())}
+            words = set(name_key(clean).split()) - {"union"}
+            hits = {o for o in self.orgs if words and words <= set(name_key(o).split())}
             if len(hits) == 1:
                 cands.append((hits.pop(), 0.7))
         if not cands and clean[:1].isupper() and len(clean.split()) <= 2 and not compact.isupper():
             # "the Courier" after "the Marlow Valley Courier": the one longer name ending in it
-            tail = _key(clean)
-            ends = {o for o in self.orgs if _key(o).endswith(" " + tail)}
+            tail = name_key(clean)
+            ends = {o for o in self.orgs if name_key(o).endswith(" " + tail)}
             if len(ends) == 1:
                 cands.append((ends.pop(), 0.7))
         short = re.sub(r"\s+union$", "", clean)  # "the AFSCME union" names the same body as "AFSCME"
@@ -138,26 +129,27 @@ class NameIndex:
             bodies = {o for o in self.orgs if re.search(rf"\b{re.escape(short)}\b.*\b(?:Local|Council|Lodge)\s+\d+", o)}
             if len(bodies) == 1:
                 cands.append((bodies.pop(), 0.75))
-        if not cands and rule is not None:
-            longer = [o for o in self.orgs if _gazetteer().get(_key(o)) is rule and len(o) > len(clean)]
+        if not cands and known is not None:
+            longer = [o for o in self.orgs if default_gazetteer().lookup(o) is known and len(o) > len(clean)
+                      and name_key(o) != name_key(clean)]  # "AFL-CIO's" is the same name, not a longer one
             cands += [(o, 0.85) for o in longer]
-            if not longer and rule["name"] != clean and not re.search(r"\d|/", clean):
-                cands.append((rule["name"], 0.8))
+            if not longer and known.name != clean and not re.search(r"\d|/", clean):
+                cands.append((known.name, 0.8))
         cands.sort(key=lambda c: (-c[1], -len(c[0])))
         best = cands[0][0] if cands else clean
-        gaz = _gazetteer().get(_key(best)) or rule
+        gaz = default_gazetteer().lookup(best) or known
         parent_name = state_body_parent(best)
         if gaz is None and parent_name:
-            gaz = _gazetteer().get(_key(parent_name))  # a state body has its national's type
-        return Resolution(best, tuple(cands) or ((clean, 1.0),),
-                          gazetteer_id=gaz["id"] if gaz else None,
-                          entity_type=gaz["type"] if gaz else None)
+            gaz = default_gazetteer().lookup(parent_name)  # a state body has its national's type
+        return NameChoice(best, tuple(cands) or ((clean, 1.0),),
+                          gazetteer_id=gaz.id if gaz else None,
+                          entity_type=gaz.type if gaz else None)
 
 
 def known_organization(name: str) -> Optional[str]:
     """The gazetteer's canonical name for a name or alias it lists, else None."""
-    rule = _gazetteer().get(_key(name))
-    return rule["name"] if rule else None
+    known = default_gazetteer().lookup(name)
+    return known.name if known else None
 
 
 def state_body_parent(name: str) -> Optional[str]:
@@ -170,9 +162,9 @@ def state_body_parent(name: str) -> Optional[str]:
         for rest in (" ".join(words[n:]) if " ".join(words[:n]) == state else None,
                      " ".join(words[:-n]) if " ".join(words[-n:]) == state else None):
             if rest:
-                rule = _gazetteer().get(_key(rest))
-                if rule is not None:
-                    return rule["name"]
+                known = default_gazetteer().lookup(rest)
+                if known is not None:
+                    return known.name
     return None
 
 

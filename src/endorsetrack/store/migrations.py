@@ -15,6 +15,7 @@ from typing import Callable, Optional
 from ..errors import MigrationFailedError, MigrationNeededError
 from . import schema
 from .connection import Database
+from .lexicon_migration import apply_organization_lexicon
 from .review import REVIEWS_DDL
 
 # Any constant: PostgreSQL advisory-lock id so that two ingests migrating at once serialise.
@@ -39,6 +40,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_polls", _run_all(schema.POLLS)),
     Migration("0003_query_indexes", _run_all(schema.QUERY_INDEXES)),
     Migration("0004_reviews", _run_all(REVIEWS_DDL)),  # human reviews of facts (store/review.py)
+    # stored organisations renamed to the one organisation lexicon's form (store/lexicon_migration.py)
+    Migration("0005_organization_lexicon", apply_organization_lexicon),
 )
 HEAD = MIGRATIONS[-1].name
 

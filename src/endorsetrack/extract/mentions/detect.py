@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ...nlp.rules import packaged_rules
+from ...nlp.organizations import KnownOrg, known_organizations
 from ...nlp.vocabulary import words
 from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
@@ -55,23 +55,26 @@ class Mention:
         return self.start <= i < self.end
 
 
+# A gazetteer mention's label is its lexicon id under this prefix ("org.seiu"): apart from NER
+# labels and reference nouns, and how extract/endorsements/article.py tells a known body.
+GAZETTEER_LABEL = "org."
+
+
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[tuple[str, dict], ...]:
-    """(lower-cased surface form, rule) pairs, longest first, for every name and alias."""
-    pairs = []
-    for rule in packaged_rules("organizations", ("name", "type")):
-        for form in (rule["name"], *rule.get("aliases", ())):
-            pairs.append((form.lower(), rule))
+def gazetteer() -> tuple[tuple[str, KnownOrg], ...]:
+    """(lower-cased spelling, organisation) pairs, longest first, for every name, acronym and alias
+    of the organisation lexicon (nlp/organizations.py) that is looked for in text."""
+    pairs = [(form.lower(), org) for org in known_organizations() if org.in_text for form in org.names]
     pairs.sort(key=lambda p: -len(p[0]))
     return tuple(pairs)
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_regex() -> tuple[dict[str, dict], re.Pattern]:
+def _gazetteer_regex() -> tuple[dict[str, KnownOrg], re.Pattern]:
     """One alternation over every gazetteer form, longest first: one pass per sentence."""
-    forms = {}
-    for form, rule in gazetteer():
-        forms.setdefault(form, rule)
+    forms: dict[str, KnownOrg] = {}
+    for form, org in gazetteer():
+        forms.setdefault(form, org)
     alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return forms, re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
 
@@ -122,11 +125,11 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     low = text.lower()
     forms, gaz_re = _gazetteer_regex()
     for m in gaz_re.finditer(low):
-        rule = forms[m.group(0)]
+        org = forms[m.group(0)]
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
         if tok and _looks_capitalised(text[m.start():m.end()]):
             start, end = tok
-            label = rule["id"]
+            label = GAZETTEER_LABEL + org.id
             while start - 1 >= sent.start and doc[start - 1].whitespace_ and _is_name_token(doc[start - 1]) \
                     and doc[start - 1].text not in NOT_NAME_WORDS and (doc[start - 1].lower_ not in TITLES or (
                         doc[start - 1].text == "State" and start - 2 >= sent.start and _is_name_token(doc[start - 2]))) \
@@ -136,7 +139,7 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
             while start > sent.start and _glued(doc, start - 1):  # "1199/SEIU", "SEA/SEIU"
                 start -= 1
                 label = "local"  # a body of its own, not the national organisation
-            kind = "party" if rule["type"] == "party" else "org"
+            kind = "party" if org.type == "party" else "org"
             body = LOCAL_AFTER_RE.match(text, m.end())  # "United Food and Commercial Workers Local 1187"
             if body:
                 tail = _char_span_to_tokens(sent, base + m.end(), base + body.end())
