@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from endorsetrack.resolve import DatingDefaults, date_article
 from endorsetrack.errors import RuleFileError
 from endorsetrack.extract.mentions.detect import gazetteer as extraction_forms
 from endorsetrack.nlp.organizations import ORGANIZATIONS_FILE, known_organizations, read_organizations
@@ -55,7 +56,8 @@ def test_a_stored_organisation_keeps_the_canonical_name_the_extract_output_gives
     try:
         migrate(db)
         with StoreWriter(db) as w:
-            w.write(ArticleResult(article=Article(doc="a.txt", text="text"), endorsements=(fact,)))
+            w.write(date_article(ArticleResult(article=Article(doc="a.txt", text="text"), endorsements=(fact,)),
+                                 DatingDefaults()))
         stored = db.query("SELECT e.name, e.gazetteer_id FROM stances s JOIN entities e ON e.id = s.endorser_id")
         assert stored == [{"name": extracted.name, "gazetteer_id": "ufcw"}]
         assert extracted.name == "United Food and Commercial Workers International Union"

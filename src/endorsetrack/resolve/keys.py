@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from ..normalize.titles import view
+from ..normalize import view
 
 DATA_DIR = Path(__file__).parent / "data"
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ..nlp.build import doc_text
-from ..normalize.titles import view
+from ..normalize import view
 from ..ruledata import LazyPattern, alternation
 from ..types import Link
 from .gazetteer import default_gazetteer
