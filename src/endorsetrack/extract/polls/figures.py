@@ -31,7 +31,7 @@ ATTITUDE_WINDOW_TOKENS = 8
 ELECTION_WINDOW_TOKENS = 6
 # Characters after a figure searched for "undecided"-type cues, up to the clause end.
 AFTER_WINDOW_CHARS = 120
-# How far after a figure its candidate may come ("44 percent of the people contacted
+# How far after a figure its candidate may come ("41 percent of the people interviewed
 # said they would vote for X": 10 tokens).
 SHARE_FIRST_MAX_TOKENS = 12
 # Evidence may start this many tokens before the first name or figure, at a lead/trail
