@@ -120,7 +120,7 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     after = after[:stop.start()] if stop else after
     among = re.search(r"\b(?:" + "|".join(sorted(rules.terms["subgroup_marker"])) + r")\b", after, re.I)
     after = after[:among.start()] if among else after  # "among union members" is a subgroup
-    # Election returns: "won 42 percent of the vote", "declared the winner with 73.1 percent".
+    # Election returns: "won 57 percent of the vote", "declared the winner with 61.4 percent".
     for i in range(a - 1, max(pre_start, a - ELECTION_WINDOW_TOKENS) - 1, -1):
         t = doc[i]
         modal = i - 1 >= 0 and rules.has("modal", doc[i - 1].text)
