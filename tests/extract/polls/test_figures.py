@@ -92,11 +92,11 @@ def test_leading_tied_apiece_and_a_continuing_sentence(poll_nlp):
 
 
 def test_at_figures_skip_the_undecided(poll_nlp):
-    text = ("Dan McCoy and Nellie Gordon want the nomination. Last month's 12 News/Roger Wells "
-            "University poll showed McCoy and Gordon in a tight race, with McCoy at 25% and Gordon "
-            "at 23%, but 37% of voters undecided.")
+    text = ("Dan McCoy and Nellie Gordon want the nomination. Last month's 7 News/Edith Lowe "
+            "University poll showed McCoy and Gordon in a close race, with McCoy at 27% and Gordon "
+            "at 22%, but 39% of voters undecided.")
     assert rows(polls_in(poll_nlp, text)) == [
-        ("12 News/Roger Wells University", None, (("McCoy", 25), ("Gordon", 23)))]
+        ("7 News/Edith Lowe University", None, (("McCoy", 27), ("Gordon", 22)))]
 
 
 def test_tied_with_each_earning_and_undecided(poll_nlp):
