@@ -1,12 +1,19 @@
 """The one place where the stages are composed for one article.
 
-ingest -> normalize -> (cue scan) -> annotate (spaCy) -> extract -> resolve.
+ingest -> normalize -> (cue scan) -> annotate (spaCy) -> extract -> resolve (names, then dating).
 Stage functions are pure; this module only wires them and routes per-document
 failures to DocumentError values so a batch keeps going and reports the bad one.
+
+``process_records`` runs it all; a caller that needs the normalized article first (the
+batch checks whether it is stored already) calls ``normalize_record`` once per record
+and hands the articles to ``process_articles``.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import EndorsetrackError
 from .scan import has_cues, text_for_parse
@@ -14,29 +21,49 @@ from .extract.endorsements import find_endorsements
 from .extract.polls import find_polls
 from .normalize import normalize
 from .nlp.build import build_nlp
-from .resolve import resolve_article
+from .resolve import NO_DEFAULTS, DatingDefaults, date_article, resolve_article
 from .settings import DEFAULT, Settings
 from .types import Article, ArticleResult, DocumentError, Record
 
 Outcome = Union[ArticleResult, DocumentError]
 
+__all__ = ["Outcome", "DatingDefaults", "annotate_and_extract", "process_records", "normalize_record",
+           "process_articles", "extract_text"]
 
-def annotate_and_extract(article: Article, doc, settings: Settings = DEFAULT) -> ArticleResult:
-    """Pure: a normalized article and its parsed Doc -> resolved facts."""
+
+def annotate_and_extract(article: Article, doc: Doc, settings: Settings = DEFAULT,
+                         dating: DatingDefaults = NO_DEFAULTS) -> ArticleResult:
+    """Pure: a normalized article and its parsed Doc -> resolved, dated facts."""
     endorsements = find_endorsements(doc, article, settings)
     polls = find_polls(doc, article)
     raw = ArticleResult(article=article, endorsements=tuple(endorsements),
                         polls=tuple(polls),
                         parsed_chars=sum(1 for c in doc.text if not c.isspace()))
-    return resolve_article(raw, doc)
+    return date_article(resolve_article(raw, doc), dating)
 
 
-def process_records(records: Iterable[Union[Record, DocumentError]],
-                    settings: Settings = DEFAULT, nlp=None) -> Iterator[Outcome]:
-    """Normalize, parse (only articles with cues) and extract, in input order.
+def process_records(records: Iterable[Union[Record, DocumentError]], settings: Settings = DEFAULT,
+                    nlp: Optional[Language] = None, dating: DatingDefaults = NO_DEFAULTS) -> Iterator[Outcome]:
+    """Normalize, parse (only articles with cues), extract and resolve, in input order."""
+    yield from process_articles((normalize_record(r) for r in records), settings, nlp, dating)
+
+
+def normalize_record(record: Union[Record, DocumentError]) -> Union[Article, DocumentError]:
+    """The normalize stage for one record; a record that cannot be read becomes its DocumentError."""
+    if isinstance(record, DocumentError):
+        return record
+    try:
+        return normalize(record)
+    except EndorsetrackError as exc:
+        return DocumentError(record.doc, exc.code, exc.message)
+
+
+def process_articles(articles: Iterable[Union[Article, DocumentError]], settings: Settings = DEFAULT,
+                     nlp: Optional[Language] = None, dating: DatingDefaults = NO_DEFAULTS) -> Iterator[Outcome]:
+    """Parse (only articles with cues), extract and resolve already-normalized articles, in input order.
 
     Articles without any endorsement or poll cue skip the parser entirely: most
-    news holds none, and the parse is where the time goes.
+    news holds none, and the parse is where the time goes. They are still dated.
     """
     nlp = nlp or build_nlp(settings.model)
     batch: list[Union[Article, DocumentError]] = []
@@ -50,19 +77,19 @@ def process_records(records: Iterable[Union[Record, DocumentError]],
             if isinstance(item, DocumentError):
                 yield item
             elif id(item) not in parsed:
-                yield ArticleResult(article=item)
+                yield _safe_date(item, dating)
             else:
-                yield _safe_extract(item, parsed[id(item)], settings)
+                yield _safe_extract(item, parsed[id(item)], settings, dating)
         batch.clear()
 
-    for record in records:
-        batch.append(_safe_normalize(record))
+    for article in articles:
+        batch.append(article)
         if len(batch) >= settings.batch_size:
             yield from flush()
     yield from flush()
 
 
-def extract_text(text: str, doc_id: str = "<text>", nlp=None,
+def extract_text(text: str, doc_id: str = "<text>", nlp: Optional[Language] = None,
                  settings: Settings = DEFAULT) -> ArticleResult:
     """Convenience for library users and tests: one string in, one result out."""
     outcome = next(process_records([Record(doc=doc_id, content=text)], settings, nlp))
@@ -71,18 +98,17 @@ def extract_text(text: str, doc_id: str = "<text>", nlp=None,
     return outcome
 
 
-def _safe_normalize(record: Union[Record, DocumentError]) -> Union[Article, DocumentError]:
-    if isinstance(record, DocumentError):
-        return record
+def _safe_extract(article: Article, doc: Doc, settings: Settings, dating: DatingDefaults) -> Outcome:
     try:
-        return normalize(record)
-    except EndorsetrackError as exc:
-        return DocumentError(record.doc, exc.code, exc.message)
-
-
-def _safe_extract(article: Article, doc, settings: Settings) -> Outcome:
-    try:
-        return annotate_and_extract(article, doc, settings)
+        return annotate_and_extract(article, doc, settings, dating)
     except Exception as exc:  # a bug must not sink the batch: report the document
         return DocumentError(article.doc, "extract.failed",
                              f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _safe_date(article: Article, dating: DatingDefaults) -> Outcome:
+    """An article without cues has no facts, but its date window is still stored."""
+    try:
+        return date_article(ArticleResult(article=article), dating)
+    except Exception as exc:
+        return DocumentError(article.doc, "extract.failed", f"dating failed: {type(exc).__name__}: {exc}")

@@ -59,7 +59,7 @@ class Settings:
     # sets; a lead sentence is kept (probe p12 reports a national's and its local's stance).
     summary_lead_chars: int = 600
 
-    # Cross-article entity resolution (catalog/entities.py): a mention joins an
+    # Cross-article entity resolution (resolve/entities.py): a mention joins an
     # existing entity when its best match scores at least this. Exact names and
     # gazetteer hits score 1.0, acronyms 0.9, score.py's token-subset rule 0.8.
     # Calibrated on the seeds' and dev set's gold names and aliases

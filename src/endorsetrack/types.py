@@ -65,6 +65,28 @@ class RuleRef:
 
 
 @dataclass(frozen=True)
+class DatedReference:
+    """A month-day date in an article's text, with the tense of the cue nearest to it."""
+
+    text: str
+    start: int
+    end: int
+    date: str  # ISO date, or "--MM-DD" when the year is unknown
+    tense: str  # past | future | unknown
+    cue: Optional[str]
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """When an article was written: its published date, or bounds from its dated references."""
+
+    start: Optional[str]  # the article was written on or after this (ISO or --MM-DD)
+    end: Optional[str]  # ... and on or before this
+    basis: str  # published | inferred | unknown
+    evidence: tuple[DatedReference, ...] = ()
+
+
+@dataclass(frozen=True)
 class Endorsement:
     endorser: str
     endorser_type: str
@@ -79,6 +101,11 @@ class Endorsement:
     endorser_parent: Optional[str] = None
     endorser_aliases: tuple[str, ...] = ()
     candidate_aliases: tuple[str, ...] = ()
+    # Set by the resolve stage's dating (resolve/dating.py); None until then.
+    effective_date: Optional[str] = None  # the full ISO date the stance counts from, if any
+    date_basis: Optional[str] = None  # stated | published | inferred | unknown
+    resolved_race: Optional[str] = None  # the race as filed: the article's race for the candidate, year added
+    race_basis: Optional[str] = None  # how resolved_race was found ("stated", "article-candidate+year-of-date", ...)
 
 
 @dataclass(frozen=True)
@@ -102,6 +129,11 @@ class Poll:
     margin_of_error: Optional[float] = None
     race: Optional[str] = None
     pollster_aliases: tuple[str, ...] = ()
+    # Set by the resolve stage's dating (resolve/dating.py); None until then.
+    resolved_released: Optional[str] = None  # ``released`` with the article's year when it gave none
+    effective_date: Optional[str] = None
+    date_basis: Optional[str] = None
+    resolved_race: Optional[str] = None  # the race as filed, the year of the date added when it names none
 
 
 @dataclass(frozen=True)
@@ -112,6 +144,9 @@ class ArticleResult:
     endorsements: tuple[Endorsement, ...] = ()
     polls: tuple[Poll, ...] = ()
     parsed_chars: int = 0  # how much text went through the full parse (cue scan)
+    # Set by the resolve stage's dating (resolve/dating.py); None until then.
+    published_date: Optional[str] = None  # the article's published date as a full ISO date, if it has one
+    date_window: Optional[DateWindow] = None
 
     def to_json(self, with_text: bool = False) -> dict[str, Any]:
         """The output contract of ``endorsetrack extract`` (see DESIGN.md)."""
@@ -122,6 +157,8 @@ class ArticleResult:
             "title": self.article.title,
             "endorsements": [_clean(asdict(e)) for e in self.endorsements],
             "polls": [_clean(asdict(p)) for p in self.polls],
+            "published_date": self.published_date,
+            "date_window": _clean(asdict(self.date_window)) if self.date_window else None,
         }
         if with_text:
             out["text"] = self.article.text

@@ -73,6 +73,24 @@ def test_output_option_writes_the_file_not_stdout(runner, articles):
     assert [o["doc"] for o in objs] == ["vega.txt", "labor.txt"]
 
 
+def test_published_and_year_options_date_articles_as_ingest_does(runner, articles):
+    result = runner.invoke(app, ["extract", "vega.txt", "-q", "--published", "2030-10-04", "--year", "2030"])
+    assert result.exit_code == 0, result.output
+    [vega] = json_lines(result.stdout)
+    assert (vega["published"], vega["published_date"]) == ("2030-10-04", "2030-10-04")
+    assert vega["date_window"]["basis"] == "published"
+    [e] = vega["endorsements"]
+    assert (e["effective_date"], e["date_basis"]) == ("2030-10-04", "published")
+    undated = json_lines(runner.invoke(app, ["extract", "vega.txt", "-q"]).stdout)[0]
+    assert undated["published_date"] is None and undated["endorsements"][0]["date_basis"] == "unknown"
+
+
+def test_a_malformed_published_date_is_a_usage_error(runner, articles):
+    result = runner.invoke(app, ["extract", "vega.txt", "-q", "--published", "Oct 4"])
+    assert result.exit_code == 2
+    assert "--published" in result.stderr
+
+
 def test_with_text_includes_the_text_that_offsets_index(runner, articles):
     result = runner.invoke(app, ["extract", "labor.txt", "vega.txt", "--with-text", "-q"])
     assert result.exit_code == 0, result.output

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from endorsetrack.cli import store_cmds  # noqa: F401  (registers the commands until app.py does)
 from endorsetrack.cli.app import app
 from endorsetrack.batch import ingest as loader
-from endorsetrack.types import (Article, ArticleResult, DocumentError, Endorsement, Evidence, Poll, PollResult,
-                                Record, RuleRef)
+from endorsetrack.resolve import NO_DEFAULTS, date_article
+from endorsetrack.types import Article, ArticleResult, DocumentError, Endorsement, Evidence, Poll, PollResult, RuleRef
 
 RACE = "2006 U.S. Senate, Connecticut"
 
@@ -32,29 +32,31 @@ FACTS = {  # by the first word of the file's text
 }
 
 
-def fake_normalize(record: Record) -> Article:
+def fake_normalize_record(record):
+    if isinstance(record, DocumentError):
+        return record
     return Article(doc=record.doc, text=record.content.strip(), url=record.url, published=record.published)
 
 
-def fake_process(records, settings=None, nlp=None):
-    for rec in records:
-        if isinstance(rec, DocumentError):
-            yield rec
+def fake_process_articles(articles, settings=None, nlp=None, dating=NO_DEFAULTS):
+    """The stand-in for extraction; the real resolve stage still dates what it finds."""
+    for art in articles:
+        if isinstance(art, DocumentError):
+            yield art
             continue
-        art = fake_normalize(rec)
         word = art.text.split()[0]
         if word == "broken":
-            yield DocumentError(rec.doc, "extract.failed", "extraction failed: boom")
+            yield DocumentError(art.doc, "extract.failed", "extraction failed: boom")
             continue
         spec = FACTS.get(word, dict(published=None, ends=(), polls=()))
-        yield ArticleResult(article=Article(doc=art.doc, text=art.text, published=spec["published"]),
-                            endorsements=spec["ends"], polls=spec["polls"])
+        yield date_article(ArticleResult(article=Article(doc=art.doc, text=art.text, published=spec["published"]),
+                                         endorsements=spec["ends"], polls=spec["polls"]), dating)
 
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
-    monkeypatch.setattr(loader, "process_records", fake_process)
-    monkeypatch.setattr(loader, "normalize", fake_normalize)
+    monkeypatch.setattr(loader, "process_articles", fake_process_articles)
+    monkeypatch.setattr(loader, "normalize_record", fake_normalize_record)
     monkeypatch.delenv("ENDORSETRACK_DB", raising=False)
     (tmp_path / "a.txt").write_text("august story")
     (tmp_path / "b.txt").write_text("september story")

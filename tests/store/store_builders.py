@@ -1,8 +1,13 @@
-"""Hand-made pipeline results for the store's tests (no extraction involved)."""
+"""Hand-made pipeline results for the store's tests (no extraction involved).
+
+``article`` dates its result with the resolve stage's ``date_article``, as the pipeline
+does before anything reaches the store.
+"""
 from __future__ import annotations
 
 from typing import Optional
 
+from endorsetrack.resolve import DatingDefaults, date_article
 from endorsetrack.types import Article, ArticleResult, Endorsement, Evidence, Poll, PollResult, RuleRef
 
 RACE = "2006 U.S. Senate, Connecticut"
@@ -27,9 +32,11 @@ def poll(pollster: str, results: list[tuple[str, float]], *, population: Optiona
 
 
 def article(doc: str, text: str, *ends: Endorsement, url: Optional[str] = None, published: Optional[str] = None,
-            polls: tuple[Poll, ...] = ()) -> ArticleResult:
-    return ArticleResult(article=Article(doc=doc, text=text, url=url, published=published),
-                         endorsements=tuple(ends), polls=polls)
+            polls: tuple[Poll, ...] = (), year: Optional[int] = None) -> ArticleResult:
+    """A dated result, as the pipeline hands it to the store (``year`` as ``--year``)."""
+    raw = ArticleResult(article=Article(doc=doc, text=text, url=url, published=published),
+                        endorsements=tuple(ends), polls=polls)
+    return date_article(raw, DatingDefaults(year=year))
 
 
 def counts(db) -> dict[str, int]:

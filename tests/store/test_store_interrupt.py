@@ -19,6 +19,7 @@ PER_ARTICLE = 3
 SCRIPT = textwrap.dedent(f"""
     import sys
     from endorsetrack.settings import Settings
+    from endorsetrack.resolve import date_article
     from endorsetrack.store import StoreWriter, open_store
     from endorsetrack.types import Article, ArticleResult, Endorsement, Evidence, RuleRef
 
@@ -26,7 +27,7 @@ SCRIPT = textwrap.dedent(f"""
         ends = tuple(Endorsement(f"Union {{i}} Local {{j}}", "union", f"Candidate {{j}} Person", "endorses",
                                  "general", Evidence("q", j * 10, j * 10 + 1), 0.9, RuleRef("r", 1),
                                  race="2030 Mayor, Springfield") for j in range({PER_ARTICLE}))
-        return ArticleResult(Article(doc=f"doc-{{i}}", text=f"article {{i}} text"), ends)
+        return date_article(ArticleResult(Article(doc=f"doc-{{i}}", text=f"article {{i}} text"), ends))
 
     db = open_store(sys.argv[1], create=True, migrate_to_head=True)
     with StoreWriter(db, Settings(store_commit_every=5, store_commit_seconds=3600)) as w:

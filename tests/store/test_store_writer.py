@@ -1,11 +1,16 @@
-"""Idempotent, atomic writes: re-ingest, supersede, restore, one fact with many reports, entities."""
+"""Idempotent, atomic writes: re-ingest, supersede, restore, one fact with many reports, entities.
+
+The results are dated by the resolve stage first (store_builders.article), as in the pipeline;
+the dating decisions themselves are tested in tests/resolve/test_dating.py.
+"""
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
-from endorsetrack.store import StoreWriter, queries
-from endorsetrack.store.writer import article_identity, content_hash
-from endorsetrack.types import Article
+from endorsetrack.store import StoreWriter, article_identity, content_hash, queries
+from endorsetrack.types import Article, ArticleResult, DateWindow
 from store_builders import RACE, article, counts, end, poll
 
 URL = "https://news.example/2006/08/unions"
@@ -140,11 +145,30 @@ def test_dates_published_inferred_and_stated(db):
     assert (rows["CWA"]["date"], rows["CWA"]["date_basis"]) == (None, "unknown")
 
 
-def test_default_year_dates_yearless_references(db):
-    with StoreWriter(db, default_year=2006) as w:
-        w.write(article("i.txt", "The Aug. 8 primary was won by Lamont.", end("UAW", "Ned Lamont", race=None)))
+def test_year_option_dates_yearless_references_in_the_store(db):
+    write_all(db, article("i.txt", "The Aug. 8 primary was won by Lamont.", end("UAW", "Ned Lamont", race=None),
+                          year=2006))
     [row] = queries.export_rows(db)
     assert row["date"] == "2006-08-08"
+
+
+def test_writer_stores_the_dates_and_race_it_is_given_without_deciding_them(db):
+    given = replace(article("g.txt", "The Sept. 3 rally.", end("UAW", "Ned Lamont", race="mayor")),
+                    date_window=DateWindow("1999-01-01", "1999-02-01", "inferred"), published_date=None)
+    given = replace(given, endorsements=tuple(replace(e, effective_date="1999-01-15", date_basis="stated",
+                                                      resolved_race="1999 mayor", race_basis="stated+year-of-date")
+                                              for e in given.endorsements))
+    write_all(db, given)
+    [row] = queries.export_rows(db)
+    assert (row["date"], row["date_basis"], row["race"]) == ("1999-01-15", "stated", "1999 mayor")
+    assert (row["date_window_start"], row["date_window_end"]) == ("1999-01-01", "1999-02-01")
+
+
+def test_writer_refuses_a_result_the_resolve_stage_did_not_date(db):
+    undated = ArticleResult(article=Article(doc="u.txt", text="x"), endorsements=(end("UAW", "Ned Lamont"),))
+    with pytest.raises(ValueError, match="not dated"):
+        write_all(db, undated)
+    assert counts(db)["articles"] == 0
 
 
 def test_candidate_race_ties_raceless_facts(db):

@@ -11,6 +11,7 @@ from typing import Optional
 
 import pytest
 
+from endorsetrack.resolve import date_article
 from endorsetrack.types import Article, ArticleResult, Endorsement, Evidence, Poll, PollResult, RuleRef
 
 RACE = "2006 U.S. Senate, Connecticut"
@@ -58,10 +59,15 @@ def end(endorser: str, candidate: Optional[str], evidence: Evidence, stance: str
                        endorser_parent=parent)
 
 
+def dated(**fields) -> ArticleResult:
+    """A hand-made result dated by the resolve stage, as the pipeline hands results to the store."""
+    return date_article(ArticleResult(**fields))
+
+
 def article_one(text: str = TEXT_1) -> ArticleResult:
     both = ev(text, "The Plumbers Guild and the Glaziers Union have endorsed Ned Harlow for the general election.")
     inner = ev(text, "the Glaziers Union have endorsed Ned Harlow")  # nested inside the list sentence
-    return ArticleResult(
+    return dated(
         article=Article(doc="one.txt", text=text, url="https://news.example/one", title="Labor splits",
                         published="2006-08-01"),
         endorsements=(end("Plumbers Guild", "Ned Harlow", both),
@@ -80,7 +86,7 @@ def article_two() -> ArticleResult:
                    results=(PollResult("Joe Pennock", 49), PollResult("Ned Harlow", 38)),
                    evidence=ev(t, "A Brindlewood University poll"), rule=RuleRef("test.poll", 1),
                    released="2006-08-17", race=RACE)
-    return ArticleResult(
+    return dated(
         article=Article(doc="two.txt", text=t, url="https://news.example/two", title="A change of heart",
                         published="2006-08-20"),
         endorsements=(end("Roofers Council", "Joe Pennock",
@@ -96,7 +102,7 @@ def article_two() -> ArticleResult:
 def article_xss() -> ArticleResult:
     t = TEXT_XSS
     sentence = f"The Evil {XSS_SCRIPT} Union endorsed {XSS_IMG_ALERT} Smith for governor."
-    return ArticleResult(
+    return dated(
         article=Article(doc="xss.txt", text=t, url="javascript:window.__xss=3", title=f"Payload {XSS_SCRIPT}",
                         published="2006-08-25"),
         endorsements=(end(f"Evil {XSS_SCRIPT} Union", f"{XSS_IMG_ALERT} Smith", ev(t, sentence),

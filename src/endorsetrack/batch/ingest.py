@@ -1,9 +1,12 @@
-"""`ingest`: read -> (skip what is stored) -> extract (in-process or a worker pool) -> write.
+"""`ingest`: read -> normalize -> (skip what is stored) -> extract (in-process or a worker pool) -> write.
 
-Workers each load the model once and only extract; the main process alone writes,
-so one connection, one transaction stream, one place where articles become
-atomic. Articles whose exact text is already current at their identity are
-skipped before extraction: a rerun after an interruption resumes cheaply.
+Each record is normalized exactly once, in the main process: the normalized text is
+what tells whether the article is stored already, and the same Article then goes to
+the pipeline (``process_articles``), so an HTML page goes through trafilatura once.
+Workers each load the model once and only extract and resolve; the main process alone
+writes, so one connection, one transaction stream, one place where articles become
+atomic. Articles whose exact text is already current at their identity are skipped
+before extraction: a rerun after an interruption resumes cheaply.
 """
 from __future__ import annotations
 
@@ -11,20 +14,21 @@ import multiprocessing
 import sys
 import time
 from collections import deque
-from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Sequence, TypeVar, Union
+
+from spacy.language import Language
 
 from ..errors import EndorsetrackError
 from ..ingest import read_records
-from ..normalize import normalize
-from ..pipeline import process_records
+from ..pipeline import DatingDefaults, normalize_record, process_articles
 from ..settings import DEFAULT, Settings
-from ..types import ArticleResult, DocumentError, Record
-from ..store import open_store
-from ..store.connection import resolve_url
-from ..store.writer import StoreWriter, article_identity, content_hash
+from ..types import Article, ArticleResult, DocumentError
+from ..store import StoreWriter, article_identity, content_hash, open_store, redact_url, resolve_url
 
 Outcome = Union[ArticleResult, DocumentError]
+ArticleOrError = Union[Article, DocumentError]
+Item = TypeVar("Item")
 
 
 @dataclass
@@ -44,34 +48,33 @@ class IngestSummary:
         stored = c.get("stored", 0) + c.get("superseded", 0) + c.get("restored", 0)
         return (f"stored {stored} article(s) ({self.stances} stance reports, {self.polls} polls; "
                 f"{c.get('superseded', 0)} superseded an earlier version), {c.get('unchanged', 0)} unchanged, "
-                f"{self.failed} failed, in {self.seconds:.1f} s -> {_redacted(self.url)}")
-
-
-def _redacted(url: str) -> str:
-    from ..store.connection import _redact
-    return _redact(url)
+                f"{self.failed} failed, in {self.seconds:.1f} s -> {redact_url(self.url)}")
 
 
 def run_ingest(paths: Sequence[str], url: Optional[str] = None, *, workers: int = 1,
                published: Optional[str] = None, year: Optional[int] = None, quiet: bool = False,
-               settings: Settings = DEFAULT,
-               nlp=None, report: Optional[Callable[[str], None]] = None) -> IngestSummary:
-    """Ingest every article under ``paths`` into the database at ``url`` (created and migrated as needed)."""
+               settings: Settings = DEFAULT, nlp: Optional[Language] = None,
+               report: Optional[Callable[[str], None]] = None) -> IngestSummary:
+    """Ingest every article under ``paths`` into the database at ``url`` (created and migrated as needed).
+
+    ``published`` dates articles that give no date; ``year`` dates references that give
+    no year when nothing else does (both decided in the pipeline's resolve stage).
+    """
     report = report or (lambda msg: print(msg, file=sys.stderr, flush=True))
     started = time.monotonic()
     summary = IngestSummary(resolve_url(url))
     db = open_store(url, create=True, migrate_to_head=True)
     try:
-        with StoreWriter(db, settings, default_year=year) as writer, _Progress(quiet) as progress:
-            todo = _skip_stored(read_records(paths), writer, progress)
-            for outcome in extract(todo, workers, settings, nlp):
+        dating = DatingDefaults(published=published, year=year)
+        with StoreWriter(db, settings) as writer, _Progress(quiet) as progress:
+            articles = (normalize_record(record) for record in read_records(paths))
+            todo = _skip_stored(articles, writer, progress)
+            for outcome in extract(todo, workers, settings, nlp, dating):
                 if isinstance(outcome, DocumentError):
                     writer.note_failure()
                     report(f"error: {outcome.doc}: {outcome.message}")
                     progress.advance(failed=True)
                     continue
-                if published and not outcome.article.published:
-                    outcome = replace(outcome, article=replace(outcome.article, published=published))
                 try:
                     result = writer.write(outcome)
                 except EndorsetrackError as exc:
@@ -92,33 +95,28 @@ def run_ingest(paths: Sequence[str], url: Optional[str] = None, *, workers: int 
     return summary
 
 
-def _skip_stored(records: Iterable[Union[Record, DocumentError]], writer: StoreWriter,
-                 progress: "_Progress") -> Iterator[Union[Record, DocumentError]]:
-    """Drop records whose normalised text is already the current version at their identity."""
-    for rec in records:
-        if isinstance(rec, Record):
-            try:
-                art = normalize(rec)
-            except EndorsetrackError:
-                yield rec  # the pipeline reports it
-                continue
-            if writer.is_stored(article_identity(art), content_hash(art.text)):
-                writer.counts["unchanged"] += 1
-                progress.advance()
-                continue
-        yield rec
+def _skip_stored(articles: Iterable[ArticleOrError], writer: StoreWriter,
+                 progress: "_Progress") -> Iterator[ArticleOrError]:
+    """Drop articles whose normalised text is already the current version at their identity."""
+    for article in articles:
+        if isinstance(article, Article) and writer.is_stored(article_identity(article), content_hash(article.text)):
+            writer.counts["unchanged"] += 1
+            progress.advance()
+            continue
+        yield article  # a DocumentError goes on too: the loop reports it
 
 
-def extract(records: Iterable[Union[Record, DocumentError]], workers: int, settings: Settings = DEFAULT,
-            nlp=None) -> Iterator[Outcome]:
-    """Pipeline outcomes in input order: in-process for one worker, else a pool (one model per worker)."""
+def extract(articles: Iterable[ArticleOrError], workers: int, settings: Settings = DEFAULT,
+            nlp: Optional[Language] = None, dating: DatingDefaults = DatingDefaults()) -> Iterator[Outcome]:
+    """Pipeline outcomes for normalized articles, in input order: in-process for one worker,
+    else a pool (one model per worker)."""
     if workers <= 1:
-        yield from process_records(records, settings, nlp)
+        yield from process_articles(articles, settings, nlp, dating)
         return
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, dating)) as pool:
         in_flight: deque = deque()
-        for chunk in _chunks(records, settings.ingest_chunk_size):
+        for chunk in _chunks(articles, settings.ingest_chunk_size):
             in_flight.append(pool.apply_async(_work, (chunk,)))
             while len(in_flight) >= 2 * workers:  # bounded: never read the whole input ahead
                 yield from in_flight.popleft().get()
@@ -127,19 +125,21 @@ def extract(records: Iterable[Union[Record, DocumentError]], workers: int, setti
 
 
 _WORKER_SETTINGS: Settings = DEFAULT
+_WORKER_DATING: DatingDefaults = DatingDefaults()
 
 
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_SETTINGS
+def _init_worker(settings: Settings, dating: DatingDefaults) -> None:
+    global _WORKER_SETTINGS, _WORKER_DATING
     _WORKER_SETTINGS = settings
+    _WORKER_DATING = dating
 
 
-def _work(chunk: list) -> list[Outcome]:
-    return list(process_records(chunk, _WORKER_SETTINGS))
+def _work(chunk: list[ArticleOrError]) -> list[Outcome]:
+    return list(process_articles(chunk, _WORKER_SETTINGS, dating=_WORKER_DATING))
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
     for it in items:
         chunk.append(it)
         if len(chunk) >= size:
@@ -178,7 +178,7 @@ class _Progress:
             rate = self.done / max(time.monotonic() - self.started, 1e-6)
             self._p.update(self._task, advance=1, rate=rate, failed=self.failed)
 
-    def __exit__(self, *exc) -> bool:
+    def __exit__(self, *exc: Any) -> Literal[False]:
         if self.enabled:
             self._p.__exit__(*exc)
         return False

@@ -15,6 +15,7 @@ from ..ingest import read_records
 from ..pipeline import process_records
 from ..types import DocumentError
 from .app import EXIT_PARTIAL, app, fail
+from .options import dating_defaults, published_option, year_option
 
 
 @app.command()
@@ -24,8 +25,18 @@ def extract(
     with_text: bool = typer.Option(False, "--with-text",
                                    help="Include the normalized text that evidence offsets index."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
+    published: Optional[str] = published_option,
+    year: Optional[int] = year_option,
 ) -> None:
-    """Extract endorsements and polls: one JSON object per article (no database needed)."""
+    """Extract endorsements and polls: one JSON object per article (no database needed).
+
+    Each object holds the dates and races that `ingest` would store, with the same
+    --published and --year.
+    """
+    try:
+        dating = dating_defaults(published, year)
+    except EndorsetrackError as exc:
+        raise fail(exc)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     failures = 0
     done = 0
@@ -34,7 +45,7 @@ def extract(
     try:
         records = read_records(paths)
         with _progress(err, show_progress) as bump:
-            for outcome in process_records(records):
+            for outcome in process_records(records, dating=dating):
                 if isinstance(outcome, DocumentError):
                     failures += 1
                     typer.echo(f"error: {outcome.doc}: {outcome.message}", err=True)

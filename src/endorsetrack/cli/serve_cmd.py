@@ -25,7 +25,7 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
 def serve_options(host: str, token: Optional[str]) -> tuple[Optional[str], Optional[tuple[str, ...]]]:
     """(token to require, Host names to accept) for a bind address; a non-loopback bind without a token is refused."""
-    from ..web.security import is_loopback
+    from ..web import is_loopback
 
     token = (token or "").strip() or None
     if is_loopback(host):

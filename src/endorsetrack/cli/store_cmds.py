@@ -15,11 +15,10 @@ from rich.table import Table
 
 from ..errors import EndorsetrackError, QueryError
 from ..store import migrate as run_migrations
-from ..store import connect, open_store, queries, resolve_url
-from ..store.conflicts import conflicts as find_conflicts
-from ..store.formats import EXPORT_FORMATS, FORMATS, write_rows
-from ..store.migrations import applied
+from ..store import EXPORT_FORMATS, FORMATS, applied, connect, find_conflicts, open_store, queries, resolve_url
+from ..store import write_rows
 from .app import EXIT_PARTIAL, app, fail
+from .options import dating_defaults, published_option, year_option
 from ..batch import run_ingest
 
 DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
@@ -107,16 +106,14 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories (recursive), globs, or - for stdin."),
     db: Optional[str] = db_option,
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes (one model each)."),
-    published: Optional[str] = typer.Option(None, "--published", help="Date (YYYY-MM-DD) for articles without one."),
-    year: Optional[int] = typer.Option(None, "--year", min=1800, max=2200,
-                                       help="Year of dates the text gives without one ('the Aug. 8 primary'), "
-                                            "for articles with no published date."),
+    published: Optional[str] = published_option,
+    year: Optional[int] = year_option,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
 ) -> None:
     """Extract and store articles; re-ingesting changes nothing, an edited article supersedes its old facts."""
     try:
-        published = queries.check_date(published, "--published")
-        summary = run_ingest(paths, db, workers=workers, published=published, year=year, quiet=quiet)
+        dating = dating_defaults(published, year)
+        summary = run_ingest(paths, db, workers=workers, published=dating.published, year=dating.year, quiet=quiet)
     except EndorsetrackError as exc:
         raise fail(exc) from exc
     typer.echo(summary.line(), err=True)

@@ -16,7 +16,7 @@ from typing import Optional
 
 from ..nlp.rules import packaged_rules
 from ..nlp.vocabulary import words
-from ..normalize.titles import office_titles
+from ..normalize import office_titles
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
 # set: an explicit race phrase in the candidate's sentence (3) must outweigh the

@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from ..errors import ModelNotInstalledError
-from ..normalize.titles import view
+from ..normalize import view
 from ..settings import DEFAULT
 from .rules import check_packaged_rule_files
 

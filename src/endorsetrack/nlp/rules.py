@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RuleFileError
-from ..normalize.rules import check_rule_files as check_normalize_rule_files
+from ..normalize import check_rule_files as check_normalize_rule_files
 from ..ruledata import RuleSchema, load_rules, load_with_schema
 
 __all__ = ["PATTERN_DIR", "SCHEMAS", "TRIGGER_KINDS", "check_packaged_rule_files", "load_rules", "packaged_rules",

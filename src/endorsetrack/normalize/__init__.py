@@ -11,13 +11,21 @@ from typing import Optional
 
 from ..errors import EmptyInputError
 from ..types import Article, Link, Record
-from .dates import leading_date, to_iso_date
+from .dates import (ISO_DATE_RE, MONTH_ABBREVIATIONS, MONTH_PHRASE_RE, MONTH_STEM, MONTHS, PROSE_DAY_MONTH_RE,
+                    PROSE_MONTH_DAY_RE, WEEKDAYS, leading_date, month_number, partial_iso, to_iso_date)
 from .edits import Span
 from .html import ConvertedHtml, convert_fragment, convert_page, is_whole_page, looks_like_html
 from .layout import plain_paragraphs
 from .repair import fix_mojibake, repair
+from .rules import check_rule_files
+from .titles import description_titles, lazy_view, office_titles, view
 
-__all__ = ["normalize", "paragraph_spans"]
+# The stage itself, and what every later stage shares: the date grammar (dates.py), the
+# titles lexicon and its views (titles.py), the rule-file check (rules.py).
+__all__ = ["normalize", "paragraph_spans",
+           "ISO_DATE_RE", "MONTH_ABBREVIATIONS", "MONTH_PHRASE_RE", "MONTH_STEM", "MONTHS", "PROSE_DAY_MONTH_RE",
+           "PROSE_MONTH_DAY_RE", "WEEKDAYS", "month_number", "partial_iso",
+           "description_titles", "lazy_view", "office_titles", "view", "check_rule_files"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n\n")
 

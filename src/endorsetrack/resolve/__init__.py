@@ -4,9 +4,11 @@ Pure, no database. ``article`` resolves one article's facts (``names``: every na
 fullest form the article gives); ``keys`` makes the comparable keys of names; ``entities``
 matches a name against known entities across articles; ``gazetteer`` and ``hierarchy``
 hold well-known organisations and which body a local belongs to; ``races`` and ``dates``
-make race keys and an article's date window. The store persists what these decide.
+make race keys and an article's date window; ``dating`` decides, per article, its date
+window and each fact's date and filed race. The store persists what these decide.
 """
 from .article import resolve_article
+from .dating import NO_DEFAULTS, DatingDefaults, date_article, races_by_candidate, with_election_year
 from .dates import DatedReference, DateWindow, article_year_hint, effective_date, infer_date_window, parse_date
 from .entities import SCORE_ARTICLE_ALIAS, EntityIndex, Match, Resolution, useful_aliases
 from .gazetteer import Gazetteer, KnownOrg, default_gazetteer, load_gazetteer
@@ -15,7 +17,8 @@ from .keys import acronym, entity_kind, key_for, looks_like_acronym, name_key, p
 from .names import NameIndex
 from .races import race_key, race_matches, race_year
 
-__all__ = ["resolve_article", "DatedReference", "DateWindow", "article_year_hint", "effective_date",
+__all__ = ["resolve_article", "NO_DEFAULTS", "DatingDefaults", "date_article", "races_by_candidate",
+           "with_election_year", "DatedReference", "DateWindow", "article_year_hint", "effective_date",
            "infer_date_window", "parse_date", "SCORE_ARTICLE_ALIAS", "EntityIndex", "Match", "Resolution",
            "useful_aliases", "Gazetteer", "KnownOrg", "default_gazetteer", "load_gazetteer", "ParentGuess",
            "infer_parent", "acronym", "entity_kind", "key_for", "looks_like_acronym", "name_key", "person_key",

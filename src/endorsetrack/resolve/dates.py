@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from ..nlp.rules import load_rules
-from ..normalize.dates import (ISO_DATE_RE, MONTH_ABBREVIATIONS, PROSE_DAY_MONTH_RE, PROSE_MONTH_DAY_RE, month_number,
+from ..normalize import (ISO_DATE_RE, MONTH_ABBREVIATIONS, PROSE_DAY_MONTH_RE, PROSE_MONTH_DAY_RE, month_number,
                                partial_iso)
-from ..normalize.titles import view
+from ..normalize import view
 from ..ruledata import LazyWords
-from ..types import Article
+from ..types import Article, DatedReference, DateWindow
 from .keys import DATA_DIR
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -30,24 +29,6 @@ YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 OTHER_ABBREVIATIONS = frozenset({"st", "no", "s", "inc", "co", "vs", "ft", "mt"})
 ABBREVIATIONS = LazyWords(lambda: MONTH_ABBREVIATIONS | view("sentence_abbreviations") | OTHER_ABBREVIATIONS)
 SENTENCE_END_RE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+")
-
-
-@dataclass(frozen=True)
-class DatedReference:
-    text: str
-    start: int
-    end: int
-    date: str  # ISO date, or "--MM-DD" when the year is unknown
-    tense: str  # past | future | unknown
-    cue: Optional[str]
-
-
-@dataclass(frozen=True)
-class DateWindow:
-    start: Optional[str]  # the article was written on or after this (ISO or --MM-DD)
-    end: Optional[str]  # ... and on or before this
-    basis: str  # published | inferred | unknown
-    evidence: tuple[DatedReference, ...] = ()
 
 
 def parse_date(value: Optional[str]) -> Optional[str]:

@@ -78,5 +78,5 @@ def load_gazetteer(org_path: Path, place_path: Path) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The packaged gazetteer (catalog/data), loaded once per process."""
+    """The packaged gazetteer (resolve/data), loaded once per process."""
     return load_gazetteer(DATA_DIR / "organizations.jsonl", DATA_DIR / "places.jsonl")

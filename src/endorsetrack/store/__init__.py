@@ -4,13 +4,19 @@
     with StoreWriter(db) as w: w.write(result)                  # idempotent, atomic per article
     db = open_store(url)                                        # readers: must exist and be at head
     queries.endorsements(db, candidate="Lamont", as_of="2006-09-01")
+
+Everything outside the store imports it from here (tests/test_layering.py checks it):
+the read modules ``queries``, ``web_queries`` and ``review`` and the names below.
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from .connection import Database, connect, resolve_url
-from .migrations import HEAD, MIGRATIONS, check_current, migrate
+from . import queries, review, web_queries
+from .conflicts import conflicts as find_conflicts
+from .connection import Database, connect, redact_url, resolve_url
+from .formats import EXPORT_FORMATS, FORMATS, write_rows
+from .migrations import HEAD, MIGRATIONS, applied, check_current, migrate
 from .writer import StoreWriter, WriteOutcome, article_identity, content_hash
 
 
@@ -28,5 +34,6 @@ def open_store(url: Optional[str] = None, *, create: bool = False, migrate_to_he
     return db
 
 
-__all__ = ["Database", "StoreWriter", "WriteOutcome", "open_store", "connect", "resolve_url", "migrate",
-           "check_current", "HEAD", "MIGRATIONS", "article_identity", "content_hash"]
+__all__ = ["Database", "StoreWriter", "WriteOutcome", "open_store", "connect", "resolve_url", "redact_url", "migrate",
+           "check_current", "applied", "HEAD", "MIGRATIONS", "article_identity", "content_hash", "queries", "review",
+           "web_queries", "find_conflicts", "EXPORT_FORMATS", "FORMATS", "write_rows"]

@@ -177,11 +177,11 @@ def _connect_postgres(url: str) -> Database:
     try:
         conn = psycopg.connect(url, autocommit=False)
     except psycopg.Error as exc:
-        raise DatabaseConnectError(f"cannot connect to PostgreSQL at {_redact(url)}: "
+        raise DatabaseConnectError(f"cannot connect to PostgreSQL at {redact_url(url)}: "
                                    f"{str(exc).strip().splitlines()[0]}") from exc
     return Database(conn, POSTGRES, url)
 
 
-def _redact(url: str) -> str:
+def redact_url(url: str) -> str:
     """The URL without its password, for messages."""
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)

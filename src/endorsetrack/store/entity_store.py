@@ -1,6 +1,7 @@
-"""Persisting the catalog's decisions: entities, their names with scores, candidates, parents.
+"""Canonical entities across articles: their names with scores, candidates, parents.
 
-The catalog (pure) scores a mention against every stored name; this module loads
+The entity index (``resolve.EntityIndex``, pure) scores a mention against every stored
+name; this module loads
 the stored names into its index, writes what it decides (a new entity, a new
 spelling of an old one, the scored candidates, a parent link) and keeps the
 index in step. After a rolled-back article the index is reloaded from the
@@ -55,7 +56,7 @@ class EntityStore:
 
     def resolve(self, name: str, kind: str, entity_type: Optional[str], article_id: Optional[int],
                 aliases: Iterable[str] = ()) -> int:
-        """The entity id for a mention: an existing entity when the catalog is sure, else a new one."""
+        """The entity id for a mention: an existing entity when the index is sure, else a new one."""
         idx = self._load()
         memo_key = (kind, name)
         eid = self._memo.get(memo_key)
@@ -106,7 +107,12 @@ class EntityStore:
 
     def link_parent(self, eid: int, name: str, given_parent: Optional[str], entity_type: Optional[str],
                     article_id: Optional[int], _depth: int = 0) -> Optional[int]:
-        """Give an organisation its parent body once: the extractor's, else one its name implies."""
+        """Give an organisation its parent body once: the extractor's, else one its name implies.
+
+        A cross-article decision, so it stays in the store: the hierarchy rules' {known}
+        slots match the organisations already stored, the parent is linked the first time
+        the entity is met, and a link that would close a loop in the stored tree is refused.
+        """
         idx = self._load()
         if self._parents.get(eid) is not None:
             return self._parents[eid]

@@ -1,5 +1,9 @@
 """Idempotent, atomic writes of pipeline results.
 
+The writer writes what the pipeline decided: dates, date windows and the race each
+fact is filed under come on the result (resolve/dating.py); the store adds only what
+needs the database: canonical entities across articles, their parents, race rows.
+
 Each article is written inside a savepoint: its row, its stance reports and its
 polls land together or not at all, and the article row is the "done" mark.
 Commits are batched (Settings.store_commit_every / store_commit_seconds); a
@@ -21,11 +25,10 @@ from pathlib import Path
 from typing import Optional
 
 from .. import __version__
-from ..resolve import DateWindow, article_year_hint, effective_date, infer_date_window, parse_date
 from ..resolve import entity_kind
 from ..resolve import race_key, race_year
 from ..settings import DEFAULT, Settings
-from ..types import Article, ArticleResult, Endorsement, Poll
+from ..types import Article, ArticleResult, DateWindow, Endorsement, Poll
 from .connection import Database
 from .entity_store import EntityStore
 
@@ -69,10 +72,8 @@ def article_identity(article: Article) -> str:
 class StoreWriter:
     """Writes ArticleResults into an open, migrated database; use as a context manager."""
 
-    def __init__(self, db: Database, settings: Settings = DEFAULT, command: str = "ingest",
-                 default_year: Optional[int] = None):
+    def __init__(self, db: Database, settings: Settings = DEFAULT, command: str = "ingest"):
         self.db = db
-        self.default_year = default_year  # dates yearless references when nothing else gives a year
         self.settings = settings
         self.entities = EntityStore(db, settings)
         self._pending = 0
@@ -103,11 +104,16 @@ class StoreWriter:
                               [identity, digest]) == 1
 
     def write(self, result: ArticleResult) -> WriteOutcome:
-        """Store one article and its facts atomically; unchanged articles write nothing."""
+        """Store one article and its facts atomically; unchanged articles write nothing.
+
+        The result must have been dated by the resolve stage (``resolve.date_article``).
+        """
+        if result.date_window is None:
+            raise ValueError(f"{result.article.doc}: not dated: the resolve stage (date_article) did not run")
         self.db.begin()
         self.db.savepoint("article")
         try:
-            outcome = self._write(result)
+            outcome = self._write(result, result.date_window)
             self.db.release("article")
         except BaseException:
             self.db.rollback_to("article")
@@ -140,7 +146,7 @@ class StoreWriter:
         self.counts["failed"] += 1
 
     # --- one article ------------------------------------------------------
-    def _write(self, result: ArticleResult) -> WriteOutcome:
+    def _write(self, result: ArticleResult, window: DateWindow) -> WriteOutcome:
         art = result.article
         identity, digest = article_identity(art), content_hash(art.text)
         rows = self.db.query("SELECT id, content_hash, is_current FROM articles WHERE identity = ?", [identity])
@@ -154,24 +160,21 @@ class StoreWriter:
             self.db.execute("UPDATE articles SET is_current = 1, superseded_by = NULL, superseded_at = NULL"
                             " WHERE id = ?", [same["id"]])
             return WriteOutcome("restored", same["id"])
-        races = [e.race for e in result.endorsements] + [p.race for p in result.polls]
-        window = infer_date_window(art, article_year_hint(races) or self.default_year)
         article_id = self.db.insert_id(
             "INSERT INTO articles (identity, content_hash, doc, url, title, published, date_window_start,"
             " date_window_end, date_basis, date_evidence, text, run_id, ingested_at, is_current)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-            [identity, digest, art.doc, art.url, art.title, parse_date(art.published), window.start, window.end,
+            [identity, digest, art.doc, art.url, art.title, result.published_date, window.start, window.end,
              window.basis, json.dumps([r.__dict__ for r in window.evidence]) if window.evidence else None,
              art.text, self.run_id, _now()])
         if current:
             self.db.execute("UPDATE articles SET is_current = 0, superseded_by = ?, superseded_at = ? WHERE id = ?",
                             [article_id, _now(), current["id"]])
-        article_races = _article_races(result.endorsements)
         for e in result.endorsements:
-            self._write_stance(e, article_id, window, article_races)
+            self._write_stance(e, article_id, window)
             self._maybe_pause()
         for p in result.polls:
-            self._write_poll(p, article_id, window)
+            self._write_poll(p, article_id)
         return WriteOutcome("superseded" if current else "stored", article_id,
                             len(result.endorsements), len(result.polls))
 
@@ -182,23 +185,11 @@ class StoreWriter:
 
     def _race_id(self, text: Optional[str]) -> Optional[int]:
         key = race_key(text)
-        if not key:
+        if not key or text is None:
             return None
         return self.db.get_or_create("races", {"race_key": key}, {"name": text.strip(), "year": race_year(text)})
 
-    def _with_year(self, race_text: Optional[str], date: Optional[str]) -> tuple[Optional[str], str]:
-        """A race that names no year takes the year of the fact's date, else --year:
-        the same office in different elections must not merge."""
-        if not race_key(race_text) or race_year(race_text) is not None:
-            return race_text, ""
-        if date and not date.startswith("--"):
-            return f"{date[:4]} {race_text.strip()}", "+year-of-date"
-        if self.default_year:  # no date at all, but the user said which election year
-            return f"{self.default_year} {race_text.strip()}", "+year-option"
-        return race_text, ""
-
-    def _write_stance(self, e: Endorsement, article_id: int, window: DateWindow,
-                      article_races: dict[Optional[str], Optional[str]]) -> None:
+    def _write_stance(self, e: Endorsement, article_id: int, window: DateWindow) -> None:
         kind = entity_kind(e.endorser_type, e.endorser)
         endorser = self.entities.resolve(e.endorser, kind, e.endorser_type, article_id, e.endorser_aliases)
         if kind == "organization":
@@ -207,14 +198,7 @@ class StoreWriter:
         if e.candidate:
             ckind = entity_kind(None, e.candidate)
             candidate = self.entities.resolve(e.candidate, ckind, None, article_id, e.candidate_aliases)
-        race_text, basis = e.race, "stated"
-        if not race_key(race_text):  # the race this article states for the same candidate, if one
-            race_text = article_races.get(e.candidate) if e.candidate else None
-            basis = "article-candidate" if race_text else None
-        date, date_basis = effective_date(e.date, window)
-        race_text, year_basis = self._with_year(race_text, date)
-        basis = f"{basis}{year_basis}"
-        race = self._race_id(race_text)
+        race = self._race_id(e.resolved_race)
         if candidate is not None and race is not None:
             self.db.execute("INSERT INTO candidate_races (candidate_id, race_id) VALUES (?, ?)"
                             " ON CONFLICT (candidate_id, race_id) DO NOTHING", [candidate, race])
@@ -228,26 +212,22 @@ class StoreWriter:
             " date_basis, date_window_start, date_window_end)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (stance_id, article_id, start_offset, end_offset) DO NOTHING",
-            [stance_id, article_id, e.endorser, e.candidate, race_text, basis, e.evidence.text, e.evidence.start,
-             e.evidence.end, e.rule.id, e.rule.version, self.run_id, float(e.confidence), date, date_basis,
-             window.start, window.end])
+            [stance_id, article_id, e.endorser, e.candidate, e.resolved_race, e.race_basis, e.evidence.text,
+             e.evidence.start, e.evidence.end, e.rule.id, e.rule.version, self.run_id, float(e.confidence),
+             e.effective_date, e.date_basis, window.start, window.end])
 
-    def _write_poll(self, p: Poll, article_id: int, window: DateWindow) -> None:
+    def _write_poll(self, p: Poll, article_id: int) -> None:
         pollster = self.entities.resolve(p.pollster, "organization", "organization", article_id, p.pollster_aliases)
-        released = p.released
-        if released and released.startswith("--") and window.start and not window.start.startswith("--"):
-            released = window.start[:4] + released[1:]  # "--08-17" in an article of 2006 -> 2006-08-17
-        date, basis = effective_date(released, window)
-        race_text, _ = self._with_year(p.race, date)
         poll_id = self.db.execute(
             "INSERT INTO polls (article_id, pollster_id, pollster_text, population, released, field_dates, sponsor,"
             " sample_size, sample_universe, margin_of_error, race_id, race_text, evidence, start_offset, end_offset,"
             " rule_id, rule_version, run_id, effective_date, date_basis)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (article_id, start_offset, end_offset, population) DO NOTHING RETURNING id",
-            [article_id, pollster, p.pollster, p.population, released, p.field_dates, p.sponsor, p.sample_size,
-             p.sample_universe, p.margin_of_error, self._race_id(race_text), race_text, p.evidence.text,
-             p.evidence.start, p.evidence.end, p.rule.id, p.rule.version, self.run_id, date, basis]).fetchone()
+            [article_id, pollster, p.pollster, p.population, p.resolved_released, p.field_dates, p.sponsor,
+             p.sample_size, p.sample_universe, p.margin_of_error, self._race_id(p.resolved_race), p.resolved_race,
+             p.evidence.text, p.evidence.start, p.evidence.end, p.rule.id, p.rule.version, self.run_id,
+             p.effective_date, p.date_basis]).fetchone()
         if poll_id is None:
             return
         for r in p.results:
@@ -256,16 +236,3 @@ class StoreWriter:
                             " VALUES (?, ?, ?, ?) ON CONFLICT (poll_id, candidate_id) DO NOTHING",
                             [poll_id[0], cand, r.candidate, float(r.share)])
 
-
-def _article_races(endorsements: tuple[Endorsement, ...]) -> dict[Optional[str], Optional[str]]:
-    """The one race the article states for each candidate (a candidate stated in two races has none).
-
-    No article-wide default: an extractor that states only the race it is sure of
-    ("for governor") would otherwise pass that race to every other stance.
-    """
-    per_candidate: dict[Optional[str], set[str]] = {}
-    for e in endorsements:
-        if race_key(e.race):
-            per_candidate.setdefault(e.candidate, set()).add(e.race)
-    return {c: next(iter(r)) for c, r in per_candidate.items()
-            if c is not None and len({race_key(x) for x in r}) == 1}

@@ -7,5 +7,6 @@ are written by ``endorsetrack.store.review``. Needs the ``web`` extra
 from __future__ import annotations
 
 from .app import create_app
+from .security import is_loopback
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "is_loopback"]

@@ -9,7 +9,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field
 
-from ..store.review import ACTIONS, MAX_NOTE_CHARS
+from ..store import review
 
 
 class ErrorDetail(BaseModel):
@@ -253,12 +253,12 @@ class FactDetail(BaseModel):
 
 class ReviewIn(BaseModel):
     """confirm or reject take a note only; correct names the fields that change."""
-    action: Literal[ACTIONS]  # type: ignore[valid-type]
+    action: Literal[review.ACTIONS]  # type: ignore[valid-type]
     stance: Optional[str] = None
     stage: Optional[str] = Field(None, description="primary, general or unstated")
     candidate_id: Optional[int] = None
     race_id: Optional[int] = None
-    note: Optional[str] = Field(None, max_length=MAX_NOTE_CHARS)
+    note: Optional[str] = Field(None, max_length=review.MAX_NOTE_CHARS)
     reviewer: Optional[str] = Field(None, max_length=200)
 
 

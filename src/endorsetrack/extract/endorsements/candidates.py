@@ -12,7 +12,7 @@ from typing import Optional
 
 from ...nlp.entity_types import type_from_name
 from ...nlp.vocabulary import words
-from ...normalize.titles import lazy_view
+from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
 from ..mentions import SentenceContext, expand_list
 from .frames import Frame

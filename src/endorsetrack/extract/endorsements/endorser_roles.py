@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from ...nlp.vocabulary import word_map, words
-from ...normalize.titles import lazy_view
+from ...normalize import lazy_view
 
 from ..mentions import SentenceContext, expand_list
 from .frames import Frame

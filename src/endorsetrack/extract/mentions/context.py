@@ -12,7 +12,7 @@ from typing import Optional
 
 from ...nlp.build import doc_text
 from ...nlp.vocabulary import words
-from ...normalize.titles import view
+from ...normalize import view
 from ...ruledata import LazyPattern, alternation
 from ...types import Evidence
 from .detect import Mention

@@ -16,7 +16,7 @@ from typing import Optional
 
 from ...nlp.rules import packaged_rules
 from ...nlp.vocabulary import words
-from ...normalize.titles import lazy_view
+from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
 from .reference_phrases import find_references
 

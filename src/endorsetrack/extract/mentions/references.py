@@ -14,7 +14,7 @@ from typing import Optional
 from ...nlp.build import doc_text
 from ...nlp.rules import packaged_rules
 from ...nlp.vocabulary import word_map, words
-from ...normalize.titles import description_titles
+from ...normalize import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
 from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS

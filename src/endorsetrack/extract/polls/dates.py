@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ...normalize.dates import MONTH_PHRASE_RE, MONTHS, month_number, partial_iso
+from ...normalize import MONTH_PHRASE_RE, MONTHS, month_number, partial_iso
 
 __all__ = ["DATE_RE", "DateHit", "MONTHS", "find_dates"]
 

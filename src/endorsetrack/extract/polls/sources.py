@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-from ...normalize.dates import WEEKDAYS
+from ...normalize import WEEKDAYS
 from .dates import MONTHS, find_dates
 from .numbers import parse_margin_of_error, parse_sample
 from .rules import PollRules
