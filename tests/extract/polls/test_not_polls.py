@@ -60,7 +60,7 @@ def test_favourability_figures_are_not_shares(poll_nlp):
 
 def test_membership_and_turnout_are_not_polls(poll_nlp):
     text = ("The union endorsed Joe Carter. A poll is planned. 2,140 ballots had been cast, or nearly "
-            "61 percent of the some 3,500 members who were eligible to vote, Carter said.")
+            "61 percent of the roughly 3,500 members who were eligible to vote, Carter said.")
     assert polls_in(poll_nlp, text) == []
 
 
