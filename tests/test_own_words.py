@@ -126,7 +126,7 @@ def readable_text(path: Path) -> str | None:
 
 
 def test_no_repository_file_quotes_the_real_corpora() -> None:
-    offenders = {}
+    offenders: dict[str, tuple[int, list[str]]] = {}
     for path in repository_files():
         text = readable_text(path)
         if text is None:
