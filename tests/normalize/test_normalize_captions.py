@@ -70,5 +70,5 @@ def test_bare_credit_takes_the_sentence_before_it_along():
     raw = "The mayor spoke on Monday. Mayor Ann Lee at City Hall. (Photo: John Doe/AP) The vote is next week."
     assert fix(raw) == ("The mayor spoke on Monday.\n\nMayor Ann Lee at City Hall. (Photo: John Doe/AP)"
                         "\n\nThe vote is next week.")
-    first_line = "date 2017-03-29 Governor's mansion in Richmond, Virginia. (Photo: www.dhr.virginia.gov)"
+    first_line = "date 2019-05-14 Governor's residence in Carverton, Westland. (Photo: www.heritage.westland.example)"
     assert fix(first_line + "\n\nNext.") == first_line + "\n\nNext."

@@ -30,7 +30,7 @@ def test_glued_sentences_are_split(raw, fixed):
     "She holds a Ph.D. in law.",
     "a Ph.D.Candidate",
     "The meeting is at 9 a.m. on Tuesday.",
-    "Kemp won 73.1 percent of the vote.",
+    "Akers won 61.4 percent of the vote.",
     "See the speakers wall (www.RallyAround.us) for details.",
     "Write to press@Union.org today.",
     "Visit https://example.com/News.Today for more.",

@@ -76,7 +76,7 @@ def test_published_from_record_is_normalized():
 
 @pytest.mark.parametrize("text, iso", [
     ("November 04, 2005\n\nPoll finds mayor's race tied", "2005-11-04"),
-    (" date 2017-03-29 Governor's mansion in Richmond. (Photo: www.dhr.virginia.gov)\n\nText.", "2017-03-29"),
+    (" date 2019-05-14 Governor's residence in Carverton. (Photo: www.heritage.westland.example)\n\nText.", "2019-05-14"),
     ("AP Source: Clinton expected to get endorsement\n\nJune 10, 2016\n\nWASHINGTON (AP) -- Text.", "2016-06-10"),
     ("The vote on November 04, 2005 was close.", None),
     ("It rained.\nNovember 04, 2005\n", None),

@@ -13,7 +13,7 @@ def test_race_keys_fold_synonyms_and_filler():
     assert race_year("2006 U.S. Senate, Connecticut") == 2006 and race_year("Senate") is None
 
 
-SEED_LIKE = ("Lamont won the Aug. 8 Democratic primary. The Sept. 3 labor rally was held in the union hall. "
+SEED_LIKE = ("Vasquez carried the Aug. 8 Democratic primary. A Sept. 3 labor rally was held at the union hall. "
              "Members are pledging to vote for candidates on Nov. 7.")
 
 

@@ -25,33 +25,33 @@ def test_api_serves_the_same_data_as_the_pages(built_url):
     races = c.get("/api/races").json()
     senate = next(r for r in races if r["name"] == web_builders.RACE)
     detail = c.get(f"/api/races/{senate['id']}").json()
-    assert {x["candidate"]: x["supporters"] for x in detail["candidates"]} == {"Ned Lamont": 4, "Joe Lieberman": 1}
+    assert {x["candidate"]: x["supporters"] for x in detail["candidates"]} == {"Ned Harlow": 4, "Joe Pennock": 1}
     roofers = next(f for f in detail["facts"] if f["endorser"] == "Roofers Council" and f["stance"] == "endorses"
-                   and f["candidate"] == "Ned Lamont")
+                   and f["candidate"] == "Ned Harlow")
     endorser = c.get(f"/api/endorsers/{roofers['endorser_id']}").json()
     assert [h["change"] for h in endorser["history"]] == [None, "rescind", None]
     article = c.get(f"/api/articles/{roofers['article_id']}").json()
     text = article["article"]["text"]
     assert all(text[r["start"]:r["end"]] == r["evidence"] for r in article["reports"])
     cand = c.get(f"/api/candidates/{roofers['candidate_id']}").json()
-    assert cand["candidate"]["name"] == "Ned Lamont" and len(cand["polls"]) == 2
+    assert cand["candidate"]["name"] == "Ned Harlow" and len(cand["polls"]) == 2
     assert c.get("/api/search", params={"q": "glaziers"}).json()["entities"][0]["name"] == "Glaziers Union"
     assert len(c.get("/api/recent", params={"limit": 2}).json()) == 2
 
 
 def test_a_review_through_the_api_changes_what_every_reader_sees(client, ids):
-    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
     race = ids["races"][web_builders.RACE]
     r = client.post(f"/api/facts/{fid}/reviews", json={"action": "reject", "note": "misread", "reviewer": "ann"})
     assert r.status_code == 201, r.text
     assert r.json()["review"]["action"] == "reject" and r.json()["fact"]["review"] == "reject"
     facts = client.get(f"/api/races/{race}").json()["facts"]
     assert "Plumbers Guild" not in {f["endorser"] for f in facts}
-    glaziers = ids["facts"][("Glaziers Union", "Ned Lamont", "endorses")]
+    glaziers = ids["facts"][("Glaziers Union", "Ned Harlow", "endorses")]
     r = client.post(f"/api/facts/{glaziers}/reviews", json={"action": "correct", "stance": "will_endorse"})
     assert r.status_code == 201, r.text
     counts = {x["candidate"]: x["by_stage"] for x in client.get(f"/api/races/{race}").json()["candidates"]}
-    assert counts["Ned Lamont"] == {"general": {"endorses": 2, "will_endorse": 1}}
+    assert counts["Ned Harlow"] == {"general": {"endorses": 2, "will_endorse": 1}}
     log = client.get("/api/reviews").json()
     assert [(x["fact_id"], x["action"]) for x in log] == [(fid, "reject"), (glaziers, "correct")]
     assert client.get(f"/api/facts/{glaziers}").json()["extracted"]["stance"] == "endorses"
@@ -67,7 +67,7 @@ def test_error_shape_for_404_422_and_unknown_routes(client):
 
 
 def test_error_shape_for_bad_review_bodies(client, ids):
-    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
     assert_error(client.post(f"/api/facts/{fid}/reviews", json={"action": "approve"}), 422, "validation_error",
                  "action")
     assert_error(client.post(f"/api/facts/{fid}/reviews", json={"action": "correct"}), 422, "validation_error",
@@ -79,7 +79,7 @@ def test_error_shape_for_bad_review_bodies(client, ids):
 
 def test_error_shape_for_401_when_the_server_has_a_token(sqlite_url, ids):
     c = make_client(sqlite_url, token="s3cret")
-    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
     url = f"/api/facts/{fid}/reviews"
     missing = c.post(url, json={"action": "reject"})
     assert_error(missing, 401, "unauthorized", "Authorization: Bearer")
@@ -91,7 +91,7 @@ def test_error_shape_for_401_when_the_server_has_a_token(sqlite_url, ids):
 
 
 def test_error_shape_for_403_from_another_site(client, ids):
-    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
     r = client.post(f"/api/facts/{fid}/reviews", json={"action": "reject"},
                     headers={"Origin": "https://evil.example"})
     assert_error(r, 403, "forbidden", "another site")

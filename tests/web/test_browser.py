@@ -35,15 +35,15 @@ def test_each_page_shows_what_a_reader_expects(browser, live_server, screenshots
     race = ids["races"][web_builders.RACE]
     pages = {
         "home": ("/", ["Races", web_builders.RACE, "Recent changes", "Roofers Council"]),
-        "race": (f"/race/{race}", ["Candidates", "Ned Lamont", "Endorsements over time", "Polls",
+        "race": (f"/race/{race}", ["Candidates", "Ned Harlow", "Endorsements over time", "Polls",
                                    "Plumbers Guild"]),
-        "candidate": (f"/candidate/{ids['entities']['Ned Lamont']}", ["Stances toward Ned Lamont",
+        "candidate": (f"/candidate/{ids['entities']['Ned Harlow']}", ["Stances toward Ned Harlow",
                                                                        "Glaziers Union"]),
         "endorser": (f"/endorser/{ids['entities']['Roofers Council']}", ["History", "withdraws an earlier stance",
-                                                                         "Joe Lieberman"]),
+                                                                         "Joe Pennock"]),
         "article": (f"/article/{ids['articles']['one.txt']}", ["Labor splits", "Facts in this article",
-                                                              "The Roofers Council backed Joe Lieberman"]),
-        "fact": (f"/fact/{ids['facts'][('Plumbers Guild', 'Ned Lamont', 'endorses')]}",
+                                                              "The Roofers Council backed Joe Pennock"]),
+        "fact": (f"/fact/{ids['facts'][('Plumbers Guild', 'Ned Harlow', 'endorses')]}",
                  ["Plumbers Guild", "Reports", "Save review"]),
     }
     for name, (path, expected) in pages.items():
@@ -58,11 +58,11 @@ def test_race_page_draws_both_charts_from_its_data(browser, live_server):
     base, ids = live_server
     open_page(browser, f"{base}/race/{ids['races'][web_builders.RACE]}")
     timeline = browser.find_element(By.CSS_SELECTOR, 'figure[data-chart="timeline"] svg')
-    assert len(timeline.find_elements(By.CSS_SELECTOR, "path.series")) == 2  # Lamont and Lieberman
+    assert len(timeline.find_elements(By.CSS_SELECTOR, "path.series")) == 2  # Harlow and Pennock
     assert len(timeline.find_elements(By.CSS_SELECTOR, "circle.point")) == 6  # 4 + 2 dated changes
     polls = browser.find_element(By.CSS_SELECTOR, 'figure[data-chart="polls"] svg')
     assert len(polls.find_elements(By.CSS_SELECTOR, "circle.point")) == 4  # 2 polls x 2 candidates
-    assert "Ned Lamont" in polls.text and "Joe Lieberman" in polls.text  # the legend
+    assert "Ned Harlow" in polls.text and "Joe Pennock" in polls.text  # the legend
 
 
 def test_click_race_then_endorser_then_evidence_lands_on_the_highlighted_sentence(browser, live_server,
@@ -74,14 +74,14 @@ def test_click_race_then_endorser_then_evidence_lands_on_the_highlighted_sentenc
     browser.find_element(By.CSS_SELECTOR, "table.facts").find_element(By.LINK_TEXT, "Roofers Council").click()
     WebDriverWait(browser, 10).until(ec.url_contains("/endorser/"))
     row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "table.history tr.report")
-               if "Ned Lamont" in r.text and "endorses" in r.text)
+               if "Ned Harlow" in r.text and "endorses" in r.text)
     row.find_element(By.CSS_SELECTOR, "a.evidence").click()
     WebDriverWait(browser, 10).until(ec.url_contains("/article/"))
     fragment = browser.current_url.split("#", 1)[1]
     assert fragment.startswith("src-")
     mark = WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, fragment)))
     assert mark.tag_name == "mark"
-    assert mark.text == "The Roofers Council now endorses Ned Lamont in the general election."
+    assert mark.text == "The Roofers Council now endorses Ned Harlow in the general election."
     WebDriverWait(browser, 5).until(lambda d: "target" in mark.get_attribute("class"))
     in_view = browser.execute_script(
         "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", mark)
@@ -108,7 +108,7 @@ def test_injected_markup_shows_as_text_and_never_runs(browser, live_server, scre
 
 def test_a_review_saved_from_the_fact_page(browser, live_server):
     base, ids = live_server
-    fid = ids["facts"][("Glaziers Union", "Ned Lamont", "endorses")]
+    fid = ids["facts"][("Glaziers Union", "Ned Harlow", "endorses")]
     open_page(browser, f"{base}/fact/{fid}")
     browser.find_element(By.CSS_SELECTOR, 'input[name="action"][value="confirm"]').click()
     browser.find_element(By.NAME, "note").send_keys("checked against the article")

@@ -31,23 +31,23 @@ def all_pages(ids) -> list[str]:
 def test_home_lists_races_and_recent_changes(client):
     page = visible(client.get("/").text)
     assert "Races" in page and web_builders.RACE in page
-    assert "Recent changes" in page and "Roofers Council rescinds Joe Lieberman" in page
+    assert "Recent changes" in page and "Roofers Council rescinds Joe Pennock" in page
 
 
 def test_race_page_shows_counts_chart_data_tables_and_evidence(client, ids):
     r = client.get(f"/race/{ids['races'][web_builders.RACE]}")
     assert r.status_code == 200
     page = visible(r.text)
-    assert "Ned Lamont 4 general endorses 4" in page
+    assert "Ned Harlow 4 general endorses 4" in page
     assert "Endorsements over time" in page and "Polls" in page
-    assert "Quinnipiac University Democrats Ned Lamont 60% , Joe Lieberman 33%" in page  # the no-JS table
+    assert "Brindlewood University Democrats Ned Harlow 60% , Joe Pennock 33%" in page  # the no-JS table
     assert 'id="timeline-data"' in r.text and 'data-chart="timeline"' in r.text
     assert f'/article/{ids["articles"]["one.txt"]}#src-' in r.text  # evidence links land on the sentence
 
 
 def test_endorser_page_shows_history_with_rescind_and_hierarchy(client, ids):
     page = visible(client.get(f"/endorser/{ids['entities']['Roofers Council']}").text)
-    assert "History" in page and "rescinds Joe Lieberman" in page and "withdraws an earlier stance" in page
+    assert "History" in page and "rescinds Joe Pennock" in page and "withdraws an earlier stance" in page
     local = visible(client.get(f"/endorser/{ids['entities']['Carpenters Local 43']}").text)
     assert "Part of: United Brotherhood of Carpenters and Joiners of America" in local
 
@@ -55,18 +55,18 @@ def test_endorser_page_shows_history_with_rescind_and_hierarchy(client, ids):
 def test_article_page_highlights_each_evidence_span_and_links_it_to_its_fact(client, ids):
     html = client.get(f"/article/{ids['articles']['one.txt']}").text
     assert html.count('<mark id="src-') >= 2
-    plumbers = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
-    glaziers = ids["facts"][("Glaziers Union", "Ned Lamont", "endorses")]
+    plumbers = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
+    glaziers = ids["facts"][("Glaziers Union", "Ned Harlow", "endorses")]
     assert f'<a href="/fact/{plumbers}">The Plumbers Guild and ' in html
-    assert f'<a href="/fact/{glaziers}">the Glaziers Union have endorsed Ned Lamont</a>' in html  # nested span
+    assert f'<a href="/fact/{glaziers}">the Glaziers Union have endorsed Ned Harlow</a>' in html  # nested span
     assert "Facts in this article" in visible(html)
 
 
 def test_candidate_and_fact_pages(client, ids):
-    assert "Stances toward Ned Lamont" in visible(client.get(f"/candidate/{ids['entities']['Ned Lamont']}").text)
-    fid = ids["facts"][("Roofers Council", "Ned Lamont", "endorses")]
+    assert "Stances toward Ned Harlow" in visible(client.get(f"/candidate/{ids['entities']['Ned Harlow']}").text)
+    fid = ids["facts"][("Roofers Council", "Ned Harlow", "endorses")]
     page = visible(client.get(f"/fact/{fid}").text)
-    assert "Roofers Council endorses Ned Lamont" in page and "Not reviewed yet." in page and "Save review" in page
+    assert "Roofers Council endorses Ned Harlow" in page and "Not reviewed yet." in page and "Save review" in page
 
 
 def test_errors_render_as_pages_outside_the_api(client):
@@ -104,7 +104,7 @@ def review_form(client, fid, **fields):
 
 
 def test_review_form_saves_and_the_race_page_reflects_it(client, ids):
-    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
     r = review_form(client, fid, action="reject", note="not in the text", reviewer="ann")
     assert r.status_code == 303 and r.headers["location"] == f"/fact/{fid}?saved=reject#review"
     page = visible(client.get(r.headers["location"]).text)
@@ -116,7 +116,7 @@ def test_review_form_saves_and_the_race_page_reflects_it(client, ids):
 
 
 def test_review_form_needs_its_csrf_token_and_same_site_origin(client, ids):
-    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
     client.get(f"/fact/{fid}")
     no_token = client.post(f"/fact/{fid}/review", data={"action": "reject"}, follow_redirects=False)
     assert no_token.status_code == 403 and "security token" in visible(no_token.text)
@@ -131,7 +131,7 @@ def test_review_form_needs_its_csrf_token_and_same_site_origin(client, ids):
 
 def test_review_form_needs_the_server_token_when_one_is_set(sqlite_url, ids):
     c = make_client(sqlite_url, token="s3cret")
-    fid = ids["facts"][("Plumbers Guild", "Ned Lamont", "endorses")]
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
     assert 'name="token" type="password"' in c.get(f"/fact/{fid}").text
     assert review_form(c, fid, action="reject").status_code == 401
     assert review_form(c, fid, action="reject", token="nope").status_code == 401

@@ -20,12 +20,12 @@ def test_race_detail_counts_by_stage_and_stance_and_support_over_time(db):
     i = web_builders.ids(db)
     d = wq.race_detail(db, i["races"][web_builders.RACE])
     counts = {c["candidate"]: c for c in d["candidates"]}
-    assert counts["Ned Lamont"]["by_stage"] == {"general": {"endorses": 4}}
-    assert counts["Ned Lamont"]["supporters"] == 4
-    assert counts["Joe Lieberman"]["by_stage"] == {"primary": {"endorses": 1, "rescinds": 1}}
+    assert counts["Ned Harlow"]["by_stage"] == {"general": {"endorses": 4}}
+    assert counts["Ned Harlow"]["supporters"] == 4
+    assert counts["Joe Pennock"]["by_stage"] == {"primary": {"endorses": 1, "rescinds": 1}}
     series = {s["candidate"]: [(p["date"], p["count"]) for p in s["points"]] for s in d["timeline"]}
-    assert series["Ned Lamont"] == [("2006-08-01", 1), ("2006-08-01", 2), ("2006-08-20", 3), ("2006-08-20", 4)]
-    assert series["Joe Lieberman"] == [("2006-08-01", 1), ("2006-08-20", 0)]  # the rescind takes it back
+    assert series["Ned Harlow"] == [("2006-08-01", 1), ("2006-08-01", 2), ("2006-08-20", 3), ("2006-08-20", 4)]
+    assert series["Joe Pennock"] == [("2006-08-01", 1), ("2006-08-20", 0)]  # the rescind takes it back
     assert {(p["population"], p["article_id"]) for p in d["polls"]} == {
         ("Democrats", i["articles"]["two.txt"]), (None, i["articles"]["two.txt"])}
     with pytest.raises(UnknownRaceError):
@@ -36,9 +36,9 @@ def test_endorser_history_marks_the_change_and_the_rescind_and_links_parent_and_
     i = web_builders.ids(db)
     d = wq.endorser_detail(db, i["entities"]["Roofers Council"])
     steps = [(r["date"], r["stance"], r["candidate"], r["change"]) for r in d["history"]]
-    assert steps == [("2006-08-01", "endorses", "Joe Lieberman", None),
-                     ("2006-08-20", "rescinds", "Joe Lieberman", "rescind"),
-                     ("2006-08-20", "endorses", "Ned Lamont", None)]
+    assert steps == [("2006-08-01", "endorses", "Joe Pennock", None),
+                     ("2006-08-20", "rescinds", "Joe Pennock", "rescind"),
+                     ("2006-08-20", "endorses", "Ned Harlow", None)]
     local = wq.endorser_detail(db, i["entities"]["Carpenters Local 43"])
     national = local["parents"][0]
     assert national["name"] == "United Brotherhood of Carpenters and Joiners of America"
@@ -57,12 +57,12 @@ def test_article_detail_gives_the_stored_text_and_offsets_that_point_at_the_evid
     for r in d["reports"]:
         assert text[r["start"]:r["end"]] == r["evidence"]
     poll_article = wq.article_detail(db, i["articles"]["two.txt"])
-    assert [p["pollster"] for p in poll_article["polls"]] == ["Quinnipiac University"] * 2
+    assert [p["pollster"] for p in poll_article["polls"]] == ["Brindlewood University"] * 2
 
 
 def test_fact_detail_shows_values_in_force_and_as_extracted(db):
     i = web_builders.ids(db)
-    fid = i["facts"][("Glaziers Union", "Ned Lamont", "endorses")]
+    fid = i["facts"][("Glaziers Union", "Ned Harlow", "endorses")]
     rv.record_review(db, fid, "correct", stage="primary", note="primary, per the text")
     d = wq.fact_detail(db, fid)
     assert (d["fact"]["stage"], d["extracted"]["stage"], d["fact"]["review"]) == ("primary", "general", "correct")

@@ -22,14 +22,14 @@ XSS_IMG_ALERT = '"><img src=x onerror=alert(1)>'
 PAYLOADS = (XSS_SCRIPT, XSS_IMG, XSS_ALERT, XSS_IMG_ALERT)
 
 TEXT_1 = ("Labor splits in Connecticut.\n\n"
-          "The Plumbers Guild and the Glaziers Union have endorsed Ned Lamont for the general election. "
-          "The Roofers Council backed Joe Lieberman in the primary.\n\n"
-          "Lamont welcomed the support.")
+          "The Plumbers Guild and the Glaziers Union have endorsed Ned Harlow for the general election. "
+          "The Roofers Council backed Joe Pennock in the primary.\n\n"
+          "Harlow welcomed the support.")
 TEXT_2 = ("A change of heart.\n\n"
-          "The Roofers Council withdrew its endorsement of Joe Lieberman on Monday. "
-          "The Roofers Council now endorses Ned Lamont in the general election. "
-          "Carpenters Local 43 endorsed Ned Lamont too.\n\n"
-          "A Quinnipiac University poll showed Lamont ahead 60 percent to 33 percent among Democrats.")
+          "The Roofers Council withdrew its endorsement of Joe Pennock on Monday. "
+          "The Roofers Council now endorses Ned Harlow in the general election. "
+          "Carpenters Local 43 endorsed Ned Harlow too.\n\n"
+          "A Brindlewood University poll showed Harlow ahead 60 percent to 33 percent among Democrats.")
 TEXT_XSS = (f"Payload article {XSS_SCRIPT} and {XSS_IMG}.\n\n"
             f"The Evil {XSS_SCRIPT} Union endorsed {XSS_IMG_ALERT} Smith for governor. {XSS_ALERT} end.")
 
@@ -65,36 +65,36 @@ def dated(**fields) -> ArticleResult:
 
 
 def article_one(text: str = TEXT_1) -> ArticleResult:
-    both = ev(text, "The Plumbers Guild and the Glaziers Union have endorsed Ned Lamont for the general election.")
-    inner = ev(text, "the Glaziers Union have endorsed Ned Lamont")  # nested inside the list sentence
+    both = ev(text, "The Plumbers Guild and the Glaziers Union have endorsed Ned Harlow for the general election.")
+    inner = ev(text, "the Glaziers Union have endorsed Ned Harlow")  # nested inside the list sentence
     return dated(
         article=Article(doc="one.txt", text=text, url="https://news.example/one", title="Labor splits",
                         published="2006-08-01"),
-        endorsements=(end("Plumbers Guild", "Ned Lamont", both),
-                      end("Glaziers Union", "Ned Lamont", inner),
-                      end("Roofers Council", "Joe Lieberman",
-                          ev(text, "The Roofers Council backed Joe Lieberman in the primary."), stage="primary")))
+        endorsements=(end("Plumbers Guild", "Ned Harlow", both),
+                      end("Glaziers Union", "Ned Harlow", inner),
+                      end("Roofers Council", "Joe Pennock",
+                          ev(text, "The Roofers Council backed Joe Pennock in the primary."), stage="primary")))
 
 
 def article_two() -> ArticleResult:
     t = TEXT_2
-    poll = Poll(pollster="Quinnipiac University",
-                results=(PollResult("Ned Lamont", 60), PollResult("Joe Lieberman", 33)),
-                evidence=ev(t, "Lamont ahead 60 percent to 33 percent among Democrats"), rule=RuleRef("test.poll", 1),
+    poll = Poll(pollster="Brindlewood University",
+                results=(PollResult("Ned Harlow", 60), PollResult("Joe Pennock", 33)),
+                evidence=ev(t, "Harlow ahead 60 percent to 33 percent among Democrats"), rule=RuleRef("test.poll", 1),
                 population="Democrats", released="2006-08-17", race=RACE)
-    overall = Poll(pollster="Quinnipiac University",
-                   results=(PollResult("Joe Lieberman", 49), PollResult("Ned Lamont", 38)),
-                   evidence=ev(t, "A Quinnipiac University poll"), rule=RuleRef("test.poll", 1),
+    overall = Poll(pollster="Brindlewood University",
+                   results=(PollResult("Joe Pennock", 49), PollResult("Ned Harlow", 38)),
+                   evidence=ev(t, "A Brindlewood University poll"), rule=RuleRef("test.poll", 1),
                    released="2006-08-17", race=RACE)
     return dated(
         article=Article(doc="two.txt", text=t, url="https://news.example/two", title="A change of heart",
                         published="2006-08-20"),
-        endorsements=(end("Roofers Council", "Joe Lieberman",
-                          ev(t, "The Roofers Council withdrew its endorsement of Joe Lieberman on Monday."),
+        endorsements=(end("Roofers Council", "Joe Pennock",
+                          ev(t, "The Roofers Council withdrew its endorsement of Joe Pennock on Monday."),
                           stance="rescinds", stage="primary"),
-                      end("Roofers Council", "Ned Lamont",
-                          ev(t, "The Roofers Council now endorses Ned Lamont in the general election.")),
-                      end("Carpenters Local 43", "Ned Lamont", ev(t, "Carpenters Local 43 endorsed Ned Lamont too."),
+                      end("Roofers Council", "Ned Harlow",
+                          ev(t, "The Roofers Council now endorses Ned Harlow in the general election.")),
+                      end("Carpenters Local 43", "Ned Harlow", ev(t, "Carpenters Local 43 endorsed Ned Harlow too."),
                           parent="Carpenters")),
         polls=(poll, overall))
 

@@ -1,7 +1,7 @@
 """Photo captions glued into paragraphs get a paragraph of their own.
 
 Scraped articles often carry the caption of a dropped photo inside a paragraph
-("...during elections.The gang's all here (l-r): Lt. Gov. ..."). Left in place, a
+("...before the vote.All smiles at the rally (l-r): Lt. Gov. ..."). Left in place, a
 caption's names read as part of the surrounding sentences. We never delete text:
 a caption is only moved to its own paragraph at the same place.
 

@@ -88,8 +88,8 @@ def test_full_names_of_endorsers_and_candidates(nlp, text, expected):
 
 
 NO_NAME_CASES = [
-    pytest.param("The Harbor Teachers Union backed the measure. Proposition 40 sits unopposed by the people who "
-                 "wanted the rest of us to oppose it.",
+    pytest.param("The Harbor Teachers Union backed the measure. Proposition 40 is unopposed now by the same people who "
+                 "once wanted the rest of us to oppose the measure.",
                  set(), id="rest-of-us-is-no-endorser"),
     pytest.param("The Harbor Education Association has also thrown its weight behind House Bill 4410, which "
                  "would cap class sizes.", set(), id="a-bill-is-no-candidate"),

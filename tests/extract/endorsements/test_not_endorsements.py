@@ -55,7 +55,7 @@ NO_STANCE_CASES = [
                  id="a-lot-of-voters"),
     pytest.param("Seven percent were undecided, and the rest said they would back a minor-party candidate.", set(),
                  id="spelled-out-percent"),
-    pytest.param("Leaders from the United Farm Workers of America abstained from the endorsement vote.", set(),
+    pytest.param("Two leaders from the United Farm Workers of America abstained from the endorsement vote.", set(),
                  id="abstaining-is-no-stance"),
 ]
 

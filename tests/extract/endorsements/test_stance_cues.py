@@ -108,7 +108,7 @@ STANCE_CASES = [
     pytest.param("The Harbor Workers Union has not chosen a candidate in the race for mayor.",
                  {(HWU, None, "undecided", None)}, id="not-chosen-undecided"),
     pytest.param("The Harbor Workers Union endorsed Maria Vega in the Democratic primary. "
-                 "It has not chosen a candidate for the general election.",
+                 "It has still not chosen a candidate for the general election.",
                  {(HWU, VEGA, "endorses", "primary"), (HWU, None, "undecided", "general")},
                  id="not-chosen-after-primary-endorsement"),
     pytest.param("The Harbor Workers Union has yet to endorse a candidate in the race for mayor.",

@@ -15,12 +15,12 @@ from helpers.polls import MAYORAL_POLL, MAYORAL_RACE, RACE, polls_in, rows, shar
 # ---- pairs ----------------------------------------------------------------------------
 
 def test_up_and_losing_to_with_implied_opponent_and_subgroup(poll_nlp):
-    text = RACE + ("An August 17 Quinlan University poll showed Carter up 49 percent to 38 percent "
-                   "overall, and losing to Lawson 60 percent to 33 percent among Democrats.")
+    text = RACE + ("An August 17 Quinlan University poll showed Carter up 51 percent to 37 percent "
+                   "overall, and losing to Lawson 58 percent to 34 percent among Democrats.")
     polls = polls_in(poll_nlp, text)
     assert rows(polls) == [
-        ("Quinlan University", None, (("Carter", 49), ("Lawson", 38))),
-        ("Quinlan University", "Democrats", (("Lawson", 60), ("Carter", 33))),
+        ("Quinlan University", None, (("Carter", 51), ("Lawson", 37))),
+        ("Quinlan University", "Democrats", (("Lawson", 58), ("Carter", 34))),
     ]
     assert {p.released for p in polls} == {"--08-17"}
     assert [p.rule.id for p in polls] == ["poll.frame.pair", "poll.frame.pair"]
@@ -28,13 +28,13 @@ def test_up_and_losing_to_with_implied_opponent_and_subgroup(poll_nlp):
 
 def test_led_then_parenthesis_then_trailing_with_no_name(poll_nlp):
     text = RACE + ("Republican Alan Brewer is also running. In an American Survey Group poll released "
-                   "Aug. 22, Carter led Lawson 44 percent to 42 percent among all the voters surveyed "
-                   "(Republican candidate Alan Brewer took three percent), while trailing 65 percent "
-                   "to 30 percent among Democrats.")
+                   "Aug. 22, Carter led Lawson 46 percent to 41 percent among all the voters questioned "
+                   "(Republican candidate Alan Brewer took four percent), while trailing 62 percent "
+                   "to 31 percent among Democrats.")
     polls = polls_in(poll_nlp, text)
     assert rows(polls) == [
-        ("American Survey Group", None, (("Carter", 44), ("Lawson", 42), ("Alan Brewer", 3))),
-        ("American Survey Group", "Democrats", (("Lawson", 65), ("Carter", 30))),
+        ("American Survey Group", None, (("Carter", 46), ("Lawson", 41), ("Alan Brewer", 4))),
+        ("American Survey Group", "Democrats", (("Lawson", 62), ("Carter", 31))),
     ]
     assert polls[0].released == "--08-22"
 
@@ -80,31 +80,31 @@ def test_a_small_first_number_with_one_digit_is_no_bare_pair(poll_nlp):
 # ---- lists and single shares ----------------------------------------------------------
 
 def test_leading_tied_apiece_and_a_continuing_sentence(poll_nlp):
-    text = ("Donald Tramp, Ted Crews, Marco Rubin, Ben Carlson and Jeb Bosh are running. Back in "
-            "December, according to the Daily Post, Tramp was leading the field in a poll conducted "
-            "by Wetherby with 26 percent of the vote, and Crews was tied for second with Sen. Marco "
-            "Rubin at 17 percent apiece. Dr. Ben Carlson was at 16 percent, and former Gov. Jeb Bosh "
-            "was at six percent.")
+    text = ("Walt Pryor, Ed Munson, Carla Ruiz, Ben Oakes and Jay Brandt are running. Back in "
+            "January, according to the Evening Ledger, Pryor was leading the field in a poll conducted "
+            "by Westmark with 28 percent of the vote, and Munson was tied for second with Sen. Carla "
+            "Ruiz at 15 percent apiece. Dr. Ben Oakes was at 13 percent, and former Gov. Jay Brandt "
+            "was at five percent.")
     polls = polls_in(poll_nlp, text)
-    assert [p.pollster for p in polls] == ["Wetherby"]
-    assert shares(polls) == {"Tramp": 26, "Crews": 17, "Rubin": 17, "Carlson": 16, "Bosh": 6}
-    assert polls[0].released == "--12"
+    assert [p.pollster for p in polls] == ["Westmark"]
+    assert shares(polls) == {"Pryor": 28, "Munson": 15, "Ruiz": 15, "Oakes": 13, "Brandt": 5}
+    assert polls[0].released == "--01"
 
 
 def test_at_figures_skip_the_undecided(poll_nlp):
-    text = ("Dan McCoy and Nellie Gordon want the nomination. Last month's 12 News/Roger Wells "
-            "University poll showed McCoy and Gordon in a tight race, with McCoy at 25% and Gordon "
-            "at 23%, but 37% of voters undecided.")
+    text = ("Dan McCoy and Nellie Gordon want the nomination. Last month's 7 News/Edith Lowe "
+            "University poll showed McCoy and Gordon in a close race, with McCoy at 27% and Gordon "
+            "at 22%, but 39% of voters undecided.")
     assert rows(polls_in(poll_nlp, text)) == [
-        ("12 News/Roger Wells University", None, (("McCoy", 25), ("Gordon", 23)))]
+        ("7 News/Edith Lowe University", None, (("McCoy", 27), ("Gordon", 22)))]
 
 
 def test_tied_with_each_earning_and_undecided(poll_nlp):
     text = ("Paul Vance and Brandon Johnston meet in the runoff. Polling by Northfield University shows "
-            "Vance and Johnston are tied with each candidate earning 44% of the overall vote with 12% "
+            "Vance and Johnston are tied with each candidate earning 43% of the overall vote with 14% "
             "undecided.")
     assert rows(polls_in(poll_nlp, text)) == [
-        ("Northfield University", None, (("Vance", 44), ("Johnston", 44)))]
+        ("Northfield University", None, (("Vance", 43), ("Johnston", 43)))]
 
 
 def test_a_table_flattened_into_lines(poll_nlp):
@@ -143,16 +143,16 @@ def test_ranking_a_candidate_first_is_a_share(poll_nlp):
 # ---- figure-first clauses -------------------------------------------------------------
 
 def test_share_first_figures_with_pollster_sponsor_sample_and_margin(poll_nlp):
-    text = ("Mayor Matt Driver faces Joan Maloney and Howie Hawk.\n\n"
-            "The poll of 625 likely city voters, done for KXYZ-TV (Channel 5) by Dixon Polling and "
-            "Research on Tuesday, shows Driver in front of Maloney by 1 percentage point.\n\n"
-            "The survey found 44 percent of the people contacted said they would vote for Driver, "
-            "43 percent said they would vote for Maloney and 5 percent would vote for Green Party "
-            "candidate Howie Hawk.\n\nThe poll had a 4 percent margin of error.")
+    text = ("Mayor Lena Brisk faces Omar Tully and Greta Pine.\n\n"
+            "The poll of 540 likely city voters, done for WQRS-TV (Channel 9) by Halvorsen Polling and "
+            "Research on Monday, shows Brisk ahead of Tully by 2 percentage points.\n\n"
+            "The survey found 41 percent of the people interviewed said they would vote for Brisk, "
+            "39 percent said they would vote for Tully and 7 percent would vote for Green Party "
+            "candidate Greta Pine.\n\nThe survey had a 5 percent margin of error.")
     [poll] = polls_in(poll_nlp, text)
-    assert (poll.pollster, poll.sponsor) == ("Dixon Polling and Research", "KXYZ-TV")
-    assert shares([poll]) == {"Driver": 44, "Maloney": 43, "Hawk": 5}
-    assert (poll.sample_size, poll.sample_universe, poll.margin_of_error) == (625, "likely voters", 4)
+    assert (poll.pollster, poll.sponsor) == ("Halvorsen Polling and Research", "WQRS-TV")
+    assert shares([poll]) == {"Brisk": 41, "Tully": 39, "Pine": 7}
+    assert (poll.sample_size, poll.sample_universe, poll.margin_of_error) == (540, "likely voters", 5)
     assert poll.rule.id == "poll.frame.share_first"
 
 

@@ -13,17 +13,17 @@ from helpers.polls import INTRO, MAYORAL_POLL, MAYORAL_RACE, RACE, polls_in, row
 # ---- election returns -----------------------------------------------------------------
 
 def test_election_results_are_not_polls(poll_nlp):
-    text = (RACE + "A Gallup poll had the race close. Carter was declared the winner with 73.1 "
-            "percent of the vote to Lawson's 22.3 percent.")
+    text = (RACE + "A Gallup poll had the race close. Carter was declared the winner with 61.4 "
+            "percent of the vote to Lawson's 35.2 percent.")
     assert polls_in(poll_nlp, text) == []
-    text = RACE + "In a poll, voters liked Lawson, who won 42 percent of the vote in the 2012 primary."
+    text = RACE + "In a poll, voters praised Lawson, who won 57 percent of the vote in the 2010 primary."
     assert polls_in(poll_nlp, text) == []
 
 
 def test_delegate_votes_are_not_polls(poll_nlp):
-    text = ("Dan McCoy and Nellie Gordon want the nomination. McCoy received 81 out of 162 votes from "
-            "the delegates, giving him exactly 50% support. Seth Magnus, the frontrunner in polling, "
-            "easily won the party endorsement with 83% support from delegates.")
+    text = ("Dan McCoy and Nellie Gordon want the nomination. McCoy received 74 out of 148 votes from "
+            "the delegates, giving him exactly 50% support. Seth Magnus, who leads in polling, "
+            "comfortably won the party endorsement with 79% support from delegates.")
     assert polls_in(poll_nlp, text) == []
 
 
@@ -59,8 +59,8 @@ def test_favourability_figures_are_not_shares(poll_nlp):
 
 
 def test_membership_and_turnout_are_not_polls(poll_nlp):
-    text = ("The union endorsed Joe Carter. A poll is planned. 3,215 ballots had been cast, or about "
-            "55 percent of the roughly 5,800 workers who were eligible to vote, Carter said.")
+    text = ("The union endorsed Joe Carter. A poll is planned. 2,140 ballots had been cast, or nearly "
+            "61 percent of the roughly 3,500 members who were eligible to vote, Carter said.")
     assert polls_in(poll_nlp, text) == []
 
 
@@ -71,7 +71,7 @@ def test_no_figure_or_no_poll_word_stops_at_the_cheap_gate(poll_nlp):
 
 def test_a_later_paragraph_about_supporters_is_not_a_new_result(poll_nlp):
     text = (RACE + "A Gallup poll showed Carter up 49 percent to 38 percent.\n\n"
-            "Carter knows he needs to keep those 30 percent (or so) of Democrats who support him.")
+            "Carter has to hang on to the 27 percent (or so) of Democrats who support him.")
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 49, "Lawson": 38}
 
 

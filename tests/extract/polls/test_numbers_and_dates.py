@@ -77,10 +77,10 @@ def test_dates_take_the_year_from_the_text_or_an_earlier_publication_date():
 
 
 def test_sample_and_margin_of_error():
-    size, universe, _ = parse_sample("The poll of 625 likely city voters, done for KXYZ-TV")
-    assert (size, universe) == (625, "likely voters")
+    size, universe, _ = parse_sample("The poll of 540 likely city voters, done for WQRS-TV")
+    assert (size, universe) == (540, "likely voters")
     assert parse_sample("a survey of 1,204 registered voters")[:2] == (1204, "registered voters")
     assert parse_sample("no sample stated")[:2] == (None, None)
-    assert parse_margin_of_error("The poll had a 4 percent margin of error.") == 4
+    assert parse_margin_of_error("The survey had a 5 percent margin of error.") == 5
     assert parse_margin_of_error("margin of error of plus or minus 3.5 percentage points") == 3.5
     assert parse_margin_of_error("no margin given") is None

@@ -38,17 +38,17 @@ def test_cue_word_inside_a_pollster_name_is_no_cue(poll_nlp):
 
 
 def test_joint_pollster_names_and_a_past_figure(poll_nlp):
-    text = ("Barack Obama and John McCain are running for president. McCain's support among "
-            "independents fell to 38 percent in the CNN/Opinion Research poll, from 45 percent a "
+    text = ("Ann Rourke and Peter Vasko are running for president. Vasko's support among "
+            "independents fell to 36 percent in the KTVX/Halden Research poll, from 44 percent a "
             "month earlier.")
-    assert rows(polls_in(poll_nlp, text)) == [("CNN/Opinion Research", "independents", (("McCain", 38),))]
+    assert rows(polls_in(poll_nlp, text)) == [("KTVX/Halden Research", "independents", (("Vasko", 36),))]
 
 
 def test_released_by_a_union_and_a_subgroup_after_the_figures(poll_nlp):
-    text = ("Barack Obama and John McCain are running for president. A poll released by the Ohio "
-            "AFL-CIO showed Obama ahead of McCain, 51 percent to 39 percent, among union households.")
+    text = ("Ann Rourke and Peter Vasko are running for president. A poll released by the Ohio "
+            "AFL-CIO showed Rourke ahead of Vasko, 53 percent to 37 percent, among union households.")
     assert rows(polls_in(poll_nlp, text)) == [
-        ("Ohio AFL-CIO", "union households", (("Obama", 51), ("McCain", 39)))]
+        ("Ohio AFL-CIO", "union households", (("Rourke", 53), ("Vasko", 37)))]
 
 
 def test_a_campaign_s_pollster_named_with_the_firm(poll_nlp):

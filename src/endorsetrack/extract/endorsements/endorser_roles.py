@@ -144,7 +144,7 @@ def _left_neighbour(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
     group ("the [International Association of Firefighters] will continue to stand with")."""
     i = frame.trigger - 1
     if ctx.doc[i].text == "," and i > ctx.sent.start:
-        # "AFSCME, with about 1.4 million members, endorsed Dean": step over the aside
+        # "The Guild, with some 90,000 members, endorsed Vega": step over the aside
         opening = [k for k in range(max(ctx.sent.start, i - 12), i) if ctx.doc[k].text == ","]
         if opening:
             i = opening[0] - 1

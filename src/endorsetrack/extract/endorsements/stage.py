@@ -72,7 +72,7 @@ CONCESSION = re.compile(r"(?i)\bconced|\bconcession|\bunite behind|\bthe nominee
 
 def _results_stage(trigger) -> str:
     """In a primary-results story, support stated in the past was given for the primary
-    ("Trump endorsed Perdue in December"); support promised or present is for November
+    ("Halvard endorsed Dorsey in December"); support promised or present is for November
     ("said he would support Carvalho", "now backs the nominee")."""
     if CONCESSION.search(trigger.sent.text):
         return "general"  # "Voss conceded ... and urged his supporters to unite behind Hartley"

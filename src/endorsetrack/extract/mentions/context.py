@@ -170,7 +170,7 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
                     break  # "endorsing McKee, and Senate President Ruggerio followed suit"
                 nxt = ms[j + step]
                 if nxt.end < len(ctx.doc) and ctx.doc[nxt.end].lower_ in GERUND_TRIGGERS:
-                    break  # "Bush endorsing Cruz and Carson backing Trump": Carson starts a new pair
+                    break  # "Oakes endorsing Munson and Ruiz backing Pryor": Ruiz starts a new pair
                 if step == -1 and nxt.start > 0 and (ctx.doc[nxt.start - 1].lower_ in GERUND_TRIGGERS
                                                      or ctx.doc[nxt.start - 1].pos_ == "VERB"):
                     break  # ... and Cruz, right after a verb, is that verb's object

@@ -146,7 +146,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             return described.text, "person"
         salient = [c for c in people if is_subject_phrase(c, ctx)]
         same_sentence = [c for c in people if c.start >= ctx.sent.start and label in ("him", "her", "his")]
-        # "Perdue spoke to Kemp and conceded, ... would throw his full support behind Kemp";
+        # "Dorsey phoned Akers and conceded, ... would put his full support behind Akers";
         # "Matusek conceded and said he would support Carvalho"
         same_subject = [c for c in people if c.start >= ctx.sent.start and c in salient]
         # otherwise the nearest sentence that names someone, its subject first

@@ -26,7 +26,7 @@ from .sources import PollMention, find_mentions
 
 # A sentence with figures but no poll word of its own may borrow the poll of an
 # earlier sentence this many sentences back ("The survey of Republicans ... showed ...
-# Smith had the support of 38% of those polled"); 6 linked every such sentence in
+# Smith had the support of 41% of those polled"); 6 linked every such sentence in
 # the seeds and dev set without reaching into an unrelated paragraph.
 MAX_CARRY_UNITS = 6
 # How many sentences back the race's other candidate is looked for when a figure pair

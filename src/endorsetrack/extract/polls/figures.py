@@ -31,7 +31,7 @@ ATTITUDE_WINDOW_TOKENS = 8
 ELECTION_WINDOW_TOKENS = 6
 # Characters after a figure searched for "undecided"-type cues, up to the clause end.
 AFTER_WINDOW_CHARS = 120
-# How far after a figure its candidate may come ("44 percent of the people contacted
+# How far after a figure its candidate may come ("41 percent of the people interviewed
 # said they would vote for X": 10 tokens).
 SHARE_FIRST_MAX_TOKENS = 12
 # Evidence may start this many tokens before the first name or figure, at a lead/trail
@@ -120,7 +120,7 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     after = after[:stop.start()] if stop else after
     among = re.search(r"\b(?:" + "|".join(sorted(rules.terms["subgroup_marker"])) + r")\b", after, re.I)
     after = after[:among.start()] if among else after  # "among union members" is a subgroup
-    # Election returns: "won 42 percent of the vote", "declared the winner with 73.1 percent".
+    # Election returns: "won 57 percent of the vote", "declared the winner with 61.4 percent".
     for i in range(a - 1, max(pre_start, a - ELECTION_WINDOW_TOKENS) - 1, -1):
         t = doc[i]
         modal = i - 1 >= 0 and rules.has("modal", doc[i - 1].text)

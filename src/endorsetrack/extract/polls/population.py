@@ -1,8 +1,8 @@
 """Whom a figure speaks for: a subgroup ("among Democrats") or the whole sample.
 
 "overall", "among all the voters surveyed", "among likely voters" name the whole
-sample (population None, the universe kept apart). "among Democrats", "26 percent of
-Democrats or Independents leaning Democrat polled", "Women back Smith 55 to 40" name a
+sample (population None, the universe kept apart). "among Democrats", "24 percent of
+Democrats or Independents leaning Democrat surveyed", "Women back Smith 55 to 40" name a
 subgroup. "of those polled" / "of the vote" say nothing new: the figure keeps the
 subgroup its poll mention gave ("The survey of Republicans ... showed").
 """

@@ -22,8 +22,8 @@ from ...nlp.build import doc_text
 from ...nlp.vocabulary import words
 
 # How far after a poll noun "conducted/done for S by X" may reach (tokens, not counting
-# a parenthesis). The longest in the seeds and dev set ("The poll of 625 likely city
-# voters, done for KXYZ-TV (Channel 5) by ...") reaches 12; 20 leaves room for a date.
+# a parenthesis). The longest in the seeds and dev set ("The poll of 540 likely city
+# voters, done for WQRS-TV (Channel 9) by ...") reaches 12; 20 leaves room for a date.
 FORWARD_SCAN_TOKENS = 20
 # A description before a pollster's name ("the Reno-based firm X": "Reno", "-",
 # "based", "firm") is this many tokens at most; the longest in the probe sets is 4,
