@@ -215,7 +215,7 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
             continue
         # A figure that was no candidate's share does not end the population's reach:
         # "Among Hispanic voters, who make up 60 percent of ..., Smith led 51 to 35".
-        pop = population_for(doc, a, b, max(read_until, pop_used), post_end, rules, cand_tokens)
+        pop = population_for(doc, a, b, max(read_until, pop_used), post_end, rules, cand_tokens, span.start)
         read_until = b
         if pop.used_until > 0:
             pop_used = pop.used_until
