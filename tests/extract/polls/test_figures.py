@@ -181,3 +181,24 @@ def test_evidence_offsets_point_into_the_text(poll_nlp):
     ev = poll.evidence
     assert text[ev.start:ev.end] == ev.text and "48 percent to 41 percent" in ev.text
     assert poll.population is None and poll.sample_universe == "likely voters"
+
+
+def test_a_matchup_list_after_a_lead_verb_keeps_the_subject(poll_nlp):
+    text = ("Senator Joe Carter, Ned Lawson, Ann Roe and Mike Duval are running. The Acme poll was "
+            "released Monday. Carter ties Lawson 43 - 43 percent and beats former Nevada Gov. Ann Roe "
+            "45 - 37 percent and Duval 46 - 36 percent.")
+    got = [tuple((r.candidate.split()[-1], r.share) for r in p.results) for p in polls_in(poll_nlp, text)]
+    assert got == [(("Carter", 43), ("Lawson", 43)), (("Carter", 45), ("Roe", 37)), (("Carter", 46), ("Duval", 36))]
+
+
+def test_a_matchup_sentence_without_a_verb_of_leading_follows_the_poll(poll_nlp):
+    text = (RACE + "Ann Roe is also running.\n\nThe Acme poll was released Monday. Carter leads Lawson "
+            "45 - 40 percent.\n\nRoe gets 43 percent to Lawson's 42 percent.")
+    got = {(p.pollster, r.candidate, r.share) for p in polls_in(poll_nlp, text) for r in p.results}
+    assert {("Acme", "Roe", 43), ("Acme", "Lawson", 42)} <= got
+
+
+def test_the_current_survey_refers_to_the_poll_reported(poll_nlp):
+    text = (RACE + "Ann Roe is also running. The Acme poll was released Monday. In other matchups in "
+            "the current survey:\n  • Carter leads Roe 46 - 41 percent;")
+    assert rows(polls_in(poll_nlp, text)) == [("Acme", None, (("Carter", 46), ("Roe", 41)))]

@@ -115,11 +115,18 @@ def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[
             continue
         says_who_leads = any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
                              for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker"))
-        says_who_leads = says_who_leads or group_prefers(u, rules)
+        says_who_leads = says_who_leads or group_prefers(u, rules) or _two_named_figures(u)
         if says_who_leads:
             out[ui] = (True, True)
             last = ui  # the chain goes on from here: "Among women, ... Among men, ..."
     return out
+
+
+def _two_named_figures(u) -> bool:
+    """"Obama gets 43 percent to Giuliani's 42 percent": two unit figures and a name --
+    a matchup of the poll just reported, even without a lead/trail verb."""
+    shares = find_shares(u.text, u.start_char)
+    return sum(len(s.values) for s in shares if not s.bare) >= 2 and any(t.pos_ == "PROPN" for t in u)
 
 
 def _is_election_text(u, rules: PollRules) -> bool:

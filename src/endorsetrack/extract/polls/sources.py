@@ -32,6 +32,9 @@ DESCRIPTOR_MAX_TOKENS = 5
 # A person named after "the campaign's pollster," runs at most this many tokens
 # ("Greg Halvorsen", "Mary Ann de la Cruz" -- the lowercase particles end it early).
 ROLE_NAME_MAX_TOKENS = 4
+# Lowercase adjectives between an article and a poll noun that still leave it a reference
+# to a known poll ("the current survey", "the widely watched poll": 2 tokens); 3 allows one more.
+DETERMINER_REACH_TOKENS = 3
 _DESCRIPTOR_TAILS = words("poll.descriptor_tails")  # "Ohio-based"
 _LEADING_JUNK = words("poll.leading_words")
 _CONNECTORS = words("poll.name_connectors")
@@ -77,6 +80,8 @@ def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int,
     """A proper-name run starting at token i (after 'by'/'for'); token indices [a, b)."""
     while i < end and doc[i].lower_ in ("the",):
         i += 1
+    while i + 1 < end and doc[i].pos_ == "ADJ" and doc[i].text.islower() and _namey(doc[i + 1]):
+        i += 1  # "by the independent Acme University", "by the nonpartisan Acme Center"
     i = _past_descriptor(doc, i, end, rules)
     if i >= end or not _namey(doc[i]) or _is_date_word(doc[i]):
         return None
@@ -207,6 +212,13 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
         else:
             back = scoped
     d = (back[0] - 1) if back else j
+    if back is None:  # "the current survey", "the widely watched poll": adjectives after the article
+        x = d
+        while x >= start and d - x < DETERMINER_REACH_TOKENS and doc[x].text.islower() \
+                and doc[x].pos_ in ("ADJ", "ADV", "VERB") and doc[x].tag_ not in ("VBD", "VBZ", "VBP"):
+            x -= 1
+        if x >= start and x < d and (doc[x].pos_ == "DET" or rules.has("anaphor_det", doc[x].text)):
+            d = x
     det = doc[d] if d >= start and (doc[d].pos_ == "DET" or rules.has("anaphor_det", doc[d].text)) else None
     if possessive and back is None and j - 1 >= start and doc[j - 1].text.islower() \
             and rules.has("generic_pollster_noun", doc[j - 1].text):
