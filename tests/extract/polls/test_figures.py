@@ -202,3 +202,13 @@ def test_the_current_survey_refers_to_the_poll_reported(poll_nlp):
     text = (RACE + "Ann Roe is also running. The Acme poll was released Monday. In other matchups in "
             "the current survey:\n  • Carter leads Roe 46 - 41 percent;")
     assert rows(polls_in(poll_nlp, text)) == [("Acme", None, (("Carter", 46), ("Roe", 41)))]
+
+
+def test_a_lead_owned_by_a_name_after_the_figures_and_a_cue_after_both_names(poll_nlp):
+    text = (RACE + "The Acme poll was released Monday. Carter ties Lawson 44 - 44 percent, wiping out "
+            "a 47 - 41 percent Lawson lead in August.")
+    assert rows(polls_in(poll_nlp, text))[-1][2] == (("Lawson", 47), ("Carter", 41))
+    text = (RACE + "The Acme poll was released Monday. Carter's lead reverses a 46 - 43 percent Lawson "
+            "lead in June, but Carter was up 49 - 40 percent in May.")
+    got = [r for p in polls_in(poll_nlp, text) for r in p.results]
+    assert [(r.candidate, r.share) for r in got][-2:] == [("Carter", 49), ("Lawson", 40)]

@@ -379,6 +379,23 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
     if len(named) == 2 and not post_partner and _is_object(doc, named[0][1], rules) \
             and not _is_object(doc, named[1][1], rules):
         named = [named[1], named[0]]  # "Against Jones, Smith's lead grows to 47% to 36%"
+    elif len(named) == 2 and not post_partner and verdict is not None \
+            and named[1][1].token_i < max(lead_at, trail_at) < a:
+        # "a Jones lead in May, but Smith was up 49 - 40": the cue after both names is the
+        # later one's, who is its subject.
+        named = [named[1], named[0]]
+    owner = _lead_owner_after(doc, a, b, post_end, cands, ctx, rules)
+    if owner is not None and not post_partner:
+        # "a 46 - 43 percent Jones lead": the name before the lead noun has the larger figure.
+        k, c = owner
+        others = [p for p in named if p[1].key != c.key]
+        other = (others[-1][1].key, others[-1][1].text) if others else opponent(c.key, c.start)
+        if other is None:
+            return [], "pair"
+        ctx.consumed.update([k] + ([others[-1][0]] if others else []))
+        ctx.subject, ctx.partner = (c.key, c.text), other
+        ctx.object_run = False
+        return [(c.text, c.key, hi), (other[1], other[0], lo)], "pair"
     if len(named) == 2:
         (k1, x), (k2, y) = named
         vx, vy = order(verdict)
@@ -419,6 +436,25 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
     vs, vo = order(verdict)
     ctx.subject, ctx.partner = subj, other
     return [(subj[1], subj[0], vs), (other[1], other[0], vo)], "pair"
+
+
+def _lead_owner_after(doc, a: int, b: int, post_end: int, cands, ctx: UnitContext,
+                      rules: PollRules) -> Optional[tuple[int, CandidateMention]]:
+    """The candidate named between a figure pair and a lead noun right after it ("a 46 -
+    43 percent Jones lead", "a 52-48 Smith edge"), with its index, or None. The article
+    before the figures makes the phrase a noun phrase (the tagger often calls "lead" a verb)."""
+    if a == 0 or doc[a - 1].pos_ != "DET":
+        return None
+    for k, c in enumerate(cands):
+        if k in ctx.consumed or c.token_i < b:
+            continue
+        first = _first_token(doc, c)
+        gap = [t for t in doc[b:first] if not (rules.has("title", t.text) or t.pos_ == "PROPN" or t.text == ".")]
+        nxt = c.token_i + 1
+        if not gap and nxt < post_end and _hit(rules, "lead_cue", doc[nxt]):
+            return k, c
+        return None
+    return None
 
 
 def _is_object(doc, c: CandidateMention, rules: PollRules, ctx: Optional[UnitContext] = None) -> bool:
