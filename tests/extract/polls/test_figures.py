@@ -212,3 +212,14 @@ def test_a_lead_owned_by_a_name_after_the_figures_and_a_cue_after_both_names(pol
             "lead in June, but Carter was up 49 - 40 percent in May.")
     got = [r for p in polls_in(poll_nlp, text) for r in p.results]
     assert [(r.candidate, r.share) for r in got][-2:] == [("Carter", 49), ("Lawson", 40)]
+
+
+def test_bulleted_lines_after_the_poll_are_its_figures(poll_nlp):
+    text = ("A new poll by Acme Research shows the Liberals with a lead in the race.\n"
+            "Voters were asked: \"If a federal election were held today, which party would you vote for?\"\n"
+            "- The latest numbers released on Oct. 5 show:\n"
+            "- The Liberals are at 35.6 per cent support nationally\n"
+            "- The Conservatives are at 31.0 per cent support\n"
+            "- The NDP is at 22.8 per cent support")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Acme Research", None, (("Liberals", 35.6), ("Conservatives", 31), ("NDP", 22.8)))]
