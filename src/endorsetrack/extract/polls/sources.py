@@ -144,6 +144,7 @@ def _run_backward(doc, k: int, start: int, rules: PollRules) -> Optional[tuple[i
         else:
             break
     while i < j and (_is_date_word(doc[i]) or doc[i].lower_ in _LEADING_JUNK
+                     or (i == start and doc[i].pos_ in ("ADJ", "ADV") and doc[i].ent_type_ == "")  # "Current polling"
                      or rules.has("anaphor_det", doc[i].text)  # "Its new poll"
                      or (doc[i].like_num and i > start and _is_date_word(doc[i - 1]))
                      or doc[i].text in _GLUE):
@@ -316,6 +317,8 @@ def _without_scope(doc, a: int, b: int, rules: PollRules) -> Optional[tuple[int,
     nothing is. A name the pollster gazetteer knows is kept whole."""
     if rules.pollsters and rules.pollster_regex().fullmatch(_text(doc, a, b)):
         return a, b
+    if _org_elsewhere(doc, _text(doc, a, b), rules):
+        return a, b  # "a Bayline poll" where the article names "Bayline Research": the tagger's place is the firm
     while b > a and _scope_token(doc[b - 1], rules):
         b -= 1
     while a < b and doc[a].ent_type_ in _SCOPE_ENTITIES:
@@ -323,6 +326,13 @@ def _without_scope(doc, a: int, b: int, rules: PollRules) -> Optional[tuple[int,
     if a >= b or not any(doc[x].is_alpha and doc[x].text[:1].isupper() for x in range(a, b)):
         return None
     return a, b
+
+
+def _org_elsewhere(doc, name: str, rules: PollRules) -> bool:
+    """Does the article use ``name`` as the start of an organisation's name ("Bayline
+    Research", "Ohio Polling Group")?"""
+    suffixes = "|".join(re.escape(t) for t in sorted(rules.terms["org_suffix"] - rules.terms["poll_word"]))
+    return bool(re.search(r"(?<![\w])" + re.escape(name) + r"\s+(?:" + suffixes + r")\b", doc_text(doc), re.I))
 
 
 def _month_word(doc, j: int, start: int) -> bool:
