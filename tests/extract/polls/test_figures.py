@@ -181,3 +181,45 @@ def test_evidence_offsets_point_into_the_text(poll_nlp):
     ev = poll.evidence
     assert text[ev.start:ev.end] == ev.text and "48 percent to 41 percent" in ev.text
     assert poll.population is None and poll.sample_universe == "likely voters"
+
+
+def test_a_matchup_list_after_a_lead_verb_keeps_the_subject(poll_nlp):
+    text = ("Senator Joe Carter, Ned Lawson, Ann Roe and Mike Duval are running. The Acme poll was "
+            "released Monday. Carter ties Lawson 43 - 43 percent and beats former Nevada Gov. Ann Roe "
+            "45 - 37 percent and Duval 46 - 36 percent.")
+    got = [tuple((r.candidate.split()[-1], r.share) for r in p.results) for p in polls_in(poll_nlp, text)]
+    assert got == [(("Carter", 43), ("Lawson", 43)), (("Carter", 45), ("Roe", 37)), (("Carter", 46), ("Duval", 36))]
+
+
+def test_a_matchup_sentence_without_a_verb_of_leading_follows_the_poll(poll_nlp):
+    text = (RACE + "Ann Roe is also running.\n\nThe Acme poll was released Monday. Carter leads Lawson "
+            "45 - 40 percent.\n\nRoe gets 43 percent to Lawson's 42 percent.")
+    got = {(p.pollster, r.candidate, r.share) for p in polls_in(poll_nlp, text) for r in p.results}
+    assert {("Acme", "Roe", 43), ("Acme", "Lawson", 42)} <= got
+
+
+def test_the_current_survey_refers_to_the_poll_reported(poll_nlp):
+    text = (RACE + "Ann Roe is also running. The Acme poll was released Monday. In other matchups in "
+            "the current survey:\n  • Carter leads Roe 46 - 41 percent;")
+    assert rows(polls_in(poll_nlp, text)) == [("Acme", None, (("Carter", 46), ("Roe", 41)))]
+
+
+def test_a_lead_owned_by_a_name_after_the_figures_and_a_cue_after_both_names(poll_nlp):
+    text = (RACE + "The Acme poll was released Monday. Carter ties Lawson 44 - 44 percent, wiping out "
+            "a 47 - 41 percent Lawson lead in August.")
+    assert rows(polls_in(poll_nlp, text))[-1][2] == (("Lawson", 47), ("Carter", 41))
+    text = (RACE + "The Acme poll was released Monday. Carter's lead reverses a 46 - 43 percent Lawson "
+            "lead in June, but Carter was up 49 - 40 percent in May.")
+    got = [r for p in polls_in(poll_nlp, text) for r in p.results]
+    assert [(r.candidate, r.share) for r in got][-2:] == [("Carter", 49), ("Lawson", 40)]
+
+
+def test_bulleted_lines_after_the_poll_are_its_figures(poll_nlp):
+    text = ("A new poll by Acme Research shows the Liberals with a lead in the race.\n"
+            "Voters were asked: \"If a federal election were held today, which party would you vote for?\"\n"
+            "- The latest numbers released on Oct. 5 show:\n"
+            "- The Liberals are at 35.6 per cent support nationally\n"
+            "- The Conservatives are at 31.0 per cent support\n"
+            "- The NDP is at 22.8 per cent support")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Acme Research", None, (("Liberals", 35.6), ("Conservatives", 31), ("NDP", 22.8)))]

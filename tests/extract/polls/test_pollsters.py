@@ -105,3 +105,15 @@ def test_a_quoted_saying_about_polls_does_not_take_the_next_figures(poll_nlp):
                    "Lawson leads 50 percent to 44 percent.")
     got = rows(polls_in(poll_nlp, text))
     assert ("Quinlan University", "voters 65 and older", (("Lawson", 50), ("Carter", 44))) in got
+
+
+def test_a_place_or_race_before_the_poll_noun_is_not_its_maker(poll_nlp):
+    text = RACE + ("Pinecrest Analytics released new numbers on Monday. Pinecrest's new Nevada poll "
+                   "finds Carter ahead of Lawson 49 percent to 38 percent.")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Pinecrest Analytics", None, (("Carter", 49), ("Lawson", 38)))]
+    text = RACE + ("A new Nevada Senate poll by Pinecrest Analytics finds Carter ahead of Lawson "
+                   "49 percent to 38 percent.")
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Pinecrest Analytics"]
+    text = RACE + "The Mesa Ridge College poll finds Carter ahead of Lawson 49 percent to 38 percent."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Mesa Ridge College"]

@@ -223,3 +223,18 @@ def test_a_separate_survey_of_all_voters_last_month_is_the_whole_sample(poll_nlp
     text = RACE + ("A Quinlan University poll shows Carter at 40 percent. In a separate Quinlan survey "
                    "of all registered voters last month, Carter and Lawson were tied at 43 percent.")
     assert all(pop is None for _, pop, _ in rows(polls_in(poll_nlp, text)))
+
+
+def test_a_group_opening_the_sentence_is_the_subgroup_of_its_figures(poll_nlp):
+    text = (RACE + "Ann Roe is also running. The Acme poll is out. Black voters, who make up a third of "
+            "the electorate, back Carter (45%) by a wide margin over Lawson (17%) and Roe (13%). "
+            "White voters are more divided, with Carter (26%) followed by Lawson (17%).")
+    got = rows(polls_in(poll_nlp, text))
+    assert got[0] == ("Acme", "Black voters", (("Carter", 45), ("Lawson", 17), ("Roe", 13)))
+    assert got[1] == ("Acme", "White voters", (("Carter", 26), ("Lawson", 17)))
+
+
+def test_a_primary_s_own_voters_opening_the_sentence_are_the_whole_sample(poll_nlp):
+    text = ("Senator Joe Carter faces Ned Lawson in the Democratic primary. The Acme poll is out. "
+            "Democratic primary voters back Carter 45 percent to 38 percent.")
+    assert rows(polls_in(poll_nlp, text))[0][1] is None

@@ -44,6 +44,7 @@ TABLE_HEADER_MAX_TOKENS = 8
 # set that is not a poll figure (polls precision stayed 1.000 on both).
 MATCHUP_CARRY_UNITS = 4
 _PARA_BREAK = re.compile(r"\n\s*\n")
+_LIST_MARKERS = frozenset("-•*–—·")
 # "with Tasker at 5 percent": a name joined to a later figure by one of these words owns
 # that figure, so it is not the missing side of an earlier pair. A word is required:
 # "losing to Lamont 60 percent to 33" gives Lamont the pair's side, not a figure of his own.
@@ -115,11 +116,26 @@ def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[
             continue
         says_who_leads = any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
                              for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker"))
-        says_who_leads = says_who_leads or group_prefers(u, rules)
+        says_who_leads = says_who_leads or group_prefers(u, rules) or _two_named_figures(u) \
+            or _named_list_item(u)
         if says_who_leads:
             out[ui] = (True, True)
             last = ui  # the chain goes on from here: "Among women, ... Among men, ..."
     return out
+
+
+def _two_named_figures(u) -> bool:
+    """"Obama gets 43 percent to Giuliani's 42 percent": two unit figures and a name --
+    a matchup of the poll just reported, even without a lead/trail verb."""
+    shares = find_shares(u.text, u.start_char)
+    return sum(len(s.values) for s in shares if not s.bare) >= 2 and any(t.pos_ == "PROPN" for t in u)
+
+
+def _named_list_item(u) -> bool:
+    """"- The Liberals are at 35.6 per cent support", "• Smith 31%": a bulleted line with a
+    unit figure and a name, in a list that follows the poll."""
+    return u.text[:1] in _LIST_MARKERS and any(not s.bare for s in find_shares(u.text, u.start_char)) \
+        and any(t.pos_ == "PROPN" for t in u)
 
 
 def _is_election_text(u, rules: PollRules) -> bool:

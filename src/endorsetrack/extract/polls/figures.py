@@ -39,6 +39,9 @@ SHARE_FIRST_MAX_TOKENS = 12
 EVIDENCE_VERB_REACH_TOKENS = 4
 # Figures shared by several names ("tied", "each") take names at most this far apart.
 DISTRIBUTIVE_MAX_GAP_TOKENS = 15
+# A candidate's description between a lead/trail verb and the name ("beats former
+# Massachusetts Gov. Ann Roe": 4 tokens before the name's first token as written).
+OBJECT_DESCRIPTION_MAX_TOKENS = 6
 
 _FILLERS = words("poll.figure_fillers")
 _PERSONAL = words("person_pronouns.third_person")
@@ -70,6 +73,7 @@ class UnitContext:
     partner: Optional[tuple[str, str]] = None
     consumed: set[int] = field(default_factory=set)  # indices into the unit's mentions
     attitude: bool = False  # the sentence turned to approval/favourability: no more shares
+    object_run: bool = False  # the last pair's name was the verb's object ("beats Roe 45-37")
 
 
 def _tokens(doc, start: int, end: int) -> tuple[int, int]:
@@ -215,7 +219,7 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
             continue
         # A figure that was no candidate's share does not end the population's reach:
         # "Among Hispanic voters, who make up 60 percent of ..., Smith led 51 to 35".
-        pop = population_for(doc, a, b, max(read_until, pop_used), post_end, rules, cand_tokens)
+        pop = population_for(doc, a, b, max(read_until, pop_used), post_end, rules, cand_tokens, span.start)
         read_until = b
         if pop.used_until > 0:
             pop_used = pop.used_until
@@ -375,16 +379,34 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
     if len(named) == 2 and not post_partner and _is_object(doc, named[0][1], rules) \
             and not _is_object(doc, named[1][1], rules):
         named = [named[1], named[0]]  # "Against Jones, Smith's lead grows to 47% to 36%"
+    elif len(named) == 2 and not post_partner and verdict is not None \
+            and named[1][1].token_i < max(lead_at, trail_at) < a:
+        # "a Jones lead in May, but Smith was up 49 - 40": the cue after both names is the
+        # later one's, who is its subject.
+        named = [named[1], named[0]]
+    owner = _lead_owner_after(doc, a, b, post_end, cands, ctx, rules)
+    if owner is not None and not post_partner:
+        # "a 46 - 43 percent Jones lead": the name before the lead noun has the larger figure.
+        k, c = owner
+        others = [p for p in named if p[1].key != c.key]
+        other = (others[-1][1].key, others[-1][1].text) if others else opponent(c.key, c.start)
+        if other is None:
+            return [], "pair"
+        ctx.consumed.update([k] + ([others[-1][0]] if others else []))
+        ctx.subject, ctx.partner = (c.key, c.text), other
+        ctx.object_run = False
+        return [(c.text, c.key, hi), (other[1], other[0], lo)], "pair"
     if len(named) == 2:
         (k1, x), (k2, y) = named
         vx, vy = order(verdict)
         ctx.consumed.update((k1, k2))
         ctx.subject, ctx.partner = (x.key, x.text), (y.key, y.text)
+        ctx.object_run = _is_object(doc, y, rules)  # "leads Roe 46-41 and Fry 48-38"
         return [(x.text, x.key, vx), (y.text, y.key, vy)], "pair"
     if len(named) == 1:
         k1, c = named[0]
         ctx.consumed.add(k1)
-        if _is_object(doc, c, rules):  # "losing to Smith 60 to 33": the subject is implied
+        if _is_object(doc, c, rules, ctx):  # "losing to Smith 60 to 33": the subject is implied
             subj = ctx.subject if ctx.subject and ctx.subject[0] != c.key \
                 else _grammatical_subject(doc, cands, c.key)
             subj = subj or opponent(c.key, c.start)
@@ -392,12 +414,14 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
                 return [], "pair"
             vs, vc = order(verdict)
             ctx.subject, ctx.partner = subj, (c.key, c.text)
+            ctx.object_run = True
             return [(subj[1], subj[0], vs), (c.text, c.key, vc)], "pair"
         other = opponent(c.key, c.start)  # "Smith up 49 to 38": the other side is implied
         if other is None:
             return [], "pair"
         vc, vo = order(verdict)
         ctx.subject, ctx.partner = (c.key, c.text), other
+        ctx.object_run = False
         return [(c.text, c.key, vc), (other[1], other[0], vo)], "pair"
     # No name at all ("while trailing 65 to 30"): the sentence's last pair, or its subject
     # ("She leads among women, 55 to 40": whom the pronoun stands for).
@@ -414,10 +438,41 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
     return [(subj[1], subj[0], vs), (other[1], other[0], vo)], "pair"
 
 
-def _is_object(doc, c: CandidateMention, rules: PollRules) -> bool:
-    """'losing to Smith', 'beating Smith': the name is the other side of the verb."""
+def _lead_owner_after(doc, a: int, b: int, post_end: int, cands, ctx: UnitContext,
+                      rules: PollRules) -> Optional[tuple[int, CandidateMention]]:
+    """The candidate named between a figure pair and a lead noun right after it ("a 46 -
+    43 percent Jones lead", "a 52-48 Smith edge"), with its index, or None. The article
+    before the figures makes the phrase a noun phrase (the tagger often calls "lead" a verb)."""
+    if a == 0 or doc[a - 1].pos_ != "DET":
+        return None
+    for k, c in enumerate(cands):
+        if k in ctx.consumed or c.token_i < b:
+            continue
+        first = _first_token(doc, c)
+        gap = [t for t in doc[b:first] if not (rules.has("title", t.text) or t.pos_ == "PROPN" or t.text == ".")]
+        nxt = c.token_i + 1
+        if not gap and nxt < post_end and _hit(rules, "lead_cue", doc[nxt]):
+            return k, c
+        return None
+    return None
+
+
+def _is_object(doc, c: CandidateMention, rules: PollRules, ctx: Optional[UnitContext] = None) -> bool:
+    """'losing to Smith', 'beating Smith': the name is the other side of the verb. Also
+    without the parse: a lead/trail verb right before the name and its description
+    ("beats former Gov. Ann Roe 45 - 37"), and the next name of such a list ("... and
+    Fry 46 - 36", see UnitContext.object_run)."""
     first = _first_token(doc, c)
     if first > 0 and rules.has("partner_prep", doc[first - 1].text):
+        return True
+    x = first - 1
+    while x >= 0 and first - x <= OBJECT_DESCRIPTION_MAX_TOKENS and not doc[x].is_sent_start and (
+            doc[x].pos_ in ("PROPN", "ADJ") or doc[x].text == "." or rules.has("title", doc[x].text)):
+        x -= 1
+    if x >= 0 and x < first and doc[x].pos_ == "VERB" and any(
+            _hit(rules, kind, doc[x]) for kind in ("lead_cue", "trail_cue", "tie_cue")):
+        return True
+    if ctx is not None and ctx.object_run and first > 0 and doc[first - 1].lower_ in ("and", ","):
         return True
     head = doc[c.token_i]
     return head.dep_ == "dobj" and (rules.has("lead_cue", head.head.lemma_) or rules.has("trail_cue", head.head.lemma_))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .rules import PollRules
-from .subgroups import is_whole_sample, subgroup_phrase
+from .subgroups import SUBGROUP_MAX_TOKENS, is_whole_sample, subgroup_phrase
 from ...nlp.build import doc_text
 from ...nlp.vocabulary import words
 
@@ -27,6 +27,12 @@ class Population:
 
 
 NONE_STATED = Population()
+# An aside between a group subject and its verb ("Black voters, who form a majority of
+# the likely primary electorate, back ...": 10 tokens) runs at most this far.
+GROUP_ASIDE_MAX_TOKENS = 16
+# Words that make a group the voters of the contest polled, i.e. the whole sample of a
+# primary or caucus poll (GUIDELINES, Conventions), not a part of it.
+_SAMPLE_EVENT_WORDS = frozenset({"primary", "caucus", "caucusgoers", "caucus-goers", "electorate"})
 # Words between a figure and its "among ..." ("35 percent support among union members",
 # "a 53% to 35% edge among men").
 _SHARE_NOUNS = words("poll.share_nouns")
@@ -86,7 +92,7 @@ def _area(doc, i: int, limit: int, rules: PollRules, cand_tokens: set[int]) -> O
 
 
 def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: PollRules,
-                   cand_tokens: set[int]) -> Population:
+                   cand_tokens: set[int], sentence_start: int = -1) -> Population:
     """The population of the figure at tokens [a, b).
 
     Looks right after the figure first ("60 percent to 33 percent among Democrats",
@@ -142,7 +148,56 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             while right + 1 in sub and not doc[right + 1].is_punct:
                 right += 1
             ph = (min(sub), right + 1)
-            if is_whole_sample(doc, *ph, rules):
+            if is_whole_sample(doc, *ph, rules) or _contest_voters(doc, *ph, rules):
                 return NONE_STATED
             return _classify(doc, ph, "subject", rules)
+    if pre_from == sentence_start:
+        ph = leading_group(doc, pre_from, a, rules, cand_tokens)
+        if ph is not None:
+            return _classify(doc, ph, "subject", rules)
     return NONE_STATED
+
+
+def _contest_voters(doc, i: int, j: int, rules: PollRules) -> bool:
+    """A subject group named as the voters of the contest polled ("Democratic primary
+    voters back Smith 40%") is the poll's whole sample (GUIDELINES, Conventions). A party
+    alone ("Registered Republicans back Smith") stays a subgroup."""
+    return any(t.lower_ in _SAMPLE_EVENT_WORDS for t in doc[i:j])
+
+
+def leading_group(doc, start: int, a: int, rules: PollRules, cand_tokens: set[int]) -> Optional[tuple[int, int]]:
+    """A group of voters opening the sentence as the subject of its figures, found without
+    the parse (which often misreads these): "Black voters, who ..., back Smith (45%)",
+    "White voters are divided, with Smith (26%) ...", "Union households give Smith 52
+    percent", "Women: Smith 48%". The phrase is adjectives and nouns ending in a group noun
+    (the group_noun rule), then -- past an aside set off by commas -- a colon or a verb of
+    the group_verb rule or a preference verb before the figure at a. A lead/trail verb does
+    not qualify: a group does not lead, a candidate does."""
+    i = start
+    while i < a and i - start < 2 and (doc[i].pos_ in ("CCONJ", "ADV") or doc[i].is_punct):
+        i += 1  # "But", "Meanwhile,"
+    j = i
+    while j < a and j - i < SUBGROUP_MAX_TOKENS and j not in cand_tokens and (
+            doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text == "-"
+            or (doc[j].tag_ in ("VBN", "VBG") and j > i and doc[j - 1].text == "-")):
+        j += 1
+    if j <= i or not rules.has("group_noun", doc[j - 1].text) or doc[j - 1].tag_ not in ("NNS", "NNPS"):
+        return None
+    if _contest_voters(doc, i, j, rules):
+        return None
+    k = j
+    if k < a and doc[k].text == ",":  # "Black voters, who form a majority of ..., back"
+        close = next((x for x in range(k + 1, min(a, k + GROUP_ASIDE_MAX_TOKENS)) if doc[x].text == ","), None)
+        if close is None:
+            return None
+        k = close + 1
+    if k < a and doc[k].text == ":":
+        return i, j
+    for x in range(k, min(a, k + 3)):
+        t = doc[x]
+        if any(rules.has(kind, t.lemma_) or rules.has(kind, t.lower_)
+               for kind in ("group_verb", "support_cue")):
+            return i, j
+        if t.pos_ not in ("AUX", "ADV", "PART"):
+            return None
+    return None

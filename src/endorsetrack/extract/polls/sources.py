@@ -32,6 +32,9 @@ DESCRIPTOR_MAX_TOKENS = 5
 # A person named after "the campaign's pollster," runs at most this many tokens
 # ("Greg Halvorsen", "Mary Ann de la Cruz" -- the lowercase particles end it early).
 ROLE_NAME_MAX_TOKENS = 4
+# Lowercase adjectives between an article and a poll noun that still leave it a reference
+# to a known poll ("the current survey", "the widely watched poll": 2 tokens); 3 allows one more.
+DETERMINER_REACH_TOKENS = 3
 _DESCRIPTOR_TAILS = words("poll.descriptor_tails")  # "Ohio-based"
 _LEADING_JUNK = words("poll.leading_words")
 _CONNECTORS = words("poll.name_connectors")
@@ -40,6 +43,10 @@ _PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|perc
                           r"\s+(?:in|last|on)\s*$", re.I)
 _FUTURE = words("poll.future_words")
 _CAMPAIGN_NOUNS = words("poll.campaign_nouns")
+# Entity types of a place or a people named before a poll noun ("a new Ohio poll", "a
+# Latino poll"): what the poll is about, never its maker.
+_SCOPE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,8 @@ def _run_forward(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[int,
     """A proper-name run starting at token i (after 'by'/'for'); token indices [a, b)."""
     while i < end and doc[i].lower_ in ("the",):
         i += 1
+    while i + 1 < end and doc[i].pos_ == "ADJ" and doc[i].text.islower() and _namey(doc[i + 1]):
+        i += 1  # "by the independent Acme University", "by the nonpartisan Acme Center"
     i = _past_descriptor(doc, i, end, rules)
     if i >= end or not _namey(doc[i]) or _is_date_word(doc[i]):
         return None
@@ -135,6 +144,7 @@ def _run_backward(doc, k: int, start: int, rules: PollRules) -> Optional[tuple[i
         else:
             break
     while i < j and (_is_date_word(doc[i]) or doc[i].lower_ in _LEADING_JUNK
+                     or (i == start and doc[i].pos_ in ("ADJ", "ADV") and doc[i].ent_type_ == "")  # "Current polling"
                      or rules.has("anaphor_det", doc[i].text)  # "Its new poll"
                      or (doc[i].like_num and i > start and _is_date_word(doc[i - 1]))
                      or doc[i].text in _GLUE):
@@ -191,19 +201,25 @@ def _inside_name(doc, tok, end: int, rules: PollRules) -> bool:
 def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[PollMention]:
     nouns = rules.terms["mention_noun"]
     k = tok.i
-    j = k - 1
-    earlier = ""
-    while j >= start and (
-            (rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower())
-            or _month_word(doc, j, start) or rules.has("season_word", doc[j].text)):
-        if rules.has("earlier_modifier", doc[j].text):
-            earlier = "previous"
-        elif (_month_word(doc, j, start) or rules.has("season_word", doc[j].text)) and not earlier:
-            earlier = "dated"
-        j -= 1
+    j, earlier = _past_modifiers(doc, k - 1, start, rules, "")
     possessive = j >= start and doc[j].text in ("'s", "’s")
     back = _run_backward(doc, j if possessive else j + 1, start, rules)
+    if back and not possessive:
+        scoped = _without_scope(doc, *back, rules)
+        if scoped is None:  # "PPP's new West Virginia poll", "the GOP Senate poll": no maker named
+            j, earlier = _past_modifiers(doc, back[0] - 1, start, rules, earlier)
+            possessive = j >= start and doc[j].text in ("'s", "’s")
+            back = _run_backward(doc, j, start, rules) if possessive else None
+        else:
+            back = scoped
     d = (back[0] - 1) if back else j
+    if back is None:  # "the current survey", "the widely watched poll": adjectives after the article
+        x = d
+        while x >= start and d - x < DETERMINER_REACH_TOKENS and doc[x].text.islower() \
+                and doc[x].pos_ in ("ADJ", "ADV", "VERB") and doc[x].tag_ not in ("VBD", "VBZ", "VBP"):
+            x -= 1
+        if x >= start and x < d and (doc[x].pos_ == "DET" or rules.has("anaphor_det", doc[x].text)):
+            d = x
     det = doc[d] if d >= start and (doc[d].pos_ == "DET" or rules.has("anaphor_det", doc[d].text)) else None
     if possessive and back is None and j - 1 >= start and doc[j - 1].text.islower() \
             and rules.has("generic_pollster_noun", doc[j - 1].text):
@@ -273,6 +289,50 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     s, e = _chars(doc, back[0] if back else k, k + 1)
     return PollMention(s, e, kind, pollster=pollster, sponsor=sponsor if sponsor != pollster else None,
                        population=population, name_spans=tuple(spans), earlier=earlier)
+
+
+def _past_modifiers(doc, j: int, start: int, rules: PollRules, earlier: str) -> tuple[int, str]:
+    """The first token at or before j that is not a poll noun's modifier ("new", "June",
+    "summer"), and whether a modifier made the poll an older one ("previous", "dated")."""
+    while j >= start and (
+            (rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower())
+            or _month_word(doc, j, start) or rules.has("season_word", doc[j].text)):
+        if rules.has("earlier_modifier", doc[j].text):
+            earlier = "previous"
+        elif (_month_word(doc, j, start) or rules.has("season_word", doc[j].text)) and not earlier:
+            earlier = "dated"
+        j -= 1
+    return j, earlier
+
+
+def _scope_token(tok, rules: PollRules) -> bool:
+    """A place, a people, or a race word (see the scope_word rule): what a poll is about."""
+    return tok.ent_type_ in _SCOPE_ENTITIES or rules.has("scope_word", tok.text) or tok.text in _GLUE \
+        or bool(_YEAR.match(tok.text))
+
+
+def _without_scope(doc, a: int, b: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """A name run before a poll noun without the places and race words around it ("West
+    Virginia", "Mayor", "GOP Senate"): what is left names the poll's maker, None when
+    nothing is. A name the pollster gazetteer knows is kept whole."""
+    if rules.pollsters and rules.pollster_regex().fullmatch(_text(doc, a, b)):
+        return a, b
+    if _org_elsewhere(doc, _text(doc, a, b), rules):
+        return a, b  # "a Bayline poll" where the article names "Bayline Research": the tagger's place is the firm
+    while b > a and _scope_token(doc[b - 1], rules):
+        b -= 1
+    while a < b and doc[a].ent_type_ in _SCOPE_ENTITIES:
+        a += 1
+    if a >= b or not any(doc[x].is_alpha and doc[x].text[:1].isupper() for x in range(a, b)):
+        return None
+    return a, b
+
+
+def _org_elsewhere(doc, name: str, rules: PollRules) -> bool:
+    """Does the article use ``name`` as the start of an organisation's name ("Bayline
+    Research", "Ohio Polling Group")?"""
+    suffixes = "|".join(re.escape(t) for t in sorted(rules.terms["org_suffix"] - rules.terms["poll_word"]))
+    return bool(re.search(r"(?<![\w])" + re.escape(name) + r"\s+(?:" + suffixes + r")\b", doc_text(doc), re.I))
 
 
 def _month_word(doc, j: int, start: int) -> bool:
