@@ -29,6 +29,7 @@ from .stage import article_stage, frame_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
+from .coordination import coordinated_rule
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -254,7 +255,7 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
             out.append(Endorsement(
                 endorser=endorser_name, endorser_type=endorser_type, candidate=cand_name,
                 stance=stance, stage=stage, evidence=evidence, confidence=confidence,
-                rule=RuleRef(frame.rule["id"], frame.rule["version"]),
+                rule=coordinated_rule(frame.rule, ctx, endorser_name, cand_name),
                 date=ctx.article.published))
     return out
 
