@@ -51,3 +51,21 @@ def test_a_name_in_another_clause_is_no_list_item(nlp):
     result = run(nlp, "Sen. Paul Rensick, who was elected with the help of Mayor Ana Ruiz and Sen. Tom Ardell, "
                       "endorsed Maria Vega.")
     assert {e.endorser for e in result.endorsements} == {"Paul Rensick"}
+
+
+COPULA_LISTS = [
+    pytest.param("Also endorsing Maria Vega last week were: the Bakers Union, the Nurses Alliance and the Harbor "
+                 "Workers Union.", id="gerund-subject-then-copula"),
+    pytest.param("The other unions that have endorsed Maria Vega are the Bakers Union, the Nurses Alliance and the "
+                 "Harbor Workers Union.", id="relative-clause-subject-then-copula"),
+    pytest.param("Among the groups that endorsed Maria Vega are the Bakers Union, the Nurses Alliance and the "
+                 "Harbor Workers Union.", id="among-inverted"),
+]
+
+
+@pytest.mark.parametrize("text", COPULA_LISTS)
+def test_names_after_a_copula_are_the_endorsers(nlp, text):
+    result = run(nlp, text)
+    assert {fact[:3] for fact in facts(result)} == {
+        (name, VEGA, "endorses") for name in ("Bakers Union", "Nurses Alliance", "Harbor Workers Union")}
+    assert all(e.rule.id.endswith("+coord.copula") for e in result.endorsements)

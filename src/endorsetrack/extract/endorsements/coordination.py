@@ -10,7 +10,10 @@ from __future__ import annotations
 from typing import Optional
 
 from ...types import RuleRef
-from ..mentions import SentenceContext
+from ..mentions import SentenceContext, expand_list
+from ..mentions.coordination import coordination_rules
+from ..mentions.detect import Mention
+from .frames import Frame
 
 RULE_JOINER = "+"
 
@@ -27,3 +30,48 @@ def coordinated_rule(trigger_rule: dict, ctx: SentenceContext, *names: Optional[
 def _same(mention_text: str, name: str) -> bool:
     """A resolved name is its mention's text, maybe without an article or title."""
     return mention_text == name or mention_text.endswith(" " + name)
+
+
+# ---- endorsers named after a copula --------------------------------------------------
+
+COPULAS = ("be", "include")
+# "Among those announcing that they will back Y are A, B and C": the names after the copula
+# follow within this many tokens (the copula, a colon, an article).
+COMPLEMENT_REACH = 3
+
+
+def complement_list(frame: Frame, ctx: SentenceContext) -> list[Mention]:
+    """Endorsers a copula names after the phrase that endorses: 'Also endorsing Y were:
+    A, B and C'; 'The other governors who endorsed Y are A, B and C'; 'Among those
+    backing Y are A, B and C'. Empty when the sentence is no such statement. The names
+    are recorded in ``ctx.coordination`` under the coord.copula rule."""
+    complement = _complement(frame, ctx)
+    if complement is None:
+        return []
+    items = expand_list(complement, ctx)
+    rule = coordination_rules()["copula"]
+    for x in items:
+        ctx.coordination.setdefault(x.text, rule)
+    return items
+
+
+def _complement(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
+    doc = ctx.doc
+    trigger = doc[frame.trigger]
+    if trigger.dep_ in ("csubj", "nsubj") and trigger.head.lemma_ == "be":  # "Also endorsing Y were: A"
+        return _first_name_after(trigger.head.i, ctx)
+    if frame.endorser is not None and ctx.mention_for(frame.endorser, via_possessor=False) is None:
+        role = doc[frame.endorser]  # "the other governors [who endorsed Y] are A, B and C"
+        if role.dep_ == "nsubj" and role.head.lemma_ in COPULAS and role.head.i > frame.trigger:
+            return _first_name_after(role.head.i, ctx)
+    first = ctx.sent[0]
+    if first.lower_ == "among" and frame.trigger > first.i:  # "Among those backing Y are A, B"
+        copula = next((t for t in doc[frame.trigger + 1:ctx.sent.end] if t.lemma_ == "be"), None)
+        if copula is not None:
+            return _first_name_after(copula.i, ctx)
+    return None
+
+
+def _first_name_after(i: int, ctx: SentenceContext) -> Optional[Mention]:
+    return next((m for m in ctx.mentions if i < m.start <= i + COMPLEMENT_REACH
+                 and m.kind in ("person", "org", "desc", "party") and m.label != "GPE"), None)

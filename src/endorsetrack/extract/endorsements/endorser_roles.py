@@ -13,6 +13,7 @@ from ...nlp.vocabulary import word_map, words
 from ...normalize.titles import lazy_view
 
 from ..mentions import SentenceContext, expand_list
+from .coordination import complement_list
 from .frames import Frame
 from ..mentions import DATELINE_RE, Mention
 from ..mentions import member_word
@@ -30,6 +31,9 @@ PARTY_PLURALS = word_map("party_plurals")
 def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
     """(name, provisional type, confidence penalty) for each endorser the role names."""
     doc = ctx.doc
+    named_after = complement_list(frame, ctx)  # "Also endorsing Y were: A, B and C"
+    if named_after:
+        return [r for r in (resolve_endorser(x, ctx) for x in named_after) if r]
     if frame.rule["kind"] == "receive" and (frame.endorser is None or doc[frame.endorser].lower_ in VAGUE_SOURCES):
         # "picked up an endorsement of his own on Friday: former MPP Bernard Tessier, who ..."
         colon = next((t.i for t in ctx.sent if t.text == ":" and t.i > frame.trigger), None)
