@@ -69,3 +69,27 @@ def test_names_after_a_copula_are_the_endorsers(nlp, text):
     assert {fact[:3] for fact in facts(result)} == {
         (name, VEGA, "endorses") for name in ("Bakers Union", "Nurses Alliance", "Harbor Workers Union")}
     assert all(e.rule.id.endswith("+coord.copula") for e in result.endorsements)
+
+
+def test_names_after_as_do_take_the_stance(nlp):
+    result = run(nlp, "Mayor Tom Ardell favors Maria Vega, as do other mayors such as Newark's Rick Sandow and "
+                      "Youngstown's Paul Rensick.")
+    assert facts(result) == {(name, VEGA, "endorses", None) for name in ("Tom Ardell", "Rick Sandow", "Paul Rensick")}
+    assert {e.rule.id for e in result.endorsements if e.endorser != "Tom Ardell"} == {"verb.back+coord.as_do"}
+
+
+def test_as_did_after_a_neutral_stance(nlp):
+    result = run(nlp, "The union's president, Tom Ardell, stayed out of the race, as did Rick Sandow, the deputy "
+                      "speaker, and Paul Rensick.")
+    assert {(e.endorser, e.stance) for e in result.endorsements} == {
+        (name, "declines") for name in ("Tom Ardell", "Rick Sandow", "Paul Rensick")}
+
+
+def test_the_one_joined_in_endorsing_endorses_too(nlp):
+    result = run(nlp, "Tom Ardell joins his former running mate, Rick Sandow, in endorsing Maria Vega.")
+    assert facts(result) == {("Tom Ardell", VEGA, "endorses", None), ("Rick Sandow", VEGA, "endorses", None)}
+
+
+def test_one_item_of_an_endorsed_list_does_not_endorse_another(nlp):
+    result = run(nlp, "Council members Rick Sandow and Paul Rensick were endorsed by the Harbor Workers Union.")
+    assert facts(result) == {("Harbor Workers Union", name, "endorses", None) for name in ("Rick Sandow", "Paul Rensick")}

@@ -249,6 +249,8 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         for cand_name, conf_c in candidates:
             if cand_name and _same_name(cand_name, endorser_name):
                 continue  # a campaign's claim about itself
+            if any(_same_name(other, endorser_name) for other, _ in candidates if other):
+                continue  # "A and B were endorsed": one list item does not endorse another
             confidence = round(max(0.3, settings.base_confidence - conf_e - conf_c
                                    - (0.05 if frame.via != "dep" else 0.0)
                                    - (0.0 if frame.rule.get("strong") else 0.1)), 2)

@@ -75,3 +75,43 @@ def _complement(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
 def _first_name_after(i: int, ctx: SentenceContext) -> Optional[Mention]:
     return next((m for m in ctx.mentions if i < m.start <= i + COMPLEMENT_REACH
                  and m.kind in ("person", "org", "desc", "party") and m.label != "GPE"), None)
+
+
+# ---- endorsers joined to the endorsing clause -----------------------------------------
+
+# ", as do other mayors such as A and B": the names start within this many tokens of the
+# verb (calibrated on train: 'as do other young black mayors such as Newark's A' is 8).
+AS_DO_REACH = 9
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def also_endorsing(frame: Frame, ctx: SentenceContext) -> list[Mention]:
+    """Endorsers the sentence joins to the frame's own: 'X joins A in endorsing Y' (A);
+    'X stayed out of the race, as did A and B' (A, B). Recorded under coord.joins and
+    coord.as_do."""
+    doc = ctx.doc
+    trigger = doc[frame.trigger]
+    out: list[Mention] = []
+    join = trigger.head.head if trigger.dep_ == "pcomp" and trigger.head.lower_ == "in" else None
+    if join is not None and join.lemma_ == "join":
+        obj = next((c for c in join.children if c.dep_ == "dobj"), None)
+        m = ctx.mention_for(obj.i) if obj is not None else None
+        if m is not None and m.kind in ("person", "org", "desc"):
+            out += _recorded(expand_list(m, ctx), "joins", ctx)
+    for tok in doc[frame.trigger + 1:ctx.sent.end - 1]:
+        verb = doc[tok.i + 1]
+        if tok.lower_ == "as" and doc[tok.i - 1].text == "," and verb.lemma_ in ("do", "have", "be") \
+                and verb.tag_ in FINITE_TAGS:
+            m = next((x for x in ctx.mentions if verb.i < x.start <= verb.i + AS_DO_REACH
+                      and x.kind in ("person", "org", "desc", "party") and x.label != "GPE"), None)
+            if m is not None and not any(t.tag_ in FINITE_TAGS for t in doc[verb.i + 1:m.start]):
+                out += _recorded(expand_list(m, ctx), "as_do", ctx)
+            break
+    return out
+
+
+def _recorded(items: list[Mention], kind: str, ctx: SentenceContext) -> list[Mention]:
+    rule = coordination_rules()[kind]
+    for x in items:
+        ctx.coordination.setdefault(x.text, rule)
+    return items

@@ -13,7 +13,7 @@ from ...nlp.vocabulary import word_map, words
 from ...normalize.titles import lazy_view
 
 from ..mentions import SentenceContext, expand_list
-from .coordination import complement_list
+from .coordination import also_endorsing, complement_list
 from .frames import Frame
 from ..mentions import DATELINE_RE, Mention
 from ..mentions import member_word
@@ -99,7 +99,7 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(ctx.sent.text):
         return [(party, "party", 0.2)]  # "Republicans, meeting in Duluth, endorsed X": the party's convention
     out = []
-    for item in expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx):
+    for item in expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx) + also_endorsing(frame, ctx):
         resolved = resolve_endorser(item, ctx)
         if resolved:
             out.append(resolved)

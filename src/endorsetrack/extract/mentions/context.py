@@ -15,7 +15,7 @@ from ...nlp.vocabulary import words
 from ...normalize.titles import view
 from ...ruledata import LazyPattern, alternation
 from ...types import Evidence
-from .coordination import tolerant_list
+from .coordination import possessor_of_name, tolerant_list
 from .detect import Mention
 
 
@@ -144,7 +144,7 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     items = [m]
     text = doc_text(ctx.doc)
     ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")
-          and not _in_parentheses(x, ctx)
+          and not _in_parentheses(x, ctx) and not possessor_of_name(x, ctx)
           and not (x.label in ("GPE", "caps") and ctx.doc[x.start:x.end].root.dep_ in ("compound", "nmod", "amod")
                    and x.end < ctx.sent.end and ctx.doc[x.end].lower_ in PLACE_DESCRIPTION_WORDS)]  # "Salem City Councilor X"
     if m in ms:

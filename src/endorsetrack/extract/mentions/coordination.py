@@ -114,10 +114,19 @@ def _starts_other_clause(nxt: Mention, m: Mention, step: int, ctx: "SentenceCont
                                              or doc[nxt.start - 1].pos_ == "VERB")
 
 
+def possessor_of_name(x: Mention, ctx: "SentenceContext") -> bool:
+    """'Youngstown's Paul Rensick': a name in the possessive right before another name is
+    that name's place or employer, no list item of its own."""
+    doc = ctx.doc
+    return x.end + 1 < ctx.sent.end and doc[x.end].tag_ == "POS" and any(
+        y.start == x.end + 1 for y in ctx.mentions if y.kind == "person")
+
+
 def _peer(x: Mention, m: Mention, ctx: "SentenceContext") -> bool:
     """A name of m's kind that can be a list item: not a tag in parentheses, not a place,
     not a name hung on 'of'/'from' (the place or employer of the item before it)."""
-    if x.kind != m.kind or x.label == "GPE" or _inside_parentheses(x, ctx.doc, ctx.sent.start):
+    if x.kind != m.kind or x.label == "GPE" or _inside_parentheses(x, ctx.doc, ctx.sent.start) \
+            or possessor_of_name(x, ctx):
         return False
     if x is m:
         return True
@@ -150,7 +159,7 @@ def _bridge(between: str, a: Mention, b: Mention) -> "str | bool":
         kind, rest = "appositive", stripped
     rest = ARTICLES.sub("", rest)
     if b.kind == "person":
-        rest = PLACE_POSSESSIVE.sub("", _strip_titles(rest))
+        rest = _strip_titles(PLACE_POSSESSIVE.sub("", rest))
     if ";" in rest and kind is True:
         kind = "semicolon"
     if not rest.strip() or not SEPARATOR.match(rest):
