@@ -93,3 +93,12 @@ def test_the_one_joined_in_endorsing_endorses_too(nlp):
 def test_one_item_of_an_endorsed_list_does_not_endorse_another(nlp):
     result = run(nlp, "Council members Rick Sandow and Paul Rensick were endorsed by the Harbor Workers Union.")
     assert facts(result) == {("Harbor Workers Union", name, "endorses", None) for name in ("Rick Sandow", "Paul Rensick")}
+
+
+def test_a_group_named_after_a_colon_endorses_by_its_members(nlp):
+    result = run(nlp, "Maria Vega is running for mayor. Further endorsements came Saturday, when she was given the "
+                      "backing of a half dozen elected officials: Mayor Rick Sandow, Democratic nominee for Harbor "
+                      "Borough President Paul Rensick and Assemblywoman Lee Park.")
+    assert {fact[:3] for fact in facts(result)} == {
+        (name, VEGA, "endorses") for name in ("Rick Sandow", "Paul Rensick", "Lee Park")}
+    assert all("+coord." in e.rule.id for e in result.endorsements)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from spacy.tokens import Token
+
 from ...types import RuleRef
 from ..mentions import SentenceContext, expand_list
 from ..mentions.coordination import coordination_rules
@@ -72,8 +74,8 @@ def _complement(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
     return None
 
 
-def _first_name_after(i: int, ctx: SentenceContext) -> Optional[Mention]:
-    return next((m for m in ctx.mentions if i < m.start <= i + COMPLEMENT_REACH
+def _first_name_after(i: int, ctx: SentenceContext, reach: int = COMPLEMENT_REACH) -> Optional[Mention]:
+    return next((m for m in ctx.mentions if i < m.start <= i + reach
                  and m.kind in ("person", "org", "desc", "party") and m.label != "GPE"), None)
 
 
@@ -115,3 +117,26 @@ def _recorded(items: list[Mention], kind: str, ctx: SentenceContext) -> list[Men
     for x in items:
         ctx.coordination.setdefault(x.text, rule)
     return items
+
+
+# ---- a group named after a colon -----------------------------------------------------
+
+# "the backing of a half dozen elected officials from the city: A, B and C": the colon comes
+# within this many tokens after the group noun (its modifiers: "from the city").
+COLON_REACH = 4
+# "officials: Bronx Borough President A": up to this many title words before the first name.
+TITLED_NAME_REACH = 6
+
+
+def colon_named(tok: Token, ctx: SentenceContext) -> list[Mention]:
+    """'the backing of six elected officials: A, B and C': a plural group noun that names
+    nobody, followed by a colon and a list, stands for that list (coord.colon)."""
+    if tok.tag_ != "NNS" or ctx.mention_for(tok.i, via_possessor=False) is not None:
+        return []
+    colon = next((t for t in ctx.doc[tok.i + 1:min(tok.i + 1 + COLON_REACH, ctx.sent.end)] if t.text == ":"), None)
+    if colon is None or any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[tok.i + 1:colon.i]):
+        return []
+    first = _first_name_after(colon.i, ctx, TITLED_NAME_REACH)
+    if first is None or first.kind not in ("person", "org"):
+        return []
+    return _recorded(expand_list(first, ctx), "colon", ctx)

@@ -44,6 +44,10 @@ PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
 # What may separate two items once the interruptions are gone.
 SEPARATOR = re.compile(r"^\s*(?:,|;|and|&|or|,\s*and|;\s*and|,\s*or|as well as|,\s*as well as|along with|plus)\s*$",
                        re.I)
+# Words of a title or description right before a person's name, once lower-case descriptions
+# and known titles are gone: "Democratic nominee for Manhattan Borough President". Six words
+# cover the longest such phrase in train lists; no conjunction or punctuation inside.
+PERSON_TITLE_PHRASE = re.compile(r"(?<=[,;]\s)(?:(?!(?:and|or|nor|plus)\b)[\w.'’-]+\s+){1,6}$")
 ARTICLES = re.compile(r"(?i)\b(?:the|a|an)\b")
 # "Newark's Cory Booker and Youngstown's Jay Williams": a place's possessive before a name.
 PLACE_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*['’]s\s*$")
@@ -160,6 +164,10 @@ def _bridge(between: str, a: Mention, b: Mention) -> "str | bool":
     rest = ARTICLES.sub("", rest)
     if b.kind == "person":
         rest = _strip_titles(PLACE_POSSESSIVE.sub("", rest))
+        described = PERSON_TITLE_PHRASE.sub("", rest)  # ", Democratic nominee for Manhattan Borough President B"
+        if described != rest and kind is True:
+            kind = "appositive"
+        rest = described
     if ";" in rest and kind is True:
         kind = "semicolon"
     if not rest.strip() or not SEPARATOR.match(rest):
