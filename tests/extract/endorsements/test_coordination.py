@@ -102,3 +102,9 @@ def test_a_group_named_after_a_colon_endorses_by_its_members(nlp):
     assert {fact[:3] for fact in facts(result)} == {
         (name, VEGA, "endorses") for name in ("Rick Sandow", "Paul Rensick", "Lee Park")}
     assert all("+coord." in e.rule.id for e in result.endorsements)
+
+
+def test_endorsements_including_from_a_tagged_list(nlp):
+    result = run(nlp, "Maria Vega has won several endorsements including from U.S. Sens. Tom Ardell (D-N.J.) and "
+                      "Rick Sandow (D-Calif.).")
+    assert {fact[:3] for fact in facts(result)} == {(name, VEGA, "endorses") for name in ("Tom Ardell", "Rick Sandow")}

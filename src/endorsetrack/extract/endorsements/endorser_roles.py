@@ -121,8 +121,8 @@ QUANTIFIERS = words("quantifiers")
 def _org_after_preposition(i: int, ctx: SentenceContext) -> Optional[Mention]:
     """The organisation right after 'of'/'from'/'by' following a receive verb's noun."""
     for k in range(i + 1, min(i + PREPOSITION_REACH, ctx.sent.end)):
-        if ctx.doc[k].pos_ in ("VERB", "AUX"):
-            break
+        if ctx.doc[k].pos_ in ("VERB", "AUX") and ctx.doc[k].dep_ != "prep":
+            break  # "won several endorsements including from A and B": "including" is a preposition
         if ctx.doc[k].lower_ in ("of", "from", "by"):
             j = k + 1
             while j < ctx.sent.end and ctx.doc[j].lower_ in ("the", "a", "an"):
