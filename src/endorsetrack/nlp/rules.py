@@ -39,6 +39,7 @@ TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 SCHEMAS: dict[str, RuleSchema] = {
+    "coordination": RuleSchema(("kind",)),
     "cues": RuleSchema(("group", "words")),
     "entity_types": RuleSchema(("type", "regex", "unless")),
     "offices": RuleSchema(("office", "explicit")),

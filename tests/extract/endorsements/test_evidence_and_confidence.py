@@ -68,7 +68,9 @@ def test_confidence_is_a_probability(evidence_result):
 
 def test_rule_ids_come_from_the_pattern_files(evidence_result):
     refs = packaged_rule_refs()
-    assert {(e.rule.id, e.rule.version) for e in evidence_result.endorsements} <= refs
+    # "verb.endorse+coord.place": the trigger rule, then the list rule that let a name in
+    assert {(e.rule.id.split("+")[0], e.rule.version) for e in evidence_result.endorsements} <= refs
+    assert {part for e in evidence_result.endorsements for part in e.rule.id.split("+")[1:]} <= {r for r, _ in refs}
 
 
 def test_direct_frames_score_higher_than_references(evidence_result):

@@ -29,6 +29,7 @@ from .stage import article_stage, frame_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
+from .coordination import coordinated_rule
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -248,13 +249,15 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         for cand_name, conf_c in candidates:
             if cand_name and _same_name(cand_name, endorser_name):
                 continue  # a campaign's claim about itself
+            if any(_same_name(other, endorser_name) for other, _ in candidates if other):
+                continue  # "A and B were endorsed": one list item does not endorse another
             confidence = round(max(0.3, settings.base_confidence - conf_e - conf_c
                                    - (0.05 if frame.via != "dep" else 0.0)
                                    - (0.0 if frame.rule.get("strong") else 0.1)), 2)
             out.append(Endorsement(
                 endorser=endorser_name, endorser_type=endorser_type, candidate=cand_name,
                 stance=stance, stage=stage, evidence=evidence, confidence=confidence,
-                rule=RuleRef(frame.rule["id"], frame.rule["version"]),
+                rule=coordinated_rule(frame.rule, ctx, endorser_name, cand_name),
                 date=ctx.article.published))
     return out
 

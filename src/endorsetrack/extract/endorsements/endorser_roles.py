@@ -13,6 +13,7 @@ from ...nlp.vocabulary import word_map, words
 from ...normalize import lazy_view
 
 from ..mentions import SentenceContext, expand_list
+from .coordination import also_endorsing, colon_named, complement_list
 from .frames import Frame
 from ..mentions import DATELINE_RE, Mention
 from ..mentions import member_word
@@ -30,6 +31,9 @@ PARTY_PLURALS = word_map("party_plurals")
 def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
     """(name, provisional type, confidence penalty) for each endorser the role names."""
     doc = ctx.doc
+    named_after = complement_list(frame, ctx)  # "Also endorsing Y were: A, B and C"
+    if named_after:
+        return [r for r in (resolve_endorser(x, ctx) for x in named_after) if r]
     if frame.rule["kind"] == "receive" and (frame.endorser is None or doc[frame.endorser].lower_ in VAGUE_SOURCES):
         # "picked up an endorsement of his own on Friday: former MPP Bernard Tessier, who ..."
         colon = next((t.i for t in ctx.sent if t.text == ":" and t.i > frame.trigger), None)
@@ -77,7 +81,7 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     if _members_acting(tok, doc[frame.trigger]):  # "Delegates voted to endorse X": the body they belong to
         body = members_body(tok, ctx)
         return [body] if body else []
-    included = _included_names(tok, ctx)
+    included = _included_names(tok, ctx) or colon_named(tok, ctx)  # "six officials: A, B and C"
     if included:
         return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
     if tok.lower_ in QUANTIFIERS:
@@ -95,7 +99,7 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(ctx.sent.text):
         return [(party, "party", 0.2)]  # "Republicans, meeting in Duluth, endorsed X": the party's convention
     out = []
-    for item in expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx):
+    for item in expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx) + also_endorsing(frame, ctx):
         resolved = resolve_endorser(item, ctx)
         if resolved:
             out.append(resolved)
@@ -117,8 +121,8 @@ QUANTIFIERS = words("quantifiers")
 def _org_after_preposition(i: int, ctx: SentenceContext) -> Optional[Mention]:
     """The organisation right after 'of'/'from'/'by' following a receive verb's noun."""
     for k in range(i + 1, min(i + PREPOSITION_REACH, ctx.sent.end)):
-        if ctx.doc[k].pos_ in ("VERB", "AUX"):
-            break
+        if ctx.doc[k].pos_ in ("VERB", "AUX") and ctx.doc[k].dep_ != "prep":
+            break  # "won several endorsements including from A and B": "including" is a preposition
         if ctx.doc[k].lower_ in ("of", "from", "by"):
             j = k + 1
             while j < ctx.sent.end and ctx.doc[j].lower_ in ("the", "a", "an"):

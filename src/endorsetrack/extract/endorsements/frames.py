@@ -298,6 +298,10 @@ def _noun_object_frame(verb, rule) -> Optional[Frame]:
     if kind == "give" and rule.get("preps"):  # "takes no position on Measure D"
         preps = tuple(rule["preps"])
         return Frame(verb.i, rule, subject_of(verb) or _poss(noun), _pobj(noun, preps) or _pobj(verb, preps))
+    if kind == "give" and noun.dep_ == "dobj" and any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "she was given the backing of six officials": the passive subject is the one backed
+        cand = next(c.i for c in verb.children if c.dep_ == "nsubjpass")
+        return Frame(verb.i, rule, _pobj(noun, ("of", "from")) or _poss(noun), cand, passive=True)
     if kind == "give":
         endorser = subject_of(verb) or _poss(noun)
         cand = (_pobj(verb, ("to", "behind", "for")) or _pobj(noun, ("of", "for", "to", "behind")))

@@ -15,6 +15,7 @@ from ...nlp.vocabulary import words
 from ...normalize import view
 from ...ruledata import LazyPattern, alternation
 from ...types import Evidence
+from .coordination import possessor_of_name, tolerant_list
 from .detect import Mention
 
 
@@ -85,6 +86,7 @@ class SentenceContext:
         self.byline = byline
         self.following = following  # mentions of the next few sentences (a description named later)
         self.all_following = all_following or following  # every later sentence (a newspaper named later)
+        self.coordination: dict[str, dict] = {}  # name -> coordination rule that let it into a list
 
     def mention_for(self, i: Optional[int], via_possessor: bool = True) -> Optional[Mention]:
         """The mention that token i heads or lies in; else one inside its noun phrase."""
@@ -142,7 +144,7 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     items = [m]
     text = doc_text(ctx.doc)
     ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")
-          and not _in_parentheses(x, ctx)
+          and not _in_parentheses(x, ctx) and not possessor_of_name(x, ctx)
           and not (x.label in ("GPE", "caps") and ctx.doc[x.start:x.end].root.dep_ in ("compound", "nmod", "amod")
                    and x.end < ctx.sent.end and ctx.doc[x.end].lower_ in PLACE_DESCRIPTION_WORDS)]  # "Salem City Councilor X"
     if m in ms:
@@ -179,6 +181,9 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     items.sort(key=lambda x: x.start)
     if len(items) > 1 and not any(CONJUNCTION.search(_between(a, b, ctx)) for a, b in zip(items, items[1:])):
         items = [m]  # "The Metro Firefighters, IAFF Local 1234, voted": an appositive, not a list
+    tolerant = tolerant_list(m, ctx)  # "A of Ohio, B (R-Utah) and C, the deputy speaker,"
+    if len(tolerant) > len(items):
+        items = tolerant
     # "IBEW Local 1120, the electricians' union,": a description set off after a name is that name
     items = [b for a, b in zip([None] + items, items)
              if not (a is not None and b.kind == "desc" and a.kind == "org"

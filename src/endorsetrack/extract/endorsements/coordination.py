@@ -1,0 +1,142 @@
+"""The rule reference of a fact whose endorser or candidate came from an interrupted list.
+
+extract/mentions/coordination.py records, per sentence, which names a list scan let in
+across a tag, a home, a description or a semicolon; a fact on such a name records that
+coordination rule after its trigger's: ``verb.endorse+coord.place`` (version: the
+trigger rule's; the coordination rule's own version is in nlp/patterns/coordination.jsonl).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ...types import RuleRef
+from ..mentions import SentenceContext, expand_list
+from ..mentions.coordination import coordination_rules
+from ..mentions.detect import Mention
+from .frames import Frame
+
+RULE_JOINER = "+"
+
+
+def coordinated_rule(trigger_rule: dict, ctx: SentenceContext, *names: Optional[str]) -> RuleRef:
+    """The trigger rule's reference, extended by the coordination rule that let one of
+    ``names`` into its list, if any."""
+    record: dict[str, dict] = getattr(ctx, "coordination", {})
+    rule = next((r for name in names if name for text, r in record.items() if _same(text, name)), None)
+    rule_id = trigger_rule["id"] if rule is None else f"{trigger_rule['id']}{RULE_JOINER}{rule['id']}"
+    return RuleRef(rule_id, trigger_rule["version"])
+
+
+def _same(mention_text: str, name: str) -> bool:
+    """A resolved name is its mention's text, maybe without an article or title."""
+    return mention_text == name or mention_text.endswith(" " + name)
+
+
+# ---- endorsers named after a copula --------------------------------------------------
+
+COPULAS = ("be", "include")
+# "Among those announcing that they will back Y are A, B and C": the names after the copula
+# follow within this many tokens (the copula, a colon, an article).
+COMPLEMENT_REACH = 3
+
+
+def complement_list(frame: Frame, ctx: SentenceContext) -> list[Mention]:
+    """Endorsers a copula names after the phrase that endorses: 'Also endorsing Y were:
+    A, B and C'; 'The other governors who endorsed Y are A, B and C'; 'Among those
+    backing Y are A, B and C'. Empty when the sentence is no such statement. The names
+    are recorded in ``ctx.coordination`` under the coord.copula rule."""
+    complement = _complement(frame, ctx)
+    if complement is None:
+        return []
+    items = expand_list(complement, ctx)
+    rule = coordination_rules()["copula"]
+    for x in items:
+        ctx.coordination.setdefault(x.text, rule)
+    return items
+
+
+def _complement(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
+    doc = ctx.doc
+    trigger = doc[frame.trigger]
+    if trigger.dep_ in ("csubj", "nsubj") and trigger.head.lemma_ == "be":  # "Also endorsing Y were: A"
+        return _first_name_after(trigger.head.i, ctx)
+    if frame.endorser is not None and ctx.mention_for(frame.endorser, via_possessor=False) is None:
+        role = doc[frame.endorser]  # "the other governors [who endorsed Y] are A, B and C"
+        if role.dep_ == "nsubj" and role.head.lemma_ in COPULAS and role.head.i > frame.trigger:
+            return _first_name_after(role.head.i, ctx)
+    first = ctx.sent[0]
+    if first.lower_ == "among" and frame.trigger > first.i:  # "Among those backing Y are A, B"
+        copula = next((t for t in doc[frame.trigger + 1:ctx.sent.end] if t.lemma_ == "be"), None)
+        if copula is not None:
+            return _first_name_after(copula.i, ctx)
+    return None
+
+
+def _first_name_after(i: int, ctx: SentenceContext, reach: int = COMPLEMENT_REACH) -> Optional[Mention]:
+    return next((m for m in ctx.mentions if i < m.start <= i + reach
+                 and m.kind in ("person", "org", "desc", "party") and m.label != "GPE"), None)
+
+
+# ---- endorsers joined to the endorsing clause -----------------------------------------
+
+# ", as do other mayors such as A and B": the names start within this many tokens of the
+# verb (calibrated on train: 'as do other young black mayors such as Newark's A' is 8).
+AS_DO_REACH = 9
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def also_endorsing(frame: Frame, ctx: SentenceContext) -> list[Mention]:
+    """Endorsers the sentence joins to the frame's own: 'X joins A in endorsing Y' (A);
+    'X stayed out of the race, as did A and B' (A, B). Recorded under coord.joins and
+    coord.as_do."""
+    doc = ctx.doc
+    trigger = doc[frame.trigger]
+    out: list[Mention] = []
+    join = trigger.head.head if trigger.dep_ == "pcomp" and trigger.head.lower_ == "in" else None
+    if join is not None and join.lemma_ == "join":
+        obj = next((c for c in join.children if c.dep_ == "dobj"), None)
+        m = ctx.mention_for(obj.i) if obj is not None else None
+        if m is not None and m.kind in ("person", "org", "desc"):
+            out += _recorded(expand_list(m, ctx), "joins", ctx)
+    for tok in doc[frame.trigger + 1:ctx.sent.end - 1]:
+        verb = doc[tok.i + 1]
+        if tok.lower_ == "as" and doc[tok.i - 1].text == "," and verb.lemma_ in ("do", "have", "be") \
+                and verb.tag_ in FINITE_TAGS:
+            m = next((x for x in ctx.mentions if verb.i < x.start <= verb.i + AS_DO_REACH
+                      and x.kind in ("person", "org", "desc", "party") and x.label != "GPE"), None)
+            if m is not None and not any(t.tag_ in FINITE_TAGS for t in doc[verb.i + 1:m.start]):
+                out += _recorded(expand_list(m, ctx), "as_do", ctx)
+            break
+    return out
+
+
+def _recorded(items: list[Mention], kind: str, ctx: SentenceContext) -> list[Mention]:
+    rule = coordination_rules()[kind]
+    for x in items:
+        ctx.coordination.setdefault(x.text, rule)
+    return items
+
+
+# ---- a group named after a colon -----------------------------------------------------
+
+# "the backing of a half dozen elected officials from the city: A, B and C": the colon comes
+# within this many tokens after the group noun (its modifiers: "from the city").
+COLON_REACH = 4
+# "officials: Bronx Borough President A": up to this many title words before the first name.
+TITLED_NAME_REACH = 6
+
+
+def colon_named(tok: Token, ctx: SentenceContext) -> list[Mention]:
+    """'the backing of six elected officials: A, B and C': a plural group noun that names
+    nobody, followed by a colon and a list, stands for that list (coord.colon)."""
+    if tok.tag_ != "NNS" or ctx.mention_for(tok.i, via_possessor=False) is not None:
+        return []
+    colon = next((t for t in ctx.doc[tok.i + 1:min(tok.i + 1 + COLON_REACH, ctx.sent.end)] if t.text == ":"), None)
+    if colon is None or any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[tok.i + 1:colon.i]):
+        return []
+    first = _first_name_after(colon.i, ctx, TITLED_NAME_REACH)
+    if first is None or first.kind not in ("person", "org"):
+        return []
+    return _recorded(expand_list(first, ctx), "colon", ctx)

@@ -1,0 +1,110 @@
+"""Lists whose items are interrupted (extract/mentions/coordination.py): a party/state
+tag, a home ("of Ohio"), an appositive description, semicolons; each fact on such a list
+names the coordination rule after its trigger's rule.
+
+Each case runs the whole pipeline on an invented text and compares the full set of
+(endorser, candidate, stance, stage) facts, so a spurious extra fact fails too.
+"""
+from __future__ import annotations
+
+import pytest
+from helpers.extraction import facts, run
+
+VEGA = "Maria Vega"
+
+INTERRUPTED_LISTS = [
+    pytest.param("Maria Vega has been endorsed by three former governors, including Tom Ardell of Ohio, "
+                 "Rick Sandow of Michigan and Paul Rensick of Oregon.",
+                 {"Tom Ardell", "Rick Sandow", "Paul Rensick"}, "coord.place", id="home-after-each-name"),
+    pytest.param("Maria Vega was endorsed by Sens. Susan Marlowe (R-Maine), Orrin Tabbert (R-Utah), and "
+                 "Dean Hollick (R-Nev.).",
+                 {"Susan Marlowe", "Orrin Tabbert", "Dean Hollick"}, "coord.tag", id="party-state-tags"),
+    pytest.param("Maria Vega was endorsed by Lindsay Orrell, the deputy speaker of the assembly, and Ian Pruett, "
+                 "the shadow secretary for housing.",
+                 {"Lindsay Orrell", "Ian Pruett"}, "coord.appositive", id="appositive-descriptions"),
+    pytest.param("Lindsay Orrell, the deputy speaker of the assembly, and Ian Pruett endorsed Maria Vega.",
+                 {"Lindsay Orrell", "Ian Pruett"}, "coord.appositive", id="appositive-in-subject"),
+    pytest.param("Maria Vega had been endorsed by several unions, including Bakers Local 8, representing hotel "
+                 "and restaurant workers; the Harbor Building Trades Council, representing 19 affiliated unions; "
+                 "and Pipefitters Local 12.",
+                 {"Bakers Local 8", "Harbor Building Trades Council", "Pipefitters Local 12"}, "coord.appositive",
+                 id="semicolons-with-descriptions"),
+]
+
+
+@pytest.mark.parametrize("text,endorsers,coordination", INTERRUPTED_LISTS)
+def test_every_item_of_an_interrupted_list_endorses(nlp, text, endorsers, coordination):
+    result = run(nlp, text)
+    # the stage is not this module's business: party tags may read as a primary
+    assert {fact[:3] for fact in facts(result)} == {(name, VEGA, "endorses") for name in endorsers}
+    assert {e.rule.id.split("+")[1] for e in result.endorsements} == {coordination}
+
+
+def test_a_plain_list_records_no_coordination_rule(nlp):
+    result = run(nlp, "The Bakers Union, the Nurses Alliance and the Harbor Workers Union endorsed Maria Vega.")
+    assert len(result.endorsements) == 3
+    assert all("+" not in e.rule.id for e in result.endorsements)
+
+
+def test_a_name_in_another_clause_is_no_list_item(nlp):
+    # "who was elected with the help of": a finite verb between two names ends the list
+    result = run(nlp, "Sen. Paul Rensick, who was elected with the help of Mayor Ana Ruiz and Sen. Tom Ardell, "
+                      "endorsed Maria Vega.")
+    assert {e.endorser for e in result.endorsements} == {"Paul Rensick"}
+
+
+COPULA_LISTS = [
+    pytest.param("Also endorsing Maria Vega last week were: the Bakers Union, the Nurses Alliance and the Harbor "
+                 "Workers Union.", id="gerund-subject-then-copula"),
+    pytest.param("The other unions that have endorsed Maria Vega are the Bakers Union, the Nurses Alliance and the "
+                 "Harbor Workers Union.", id="relative-clause-subject-then-copula"),
+    pytest.param("Among the groups that endorsed Maria Vega are the Bakers Union, the Nurses Alliance and the "
+                 "Harbor Workers Union.", id="among-inverted"),
+]
+
+
+@pytest.mark.parametrize("text", COPULA_LISTS)
+def test_names_after_a_copula_are_the_endorsers(nlp, text):
+    result = run(nlp, text)
+    assert {fact[:3] for fact in facts(result)} == {
+        (name, VEGA, "endorses") for name in ("Bakers Union", "Nurses Alliance", "Harbor Workers Union")}
+    assert all(e.rule.id.endswith("+coord.copula") for e in result.endorsements)
+
+
+def test_names_after_as_do_take_the_stance(nlp):
+    result = run(nlp, "Mayor Tom Ardell favors Maria Vega, as do other mayors such as Newark's Rick Sandow and "
+                      "Youngstown's Paul Rensick.")
+    assert facts(result) == {(name, VEGA, "endorses", None) for name in ("Tom Ardell", "Rick Sandow", "Paul Rensick")}
+    assert {e.rule.id for e in result.endorsements if e.endorser != "Tom Ardell"} == {"verb.back+coord.as_do"}
+
+
+def test_as_did_after_a_neutral_stance(nlp):
+    result = run(nlp, "The union's president, Tom Ardell, stayed out of the race, as did Rick Sandow, the deputy "
+                      "speaker, and Paul Rensick.")
+    assert {(e.endorser, e.stance) for e in result.endorsements} == {
+        (name, "declines") for name in ("Tom Ardell", "Rick Sandow", "Paul Rensick")}
+
+
+def test_the_one_joined_in_endorsing_endorses_too(nlp):
+    result = run(nlp, "Tom Ardell joins his former running mate, Rick Sandow, in endorsing Maria Vega.")
+    assert facts(result) == {("Tom Ardell", VEGA, "endorses", None), ("Rick Sandow", VEGA, "endorses", None)}
+
+
+def test_one_item_of_an_endorsed_list_does_not_endorse_another(nlp):
+    result = run(nlp, "Council members Rick Sandow and Paul Rensick were endorsed by the Harbor Workers Union.")
+    assert facts(result) == {("Harbor Workers Union", name, "endorses", None) for name in ("Rick Sandow", "Paul Rensick")}
+
+
+def test_a_group_named_after_a_colon_endorses_by_its_members(nlp):
+    result = run(nlp, "Maria Vega is running for mayor. Further endorsements came Saturday, when she was given the "
+                      "backing of a half dozen elected officials: Mayor Rick Sandow, Democratic nominee for Harbor "
+                      "Borough President Paul Rensick and Assemblywoman Lee Park.")
+    assert {fact[:3] for fact in facts(result)} == {
+        (name, VEGA, "endorses") for name in ("Rick Sandow", "Paul Rensick", "Lee Park")}
+    assert all("+coord." in e.rule.id for e in result.endorsements)
+
+
+def test_endorsements_including_from_a_tagged_list(nlp):
+    result = run(nlp, "Maria Vega has won several endorsements including from U.S. Sens. Tom Ardell (D-N.J.) and "
+                      "Rick Sandow (D-Calif.).")
+    assert {fact[:3] for fact in facts(result)} == {(name, VEGA, "endorses") for name in ("Tom Ardell", "Rick Sandow")}
