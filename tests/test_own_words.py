@@ -115,6 +115,7 @@ def repository_files() -> list[Path]:
     files = [p for top in ("src", "tests", "docs") for p in sorted((REPO / top).rglob("*"))]
     files.append(REPO / "README.md")
     return [p for p in files if p.is_file() and "__pycache__" not in p.parts
+            and not any(part.endswith(".egg-info") for part in p.parts)
             and p.suffix.lower() not in SKIPPED_SUFFIXES]
 
 

@@ -96,8 +96,8 @@ def test_one_item_of_an_endorsed_list_does_not_endorse_another(nlp):
 
 
 def test_a_group_named_after_a_colon_endorses_by_its_members(nlp):
-    result = run(nlp, "Maria Vega is running for mayor. Further endorsements came Saturday, when she was given the "
-                      "backing of a half dozen elected officials: Mayor Rick Sandow, Democratic nominee for Harbor "
+    result = run(nlp, "Maria Vega is running for mayor. More support arrived on Tuesday, when she won the "
+                      "backing of six elected officials: Mayor Rick Sandow, Democratic nominee for Harbor "
                       "Borough President Paul Rensick and Assemblywoman Lee Park.")
     assert {fact[:3] for fact in facts(result)} == {
         (name, VEGA, "endorses") for name in ("Rick Sandow", "Paul Rensick", "Lee Park")}

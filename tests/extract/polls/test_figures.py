@@ -205,7 +205,7 @@ def test_the_current_survey_refers_to_the_poll_reported(poll_nlp):
 
 
 def test_a_lead_owned_by_a_name_after_the_figures_and_a_cue_after_both_names(poll_nlp):
-    text = (RACE + "The Acme poll was released Monday. Carter ties Lawson 44 - 44 percent, wiping out "
+    text = (RACE + "The Acme poll was released Monday. Carter ties Lawson 44 - 44 percent, erasing "
             "a 47 - 41 percent Lawson lead in August.")
     assert rows(polls_in(poll_nlp, text))[-1][2] == (("Lawson", 47), ("Carter", 41))
     text = (RACE + "The Acme poll was released Monday. Carter's lead reverses a 46 - 43 percent Lawson "
@@ -216,10 +216,10 @@ def test_a_lead_owned_by_a_name_after_the_figures_and_a_cue_after_both_names(pol
 
 def test_bulleted_lines_after_the_poll_are_its_figures(poll_nlp):
     text = ("A new poll by Acme Research shows the Liberals with a lead in the race.\n"
-            "Voters were asked: \"If a federal election were held today, which party would you vote for?\"\n"
-            "- The latest numbers released on Oct. 5 show:\n"
-            "- The Liberals are at 35.6 per cent support nationally\n"
-            "- The Conservatives are at 31.0 per cent support\n"
+            "Respondents were asked which party they would support if voting took place this week.\n"
+            "- Figures published on Oct. 5:\n"
+            "- The Liberals stand at 35.6 per cent across the country\n"
+            "- The Conservatives stand at 31.0 per cent\n"
             "- The NDP is at 22.8 per cent support")
     assert rows(polls_in(poll_nlp, text)) == [
         ("Acme Research", None, (("Liberals", 35.6), ("Conservatives", 31), ("NDP", 22.8)))]

@@ -12,9 +12,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ...types import RuleRef
-from ..mentions import SentenceContext, expand_list
-from ..mentions.coordination import coordination_rules
-from ..mentions.detect import Mention
+from ..mentions import Mention, SentenceContext, coordination_rules, expand_list
 from .frames import Frame
 
 RULE_JOINER = "+"
@@ -82,7 +80,8 @@ def _first_name_after(i: int, ctx: SentenceContext, reach: int = COMPLEMENT_REAC
 # ---- endorsers joined to the endorsing clause -----------------------------------------
 
 # ", as do other mayors such as A and B": the names start within this many tokens of the
-# verb (calibrated on train: 'as do other young black mayors such as Newark's A' is 8).
+# verb (calibrated on train: the longest such run, five adjectives and nouns between the verb and
+# 'such as', put the first name 8 tokens away).
 AS_DO_REACH = 9
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 

@@ -25,8 +25,8 @@ from .detect import Mention
 if TYPE_CHECKING:
     from .context import SentenceContext
 
-# An item and its tags may be this far (in tokens) from the next item: "Robert B. Zoellick, a
-# former deputy secretary of state and later president of the World Bank; and" is 19 tokens.
+# An item and its tags may be this far (in tokens) from the next item: "Ana M. Ferris, once the
+# deputy commissioner of revenue and later head of the state's pension board; and" is 19 tokens.
 # Calibrated on train lists: the longest description seen between two items was 19 tokens;
 # 24 leaves a margin and still stops short of a second clause.
 MAX_GAP_TOKENS = 24
@@ -34,7 +34,7 @@ MAX_GAP_TOKENS = 24
 # A description set off by commas: what follows the comma starts in lower case (after an
 # article or possessive) and holds no clause break, quote or further comma.
 # "the deputy speaker of the Commons", "representing hotel and restaurant workers",
-# "a former director of the CIA and NSA", "president of the Bakers Union".
+# "once head of the port and harbor authority", "president of the Bakers Union".
 DESCRIPTION = re.compile(r"^\s*[,;]\s*(?:(?:the|a|an|his|her|its|their)\s+)?[a-z0-9][^,;()\"“”:—–]{0,120}?"
                          r"(?=\s*(?:[,;]|$))")
 # "of Ohio", "from Compton", "of the Bronx": the place an item comes from, right after it.
@@ -49,7 +49,7 @@ SEPARATOR = re.compile(r"^\s*(?:,|;|and|&|or|,\s*and|;\s*and|,\s*or|as well as|,
 # cover the longest such phrase in train lists; no conjunction or punctuation inside.
 PERSON_TITLE_PHRASE = re.compile(r"(?<=[,;]\s)(?:(?!(?:and|or|nor|plus)\b)[\w.'’-]+\s+){1,6}$")
 ARTICLES = re.compile(r"(?i)\b(?:the|a|an)\b")
-# "Newark's Cory Booker and Youngstown's Jay Williams": a place's possessive before a name.
+# "Dayton's Ana Ruiz and Erie's Tom Ardell": a place's possessive before a name.
 PLACE_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*['’]s\s*$")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 CONJUNCTION = re.compile(r"(?i)\b(?:and|or|plus|as well as|along with)\b|&")

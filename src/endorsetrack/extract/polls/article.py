@@ -125,14 +125,14 @@ def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[
 
 
 def _two_named_figures(u) -> bool:
-    """"Obama gets 43 percent to Giuliani's 42 percent": two unit figures and a name --
+    """"Ortega gets 44 percent to Banning's 41 percent": two unit figures and a name --
     a matchup of the poll just reported, even without a lead/trail verb."""
     shares = find_shares(u.text, u.start_char)
     return sum(len(s.values) for s in shares if not s.bare) >= 2 and any(t.pos_ == "PROPN" for t in u)
 
 
 def _named_list_item(u) -> bool:
-    """"- The Liberals are at 35.6 per cent support", "• Smith 31%": a bulleted line with a
+    """"- The Greens stand at 12.4 per cent", "• Smith 31%": a bulleted line with a
     unit figure and a name, in a list that follows the poll."""
     return u.text[:1] in _LIST_MARKERS and any(not s.bare for s in find_shares(u.text, u.start_char)) \
         and any(t.pos_ == "PROPN" for t in u)

@@ -27,8 +27,8 @@ class Population:
 
 
 NONE_STATED = Population()
-# An aside between a group subject and its verb ("Black voters, who form a majority of
-# the likely primary electorate, back ...": 10 tokens) runs at most this far.
+# An aside between a group subject and its verb ("Older voters, who make up about half
+# of the expected primary turnout, back ...": 10 tokens) runs at most this far.
 GROUP_ASIDE_MAX_TOKENS = 16
 # Words that make a group the voters of the contest polled, i.e. the whole sample of a
 # primary or caucus poll (GUIDELINES, Conventions), not a part of it.
@@ -186,7 +186,7 @@ def leading_group(doc, start: int, a: int, rules: PollRules, cand_tokens: set[in
     if _contest_voters(doc, i, j, rules):
         return None
     k = j
-    if k < a and doc[k].text == ",":  # "Black voters, who form a majority of ..., back"
+    if k < a and doc[k].text == ",":  # "Older voters, who make up ..., back"
         close = next((x for x in range(k + 1, min(a, k + GROUP_ASIDE_MAX_TOKENS)) if doc[x].text == ","), None)
         if close is None:
             return None
