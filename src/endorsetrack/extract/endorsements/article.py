@@ -29,6 +29,7 @@ from .stage import article_stage, frame_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
+from .list_lines import list_line_endorsements
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -54,6 +55,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     people_names |= {m.text.split()[-1] for ms in sent_mentions for m in ms
                      if m.kind == "person" or m.kind == "org" and m.label in ("ORG", "caps") and person_like(m)}
     sent_mentions = [[as_person(m, people_names) for m in ms] for ms in sent_mentions]
+    contexts: list[SentenceContext] = []
     for k, sent in enumerate(sents):
         mentions = sent_mentions[k]
         ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames,
@@ -61,6 +63,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
                               last_org_endorser=last_org, byline=byline,
                               following=sent_mentions[k + 1:k + 1 + settings.cataphora_window_sentences],
                               all_following=sent_mentions[k + 1:])
+        contexts.append(ctx)
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
         # "picked up the Fraternal Order of Police" means an endorsement only in a story about them
         frames = [f for f in frames if f.rule["kind"] != "receive_org" or roundup]
@@ -85,6 +88,10 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         # in a Title Case headline capitals say nothing: "..., Bucking National Affiliate" is no name
         history.append([m for m in mentions if m.kind != "org" or m.label.startswith("org.") or m.text.isupper()
                         or provisional_type(m) == "newspaper"] if is_headline(sent) else mentions)
+    # lists under a cue line; a line a sentence rule (a slate, a roundup line) read already is not read twice
+    stated = {(e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()) for e in found}
+    found.extend(e for e in list_line_endorsements(contexts, article, default_stage)
+                 if (e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()) not in stated)
     # a verdict a frame of the paper's states too is no second fact
     argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
