@@ -156,15 +156,15 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
         return None
     ctx = line.contexts[-1]
     candidate, endorser = None, None
-    for frame in match_frames(ctx.sent):
-        cands, generic = find_candidates(frame, ctx)
-        if cands and not generic and candidate is None:
-            candidate = cands[0][0]
-        named = [e for e in endorsers_of(frame, ctx) if e[1] != "person" or person_like_text(e[0])]
-        if named and endorser is None and not generic:
-            endorser = named[0]
-        elif named and endorser is None and generic:
-            endorser = named[0]
+    for sent_ctx in reversed(line.contexts):  # the sentence nearest the list first
+        for frame in match_frames(sent_ctx.sent):
+            cands, generic = find_candidates(frame, sent_ctx)
+            if cands and not generic and candidate is None and sent_ctx is ctx:
+                candidate = cands[0][0]
+            named = [e for e in endorsers_of(frame, sent_ctx) if not _bare_plural(e[0])
+                     and (e[1] != "person" or person_like_text(e[0]))]
+            if named and endorser is None:
+                endorser = named[0]
     if candidate is not None and _names_person(line, candidate):
         return ListReading("endorsers_of", candidate=candidate)
     if endorser is not None and endorser[1] != "desc":
@@ -172,6 +172,11 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
     if editorial_voice_in(ctx):
         return ListReading("candidates_of", endorser=editorial_voice(ctx))
     return ListReading("grouped")
+
+
+def _bare_plural(name: str) -> bool:
+    """'MPs', 'members', 'sheriffs': a group the list itself names, not an endorser."""
+    return " " not in name.strip() and name.endswith("s") and (name.islower() or name[:-1].isupper())
 
 
 def person_like_text(name: str) -> bool:
@@ -198,7 +203,8 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
             k += 1
             continue
         heading = _heading(line, prior_people) if grouped or not items else None
-        if heading is not None and (grouped or _next_is_item(lines, k, reading)):
+        counted = heading is not None and COUNT_TAIL.match(line.text) is not None
+        if heading is not None and (grouped or counted or _next_is_item(lines, k, reading)):
             reading.mode, reading.candidate = "grouped", heading
             grouped = True
             prose = headings = 0
