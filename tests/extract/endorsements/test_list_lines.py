@@ -101,3 +101,28 @@ def test_a_single_name_line_under_a_cue_is_no_list(nlp):
             "nominee in every race for governor since the federation was founded decades ago.\n")
     found = pairs(text, nlp)
     assert not any(e == "Hector Blanchard" for e, _, _ in found)
+
+
+def test_paragraphs_opening_with_a_measure_verdict_under_a_cue(nlp):
+    text = ("The Harbor Tribune has weighed each bond measure and recommends the following:\n\n"
+            "Proposition 4A: Yes. This transit bond would repair the region's aging rail lines and "
+            "bridges, and its oversight provisions are sound enough to win our support this year.\n\n"
+            "Proposition 4B: No. This housing bond sprinkles money around in the name of a worthy cause, "
+            "and less than half of it would reach the projects its backers describe to voters.\n")
+    found = {(c, s) for _, c, s in pairs(text, nlp)}
+    assert ("Proposition 4A", "endorses") in found
+    assert ("Proposition 4B", "opposes") in found
+
+
+def test_measure_heading_over_an_editorial_paragraph_ending_in_its_verdict(nlp):
+    text = ("Our View: a guide to the state propositions\n\n"
+            "Here are our editorial board's recommendations:\n\n"
+            "Prop 71\n\n"
+            "This measure would borrow $3 billion for flood control over twenty years, and the state "
+            "can carry that debt without cutting schools. We recommend: Yes\n\n"
+            "Prop 72\n\n"
+            "This measure would extend a temporary tax for another decade, and temporary taxes should "
+            "stay temporary. We recommend: No\n")
+    found = {(c, s) for _, c, s in pairs(text, nlp)}
+    assert ("Proposition 71", "endorses") in found
+    assert ("Proposition 72", "opposes") in found

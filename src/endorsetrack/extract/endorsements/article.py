@@ -29,7 +29,8 @@ from .stage import article_stage, frame_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
-from .list_lines import list_line_endorsements
+from .list_lines import list_line_endorsements, paragraph_lines
+from .measure_lines import measure_verdict_lines
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -92,6 +93,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     stated = {(e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()) for e in found}
     found.extend(e for e in list_line_endorsements(contexts, article, default_stage)
                  if (e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()) not in stated)
+    found.extend(measure_verdict_lines(paragraph_lines(contexts, article)))  # "Prop 7: Yes. This bond ..."
     # a verdict a frame of the paper's states too is no second fact
     argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)

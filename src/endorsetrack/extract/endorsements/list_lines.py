@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...nlp.rules import packaged_rules
-from ...nlp.vocabulary import words
+from ...nlp.vocabulary import word_map, words
 from ...ruledata import LazyPattern, alternation
 from ...settings import DEFAULT
 from ...types import Article, Endorsement, Evidence, RuleRef
@@ -62,6 +62,7 @@ OPENER_WORDS = words("list_lines.opener_words")
 OFFICE_WORDS = words("list_lines.office_words")
 NAME_JOINERS = words("list_lines.name_joiners")
 NO_ENDORSEMENT = words("list_lines.no_endorsement")
+MEASURE_WORD_FORMS = word_map("list_lines.measure_word_forms")
 
 BULLET = re.compile(r"^\s*(?:[-*•·▪‣◦●–—]+|\d{1,3}[.)])\s*")
 # "Ana Ruiz (41)", "Ana Ruiz (41 backers)", "Ana Ruiz – 8 nominated (12 declared support)"
@@ -71,6 +72,10 @@ NAME_END = re.compile(r"\s*(?:\(|,|;|:|\s[–—-]\s|>>>|→|\bMP\b|\bMSP\b|\bML
 MEASURE_VERDICT = LazyPattern(lambda: re.compile(
     rf"^(?P<word>{alternation(MEASURE_WORDS)})s?\s+(?P<number>[0-9]{{1,3}}[A-Z]?|[A-Z]{{1,2}})\b[^:—–]*?"
     r"(?:[:—–-]|\s)\s*(?P<verdict>[Yy]es|[Nn]o|YES|NO)\b\W*$"))
+# A paragraph that opens with a measure's verdict: "Proposition 7: Yes. This bond would ..."
+MEASURE_LEAD = LazyPattern(lambda: re.compile(
+    rf"^(?P<word>{alternation(MEASURE_WORDS)})s?\s+(?P<number>[0-9]{{1,3}}[A-Z]?|[A-Z]{{1,2}})\s*[:—–-]\s*"
+    r"(?P<verdict>[Yy]es|[Nn]o|YES|NO)\b"))
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +115,7 @@ class ListReading:
 def list_line_endorsements(contexts: list[SentenceContext], article: Article,
                            default_stage: Optional[str]) -> list[Endorsement]:
     """Every list read under a cue line of the article."""
-    lines = _lines(contexts, article)
+    lines = paragraph_lines(contexts, article)
     out: list[Endorsement] = []
     k = 0
     while k < len(lines):
@@ -124,7 +129,7 @@ def list_line_endorsements(contexts: list[SentenceContext], article: Article,
     return out
 
 
-def _lines(contexts: list[SentenceContext], article: Article) -> list[Line]:
+def paragraph_lines(contexts: list[SentenceContext], article: Article) -> list[Line]:
     """Sentences grouped by the paragraph they are in."""
     starts = [a for a, _ in article.paragraphs] or [0]
     groups: dict[int, list[SentenceContext]] = {}
@@ -174,6 +179,11 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
     return ListReading("grouped")
 
 
+def measure_name(word: str, number: str) -> str:
+    """'Prop 51' -> 'Proposition 51': the written-out measure word and the number."""
+    return f"{MEASURE_WORD_FORMS.get(word.lower(), word)} {number}"
+
+
 def _bare_plural(name: str) -> bool:
     """'MPs', 'members', 'sheriffs': a group the list itself names, not an endorser."""
     return " " not in name.strip() and name.endswith("s") and (name.islower() or name[:-1].isupper())
@@ -196,6 +206,15 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
     grouped = reading.mode == "grouped"
     while k < len(lines):
         line = lines[k]
+        lead = MEASURE_LEAD.match(line.text) if reading.mode == "candidates_of" else None
+        if lead:  # "Proposition 7: Yes. This bond would ...": an item however long its argument
+            measure = measure_name(lead.group("word"), lead.group("number"))
+            stance = "endorses" if lead.group("verdict").lower() == "yes" else "opposes"
+            found.append(_fact(line, reading.endorser, measure, stance, "general", _rules()["list.candidates_of"]))
+            items += 1
+            prose = headings = 0
+            k += 1
+            continue
         if not line.short:
             prose += 1
             if (items and not grouped) or prose > MAX_PROSE_GAP:
@@ -296,7 +315,7 @@ def _slate_item(line: Line, reading: ListReading) -> Optional[list[Endorsement]]
     rule = _rules()["list.candidates_of"]
     verdict = MEASURE_VERDICT.match(line.text)
     if verdict:
-        measure = f"{verdict.group('word')} {verdict.group('number')}"
+        measure = measure_name(verdict.group("word"), verdict.group("number"))
         stance = "endorses" if verdict.group("verdict").lower() == "yes" else "opposes"
         return [_fact(line, reading.endorser, measure, stance, "general", rule)]
     tail = line.text.split(":", 1)[1] if ":" in line.text else line.text
