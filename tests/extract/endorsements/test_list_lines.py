@@ -126,3 +126,18 @@ def test_measure_heading_over_an_editorial_paragraph_ending_in_its_verdict(nlp):
     found = {(c, s) for _, c, s in pairs(text, nlp)}
     assert ("Proposition 71", "endorses") in found
     assert ("Proposition 72", "opposes") in found
+
+
+def test_our_endorsement_went_to_is_the_named_papers_pick(nlp):
+    text = ("Here is a recap of the editorial endorsements that appeared in the Harbor Gazette:\n\n"
+            "Governor: Incumbent Lena Whitcombe faces Oskar Lindqvist, a former state senator.\n\n"
+            "Our endorsement went to Lena Whitcombe for her steady handling of the state budget.\n")
+    found = pairs(text, nlp)
+    assert ("Harbor Gazette", "Lena Whitcombe", "endorses") in found
+    assert not any(c == "Oskar Lindqvist" for _, c, _ in found)
+
+
+def test_a_recap_naming_no_paper_gives_no_endorser_for_our(nlp):
+    text = ("We recommend reading every voter guide.\n\n"
+            "Our endorsement went to Lena Whitcombe for her steady handling of the state budget.\n")
+    assert not any(c == "Lena Whitcombe" for _, c, _ in pairs(text, nlp))

@@ -31,6 +31,7 @@ from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
 from .list_lines import list_line_endorsements, paragraph_lines
 from .measure_lines import measure_verdict_lines
+from .went_to import goes_to
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -78,6 +79,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         if opens_slate(ctx):  # "delegates endorsed the following candidates:"
             slate = next((_slate(f, ctx, default_stage) for f in frames if f.rule["kind"] == "verb"), None)
         headlines.extend(editorial_verdicts(ctx, default_stage))
+        found.extend(goes_to(ctx))  # "Our endorsement went to X"
         for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings, found))
             found.extend(new)

@@ -166,8 +166,12 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
             cands, generic = find_candidates(frame, sent_ctx)
             if cands and not generic and candidate is None and sent_ctx is ctx:
                 candidate = cands[0][0]
-            named = [e for e in endorsers_of(frame, sent_ctx) if not _bare_plural(e[0])
-                     and (e[1] != "person" or person_like_text(e[0]))]
+            resolved = endorsers_of(frame, sent_ctx)
+            if any(_dateline(e[0], line) for e in resolved):
+                # "it" taken for the dateline's place: the one organisation the sentence names instead
+                orgs = [m for m in sent_ctx.mentions if m.kind == "org" and not _dateline(m.text, line)]
+                resolved = [(orgs[0].text, "organization", 0.2)] if len(orgs) == 1 else []
+            named = [e for e in resolved if not _bare_plural(e[0]) and (e[1] != "person" or person_like_text(e[0]))]
             if named and endorser is None:
                 endorser = named[0]
     if candidate is not None and _names_person(line, candidate):
@@ -182,6 +186,12 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
 def measure_name(word: str, number: str) -> str:
     """'Prop 51' -> 'Proposition 51': the written-out measure word and the number."""
     return f"{MEASURE_WORD_FORMS.get(word.lower(), word)} {number}"
+
+
+def _dateline(name: str, line: Line) -> bool:
+    """'PORT ELLIS, Calder —': a place in capitals that opens a paragraph is where, not who."""
+    text = line.contexts[0].article.text
+    return name.isupper() and len(name) > 4 and re.search(rf"(?m)^\W*(?:date \S+ )?{re.escape(name)},", text) is not None
 
 
 def _bare_plural(name: str) -> bool:
