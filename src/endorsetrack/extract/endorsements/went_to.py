@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from spacy.tokens import Token
+
 from ...nlp.rules import packaged_rules
 from ...nlp.vocabulary import words
 from ...settings import DEFAULT
@@ -56,7 +58,7 @@ def goes_to(ctx: SentenceContext) -> list[Endorsement]:
     return out
 
 
-def _endorser(noun, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+def _endorser(noun: Token, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     if poss is None or poss.lower_ == "our":
         voice = editorial_voice(ctx) if editorial_voice_in(ctx) else None
