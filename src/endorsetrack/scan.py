@@ -76,9 +76,20 @@ def parse_scope(article: Article, settings: Settings = DEFAULT) -> list[tuple[in
 LIST_LINE = re.compile(r"^\s*(?:[*•·▪‣◦-]|\d+[.)])\s+\S|^[^.!?]{3,80}(?::|\s[—–-])\s+\S[^.!?]{0,60}$")
 
 
+# A line of a list without bullet or separator ("Dana Cole", "Eastvale (did not nominate)",
+# "Governor: Ana Ruiz.", "Last updated: May 2, 12pm."): at most this many words, and either
+# this short or without sentence punctuation at its end (train list lines: 1-9 words, <= 70 chars).
+SHORT_LINE_WORDS = 12
+SHORT_LINE_CHARS = 70
+
+
 def _list_line(text: str) -> bool:
-    """A bulleted or 'Name: Name' line, as in endorsement roundups."""
-    return len(text) <= 160 and LIST_LINE.search(text) is not None
+    """A bulleted or 'Name: Name' line, as in endorsement roundups, or a short name line."""
+    if len(text) <= 160 and LIST_LINE.search(text) is not None:
+        return True
+    stripped = text.strip()
+    return 0 < len(stripped.split()) <= SHORT_LINE_WORDS and (
+        len(stripped) <= SHORT_LINE_CHARS or not re.search(r"[.!?]\W*$", stripped))
 
 
 def text_for_parse(article: Article, settings: Settings = DEFAULT) -> str:

@@ -36,6 +36,7 @@ TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
     "headline": ("voice",),
     "imperative": (),
     "choice": ("adjectives",),
+    "list": (),
 }
 
 SCHEMAS: dict[str, RuleSchema] = {

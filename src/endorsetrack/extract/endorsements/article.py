@@ -30,6 +30,9 @@ from .stance import decide_stance
 from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
 from .coordination import coordinated_rule
+from .list_lines import list_line_endorsements, paragraph_lines
+from .measure_lines import measure_verdict_lines
+from .went_to import goes_to
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
     default_stage = article_stage(article.text)
@@ -55,6 +58,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     people_names |= {m.text.split()[-1] for ms in sent_mentions for m in ms
                      if m.kind == "person" or m.kind == "org" and m.label in ("ORG", "caps") and person_like(m)}
     sent_mentions = [[as_person(m, people_names) for m in ms] for ms in sent_mentions]
+    contexts: list[SentenceContext] = []
     for k, sent in enumerate(sents):
         mentions = sent_mentions[k]
         ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames,
@@ -62,6 +66,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
                               last_org_endorser=last_org, byline=byline,
                               following=sent_mentions[k + 1:k + 1 + settings.cataphora_window_sentences],
                               all_following=sent_mentions[k + 1:])
+        contexts.append(ctx)
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
         # "picked up the Fraternal Order of Police" means an endorsement only in a story about them
         frames = [f for f in frames if f.rule["kind"] != "receive_org" or roundup]
@@ -75,6 +80,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         if opens_slate(ctx):  # "delegates endorsed the following candidates:"
             slate = next((_slate(f, ctx, default_stage) for f in frames if f.rule["kind"] == "verb"), None)
         headlines.extend(editorial_verdicts(ctx, default_stage))
+        found.extend(goes_to(ctx))  # "Our endorsement went to X"
         for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings, found))
             found.extend(new)
@@ -86,6 +92,11 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         # in a Title Case headline capitals say nothing: "..., Bucking National Affiliate" is no name
         history.append([m for m in mentions if m.kind != "org" or m.label.startswith("org.") or m.text.isupper()
                         or provisional_type(m) == "newspaper"] if is_headline(sent) else mentions)
+    # lists under a cue line; a line a sentence rule (a slate, a roundup line) read already is not read twice
+    stated = {(e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()) for e in found}
+    found.extend(e for e in list_line_endorsements(contexts, article, default_stage)
+                 if (e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()) not in stated)
+    found.extend(measure_verdict_lines(paragraph_lines(contexts, article)))  # "Prop 7: Yes. This bond ..."
     # a verdict a frame of the paper's states too is no second fact
     argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)

@@ -1,0 +1,381 @@
+"""Endorsements stated as lines, not sentences: a list under the sentence that introduces it.
+
+Roundups name endorsements one line each, under one sentence that says what the
+lines are. Three shapes, told apart by what the introducing line ("cue") names:
+
+- the cue names a candidate ("Here is a list of the sheriffs endorsing Rivera:"):
+  each line names an endorser of that candidate (rule ``list.endorsers_of``);
+- the cue names an endorser, or the article speaks as an editorial ("The Riverside
+  Teachers Association issued the following endorsements:", "here are the candidates
+  we support"): each line names a race and a candidate ("Governor: Ana Ruiz",
+  "District 4 Tom Reyes"), or a ballot measure and a verdict ("Proposition 9
+  (Transit bond): No"); rule ``list.candidates_of``;
+- the cue names neither ("Here is who is backing whom:"): heading lines name the
+  candidates (a name with a count, "Ana Ruiz (41)", or a name the prose before the
+  list gave), and the lines under each heading its backers (rule ``list.grouped``).
+
+A list is read paragraph by paragraph (a line is a paragraph); a short line that is
+no list item (a section heading, "Last updated: ...") is passed over, prose ends the
+list (a grouped list may have a few prose lines under a heading). Pure: sentence
+contexts in, Endorsement values out.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from ...nlp.rules import packaged_rules
+from ...nlp.vocabulary import word_map, words
+from ...ruledata import LazyPattern, alternation
+from ...settings import DEFAULT
+from ...types import Article, Endorsement, Evidence, RuleRef
+from ..mentions import MEASURE_WORDS, Mention, SentenceContext
+from ..mentions import editorial_voice, editorial_voice_in
+from .candidates import find_candidates, person_like
+from .endorser_roles import endorsers_of
+from .frames import match_frames
+
+# A list line is short: the longest train list line ("Sagip party-list Rep. ... (independent/ PDP)")
+# has 70 characters; prose lines of the same articles run 150 and more.
+MAX_LINE_CHARS = 110
+# ...and a line this short without sentence punctuation is a heading, not prose.
+MAX_HEADING_CHARS = 70
+# Fewer item lines than this are no list: one name line under a cue is often a caption.
+MIN_LIST_ITEMS = 2
+# Prose paragraphs between the cue and the list's first line ("Here's who backed whom." /
+# a paragraph of background / the list), and under a heading of a grouped list.
+MAX_PROSE_GAP = 3
+# Short non-item lines in a row (section headings "State Offices", "U.S. Congress") passed over.
+MAX_HEADING_RUN = 2
+# Words of a name read from a line's surface when NER found none ("Aberdeen Donside").
+MAX_NAME_WORDS = 6
+# Words of a person's name read from a slate line's surface ("Mary Ann de Wolfe" is 4).
+MAX_PERSON_WORDS = 4
+# Confidence penalty of a list-line fact: the roles come from layout, not a parse.
+LIST_PENALTY = 0.2
+
+CUE_WORDS = words("list_lines.cue_words")
+OPENER_WORDS = words("list_lines.opener_words")
+OFFICE_WORDS = words("list_lines.office_words")
+NAME_JOINERS = words("list_lines.name_joiners")
+NO_ENDORSEMENT = words("list_lines.no_endorsement")
+MEASURE_WORD_FORMS = word_map("list_lines.measure_word_forms")
+
+BULLET = re.compile(r"^\s*(?:[-*•·▪‣◦●–—]+|\d{1,3}[.)])\s*")
+# "Ana Ruiz (41)", "Ana Ruiz (41 backers)", "Ana Ruiz – 8 nominated (12 declared support)"
+COUNT_TAIL = re.compile(r"^(?P<name>[^()\d]+?)\s*(?:\(\s*\d+[^)]*\)|[–—-]\s*\d+\b.*)\s*$")
+# Where the name at the head of a line ends: "Dana Cole MP for Eastvale", "Dana Cole, Mayor", "Eastvale (...)"
+NAME_END = re.compile(r"\s*(?:\(|,|;|:|\s[–—-]\s|>>>|→|\bMP\b|\bMSP\b|\bMLA\b|\bMEP\b)")
+MEASURE_VERDICT = LazyPattern(lambda: re.compile(
+    rf"^(?P<word>{alternation(MEASURE_WORDS)})s?\s+(?P<number>[0-9]{{1,3}}[A-Z]?|[A-Z]{{1,2}})\b[^:—–]*?"
+    r"(?:[:—–-]|\s)\s*(?P<verdict>[Yy]es|[Nn]o|YES|NO)\b\W*$"))
+# A paragraph that opens with a measure's verdict: "Proposition 7: Yes. This bond would ..."
+MEASURE_LEAD = LazyPattern(lambda: re.compile(
+    rf"^(?P<word>{alternation(MEASURE_WORDS)})s?\s+(?P<number>[0-9]{{1,3}}[A-Z]?|[A-Z]{{1,2}})\s*[:—–-]\s*"
+    r"(?P<verdict>[Yy]es|[Nn]o|YES|NO)\b"))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, dict]:
+    return {r["id"]: r for r in packaged_rules("triggers", ("kind", "lemmas", "stance")) if r["kind"] == "list"}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph: its text (bullet stripped), evidence and the contexts of its sentences."""
+    text: str
+    evidence: Evidence
+    contexts: tuple[SentenceContext, ...]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for ctx in self.contexts for m in ctx.mentions]
+
+    @property
+    def short(self) -> bool:
+        return len(self.evidence.text) <= MAX_LINE_CHARS
+
+    @property
+    def heading_like(self) -> bool:
+        return len(self.evidence.text) <= MAX_HEADING_CHARS or not re.search(r"[.!?]\W*$", self.evidence.text)
+
+
+@dataclass
+class ListReading:
+    mode: str  # endorsers_of | candidates_of | grouped
+    candidate: Optional[str] = None  # endorsers_of: the cue's candidate; grouped: the current heading's
+    endorser: Optional[tuple[str, str, float]] = None  # candidates_of
+    stance: str = "endorses"
+    stage: Optional[str] = None
+
+
+def list_line_endorsements(contexts: list[SentenceContext], article: Article,
+                           default_stage: Optional[str]) -> list[Endorsement]:
+    """Every list read under a cue line of the article."""
+    lines = paragraph_lines(contexts, article)
+    out: list[Endorsement] = []
+    k = 0
+    while k < len(lines):
+        reading = _cue(lines, k)
+        if reading is None:
+            k += 1
+            continue
+        reading.stage = default_stage
+        found, k = _read_list(lines, k + 1, reading, article)
+        out.extend(found)
+    return out
+
+
+def paragraph_lines(contexts: list[SentenceContext], article: Article) -> list[Line]:
+    """Sentences grouped by the paragraph they are in."""
+    starts = [a for a, _ in article.paragraphs] or [0]
+    groups: dict[int, list[SentenceContext]] = {}
+    for ctx in contexts:
+        groups.setdefault(bisect_right(starts, ctx.sent.start_char) - 1, []).append(ctx)
+    lines = []
+    for p in sorted(groups):
+        ctxs = groups[p]
+        first, last = ctxs[0].sent, ctxs[-1].sent
+        raw = article.text[first.start_char:last.end_char]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = first.start_char + raw.find(stripped)
+        lines.append(Line(BULLET.sub("", stripped), Evidence(stripped, start, start + len(stripped)), tuple(ctxs)))
+    return lines
+
+
+def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
+    """The reading a cue line gives the list after it, or None when the line is no cue."""
+    line = lines[k]
+    text = line.evidence.text
+    lowered = text.lower()
+    if not any(re.search(rf"\b{re.escape(w)}", lowered) for w in CUE_WORDS):
+        return None
+    if not (text.rstrip().endswith(":") or any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in OPENER_WORDS)):
+        return None
+    if k + 1 >= len(lines):
+        return None
+    ctx = line.contexts[-1]
+    candidate, endorser = None, None
+    for sent_ctx in reversed(line.contexts):  # the sentence nearest the list first
+        for frame in match_frames(sent_ctx.sent):
+            cands, generic = find_candidates(frame, sent_ctx)
+            if cands and not generic and candidate is None and sent_ctx is ctx:
+                candidate = cands[0][0]
+            resolved = endorsers_of(frame, sent_ctx)
+            if any(_dateline(e[0], line) for e in resolved):
+                # "it" taken for the dateline's place: the one organisation the sentence names instead
+                orgs = [m for m in sent_ctx.mentions if m.kind == "org" and not _dateline(m.text, line)]
+                resolved = [(orgs[0].text, "organization", 0.2)] if len(orgs) == 1 else []
+            named = [e for e in resolved if not _bare_plural(e[0]) and (e[1] != "person" or person_like_text(e[0]))]
+            if named and endorser is None:
+                endorser = named[0]
+    if candidate is not None and _names_person(line, candidate):
+        return ListReading("endorsers_of", candidate=candidate)
+    if endorser is not None and endorser[1] != "desc":
+        return ListReading("candidates_of", endorser=endorser)
+    if editorial_voice_in(ctx):
+        return ListReading("candidates_of", endorser=editorial_voice(ctx))
+    return ListReading("grouped")
+
+
+def measure_name(word: str, number: str) -> str:
+    """'Prop 51' -> 'Proposition 51': the written-out measure word and the number."""
+    return f"{MEASURE_WORD_FORMS.get(word.lower(), word)} {number}"
+
+
+def _dateline(name: str, line: Line) -> bool:
+    """'PORT ELLIS, Calder —': a place in capitals that opens a paragraph is where, not who."""
+    text = line.contexts[0].article.text
+    return name.isupper() and len(name) > 4 and re.search(rf"(?m)^\W*(?:date \S+ )?{re.escape(name)},", text) is not None
+
+
+def _bare_plural(name: str) -> bool:
+    """'MPs', 'members', 'sheriffs': a group the list itself names, not an endorser."""
+    return " " not in name.strip() and name.endswith("s") and (name.islower() or name[:-1].isupper())
+
+
+def person_like_text(name: str) -> bool:
+    return person_like(Mention(0, 0, name, "person"))
+
+
+def _names_person(line: Line, candidate: str) -> bool:
+    return any(m.text == candidate and m.kind in ("person", "measure", "party") for m in line.mentions) \
+        or any(candidate in m.text for m in line.mentions if m.kind == "person")
+
+
+def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article) -> tuple[list[Endorsement], int]:
+    """The facts of the list starting at line k, and the index of the first line after it."""
+    found: list[Endorsement] = []
+    prose, headings, items = 0, 0, 0
+    prior_people = _prior_people(lines[:k])
+    grouped = reading.mode == "grouped"
+    while k < len(lines):
+        line = lines[k]
+        lead = MEASURE_LEAD.match(line.text) if reading.mode == "candidates_of" else None
+        if lead:  # "Proposition 7: Yes. This bond would ...": an item however long its argument
+            measure = measure_name(lead.group("word"), lead.group("number"))
+            stance = "endorses" if lead.group("verdict").lower() == "yes" else "opposes"
+            found.append(_fact(line, reading.endorser, measure, stance, "general", _rules()["list.candidates_of"]))
+            items += 1
+            prose = headings = 0
+            k += 1
+            continue
+        if not line.short:
+            prose += 1
+            if (items and not grouped) or prose > MAX_PROSE_GAP:
+                break
+            k += 1
+            continue
+        heading = _heading(line, prior_people) if grouped or not items else None
+        counted = heading is not None and COUNT_TAIL.match(line.text) is not None
+        if heading is not None and (grouped or counted or _next_is_item(lines, k, reading)):
+            reading.mode, reading.candidate = "grouped", heading
+            grouped = True
+            prose = headings = 0
+            k += 1
+            continue
+        facts = _item(line, reading)
+        if facts is None:
+            headings += 1
+            if not line.heading_like or headings > MAX_HEADING_RUN and not grouped:
+                break
+            k += 1
+            continue
+        found.extend(facts)
+        items += 1
+        prose = headings = 0
+        k += 1
+    if items < MIN_LIST_ITEMS:
+        return [], k
+    return found, k
+
+
+def _next_is_item(lines: list[Line], k: int, reading: ListReading) -> bool:
+    return k + 1 < len(lines) and lines[k + 1].short and _name_head(lines[k + 1].text) is not None \
+        and reading.mode != "candidates_of"
+
+
+def _prior_people(lines: list[Line]) -> set[str]:
+    return {m.text for line in lines for m in line.mentions if m.kind == "person"}
+
+
+def _heading(line: Line, prior_people: set[str]) -> Optional[str]:
+    """A grouped list's heading: a name with a count, or alone on its line and named before."""
+    counted = COUNT_TAIL.match(line.text)
+    if counted and _is_name(counted.group("name")):
+        name = counted.group("name").strip()
+        person = next((m.text for m in line.mentions if m.kind == "person" and m.text in name), None)
+        return person or name
+    text = line.text.strip()
+    if text in prior_people and _is_name(text):
+        return text
+    return None
+
+
+def _item(line: Line, reading: ListReading) -> Optional[list[Endorsement]]:
+    """The facts of one item line, or None when the line is no item of this list."""
+    if reading.mode == "candidates_of":
+        return _slate_item(line, reading)
+    if reading.candidate is None:
+        return None
+    endorser = _line_endorser(line)
+    if endorser is None:
+        return None
+    if endorser[0] == reading.candidate:
+        return []  # a candidate's own nomination: an item of the list, no endorsement
+    rule = _rules()["list.endorsers_of" if reading.mode == "endorsers_of" else "list.grouped"]
+    return [_fact(line, endorser, reading.candidate, reading.stance, reading.stage, rule)]
+
+
+def _line_endorser(line: Line) -> Optional[tuple[str, str, float]]:
+    """The endorser a line names: its person (after a title: "Bay Sheriff Dana Cole"), else the name at its head."""
+    head = _name_head(line.text)
+    if head is None:
+        return None
+    head_end = line.evidence.start + line.evidence.text.find(head) + len(head)
+    people = [m for m in line.mentions if m.kind == "person" and line.contexts[0].doc[m.start].idx < head_end]
+    if people:
+        return people[-1].text, "person", 0.0
+    if person_like_text(head):
+        return head, "person", 0.1
+    return head, "organization", 0.1
+
+
+def _name_head(text: str) -> Optional[str]:
+    head = NAME_END.split(text, maxsplit=1)[0].strip()
+    return head if _is_name(head) else None
+
+
+def _is_name(text: str) -> bool:
+    tokens = text.strip().split()
+    if not 1 <= len(tokens) <= MAX_NAME_WORDS or not tokens[0][:1].isupper():
+        return False
+    return all(t[:1].isupper() or t.lower() in NAME_JOINERS or t == "&" for t in tokens) \
+        and not any(c.isdigit() for c in text)
+
+
+def _slate_item(line: Line, reading: ListReading) -> Optional[list[Endorsement]]:
+    """'Governor: Ana Ruiz', 'District 4 Tom Reyes (unopposed)', 'Proposition 9 (Transit bond): No',
+    'Court of Appeals, Place 8: No endorsement'."""
+    rule = _rules()["list.candidates_of"]
+    verdict = MEASURE_VERDICT.match(line.text)
+    if verdict:
+        measure = measure_name(verdict.group("word"), verdict.group("number"))
+        stance = "endorses" if verdict.group("verdict").lower() == "yes" else "opposes"
+        return [_fact(line, reading.endorser, measure, stance, "general", rule)]
+    tail = line.text.split(":", 1)[1] if ":" in line.text else line.text
+    if any(tail.strip().lower().startswith(w) for w in NO_ENDORSEMENT) and ":" in line.text:
+        return [_fact(line, reading.endorser, None, "declines", reading.stage, rule)]
+    offset = line.evidence.start + line.evidence.text.find(tail)
+    doc = line.contexts[0].doc
+    people = [m for m in line.mentions if m.kind == "person" and doc[m.start].idx >= offset
+              and not _in_parentheses(line, doc[m.start].idx)]
+    if people and (":" in line.text or _office_before(line, doc[people[0].start].idx)):
+        return [_fact(line, reading.endorser, people[0].text, reading.stance, reading.stage, rule)]
+    name = _trailing_name(tail)  # NER found no person: "District 4 Dana Cole (unopposed)"
+    if name is not None and (":" in line.text or _office_before(line, line.evidence.start + line.evidence.text.rfind(name))):
+        return [_fact(line, reading.endorser, name, reading.stance, reading.stage, rule)]
+    return None
+
+
+def _trailing_name(text: str) -> Optional[str]:
+    """The capitalised words that end a slate line before any parenthesis, past its office words."""
+    words_ = text.split("(")[0].split()
+    name: list[str] = []
+    for w in reversed(words_):
+        bare = w.strip(".,;:")
+        if not bare[:1].isupper() or bare.lower() in OFFICE_WORDS or any(c.isdigit() for c in bare) \
+                or len(name) == MAX_PERSON_WORDS:
+            break
+        name.insert(0, bare)
+    return " ".join(name) if len(name) >= 2 and person_like_text(" ".join(name[-3:])) else None
+
+
+def _office_before(line: Line, char: int) -> bool:
+    """Nothing, or words that say which race, before the name ('District 4', 'Mayor', 'Arkansas 2')."""
+    before = line.evidence.text[:char - line.evidence.start].strip(" -–—•*·●")
+    lowered = before.lower()
+    return not before or len(before) <= MAX_HEADING_CHARS // 2 and (
+        any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in OFFICE_WORDS)
+        or bool(re.search(r"\d", before)) or _is_name(before))
+
+
+def _in_parentheses(line: Line, char: int) -> bool:
+    before = line.evidence.text[:char - line.evidence.start]
+    return before.count("(") > before.count(")")
+
+
+def _fact(line: Line, endorser: Optional[tuple[str, str, float]], candidate: Optional[str], stance: str,
+          stage: Optional[str], rule: dict) -> Endorsement:
+    assert endorser is not None
+    ctx = line.contexts[0]
+    return Endorsement(endorser=endorser[0], endorser_type=endorser[1], candidate=candidate, stance=stance,
+                       stage=stage, evidence=line.evidence,
+                       confidence=round(max(0.3, DEFAULT.base_confidence - endorser[2] - LIST_PENALTY), 2),
+                       rule=RuleRef(rule["id"], rule["version"]), date=ctx.article.published)
+

@@ -1,0 +1,143 @@
+"""Endorsements given as lines under a cue line (extract/endorsements/list_lines.py):
+endorsers listed under the candidate they back, a slate of race lines under its
+endorser or an editorial's "we", measure verdict lines, and backers grouped under
+candidate headings. Invented texts; each runs the whole pipeline (cue scan included),
+so a list line the scan blanked would fail too.
+"""
+from __future__ import annotations
+
+from helpers.extraction import run
+
+
+def pairs(text: str, nlp) -> set[tuple[str, str | None, str]]:
+    return {(e.endorser, e.candidate, e.stance) for e in run(nlp, text).endorsements}
+
+
+def test_lines_under_a_cue_naming_the_candidate_are_its_endorsers(nlp):
+    text = ("Marisol Ortega has won the support of most county sheriffs in the governor's race.\n\n"
+            "Here is the full list of the sheriffs endorsing Marisol Ortega:\n\n"
+            "— Alder County Sheriff Tomas Brennan\n\n"
+            "— Birch County Sheriff Helena Voss\n\n"
+            "— Cedar County Sheriff Raymond Okafor\n")
+    found = pairs(text, nlp)
+    for sheriff in ("Tomas Brennan", "Helena Voss", "Raymond Okafor"):
+        assert (sheriff, "Marisol Ortega", "endorses") in found
+
+
+def test_race_lines_under_an_editorial_voice_are_the_papers_picks(nlp):
+    text = ("The Valley Courier editorial board interviewed the candidates. Here are the candidates we "
+            "support in each race.\n\n"
+            "Statewide Offices\n\n"
+            "Governor: Lena Whitcombe\n\n"
+            "Land Commissioner: Oskar Lindqvist\n\n"
+            "Court of Appeals, Place 3: No endorsement\n")
+    found = {(c, s) for _, c, s in pairs(text, nlp)}
+    assert ("Lena Whitcombe", "endorses") in found
+    assert ("Oskar Lindqvist", "endorses") in found
+    assert (None, "declines") in found
+
+
+def test_measure_verdict_lines_are_stances_on_the_measures(nlp):
+    text = ("Here are the recommendations of the Harbor Tribune Editorial Board for measures on the "
+            "November ballot:\n\n"
+            "Proposition 31 (School facilities bond): Yes\n\n"
+            "Proposition 32 (Rent limits): No\n\n"
+            "Proposition 33 (Transit tax): No\n")
+    found = {(c, s) for _, c, s in pairs(text, nlp)}
+    assert ("Proposition 31", "endorses") in found
+    assert ("Proposition 32", "opposes") in found
+    assert ("Proposition 33", "opposes") in found
+
+
+def test_office_and_name_lines_under_an_organisations_cue(nlp):
+    text = ("The Riverbend Ministers Alliance has issued the following city endorsements.\n\n"
+            "Mayor Corinne Aldous\n\n"
+            "District 1 Victor Pellham (unopposed)\n\n"
+            "District 2 Simone Achterberg\n")
+    found = pairs(text, nlp)
+    for name in ("Corinne Aldous", "Victor Pellham", "Simone Achterberg"):
+        assert ("Riverbend Ministers Alliance", name, "endorses") in found
+
+
+def test_backers_grouped_under_counted_candidate_headings(nlp):
+    text = ("Party members need the backing of twenty colleagues to enter the leadership contest. "
+            "Below is the list of candidates and the members nominating them.\n\n"
+            "Harriet Quennell (3)\n\n"
+            "Douglas Ferrante\n\n"
+            "Imogen Saltash\n\n"
+            "Peter Ravenhall\n\n"
+            "Gideon Marwood (2)\n\n"
+            "Fiona Trelawny\n\n"
+            "Edmund Keswick\n")
+    found = pairs(text, nlp)
+    for backer in ("Douglas Ferrante", "Imogen Saltash", "Peter Ravenhall"):
+        assert (backer, "Harriet Quennell", "endorses") in found
+    for backer in ("Fiona Trelawny", "Edmund Keswick"):
+        assert (backer, "Gideon Marwood", "endorses") in found
+    assert not any(c == "Harriet Quennell" and e in ("Fiona Trelawny", "Edmund Keswick") for e, c, _ in found)
+
+
+def test_backers_grouped_under_headings_the_prose_named(nlp):
+    text = ("Three figures are emerging in the race: Caroline Ashdown, Rupert Vale and Miriam Holt.\n\n"
+            "Here is a rundown of the members backing each of them:\n\n"
+            "Caroline Ashdown\n\n"
+            "Nathaniel Pryor\n\n"
+            "Agnes Whitlow\n\n"
+            "Rupert Vale\n\n"
+            "Bernard Coyle\n\n"
+            "Lucinda Fairbairn\n")
+    found = pairs(text, nlp)
+    assert ("Nathaniel Pryor", "Caroline Ashdown", "endorses") in found
+    assert ("Agnes Whitlow", "Caroline Ashdown", "endorses") in found
+    assert ("Bernard Coyle", "Rupert Vale", "endorses") in found
+    assert ("Lucinda Fairbairn", "Rupert Vale", "endorses") in found
+    assert not any(e == "Rupert Vale" for e, _, _ in found)
+
+
+def test_a_single_name_line_under_a_cue_is_no_list(nlp):
+    text = ("The Teachers Federation endorsed Marisol Ortega on Tuesday, and here is the statement below:\n\n"
+            "Hector Blanchard\n\n"
+            "The federation represents 40,000 teachers across the state and has backed the party's "
+            "nominee in every race for governor since the federation was founded decades ago.\n")
+    found = pairs(text, nlp)
+    assert not any(e == "Hector Blanchard" for e, _, _ in found)
+
+
+def test_paragraphs_opening_with_a_measure_verdict_under_a_cue(nlp):
+    text = ("The Harbor Tribune has weighed each bond measure and recommends the following:\n\n"
+            "Proposition 4A: Yes. This transit bond would repair the region's aging rail lines and "
+            "bridges, and its oversight provisions are sound enough to win our support this year.\n\n"
+            "Proposition 4B: No. This housing bond sprinkles money around in the name of a worthy cause, "
+            "and less than half of it would reach the projects its backers describe to voters.\n")
+    found = {(c, s) for _, c, s in pairs(text, nlp)}
+    assert ("Proposition 4A", "endorses") in found
+    assert ("Proposition 4B", "opposes") in found
+
+
+def test_measure_heading_over_an_editorial_paragraph_ending_in_its_verdict(nlp):
+    text = ("Our View: a guide to the state propositions\n\n"
+            "Here are our editorial board's recommendations:\n\n"
+            "Prop 71\n\n"
+            "This measure would borrow $3 billion for flood control over twenty years, and the state "
+            "can carry that debt without cutting schools. We recommend: Yes\n\n"
+            "Prop 72\n\n"
+            "This measure would extend a temporary tax for another decade, and temporary taxes should "
+            "stay temporary. We recommend: No\n")
+    found = {(c, s) for _, c, s in pairs(text, nlp)}
+    assert ("Proposition 71", "endorses") in found
+    assert ("Proposition 72", "opposes") in found
+
+
+def test_our_endorsement_went_to_is_the_named_papers_pick(nlp):
+    text = ("Here is a recap of the editorial endorsements that appeared in the Harbor Gazette:\n\n"
+            "Governor: Incumbent Lena Whitcombe faces Oskar Lindqvist, a former state senator.\n\n"
+            "Our endorsement went to Lena Whitcombe for her steady handling of the state budget.\n")
+    found = pairs(text, nlp)
+    assert ("Harbor Gazette", "Lena Whitcombe", "endorses") in found
+    assert not any(c == "Oskar Lindqvist" for _, c, _ in found)
+
+
+def test_a_recap_naming_no_paper_gives_no_endorser_for_our(nlp):
+    text = ("We recommend reading every voter guide.\n\n"
+            "Our endorsement went to Lena Whitcombe for her steady handling of the state budget.\n")
+    assert not any(c == "Lena Whitcombe" for _, c, _ in pairs(text, nlp))
