@@ -25,8 +25,8 @@ def test_lines_under_a_cue_naming_the_candidate_are_its_endorsers(nlp):
 
 
 def test_race_lines_under_an_editorial_voice_are_the_papers_picks(nlp):
-    text = ("The Valley Courier editorial board interviewed the candidates. Here are the candidates we "
-            "support in each race.\n\n"
+    text = ("The Valley Courier editorial board interviewed the candidates. Here are the people we "
+            "back, race by race.\n\n"
             "Statewide Offices\n\n"
             "Governor: Lena Whitcombe\n\n"
             "Land Commissioner: Oskar Lindqvist\n\n"
@@ -61,7 +61,7 @@ def test_office_and_name_lines_under_an_organisations_cue(nlp):
 
 def test_backers_grouped_under_counted_candidate_headings(nlp):
     text = ("Party members need the backing of twenty colleagues to enter the leadership contest. "
-            "Below is the list of candidates and the members nominating them.\n\n"
+            "The following list shows each candidate and the members nominating them.\n\n"
             "Harriet Quennell (3)\n\n"
             "Douglas Ferrante\n\n"
             "Imogen Saltash\n\n"
@@ -107,7 +107,7 @@ def test_paragraphs_opening_with_a_measure_verdict_under_a_cue(nlp):
     text = ("The Harbor Tribune has weighed each bond measure and recommends the following:\n\n"
             "Proposition 4A: Yes. This transit bond would repair the region's aging rail lines and "
             "bridges, and its oversight provisions are sound enough to win our support this year.\n\n"
-            "Proposition 4B: No. This housing bond sprinkles money around in the name of a worthy cause, "
+            "Proposition 4B: No. This housing bond spreads its dollars too thinly to do the good it promises, "
             "and less than half of it would reach the projects its backers describe to voters.\n")
     found = {(c, s) for _, c, s in pairs(text, nlp)}
     assert ("Proposition 4A", "endorses") in found
