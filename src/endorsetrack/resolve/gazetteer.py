@@ -80,3 +80,15 @@ def load_gazetteer(org_path: Path, place_path: Path) -> Gazetteer:
 def default_gazetteer() -> Gazetteer:
     """The packaged gazetteer (catalog/data), loaded once per process."""
     return load_gazetteer(DATA_DIR / "organizations.jsonl", DATA_DIR / "places.jsonl")
+
+
+@lru_cache(maxsize=1)
+def us_states(path: Path = DATA_DIR / "places.jsonl") -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(name, written abbreviations) of every U.S. state in places.jsonl. Only the AP-style
+    abbreviations with a full stop ("Calif.", "W.Va.") count: a two-letter postal code
+    ("IN", "OR", "ME") is too often an ordinary word."""
+    out = []
+    for rule in load_rules(path, required=("name",), allowed=("abbr",)):
+        if rule["id"].startswith("us-") and rule["id"] != "us-pr":
+            out.append((rule["name"], tuple(a for a in rule.get("abbr", []) if "." in a)))
+    return tuple(out)
