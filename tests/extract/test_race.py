@@ -38,3 +38,31 @@ def test_an_article_that_only_mentions_an_office_still_names_it():
                      "2018-02-01")
     assert race.dominant == "sheriff"
     assert race.race_for(None, "sheriff").startswith("2018 sheriff, Lake County")
+
+
+def test_a_party_leadership_contest_is_its_own_race():
+    race = RaceIndex("The union backed Nell Parr in the Labour leadership race, a vote of British party members.",
+                     "2020-02-01")
+    assert race.race_for("Nell Parr") == "2020 UK party leadership"
+
+
+def test_a_parliamentary_election_is_named_by_its_country():
+    race = RaceIndex("The paper endorsed the Liberals for the federal election, saying Canadians want change.",
+                     "2015-10-10")
+    assert race.race_for(None, "federal election") == "2015 Canadian federal election"
+
+
+def test_a_ballot_measure_race_names_its_year_and_state():
+    race = RaceIndex("Voters in Oregon decide Measure 12 in November.", "2014-09-01")
+    assert race.race_for_measure("Measure 12") == "2014 Measure 12, Oregon"
+
+
+def test_a_council_title_before_mayor_is_no_city():
+    race = RaceIndex("City Council President Ora Lind's mayoral campaign gained the backing of Tulsa's firefighters. "
+                     "The Tulsa mayor race is open.", "2024-03-03")
+    assert race.locality == "Tulsa"
+
+
+def test_a_dateless_article_counts_from_the_latest_year_it_names():
+    race = RaceIndex("He lost in 2008. Now, in 2015, unions back him for president.", None)
+    assert race.year_for("president") == 2016

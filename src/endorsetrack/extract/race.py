@@ -73,6 +73,7 @@ class RaceIndex:
         self.sentences = _sentences(text)
         self.place = _dominant_state(f"{title or ''}\n{text}")
         self.locality = _dominant_locality(f"{title or ''}\n{text}")
+        self.country = _dominant_country(f"{title or ''}\n{text}")
         self.published_year = int(published[:4]) if published and re.match(r"\d{4}", published) else None
         self.named_year = _named_year(text, url, title)
         self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
@@ -112,21 +113,31 @@ class RaceIndex:
         if office is None:
             return None
         rule = _office_rules().get(office, {})
-        parts = [office]
-        if rule.get("local") and self.locality:
-            parts.append(self.locality)
-        if self.place and office != "president":
-            parts.append(self.place)
-        race = ", ".join(parts)
+        if rule.get("national"):
+            race = f"{self.country} {office}" if self.country else office
+        else:
+            parts = [office]
+            if rule.get("local") and self.locality:
+                parts.append(self.locality)
+            if self.place and office != "president":
+                parts.append(self.place)
+            race = ", ".join(parts)
         year = self.year_for(office)
         return f"{year} {race}" if year else race
 
-    def year_for(self, office: str) -> Optional[int]:
-        """The election's year: the office's next one from the published year, else the
-        year the article names most."""
-        if self.published_year is None:
-            return self.named_year
-        return next_election(self.published_year, _office_rules().get(office, {}).get("cycle"), self.place)
+    def race_for_measure(self, measure: str) -> str:
+        """A ballot measure's race: the measure, its state and the year it is voted on."""
+        year = self.year_for(None)
+        race = f"{measure}, {self.place}" if self.place else measure
+        return f"{year} {race}" if year else race
+
+    def year_for(self, office: Optional[str]) -> Optional[int]:
+        """The election's year: the office's next one from the published year (else from
+        the year the article names)."""
+        year = self.published_year or self.named_year
+        if year is None:
+            return None
+        return next_election(year, _office_rules().get(office or "", {}).get("cycle"), self.place)
 
 
 def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) -> int:
@@ -152,8 +163,21 @@ def _named_year(text: str, url: Optional[str], title: Optional[str]) -> Optional
         years = YEAR_RE.findall(source)
         if years:
             return int(years[0])
-    counts = Counter(YEAR_RE.findall(text))
-    return int(counts.most_common(1)[0][0]) if counts else None
+    years = [int(y) for y in YEAR_RE.findall(text)]
+    return max(years) if years else None  # earlier years are history the story recalls
+
+
+#: Countries of national races, as race labels name them, and the words that name them in a text.
+COUNTRIES = (("Canadian", re.compile(r"\bCanad(?:a|ians?)\b|\bOttawa\b|\bQuebec\b|\bOntario\b")),
+             ("Australian", re.compile(r"\bAustralia(?:ns?)?\b|\bCanberra\b")),
+             ("UK", re.compile(r"\bBritain\b|\bBritish\b|\bU\.?K\.?\b|\bWestminster\b|\bEngland\b")),
+             ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b")))
+
+
+def _dominant_country(text: str) -> Optional[str]:
+    counts = Counter({name: len(pattern.findall(text)) for name, pattern in COUNTRIES})
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] else None
 
 
 ABBREVIATIONS = re.compile(r"(?:\b[A-Z]|Sen|Gov|Rep|Lt|Mr|Mrs|Ms|Dr|St|Gen|Sgt|Jr|Sr|Inc|Co|Corp|Mt|Ft|No|Vs|vs)\.$")
@@ -208,6 +232,12 @@ NOT_PLACES = {"The", "A", "An", "This", "That", "Former", "Democratic", "Republi
               "Acting", "Interim", "Vice", "Lt", "Every", "Each", "When", "While", "If", "In", "On", "For"}
 
 
+#: Words of a capitalised phrase before "mayor" that make it no place ("City Council President",
+#: a newspaper's "Express-News").
+NOT_PLACE_WORDS = {"Council", "Hall", "President", "Police", "Union", "Party", "State", "Express", "News", "Times",
+                   "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Press", "Sheriff", "Mayor"}
+
+
 def _dominant_locality(text: str) -> Optional[str]:
     """The city or county the text ties a local office to most ("Denver mayor", "mayor of
     Denver", "Orange County", a "DENVER (AP) —" dateline)."""
@@ -218,7 +248,7 @@ def _dominant_locality(text: str) -> Optional[str]:
             words = name.split()
             while words and words[0] in NOT_PLACES:
                 words = words[1:]
-            if not words or words[-1] in NOT_PLACES:
+            if not words or words[-1] in NOT_PLACES or set(words) & NOT_PLACE_WORDS:
                 continue
             name = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
             counts[name] += 1

@@ -41,7 +41,7 @@ TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
 SCHEMAS: dict[str, RuleSchema] = {
     "cues": RuleSchema(("group", "words")),
     "entity_types": RuleSchema(("type", "regex", "unless")),
-    "offices": RuleSchema(("office", "explicit"), ("mention", "cycle", "local")),
+    "offices": RuleSchema(("office", "explicit"), ("mention", "cycle", "local", "national")),
     "organizations": RuleSchema(("name", "type"), ("aliases",)),
     "poll_parties": RuleSchema((), kinds={"gate": ("terms",), "party": ("name", "forms")}),
     "poll_pollsters": RuleSchema(("name",), ("aliases",)),

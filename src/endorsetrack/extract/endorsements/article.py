@@ -189,7 +189,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     out = []
     for e in items:
         if e.candidate and MEASURE_NAME.match(e.candidate):
-            race = e.candidate
+            race = races.race_for_measure(e.candidate)
             if e.stage is None:  # a measure is put to voters, not to a nominating contest
                 e = replace(e, stage="general")
         elif e.candidate:
