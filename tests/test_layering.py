@@ -43,6 +43,7 @@ ALLOWED_IMPORTS: Mapping[str, Optional[frozenset[str]]] = {
     "pipeline": FOUNDATION | {"normalize", "nlp", "scan", "extract", "resolve"},
     "store": FOUNDATION | {"resolve"},
     "evaluate": FOUNDATION,
+    "train": FOUNDATION | {"extract"},  # trains extract's models from a corpus's gold (a dev tool)
     "batch": FOUNDATION | {"ingest", "pipeline", "store"},
     "cli": EVERYTHING,
     "web": EVERYTHING,

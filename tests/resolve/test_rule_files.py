@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from endorsetrack.errors import RuleFileError
-from endorsetrack.resolve import dates, gazetteer, hierarchy, races
+from endorsetrack.resolve import dates, hierarchy, races
 from endorsetrack.resolve.keys import DATA_DIR
 
 
@@ -25,7 +25,6 @@ LOADERS = {
     "hierarchy_rules.jsonl": lambda path, _: hierarchy.load_hierarchy_rules(path),
     "race_terms.jsonl": lambda path, _: races._terms(path),
     "tense_cues.jsonl": lambda path, _: dates._cues(path),
-    "places.jsonl": lambda path, _: gazetteer.load_gazetteer(place_path=path),
 }
 
 

@@ -3,9 +3,12 @@
 The office comes from what the article says about the candidate: an explicit
 "Lamont's bid for U.S. Senate" near the name weighs most, a title before the name
 ("Sen. Joe Lieberman") less; a candidate with neither takes the article's dominant
-office. The place is the U.S. state (or city, for mayors) the article names most,
-the year the article's publication year. Office cues are data
-(nlp/patterns/offices.jsonl). Pure: text in, race string out ("U.S. Senate, Connecticut").
+office. The place is the U.S. state the article names most (nlp/patterns/places.jsonl),
+and for a city or county office also the city or county it names most. The year
+is the election's: the next one of the office's cycle (offices.jsonl "cycle") on
+or after the published date, or the year the article, its title or URL names most
+when the date is unknown. Office cues are data (nlp/patterns/offices.jsonl).
+Pure: text in, race string out ("2006 U.S. Senate, Connecticut").
 """
 from __future__ import annotations
 
@@ -15,7 +18,6 @@ from functools import lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
-from ..nlp.vocabulary import words
 from ..normalize import office_titles
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
@@ -25,26 +27,32 @@ from ..normalize import office_titles
 EXPLICIT_WEIGHT = 3
 TITLE_WEIGHT = 1
 
-STATES = {
-    "Alabama": "Ala.", "Alaska": "Alaska", "Arizona": "Ariz.", "Arkansas": "Ark.", "California": "Calif.",
-    "Colorado": "Colo.", "Connecticut": "Conn.", "Delaware": "Del.", "Florida": "Fla.", "Georgia": "Ga.",
-    "Hawaii": "Hawaii", "Idaho": "Idaho", "Illinois": "Ill.", "Indiana": "Ind.", "Iowa": "Iowa",
-    "Kansas": "Kan.", "Kentucky": "Ky.", "Louisiana": "La.", "Maine": "Maine", "Maryland": "Md.",
-    "Massachusetts": "Mass.", "Michigan": "Mich.", "Minnesota": "Minn.", "Mississippi": "Miss.",
-    "Missouri": "Mo.", "Montana": "Mont.", "Nebraska": "Neb.", "Nevada": "Nev.", "New Hampshire": "N.H.",
-    "New Jersey": "N.J.", "New Mexico": "N.M.", "New York": "N.Y.", "North Carolina": "N.C.",
-    "North Dakota": "N.D.", "Ohio": "Ohio", "Oklahoma": "Okla.", "Oregon": "Ore.", "Pennsylvania": "Pa.",
-    "Rhode Island": "R.I.", "South Carolina": "S.C.", "South Dakota": "S.D.", "Tennessee": "Tenn.",
-    "Texas": "Texas", "Utah": "Utah", "Vermont": "Vt.", "Virginia": "Va.", "Washington": "Wash.",
-    "West Virginia": "W.Va.", "Wisconsin": "Wis.", "Wyoming": "Wyo.",
-}
-STATEWIDE = words("statewide_offices")
+
+
+#: Governors (and the offices elected with them) chosen in odd years: the year modulo 4.
+ODD_YEAR_GOVERNORS = {"Virginia": 1, "New Jersey": 1, "Kentucky": 3, "Louisiana": 3, "Mississippi": 3}
+NEVER = re.compile(r"(?!x)x")
+YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _office_rules() -> dict[str, dict]:
+    return {rule["office"]: rule for rule in packaged_rules("offices", ("office", "explicit"))}
+
+
+@lru_cache(maxsize=1)
+def _mentions() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((r["office"], re.compile(r["mention"], re.I if r["mention"].islower() else 0))
+                 for r in _office_rules().values() if r.get("mention"))
 
 
 @lru_cache(maxsize=1)
 def _offices() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     out = []
     for rule in packaged_rules("offices", ("office", "explicit")):
+        if not office_titles(rule["id"]):
+            out.append((rule["office"], re.compile(rule["explicit"], re.I), NEVER))
+            continue
         titles = "|".join(re.escape(t) for t in sorted(office_titles(rule["id"]), key=len, reverse=True))
         # "state Sen." holds a state seat: not evidence for the U.S. office of the same title
         # and "former Gov." holds no office; "Club for Growth President" heads an organisation
@@ -59,16 +67,17 @@ def _offices() -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
 class RaceIndex:
     """Races of one article: built once, asked per candidate."""
 
-    def __init__(self, text: str, published: Optional[str] = None):
+    def __init__(self, text: str, published: Optional[str] = None, url: Optional[str] = None,
+                 title: Optional[str] = None):
         self.text = text
         self.sentences = _sentences(text)
-        self.place = _dominant_state(text)
-        self.year = published[:4] if published and re.match(r"\d{4}", published) else None
-        counts: Counter = Counter()
-        for office, explicit, _ in _offices():
-            counts[office] = len(explicit.findall(text))
-        top = counts.most_common(2)
-        self.dominant = top[0][0] if top and top[0][1] and (len(top) < 2 or top[0][1] > top[1][1]) else None
+        self.place = _dominant_state(f"{title or ''}\n{text}")
+        self.locality = _dominant_locality(f"{title or ''}\n{text}")
+        self.country = _dominant_country(f"{title or ''}\n{text}")
+        self.published_year = int(published[:4]) if published and re.match(r"\d{4}", published) else None
+        self.named_year = _named_year(text, url, title)
+        self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
+            or _most_named(f"{title or ''}\n{text}", list(_mentions()))
 
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
@@ -103,11 +112,72 @@ class RaceIndex:
         office = office or self.office_for(candidate)
         if office is None:
             return None
-        parts = [office]
-        if self.place and office in STATEWIDE | {"U.S. House"}:
-            parts.append(self.place)
-        race = ", ".join(parts)
-        return f"{self.year} {race}" if self.year else race
+        rule = _office_rules().get(office, {})
+        if rule.get("national"):
+            race = f"{self.country} {office}" if self.country else office
+        else:
+            parts = [office]
+            if rule.get("local") and self.locality:
+                parts.append(self.locality)
+            if self.place and office != "president":
+                parts.append(self.place)
+            race = ", ".join(parts)
+        year = self.year_for(office)
+        return f"{year} {race}" if year else race
+
+    def race_for_measure(self, measure: str) -> str:
+        """A ballot measure's race: the measure, its state and the year it is voted on."""
+        year = self.year_for(None)
+        race = f"{measure}, {self.place}" if self.place else measure
+        return f"{year} {race}" if year else race
+
+    def year_for(self, office: Optional[str]) -> Optional[int]:
+        """The election's year: the office's next one from the published year (else from
+        the year the article names)."""
+        year = self.published_year or self.named_year
+        if year is None:
+            return None
+        return next_election(year, _office_rules().get(office or "", {}).get("cycle"), self.place)
+
+
+def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) -> int:
+    """The first election year of the cycle on or after ``year``."""
+    if cycle == "presidential":
+        return year + (-year) % 4
+    if cycle == "governor" and state in ODD_YEAR_GOVERNORS:
+        return year + (ODD_YEAR_GOVERNORS[state] - year) % 4
+    if cycle in ("even", "governor"):
+        return year + year % 2
+    return year
+
+
+def _most_named(text: str, patterns: list[tuple[str, re.Pattern]]) -> Optional[str]:
+    counts = Counter({office: len(regex.findall(text)) for office, regex in patterns})
+    top = counts.most_common(2)
+    return top[0][0] if top and top[0][1] and (len(top) < 2 or top[0][1] > top[1][1]) else None
+
+
+def _named_year(text: str, url: Optional[str], title: Optional[str]) -> Optional[int]:
+    """The year a dateless article is about: its title's or URL's, else the one its text names most."""
+    for source in (title or "", url or ""):
+        years = YEAR_RE.findall(source)
+        if years:
+            return int(years[0])
+    years = [int(y) for y in YEAR_RE.findall(text)]
+    return max(years) if years else None  # earlier years are history the story recalls
+
+
+#: Countries of national races, as race labels name them, and the words that name them in a text.
+COUNTRIES = (("Canadian", re.compile(r"\bCanad(?:a|ians?)\b|\bOttawa\b|\bQuebec\b|\bOntario\b")),
+             ("Australian", re.compile(r"\bAustralia(?:ns?)?\b|\bCanberra\b")),
+             ("UK", re.compile(r"\bBritain\b|\bBritish\b|\bU\.?K\.?\b|\bWestminster\b|\bEngland\b")),
+             ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b")))
+
+
+def _dominant_country(text: str) -> Optional[str]:
+    counts = Counter({name: len(pattern.findall(text)) for name, pattern in COUNTRIES})
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] else None
 
 
 ABBREVIATIONS = re.compile(r"(?:\b[A-Z]|Sen|Gov|Rep|Lt|Mr|Mrs|Ms|Dr|St|Gen|Sgt|Jr|Sr|Inc|Co|Corp|Mt|Ft|No|Vs|vs)\.$")
@@ -128,11 +198,59 @@ def _sentences(text: str) -> list[str]:
     return [s for s in out if s.strip()]
 
 
+@lru_cache(maxsize=1)
+def _state_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    from ..nlp.places import us_states
+
+    out = []
+    for name, abbreviations in sorted(us_states(), key=lambda s: -len(s[0])):  # "West Virginia" first
+        forms = [rf"\b{re.escape(name)}\b"] + [rf"(?<![\w.]){re.escape(a)}(?!\w)" for a in abbreviations]
+        out.append((name, re.compile("|".join(forms))))
+    return tuple(out)
+
+
 def _dominant_state(text: str) -> Optional[str]:
+    """The U.S. state the text names most; a longer name hides the shorter one inside it."""
     counts: Counter = Counter()
-    for state, abbrev in STATES.items():
-        counts[state] += len(re.findall(rf"\b{state}\b", text))
-        if abbrev != state:
-            counts[state] += len(re.findall(rf"(?<![\w.]){re.escape(abbrev)}(?!\w)", text))
+    for state, pattern in _state_patterns():
+        counts[state] += len(pattern.findall(text))
+        text = pattern.sub(" ", text)
     best = counts.most_common(1)
     return best[0][0] if best and best[0][1] else None
+
+
+PLACE_NAME = r"(?:[A-Z][a-z]+|[A-Z]\.)(?: [A-Z][a-z]+){0,2}"
+LOCALITY_CUES = (
+    re.compile(rf"\b({PLACE_NAME})(?:'s|’s)? (?:mayor|mayoral|Mayor|City Council|city council|city hall|City Hall)\b"),
+    re.compile(rf"\b(?:[Mm]ayor|City Council|city council) of ({PLACE_NAME})"),
+    re.compile(rf"\b({PLACE_NAME} County)\b"),
+    re.compile(rf"^\s*({PLACE_NAME}|[A-Z][A-Z]+(?: [A-Z][A-Z]+){{0,2}})(?:,\s*[A-Z][\w.]+)?\s*(?:\((?:AP|Reuters)\))?\s*[—–-]",
+               re.M),
+)
+NOT_PLACES = {"The", "A", "An", "This", "That", "Former", "Democratic", "Republican", "Then", "Incumbent",
+              "New", "Current", "Next", "Our", "His", "Her", "Their", "Its", "As", "But", "And", "Deputy",
+              "Acting", "Interim", "Vice", "Lt", "Every", "Each", "When", "While", "If", "In", "On", "For"}
+
+
+#: Words of a capitalised phrase before "mayor" that make it no place ("City Council President",
+#: a newspaper's "Express-News").
+NOT_PLACE_WORDS = {"Council", "Hall", "President", "Police", "Union", "Party", "State", "Express", "News", "Times",
+                   "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Press", "Sheriff", "Mayor"}
+
+
+def _dominant_locality(text: str) -> Optional[str]:
+    """The city or county the text ties a local office to most ("Denver mayor", "mayor of
+    Denver", "Orange County", a "DENVER (AP) —" dateline)."""
+    counts: Counter = Counter()
+    for cue in LOCALITY_CUES:
+        for m in cue.finditer(text):
+            name = m.group(1).strip()
+            words = name.split()
+            while words and words[0] in NOT_PLACES:
+                words = words[1:]
+            if not words or words[-1] in NOT_PLACES or set(words) & NOT_PLACE_WORDS:
+                continue
+            name = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
+            counts[name] += 1
+    best = counts.most_common(1)
+    return best[0][0] if best else None

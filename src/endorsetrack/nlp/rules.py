@@ -15,7 +15,7 @@ from ..normalize import check_rule_files as check_normalize_rule_files
 from ..ruledata import RuleSchema, load_rules, load_with_schema
 
 __all__ = ["PATTERN_DIR", "SCHEMAS", "TRIGGER_KINDS", "check_packaged_rule_files", "load_rules", "packaged_rules",
-           "pattern_path", "schema_of"]
+           "pattern_path", "schema_of", "load_with_schema_file"]
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 
@@ -43,7 +43,8 @@ SCHEMAS: dict[str, RuleSchema] = {
     "coordination": RuleSchema(("kind",)),
     "cues": RuleSchema(("group", "words")),
     "entity_types": RuleSchema(("type", "regex", "unless")),
-    "offices": RuleSchema(("office", "explicit")),
+    "offices": RuleSchema(("office", "explicit"), ("mention", "cycle", "local", "national")),
+    "places": RuleSchema(("name",), ("abbr",)),  # nlp/places.py
     "organizations": RuleSchema(("name", "type"), ("acronyms", "aliases", "parent", "in_text")),  # nlp/organizations.py
     "poll_parties": RuleSchema((), kinds={"gate": ("terms",), "party": ("name", "forms")}),
     "poll_pollsters": RuleSchema(("name",), ("aliases",)),
@@ -75,6 +76,12 @@ def packaged_rules(name: str, required: tuple[str, ...] = (), allowed: tuple[str
     """Rules shipped in nlp/patterns/<name>.jsonl, checked against the file's schema
     (and the caller's own required keys), loaded once per process."""
     return load_with_schema(pattern_path(name), schema_of(name), required, allowed)
+
+
+def load_with_schema_file(path: Path, name: str) -> tuple[dict, ...]:
+    """A rule file at any path, checked against the schema of nlp/patterns/<name>.jsonl
+    (tests and users point loaders at their own copies)."""
+    return load_with_schema(path, schema_of(name), (), ())
 
 
 def check_packaged_rule_files() -> None:

@@ -3,7 +3,7 @@
 The organisations are the one lexicon nlp/patterns/organizations.jsonl, read through
 nlp/organizations.py as extraction reads it: "IAFF", "International Association of
 Firefighters" and "International Association of Fire Fighters" are one union, with one
-canonical name in extract output and in the store. Places (resolve/data/places.jsonl)
+canonical name in extract output and in the store. Places (nlp/patterns/places.jsonl)
 tell a state body ("Ohio AFL-CIO") from another spelling of its national body.
 Unknown organisations still resolve by the scored rules in entities.py.
 """
@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Optional
 
 from ..nlp.organizations import ORGANIZATIONS_FILE, KnownOrg, known_organizations, read_organizations
-from ..ruledata import load_rules
-from .keys import DATA_DIR, name_key
+from ..nlp.places import PLACES_FILE, place_rules
+from .keys import name_key
 
 __all__ = ["Gazetteer", "KnownOrg", "default_gazetteer", "load_gazetteer", "PLACES_FILE"]
 
-PLACES_FILE = DATA_DIR / "places.jsonl"
 
 
 class Gazetteer:
@@ -56,7 +55,7 @@ class Gazetteer:
 
 def _places(place_path: Path) -> tuple[str, ...]:
     places = []
-    for rule in load_rules(place_path, required=("name",), allowed=("abbr",)):
+    for rule in place_rules(place_path):
         places.append(name_key(rule["name"]))
         places.extend(name_key(a) for a in rule.get("abbr", []) if len(a.rstrip(".")) > 2)
     return tuple(places)
@@ -72,3 +71,4 @@ def load_gazetteer(org_path: Path = ORGANIZATIONS_FILE, place_path: Path = PLACE
 def default_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""
     return load_gazetteer()
+

@@ -154,10 +154,10 @@ def known_organization(name: str) -> Optional[str]:
 
 def state_body_parent(name: str) -> Optional[str]:
     """'AFT Ohio' or 'the Ohio AFL-CIO' is a state body of a known national: its name."""
-    from ..extract.race import STATES  # the list of U.S. states lives with the race rules
+    from ..nlp.places import us_states
 
     words = name.split()
-    for state in STATES:
+    for state, _ in us_states():
         n = len(state.split())
         for rest in (" ".join(words[n:]) if " ".join(words[:n]) == state else None,
                      " ".join(words[:-n]) if " ".join(words[-n:]) == state else None):

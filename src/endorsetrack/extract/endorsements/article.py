@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 from ...nlp.build import doc_text
 from ...nlp.vocabulary import words
 from ...settings import DEFAULT, Settings
-from ...types import Article, Endorsement, RuleRef
+from ...types import Article, Endorsement
 from .frames import Frame, match_frames, trigger_index
 from ..race import EXPLICIT_WEIGHT, RaceIndex
 from ..mentions import GERUND_TRIGGERS, SentenceContext, as_person, quoted_spans, sentence_evidence
@@ -26,6 +26,7 @@ from .endorser_roles import PERCENT_RE, endorsers_of
 from ..mentions import byline_author, provisional_type
 from ..mentions import resolve_endorser
 from .stage import article_stage, frame_stage
+from .stage_model import predicted_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
@@ -45,7 +46,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     found: list[Endorsement] = []
     headlines: list[Endorsement] = []
     slate: Optional[Slate] = None
-    races = RaceIndex(article.text, article.published)
+    races = RaceIndex(article.text, article.published, article.url, article.title)
     roundup = bool(re.search(r"(?i)\bendors", article.text))  # list lines only mean something in such a story
     last_org = None
     byline = byline_author(doc_text(doc))
@@ -100,7 +101,24 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     # a verdict a frame of the paper's states too is no second fact
     argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
-    return dedupe_endorsements(_assign_races(_positions_on_the_measure(found), races))
+    return dedupe_endorsements(_assign_races(_learned_stages(_positions_on_the_measure(found), article), races))
+
+
+def _learned_stages(items: list[Endorsement], article: Article) -> list[Endorsement]:
+    """A stance the stage cues leave open takes the stage model's (stage_model.py), which
+    weighs the whole article, its title and its published date against the election
+    cycle. A ballot measure keeps its own (general) stage. Without a published date the
+    model lacks its strongest evidence (the month against the election year) and the
+    stance stays open."""
+    if not article.published:
+        return items
+    out = []
+    for e in items:
+        if e.stage is None and not (e.candidate and MEASURE_NAME.match(e.candidate)):
+            e = replace(e, stage=predicted_stage(article.text, article.title, article.published,
+                                                 e.evidence.text, e.stance))
+        out.append(e)
+    return out
 
 
 def _slate(frame: Frame, ctx: SentenceContext, default_stage) -> Optional[Slate]:
@@ -183,11 +201,13 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     out = []
     for e in items:
         if e.candidate and MEASURE_NAME.match(e.candidate):
-            race = e.candidate
+            race = races.race_for_measure(e.candidate)
             if e.stage is None:  # a measure is put to voters, not to a nominating contest
                 e = replace(e, stage="general")
         elif e.candidate:
-            office, _ = evidence[e.candidate]
+            office, score = evidence[e.candidate]
+            if score < EXPLICIT_WEIGHT and races.dominant:
+                office = races.dominant  # a title says what the candidate holds, the article what is at stake
             race = races.race_for(e.candidate, office or main)
         else:
             race = None

@@ -1,0 +1,44 @@
+"""The learned stage for stances the stage cues leave open (extract/endorsements/stage_model.py)."""
+from endorsetrack.extract.endorsements.stage_model import (
+    FEATURE_BUCKETS, MIN_PROBABILITY, hashed, predicted_stage, stage_features, stage_probabilities)
+
+CROWDED_FIELD = ("The state teachers union endorsed Dana Whitfield for governor on Thursday, giving her an edge "
+                 "over the five other Democrats seeking the party nod. Voters pick the Democratic candidate in "
+                 "June. Whitfield, a former state senator, faces two rivals from Detroit in the primary field.")
+NOMINEE_VS_NOMINEE = ("With three weeks left before Election Day, the firefighters union endorsed Republican nominee "
+                      "Tom Ardley over Democrat Lena Cruz in the race for governor. Ardley and Cruz meet in their "
+                      "final debate next week before voters decide on Nov. 8.")
+
+
+def test_a_crowded_same_party_field_in_spring_leans_primary():
+    probs = stage_probabilities(CROWDED_FIELD, "Teachers back Whitfield", "2022-03-10",
+                                "The state teachers union endorsed Dana Whitfield for governor on Thursday.",
+                                "endorses")
+    assert probs["primary"] > probs["general"]
+
+
+def test_a_nominee_against_nominee_in_october_is_general():
+    assert predicted_stage(NOMINEE_VS_NOMINEE, "Firefighters back Ardley", "2022-10-18",
+                           "the firefighters union endorsed Republican nominee Tom Ardley over Democrat Lena Cruz",
+                           "endorses") == "general"
+
+
+def test_an_unsure_model_leaves_the_stage_open():
+    probs = stage_probabilities("The club endorsed Ray Ostrow.", None, None, "The club endorsed Ray Ostrow.",
+                                "endorses")
+    if max(probs.values()) < MIN_PROBABILITY:
+        assert predicted_stage("The club endorsed Ray Ostrow.", None, None, "The club endorsed Ray Ostrow.",
+                               "endorses") is None
+    assert abs(sum(probs.values()) - 1) < 1e-9
+
+
+def test_the_published_month_is_read_against_the_election_year_parity():
+    feats = stage_features("text", None, "2019-11-02", "evidence", "endorses")
+    assert {"month:11", "parity:odd", "parity_half:odd:late", "cycle4:3"} <= set(feats)
+    assert "month:none" in stage_features("text", None, None, "evidence", "endorses")
+
+
+def test_features_hash_into_the_fixed_bucket_range_the_same_way_every_run():
+    buckets = hashed({"a:primary": 1.0, "stance:endorses": 1.0})
+    assert all(0 <= b < FEATURE_BUCKETS for b in buckets)
+    assert buckets == hashed({"a:primary": 1.0, "stance:endorses": 1.0})

@@ -1,0 +1,68 @@
+"""Which race a stance is about: office, place and election year (extract/race.py)."""
+from endorsetrack.extract.race import RaceIndex, next_election
+
+
+def test_the_election_year_is_the_next_one_of_the_office_cycle():
+    assert next_election(2015, "presidential") == 2016
+    assert next_election(2016, "presidential") == 2016
+    assert next_election(2017, "even") == 2018
+    assert next_election(2017, "governor", "Michigan") == 2018
+    assert next_election(2020, "governor", "Virginia") == 2021
+    assert next_election(2019, "annual") == 2019
+
+
+def test_a_senate_race_in_an_odd_published_year_is_next_years():
+    race = RaceIndex("The union endorsed Mara Quill in the U.S. Senate race in Ohio.", "2021-06-01")
+    assert race.race_for("Mara Quill") == "2022 U.S. Senate, Ohio"
+
+
+def test_a_dateless_article_takes_the_year_its_url_names():
+    race = RaceIndex("Backers lined up for governor in Iowa.", None, "https://paper.example/2014/05/backers", None)
+    assert race.race_for(None, "governor") == "2014 governor, Iowa"
+
+
+def test_west_virginia_is_not_counted_as_virginia():
+    race = RaceIndex("West Virginia teachers backed Lee Harmon for governor. West Virginia votes in May; "
+                     "Virginia does not.", "2016-03-01")
+    assert race.place == "West Virginia"
+
+
+def test_a_mayors_race_names_its_city_and_state():
+    race = RaceIndex("DENVER (AP) — The Denver mayoral race drew a crowd as unions endorsed Ana Ruiz for mayor "
+                     "of Denver, Colorado's capital.", "2023-04-02")
+    assert race.race_for("Ana Ruiz") == "2023 mayor, Denver, Colorado"
+
+
+def test_an_article_that_only_mentions_an_office_still_names_it():
+    race = RaceIndex("The sheriff's deputies union withdrew its support. The sheriff faces voters in Lake County.",
+                     "2018-02-01")
+    assert race.dominant == "sheriff"
+    assert race.race_for(None, "sheriff").startswith("2018 sheriff, Lake County")
+
+
+def test_a_party_leadership_contest_is_its_own_race():
+    race = RaceIndex("The union backed Nell Parr in the Labour leadership race, a vote of British party members.",
+                     "2020-02-01")
+    assert race.race_for("Nell Parr") == "2020 UK party leadership"
+
+
+def test_a_parliamentary_election_is_named_by_its_country():
+    race = RaceIndex("The paper endorsed the Liberals for the federal election, saying Canadians want change.",
+                     "2015-10-10")
+    assert race.race_for(None, "federal election") == "2015 Canadian federal election"
+
+
+def test_a_ballot_measure_race_names_its_year_and_state():
+    race = RaceIndex("Voters in Oregon decide Measure 12 in November.", "2014-09-01")
+    assert race.race_for_measure("Measure 12") == "2014 Measure 12, Oregon"
+
+
+def test_a_council_title_before_mayor_is_no_city():
+    race = RaceIndex("City Council President Ora Lind's mayoral campaign gained the backing of Tulsa's firefighters. "
+                     "The Tulsa mayor race is open.", "2024-03-03")
+    assert race.locality == "Tulsa"
+
+
+def test_a_dateless_article_counts_from_the_latest_year_it_names():
+    race = RaceIndex("He lost in 2008. Now, in 2015, unions back him for president.", None)
+    assert race.year_for("president") == 2016
