@@ -54,6 +54,10 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     people_names |= {m.text.split()[-1] for ms in sent_mentions for m in ms
                      if m.kind == "person" or m.kind == "org" and m.label in ("ORG", "caps") and person_like(m)}
     sent_mentions = [[as_person(m, people_names) for m in ms] for ms in sent_mentions]
+    # a name the article calls an organisation ('the "Labor Strong" coalition') is one where NER says PERSON
+    described = {m.text for ms in sent_mentions for m in ms if m.kind == "org" and m.label == "described"}
+    sent_mentions = [[Mention(m.start, m.end, m.text, "org", "described") if m.kind == "person"
+                      and m.text in described else m for m in ms] for ms in sent_mentions]
     for k, sent in enumerate(sents):
         mentions = sent_mentions[k]
         ctx = SentenceContext(sent, mentions, history[-settings.antecedent_window_sentences:], people_surnames,

@@ -18,6 +18,7 @@ from ..mentions import SentenceContext, expand_list
 from .frames import Frame
 from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
 from ..mentions import antecedent, appositive_name
+from ..mentions.references import is_institution
 
 
 CANDIDACY_NOUNS = words("candidacy_nouns")
@@ -178,6 +179,8 @@ def _nearest_left_person(i: int, ctx: SentenceContext) -> Optional[Mention]:
 def candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, float]]:
     if m.text == ctx.byline:
         return None  # the article's author is not a candidate
+    if m.kind != "measure" and is_institution(m.text):
+        return None  # "Clinton's White House bid", "the City Council": no candidate
     if LEGISLATION.search(m.text) or m.start > 0 and ctx.doc[m.start - 1].lower_ in ("house", "senate") \
             and m.text.split()[0] == "Bill":
         return None  # "House Bill 4410": a union backing a bill takes no stance in an election

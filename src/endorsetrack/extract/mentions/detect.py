@@ -209,7 +209,25 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     dateline = DATELINE_RE.match(sent.text)  # "PHOENIX (AP) —": a place and a wire, no actor
     if dateline:
         out = [m for m in out if doc[m.start].idx >= sent.start_char + dateline.end()]
-    return _merge_split_names(doc, _merge_bodies(doc, out))
+    return _described_names(doc, _merge_split_names(doc, _merge_bodies(doc, out)))
+
+
+DESCRIPTION_NOUNS = words("description_nouns")
+
+
+def _described_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """'the "Labor Strong" coalition', 'the Riverside Action group': a capitalised run
+    that modifies a description noun names an organisation, whatever NER made of it."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.kind != "org" or m.label not in ("caps", "PERSON", "WORK_OF_ART") or k + 1 >= len(out):
+            continue
+        nxt = out[k + 1]
+        gap = [t for t in doc[m.end:nxt.start] if t.text not in ('"', "“", "”")]  # not "'": "Officers' association"
+        head = doc[m.start:m.end].root.head
+        if not gap and nxt.kind == "ref" and nxt.label in DESCRIPTION_NOUNS and nxt.end - 1 == head.i:
+            out[k] = Mention(m.start, m.end, m.text, "org", "described")
+    return out
 
 
 PERSONAL_TITLES = lazy_view("personal")  # "Coun.", "Sen.", "Mayor": a person's name follows
