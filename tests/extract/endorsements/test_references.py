@@ -150,6 +150,17 @@ TYPE_CHECK_CASES = [
     pytest.param("The Millbrook Nurses' Association met on Monday.\n\nNurses' association backs Maria Vega\n\n"
                  "The nurses' association endorsed Maria Vega after interviews.",
                  {("Millbrook Nurses' Association", VEGA, "endorses", None)}, id="a-possessor-is-no-name"),
+    pytest.param("Last month, the former GOP governor threw his support behind Maria Vega.", set(),
+                 id="a-party-word-on-a-title-is-no-party"),
+    pytest.param("Maria Vega was endorsed on Friday by Millbrook County Sheriff Dale Osgood.",
+                 {("Dale Osgood", VEGA, "endorses", None)},
+                 id="a-place-title-before-a-name-is-the-person"),
+    pytest.param("Tom Reyes isn't the only Republican to support Maria Vega.", set(),
+                 id="one-republican-is-no-party"),
+    pytest.param("In total, 24 MPs and Senators have yet to endorse candidates.", set(),
+                 id="plural-titles-are-people-not-a-body"),
+    pytest.param("Republicans endorsed Maria Vega at their convention.",
+                 {("Republican Party", VEGA, "endorses", None)}, id="the-party-in-the-plural-still-endorses"),
     pytest.param("The state Supreme Court sided with Tom Reyes on the ballot question.",
                  set(), id="a-court-is-no-endorser"),
     pytest.param("The Harbor Workers Union met City Council Budget Chair Ana Ruiz on Monday. The union endorsed "

@@ -37,6 +37,9 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None
         if m.label == "caps" and member_word(ctx.doc[m.end - 1]):
             return None  # a sentence-initial "Delegates" is no organisation
+        if _modifies_a_person(m, ctx):  # "Dunmore County Sheriff Bill Hatchett": the person it describes
+            named = next((x for x in ctx.mentions if x.kind == "person" and x.start == m.end), None)
+            return (named.text, "person", 0.05) if named is not None else None
         if INSTITUTIONS.match(text) or NEVER_ENDORSING.search(text) or is_title(m):
             return None  # "candidates for Assembly or Senate", "the City Council": a chamber, not an endorser
         return text, provisional_type(m), 0.0
@@ -44,8 +47,10 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         described = _described_as_org(m, ctx)  # "Aslef, the train drivers' union,": NER said PERSON
         return (text, described, 0.05) if described else (text, "person", 0.0)
     if m.kind == "party":
-        if VOTER_WORDS.match(text):
-            return None
+        if VOTER_WORDS.match(text) or text.lower() in PARTY_MEMBERS:
+            return None  # "the only Republican to support X": a person the text does not name
+        if _modifies_a_person(m, ctx):
+            return None  # "the former GOP governor threw his support behind X": the governor, not the party
         return text, "party", 0.05
     if m.kind == "ref" and m.label in ("i", "me", "my"):
         if inside_quotes(ctx, m):  # "'... I will support Carla Hollis in November,' he said": the speaker
@@ -87,6 +92,22 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None
         return ante[0], ante[1], 0.15
     return None
+
+
+PARTY_MEMBERS = ("republican", "democrat")  # singular: one member, not the party
+PERSON_NOUNS = words("person_reference_nouns")
+
+
+def _modifies_a_person(m: Mention, ctx: SentenceContext) -> bool:
+    """'GOP' in 'the former GOP governor', 'Ontario PC' in 'Ontario PC cabinet minister X':
+    a party word modifying a person's title or name."""
+    last = ctx.doc[m.end - 1]
+    head = last.head
+    if last.dep_ not in ("compound", "amod", "nmod") or head.i == last.i:
+        return False
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
+        head = head.head  # "cabinet minister": up to the title
+    return head.lower_ in PERSON_NOUNS or head.lower_ in PERSON_TITLE_WORDS or head.ent_type_ == "PERSON"
 
 
 def _described_as_org(m: Mention, ctx: SentenceContext) -> Optional[str]:
@@ -323,6 +344,7 @@ INSTITUTION_ENDINGS = LazyPattern(lambda: re.compile(
 
 NEVER_ENDORSING = LazyPattern(lambda: re.compile(
     rf"(?i)(?:^|\s)(?:{alternation(words('institution_name_endings.never_endorsing'))})(?:\s+\d+[A-Za-z]?)?$"))
+PERSON_TITLE_WORDS = words("title_name_endings")
 TITLE_ENDINGS = LazyPattern(lambda: re.compile(rf"(?i)(?:^|\s)(?:{alternation(words('title_name_endings'))})$"))
 PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][A-Za-z.]*\)?$")  # "D-Vt", "(R-Utah)": a member's party and state
 
