@@ -258,3 +258,13 @@ UNDECIDED_AND_DECLINES_CASES = [
 @pytest.mark.parametrize("text,expected", UNDECIDED_AND_DECLINES_CASES)
 def test_undecided_and_declines_wordings(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Tom Reyes switched his support from Maria Vega to Dale Osgood.",
+                 {(REYES, "Dale Osgood", "endorses", None), (REYES, VEGA, "rescinds", None)}, id="switched-from-to"),
+    pytest.param("The Harbor Workers Union backed Maria Vega. Later the union said it was too late to shift its "
+                 "endorsement.", {(HWU, VEGA, "endorses", None)}, id="no-shift-names-nobody"),
+])
+def test_switching_support_rescinds_one_and_endorses_the_other(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
