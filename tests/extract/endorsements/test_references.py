@@ -136,3 +136,38 @@ PRONOUN_CASES = [
 @pytest.mark.parametrize("text,expected", PRONOUN_CASES)
 def test_pronouns_and_relative_clauses_point_to_the_right_name(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+# ---- type checks: chambers, courts, titles are no referents --------------------------
+
+TYPE_CHECK_CASES = [
+    pytest.param('The "Fair Shift" coalition of four unions is announcing its picks, the coalition told the '
+                 "Brookfield City Council on Friday. The group is backing Maria Vega for mayor.",
+                 {("Fair Shift", VEGA, "endorses", None)}, id="quoted-name-of-a-coalition-not-the-council"),
+    pytest.param('The "Fair Shift" coalition met on Monday. The coalition spoke to the press. The group said '
+                 "the union would listen. They are backing Maria Vega.",
+                 {("Fair Shift", VEGA, "endorses", None)}, id="a-chain-of-four-references"),
+    pytest.param("The Millbrook Nurses' Association met on Monday.\n\nNurses' association backs Maria Vega\n\n"
+                 "The nurses' association endorsed Maria Vega after interviews.",
+                 {("Millbrook Nurses' Association", VEGA, "endorses", None)}, id="a-possessor-is-no-name"),
+    pytest.param("Last month, the former GOP governor threw his support behind Maria Vega.", set(),
+                 id="a-party-word-on-a-title-is-no-party"),
+    pytest.param("Maria Vega was endorsed on Friday by Millbrook County Sheriff Dale Osgood.",
+                 {("Dale Osgood", VEGA, "endorses", None)},
+                 id="a-place-title-before-a-name-is-the-person"),
+    pytest.param("Tom Reyes isn't the only Republican to support Maria Vega.", set(),
+                 id="one-republican-is-no-party"),
+    pytest.param("In total, 24 MPs and Senators have yet to endorse candidates.", set(),
+                 id="plural-titles-are-people-not-a-body"),
+    pytest.param("Republicans endorsed Maria Vega at their convention.",
+                 {("Republican Party", VEGA, "endorses", None)}, id="the-party-in-the-plural-still-endorses"),
+    pytest.param("The state Supreme Court sided with Tom Reyes on the ballot question.",
+                 set(), id="a-court-is-no-endorser"),
+    pytest.param("The Harbor Workers Union met City Council Budget Chair Ana Ruiz on Monday. The union endorsed "
+                 "Maria Vega.", {(HWU, VEGA, "endorses", None)}, id="a-title-is-no-referent"),
+]
+
+
+@pytest.mark.parametrize("text,expected", TYPE_CHECK_CASES)
+def test_places_courts_and_titles_are_never_endorsers(nlp, text, expected):
+    assert facts_of(nlp, text) == expected

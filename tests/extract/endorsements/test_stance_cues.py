@@ -225,3 +225,46 @@ OPPOSITION_CASES = [
 @pytest.mark.parametrize("text,expected", OPPOSITION_CASES)
 def test_opposition_and_withdrawn_support(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+# ---- undecided and declines wordings, speculation and records ------------------------
+
+UNDECIDED_AND_DECLINES_CASES = [
+    pytest.param("The Harbor Workers Union announced an open endorsement in the race for mayor.",
+                 {(HWU, None, "declines", None)}, id="open-endorsement-declines"),
+    pytest.param("Mayor Tom Reyes plans to refrain from making any endorsement until the votes are counted.",
+                 {(REYES, None, "declines", None)}, id="refrain-from-endorsing-declines"),
+    pytest.param("Mayor Tom Reyes still refuses to endorse any of the seven candidates.",
+                 {(REYES, None, "declines", None)}, id="still-refuses-any-of-the-candidates"),
+    pytest.param("Tom Reyes has stayed on the sidelines in the race.",
+                 {(REYES, None, "declines", None)}, id="on-the-sidelines"),
+    pytest.param("Tom Reyes remains uncommitted.", {(REYES, None, "undecided", None)}, id="uncommitted"),
+    pytest.param("Tom Reyes said he might publicly endorse Maria Vega after talking to his supporters.",
+                 {(REYES, VEGA, "undecided", None)}, id="might-endorse-is-undecided"),
+    pytest.param("The Harbor Workers Union may endorse no one.", {(HWU, None, "undecided", None)},
+                 id="may-endorse-no-one-is-undecided"),
+    pytest.param("Tom Reyes would have backed Maria Vega if she had run.", set(), id="counterfactual"),
+    pytest.param("There was speculation that Tom Reyes would support Maria Vega.", set(), id="speculation"),
+    pytest.param("The Daily Ledger hasn't backed a Democratic presidential candidate since 1932.", set(),
+                 id="a-record-since-a-year"),
+    pytest.param("It is not as if the Harbor Workers Union would endorse a Republican.", set(),
+                 id="a-party-member-is-no-candidate"),
+    pytest.param("The poll shows Maria Vega ahead, with many voters still undecided.", set(),
+                 id="undecided-voters"),
+    pytest.param("Seventeen percent said they were undecided.", set(), id="undecided-share-in-words"),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNDECIDED_AND_DECLINES_CASES)
+def test_undecided_and_declines_wordings(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Tom Reyes switched his support from Maria Vega to Dale Osgood.",
+                 {(REYES, "Dale Osgood", "endorses", None), (REYES, VEGA, "rescinds", None)}, id="switched-from-to"),
+    pytest.param("The Harbor Workers Union backed Maria Vega. Later the union said it was too late to shift its "
+                 "endorsement.", {(HWU, VEGA, "endorses", None)}, id="no-shift-names-nobody"),
+])
+def test_switching_support_rescinds_one_and_endorses_the_other(nlp, text, expected):
+    assert facts_of(nlp, text) == expected

@@ -109,3 +109,22 @@ def test_gazetteer_forms_are_lower_case_and_longest_first():
 ])
 def test_generic_candidate_phrases(phrase, generic):
     assert bool(GENERIC_CANDIDATE_RE.match(phrase)) is generic
+
+
+@pytest.mark.parametrize("text,name", [
+    ("SEIU 775 endorsed Maria Vega.", "SEIU 775"),
+    ("UNITE HERE 8 endorsed Maria Vega.", "UNITE HERE 8"),
+    ("Yesterday 32BJ SEIU endorsed Maria Vega.", "32BJ SEIU"),
+    ("The UAW Region 9 council endorsed Maria Vega.", "UAW Region 9"),
+    ("Yesterday DC 37 endorsed Maria Vega.", "DC 37"),
+])
+def test_a_union_name_with_its_number_is_one_local(nlp, text, name):
+    assert by_text(nlp, text)[name] == ("org", "local")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The UAW 400,000 members voted.", "UAW"),
+    ("In the SEIU 2024 platform, nurses come first.", "SEIU"),
+])
+def test_a_count_or_a_year_after_a_union_is_no_local(nlp, text, name):
+    assert by_text(nlp, text)[name][1].startswith("org.")

@@ -59,6 +59,10 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     people_names |= {m.text.split()[-1] for ms in sent_mentions for m in ms
                      if m.kind == "person" or m.kind == "org" and m.label in ("ORG", "caps") and person_like(m)}
     sent_mentions = [[as_person(m, people_names) for m in ms] for ms in sent_mentions]
+    # a name the article calls an organisation ('the "Labor Strong" coalition') is one where NER says PERSON
+    described = {m.text for ms in sent_mentions for m in ms if m.kind == "org" and m.label == "described"}
+    sent_mentions = [[Mention(m.start, m.end, m.text, "org", "described") if m.kind == "person"
+                      and m.text in described else m for m in ms] for ms in sent_mentions]
     contexts: list[SentenceContext] = []
     for k, sent in enumerate(sents):
         mentions = sent_mentions[k]
@@ -253,6 +257,10 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         return []
     if PERCENT_RE.search(sent.text) and (not frame.rule.get("strong") or frame.rule["kind"] == "state"):
         return []  # "44 percent said they would vote for X", "12% undecided": poll figures
+    if frame.rule["kind"] == "state" and _voters_state(frame, ctx):
+        return []  # "a large percentage of voters still undecided", "those who are undecided": voters
+    if _historical(trigger) and (generic or not cand_mentions):
+        return []  # "hasn't backed a Democratic presidential candidate since 1932": a record, no stance
     stance = decide_stance(trigger, base_stance, generic)
     if stance is None or frame.rule.get("negated_only") and stance not in ("declines", "undecided"):
         return []
@@ -330,6 +338,35 @@ def _urged_vote(trigger, frame: Frame) -> Optional[tuple[int, str]]:
                         return obj.i, "endorses" if prep.lower_ == "for" else "opposes"
             return None
     return None
+
+
+POLL_CONTEXT = words("poll_context_words")
+VOTER_WORDS = words("voter_words")
+RECORD_SPANS = ("year", "decade", "century", "generation")
+
+
+def _voters_state(frame: Frame, ctx: SentenceContext) -> bool:
+    """'undecided'/'neutral' said of voters: in a poll report, or of a subject that is a
+    share of voters ('one in five members', 'those who are undecided')."""
+    if frame.rule["stance"] == "undecided" and any(t.lower_ in POLL_CONTEXT for t in ctx.sent):
+        return True
+    if frame.endorser is None:
+        return False
+    subj = ctx.doc[frame.endorser]
+    near = {subj.lower_} | {g.lower_ for p in subj.children if p.dep_ == "prep" for g in p.children}
+    return bool(near & (VOTER_WORDS | POLL_CONTEXT))
+
+
+def _historical(trigger) -> bool:
+    """'since 1932', 'in more than 100 years': a record over time, not a stance now."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ == "since" and any(g.dep_ == "pobj" for g in prep.children):
+            return True  # "since 1932", "since Nixon" (not "has yet to endorse since dropping out")
+        if prep.lower_ in ("in", "for") and any(g.lemma_.lower() in RECORD_SPANS for g in prep.children):
+            return True
+    return False
 
 
 def _pledged(trigger) -> bool:

@@ -18,9 +18,12 @@ from ..mentions import SentenceContext, expand_list
 from .frames import Frame
 from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
 from ..mentions import antecedent, appositive_name
+from ..mentions.references import is_institution
 
 
 CANDIDACY_NOUNS = words("candidacy_nouns")
+GENERIC_PARTY_MEMBERS = words("generic_party_members")
+SHARE_WORDS = ("any", "none", "either", "neither", "all", "each", "both")  # "any of the seven candidates"
 
 
 def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
@@ -36,6 +39,10 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
         return [], False
     tok = doc[frame.candidate]
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
+    share_of = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj"), None) if tok.lower_ in SHARE_WORDS else None
+    if share_of is not None and GENERIC_CANDIDATE_RE.match(_np_text(share_of)):
+        return [], True  # "refuses to endorse any of the seven candidates": about the contest
     if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
         named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
         if named is not None and ctx.doc[named.start:named.end].root.dep_ != "appos":
@@ -178,12 +185,16 @@ def _nearest_left_person(i: int, ctx: SentenceContext) -> Optional[Mention]:
 def candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, float]]:
     if m.text == ctx.byline:
         return None  # the article's author is not a candidate
+    if m.kind != "measure" and is_institution(m.text):
+        return None  # "Clinton's White House bid", "the City Council": no candidate
     if LEGISLATION.search(m.text) or m.start > 0 and ctx.doc[m.start - 1].lower_ in ("house", "senate") \
             and m.text.split()[0] == "Bill":
         return None  # "House Bill 4410": a union backing a bill takes no stance in an election
     if m.kind in ("person", "measure"):
         return m.text, 0.0
     if m.kind == "party":
+        if m.text.lower() in GENERIC_PARTY_MEMBERS:
+            return None  # "endorse a Republican", "backed Democrats for governor": no one in particular
         return m.text, 0.05
     if m.kind == "ref" and (m.label in ("he", "she", "him", "his", "her") or m.label.startswith("person:")):
         named = appositive_name(m, ctx)  # "The Conservative candidate, Glen Harwick,"

@@ -31,6 +31,20 @@ def _chain(tok, limit: int = 4):
         yield tok
 
 
+SPECULATION_REACH = 4  # "it seemed likely that X would support Y": support -> ccomp -> likely -> seemed, 3 links
+
+
+def _under(tok, lemmas: frozenset[str]) -> bool:
+    """A head within SPECULATION_REACH links above the trigger has one of the lemmas."""
+    for _ in range(SPECULATION_REACH):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in lemmas:
+            return True
+    return False
+
+
 def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
     """Final stance for a frame, or None when the text makes it no stance at all
     (a condition, a question, a hypothetical)."""
@@ -55,6 +69,14 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
         return "undecided"  # "has not decided whether to endorse", "is weighing whether to"
     if any(ch.dep_ == "mark" and ch.lower_ in c["condition"] for ch in children):
         return None
+    auxes = {ch.lower_ for ch in children if ch.dep_ in ("aux", "auxpass")}
+    if auxes & {"would", "could", "might", "'d"} and auxes & c["counterfactual"]:
+        return None  # "would have backed X if ...", "would've endorsed X instead": it did not happen
+    if auxes & {"would", "could", "might"} and _under(trigger, c["speculation"]):
+        return None  # "There was speculation that X would support Y": others guess
+    if any(ch.dep_ == "amod" and ch.lower_ in c["open"] for t in [trigger] + [o for o in trigger.children
+                                                                             if o.dep_ == "dobj"] for ch in t.children):
+        return "declines"  # "announced an open endorsement in the race": nobody endorsed
     lemmas = {t.lemma_.lower() for t in chain}
     still = bool((child_words | words) & c["not_yet"]) or any(
         ch.lower_ == "yet" for t in chain for ch in t.subtree if ch.i > trigger.i - 6)
@@ -65,10 +87,14 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
     if base == "endorses" and "yet" in child_words and lemmas_up & {"have", "be", "remain"}:
         return "undecided"  # "has yet to endorse": 'yet' hangs on 'has'
     if negated:
+        if base == "endorses" and auxes & c["possibility"]:
+            return "undecided"  # "may endorse no one": not decided either way
         if base in ("declines", "undecided"):
             return base if base == "undecided" else None  # "did not remain neutral": unclear
         if base == "opposes":
             return None
+        if any(t.lemma_.lower() in c["refuse"] for t in chain[1:]):
+            return "declines"  # "still refuses to endorse any of them": a refusal, however long it lasts
         decided_not = any(t.lemma_.lower() in c["decision"] for t in chain[1:]) and any(
             ch.dep_ == "neg" for ch in trigger.children)  # "decided not to endorse": a decision
         if not decided_not and (still or lemmas & c["decision"]
@@ -78,6 +104,8 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
                 and not any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo") for ch in trigger.children):
             return "undecided"  # "has not endorsed" (so far), unlike "did not endorse" or "will not"
         return "declines"
+    if base == "endorses" and auxes & c["possibility"]:
+        return "undecided"  # "might publicly endorse X", "may endorse no one": still open
     if base == "endorses":
         continuing = bool(lemmas & c["continuing"])
         future = bool((child_words | lemmas) & c["future"]) or any(

@@ -35,8 +35,13 @@ YES_NO_ON_RE = LazyPattern(lambda: re.compile(  # "the Yes on L campaign", "No o
 DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - "
     r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:\s\d{1,2}(?:,\s*\d{4})?)?)?\s*(?:\([A-Za-z .]+\))?"
     r"\s*(?:[—–]+|--|-(?=\s))\s*")
-LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
-LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
+LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge|Region)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
+# "SEIU 775", "UNITE HERE 8", "IBEW 77": a union's number right after its name is its local; not a year,
+# a count ("UAW 400,000") or a share
+BARE_LOCAL_AFTER_RE = re.compile(r"\s+(?!(?:19|20)\d\d\b)\d{1,4}\b(?![,.]\d|\s*(?:%|percent|per cent|members|"
+                                 r"workers|people|million|thousand|delegates|votes)\b)")
+LOCAL_RE = re.compile(r"\b(Locals?|Council|District Council|Lodge|Region|DC)\s+(\d+)((?:\s*(?:,|and|&)\s*\d+)*)")
+UNION_CODE = re.compile(r"^\d+[A-Za-z]+$")  # "32BJ" in "32BJ SEIU": a local's code before its union's name
 ORG_HEADS = words("org_heads")
 NON_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 NOT_NAME_WORDS = words("not_name_words")
@@ -140,7 +145,12 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
                 start -= 1
                 label = "local"  # a body of its own, not the national organisation
             kind = "party" if org.type == "party" else "org"
+            while start > sent.start and UNION_CODE.match(doc[start - 1].text) and org.type == "union":
+                start -= 1  # "32BJ SEIU"
+                label = "local"
             body = LOCAL_AFTER_RE.match(text, m.end())  # "United Food and Commercial Workers Local 1187"
+            if not body and org.type == "union":
+                body = BARE_LOCAL_AFTER_RE.match(text, m.end())  # "SEIU 775"
             if body:
                 tail = _char_span_to_tokens(sent, base + m.end(), base + body.end())
                 if tail:
@@ -165,7 +175,9 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
         if not tok:
             continue
         start, end = tok
-        while start > sent.start and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
+        while start > sent.start and doc[start - 1].text not in NOT_NAME_WORDS \
+                and not (doc[start - 1].ent_type_ in ("DATE", "TIME") and doc[start - 1].is_title) \
+                and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
                                       or doc[start - 1].lower_ == "of" and start - 2 >= sent.start
                                       and _is_name_token(doc[start - 2])):  # "Fraternal Order of Police Lodge 27"
             start -= 1
@@ -212,7 +224,25 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     dateline = DATELINE_RE.match(sent.text)  # "PHOENIX (AP) —": a place and a wire, no actor
     if dateline:
         out = [m for m in out if doc[m.start].idx >= sent.start_char + dateline.end()]
-    return _merge_split_names(doc, _merge_bodies(doc, out))
+    return _described_names(doc, _merge_split_names(doc, _merge_bodies(doc, out)))
+
+
+DESCRIPTION_NOUNS = words("description_nouns")
+
+
+def _described_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """'the "Labor Strong" coalition', 'the Riverside Action group': a capitalised run
+    that modifies a description noun names an organisation, whatever NER made of it."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.kind != "org" or m.label not in ("caps", "PERSON", "WORK_OF_ART") or k + 1 >= len(out):
+            continue
+        nxt = out[k + 1]
+        gap = [t for t in doc[m.end:nxt.start] if t.text not in ('"', "“", "”")]  # not "'": "Officers' association"
+        head = doc[m.start:m.end].root.head
+        if not gap and nxt.kind == "ref" and nxt.label in DESCRIPTION_NOUNS and nxt.end - 1 == head.i:
+            out[k] = Mention(m.start, m.end, m.text, "org", "described")
+    return out
 
 
 PERSONAL_TITLES = lazy_view("personal")  # "Coun.", "Sen.", "Mayor": a person's name follows

@@ -37,15 +37,20 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None
         if m.label == "caps" and member_word(ctx.doc[m.end - 1]):
             return None  # a sentence-initial "Delegates" is no organisation
-        if INSTITUTIONS.match(text):
-            return None  # "candidates for Assembly or Senate": a chamber, not an endorser
+        if _modifies_a_person(m, ctx):  # "Dunmore County Sheriff Bill Hatchett": the person it describes
+            named = next((x for x in ctx.mentions if x.kind == "person" and x.start == m.end), None)
+            return (named.text, "person", 0.05) if named is not None else None
+        if INSTITUTIONS.match(text) or NEVER_ENDORSING.search(text) or is_title(m):
+            return None  # "candidates for Assembly or Senate", "the City Council": a chamber, not an endorser
         return text, provisional_type(m), 0.0
     if m.kind == "person":
         described = _described_as_org(m, ctx)  # "Aslef, the train drivers' union,": NER said PERSON
         return (text, described, 0.05) if described else (text, "person", 0.0)
     if m.kind == "party":
-        if VOTER_WORDS.match(text):
-            return None
+        if VOTER_WORDS.match(text) or text.lower() in PARTY_MEMBERS:
+            return None  # "the only Republican to support X": a person the text does not name
+        if _modifies_a_person(m, ctx):
+            return None  # "the former GOP governor threw his support behind X": the governor, not the party
         return text, "party", 0.05
     if m.kind == "ref" and m.label in ("i", "me", "my"):
         if inside_quotes(ctx, m):  # "'... I will support Carla Hollis in November,' he said": the speaker
@@ -89,6 +94,22 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
     return None
 
 
+PARTY_MEMBERS = ("republican", "democrat")  # singular: one member, not the party
+PERSON_NOUNS = words("person_reference_nouns")
+
+
+def _modifies_a_person(m: Mention, ctx: SentenceContext) -> bool:
+    """'GOP' in 'the former GOP governor', 'Ontario PC' in 'Ontario PC cabinet minister X':
+    a party word modifying a person's title or name."""
+    last = ctx.doc[m.end - 1]
+    head = last.head
+    if last.dep_ not in ("compound", "amod", "nmod") or head.i == last.i:
+        return False
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
+        head = head.head  # "cabinet minister": up to the title
+    return head.lower_ in PERSON_NOUNS or head.lower_ in PERSON_TITLE_WORDS or head.ent_type_ == "PERSON"
+
+
 def _described_as_org(m: Mention, ctx: SentenceContext) -> Optional[str]:
     """The type of a 'person' the article describes as an organisation: an appositive
     'the train drivers' union', or a name ending in an acronym ('Wrexley North CLP')."""
@@ -124,6 +145,12 @@ def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
     return None
 
 
+REFERENCE_CHAIN = 4  # "they" -> "the group" -> "the coalition" -> "the coalition" -> the name: a story that
+# names its subject once and then says "the coalition", "the group", "they" (train t1_010) needs 4 links; 2 was the old limit
+QUOTED_NAME_CHARS = 40  # a quotation this short around a name is its name in quotation marks ("Labor Strong"):
+# names in quotes on train run up to ~30 characters; quoted sentences are longer
+
+
 def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tuple[str, str]]:
     """The earlier mention a reference ('the union', 'it', 'he') points to."""
     label = m.label
@@ -133,8 +160,8 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
     for past in reversed(ctx.history):
         pool.extend(x for x in reversed(past) if x.end <= m.start)  # a reference in history looks further back
-    if not quoted:
-        spans = ctx.quoted
+    if not quoted:  # never into a quotation; a name in quotation marks of its own ('the "X" coalition') is no quote
+        spans = [(a, b) for a, b in ctx.quoted if b - a > QUOTED_NAME_CHARS]
         pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
     if want_person:
         people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
@@ -159,10 +186,11 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         owner = _relative_clause_owner(ctx.doc[m.start], ctx)
         if owner is not None:
             return owner.text, provisional_type(owner)
+    pool = [c for c in pool if not is_institution(c.text) and not is_title(c)]  # "the group" is no "City Council"
     orgs = [c for c in pool if c.kind in ("org", "desc") and c.label not in ("GPE", "caps", "FAC", "LOC")
             or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
             and not member_word(ctx.doc[c.end - 1])
-            or c.kind == "ref" and depth < 2 and ctx.doc[c.start].lower_ not in ("a", "an")
+            or c.kind == "ref" and depth < REFERENCE_CHAIN and ctx.doc[c.start].lower_ not in ("a", "an")
             and (c.label in ("union", "federation", "organization", "group", "local", "coalition")
                  or c.start >= ctx.sent.start and appositive_name(c, ctx) is not None)]
     subj = [c for c in orgs if ctx.doc[c.start:c.end].root.dep_ in ("nsubj", "nsubjpass")]  # "[Local] 1219"
@@ -266,7 +294,7 @@ def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
                 c.dep_ == "attr" and c.lemma_.lower() in DESCRIPTION_NOUNS for c in head.head.children)
             named_by = head.dep_ in ("nsubj", "nsubjpass") if definite else named_as or (
                 head.dep_ == "appos" and head.head.lemma_.lower() in DESCRIPTION_NOUNS)
-            if x.kind != "org" or x.label in ("GPE", "caps") or not named_by:
+            if x.kind != "org" or x.label in ("GPE", "caps") or not named_by or is_institution(x.text):
                 continue
             if desc.label in UNION_DESCRIPTIONS and not (
                     UNION_WORDS.search(x.text) or x.label == "local" or x.label.startswith("org.")):
@@ -310,6 +338,30 @@ def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContex
 
 
 INSTITUTIONS = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(words('institution_words'))})$"))
+INSTITUTION_ENDINGS = LazyPattern(lambda: re.compile(
+    rf"(?i)(?:^|\s)(?:{alternation(words('institution_name_endings'))})$"))
+
+
+NEVER_ENDORSING = LazyPattern(lambda: re.compile(
+    rf"(?i)(?:^|\s)(?:{alternation(words('institution_name_endings.never_endorsing'))})(?:\s+\d+[A-Za-z]?)?$"))
+PERSON_TITLE_WORDS = words("title_name_endings")
+TITLE_ENDINGS = LazyPattern(lambda: re.compile(rf"(?i)(?:^|\s)(?:{alternation(words('title_name_endings'))})$"))
+PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][A-Za-z.]*\)?$")  # "D-Vt", "(R-Utah)": a member's party and state
+
+
+def is_title(m: Mention) -> bool:
+    """'City Council Land Use Chair', 'First Lady', 'D-Vt': a title or a party tag, no
+    organisation (a gazetteer name such as a newspaper's is taken as it is)."""
+    if m.label.startswith("org.") or m.kind not in ("org", "desc"):
+        return False
+    return bool(TITLE_ENDINGS.search(m.text) or PARTY_TAG.match(m.text))
+
+
+def is_institution(text: str) -> bool:
+    """A chamber, court, seat or contest ('Senate', 'New York City Council', 'the state
+    Supreme Court', 'Legislature District 28'): never an endorser or a candidate."""
+    name = re.sub(r"\s+\d+[A-Za-z]?$", "", text.strip())  # "Legislature District 28"
+    return bool(INSTITUTIONS.match(name) or INSTITUTION_ENDINGS.search(name))
 PARTY_ADJECTIVE = LazyPattern(lambda: re.compile(rf"\b({alternation(words('party_adjectives'))})\b"))
 PARTY_ADJECTIVE_NAMES = word_map("party_adjective_names")  # "GOP" -> "Republican Party"
 
