@@ -230,11 +230,11 @@ def test_opposition_and_withdrawn_support(nlp, text, expected):
 # ---- undecided and declines wordings, speculation and records ------------------------
 
 UNDECIDED_AND_DECLINES_CASES = [
-    pytest.param("The Harbor Workers Union announced an open endorsement in the race for mayor.",
+    pytest.param("The Harbor Workers Union announced an open endorsement in the mayoral contest.",
                  {(HWU, None, "declines", None)}, id="open-endorsement-declines"),
     pytest.param("Mayor Tom Reyes plans to refrain from making any endorsement until the votes are counted.",
                  {(REYES, None, "declines", None)}, id="refrain-from-endorsing-declines"),
-    pytest.param("Mayor Tom Reyes still refuses to endorse any of the seven candidates.",
+    pytest.param("Mayor Tom Reyes still refuses to endorse any of the five contenders.",
                  {(REYES, None, "declines", None)}, id="still-refuses-any-of-the-candidates"),
     pytest.param("Tom Reyes has stayed on the sidelines in the race.",
                  {(REYES, None, "declines", None)}, id="on-the-sidelines"),
@@ -245,7 +245,7 @@ UNDECIDED_AND_DECLINES_CASES = [
                  id="may-endorse-no-one-is-undecided"),
     pytest.param("Tom Reyes would have backed Maria Vega if she had run.", set(), id="counterfactual"),
     pytest.param("There was speculation that Tom Reyes would support Maria Vega.", set(), id="speculation"),
-    pytest.param("The Daily Ledger hasn't backed a Democratic presidential candidate since 1932.", set(),
+    pytest.param("The Daily Ledger hasn't backed a Republican candidate for governor since 1964.", set(),
                  id="a-record-since-a-year"),
     pytest.param("It is not as if the Harbor Workers Union would endorse a Republican.", set(),
                  id="a-party-member-is-no-candidate"),
@@ -263,7 +263,7 @@ def test_undecided_and_declines_wordings(nlp, text, expected):
 @pytest.mark.parametrize("text,expected", [
     pytest.param("Tom Reyes switched his support from Maria Vega to Dale Osgood.",
                  {(REYES, "Dale Osgood", "endorses", None), (REYES, VEGA, "rescinds", None)}, id="switched-from-to"),
-    pytest.param("The Harbor Workers Union backed Maria Vega. Later the union said it was too late to shift its "
+    pytest.param("The Harbor Workers Union backed Maria Vega. On Monday its president noted that it was too late to shift its "
                  "endorsement.", {(HWU, VEGA, "endorses", None)}, id="no-shift-names-nobody"),
 ])
 def test_switching_support_rescinds_one_and_endorses_the_other(nlp, text, expected):

@@ -17,8 +17,7 @@ from ...ruledata import LazyPattern, alternation
 from ..mentions import SentenceContext, expand_list
 from .frames import Frame
 from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
-from ..mentions import antecedent, appositive_name
-from ..mentions.references import is_institution
+from ..mentions import antecedent, appositive_name, is_institution
 
 
 CANDIDACY_NOUNS = words("candidacy_nouns")
