@@ -36,7 +36,7 @@ def extract(
     try:
         dating = dating_defaults(published, year)
     except EndorsetrackError as exc:
-        raise fail(exc)
+        raise fail(exc) from exc
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     failures = 0
     done = 0

@@ -72,11 +72,12 @@ class NameIndex:
         people = [e.text for e in doc.ents if e.label_ == "PERSON"] + list(extra_people)
         orgs = [re.sub(r"^(?:the|The)\s+", "", e.text).rstrip("'’ ") for e in doc.ents if e.label_ == "ORG"]
         text = doc_text(doc)
-        anchors = [(text[l.start:l.end], l.href) for l in links]
+        anchors = [(text[link.start:link.end], link.href) for link in links]
         orgs += [a for a, _ in anchors if a and a[0].isupper()]
         orgs += [o for o in extra_orgs if o and o[0].isupper()]
         # "Full Name (ACRONYM)" pairs anywhere in the text
-        for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|and|for|the|&)\s+|[A-Z][\w'’.-]*,?\s+){1,10})\(([A-Z][A-Z0-9&-]{1,9})\)", text):
+        for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+)(?:(?:of|and|for|the|&)\s+|[A-Z][\w'’.-]*,?\s+){1,10})"
+                             r"\(([A-Z][A-Z0-9&-]{1,9})\)", text):
             orgs.append(re.sub(r"^(?:The|the)\s+", "", m.group(1).strip().rstrip(",")))
         return cls(people, orgs, anchors)
 
@@ -170,5 +171,5 @@ def state_body_parent(name: str) -> Optional[str]:
 
 def _compatible(short: str, long: str) -> bool:
     """'Clinton' fits 'Hillary Clinton'; 'Jeb Bush' does not fit 'George W. Bush'."""
-    s, l = short.split(), long.split()
-    return len(s) == 1 or s[0] == l[0]
+    s, whole = short.split(), long.split()
+    return len(s) == 1 or s[0] == whole[0]

@@ -23,7 +23,8 @@ from ..mentions import members_body, resolve_endorser
 VAGUE_SOURCES = words("vague_sources")
 PREPOSITION_REACH = 10  # "picked up endorsements in the final month from X": 9 tokens from the verb to "from"
 TITLE_WORDS = lazy_view("before_endorser_names")  # words before a name that are not part of it
-PERCENT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+PERCENT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+                        r"twenty|thirty|forty|fifty|"
                         r"sixty|seventy|eighty|ninety))\s*(?:%|percent\b|per cent\b|pct\b)", re.I)  # "Seven percent"
 PARTY_PLURALS = word_map("party_plurals")
 

@@ -33,7 +33,8 @@ _LIST_RE = re.compile(rf"(?<![\w.])(?P<nums>{NUM}(?:\s*,\s*{NUM})*,?\s+and\s+{NU
 _SINGLE_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}){SHARE_UNIT}", re.I)
 _MARGIN_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}(?:{_SEP}{NUM})?){MARGIN_UNIT}", re.I)
 _ANY_NUM_RE = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
-_BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|\s+to\s+)(?P<b>\d{1,2})(?![\w%/-]|\s*(?:percent|per cent|pct))")
+_BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|\s+to\s+)(?P<b>\d{1,2})"
+                           r"(?![\w%/-]|\s*(?:percent|per cent|pct))")
 # "with Smith at 14" in a sentence that gives other figures with a unit: the unit is
 # understood. Only "at"/"on" + a one- or two-digit number that ends the clause counts.
 _BARE_AT_RE = re.compile(r"(?<=\b(?:at|on) )(?P<a>\d{1,2})(?=\s*(?:[,;)]|\.(?!\d)|$|\s(?:and|with|while|but)\b))")
@@ -44,7 +45,8 @@ _BARE_LIST_RE = re.compile(r"(?<=[A-Za-z)] )(?P<a>\d{1,2})(?=\s*(?:[,;]|\.(?!\d)
 # "had Smith 48, Jones 44" / "Smith (R) 45, Jones (D) 39": two names each with a bare
 # two-digit figure, in a sentence that speaks of a poll; read as two bare singles.
 _NAME_NUM = r"[A-Z][\w'’.-]+(?:\s\([A-Z]\))?\s(\d{2})"
-_BARE_NAME_PAIR_RE = re.compile(rf"(?<![\w.])(?:{_NAME_NUM})\s*[,;]\s*(?:{_NAME_NUM})(?=\s*(?:[,;]|\.(?!\d)|$|\s*[—–]|\s(?:and|with)\b))")
+_BARE_NAME_PAIR_RE = re.compile(rf"(?<![\w.])(?:{_NAME_NUM})\s*[,;]\s*(?:{_NAME_NUM})"
+                                r"(?=\s*(?:[,;]|\.(?!\d)|$|\s*[—–]|\s(?:and|with)\b))")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][\w'’.-]*|\([A-Z][\w.]{0,3}\))\s$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|ages|between)\s*$", re.I)  # "voters aged 18 to 34"
 _MONTH_BEFORE = re.compile(MONTH_STEM + r"[a-z]*\.?\s*$", re.I)  # "Oct. 14", "August 17"

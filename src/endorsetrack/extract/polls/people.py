@@ -193,8 +193,8 @@ def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -
         absent = i >= 0 and rules.has("absent_prep", doc[i].text)
         labels = nxt is not None and nxt.lower_ in _SUPPORTER_NOUNS
         backing = i >= 2 and doc[i].tag_ == "VBG" and rules.has("support_cue", doc[i].lemma_) \
-            and (doc[i - 1].tag_ == "NNS" or doc[i - 1].lower_ == "those") and any(rules.has("subgroup_marker", t.text) or t.lower_ == "of"
-                                                for t in doc[max(0, i - 4):i - 1])
+            and (doc[i - 1].tag_ == "NNS" or doc[i - 1].lower_ == "those") \
+            and any(rules.has("subgroup_marker", t.text) or t.lower_ == "of" for t in doc[max(0, i - 4):i - 1])
         prefixed = first.start >= 2 and doc[first.start - 1].text == "-" \
             and doc[first.start - 2].lower_ in ("pro", "anti")  # "a pro-Smith super PAC"
         prefixed = prefixed or (first.start >= 1 and doc[first.start - 1].lower_ in ("pro-", "anti-"))
