@@ -30,8 +30,10 @@ demo: install
 	@echo "                 .venv/bin/endorsetrack polls --race \"2025 mayor\" --db demo.db"
 	@echo "See it in a browser: .venv/bin/endorsetrack serve --db demo.db   (then open http://127.0.0.1:8000/)"
 
-## Install with test extras and run the whole test suite (quality gate included).
+## Install with test extras, lint and type-check the code, and run the whole test suite (quality gate included).
 test: install-test
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## Throughput and peak memory of extract vs plain spaCy on the dev set.
