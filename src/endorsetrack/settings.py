@@ -34,7 +34,7 @@ class Settings:
     # and 1.00 below 0.70 (10). Read it as a ranking of evidence strength.
     base_confidence: float = 0.9
 
-    # Paragraphs parsed before each paragraph that holds a cue (extract/cues.py), for
+    # Paragraphs parsed before each paragraph that holds a cue (scan.py), for
     # the names that references and surnames point back to. Measured on the dev set
     # (loose F1): 0 -> 0.746 (one fact lost: its endorser was named a paragraph
     # earlier), 1 -> 0.756, 2 -> 0.756. 2 keeps a margin for longer articles.
