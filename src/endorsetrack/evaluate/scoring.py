@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable, Optional, Sequence
 
 from .names import name_matches, names_of, normalise, population_matches
@@ -153,7 +154,7 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Report:
         p_end = [e for e in _listed(p.get("endorsements")) if isinstance(e, dict)]
         g_end = g.get("endorsements") or []
         for mode, strict in (("loose", False), ("strict", True)):
-            pe = _dedup(p_end, lambda e, strict=strict: _endorsement_key(e, strict, False))
+            pe = _dedup(p_end, partial(_endorsement_key, strict=strict, is_gold=False))
             ge = g_end if strict else _dedup(g_end, lambda e: _endorsement_key(e, False, True))
             pairs: Optional[list[tuple[dict, dict]]] = [] if mode == "loose" else None
             fps, fns = _count(totals[mode], pe, ge, _same_endorsement(strict), pairs)

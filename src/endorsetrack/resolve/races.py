@@ -20,7 +20,7 @@ YEAR_RE = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 @lru_cache(maxsize=2)
 def _terms(path: Path = DATA_DIR / "race_terms.jsonl") -> tuple[tuple[str, str], ...]:
     """(phrase key, canonical) pairs, longest phrase first."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for rule in load_rules(path, required=("canonical", "words")):
         pairs.extend((name_key(w), rule["canonical"]) for w in rule["words"])
     return tuple(sorted(set(pairs), key=lambda p: -len(p[0])))

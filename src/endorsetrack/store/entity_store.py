@@ -88,7 +88,7 @@ class EntityStore:
         eid = self.db.get_or_create("entities", {"kind": kind, "name_key": key},
                                     {"name": name, "entity_type": entity_type, "gazetteer_id": gazetteer_id,
                                      "created_at": _now()})
-        self.index.add_entity(eid, kind, gazetteer_id)
+        self._load().add_entity(eid, kind, gazetteer_id)
         self._parents.setdefault(eid, None)
         self._add_name(eid, name, 1.0, "canonical", article_id)
         if gazetteer_id:
@@ -97,13 +97,14 @@ class EntityStore:
         return eid
 
     def _add_name(self, eid: int, name: str, score: float, method: str, article_id: Optional[int]) -> None:
-        key = key_for(name, self.index._kind[eid])
-        if not key or key in self.index.names_of(eid):
+        idx = self._load()  # loaded already: every caller goes through resolve or link_parent
+        key = key_for(name, idx._kind[eid])
+        if not key or key in idx.names_of(eid):
             return
         self.db.execute("INSERT INTO entity_names (entity_id, name, name_key, score, method, article_id)"
                         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id, name_key) DO NOTHING",
                         [eid, name.strip(), key, score, method, article_id])
-        self.index.add_name(eid, key, name)
+        idx.add_name(eid, key, name)
 
     def link_parent(self, eid: int, name: str, given_parent: Optional[str], entity_type: Optional[str],
                     article_id: Optional[int], _depth: int = 0) -> Optional[int]:
@@ -136,7 +137,8 @@ class EntityStore:
 
     def _is_ancestor(self, eid: int, other: int) -> bool:
         """Would making ``other`` the parent of ``eid`` close a loop?"""
-        seen, cur = set(), other
+        seen: set[int] = set()
+        cur: Optional[int] = other
         while cur is not None and cur not in seen:
             if cur == eid:
                 return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from ...nlp.build import doc_text
 from ...nlp.vocabulary import words
@@ -203,6 +203,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     # a candidate the article ties to no office runs where the others it ties run
     main = (explicit or titled).most_common(1)[0][0] if (explicit or titled) else races.dominant
     out = []
+    race: Optional[str]
     for e in items:
         if e.candidate and MEASURE_NAME.match(e.candidate):
             race = races.race_for_measure(e.candidate)
@@ -229,7 +230,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
 
 
 def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, settings,
-                           earlier: tuple = ()) -> Iterable[Endorsement]:
+                           earlier: Sequence[Endorsement] = ()) -> Iterable[Endorsement]:
     doc, sent = ctx.doc, ctx.sent
     trigger = doc[frame.trigger]
     if 0 < trigger.i < len(doc) - 1 and doc[trigger.i - 1].text in QUOTES and doc[trigger.i + 1].text in QUOTES:
@@ -284,7 +285,7 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
     evidence = sentence_evidence(sent)
     out = []
     for endorser_name, endorser_type, conf_e in endorsers:
-        candidates = cand_mentions or [(None, 0.0)]
+        candidates: Sequence[tuple[Optional[str], float]] = cand_mentions or [(None, 0.0)]
         for cand_name, conf_c in candidates:
             if cand_name and _same_name(cand_name, endorser_name):
                 continue  # a campaign's claim about itself

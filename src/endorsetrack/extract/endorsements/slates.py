@@ -75,6 +75,7 @@ def roundup_line(ctx: SentenceContext, default_stage) -> list[Endorsement]:
     left = [m for m in ctx.mentions if sent.start_char + k > ctx.doc[m.start].idx and m.kind in ("org", "desc", "person")]
     right_text = text[k + len(sep):].strip(" *-–—").lower()
     right = [m for m in ctx.mentions if ctx.doc[m.start].idx > sent.start_char + k and m.kind in ("person", "measure", "org")]
+    endorser: Optional[tuple[str, str, float]]
     if OFFICE_LINE.search(text[:k].strip(" *-–—•")):
         # "U.S. House, 6th District: Ellen Vasquez-Ward": an office, not an endorser; in an
         # editorial the line is the paper's pick

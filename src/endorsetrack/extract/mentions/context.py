@@ -59,7 +59,7 @@ def sentence_evidence(sent) -> Evidence:
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans inside double quotes, paired per paragraph."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text):
         marks = [para.start() + i for i, c in enumerate(para.group()) if c in '"“”']
         spans.extend(zip(marks[::2], marks[1::2]))
@@ -185,7 +185,8 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     if len(tolerant) > len(items):
         items = tolerant
     # "IBEW Local 1120, the electricians' union,": a description set off after a name is that name
-    items = [b for a, b in zip([None] + items, items)
+    previous: list[Optional[Mention]] = [None, *items]
+    items = [b for a, b in zip(previous, items)
              if not (a is not None and b.kind == "desc" and a.kind == "org"
                      and re.sub(r"(?i)\bthe\b", "", _between(a, b, ctx)).strip() == ",")]
     out: list[Mention] = []

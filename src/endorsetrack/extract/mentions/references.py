@@ -168,9 +168,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         wanted = PRONOUN_GENDER.get(label)
         if wanted:  # "her" is not the man the article calls "he"
             people = [c for c in people if person_gender(c.text, ctx) in (None, wanted)]
-        described = _matching_description(m, people, ctx)
-        if described:
-            return described.text, "person"
+        matched = _matching_description(m, people, ctx)
+        if matched:
+            return matched.text, "person"
         salient = [c for c in people if is_subject_phrase(c, ctx)]
         same_sentence = [c for c in people if c.start >= ctx.sent.start and label in ("him", "her", "his")]
         # "Dorsey phoned Akers and conceded, ... would put his full support behind Akers";
@@ -219,9 +219,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         if label == "local" and cand.label != "local":
             continue
         if cand.kind == "ref":
-            named = appositive_name(cand, ctx)
-            if named:
-                return named.text, provisional_type(named)
+            appositive = appositive_name(cand, ctx)
+            if appositive:
+                return appositive.text, provisional_type(appositive)
             sub = antecedent(cand, ctx, depth + 1)
             if sub:
                 return sub

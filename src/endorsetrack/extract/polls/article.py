@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import AbstractSet, Optional, Sequence
 
 from ...nlp.build import doc_text
 from ...types import Article, Evidence, Poll, PollResult
@@ -281,7 +281,7 @@ def _add(items: list[_Item], ent: PollEntity, pop: Optional[str], ui: int, slot:
 
 
 def _opponent_finder(doc, index: PersonIndex, units, ui: int, excluded, rules: PollRules,
-                     figures: list[tuple[int, int]] = (), aside_keys: frozenset = frozenset()):
+                     figures: Sequence[tuple[int, int]] = (), aside_keys: AbstractSet[str] = frozenset()):
     """The race's other candidate for a pair that names one side only.
 
     The nearest other name in the sentence, else the most mentioned other name in the
@@ -371,7 +371,7 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
         if canonical and canonical != pollster:
             aliases = aliases + (canonical,)
         pop_key = " ".join(name_tokens(it.population)) if it.population else None
-        results = []
+        results: list[tuple[PollResult, str]] = []
         for name, key, share in it.results:
             k = (ent.id, pop_key, key, share)
             if k in seen or any(r.candidate and key == r_key for r, r_key in results):

@@ -30,7 +30,9 @@ class DateHit:
 
 def _iso(year: Optional[int], month: int, day: Optional[int]) -> str:
     """"2006-08-17", "--08-17", "--08": days are written as found (no calendar check)."""
-    return partial_iso(year, month, day, calendar=False)
+    iso = partial_iso(year, month, day, calendar=False)
+    assert iso is not None  # without the calendar check partial_iso always writes a date
+    return iso
 
 
 def _infer_year(month: int, day: Optional[int], published: Optional[str]) -> Optional[int]:

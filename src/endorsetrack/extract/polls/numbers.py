@@ -149,7 +149,8 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
         if len(parts) < 2 or any(v is None for v in vals):
             continue
         base = m.start("nums") + offset
-        found.append(Share("series", tuple(vals), tuple((base + p.start(), base + p.end()) for p in parts),
+        values = tuple(v for v in vals if v is not None)  # all of them: a None was skipped above
+        found.append(Share("series", values, tuple((base + p.start(), base + p.end()) for p in parts),
                            m.start() + offset, m.end() + offset))
         taken.append((m.start(), m.end()))
     for m in _SINGLE_RE.finditer(text):

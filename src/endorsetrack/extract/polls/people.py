@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from .hyphens import name_words, word_at
+from .hyphens import Word, name_words, word_at
 from .rules import PollRules
 from ...nlp.build import doc_text
 from ...nlp.vocabulary import words
@@ -104,7 +104,7 @@ def _titled_names(doc, rules: PollRules, blocked: list[list[str]]):
     for tok in doc:
         if not rules.has("person_title", tok.text):  # "Republican Jane Roe", "independent Nate Roe"
             continue
-        run = []
+        run: list[Word] = []
         j = tok.i + 1
         while j < len(doc) and len(run) < TITLED_NAME_MAX_WORDS and _name_word(word_at(doc, j), rules):
             run.append(word_at(doc, j))

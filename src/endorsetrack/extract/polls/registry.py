@@ -148,7 +148,7 @@ def _other_edition(m: PollMention, e: PollEntity) -> bool:
     if m.earlier == "previous":
         return True
     when = m.released or m.field_dates
-    known = [e.facts.get(k) for k in ("released", "field_dates") if e.facts.get(k)]
+    known = [value for value in (e.facts.get(k) for k in ("released", "field_dates")) if value]
     return when is not None and bool(known) and not any(_month(when) == _month(k) for k in known)
 
 
