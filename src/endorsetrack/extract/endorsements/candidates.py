@@ -7,8 +7,11 @@ the role stands for, or say that the stance is about the contest ("a candidate")
 """
 from __future__ import annotations
 
+import copy
 import re
 from typing import Optional
+
+from spacy.tokens import Token
 
 from ...nlp.entity_types import type_from_name
 from ...nlp.vocabulary import words
@@ -47,7 +50,8 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
         if named is not None and ctx.doc[named.start:named.end].root.dep_ != "appos":
             named = None  # "does not endorse candidates, president Laura Kinney said": the speaker
         if named is None:
-            return [], True
+            described = _described_candidate(tok, frame, ctx)
+            return ([described], False) if described else ([], True)
         return [n for n in (candidate_name(x, ctx) for x in expand_list(named, ctx)) if n], False
     if tok.lemma_.lower() == "vote":  # "recommend a yes vote on Measure B", "On Measure K, we urge a no vote"
         target = next((g for h in (tok, tok.head) for p in h.children
@@ -165,6 +169,44 @@ def _delayed_appositive(tok, ctx: SentenceContext) -> Optional[Mention]:
             k -= 1  # "attorney", "former state senator", "Coun."
         return m if ctx.doc[k].text in (",", ":") else None
     return None
+
+
+DESCRIBED_CANDIDATE_PENALTY = 0.2  # a person resolved from "the Democratic candidate": less sure than a name;
+# set so such facts stay below a named object's confidence (0.15 for a pronoun antecedent)
+DEFINITE_DETERMINERS = ("the", "this")
+NON_REFERRING_MODIFIERS = ("best", "right", "strongest", "only", "eventual", "next", "same", "other", "winning",
+                           "endorsed", "preferred")
+
+
+def _described_candidate(tok: Token, frame: Frame, ctx: SentenceContext) -> Optional[tuple[str, float]]:
+    """'endorsed the Democratic candidate', 'voiced its support of the candidate': a singular
+    definite description of a candidate, in an act already done, is the person named before it
+    (the sentence's or a recent sentence's subject first); 'the best candidate', 'the candidate
+    who wins', 'will back the nominee' say nothing about a particular person."""
+    if tok.tag_ not in ("NN", "NNP") or tok.lemma_.lower() not in CANDIDACY_ROLE_NOUNS:
+        return None
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in DEFINITE_DETERMINERS:
+        return None
+    if any(c.dep_ in ("relcl", "acl") or c.tag_ in ("JJS", "RBS") or c.lower_ in NON_REFERRING_MODIFIERS
+           for c in tok.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "the candidate of their choice"
+    trigger = ctx.doc[frame.trigger]
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children) \
+            or verb.tag_ == "VB" and verb.dep_ == "xcomp":
+        return None  # "will support the nominee", "plans to back the candidate": whoever it is
+    pronoun = Mention(tok.i, tok.i + 1, tok.text, "ref", "person:" + tok.lemma_.lower())
+    earlier_only = copy.copy(ctx)  # a person named in this sentence is its endorser or speaker, not "the candidate"
+    earlier_only.mentions = [m for m in ctx.mentions if m.kind != "person"]
+    ante = antecedent(pronoun, earlier_only)
+    return (ante[0], DESCRIBED_CANDIDATE_PENALTY) if ante else None
+
+
+CANDIDACY_ROLE_NOUNS = ("candidate", "nominee", "incumbent", "challenger")
+FUTURE_AUXILIARIES = ("will", "would", "'ll", "shall")
 
 
 def _phrase_tokens(tok) -> set[int]:
