@@ -66,3 +66,21 @@ def test_a_council_title_before_mayor_is_no_city():
 def test_a_dateless_article_counts_from_the_latest_year_it_names():
     race = RaceIndex("He lost in 2008. Now, in 2015, unions back him for president.", None)
     assert race.year_for("president") == 2016
+
+
+def test_a_party_named_leadership_is_the_contest_an_article_is_about():
+    race = RaceIndex("More MPs are backing Ada Voss for the Tory leadership. Voss leads Ben Crale among colleagues.",
+                     "2019-06-01")
+    assert race.dominant == "party leadership"
+    assert race.race_for("Ada Voss") == "2019 party leadership"
+
+
+def test_a_bid_to_be_a_party_leader_names_the_leadership_contest():
+    race = RaceIndex("The union nominated Tom Rusk for Labour deputy leader after a ballot of its members.",
+                     "2021-03-01")
+    assert race.race_for("Tom Rusk") == "2021 party leadership"
+
+
+def test_a_party_leader_title_alone_names_no_contest():
+    race = RaceIndex("The paper said Labour leader Tom Rusk has fought hard to change his party.", "2021-03-01")
+    assert race.dominant is None

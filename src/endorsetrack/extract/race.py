@@ -140,6 +140,12 @@ class RaceIndex:
         return next_election(year, _office_rules().get(office or "", {}).get("cycle"), self.place)
 
 
+def is_nomination_contest(race: Optional[str]) -> bool:
+    """True when the race is itself a nomination contest (offices.jsonl "nominating": a party
+    leadership, a preselection), whose stances are all "primary"."""
+    return bool(race) and any(rule.get("nominating") and rule["office"] in race for rule in _office_rules().values())
+
+
 def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) -> int:
     """The first election year of the cycle on or after ``year``."""
     if cycle == "presidential":
