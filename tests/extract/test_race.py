@@ -84,3 +84,14 @@ def test_a_bid_to_be_a_party_leader_names_the_leadership_contest():
 def test_a_party_leader_title_alone_names_no_contest():
     race = RaceIndex("The paper said Labour leader Tom Rusk has fought hard to change his party.", "2021-03-01")
     assert race.dominant is None
+
+
+def test_another_countrys_senate_is_not_the_us_senate():
+    race = RaceIndex("Manila church leaders endorsed Rosa Dimalanta for the Senate, as Filipinos prepare to vote.",
+                     "2025-04-01")
+    assert race.race_for("Rosa Dimalanta") == "2025 Philippine Senate"
+
+
+def test_a_us_senate_race_in_a_state_stays_the_us_senate():
+    race = RaceIndex("Ohio unions endorsed Mara Quill for the Senate; a British visitor watched.", "2021-06-01")
+    assert race.race_for("Mara Quill") == "2022 U.S. Senate, Ohio"

@@ -113,6 +113,10 @@ class RaceIndex:
         if office is None:
             return None
         rule = _office_rules().get(office, {})
+        if self.country and not self.place and office in FOREIGN_NAMESAKES:
+            year = self.published_year or self.named_year  # another country's cycle is not the U.S. one
+            race = f"{self.country} {FOREIGN_NAMESAKES[office]}"
+            return f"{year} {race}" if year else race
         if rule.get("national"):
             race = f"{self.country} {office}" if self.country else office
         else:
@@ -177,7 +181,10 @@ def _named_year(text: str, url: Optional[str], title: Optional[str]) -> Optional
 COUNTRIES = (("Canadian", re.compile(r"\bCanad(?:a|ians?)\b|\bOttawa\b|\bQuebec\b|\bOntario\b")),
              ("Australian", re.compile(r"\bAustralia(?:ns?)?\b|\bCanberra\b")),
              ("UK", re.compile(r"\bBritain\b|\bBritish\b|\bU\.?K\.?\b|\bWestminster\b|\bEngland\b")),
-             ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b")))
+             ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b|\bPilipin(?:as|o)\b")))
+#: U.S. offices whose name another country's race shares: a "Senate" or "president" in an article
+#: about a country (and naming no U.S. state) is that country's (office -> the country's office).
+FOREIGN_NAMESAKES = {"U.S. Senate": "Senate", "president": "president"}
 
 
 def _dominant_country(text: str) -> Optional[str]:
