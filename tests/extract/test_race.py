@@ -1,5 +1,5 @@
 """Which race a stance is about: office, place and election year (extract/race.py)."""
-from endorsetrack.extract.race import RaceIndex, next_election
+from endorsetrack.extract.race import RaceIndex, line_label, next_election
 
 
 def test_the_election_year_is_the_next_one_of_the_office_cycle():
@@ -95,3 +95,19 @@ def test_another_countrys_senate_is_not_the_us_senate():
 def test_a_us_senate_race_in_a_state_stays_the_us_senate():
     race = RaceIndex("Ohio unions endorsed Mara Quill for the Senate; a British visitor watched.", "2021-06-01")
     assert race.race_for("Mara Quill") == "2022 U.S. Senate, Ohio"
+
+
+def test_a_roundup_line_names_its_own_office():
+    assert line_label("Attorney General: Nell Parr", "Nell Parr") == "Attorney General"
+    assert line_label("Ward 3 Tom Rusk (unopposed)", "Tom Rusk") == "Ward 3"
+    assert line_label("5th Court of Appeals, Place 4: Ada Voss.", "Ada Voss") == "5th Court of Appeals, Place 4"
+
+
+def test_a_title_or_a_sentence_before_a_name_is_no_line_label():
+    assert line_label("Senator Nell Parr", "Nell Parr") is None
+    assert line_label("The union endorsed Nell Parr for treasurer.", "Nell Parr") is None
+
+
+def test_a_line_label_race_takes_the_articles_state_and_year():
+    race = RaceIndex("Our picks for Ohio voters.\nTreasurer: Nell Parr", "2022-10-01")
+    assert race.race_of_line_label("Treasurer") == "2022 Treasurer, Ohio"

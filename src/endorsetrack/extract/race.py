@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
+from ..nlp.vocabulary import words
 from ..normalize import office_titles
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
@@ -135,6 +136,17 @@ class RaceIndex:
         race = f"{measure}, {self.place}" if self.place else measure
         return f"{year} {race}" if year else race
 
+    def race_of_line_label(self, label: str) -> str:
+        """The race a roundup line's own label names ("Attorney General: ..." -> "2018 Attorney
+        General, Texas"): the label as the office, with the article's city or county, state and year."""
+        parts = [label]
+        if self.locality and self.locality not in label:
+            parts.append(self.locality)
+        if self.place and self.place not in label:
+            parts.append(self.place)
+        year = self.year_for(None)
+        return f"{year} {', '.join(parts)}" if year else ", ".join(parts)
+
     def year_for(self, office: Optional[str]) -> Optional[int]:
         """The election's year: the office's next one from the published year (else from
         the year the article names)."""
@@ -142,6 +154,33 @@ class RaceIndex:
         if year is None:
             return None
         return next_election(year, _office_rules().get(office or "", {}).get("cycle"), self.place)
+
+
+#: Words of a roundup line's label that are a status, not an office ("former", "incumbent").
+NOT_LABEL_OFFICE_WORDS = frozenset({"former", "incumbent", "state", "county", "city", "school", "rep", "senator",
+                                    "representative", "councilmember", "president", "secretary"})
+LINE_LABEL = re.compile(r"^\s*(?P<label>[A-Z0-9][\w.'’/-]*,?(?: (?:[A-Z0-9][\w.'’/-]*,?|of|and|the|for))*?)\s*"
+                        r"(?P<sep>[:–—-]\s*|\s+)$")
+
+
+def line_label(line: str, candidate: str) -> Optional[str]:
+    """The office a roundup line names before its candidate ("Governor: Ana Ruiz", "District 4 Tom
+    Reyes"), or None. A label joined to the name without a colon or dash must carry a number
+    (a district, a ward, a place): "Senator Ana Ruiz" is a title, not a race."""
+    line = line.strip()
+    at = line.find(candidate)
+    if at <= 0 or len(line) - len(candidate) > 80:
+        return None
+    m = LINE_LABEL.match(line[:at])
+    if not m:
+        return None
+    label = m.group("label").strip(" ,")
+    label_words = set(re.findall(r"[a-z-]+", label.lower()))
+    if not label_words & (set(words("list_lines.office_words")) - NOT_LABEL_OFFICE_WORDS):
+        return None
+    if not m.group("sep").strip() and not re.search(r"\d", label):
+        return None
+    return label
 
 
 def is_nomination_contest(race: Optional[str]) -> bool:

@@ -18,7 +18,7 @@ from ...nlp.vocabulary import words
 from ...settings import DEFAULT, Settings
 from ...types import Article, Endorsement
 from .frames import Frame, match_frames, trigger_index
-from ..race import EXPLICIT_WEIGHT, RaceIndex, is_nomination_contest
+from ..race import EXPLICIT_WEIGHT, RaceIndex, is_nomination_contest, line_label
 from ..mentions import GERUND_TRIGGERS, SentenceContext, as_person, quoted_spans, sentence_evidence
 from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
 from .candidates import find_candidates, no_vote, person_like
@@ -209,6 +209,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
             race = races.race_for_measure(e.candidate)
             if e.stage is None:  # a measure is put to voters, not to a nominating contest
                 e = replace(e, stage="general")
+        elif e.candidate and (label := line_label(e.evidence.text, e.candidate)):
+            race = races.race_of_line_label(label)  # "Attorney General: Ana Ruiz" on a roundup's own line
         elif e.candidate:
             office, score = evidence[e.candidate]
             if score < EXPLICIT_WEIGHT and races.dominant:
