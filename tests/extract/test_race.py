@@ -111,3 +111,9 @@ def test_a_title_or_a_sentence_before_a_name_is_no_line_label():
 def test_a_line_label_race_takes_the_articles_state_and_year():
     race = RaceIndex("Our picks for Ohio voters.\nTreasurer: Nell Parr", "2022-10-01")
     assert race.race_of_line_label("Treasurer") == "2022 Treasurer, Ohio"
+
+
+def test_a_city_election_names_the_city_of_its_local_races():
+    race = RaceIndex("Recommendations for the Riverton City Election\nDistrict 2 Nell Parr", "2021-02-01")
+    assert race.locality == "Riverton"
+    assert race.race_of_line_label("District 2") == "2021 District 2, Riverton"

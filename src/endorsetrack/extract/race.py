@@ -273,7 +273,8 @@ def _dominant_state(text: str) -> Optional[str]:
 
 PLACE_NAME = r"(?:[A-Z][a-z]+|[A-Z]\.)(?: [A-Z][a-z]+){0,2}"
 LOCALITY_CUES = (
-    re.compile(rf"\b({PLACE_NAME})(?:'s|’s)? (?:mayor|mayoral|Mayor|City Council|city council|city hall|City Hall)\b"),
+    re.compile(rf"\b({PLACE_NAME})(?:'s|’s)? (?:mayor|mayoral|Mayor|City Council|city council|city hall|City Hall|"
+               rf"[Cc]ity [Ee]lections?|[Mm]unicipal [Ee]lections?)\b"),
     re.compile(rf"\b(?:[Mm]ayor|City Council|city council) of ({PLACE_NAME})"),
     re.compile(rf"\b({PLACE_NAME} County)\b"),
     re.compile(rf"^\s*({PLACE_NAME}|[A-Z][A-Z]+(?: [A-Z][A-Z]+){{0,2}})(?:,\s*[A-Z][\w.]+)?\s*(?:\((?:AP|Reuters)\))?\s*[—–-]",
