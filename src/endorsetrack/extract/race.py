@@ -186,7 +186,9 @@ def line_label(line: str, candidate: str) -> Optional[str]:
 def is_nomination_contest(race: Optional[str]) -> bool:
     """True when the race is itself a nomination contest (offices.jsonl "nominating": a party
     leadership, a preselection), whose stances are all "primary"."""
-    return bool(race) and any(rule.get("nominating") and rule["office"] in race for rule in _office_rules().values())
+    if not race:
+        return False
+    return any(rule.get("nominating") and rule["office"] in race for rule in _office_rules().values())
 
 
 def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) -> int:
