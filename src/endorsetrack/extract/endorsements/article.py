@@ -205,6 +205,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     main = (explicit or titled).most_common(1)[0][0] if (explicit or titled) else races.dominant
     out = []
     for e in items:
+        race: Optional[str]
         if e.candidate and MEASURE_NAME.match(e.candidate):
             race = races.race_for_measure(e.candidate)
             if e.stage is None:  # a measure is put to voters, not to a nominating contest
