@@ -1,5 +1,5 @@
 """Which race a stance is about: office, place and election year (extract/race.py)."""
-from endorsetrack.extract.race import RaceIndex, next_election
+from endorsetrack.extract.race import RaceIndex, line_label, next_election
 
 
 def test_the_election_year_is_the_next_one_of_the_office_cycle():
@@ -66,3 +66,54 @@ def test_a_council_title_before_mayor_is_no_city():
 def test_a_dateless_article_counts_from_the_latest_year_it_names():
     race = RaceIndex("He lost in 2008. Now, in 2015, unions back him for president.", None)
     assert race.year_for("president") == 2016
+
+
+def test_a_party_named_leadership_is_the_contest_an_article_is_about():
+    race = RaceIndex("More MPs are backing Ada Voss for the Tory leadership. Voss leads Ben Crale among colleagues.",
+                     "2019-06-01")
+    assert race.dominant == "party leadership"
+    assert race.race_for("Ada Voss") == "2019 party leadership"
+
+
+def test_a_bid_to_be_a_party_leader_names_the_leadership_contest():
+    race = RaceIndex("The union nominated Tom Rusk for Labour deputy leader after a ballot of its members.",
+                     "2021-03-01")
+    assert race.race_for("Tom Rusk") == "2021 party leadership"
+
+
+def test_a_party_leader_title_alone_names_no_contest():
+    race = RaceIndex("The paper said Labour leader Tom Rusk has fought hard to change his party.", "2021-03-01")
+    assert race.dominant is None
+
+
+def test_another_countrys_senate_is_not_the_us_senate():
+    race = RaceIndex("Manila church leaders endorsed Rosa Dimalanta for the Senate, as Filipinos prepare to vote.",
+                     "2025-04-01")
+    assert race.race_for("Rosa Dimalanta") == "2025 Philippine Senate"
+
+
+def test_a_us_senate_race_in_a_state_stays_the_us_senate():
+    race = RaceIndex("Ohio unions endorsed Mara Quill for the Senate; a British visitor watched.", "2021-06-01")
+    assert race.race_for("Mara Quill") == "2022 U.S. Senate, Ohio"
+
+
+def test_a_roundup_line_names_its_own_office():
+    assert line_label("Attorney General: Nell Parr", "Nell Parr") == "Attorney General"
+    assert line_label("Ward 3 Tom Rusk (unopposed)", "Tom Rusk") == "Ward 3"
+    assert line_label("5th Court of Appeals, Place 4: Ada Voss.", "Ada Voss") == "5th Court of Appeals, Place 4"
+
+
+def test_a_title_or_a_sentence_before_a_name_is_no_line_label():
+    assert line_label("Senator Nell Parr", "Nell Parr") is None
+    assert line_label("The union endorsed Nell Parr for treasurer.", "Nell Parr") is None
+
+
+def test_a_line_label_race_takes_the_articles_state_and_year():
+    race = RaceIndex("Our picks for Ohio voters.\nTreasurer: Nell Parr", "2022-10-01")
+    assert race.race_of_line_label("Treasurer") == "2022 Treasurer, Ohio"
+
+
+def test_a_city_election_names_the_city_of_its_local_races():
+    race = RaceIndex("Recommendations for the Riverton City Election\nDistrict 2 Nell Parr", "2021-02-01")
+    assert race.locality == "Riverton"
+    assert race.race_of_line_label("District 2") == "2021 District 2, Riverton"

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
+from ..nlp.vocabulary import words
 from ..normalize import office_titles
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
@@ -113,6 +114,10 @@ class RaceIndex:
         if office is None:
             return None
         rule = _office_rules().get(office, {})
+        if self.country and not self.place and office in FOREIGN_NAMESAKES:
+            year = self.published_year or self.named_year  # another country's cycle is not the U.S. one
+            race = f"{self.country} {FOREIGN_NAMESAKES[office]}"
+            return f"{year} {race}" if year else race
         if rule.get("national"):
             race = f"{self.country} {office}" if self.country else office
         else:
@@ -131,6 +136,17 @@ class RaceIndex:
         race = f"{measure}, {self.place}" if self.place else measure
         return f"{year} {race}" if year else race
 
+    def race_of_line_label(self, label: str) -> str:
+        """The race a roundup line's own label names ("Attorney General: ..." -> "2018 Attorney
+        General, Texas"): the label as the office, with the article's city or county, state and year."""
+        parts = [label]
+        if self.locality and self.locality not in label:
+            parts.append(self.locality)
+        if self.place and self.place not in label:
+            parts.append(self.place)
+        year = self.year_for(None)
+        return f"{year} {', '.join(parts)}" if year else ", ".join(parts)
+
     def year_for(self, office: Optional[str]) -> Optional[int]:
         """The election's year: the office's next one from the published year (else from
         the year the article names)."""
@@ -138,6 +154,41 @@ class RaceIndex:
         if year is None:
             return None
         return next_election(year, _office_rules().get(office or "", {}).get("cycle"), self.place)
+
+
+#: Words of a roundup line's label that are a status, not an office ("former", "incumbent").
+NOT_LABEL_OFFICE_WORDS = frozenset({"former", "incumbent", "state", "county", "city", "school", "rep", "senator",
+                                    "representative", "councilmember", "president", "secretary"})
+LINE_LABEL = re.compile(r"^\s*(?P<label>[A-Z0-9][\w.'’/-]*,?(?: (?:[A-Z0-9][\w.'’/-]*,?|of|and|the|for))*?)\s*"
+                        r"(?P<sep>[:–—-]\s*|\s+)$")
+
+
+def line_label(line: str, candidate: str) -> Optional[str]:
+    """The office a roundup line names before its candidate ("Governor: Ana Ruiz", "District 4 Tom
+    Reyes"), or None. A label joined to the name without a colon or dash must carry a number
+    (a district, a ward, a place): "Senator Ana Ruiz" is a title, not a race."""
+    line = line.strip()
+    at = line.find(candidate)
+    if at <= 0 or len(line) - len(candidate) > 80:
+        return None
+    m = LINE_LABEL.match(line[:at])
+    if not m:
+        return None
+    label = m.group("label").strip(" ,")
+    label_words = set(re.findall(r"[a-z-]+", label.lower()))
+    if not label_words & (set(words("list_lines.office_words")) - NOT_LABEL_OFFICE_WORDS):
+        return None
+    if not m.group("sep").strip() and not re.search(r"\d", label):
+        return None
+    return label
+
+
+def is_nomination_contest(race: Optional[str]) -> bool:
+    """True when the race is itself a nomination contest (offices.jsonl "nominating": a party
+    leadership, a preselection), whose stances are all "primary"."""
+    if not race:
+        return False
+    return any(rule.get("nominating") and rule["office"] in race for rule in _office_rules().values())
 
 
 def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) -> int:
@@ -171,7 +222,10 @@ def _named_year(text: str, url: Optional[str], title: Optional[str]) -> Optional
 COUNTRIES = (("Canadian", re.compile(r"\bCanad(?:a|ians?)\b|\bOttawa\b|\bQuebec\b|\bOntario\b")),
              ("Australian", re.compile(r"\bAustralia(?:ns?)?\b|\bCanberra\b")),
              ("UK", re.compile(r"\bBritain\b|\bBritish\b|\bU\.?K\.?\b|\bWestminster\b|\bEngland\b")),
-             ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b")))
+             ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b|\bPilipin(?:as|o)\b")))
+#: U.S. offices whose name another country's race shares: a "Senate" or "president" in an article
+#: about a country (and naming no U.S. state) is that country's (office -> the country's office).
+FOREIGN_NAMESAKES = {"U.S. Senate": "Senate", "president": "president"}
 
 
 def _dominant_country(text: str) -> Optional[str]:
@@ -221,7 +275,8 @@ def _dominant_state(text: str) -> Optional[str]:
 
 PLACE_NAME = r"(?:[A-Z][a-z]+|[A-Z]\.)(?: [A-Z][a-z]+){0,2}"
 LOCALITY_CUES = (
-    re.compile(rf"\b({PLACE_NAME})(?:'s|’s)? (?:mayor|mayoral|Mayor|City Council|city council|city hall|City Hall)\b"),
+    re.compile(rf"\b({PLACE_NAME})(?:'s|’s)? (?:mayor|mayoral|Mayor|City Council|city council|city hall|City Hall|"
+               rf"[Cc]ity [Ee]lections?|[Mm]unicipal [Ee]lections?)\b"),
     re.compile(rf"\b(?:[Mm]ayor|City Council|city council) of ({PLACE_NAME})"),
     re.compile(rf"\b({PLACE_NAME} County)\b"),
     re.compile(rf"^\s*({PLACE_NAME}|[A-Z][A-Z]+(?: [A-Z][A-Z]+){{0,2}})(?:,\s*[A-Z][\w.]+)?\s*(?:\((?:AP|Reuters)\))?\s*[—–-]",

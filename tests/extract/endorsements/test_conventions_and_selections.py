@@ -37,3 +37,18 @@ CONVENTION_CASES = [
 @pytest.mark.parametrize("text,expected", CONVENTION_CASES)
 def test_conventions_nominations_and_party_nods(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+LEADERSHIP_CASES = [
+    pytest.param("The Harbor Workers Union has backed Priya Natarajan for Labour leader after a consultation of its "
+                 "members.", {("Harbor Workers Union", "Priya Natarajan", "endorses", "primary")},
+                 id="union-backs-for-party-leader"),
+    pytest.param("The Coastal Farmers Union endorsed Nadia Osman in the Conservative leadership contest, saying she "
+                 "would win the general election.", {("Coastal Farmers Union", "Nadia Osman", "endorses", "primary")},
+                 id="leadership-contest-beats-general-cue"),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEADERSHIP_CASES)
+def test_a_party_leadership_contest_is_a_nomination_contest(nlp, text, expected):
+    assert facts_of(nlp, text) == expected

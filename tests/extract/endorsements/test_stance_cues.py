@@ -169,8 +169,9 @@ DECISION_CASES = [
                  {("Harbor Workers Union", "Maria Vega", "endorses", None)}, id="decided-to-endorse"),
     pytest.param("Helen Marchbank is running for deputy leader. The Communication Workers Union has said it will "
                  "not nominate in the deputy contest. The CWU backed Marchbank's leadership bid in 2021.",
-                 {("Communication Workers Union", None, "declines", None),
-                  ("Communication Workers Union", "Helen Marchbank", "endorses", None)}, id="will-not-nominate-and-bid"),
+                 {("Communication Workers Union", None, "declines", "primary"),  # a deputy leadership: a nomination
+                  ("Communication Workers Union", "Helen Marchbank", "endorses", "primary")},
+                 id="will-not-nominate-and-bid"),
     pytest.param("Measure A would raise the sales tax. The Harbor Chamber endorsed Measure A in August. Harbor "
                  "Firefighters Local 3310 is still deciding whether to take a position.",
                  {("Harbor Chamber", "Measure A", "endorses", "general"),

@@ -18,7 +18,7 @@ from ...nlp.vocabulary import words
 from ...settings import DEFAULT, Settings
 from ...types import Article, Endorsement
 from .frames import Frame, match_frames, trigger_index
-from ..race import EXPLICIT_WEIGHT, RaceIndex
+from ..race import EXPLICIT_WEIGHT, RaceIndex, is_nomination_contest, line_label
 from ..mentions import GERUND_TRIGGERS, SentenceContext, as_person, quoted_spans, sentence_evidence
 from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
 from .candidates import find_candidates, no_vote, person_like
@@ -195,7 +195,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     such as "for governor" near the name, or a title it holds) has that race; one it
     ties to none runs in the race most explicitly tied candidates of the article run
     in; a stance about no candidate is about that race too. Ballot measures are
-    their own race, decided at a general (not a nominating) vote."""
+    their own race, decided at a general (not a nominating) vote; a party leadership
+    contest is a nominating one."""
     evidence = {e.candidate: races.evidence_for(e.candidate) for e in items
                 if e.candidate and not MEASURE_NAME.match(e.candidate)}
     explicit = Counter(office for office, score in evidence.values() if office and score >= EXPLICIT_WEIGHT)
@@ -205,10 +206,13 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     out = []
     race: Optional[str]
     for e in items:
+        race: Optional[str]
         if e.candidate and MEASURE_NAME.match(e.candidate):
             race = races.race_for_measure(e.candidate)
             if e.stage is None:  # a measure is put to voters, not to a nominating contest
                 e = replace(e, stage="general")
+        elif e.candidate and (label := line_label(e.evidence.text, e.candidate)):
+            race = races.race_of_line_label(label)  # "Attorney General: Ana Ruiz" on a roundup's own line
         elif e.candidate:
             office, score = evidence[e.candidate]
             if score < EXPLICIT_WEIGHT and races.dominant:
@@ -226,7 +230,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
            replace(e, race=races.race_for(None, office) if e.evidence.start not in claimed
                    and (office := races.office_in(e.evidence.text)) else contest)
            for e in out]
-    return out
+    # a party leadership or a preselection is a nomination contest whatever its cue words say
+    return [replace(e, stage="primary") if is_nomination_contest(e.race) else e for e in out]
 
 
 def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, settings,
