@@ -206,7 +206,6 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
     out = []
     race: Optional[str]
     for e in items:
-        race: Optional[str]
         if e.candidate and MEASURE_NAME.match(e.candidate):
             race = races.race_for_measure(e.candidate)
             if e.stage is None:  # a measure is put to voters, not to a nominating contest
