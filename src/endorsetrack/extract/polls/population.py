@@ -33,6 +33,10 @@ GROUP_ASIDE_MAX_TOKENS = 16
 # Words that make a group the voters of the contest polled, i.e. the whole sample of a
 # primary or caucus poll (GUIDELINES, Conventions), not a part of it.
 _SAMPLE_EVENT_WORDS = frozenset({"primary", "caucus", "caucusgoers", "caucus-goers", "electorate"})
+# Words that join a party's independents-who-lean to its identifiers: the sample of a
+# nomination poll ("Democrats and Democratic-leaning independents").
+_LEANER_WORDS = frozenset({"leaning", "lean", "leaners", "leans"})
+_PARTY_WORDS = frozenset(w.lower() for w in words("party_adjectives"))
 # Words between a figure and its "among ..." ("35 percent support among union members",
 # "a 53% to 35% edge among men").
 _SHARE_NOUNS = words("poll.share_nouns")
@@ -66,7 +70,7 @@ def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Popula
     end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
     text = doc_text(doc)[doc[ph[0]].idx:end]
     universe = _universe(text.lower())
-    if is_whole_sample(doc, *ph, rules):
+    if is_whole_sample(doc, *ph, rules) or _contest_voters(doc, *ph, rules) or _partisans_with_leaners(doc, *ph):
         # "among all voters" says so; "of those polled" just points at the sample.
         return Population(None, marker == "among", universe, end, ph[1])
     return Population(text, True, universe, end, ph[1])
@@ -163,6 +167,27 @@ def _contest_voters(doc, i: int, j: int, rules: PollRules) -> bool:
     voters back Smith 40%") is the poll's whole sample (GUIDELINES, Conventions). A party
     alone ("Registered Republicans back Smith") stays a subgroup."""
     return any(t.lower_ in _SAMPLE_EVENT_WORDS for t in doc[i:j])
+
+
+def _partisans_with_leaners(doc, i: int, j: int) -> bool:
+    """A party's identifiers together with the independents who lean to it ("Democrats
+    and Democratic-leaning independents", "Republicans and independents who lean
+    Republican") are the electorate of that party's nomination poll, i.e. its whole sample.
+    When the text names the leaners of two parties, the poll split one sample into both
+    parties' primaries and each is a subgroup."""
+    return any(t.lower_ in _LEANER_WORDS for t in doc[i:j]) and len(_leaning_parties(doc)) == 1
+
+
+def _leaning_parties(doc) -> set[str]:
+    """The parties that leaners are said to lean to anywhere in the text."""
+    parties: set[str] = set()
+    for t in doc:
+        if t.lower_ in _LEANER_WORDS:
+            for near in doc[max(0, t.i - 2):t.i + 3]:
+                low = near.lower_.rstrip("s")
+                if low in _PARTY_WORDS or low + "ic" in _PARTY_WORDS:  # "Democrat(s)" -> "democratic"
+                    parties.add(low[:5])
+    return parties
 
 
 def leading_group(doc, start: int, a: int, rules: PollRules, cand_tokens: set[int]) -> Optional[tuple[int, int]]:
