@@ -30,3 +30,27 @@ def test_the_primary_electorate_is_the_whole_sample(poll_nlp):
                     "back Brisco, while 30 percent back Okafor.")
     got = rows(polls_in(poll_nlp, text))
     assert got and all(pop is None for _, pop, _ in got)
+
+
+def test_all_of_a_party_is_the_whole_sample(poll_nlp):
+    text = FIELD + ("In a Harwell Institute poll, Brisco leads Okafor among all Democrats, 51 percent to "
+                    "33 percent.")
+    got = rows(polls_in(poll_nlp, text))
+    assert got == [("Harwell Institute", None, (("Brisco", 51), ("Okafor", 33)))]
+
+
+def test_leaners_after_a_wider_sample_figure_stay_a_subgroup(poll_nlp):
+    text = ("Judge Rosa Delgado, a Democrat, faces Republicans Kurt Abel and Sam Ferris for governor. "
+            "A Harwell Institute poll of registered voters found Delgado leading Abel 46 percent to "
+            "40 percent. In the Republican primary, Abel had 33 percent among Republicans and "
+            "Republican-leaning independents to 25 percent for Ferris.")
+    pops = [p for _, p, _ in rows(polls_in(poll_nlp, text))]
+    assert pops[0] is None
+    assert "Republicans and Republican-leaning independents" in pops
+
+
+def test_a_primary_named_inside_a_relative_clause_leaves_a_subgroup(poll_nlp):
+    text = FIELD + ("A Harwell Institute poll found Brisco ahead. Among voters who said they would "
+                    "surely vote in the primary, Brisco had 38 percent to Okafor's 21 percent.")
+    pops = [p for _, p, _ in rows(polls_in(poll_nlp, text))]
+    assert any(p and p.startswith("voters who said") for p in pops)

@@ -70,7 +70,9 @@ def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Popula
     end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
     text = doc_text(doc)[doc[ph[0]].idx:end]
     universe = _universe(text.lower())
-    if is_whole_sample(doc, *ph, rules) or _contest_voters(doc, *ph, rules) or _partisans_with_leaners(doc, *ph):
+    if is_whole_sample(doc, *ph, rules) or _contest_voters(doc, ph[0], _before_clause(doc, *ph), rules) \
+            or _partisans_with_leaners(doc, *ph) \
+            or doc[ph[0]].lower_ == "all":  # "among all Democrats": the whole party sampled, not a part
         # "among all voters" says so; "of those polled" just points at the sample.
         return Population(None, marker == "among", universe, end, ph[1])
     return Population(text, True, universe, end, ph[1])
@@ -169,13 +171,34 @@ def _contest_voters(doc, i: int, j: int, rules: PollRules) -> bool:
     return any(t.lower_ in _SAMPLE_EVENT_WORDS for t in doc[i:j])
 
 
+def _before_clause(doc, i: int, j: int) -> int:
+    """Where a relative clause starts in the phrase [i, j), or j: "voters who said they were
+    certain to vote in the primary" are a part of the sample; the primary is the clause's."""
+    return next((k for k in range(i, j) if doc[k].lower_ in ("who", "that", "which")), j)
+
+
 def _partisans_with_leaners(doc, i: int, j: int) -> bool:
     """A party's identifiers together with the independents who lean to it ("Democrats
     and Democratic-leaning independents", "Republicans and independents who lean
     Republican") are the electorate of that party's nomination poll, i.e. its whole sample.
     When the text names the leaners of two parties, the poll split one sample into both
     parties' primaries and each is a subgroup."""
-    return any(t.lower_ in _LEANER_WORDS for t in doc[i:j]) and len(_leaning_parties(doc)) == 1
+    return any(t.lower_ in _LEANER_WORDS for t in doc[i:j]) and len(_leaning_parties(doc)) == 1 \
+        and not _share_before(doc, doc[i].sent.start)
+
+
+def _share_before(doc, end: int) -> bool:
+    """A share figure ("45 percent", "45%") in an earlier sentence: the poll reported a
+    wider sample first, so a party-and-leaners group after it is a part of that sample
+    ("In the Republican primary, Smith had 31 percent among Republicans and
+    Republican-leaning independents" after a general-election matchup)."""
+    for t in doc[:end]:
+        if t.like_num and t.i + 1 < len(doc):
+            nxt = doc[t.i + 1]
+            if nxt.text == "%" or nxt.lower_ == "percent" or (
+                    nxt.lower_ == "per" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "cent"):
+                return True
+    return False
 
 
 def _leaning_parties(doc) -> set[str]:
