@@ -54,3 +54,9 @@ def test_a_primary_named_inside_a_relative_clause_leaves_a_subgroup(poll_nlp):
                     "surely vote in the primary, Brisco had 38 percent to Okafor's 21 percent.")
     pops = [p for _, p, _ in rows(polls_in(poll_nlp, text))]
     assert any(p and p.startswith("voters who said") for p in pops)
+
+
+def test_of_support_and_a_saying_clause_are_no_subgroup(poll_nlp):
+    text = FIELD + ("A Harwell Institute poll found Brisco ahead with 35 percent of support, while Okafor "
+                    "notched 12 percent of support.")
+    assert all(p is None for _, p, _ in rows(polls_in(poll_nlp, text)))

@@ -122,6 +122,8 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
                 return area
     if b < post_end and doc[b].lower_ == "of":
         ph = _phrase(doc, b + 1, post_end, rules, cand_tokens)
+        if ph and all(t.lower_ in _SHARE_NOUNS for t in doc[ph[0]:ph[1]]):
+            ph = None  # "7 percent of support", "40 percent of the vote": no group
         if ph:
             return _classify(doc, ph, "of", rules)
     for i in range(a - 1, pre_from - 1, -1):
