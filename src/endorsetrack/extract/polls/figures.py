@@ -113,6 +113,8 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     # The clause before: approval ratings, favourability.
     for i in range(a - 1, max(pre_start, a - ATTITUDE_WINDOW_TOKENS) - 1, -1):
         t = doc[i]
+        if t.text == "(" and i == a - 1:
+            continue  # "rated most favourable (54%)": the bracket holds the word's figure
         if t.text in _CLAUSE_PUNCT:
             break
         if _hit(rules, "attitude_cue", t) and t.lemma_ not in ("job", "should", "view") \

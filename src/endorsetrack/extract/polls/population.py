@@ -33,6 +33,10 @@ GROUP_ASIDE_MAX_TOKENS = 16
 # Words that make a group the voters of the contest polled, i.e. the whole sample of a
 # primary or caucus poll (GUIDELINES, Conventions), not a part of it.
 _SAMPLE_EVENT_WORDS = frozenset({"primary", "caucus", "caucusgoers", "caucus-goers", "electorate"})
+# Words that join a party's independents-who-lean to its identifiers: the sample of a
+# nomination poll ("Democrats and Democratic-leaning independents").
+_LEANER_WORDS = frozenset({"leaning", "lean", "leaners", "leans"})
+_PARTY_WORDS = frozenset(w.lower() for w in words("party_adjectives"))
 # Words between a figure and its "among ..." ("35 percent support among union members",
 # "a 53% to 35% edge among men").
 _SHARE_NOUNS = words("poll.share_nouns")
@@ -66,7 +70,9 @@ def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Popula
     end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
     text = doc_text(doc)[doc[ph[0]].idx:end]
     universe = _universe(text.lower())
-    if is_whole_sample(doc, *ph, rules):
+    if is_whole_sample(doc, *ph, rules) or _contest_voters(doc, ph[0], _before_clause(doc, *ph), rules) \
+            or _partisans_with_leaners(doc, *ph) \
+            or doc[ph[0]].lower_ == "all":  # "among all Democrats": the whole party sampled, not a part
         # "among all voters" says so; "of those polled" just points at the sample.
         return Population(None, marker == "among", universe, end, ph[1])
     return Population(text, True, universe, end, ph[1])
@@ -116,6 +122,8 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
                 return area
     if b < post_end and doc[b].lower_ == "of":
         ph = _phrase(doc, b + 1, post_end, rules, cand_tokens)
+        if ph and all(t.lower_ in _SHARE_NOUNS for t in doc[ph[0]:ph[1]]):
+            ph = None  # "7 percent of support", "40 percent of the vote": no group
         if ph:
             return _classify(doc, ph, "of", rules)
     for i in range(a - 1, pre_from - 1, -1):
@@ -163,6 +171,48 @@ def _contest_voters(doc, i: int, j: int, rules: PollRules) -> bool:
     voters back Smith 40%") is the poll's whole sample (GUIDELINES, Conventions). A party
     alone ("Registered Republicans back Smith") stays a subgroup."""
     return any(t.lower_ in _SAMPLE_EVENT_WORDS for t in doc[i:j])
+
+
+def _before_clause(doc, i: int, j: int) -> int:
+    """Where a relative clause starts in the phrase [i, j), or j: "voters who said they were
+    certain to vote in the primary" are a part of the sample; the primary is the clause's."""
+    return next((k for k in range(i, j) if doc[k].lower_ in ("who", "that", "which")), j)
+
+
+def _partisans_with_leaners(doc, i: int, j: int) -> bool:
+    """A party's identifiers together with the independents who lean to it ("Democrats
+    and Democratic-leaning independents", "Republicans and independents who lean
+    Republican") are the electorate of that party's nomination poll, i.e. its whole sample.
+    When the text names the leaners of two parties, the poll split one sample into both
+    parties' primaries and each is a subgroup."""
+    return any(t.lower_ in _LEANER_WORDS for t in doc[i:j]) and len(_leaning_parties(doc)) == 1 \
+        and not _share_before(doc, doc[i].sent.start)
+
+
+def _share_before(doc, end: int) -> bool:
+    """A share figure ("45 percent", "45%") in an earlier sentence: the poll reported a
+    wider sample first, so a party-and-leaners group after it is a part of that sample
+    ("In the Republican primary, Smith had 31 percent among Republicans and
+    Republican-leaning independents" after a general-election matchup)."""
+    for t in doc[:end]:
+        if t.like_num and t.i + 1 < len(doc):
+            nxt = doc[t.i + 1]
+            if nxt.text == "%" or nxt.lower_ == "percent" or (
+                    nxt.lower_ == "per" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "cent"):
+                return True
+    return False
+
+
+def _leaning_parties(doc) -> set[str]:
+    """The parties that leaners are said to lean to anywhere in the text."""
+    parties: set[str] = set()
+    for t in doc:
+        if t.lower_ in _LEANER_WORDS:
+            for near in doc[max(0, t.i - 2):t.i + 3]:
+                low = near.lower_.rstrip("s")
+                if low in _PARTY_WORDS or low + "ic" in _PARTY_WORDS:  # "Democrat(s)" -> "democratic"
+                    parties.add(low[:5])
+    return parties
 
 
 def leading_group(doc, start: int, a: int, rules: PollRules, cand_tokens: set[int]) -> Optional[tuple[int, int]]:

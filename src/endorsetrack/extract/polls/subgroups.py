@@ -47,7 +47,7 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
             j += 1  # "among those aged 18 to 34"
             continue
         if t.pos_ in ("PRON", "SCONJ", "AUX") or t.lower_ in ("while", "but", "than", "who", "that",
-                                                             "which", "said", "says", "say"):
+                                                             "which", "said", "says", "say", "saying"):
             break
         if t.pos_ == "ADP" and t.lower_ != "of" and j > i:
             break

@@ -1,0 +1,24 @@
+"""Canadian and Australian party polls written with '%' rather than 'per cent': their own
+wording ('federal election', 'ballot support', 'preferred prime minister') lets party names
+be poll sides. A figure in brackets right after an attitude word ('most favourable (52%)')
+is that attitude's figure, not a vote share. Names are invented."""
+from __future__ import annotations
+
+from helpers.polls import polls_in, rows
+
+
+def test_federal_election_wording_makes_parties_poll_sides(poll_nlp):
+    text = ("If a federal election were held today, the Liberals would finish second, according to a "
+            "poll conducted by Brightwater Research. Brightwater Research found the Liberals at "
+            "27.5%. The NDP would come third (19.2%).")
+    got = rows(polls_in(poll_nlp, text))
+    assert got and got[0][0] == "Brightwater Research"
+    assert ("Liberals", 27.5) in [r for _, _, res in got for r in res]
+
+
+def test_a_bracketed_figure_after_an_attitude_word_is_no_share(poll_nlp):
+    text = ("If a federal election were held today, the Liberals would finish second, according to a "
+            "poll conducted by Brightwater Research. Brightwater Research found the Liberals at "
+            "27.5%. Asked about the leaders, voters rated the NDP the most favourable (52.3%).")
+    shares = [r for _, _, res in rows(polls_in(poll_nlp, text)) for r in res]
+    assert ("NDP", 52.3) not in shares
