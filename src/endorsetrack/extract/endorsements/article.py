@@ -98,14 +98,18 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
         history.append([m for m in mentions if m.kind != "org" or m.label.startswith("org.") or m.text.isupper()
                         or provisional_type(m) == "newspaper"] if is_headline(sent) else mentions)
     # lists under a cue line; a line a sentence rule (a slate, a roundup line) read already is not read twice
-    stated = {(e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()) for e in found}
-    found.extend(e for e in list_line_endorsements(contexts, article, default_stage)
-                 if (e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()) not in stated)
+    stated = {_line_fact_key(e) for e in found}
+    found.extend(e for e in list_line_endorsements(contexts, article, default_stage) if _line_fact_key(e) not in stated)
     found.extend(measure_verdict_lines(paragraph_lines(contexts, article)))  # "Prop 7: Yes. This bond ..."
     # a verdict a frame of the paper's states too is no second fact
     argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
     return dedupe_endorsements(_assign_races(_learned_stages(_positions_on_the_measure(found), article), races))
+
+
+def _line_fact_key(e: Endorsement) -> tuple[int, Optional[str], str, str]:
+    """What makes two facts read from one line the same: line, candidate, stance, endorser's last word."""
+    return e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()
 
 
 def _learned_stages(items: list[Endorsement], article: Article) -> list[Endorsement]:

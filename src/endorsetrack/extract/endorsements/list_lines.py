@@ -60,6 +60,11 @@ LIST_PENALTY = 0.2
 CUE_WORDS = words("list_lines.cue_words")
 OPENER_WORDS = words("list_lines.opener_words")
 OFFICE_WORDS = words("list_lines.office_words")
+# One pattern per word list, built once: a cue word starts a word ("endors" in "endorsed"),
+# an opener or office word is a whole word.
+CUE_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(CUE_WORDS)})"))
+OPENER_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(OPENER_WORDS)})\b"))
+OFFICE_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b"))
 NAME_JOINERS = words("list_lines.name_joiners")
 NO_ENDORSEMENT = words("list_lines.no_endorsement")
 MEASURE_WORD_FORMS = word_map("list_lines.measure_word_forms")
@@ -153,9 +158,9 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
     line = lines[k]
     text = line.evidence.text
     lowered = text.lower()
-    if not any(re.search(rf"\b{re.escape(w)}", lowered) for w in CUE_WORDS):
+    if not CUE_WORD.search(lowered):
         return None
-    if not (text.rstrip().endswith(":") or any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in OPENER_WORDS)):
+    if not (text.rstrip().endswith(":") or OPENER_WORD.search(lowered)):
         return None
     if k + 1 >= len(lines):
         return None
@@ -361,7 +366,7 @@ def _office_before(line: Line, char: int) -> bool:
     before = line.evidence.text[:char - line.evidence.start].strip(" -–—•*·●")
     lowered = before.lower()
     return not before or len(before) <= MAX_HEADING_CHARS // 2 and (
-        any(re.search(rf"\b{re.escape(w)}\b", lowered) for w in OFFICE_WORDS)
+        bool(OFFICE_WORD.search(lowered))
         or bool(re.search(r"\d", before)) or _is_name(before))
 
 

@@ -37,14 +37,16 @@ YEAR_RE = re.compile(r"^(\d{4})-(\d{2})")
 def stage_features(text: str, title: Optional[str], published: Optional[str],
                    evidence: str, stance: str) -> dict[str, float]:
     """Named features of one stance; every name is hashed into FEATURE_BUCKETS."""
-    feats: dict[str, float] = {"bias": 1.0, f"stance:{stance}": 1.0}
-    words = WORD_RE.findall(text.lower())
-    for w in set(words):
+    return {**_article_features(text, title, published), **_stance_features(text, evidence, stance)}
+
+
+def _article_features(text: str, title: Optional[str], published: Optional[str]) -> dict[str, float]:
+    """The features every stance of one article shares: its words, its title's, its date."""
+    feats: dict[str, float] = {"bias": 1.0}
+    for w in set(WORD_RE.findall(text.lower())):
         feats[f"a:{w}"] = 1.0
     for w in set(WORD_RE.findall((title or "").lower())):
         feats[f"t:{w}"] = 1.0
-    for w in set(WORD_RE.findall(evidence.lower())):
-        feats[f"e:{w}"] = 1.0
     m = YEAR_RE.match(published or "")
     if m:
         year, month = int(m.group(1)), int(m.group(2))
@@ -55,6 +57,14 @@ def stage_features(text: str, title: Optional[str], published: Optional[str],
         feats[f"cycle4:{year % 4}"] = 1.0
     else:
         feats["month:none"] = 1.0
+    return feats
+
+
+def _stance_features(text: str, evidence: str, stance: str) -> dict[str, float]:
+    """The features of one stance: its evidence's words and stage cue, and its stance."""
+    feats: dict[str, float] = {f"stance:{stance}": 1.0}
+    for w in set(WORD_RE.findall(evidence.lower())):
+        feats[f"e:{w}"] = 1.0
     cue = stage_in_text(evidence) or "none"
     context = _article_context(text)
     feats[f"cue:{cue}"] = 1.0
@@ -85,12 +95,23 @@ def _weights() -> tuple[np.ndarray, np.ndarray]:
 def stage_probabilities(text: str, title: Optional[str], published: Optional[str],
                         evidence: str, stance: str) -> dict[str, float]:
     coef, intercept = _weights()
-    scores = intercept.copy()
-    for bucket, value in hashed(stage_features(text, title, published, evidence, stance)).items():
+    scores = intercept + _article_scores(text, title, published)
+    for bucket, value in hashed(_stance_features(text, evidence, stance)).items():
         scores += coef[:, bucket] * value
     scores -= scores.max()
     probs = np.exp(scores) / np.exp(scores).sum()
     return dict(zip(STAGE_CLASSES, (float(p) for p in probs)))
+
+
+@lru_cache(maxsize=8)
+def _article_scores(text: str, title: Optional[str], published: Optional[str]) -> np.ndarray:
+    """The article's share of every stance's scores, summed once per article (the model is
+    linear, so the article's features add the same to each of its stances)."""
+    coef, _ = _weights()
+    scores = np.zeros(coef.shape[0])
+    for bucket, value in hashed(_article_features(text, title, published)).items():
+        scores += coef[:, bucket] * value
+    return scores
 
 
 def predicted_stage(text: str, title: Optional[str], published: Optional[str],
