@@ -5,6 +5,7 @@ The CLI maps ``EndorsetrackError.exit_code`` to the process exit status and prin
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 
@@ -50,6 +51,12 @@ class TruncatedInputError(InputError):
 
 class RecordFormatError(InputError):
     code = "input.record"
+
+
+class TooLargeInputError(InputError):
+    """An input (or one record of it) is past a size budget in Settings."""
+
+    code = "input.too_large"
 
 
 class MissingInputError(InputError):
@@ -121,3 +128,28 @@ class UnknownNameError(QueryError):
 
 class BadDateError(QueryError):
     code = "query.bad_date"
+
+
+# Characters that must never reach a terminal or a one-line error report from input
+# text: C0/C1 controls (newlines forge extra lines, ESC starts terminal sequences) and
+# the bidirectional overrides and isolates that reorder what a reader sees.
+_UNSAFE_FOR_DISPLAY = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates: what a JSON "\ud800" escape or a file name that is not UTF-8 leaves in
+# a Python string; they cannot be written as UTF-8.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so it can be written as UTF-8."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def printable(text: str) -> str:
+    """``text`` safe for one line of a terminal: controls and bidi overrides shown as U+FFFD
+    or a space, lone surrogates replaced."""
+    return _UNSAFE_FOR_DISPLAY.sub(lambda m: " " if m.group() in "\t\n\r" else "\ufffd", without_surrogates(text))
+
+
+def error_line(doc: str, message: str) -> str:
+    """The one-line report of a failed input: ``error: NAME: reason``, both sanitised."""
+    return f"error: {printable(doc)}: {printable(message)}"

@@ -10,12 +10,15 @@ and hands the articles to ``process_articles``.
 """
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from typing import Iterable, Iterator, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import EndorsetrackError
+from .errors import EndorsetrackError, TooLargeInputError
 from .scan import has_cues, text_for_parse
 from .extract.endorsements import find_endorsements
 from .extract.polls import find_polls
@@ -45,17 +48,24 @@ def annotate_and_extract(article: Article, doc: Doc, settings: Settings = DEFAUL
 def process_records(records: Iterable[Union[Record, DocumentError]], settings: Settings = DEFAULT,
                     nlp: Optional[Language] = None, dating: DatingDefaults = NO_DEFAULTS) -> Iterator[Outcome]:
     """Normalize, parse (only articles with cues), extract and resolve, in input order."""
-    yield from process_articles((normalize_record(r) for r in records), settings, nlp, dating)
+    yield from process_articles((normalize_record(r, settings) for r in records), settings, nlp, dating)
 
 
-def normalize_record(record: Union[Record, DocumentError]) -> Union[Article, DocumentError]:
+def normalize_record(record: Union[Record, DocumentError],
+                     settings: Settings = DEFAULT) -> Union[Article, DocumentError]:
     """The normalize stage for one record; a record that cannot be read becomes its DocumentError."""
     if isinstance(record, DocumentError):
         return record
+    if len(record.content) > settings.max_content_chars:
+        return DocumentError(record.doc, TooLargeInputError.code,
+                             f"{len(record.content):,} characters, more than {settings.max_content_chars:,} "
+                             "(Settings.max_content_chars); not processed")
     try:
         return normalize(record)
     except EndorsetrackError as exc:
         return DocumentError(record.doc, exc.code, exc.message)
+    except Exception as exc:  # a parser library failing on hostile markup must not sink the batch
+        return DocumentError(record.doc, "normalize.failed", f"cannot normalize: {type(exc).__name__}: {exc}")
 
 
 def process_articles(articles: Iterable[Union[Article, DocumentError]], settings: Settings = DEFAULT,
@@ -100,7 +110,12 @@ def extract_text(text: str, doc_id: str = "<text>", nlp: Optional[Language] = No
 
 def _safe_extract(article: Article, doc: Doc, settings: Settings, dating: DatingDefaults) -> Outcome:
     try:
-        return annotate_and_extract(article, doc, settings, dating)
+        with _time_budget(settings.max_article_seconds):
+            return annotate_and_extract(article, doc, settings, dating)
+    except _OverBudget:
+        return DocumentError(article.doc, "extract.timeout",
+                             f"extraction took longer than {settings.max_article_seconds:g} s "
+                             "(Settings.max_article_seconds); skipped")
     except Exception as exc:  # a bug must not sink the batch: report the document
         return DocumentError(article.doc, "extract.failed",
                              f"extraction failed: {type(exc).__name__}: {exc}")
@@ -112,3 +127,27 @@ def _safe_date(article: Article, dating: DatingDefaults) -> Outcome:
         return date_article(ArticleResult(article=article), dating)
     except Exception as exc:
         return DocumentError(article.doc, "extract.failed", f"dating failed: {type(exc).__name__}: {exc}")
+
+
+class _OverBudget(Exception):
+    """Raised inside an article's extraction when its time budget runs out."""
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` (a SIGALRM timer; only where one can be set:
+    POSIX, main thread). One pathological article then costs at most this, not the batch."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise _OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -26,6 +26,33 @@ class Settings:
     # covers long-form pieces and stops a mis-read binary from eating memory.
     max_article_chars: int = 200_000
 
+    # Budgets for hostile input (issue 15). Bytes of one input after decompression
+    # (a text or HTML file, one JSON Lines line, one CSV row, one WARC record): the
+    # largest real article page in the corpora is under 1 MB of HTML; 50 MB leaves a
+    # wide margin and keeps a worker far below 1 GB when a .gz or gzip-encoded WARC
+    # body would inflate without end.
+    max_input_bytes: int = 50_000_000
+
+    # Characters of one record's content handed to normalization. Normalizing is
+    # linear but not free (trafilatura, repairs): a 5 MB "article" is a data dump, not
+    # news. 2,000,000 is ten times max_article_chars, so HTML markup around a long
+    # article still fits.
+    max_content_chars: int = 2_000_000
+
+    # Tokens of one sentence: a run without sentence punctuation or a line break (a
+    # table, a dump, a page without full stops) is cut into sentences of this many
+    # tokens, since extraction looks across a whole sentence for each token and its
+    # cost grows with the square of sentence length (a 20k-character unpunctuated
+    # paragraph took minutes). The longest sentence in the real corpora (seeds, dev,
+    # train, val) is 120 words; 250 tokens leaves every real sentence whole.
+    max_sentence_tokens: int = 250
+
+    # Seconds of extraction (after the parse) one article may take before it is
+    # reported as an error and the batch goes on. Real articles take well under a
+    # second each (369 real articles in 47 s, parse included); 30 s leaves a wide
+    # margin on a loaded machine and still stops a hostile input in a bounded time.
+    max_article_seconds: float = 30.0
+
     # Confidence of a direct frame ("X endorsed Y"); extract/endorsements.py subtracts
     # fixed penalties for weaker evidence (a reference such as "the union" 0.15, a
     # candidate found by a fallback 0.15-0.2, a weak trigger such as "support" 0.1).

@@ -139,3 +139,20 @@ def test_console_script_end_to_end(articles):
     assert [line for line in error_lines(proc.stderr) if "nope.txt" in line]
     usage = subprocess.run([str(SCRIPT), "extract"], cwd=articles, capture_output=True, text=True, timeout=60)
     assert usage.returncode == 2 and usage.stdout == ""
+
+
+def test_every_input_bad_exits_2_with_each_named(runner, articles):
+    (articles / "empty.txt").write_text("")
+    r = runner.invoke(app, ["extract", "empty.txt", "missing.txt"])
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == ["error: empty.txt: file is empty", "error: missing.txt: no such file or directory",
+                                     "error: no articles found in the given paths"]
+
+
+def test_show_prints_article_text_literally_not_as_rich_markup(runner, articles):
+    fact = {"endorser": "Union [/url] of [i]Rivers", "stance": "endorses", "candidate": "Kim\x1b[31m Lee",
+            "confidence": 0.9}
+    (articles / "out.jsonl").write_text(json.dumps({"doc": "a", "endorsements": [fact], "polls": []}) + "\n")
+    r = runner.invoke(app, ["show", "out.jsonl"], env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    assert "Union [/url] of [i]Rivers" in r.stdout and "\x1b" not in r.stdout

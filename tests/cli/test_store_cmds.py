@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 from typer.testing import CliRunner
@@ -32,7 +33,7 @@ FACTS = {  # by the first word of the file's text
 }
 
 
-def fake_normalize_record(record):
+def fake_normalize_record(record, settings=None):
     if isinstance(record, DocumentError):
         return record
     return Article(doc=record.doc, text=record.content.strip(), url=record.url, published=record.published)
@@ -153,3 +154,23 @@ def test_missing_database_and_needed_migration(env):
     from endorsetrack.store.migrations import MIGRATIONS
     assert m.exit_code == 0 and f"applied {len(MIGRATIONS) - 1} migration(s)" in m.stderr
     assert env("endorsements", "--db", "DB").exit_code == 0
+
+
+def test_ingest_of_nothing_readable_exits_2_and_creates_no_database(env):
+    r = env("ingest", str(env.tmp / "missing.txt"), "--db", "DB")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-1] == "error: no articles found in the given paths"
+    assert not os.path.exists(env.db)
+
+
+def test_ingest_of_an_empty_directory_exits_2(env):
+    (env.tmp / "nothing").mkdir()
+    r = env("ingest", str(env.tmp / "nothing"), "--db", "DB")
+    assert r.exit_code == 2 and "no articles found" in r.stderr and not os.path.exists(env.db)
+
+
+def test_bad_inputs_before_the_first_good_one_are_counted_and_reported(env):
+    r = env("ingest", str(env.tmp / "missing.txt"), str(env.tmp / "a.txt"), "--db", "DB")
+    assert r.exit_code == 1
+    assert "missing.txt: no such file or directory" in r.stderr and "1 failed" in r.stderr
+

@@ -54,3 +54,14 @@ def test_missing_model_is_a_typed_error_naming_the_model():
     message = str(info.value)
     assert "en_no_such_model_for_tests" in message and "pip install" in message
     assert info.value.exit_code == 3
+
+
+def test_a_run_without_sentence_punctuation_is_cut_into_bounded_sentences(nlp):
+    words = " ".join(["union", "members", "backed", "the", "mayor", "and", "council"] * 120)  # 840 tokens, no stop
+    lengths = [len(s) for s in nlp(words).sents]
+    assert max(lengths) <= DEFAULT.max_sentence_tokens and sum(lengths) == 840
+
+
+def test_ordinary_sentences_keep_their_boundaries(nlp):
+    doc = nlp("The nurses union endorsed Lena Park on Monday. She thanked them.")
+    assert [s.text for s in doc.sents] == ["The nurses union endorsed Lena Park on Monday.", "She thanked them."]

@@ -10,6 +10,7 @@ before extraction: a rerun after an interruption resumes cheaply.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import sys
 import time
@@ -19,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator, Literal, Optional, Sequenc
 
 from spacy.language import Language
 
-from ..errors import EndorsetrackError
+from ..errors import EndorsetrackError, error_line
 from ..ingest import read_records
 from ..pipeline import DatingDefaults, normalize_record, process_articles
 from ..settings import DEFAULT, Settings
@@ -43,6 +44,11 @@ class IngestSummary:
     def failed(self) -> int:
         return self.counts.get("failed", 0)
 
+    @property
+    def read(self) -> int:
+        """Articles read (stored, superseded, restored or unchanged): 0 means nothing was readable."""
+        return sum(n for k, n in self.counts.items() if k != "failed")
+
     def line(self) -> str:
         c = self.counts
         stored = c.get("stored", 0) + c.get("superseded", 0) + c.get("restored", 0)
@@ -63,26 +69,38 @@ def run_ingest(paths: Sequence[str], url: Optional[str] = None, *, workers: int 
     report = report or (lambda msg: print(msg, file=sys.stderr, flush=True))
     started = time.monotonic()
     summary = IngestSummary(resolve_url(url))
+    articles = (normalize_record(record, settings) for record in read_records(paths))
+    failed_before_first = 0
+    for first in articles:  # no database is created or touched before one input reads as an article
+        if isinstance(first, Article):
+            break
+        report(error_line(first.doc, first.message))
+        failed_before_first += 1
+    else:
+        summary.counts = {"failed": failed_before_first} if failed_before_first else {}
+        summary.seconds = time.monotonic() - started
+        return summary
     db = open_store(url, create=True, migrate_to_head=True)
     try:
         dating = DatingDefaults(published=published, year=year)
         with StoreWriter(db, settings) as writer, _Progress(quiet) as progress:
-            articles = (normalize_record(record) for record in read_records(paths))
-            todo = _skip_stored(articles, writer, progress)
+            for _ in range(failed_before_first):
+                writer.note_failure()
+            todo = _skip_stored(itertools.chain([first], articles), writer, progress)
             for outcome in extract(todo, workers, settings, nlp, dating):
                 if isinstance(outcome, DocumentError):
                     writer.note_failure()
-                    report(f"error: {outcome.doc}: {outcome.message}")
+                    report(error_line(outcome.doc, outcome.message))
                     progress.advance(failed=True)
                     continue
                 try:
                     result = writer.write(outcome)
                 except EndorsetrackError as exc:
-                    report(f"error: {outcome.article.doc}: {exc}")
+                    report(error_line(outcome.article.doc, str(exc)))
                     progress.advance(failed=True)
                     continue
                 except Exception as exc:  # a database error for one article: it was rolled back
-                    report(f"error: {outcome.article.doc}: not stored: {type(exc).__name__}: {exc}")
+                    report(error_line(outcome.article.doc, f"not stored: {type(exc).__name__}: {exc}"))
                     progress.advance(failed=True)
                     continue
                 summary.stances += result.stances

@@ -11,7 +11,7 @@ from itertools import groupby
 
 import typer
 
-from ..errors import EndorsetrackError, InputError
+from ..errors import EndorsetrackError, InputError, error_line
 from ..evaluate import (Report, ScoreError, display_name, load_gold, load_predictions,
                         predictions_from_outcomes, race_text, score)
 from ..ingest import read_records
@@ -43,7 +43,7 @@ def eval_command(
         if run:
             pred, failed = predictions_from_outcomes(process_records(read_records(files[1:])))
             for f in failed:
-                typer.echo(f"error: {f.doc}: {f.message}", err=True)
+                typer.echo(error_line(f.doc, f.message), err=True)
             failures = len(failed)
         else:
             pred = load_predictions(files[1])

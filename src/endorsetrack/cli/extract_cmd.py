@@ -10,11 +10,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import EndorsetrackError, InputError
+from ..errors import EndorsetrackError, InputError, error_line
 from ..ingest import read_records
 from ..pipeline import process_records
 from ..types import DocumentError
-from .app import EXIT_PARTIAL, app, fail
+from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
 from .options import dating_defaults, published_option, year_option
 
 
@@ -48,7 +48,7 @@ def extract(
             for outcome in process_records(records, dating=dating):
                 if isinstance(outcome, DocumentError):
                     failures += 1
-                    typer.echo(f"error: {outcome.doc}: {outcome.message}", err=True)
+                    typer.echo(error_line(outcome.doc, outcome.message), err=True)
                 else:
                     out.write(json.dumps(outcome.to_json(with_text=with_text), ensure_ascii=False) + "\n")
                     done += 1
@@ -58,11 +58,11 @@ def extract(
     finally:
         if output:
             out.close()
+    if done == 0:
+        raise fail(InputError(NOTHING_READABLE))
     if failures:
         typer.echo(f"{failures} of {failures + done} inputs failed; the others were written.", err=True)
         raise typer.Exit(EXIT_PARTIAL)
-    if done == 0:
-        raise fail(InputError("no articles found in the given paths"))
 
 
 class _progress:
@@ -113,10 +113,11 @@ def show(
                 raise fail(InputError(f"not JSON: {exc.msg}", path=str(path), line=n)) from exc
             doc = Path(str(obj.get("doc", ""))).name
             for e in obj.get("endorsements", []):
-                ends.add_row(doc, e["endorser"], e.get("endorser_type") or "", e["stance"],
-                             e.get("candidate") or "-", e.get("stage") or "-", f"{e.get('confidence', 0):.2f}")
+                ends.add_row(*(plain(str(v)) for v in (doc, e["endorser"], e.get("endorser_type") or "", e["stance"],
+                             e.get("candidate") or "-", e.get("stage") or "-", f"{e.get('confidence', 0):.2f}")))
             for p in obj.get("polls", []):
                 res = ", ".join(f"{r['candidate']} {r['share']:g}%" for r in p.get("results", []))
-                polls.add_row(doc, p["pollster"], p.get("released") or "-", p.get("population") or "all", res)
+                polls.add_row(*(plain(str(v)) for v in (doc, p["pollster"], p.get("released") or "-",
+                                                        p.get("population") or "all", res)))
     console.print(ends)
     console.print(polls)

@@ -11,13 +11,15 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
-from ..errors import EndorsetrackError, QueryError
+from ..errors import EndorsetrackError, InputError, QueryError, printable
 from ..store import migrate as run_migrations
 from ..store import EXPORT_FORMATS, FORMATS, applied, connect, find_conflicts, open_store, queries, resolve_url
 from ..store import write_rows
-from .app import EXIT_PARTIAL, app, fail
+from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
 from .options import dating_defaults, published_option, year_option
 from ..batch import run_ingest
 
@@ -79,13 +81,13 @@ def _emit(rows: list[dict], fmt: str, table: str, title: str = "") -> None:
         return
     console = _console()
     if not rows:
-        console.print(f"[dim]{title + ': ' if title else ''}nothing found[/dim]")
+        console.print(f"[dim]{escape(printable(title)) + ': ' if title else ''}nothing found[/dim]")
         return
-    t = Table(title=title or None, show_lines=False)
+    t = Table(title=Text(printable(title)) if title else None, show_lines=False)
     cols = TABLES[table]
     _add_columns(t, cols)
     for r in rows:
-        t.add_row(*(_cell(r.get(c)) for c in cols))
+        t.add_row(*(plain(_cell(r.get(c))) for c in cols))
     console.print(t)
 
 
@@ -116,6 +118,8 @@ def ingest(
         summary = run_ingest(paths, db, workers=workers, published=dating.published, year=dating.year, quiet=quiet)
     except EndorsetrackError as exc:
         raise fail(exc) from exc
+    if not summary.read:
+        raise fail(InputError(NOTHING_READABLE))
     typer.echo(summary.line(), err=True)
     if summary.failed:
         raise typer.Exit(EXIT_PARTIAL)
@@ -174,7 +178,8 @@ def status(
         return
     console = _console()
     races = sorted({r["race"] for r in rows if r["race"]})
-    console.print(f"[bold]{'; '.join(races) or race}[/bold]" + (f" as of {as_of}" if as_of else " (all reports)"))
+    heading = escape(printable("; ".join(races) or race))
+    console.print(f"[bold]{heading}[/bold]" + (f" as of {as_of}" if as_of else " (all reports)"))
     if not rows:
         console.print("[dim]no stances found[/dim]")
     for stage in ("primary", "general", None):
@@ -188,7 +193,7 @@ def status(
             label = r["endorser"] + (f" (via {r['via_local']})" if r.get("via_local") else "")
             groups.setdefault((r["stance"], r["candidate"] or "-"), []).append(label)
         for (st, cand), names in groups.items():
-            t.add_row(st, cand, ", ".join(sorted(set(names))))
+            t.add_row(plain(st), plain(cand), plain(", ".join(sorted(set(names)))))
         console.print(t)
     if as_of:
         undated = _run(queries.undated_count, db=db)

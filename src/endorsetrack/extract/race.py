@@ -27,6 +27,11 @@ from ..normalize import office_titles
 # ("Secretary of State Elaine Marshall" running for the U.S. Senate).
 EXPLICIT_WEIGHT = 3
 TITLE_WEIGHT = 1
+# How far before a name its title is looked for: a title and up to two name words
+# ("Lieutenant Governor Mary Anne Cole") fit in 60 characters; twice that leaves the
+# title pattern's look-behinds room. Searching the whole sentence prefix instead made
+# an unpunctuated paragraph cost the square of its length.
+TITLE_LOOKBACK_CHARS = 120
 
 
 
@@ -72,6 +77,7 @@ class RaceIndex:
                  title: Optional[str] = None):
         self.text = text
         self.sentences = _sentences(text)
+        self._named_offices: dict[int, frozenset[str]] = {}
         self.place = _dominant_state(f"{title or ''}\n{text}")
         self.locality = _dominant_locality(f"{title or ''}\n{text}")
         self.country = _dominant_country(f"{title or ''}\n{text}")
@@ -84,17 +90,31 @@ class RaceIndex:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
         surname = candidate.split()[-1]
         scores: Counter = Counter()
-        for sent in self.sentences:
-            for m in re.finditer(rf"\b{re.escape(surname)}\b", sent):
-                for office, explicit, title in _offices():
-                    if explicit.search(sent):
-                        scores[office] += EXPLICIT_WEIGHT
-                    if title.search(sent[:m.start()]):
+        name = re.compile(rf"\b{re.escape(surname)}\b")
+        for k, sent in enumerate(self.sentences):
+            starts = [m.start() for m in name.finditer(sent)]
+            if not starts:
+                continue
+            named = self._offices_named_in(k)
+            for office, _, title in _offices():
+                if office in named:
+                    scores[office] += EXPLICIT_WEIGHT * len(starts)
+                for start in starts:  # a title right before the name: look back a window, not the whole sentence
+                    if title.search(sent[max(0, start - TITLE_LOOKBACK_CHARS):start]):
                         scores[office] += TITLE_WEIGHT
         if not scores:
             return None, 0
         office, score = scores.most_common(1)[0]
         return office, score
+
+    def _offices_named_in(self, k: int) -> frozenset[str]:
+        """Offices sentence k names as a race, searched once per sentence however many
+        candidates it holds."""
+        named = self._named_offices.get(k)
+        if named is None:
+            sent = self.sentences[k]
+            named = self._named_offices[k] = frozenset(o for o, explicit, _ in _offices() if explicit.search(sent))
+        return named
 
     def office_in(self, text: str) -> Optional[str]:
         """An office a piece of text names as a race ("In the race for attorney general, ...")."""

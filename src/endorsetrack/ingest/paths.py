@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from typing import Iterator, Sequence, Union
 
 from ..errors import InputError, MissingInputError
@@ -18,6 +19,7 @@ _GLOB_CHARS = set("*?[")
 
 NO_SUCH_FILE = "no such file or directory"
 NO_GLOB_MATCH = "no file matches this pattern"
+NOT_REGULAR = "not a regular file (a pipe, socket or device found in a directory); skipped"
 
 
 def expand_paths(paths: Sequence[str]) -> Iterator[Union[str, InputError]]:
@@ -53,8 +55,20 @@ def walk_directory(top: str, _seen: set[str] | None = None) -> Iterator[Union[st
         path = os.path.join(top, name)
         if os.path.isdir(path):
             yield from walk_directory(path, seen)
+        elif _is_special(path):  # reading a FIFO would block forever
+            yield InputError(NOT_REGULAR, path=path)
         else:
             yield path
+
+
+def _is_special(path: str) -> bool:
+    """A pipe, socket or device: named on the command line it is read (``<(cmd)``), found
+    in a directory it is skipped. A path that cannot be stat'ed is left to the reader."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode)
 
 
 def _expand_glob(pattern: str) -> Iterator[Union[str, InputError]]:

@@ -16,7 +16,8 @@ import zlib
 from typing import BinaryIO, Iterator, Union
 
 from ..errors import (DecodeInputError, EmptyInputError, EndorsetrackError, InputError,
-                      RecordFormatError, TruncatedInputError)
+                      RecordFormatError, TooLargeInputError, TruncatedInputError, without_surrogates)
+from ..settings import DEFAULT
 from ..types import DocumentError, Record
 from .decode import (CANNOT_DECODE, FILE_IS_EMPTY, SNIFF_BYTES, check_not_binary, choose_encoding,
                      decode_bytes, decode_text)
@@ -36,6 +37,13 @@ CSV_MAX_FIELD_CHARS = 50_000_000
 GZIP_TRUNCATED = "gzip data is truncated"
 GZIP_CORRUPT = "gzip data is corrupt"
 LINE_CUT_OFF = "not JSON: the line is cut off (the file looks truncated)"
+NESTED_TOO_DEEP = "not JSON: nested too deeply"
+# Bytes read at a time while skipping the rest of an over-long line.
+_SKIP_CHUNK_BYTES = 1 << 20
+
+
+def too_large(limit: int) -> str:
+    return f"larger than {limit:,} bytes (Settings.max_input_bytes); not read"
 
 
 def read_file(path: str) -> Iterator[Item]:
@@ -46,7 +54,7 @@ def read_file(path: str) -> Iterator[Item]:
         yield to_document_error(InputError(f"cannot read file: {exc.strerror or exc}", path=path))
         return
     with handle:
-        yield from read_stream(handle, display=path, name=path)
+        yield from read_stream(handle, display=without_surrogates(path), name=path)
 
 
 def read_bytes(data: bytes, display: str) -> Iterator[Item]:
@@ -77,6 +85,8 @@ def read_stream(raw: BinaryIO, display: str, name: str) -> Iterator[Item]:
         yield to_document_error(exc, path=display)
     except OSError as exc:
         yield to_document_error(InputError(f"cannot read file: {exc.strerror or exc}", path=display))
+    except (RecursionError, MemoryError, ValueError, LookupError) as exc:  # what a hostile file can still raise
+        yield to_document_error(InputError(f"cannot read file: {type(exc).__name__}: {exc}", path=display))
 
 
 def _read_kind(stream: BinaryIO, display: str, name: str) -> Iterator[Item]:
@@ -93,7 +103,7 @@ def _read_kind(stream: BinaryIO, display: str, name: str) -> Iterator[Item]:
     elif lower.endswith(CSV_SUFFIXES):
         yield from read_csv(stream, display, head)
     else:
-        text = decode_text(stream.read())
+        text = decode_text(read_at_most(stream, DEFAULT.max_input_bytes, display))
         if looks_like_jsonl(text):
             yield from read_jsonl(io.BytesIO(text.encode("utf-8")), display)
         else:
@@ -110,7 +120,7 @@ def looks_like_jsonl(text: str) -> bool:
         try:
             if not isinstance(json.loads(line), dict):
                 return False
-        except ValueError:
+        except (ValueError, RecursionError):
             return False
     return True
 
@@ -118,10 +128,16 @@ def looks_like_jsonl(text: str) -> bool:
 def read_jsonl(stream: BinaryIO, display: str) -> Iterator[Item]:
     """One Record per non-blank line; a bad line is an error for that line only."""
     seen_any = False
-    for number, raw in enumerate(stream, 1):
+    limit = DEFAULT.max_input_bytes
+    for number, raw in enumerate(iter(lambda: stream.readline(limit + 1), b""), 1):
         if not raw.strip():
             continue
         seen_any = True
+        if len(raw) > limit:
+            if not raw.endswith(b"\n"):
+                _skip_rest_of_line(stream)
+            yield to_document_error(TooLargeInputError(too_large(limit)), path=display, line=number)
+            continue
         try:
             yield parse_jsonl_line(decode_bytes(raw), display, number, complete=raw.endswith(b"\n"))
         except EndorsetrackError as exc:
@@ -139,10 +155,29 @@ def parse_jsonl_line(line: str, path: str, number: int, complete: bool = True) -
         if not complete and stripped.startswith("{") and not stripped.endswith("}"):
             raise TruncatedInputError(LINE_CUT_OFF, path=path, line=number) from exc
         raise RecordFormatError(f"not JSON: {exc.msg} (column {exc.colno})", path=path, line=number) from exc
+    except RecursionError as exc:
+        raise RecordFormatError(NESTED_TOO_DEEP, path=path, line=number) from exc
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise RecordFormatError(f"not JSON: {str(exc).split(';')[0]}", path=path, line=number) from exc
     if not isinstance(obj, dict):
         raise RecordFormatError("not a JSON object (expected {\"text\": ...} or {\"html\": ...})",
                                 path=path, line=number)
     return record_from_fields(obj, path, number)
+
+
+def read_at_most(stream: BinaryIO, limit: int, display: str) -> bytes:
+    """The whole stream, or TooLargeInputError once it passes ``limit`` bytes (decompressed)."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeInputError(too_large(limit), path=display)
+    return data
+
+
+def _skip_rest_of_line(stream: BinaryIO) -> None:
+    while True:
+        chunk = stream.readline(_SKIP_CHUNK_BYTES)
+        if not chunk or chunk.endswith(b"\n"):
+            return
 
 
 def read_csv(stream: BinaryIO, display: str, head: bytes) -> Iterator[Item]:
@@ -159,13 +194,17 @@ def read_csv(stream: BinaryIO, display: str, head: bytes) -> Iterator[Item]:
         if not ({"text", "html"} & set(columns)):
             raise RecordFormatError('CSV file has no "text" or "html" column', path=display)
         line = reader.line_num + 1
+        rows = 0
         for row in reader:
             start, line = line, reader.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
+            rows += 1
             try:
                 yield record_from_fields(dict(zip(columns, row)), display, start)
             except EndorsetrackError as exc:
                 yield to_document_error(exc, path=display, line=start)
+        if not rows:
+            raise EmptyInputError("CSV file has a header but no rows", path=display)
     finally:
         text.detach()  # leave the binary stream to its owner

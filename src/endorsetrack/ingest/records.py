@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Optional
 
-from ..errors import EndorsetrackError, RecordFormatError
+from ..errors import EndorsetrackError, RecordFormatError, without_surrogates
 from ..types import DocumentError, Record
 
 CONTENT_FIELDS = ("text", "html")
@@ -23,7 +23,7 @@ def record_from_fields(row: Mapping[str, Any], path: str, line: int) -> Record:
         if not isinstance(value, str):
             raise RecordFormatError(f'"{key}" must be a string, not {_json_type(value)}', path=path, line=line)
         if value.strip():
-            content = value
+            content = without_surrogates(value)
             break
     if content is None:
         raise RecordFormatError(NO_CONTENT, path=path, line=line)
@@ -50,7 +50,7 @@ def _optional_str(value: Any, key: str, path: str, line: int) -> Optional[str]:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise RecordFormatError(f'"{key}" must be a string, not {_json_type(value)}', path=path, line=line)
-    text = str(value).strip()
+    text = without_surrogates(str(value)).strip()
     return text or None
 
 

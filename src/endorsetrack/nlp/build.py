@@ -47,13 +47,18 @@ def paragraph_boundaries(doc):
     """A sentence never spans a paragraph break: headlines, captions and datelines
     stand alone instead of gluing onto the next sentence (the parser keeps the
     boundaries that are preset)."""
+    run = 0  # tokens since the last preset sentence start
     for tok in doc[:-1]:
-        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+        run += 1
+        if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text) or run >= DEFAULT.max_sentence_tokens:
             doc[tok.i + 1].is_sent_start = True
+            run = 0
         elif tok.text not in SENTENCE_FINAL and not tok.is_space:
             # a sentence starts only after final punctuation or a line break: the small
             # parser otherwise splits lists ("... (PSEA) and | UFCW Local 1776 have")
             doc[tok.i + 1].is_sent_start = False
+        else:
+            run = 0
     return doc
 
 

@@ -15,7 +15,10 @@ from .edits import Edit, Rule, Span, run_rules
 from .sentences import glued_sentence_edits, quote_direction_edits
 
 _UNICODE_SPACE = re.compile("[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters, soft hyphens, and the bidi marks, embeddings, overrides and
+# isolates: none carries meaning in English news, and an override reorders what a
+# reader sees of a name on a page.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CURLY_DOUBLE = re.compile("[\u201c\u201d\u201e\u201f]")
 _CURLY_SINGLE = re.compile("[\u2018\u2019\u201a\u201b]")
 _SPACE_RUN = re.compile(r" {2,}")
