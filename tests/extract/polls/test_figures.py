@@ -223,3 +223,35 @@ def test_bulleted_lines_after_the_poll_are_its_figures(poll_nlp):
             "- The NDP is at 22.8 per cent support")
     assert rows(polls_in(poll_nlp, text)) == [
         ("Acme Research", None, (("Liberals", 35.6), ("Conservatives", 31), ("NDP", 22.8)))]
+
+
+
+# ---- who is the other side of a pair ---------------------------------------------------
+
+def test_a_list_of_objects_with_descriptions_keeps_the_subject(poll_nlp):
+    text = ("Governor Mia Dorsey, Senator Paul Fenwick and Mayor Lou Brandt are in the race. "
+            "In the Harbor State poll, Dorsey leads former state Sen. Paul Fenwick 47 - 40 percent "
+            "and former Gov. Lou Brandt 50 - 36 percent.")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Dorsey", 47), ("Paul Fenwick", 40)), (("Dorsey", 50), ("Lou Brandt", 36))]
+
+
+def test_ahead_of_and_behind_make_the_name_the_other_side(poll_nlp):
+    text = RACE + "A Ridgeway College poll found the senator ahead of Lawson by 8 points, 51% to 43%."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 51, "Lawson": 43}
+    text = RACE + "A Ridgeway College poll found the challenger behind Carter, 39 percent to 47 percent."
+    assert shares(polls_in(poll_nlp, text)) == {"Lawson": 39, "Carter": 47}
+
+
+def test_a_pronoun_subject_has_the_edge_over_the_name(poll_nlp):
+    text = ("Senator Joe Carter faces challengers Ned Lawson and Amy Brook. A Ridgeway College poll "
+            "was released Monday. Carter does well in it. He has a five-point edge over Lawson "
+            "(49% to 44%) and a six-point edge over Brook (50% to 44%).")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Carter", 49), ("Lawson", 44)), (("Carter", 50), ("Brook", 44))]
+
+
+def test_closing_to_within_makes_the_subject_the_trailing_side(poll_nlp):
+    text = RACE + ("In the latest Ridgeway College poll, Lawson has closed to within 15 percentage points, "
+                   "55 percent to 40 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Lawson": 40, "Carter": 55}

@@ -411,7 +411,9 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
         if _is_object(doc, c, rules, ctx):  # "losing to Smith 60 to 33": the subject is implied
             subj = ctx.subject if ctx.subject and ctx.subject[0] != c.key \
                 else _grammatical_subject(doc, cands, c.key)
-            subj = subj or opponent(c.key, c.start)
+            # "She has an edge over Roe (49% to 44%)": whom the pronoun stands for.
+            pron = None if subj else _pronoun_subject(doc, pre_start, a, antecedent)
+            subj = subj or (pron if pron and pron[0] != c.key else None) or opponent(c.key, c.start)
             if subj is None:
                 return [], "pair"
             vs, vc = order(verdict)
@@ -471,13 +473,18 @@ def _is_object(doc, c: CandidateMention, rules: PollRules, ctx: Optional[UnitCon
     while x >= 0 and first - x <= OBJECT_DESCRIPTION_MAX_TOKENS and not doc[x].is_sent_start and (
             doc[x].pos_ in ("PROPN", "ADJ") or doc[x].text == "." or rules.has("title", doc[x].text)):
         x -= 1
-    if x >= 0 and x < first and doc[x].pos_ == "VERB" and any(
-            _hit(rules, kind, doc[x]) for kind in ("lead_cue", "trail_cue", "tie_cue")):
-        return True
-    if ctx is not None and ctx.object_run and first > 0 and doc[first - 1].lower_ in ("and", ","):
-        return True
+    if x >= 0 and x < first and doc[x].pos_ in ("VERB", "ADP", "ADV") and _side_cue(doc[x], rules):
+        return True  # "beats former Gov. Ann Roe", "behind Roe"
+    if x >= 1 and x < first and doc[x].lower_ == "of" and _side_cue(doc[x - 1], rules):
+        return True  # "ahead of Roe", "in front of Roe"
+    if ctx is not None and ctx.object_run and 0 <= x < first and doc[x].lower_ in ("and", ","):
+        return True  # "... and former Gov. Fry 46 - 36": the next object of the same verb
     head = doc[c.token_i]
     return head.dep_ == "dobj" and (rules.has("lead_cue", head.head.lemma_) or rules.has("trail_cue", head.head.lemma_))
+
+
+def _side_cue(tok, rules: PollRules) -> bool:
+    return any(_hit(rules, kind, tok) for kind in ("lead_cue", "trail_cue", "tie_cue"))
 
 
 def _pronoun_subject(doc, lo: int, a: int, antecedent) -> Optional[tuple[str, str]]:
