@@ -255,3 +255,32 @@ def test_closing_to_within_makes_the_subject_the_trailing_side(poll_nlp):
     text = RACE + ("In the latest Ridgeway College poll, Lawson has closed to within 15 percentage points, "
                    "55 percent to 40 percent.")
     assert shares(polls_in(poll_nlp, text)) == {"Lawson": 40, "Carter": 55}
+
+
+# ---- changes, trends and "respectively" ------------------------------------------------
+
+PARTY_RACE = "The federal election is near. "
+
+
+def test_a_change_then_the_value_it_came_to_is_one_share(poll_nlp):
+    text = PARTY_RACE + ("In the latest Harbour Research poll, Labor is steady on the primary vote at 34.5%, "
+                         "but the Coalition is down 2.5% to 41.5% and the Greens are up by two to 11.5%.")
+    assert shares(polls_in(poll_nlp, text)) == {"Labor": 34.5, "Coalition": 41.5, "Greens": 11.5}
+
+
+def test_a_trend_from_one_figure_to_another_is_one_side_now(poll_nlp):
+    text = PARTY_RACE + ("In the latest Harbour Research poll, the Coalition rose from 36 to 37 per cent, "
+                         "while One Nation fell from 11 per cent to 9.")
+    assert shares(polls_in(poll_nlp, text)) == {"Coalition": 37, "Nation": 9}
+
+
+def test_figures_with_their_units_respectively(poll_nlp):
+    text = PARTY_RACE + ("The latest Harbour Research poll has Labor on 35%. The Greens and One Nation are "
+                         "both unchanged, at 9% and 4% respectively.")
+    assert shares(polls_in(poll_nlp, text)) == {"Labor": 35, "Greens": 9, "Nation": 4}
+
+
+def test_a_tracking_poll_is_a_poll_and_tracking_as_a_verb_is_not(poll_nlp):
+    text = PARTY_RACE + ("The latest nightly tracking by Harbour Research shows the Liberals ahead. In the "
+                         "west, the Liberals are tracking at 34.7 per cent support, with the NDP at 30.0 per cent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harbour Research", None, (("Liberals", 34.7), ("NDP", 30)))]

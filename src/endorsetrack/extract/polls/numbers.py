@@ -57,6 +57,19 @@ BARE_PAIR_MIN_SUM, BARE_PAIR_MAX_SUM = 50, 100
 # 80-95 to 3-10 in the probe sets; 50 keeps every majority.
 BARE_PAIR_ONE_DIGIT_MIN_FIRST = 50
 
+# "the Coalition is down 2.5% to 41.5%", "Labor by two to 37%", "up one point to 39 per cent": a
+# change, then the value it came to. Such a "pair" is one share, the second figure.
+_CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|rose|rising|fell|falling|dropped|dropping|slipped|slipping|climbed|"
+                            r"climbing|gained|gaining|lost|losing|jumped|increased|decreased|dipped|edged up|"
+                            r"edged down)\s*(?:a further\s*|another\s*)?$", re.I)
+# "rose from 36 to 37 per cent", "fell from 11 per cent to 9": the same side's value in the
+# last poll, then now -- a "trend", whose second figure is the side's share (the first, an
+# older poll's, is left out like "up from 40%": giving it cost val precision, gained train nothing).
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# "at 9% and 4% respectively": figures, each with its unit, zipped with the names before.
+_RESPECTIVE_RE = re.compile(rf"(?<![\w.])(?P<nums>{NUM}{SHARE_UNIT}(?:\s*,\s*{NUM}{SHARE_UNIT})*,?\s+and\s+{NUM}"
+                            rf"{SHARE_UNIT})(?=,?\s+respectively\b)", re.I)
+
 # The cheap gate: can this text hold a share at all?
 SHARE_CUE_RE = re.compile(r"\d\s?%|\bpercent\b|\bper\s?cent\b|\bpct\b", re.I)
 
@@ -69,7 +82,7 @@ class Share:
     character span; ``start``/``end`` cover the whole group. Offsets are absolute.
     """
 
-    kind: str
+    kind: str  # "single", "pair", "series" or "trend" (one side's earlier value, then now)
     values: tuple[float, ...]
     spans: tuple[tuple[int, int], ...]
     start: int
@@ -130,6 +143,16 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    for m in _RESPECTIVE_RE.finditer(text):
+        parts = [p for p in _ANY_NUM_RE.finditer(m.group("nums"))]
+        vals = [_clean(word_number(p.group(0))) for p in parts]
+        if len(parts) < 2 or any(v is None for v in vals):
+            continue
+        base = m.start("nums") + offset
+        found.append(Share("series", tuple(v for v in vals if v is not None),
+                           tuple((base + p.start(), base + p.end()) for p in parts), m.start() + offset,
+                           m.end() + offset))
+        taken.append((m.start(), m.end()))
     for m in _PAIR_RE.finditer(text):
         if not (m.group("ua") or m.group("ub")) or not free(m.start(), m.end()):
             continue
@@ -137,8 +160,15 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
         if a is None or b is None:
             continue
         a_end = m.end("ua") if m.group("ua") else m.end("a")
-        found.append(Share("pair", (a, b), ((m.start("a") + offset, a_end + offset),
-                                            (m.start("b") + offset, m.end() + offset)),
+        before = text[max(0, m.start() - 20):m.start()]
+        if a < b and _CHANGE_BEFORE.search(before):  # "down 2.5% to 41.5%": the value it came to
+            found.append(Share("single", (b,), ((m.start("b") + offset, m.end() + offset),),
+                               m.start("b") + offset, m.end() + offset))
+            taken.append((m.start(), m.end()))
+            continue
+        kind = "trend" if _FROM_BEFORE.search(before) else "pair"
+        found.append(Share(kind, (a, b), ((m.start("a") + offset, a_end + offset),
+                                          (m.start("b") + offset, m.end() + offset)),
                            m.start() + offset, m.end() + offset))
         taken.append((m.start(), m.end()))
     for m in _LIST_RE.finditer(text):
