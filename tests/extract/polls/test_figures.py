@@ -284,3 +284,10 @@ def test_a_tracking_poll_is_a_poll_and_tracking_as_a_verb_is_not(poll_nlp):
     text = PARTY_RACE + ("The latest nightly tracking by Harbour Research shows the Liberals ahead. In the "
                          "west, the Liberals are tracking at 34.7 per cent support, with the NDP at 30.0 per cent.")
     assert rows(polls_in(poll_nlp, text)) == [("Harbour Research", None, (("Liberals", 34.7), ("NDP", 30)))]
+
+
+def test_against_a_described_name_makes_it_the_other_side(poll_nlp):
+    text = ("Senator Joe Carter faces challengers Ned Lawson and Amy Brook. In the Ridgeway College poll, "
+            "Carter runs strongly against the lesser-known Lawson (53% to 40%) and Brook (54% to 38%).")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Carter", 53), ("Lawson", 40)), (("Carter", 54), ("Brook", 38))]

@@ -115,8 +115,9 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     # The clause before: approval ratings, favourability.
     for i in range(a - 1, max(pre_start, a - ATTITUDE_WINDOW_TOKENS) - 1, -1):
         t = doc[i]
-        if t.text == "(" and i == a - 1:
-            continue  # "rated most favourable (54%)": the bracket holds the word's figure
+        if t.text in ("(", ",") and i == a - 1:
+            continue  # "rated most favourable (54%)", "disapprove of her handling of it, 60 percent to
+            # 35 percent": the figures right after a bracket or comma are that clause's
         if t.text in _CLAUSE_PUNCT:
             break
         if _hit(rules, "attitude_cue", t) and t.lemma_ not in ("job", "should", "view") \
@@ -206,6 +207,8 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
         ctx.attitude = ctx.attitude or why == "attitude"
         if why or ctx.attitude:
             continue
+        if share.kind == "single" and b < len(doc) and rules.has("margin_noun", doc[b].text):
+            continue  # "a 32 per cent lead over Roe": a margin
         consumed_before = set(ctx.consumed)
         pre = [(k, c) for k, c in enumerate(cands)
                if k not in ctx.consumed and c.token_i >= pre_start and c.token_i < a
@@ -264,8 +267,8 @@ def _pronoun_result(doc, share, a: int, pre_start: int, antecedent) -> list[Resu
 
 def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
     """'Smith said 55 percent ...': a reporting verb between name and figure."""
-    return any(doc[i].pos_ == "VERB" and rules.has("reporting_verb", doc[i].lemma_)
-               for i in range(cand_tok + 1, share_tok))
+    return any(doc[i].pos_ == "VERB" and rules.has("reporting_verb", doc[i].lemma_) and doc[i].dep_ != "amod"
+               for i in range(cand_tok + 1, share_tok))  # "the lesser-known Roe": no one speaks
 
 
 def _bare_name_slots(doc, a: int, pre_start: int) -> set[int]:
@@ -476,8 +479,11 @@ def _is_object(doc, c: CandidateMention, rules: PollRules, ctx: Optional[UnitCon
         return True
     x = first - 1
     while x >= 0 and first - x <= OBJECT_DESCRIPTION_MAX_TOKENS and not doc[x].is_sent_start and (
-            doc[x].pos_ in ("PROPN", "ADJ") or doc[x].text == "." or rules.has("title", doc[x].text)):
-        x -= 1
+            doc[x].pos_ in ("PROPN", "ADJ", "DET") or doc[x].text in (".", "-") or rules.has("title", doc[x].text)
+            or (doc[x].pos_ in ("ADV", "VERB") and ((x > 0 and doc[x - 1].text == "-") or doc[x + 1].text == "-"))):
+        x -= 1  # "the lesser-known Roe", "former Gov. Ann Roe"
+    if 0 <= x < first - 1 and rules.has("partner_prep", doc[x].text):
+        return True  # "against the lesser-known Roe"
     if x >= 0 and x < first and doc[x].pos_ in ("VERB", "ADP", "ADV") and _side_cue(doc[x], rules):
         return True  # "beats former Gov. Ann Roe", "behind Roe"
     if x >= 1 and x < first and doc[x].lower_ == "of" and _side_cue(doc[x - 1], rules):

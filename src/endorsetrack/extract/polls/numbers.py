@@ -24,7 +24,7 @@ _WORD_NUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r
              r"|" + "|".join(_TEENS) + r"|" + "|".join(_UNITS) + r"|zero|one hundred|a hundred)")
 NUM = r"(?:\d{1,3}(?:\.\d+)?|" + _WORD_NUM + r")"
 SHARE_UNIT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b|\s?pct\b\.?)"
-MARGIN_UNIT = r"(?:\s?-?\s?percentage[- ]points?\b|\s?-?\s?points?\b|\s?-?\s?pts?\b\.?)"
+MARGIN_UNIT = r"(?:\s?-?\s?percent(?:age)?[- ]points?\b|\s?-?\s?points?\b|\s?-?\s?pts?\b\.?)"
 _SEP = r"(?:\s*(?:to|–|—)\s*|\s*-\s*(?=\d))"  # a dash only between digits: "twenty-one" is one number
 
 # Order matters: pairs and lists before singles, so "49 percent to 38 percent" is one pair.

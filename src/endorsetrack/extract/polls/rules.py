@@ -29,7 +29,7 @@ TERM_KINDS = frozenset({
     "sponsored_by", "finding_verb", "release_verb", "field_verb", "lead_cue", "trail_cue",
     "tie_cue", "distributive_cue", "partner_prep", "support_cue", "non_candidate_role",
     "attitude_cue", "exclude_after", "exclude_before", "election_cue", "election_weak_cue",
-    "margin_prep", "modal",
+    "margin_prep", "margin_noun", "modal",
     "reporting_verb", "whole_sample", "subgroup_marker",
     "org_suffix", "age_word", "not_person_word",
     "absent_prep", "area_subgroup", "generic_pollster_noun", "earlier_modifier",
