@@ -291,3 +291,28 @@ def test_against_a_described_name_makes_it_the_other_side(poll_nlp):
             "Carter runs strongly against the lesser-known Lawson (53% to 40%) and Brook (54% to 38%).")
     assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
         (("Carter", 53), ("Lawson", 40)), (("Carter", 54), ("Brook", 38))]
+
+
+# ---- tables flattened into lines -------------------------------------------------------
+
+THREE_WAY = "Senator Joe Carter faces challengers Ned Lawson and Amy Brook in the primary. "
+
+
+def test_rows_of_a_name_and_a_figure_are_the_polls_figures(poll_nlp):
+    text = THREE_WAY + ("A Ridgeway College poll released Monday shows Carter ahead.\n\nAmong likely primary "
+                        "voters\n\nCarter 41%\n\nLawson 30\n\nBrook 12\n\nUndecided 17\n")
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 41), ("Lawson", 30),
+                                                                         ("Brook", 12)))]
+
+
+def test_rows_with_cell_bars_and_bullets(poll_nlp):
+    text = THREE_WAY + "The Ridgeway College poll has these figures:\nCarter | 44% |\nLawson | 38 |\nBrook | 9 |\n"
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 44, "Lawson": 38, "Brook": 9}
+    text = THREE_WAY + "The Ridgeway College poll first choices were:\n- Carter 44%\n- Lawson-Hart 38%\n- Brook 9%\n"
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 44, "Lawson-Hart": 38, "Brook": 9}
+
+
+def test_rows_of_bare_numbers_alone_are_no_table(poll_nlp):
+    text = THREE_WAY + ("A Ridgeway College poll came out on Monday. The debates:\n\nOctober 12\n\nNovember 3\n\n"
+                        "Ward 7\n\nPrecinct 9\n")
+    assert polls_in(poll_nlp, text) == []
