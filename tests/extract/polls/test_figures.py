@@ -245,10 +245,10 @@ def test_ahead_of_and_behind_make_the_name_the_other_side(poll_nlp):
 
 def test_a_pronoun_subject_has_the_edge_over_the_name(poll_nlp):
     text = ("Senator Joe Carter faces challengers Ned Lawson and Amy Brook. A Ridgeway College poll "
-            "was released Monday. Carter does well in it. He has a five-point edge over Lawson "
-            "(49% to 44%) and a six-point edge over Brook (50% to 44%).")
+            "was released Monday. Carter does well in it. He holds a four-point edge over Lawson "
+            "(48% to 44%) and a seven-point edge over Brook (51% to 44%).")
     assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
-        (("Carter", 49), ("Lawson", 44)), (("Carter", 50), ("Brook", 44))]
+        (("Carter", 48), ("Lawson", 44)), (("Carter", 51), ("Brook", 44))]
 
 
 def test_closing_to_within_makes_the_subject_the_trailing_side(poll_nlp):
@@ -263,27 +263,27 @@ PARTY_RACE = "The federal election is near. "
 
 
 def test_a_change_then_the_value_it_came_to_is_one_share(poll_nlp):
-    text = PARTY_RACE + ("In the latest Harbour Research poll, Labor is steady on the primary vote at 34.5%, "
-                         "but the Coalition is down 2.5% to 41.5% and the Greens are up by two to 11.5%.")
-    assert shares(polls_in(poll_nlp, text)) == {"Labor": 34.5, "Coalition": 41.5, "Greens": 11.5}
+    text = PARTY_RACE + ("In the latest Harbour Research poll, Labor holds firm at 33.5%, while the "
+                         "Coalition has slipped down 1.5% to 40.5% and the Greens went up by three to 12.5%.")
+    assert shares(polls_in(poll_nlp, text)) == {"Labor": 33.5, "Coalition": 40.5, "Greens": 12.5}
 
 
 def test_a_trend_from_one_figure_to_another_is_one_side_now(poll_nlp):
-    text = PARTY_RACE + ("In the latest Harbour Research poll, the Coalition rose from 36 to 37 per cent, "
-                         "while One Nation fell from 11 per cent to 9.")
-    assert shares(polls_in(poll_nlp, text)) == {"Coalition": 37, "Nation": 9}
+    text = PARTY_RACE + ("In the latest Harbour Research poll, the Coalition climbed from 34 to 35 per cent, "
+                         "while One Nation dropped from 12 per cent to 8.")
+    assert shares(polls_in(poll_nlp, text)) == {"Coalition": 35, "Nation": 8}
 
 
 def test_figures_with_their_units_respectively(poll_nlp):
-    text = PARTY_RACE + ("The latest Harbour Research poll has Labor on 35%. The Greens and One Nation are "
-                         "both unchanged, at 9% and 4% respectively.")
-    assert shares(polls_in(poll_nlp, text)) == {"Labor": 35, "Greens": 9, "Nation": 4}
+    text = PARTY_RACE + ("The latest Harbour Research poll has Labor on 35%. The Greens and One Nation "
+                         "held where they were, on 8% and 5% respectively.")
+    assert shares(polls_in(poll_nlp, text)) == {"Labor": 35, "Greens": 8, "Nation": 5}
 
 
 def test_a_tracking_poll_is_a_poll_and_tracking_as_a_verb_is_not(poll_nlp):
-    text = PARTY_RACE + ("The latest nightly tracking by Harbour Research shows the Liberals ahead. In the "
-                         "west, the Liberals are tracking at 34.7 per cent support, with the NDP at 30.0 per cent.")
-    assert rows(polls_in(poll_nlp, text)) == [("Harbour Research", None, (("Liberals", 34.7), ("NDP", 30)))]
+    text = PARTY_RACE + ("The latest nightly tracking by Harbour Research shows the Liberals ahead. Out "
+                         "west the Liberals are tracking at 36.2 per cent, and the NDP sits at 29.0 per cent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harbour Research", None, (("Liberals", 36.2), ("NDP", 29)))]
 
 
 def test_against_a_described_name_makes_it_the_other_side(poll_nlp):
@@ -315,4 +315,16 @@ def test_rows_with_cell_bars_and_bullets(poll_nlp):
 def test_rows_of_bare_numbers_alone_are_no_table(poll_nlp):
     text = THREE_WAY + ("A Ridgeway College poll came out on Monday. The debates:\n\nOctober 12\n\nNovember 3\n\n"
                         "Ward 7\n\nPrecinct 9\n")
+    assert polls_in(poll_nlp, text) == []
+
+
+def test_slash_and_dash_to_dash_pairs(poll_nlp):
+    text = ("Senator Joe Carter faces challengers Ned Lawson and Amy Brook. In the Ridgeway College poll, "
+            "Carter routed Lawson by a 54-to-31 percent margin, and Brook trails Carter 42/36 for now.")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Carter", 54), ("Lawson", 31)), (("Carter", 42), ("Brook", 36))]
+
+
+def test_slashed_dates_are_no_pairs(poll_nlp):
+    text = RACE + "The Ridgeway College poll was in the field from 10/28 to 11/30 with Carter ahead."
     assert polls_in(poll_nlp, text) == []

@@ -92,12 +92,12 @@ def _hit(rules: PollRules, kind: str, tok) -> bool:
 
 
 def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: PollRules,
-              poll_noun: bool, trend: bool = False) -> Optional[str]:
+              poll_noun: bool, kind: str = "single") -> Optional[str]:
     """Why the figure at tokens [a, b) is not a candidate's share, or None when it is one.
 
     ``poll_noun``: the sentence names a poll itself, which lets "received 45 percent"
-    stand as a poll figure rather than an election return. ``trend``: the figures run
-    "from 36 to 37 per cent", so the "from" before them names no earlier figure.
+    stand as a poll figure rather than an election return. ``kind`` is the figure's (numbers.Share):
+    a "trend" runs "from 36 to 37 per cent", so the "from" before it names no earlier figure.
     """
     # Right before: "up from 40%", "those 30 percent", "undecided 12%", "leads by 5 percent".
     k = a
@@ -106,7 +106,7 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     if k - 1 >= pre_start:
         before = doc_text(doc)[doc[max(pre_start, k - 3)].idx:doc[k - 1].idx + len(doc[k - 1].text)].lower()
         if any(re.search(r"(?:^|[\s(])" + re.escape(t) + r"$", before) for t in rules.terms["exclude_before"]
-               if not (trend and t.endswith("from"))):
+               if not (kind == "trend" and t.endswith("from"))):
             return "before"
         if rules.has("margin_prep", doc[k - 1].text) and any(
                 _hit(rules, "lead_cue", t) or _hit(rules, "trail_cue", t) or t.lower_ in ("margin", "edge")
@@ -199,7 +199,7 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
         pre_start = tok_ranges[n - 1][1] if n else span.start
         post_end = tok_ranges[n + 1][0] if n + 1 < len(shares) else span.end
         after_limit = shares[n + 1].start if n + 1 < len(shares) else span.end_char
-        why = exclusion(doc, a, b, pre_start, after_limit, rules, poll_noun, share.kind == "trend") or (
+        why = exclusion(doc, a, b, pre_start, after_limit, rules, poll_noun, share.kind) or (
             "election" if n and last_why == "election" and returns_partner(doc, pre_start, a) else None)
         last_why = why
         if why == "election" and not poll_noun:

@@ -25,7 +25,8 @@ _WORD_NUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r
 NUM = r"(?:\d{1,3}(?:\.\d+)?|" + _WORD_NUM + r")"
 SHARE_UNIT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b|\s?pct\b\.?)"
 MARGIN_UNIT = r"(?:\s?-?\s?percent(?:age)?[- ]points?\b|\s?-?\s?points?\b|\s?-?\s?pts?\b\.?)"
-_SEP = r"(?:\s*(?:to|–|—)\s*|\s*-\s*(?=\d))"  # a dash only between digits: "twenty-one" is one number
+# A dash only between digits: "twenty-one" is one number; "51-to-32" is a pair.
+_SEP = r"(?:\s*-to-\s*|\s*(?:to|–|—)\s*|\s*-\s*(?=\d))"
 
 # Order matters: pairs and lists before singles, so "49 percent to 38 percent" is one pair.
 _PAIR_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM})(?P<ua>{SHARE_UNIT})?{_SEP}(?P<b>{NUM})(?P<ub>{SHARE_UNIT})?(?![\w])", re.I)
@@ -33,7 +34,8 @@ _LIST_RE = re.compile(rf"(?<![\w.])(?P<nums>{NUM}(?:\s*,\s*{NUM})*,?\s+and\s+{NU
 _SINGLE_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}){SHARE_UNIT}", re.I)
 _MARGIN_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}(?:{_SEP}{NUM})?){MARGIN_UNIT}", re.I)
 _ANY_NUM_RE = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
-_BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|\s+to\s+)(?P<b>\d{1,2})"
+# "leads 52-44", "leads Roe 57/30" (a slash: month/day dates sum under BARE_PAIR_MIN_SUM).
+_BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|/|\s+to\s+|-to-)(?P<b>\d{1,2})"
                            r"(?![\w%/-]|\s*(?:percent|per cent|pct))")
 # "with Smith at 14" in a sentence that gives other figures with a unit: the unit is
 # understood. Only "at"/"on" + a one- or two-digit number that ends the clause counts.
@@ -57,12 +59,12 @@ BARE_PAIR_MIN_SUM, BARE_PAIR_MAX_SUM = 50, 100
 # 80-95 to 3-10 in the probe sets; 50 keeps every majority.
 BARE_PAIR_ONE_DIGIT_MIN_FIRST = 50
 
-# "the Coalition is down 2.5% to 41.5%", "Labor by two to 37%", "up one point to 39 per cent": a
+# "the Alliance is down 1.5% to 40.5%", "Labor by three to 36%", "up one point to 29 per cent": a
 # change, then the value it came to. Such a "pair" is one share, the second figure.
 _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|rose|rising|fell|falling|dropped|dropping|slipped|slipping|climbed|"
                             r"climbing|gained|gaining|lost|losing|jumped|increased|decreased|dipped|edged up|"
                             r"edged down)\s*(?:a further\s*|another\s*)?$", re.I)
-# "rose from 36 to 37 per cent", "fell from 11 per cent to 9": the same side's value in the
+# "climbed from 34 to 35 per cent", "dropped from 12 per cent to 8": the same side's value in the
 # last poll, then now -- a "trend", whose second figure is the side's share (the first, an
 # older poll's, is left out like "up from 40%": giving it cost val precision, gained train nothing).
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
@@ -161,7 +163,7 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
             continue
         a_end = m.end("ua") if m.group("ua") else m.end("a")
         before = text[max(0, m.start() - 20):m.start()]
-        if a < b and _CHANGE_BEFORE.search(before):  # "down 2.5% to 41.5%": the value it came to
+        if a < b and _CHANGE_BEFORE.search(before):  # "down 1.5% to 40.5%": the value it came to
             found.append(Share("single", (b,), ((m.start("b") + offset, m.end() + offset),),
                                m.start("b") + offset, m.end() + offset))
             taken.append((m.start(), m.end()))
