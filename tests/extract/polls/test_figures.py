@@ -328,3 +328,11 @@ def test_slash_and_dash_to_dash_pairs(poll_nlp):
 def test_slashed_dates_are_no_pairs(poll_nlp):
     text = RACE + "The Ridgeway College poll was in the field from 10/28 to 11/30 with Carter ahead."
     assert polls_in(poll_nlp, text) == []
+
+
+def test_support_from_a_share_of_voters_is_the_sides_share(poll_nlp):
+    text = THREE_WAY + ("In the Ridgeway College poll, Carter had support from 27 percent of likely voters. "
+                        "Lawson drew support from 15 percent, and Brook had 11 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 27, "Lawson": 15, "Brook": 11}
+    text = RACE + "The Ridgeway College poll has Carter at 44 percent, up from 39 percent in March."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 44}

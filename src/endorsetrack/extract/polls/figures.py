@@ -105,8 +105,10 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
         k -= 1
     if k - 1 >= pre_start:
         before = doc_text(doc)[doc[max(pre_start, k - 3)].idx:doc[k - 1].idx + len(doc[k - 1].text)].lower()
+        # "had support from 25 percent": the voters a side's support comes from, no earlier figure
+        from_support = re.search(r"\b(?:support|backing|votes?)\s+from$", before) is not None
         if any(re.search(r"(?:^|[\s(])" + re.escape(t) + r"$", before) for t in rules.terms["exclude_before"]
-               if not (kind == "trend" and t.endswith("from"))):
+               if not ((kind == "trend" or from_support) and t.endswith("from"))):
             return "before"
         if rules.has("margin_prep", doc[k - 1].text) and any(
                 _hit(rules, "lead_cue", t) or _hit(rules, "trail_cue", t) or t.lower_ in ("margin", "edge")
