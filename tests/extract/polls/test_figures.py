@@ -336,3 +336,9 @@ def test_support_from_a_share_of_voters_is_the_sides_share(poll_nlp):
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 27, "Lawson": 15, "Brook": 11}
     text = RACE + "The Ridgeway College poll has Carter at 44 percent, up from 39 percent in March."
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 44}
+
+
+def test_a_place_in_the_order_in_the_next_paragraph_reports_the_poll(poll_nlp):
+    text = THREE_WAY + ("A Ridgeway College poll, released Friday, said 55 percent of likely voters back Carter.\n\n"
+                        "Lawson was next at 18 percent.\n\nBrook and a write-in hopeful were both at 3 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 55, "Lawson": 18, "Brook": 3}

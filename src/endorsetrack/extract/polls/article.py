@@ -116,7 +116,8 @@ def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[
         if not has_share_cue(u.text, allow_bare=True) or _is_election_text(u, rules):
             continue
         says_who_leads = any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
-                             for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker"))
+                             for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker", "place_cue",
+                                       "distributive_cue"))
         says_who_leads = says_who_leads or group_prefers(u, rules) or _two_named_figures(u) \
             or _named_list_item(u)
         if says_who_leads:

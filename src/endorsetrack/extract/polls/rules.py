@@ -33,7 +33,7 @@ TERM_KINDS = frozenset({
     "reporting_verb", "whole_sample", "subgroup_marker",
     "org_suffix", "age_word", "not_person_word",
     "absent_prep", "area_subgroup", "generic_pollster_noun", "earlier_modifier",
-    "pollster_descriptor", "ranking_cue", "season_word", "group_back_ref", "compass_word", "fieldwork_verb",
+    "pollster_descriptor", "ranking_cue", "place_cue", "season_word", "group_back_ref", "compass_word", "fieldwork_verb",
     "scope_word", "group_noun", "group_verb",
 })
 # Kinds whose words are views of the titles lexicon (normalize/data/titles.jsonl).
