@@ -342,3 +342,12 @@ def test_a_place_in_the_order_in_the_next_paragraph_reports_the_poll(poll_nlp):
     text = THREE_WAY + ("A Ridgeway College poll, released Friday, said 55 percent of likely voters back Carter.\n\n"
                         "Lawson was next at 18 percent.\n\nBrook and a write-in hopeful were both at 3 percent.")
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 55, "Lawson": 18, "Brook": 3}
+
+
+def test_behind_a_name_and_tenths_in_words_are_shares(poll_nlp):
+    text = THREE_WAY + ("In the Ridgeway College poll, 43 percent of voters back Carter, 28 percent are firmly "
+                        "behind Lawson and 11 percent are behind Brook.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 43, "Lawson": 28, "Brook": 11}
+    text = THREE_WAY + ("In the Ridgeway College poll, 52 percent of likely voters say they back Carter, with "
+                        "four in ten supporting Lawson.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 52, "Lawson": 40}

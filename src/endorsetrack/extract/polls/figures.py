@@ -44,6 +44,9 @@ DISTRIBUTIVE_MAX_GAP_TOKENS = 15
 OBJECT_DESCRIPTION_MAX_TOKENS = 6
 
 _FILLERS = words("poll.figure_fillers")
+# Words between a figure and "behind" when the figure is the support behind a name ("30 percent
+# are firmly behind Roe", "10 percent stand behind Fry").
+_BEHIND_FILLERS = frozenset({"be", "stand", "line", "up", "firmly", "squarely", "solidly", "now", "still", "all"})
 _PERSONAL = words("person_pronouns.third_person")
 _CLAUSE_PUNCT = set(",;:()—–[]")
 # "at 2% and the rest undecided": the undecided are the next item, not this figure's.
@@ -330,7 +333,9 @@ def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) 
         if any(_hit(rules, "attitude_cue", t) for t in between):
             ctx.attitude = True  # "40 percent ... a favorable view of Smith"
             break
-        if not words or any(_hit(rules, "support_cue", t) or _hit(rules, "ranking_cue", t) for t in words):
+        behind = bool(words) and words[-1].lower_ == "behind" and all(
+            t.lemma_ in _BEHIND_FILLERS for t in words[:-1])  # "30 percent are behind Roe": support
+        if not words or behind or any(_hit(rules, "support_cue", t) or _hit(rules, "ranking_cue", t) for t in words):
             ctx.consumed.add(k)
             return [(c.text, c.key, value)], "share_first"
         break

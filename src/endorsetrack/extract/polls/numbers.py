@@ -72,6 +72,12 @@ _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _RESPECTIVE_RE = re.compile(rf"(?<![\w.])(?P<nums>{NUM}{SHARE_UNIT}(?:\s*,\s*{NUM}{SHARE_UNIT})*,?\s+and\s+{NUM}"
                             rf"{SHARE_UNIT})(?=,?\s+respectively\b)", re.I)
 
+# "four in ten voters", "one in five": a share in words whose value is exact (a tenth, a fifth,
+# a quarter); "one in three" is left out (33 or 33.3 or the figure in brackets after it).
+_IN_N_RE = re.compile(r"(?<![\w.])(?P<k>one|two|three|four|five|six|seven|eight|nine|[1-9]) in (?P<n>ten|10|five|four)\b"
+                      r"(?!\s*\(\s*\d)", re.I)
+_IN_N_DENOMINATORS = {"ten": 10, "10": 10, "five": 5, "four": 4}
+
 # The cheap gate: can this text hold a share at all?
 SHARE_CUE_RE = re.compile(r"\d\s?%|\bpercent\b|\bper\s?cent\b|\bpct\b", re.I)
 
@@ -185,6 +191,15 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
         found.append(Share("series", values, tuple((base + p.start(), base + p.end()) for p in parts),
                            m.start() + offset, m.end() + offset))
         taken.append((m.start(), m.end()))
+    for m in _IN_N_RE.finditer(text):
+        k, n = word_number(m.group("k")), _IN_N_DENOMINATORS[m.group("n").lower()]
+        if k is None or k >= n or not free(m.start(), m.end()):
+            continue
+        v = _clean(100.0 * k / n)
+        if v is not None:
+            found.append(Share("single", (v,), ((m.start() + offset, m.end() + offset),),
+                               m.start() + offset, m.end() + offset))
+            taken.append((m.start(), m.end()))
     for m in _SINGLE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
