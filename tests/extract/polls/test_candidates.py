@@ -123,3 +123,11 @@ def test_parties_are_sides_in_westminster_style_polls_only(poll_nlp):
     text = ("A Quinlan University poll shows Labour unions split: 38 percent of members back the "
             "Greens.")
     assert polls_in(poll_nlp, text) == []  # no Westminster wording: parties are no sides
+
+
+def test_a_name_after_a_matchup_verb_is_a_person(poll_nlp):
+    text = ("Jim Hale is the early favorite in the race for governor. In the new Ridgeway College poll, "
+            "Hale leads Bill Orcutt 41-35 for the general election, while Dana Pike trails Orcutt 39/33 "
+            "at this point.")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Hale", 41), ("Bill Orcutt", 35)), (("Orcutt", 39), ("Dana Pike", 33))]

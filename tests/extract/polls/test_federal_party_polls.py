@@ -22,3 +22,10 @@ def test_a_bracketed_figure_after_an_attitude_word_is_no_share(poll_nlp):
             "27.5%. Asked about the leaders, voters rated the NDP the most favourable (52.3%).")
     shares = [r for _, _, res in rows(polls_in(poll_nlp, text)) for r in res]
     assert ("NDP", 52.3) not in shares
+
+
+def test_topline_abbreviations_and_other_party_forms(poll_nlp):
+    text = ("Westminster voting intention moved again this week. The Larkfield Research poll for the Courier "
+            "has CON 38%, LAB 35%, LDEM 9%, GRN 6%, while Ukip is on 4%.")
+    got = {r for _, _, res in rows(polls_in(poll_nlp, text)) for r in res}
+    assert got == {("CON", 38), ("LAB", 35), ("LDEM", 9), ("GRN", 6), ("Ukip", 4)}

@@ -223,3 +223,131 @@ def test_bulleted_lines_after_the_poll_are_its_figures(poll_nlp):
             "- The NDP is at 22.8 per cent support")
     assert rows(polls_in(poll_nlp, text)) == [
         ("Acme Research", None, (("Liberals", 35.6), ("Conservatives", 31), ("NDP", 22.8)))]
+
+
+
+# ---- who is the other side of a pair ---------------------------------------------------
+
+def test_a_list_of_objects_with_descriptions_keeps_the_subject(poll_nlp):
+    text = ("Governor Mia Dorsey, Senator Paul Fenwick and Mayor Lou Brandt are in the race. "
+            "In the Harbor State poll, Dorsey leads former state Sen. Paul Fenwick 47 - 40 percent "
+            "and former Gov. Lou Brandt 50 - 36 percent.")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Dorsey", 47), ("Paul Fenwick", 40)), (("Dorsey", 50), ("Lou Brandt", 36))]
+
+
+def test_ahead_of_and_behind_make_the_name_the_other_side(poll_nlp):
+    text = RACE + "A Ridgeway College poll found the senator ahead of Lawson by 8 points, 51% to 43%."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 51, "Lawson": 43}
+    text = RACE + "A Ridgeway College poll found the challenger behind Carter, 39 percent to 47 percent."
+    assert shares(polls_in(poll_nlp, text)) == {"Lawson": 39, "Carter": 47}
+
+
+def test_a_pronoun_subject_has_the_edge_over_the_name(poll_nlp):
+    text = ("Senator Joe Carter faces challengers Ned Lawson and Amy Brook. A Ridgeway College poll "
+            "was released Monday. Carter does well in it. He holds a four-point edge over Lawson "
+            "(48% to 44%) and a seven-point edge over Brook (51% to 44%).")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Carter", 48), ("Lawson", 44)), (("Carter", 51), ("Brook", 44))]
+
+
+def test_closing_to_within_makes_the_subject_the_trailing_side(poll_nlp):
+    text = RACE + ("In the latest Ridgeway College poll, Lawson has closed to within 15 percentage points, "
+                   "55 percent to 40 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Lawson": 40, "Carter": 55}
+
+
+# ---- changes, trends and "respectively" ------------------------------------------------
+
+PARTY_RACE = "The federal election is near. "
+
+
+def test_a_change_then_the_value_it_came_to_is_one_share(poll_nlp):
+    text = PARTY_RACE + ("In the latest Harbour Research poll, Labor holds firm at 33.5%, while the "
+                         "Coalition has slipped down 1.5% to 40.5% and the Greens went up by three to 12.5%.")
+    assert shares(polls_in(poll_nlp, text)) == {"Labor": 33.5, "Coalition": 40.5, "Greens": 12.5}
+
+
+def test_a_trend_from_one_figure_to_another_is_one_side_now(poll_nlp):
+    text = PARTY_RACE + ("In the latest Harbour Research poll, the Coalition climbed from 34 to 35 per cent, "
+                         "while One Nation dropped from 12 per cent to 8.")
+    assert shares(polls_in(poll_nlp, text)) == {"Coalition": 35, "Nation": 8}
+
+
+def test_figures_with_their_units_respectively(poll_nlp):
+    text = PARTY_RACE + ("The latest Harbour Research poll has Labor on 35%. The Greens and One Nation "
+                         "held where they were, on 8% and 5% respectively.")
+    assert shares(polls_in(poll_nlp, text)) == {"Labor": 35, "Greens": 8, "Nation": 5}
+
+
+def test_a_tracking_poll_is_a_poll_and_tracking_as_a_verb_is_not(poll_nlp):
+    text = PARTY_RACE + ("The latest nightly tracking by Harbour Research shows the Liberals ahead. Out "
+                         "west the Liberals are tracking at 36.2 per cent, and the NDP sits at 29.0 per cent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harbour Research", None, (("Liberals", 36.2), ("NDP", 29)))]
+
+
+def test_against_a_described_name_makes_it_the_other_side(poll_nlp):
+    text = ("Senator Joe Carter faces challengers Ned Lawson and Amy Brook. In the Ridgeway College poll, "
+            "Carter runs strongly against the lesser-known Lawson (53% to 40%) and Brook (54% to 38%).")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Carter", 53), ("Lawson", 40)), (("Carter", 54), ("Brook", 38))]
+
+
+# ---- tables flattened into lines -------------------------------------------------------
+
+THREE_WAY = "Senator Joe Carter faces challengers Ned Lawson and Amy Brook in the primary. "
+
+
+def test_rows_of_a_name_and_a_figure_are_the_polls_figures(poll_nlp):
+    text = THREE_WAY + ("A Ridgeway College poll released Monday shows Carter ahead.\n\nAmong likely primary "
+                        "voters\n\nCarter 41%\n\nLawson 30\n\nBrook 12\n\nUndecided 17\n")
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 41), ("Lawson", 30),
+                                                                         ("Brook", 12)))]
+
+
+def test_rows_with_cell_bars_and_bullets(poll_nlp):
+    text = THREE_WAY + "The Ridgeway College poll has these figures:\nCarter | 44% |\nLawson | 38 |\nBrook | 9 |\n"
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 44, "Lawson": 38, "Brook": 9}
+    text = THREE_WAY + "The Ridgeway College poll first choices were:\n- Carter 44%\n- Lawson-Hart 38%\n- Brook 9%\n"
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 44, "Lawson-Hart": 38, "Brook": 9}
+
+
+def test_rows_of_bare_numbers_alone_are_no_table(poll_nlp):
+    text = THREE_WAY + ("A Ridgeway College poll came out on Monday. The debates:\n\nOctober 12\n\nNovember 3\n\n"
+                        "Ward 7\n\nPrecinct 9\n")
+    assert polls_in(poll_nlp, text) == []
+
+
+def test_slash_and_dash_to_dash_pairs(poll_nlp):
+    text = ("Senator Joe Carter faces challengers Ned Lawson and Amy Brook. In the Ridgeway College poll, "
+            "Carter routed Lawson by a 54-to-31 percent margin, and Brook trails Carter 42/36 for now.")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("Carter", 54), ("Lawson", 31)), (("Carter", 42), ("Brook", 36))]
+
+
+def test_slashed_dates_are_no_pairs(poll_nlp):
+    text = RACE + "The Ridgeway College poll was in the field from 10/28 to 11/30 with Carter ahead."
+    assert polls_in(poll_nlp, text) == []
+
+
+def test_support_from_a_share_of_voters_is_the_sides_share(poll_nlp):
+    text = THREE_WAY + ("In the Ridgeway College poll, Carter had support from 27 percent of likely voters. "
+                        "Lawson drew support from 15 percent, and Brook had 11 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 27, "Lawson": 15, "Brook": 11}
+    text = RACE + "The Ridgeway College poll has Carter at 44 percent, up from 39 percent in March."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 44}
+
+
+def test_a_place_in_the_order_in_the_next_paragraph_reports_the_poll(poll_nlp):
+    text = THREE_WAY + ("A Ridgeway College poll, released Friday, said 55 percent of likely voters back Carter.\n\n"
+                        "Lawson was next at 18 percent.\n\nBrook and a write-in hopeful were both at 3 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 55, "Lawson": 18, "Brook": 3}
+
+
+def test_behind_a_name_and_tenths_in_words_are_shares(poll_nlp):
+    text = THREE_WAY + ("In the Ridgeway College poll, 43 percent of voters back Carter, 28 percent are firmly "
+                        "behind Lawson and 11 percent are behind Brook.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 43, "Lawson": 28, "Brook": 11}
+    text = THREE_WAY + ("In the Ridgeway College poll, 52 percent of likely voters say they back Carter, with "
+                        "four in ten supporting Lawson.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 52, "Lawson": 40}

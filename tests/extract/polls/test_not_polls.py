@@ -99,3 +99,28 @@ def test_a_matchup_far_from_any_poll_is_not_read(poll_nlp):
     filler = "The council met on Tuesday. It discussed parking. Residents spoke. The meeting ran late. "
     text = MAYORAL_RACE + MAYORAL_POLL + filler + "Garvey leads Oduya 48-41 in yard signs, his aides say."
     assert len(polls_in(poll_nlp, text)) == 1
+
+
+def test_questions_that_are_not_a_vote_give_no_shares(poll_nlp):
+    text = ("The federal election is near. In the Harbour Research poll, the Liberals have 38 per cent "
+            "support. Asked about each party, 52 per cent of voters say they would consider voting Liberal, "
+            "while 41 per cent would consider voting Conservative.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harbour Research", None, (("Liberals", 38),))]
+    text = ("The federal election is near. In the Harbour Research poll, Labour is on 38 per cent. Some 44 "
+            "per cent believe Ann Marsh has the qualities of a good leader, and 31 per cent think Tom Vale "
+            "is doing a good job.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harbour Research", None, (("Labour", 38),))]
+
+
+def test_a_view_of_a_record_after_a_comma_is_no_matchup(poll_nlp):
+    text = RACE + ("In the Ridgeway College poll, Carter leads Lawson 48 percent to 41 percent. Voters "
+                   "disapprove of Carter's handling of the budget, 58 percent to 33 percent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 48), ("Lawson", 41)))]
+
+
+def test_a_lead_in_percent_is_a_margin(poll_nlp):
+    text = RACE + "The Ridgeway College poll suggests Carter has built up a 9 per cent lead over Lawson."
+    assert polls_in(poll_nlp, text) == []
+    text = RACE + ("The Ridgeway College poll found Carter with a nearly 12 percent point lead over Lawson, "
+                   "47 percent to 35 percent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 47), ("Lawson", 35)))]

@@ -23,6 +23,7 @@ from .parties import add_party_mentions
 from .people import PersonIndex, build_person_index, latest_form, mentions_in, non_sides
 from .rules import PollRules, get_poll_rules
 from .sources import PollMention, find_mentions
+from .tables import TableRow, table_rows
 
 # A sentence with figures but no poll word of its own may borrow the poll of an
 # earlier sentence this many sentences back ("The survey of Republicans ... showed ...
@@ -94,7 +95,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
     not_people = [n for e in registry.entities for n in e.pollsters + e.sponsors]
     index = build_person_index(doc, rules, not_people)
     add_party_mentions(doc, text, index, rules)
-    items = _read_units(doc, units, paras, flags, unit_mentions, registry, index, rules)
+    items = _read_units(doc, units, paras, flags, unit_mentions, registry, index, rules, table_rows(units, rules))
     return _to_polls(doc, items, registry, rules)
 
 
@@ -115,7 +116,8 @@ def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[
         if not has_share_cue(u.text, allow_bare=True) or _is_election_text(u, rules):
             continue
         says_who_leads = any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
-                             for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker"))
+                             for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker", "place_cue",
+                                       "distributive_cue"))
         says_who_leads = says_who_leads or group_prefers(u, rules) or _two_named_figures(u) \
             or _named_list_item(u)
         if says_who_leads:
@@ -190,7 +192,7 @@ def _paragraph_ids(article: Article, units) -> list[int]:
 
 
 def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
-                index: PersonIndex, rules: PollRules) -> list[_Item]:
+                index: PersonIndex, rules: PollRules, rows: Optional[dict[int, TableRow]] = None) -> list[_Item]:
     items: list[_Item] = []
     last_ref: Optional[tuple[PollEntity, int]] = None  # the poll last referred to, and where
     read_prev = False  # did the previous sentence yield figures?
@@ -203,7 +205,9 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             continues = False  # "Smith won the primary with 51 percent": returns, not the poll
         eligible = has_share and (has_poll_word or any(m.kind == "named" for m, _ in own) or continues)
         got: list[Slot] = []
-        if eligible:
+        if rows and ui in rows:  # "Forbes 10": a table row names its side by its shape
+            got = [_row_slot(rows[ui], index)]
+        elif eligible:
             shares = find_shares(u.text, u.start_char, allow_bare=has_poll_word)
             aside = non_sides(doc, index, u.start_char, u.end_char, rules)
             spans = [s for m, _ in own for s in m.name_spans] + aside
@@ -237,6 +241,13 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         elif has_share or len(u) > TABLE_HEADER_MAX_TOKENS:
             open_poll = False  # a short line without figures (a table header) keeps it open
     return items
+
+
+def _row_slot(row: TableRow, index: PersonIndex) -> Slot:
+    """A table row's one result; its key is the person's when the article knows the name."""
+    last = row.name.split()[-1]
+    key = last.lower() if index.is_person(last) else row.name.lower()
+    return Slot([(row.name, key, row.value)], "single", row.start, row.end)
 
 
 def _current(own) -> PollEntity:

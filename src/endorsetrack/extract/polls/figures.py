@@ -11,7 +11,7 @@ pair or the race's other candidate nearby. Figures that are not candidate shares
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Optional
 
 from .group_cues import group_prefers
@@ -44,6 +44,9 @@ DISTRIBUTIVE_MAX_GAP_TOKENS = 15
 OBJECT_DESCRIPTION_MAX_TOKENS = 6
 
 _FILLERS = words("poll.figure_fillers")
+# Words between a figure and "behind" when the figure is the support behind a name ("30 percent
+# are firmly behind Roe", "10 percent stand behind Fry").
+_BEHIND_FILLERS = frozenset({"be", "stand", "line", "up", "firmly", "squarely", "solidly", "now", "still", "all"})
 _PERSONAL = words("person_pronouns.third_person")
 _CLAUSE_PUNCT = set(",;:()—–[]")
 # "at 2% and the rest undecided": the undecided are the next item, not this figure's.
@@ -92,11 +95,12 @@ def _hit(rules: PollRules, kind: str, tok) -> bool:
 
 
 def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: PollRules,
-              poll_noun: bool) -> Optional[str]:
+              poll_noun: bool, kind: str = "single") -> Optional[str]:
     """Why the figure at tokens [a, b) is not a candidate's share, or None when it is one.
 
     ``poll_noun``: the sentence names a poll itself, which lets "received 45 percent"
-    stand as a poll figure rather than an election return.
+    stand as a poll figure rather than an election return. ``kind`` is the figure's (numbers.Share):
+    a "trend" runs "from 36 to 37 per cent", so the "from" before it names no earlier figure.
     """
     # Right before: "up from 40%", "those 30 percent", "undecided 12%", "leads by 5 percent".
     k = a
@@ -104,7 +108,10 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
         k -= 1
     if k - 1 >= pre_start:
         before = doc_text(doc)[doc[max(pre_start, k - 3)].idx:doc[k - 1].idx + len(doc[k - 1].text)].lower()
-        if any(re.search(r"(?:^|[\s(])" + re.escape(t) + r"$", before) for t in rules.terms["exclude_before"]):
+        # "had support from 25 percent": the voters a side's support comes from, no earlier figure
+        from_support = re.search(r"\b(?:support|backing|votes?)\s+from$", before) is not None
+        if any(re.search(r"(?:^|[\s(])" + re.escape(t) + r"$", before) for t in rules.terms["exclude_before"]
+               if not ((kind == "trend" or from_support) and t.endswith("from"))):
             return "before"
         if rules.has("margin_prep", doc[k - 1].text) and any(
                 _hit(rules, "lead_cue", t) or _hit(rules, "trail_cue", t) or t.lower_ in ("margin", "edge")
@@ -113,8 +120,9 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     # The clause before: approval ratings, favourability.
     for i in range(a - 1, max(pre_start, a - ATTITUDE_WINDOW_TOKENS) - 1, -1):
         t = doc[i]
-        if t.text == "(" and i == a - 1:
-            continue  # "rated most favourable (54%)": the bracket holds the word's figure
+        if t.text in ("(", ",") and i == a - 1:
+            continue  # "rated most favourable (54%)", "disapprove of her handling of it, 60 percent to
+            # 35 percent": the figures right after a bracket or comma are that clause's
         if t.text in _CLAUSE_PUNCT:
             break
         if _hit(rules, "attitude_cue", t) and t.lemma_ not in ("job", "should", "view") \
@@ -196,7 +204,7 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
         pre_start = tok_ranges[n - 1][1] if n else span.start
         post_end = tok_ranges[n + 1][0] if n + 1 < len(shares) else span.end
         after_limit = shares[n + 1].start if n + 1 < len(shares) else span.end_char
-        why = exclusion(doc, a, b, pre_start, after_limit, rules, poll_noun) or (
+        why = exclusion(doc, a, b, pre_start, after_limit, rules, poll_noun, share.kind) or (
             "election" if n and last_why == "election" and returns_partner(doc, pre_start, a) else None)
         last_why = why
         if why == "election" and not poll_noun:
@@ -204,6 +212,8 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
         ctx.attitude = ctx.attitude or why == "attitude"
         if why or ctx.attitude:
             continue
+        if share.kind == "single" and b < len(doc) and rules.has("margin_noun", doc[b].text):
+            continue  # "a 32 per cent lead over Roe": a margin
         consumed_before = set(ctx.consumed)
         pre = [(k, c) for k, c in enumerate(cands)
                if k not in ctx.consumed and c.token_i >= pre_start and c.token_i < a
@@ -213,6 +223,9 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
                                         antecedent)
         elif share.kind == "series":
             results, frame = _read_series(share, pre, ctx)
+        elif share.kind == "trend":  # one side's earlier value, then its value now: the latter is the share
+            now = replace(share, kind="single", values=share.values[1:])
+            results, frame = _read_single(doc, now, a, b, pre_start, post_end, pre, cands, rules, ctx)
         else:
             results, frame = _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx)
             if not results and antecedent is not None and not share.bare:
@@ -259,8 +272,8 @@ def _pronoun_result(doc, share, a: int, pre_start: int, antecedent) -> list[Resu
 
 def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
     """'Smith said 55 percent ...': a reporting verb between name and figure."""
-    return any(doc[i].pos_ == "VERB" and rules.has("reporting_verb", doc[i].lemma_)
-               for i in range(cand_tok + 1, share_tok))
+    return any(doc[i].pos_ == "VERB" and rules.has("reporting_verb", doc[i].lemma_) and doc[i].dep_ != "amod"
+               for i in range(cand_tok + 1, share_tok))  # "the lesser-known Roe": no one speaks
 
 
 def _bare_name_slots(doc, a: int, pre_start: int) -> set[int]:
@@ -320,7 +333,9 @@ def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) 
         if any(_hit(rules, "attitude_cue", t) for t in between):
             ctx.attitude = True  # "40 percent ... a favorable view of Smith"
             break
-        if not words or any(_hit(rules, "support_cue", t) or _hit(rules, "ranking_cue", t) for t in words):
+        behind = bool(words) and words[-1].lower_ == "behind" and all(
+            t.lemma_ in _BEHIND_FILLERS for t in words[:-1])  # "30 percent are behind Roe": support
+        if not words or behind or any(_hit(rules, "support_cue", t) or _hit(rules, "ranking_cue", t) for t in words):
             ctx.consumed.add(k)
             return [(c.text, c.key, value)], "share_first"
         break
@@ -411,7 +426,9 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
         if _is_object(doc, c, rules, ctx):  # "losing to Smith 60 to 33": the subject is implied
             subj = ctx.subject if ctx.subject and ctx.subject[0] != c.key \
                 else _grammatical_subject(doc, cands, c.key)
-            subj = subj or opponent(c.key, c.start)
+            # "She has an edge over Roe (49% to 44%)": whom the pronoun stands for.
+            pron = None if subj else _pronoun_subject(doc, pre_start, a, antecedent)
+            subj = subj or (pron if pron and pron[0] != c.key else None) or opponent(c.key, c.start)
             if subj is None:
                 return [], "pair"
             vs, vc = order(verdict)
@@ -469,15 +486,23 @@ def _is_object(doc, c: CandidateMention, rules: PollRules, ctx: Optional[UnitCon
         return True
     x = first - 1
     while x >= 0 and first - x <= OBJECT_DESCRIPTION_MAX_TOKENS and not doc[x].is_sent_start and (
-            doc[x].pos_ in ("PROPN", "ADJ") or doc[x].text == "." or rules.has("title", doc[x].text)):
-        x -= 1
-    if x >= 0 and x < first and doc[x].pos_ == "VERB" and any(
-            _hit(rules, kind, doc[x]) for kind in ("lead_cue", "trail_cue", "tie_cue")):
-        return True
-    if ctx is not None and ctx.object_run and first > 0 and doc[first - 1].lower_ in ("and", ","):
-        return True
+            doc[x].pos_ in ("PROPN", "ADJ", "DET") or doc[x].text in (".", "-") or rules.has("title", doc[x].text)
+            or (doc[x].pos_ in ("ADV", "VERB") and ((x > 0 and doc[x - 1].text == "-") or doc[x + 1].text == "-"))):
+        x -= 1  # "the lesser-known Roe", "former Gov. Ann Roe"
+    if 0 <= x < first - 1 and rules.has("partner_prep", doc[x].text):
+        return True  # "against the lesser-known Roe"
+    if x >= 0 and x < first and doc[x].pos_ in ("VERB", "ADP", "ADV") and _side_cue(doc[x], rules):
+        return True  # "beats former Gov. Ann Roe", "behind Roe"
+    if x >= 1 and x < first and doc[x].lower_ == "of" and _side_cue(doc[x - 1], rules):
+        return True  # "ahead of Roe", "in front of Roe"
+    if ctx is not None and ctx.object_run and 0 <= x < first and doc[x].lower_ in ("and", ","):
+        return True  # "... and former Gov. Fry 46 - 36": the next object of the same verb
     head = doc[c.token_i]
     return head.dep_ == "dobj" and (rules.has("lead_cue", head.head.lemma_) or rules.has("trail_cue", head.head.lemma_))
+
+
+def _side_cue(tok, rules: PollRules) -> bool:
+    return any(_hit(rules, kind, tok) for kind in ("lead_cue", "trail_cue", "tie_cue"))
 
 
 def _pronoun_subject(doc, lo: int, a: int, antecedent) -> Optional[tuple[str, str]]:

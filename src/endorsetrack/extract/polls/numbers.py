@@ -24,8 +24,9 @@ _WORD_NUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r
              r"|" + "|".join(_TEENS) + r"|" + "|".join(_UNITS) + r"|zero|one hundred|a hundred)")
 NUM = r"(?:\d{1,3}(?:\.\d+)?|" + _WORD_NUM + r")"
 SHARE_UNIT = r"(?:\s?%|\s?percent\b|\s?per\s?cent\b|\s?pct\b\.?)"
-MARGIN_UNIT = r"(?:\s?-?\s?percentage[- ]points?\b|\s?-?\s?points?\b|\s?-?\s?pts?\b\.?)"
-_SEP = r"(?:\s*(?:to|–|—)\s*|\s*-\s*(?=\d))"  # a dash only between digits: "twenty-one" is one number
+MARGIN_UNIT = r"(?:\s?-?\s?percent(?:age)?[- ]points?\b|\s?-?\s?points?\b|\s?-?\s?pts?\b\.?)"
+# A dash only between digits: "twenty-one" is one number; "51-to-32" is a pair.
+_SEP = r"(?:\s*-to-\s*|\s*(?:to|–|—)\s*|\s*-\s*(?=\d))"
 
 # Order matters: pairs and lists before singles, so "49 percent to 38 percent" is one pair.
 _PAIR_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM})(?P<ua>{SHARE_UNIT})?{_SEP}(?P<b>{NUM})(?P<ub>{SHARE_UNIT})?(?![\w])", re.I)
@@ -33,7 +34,8 @@ _LIST_RE = re.compile(rf"(?<![\w.])(?P<nums>{NUM}(?:\s*,\s*{NUM})*,?\s+and\s+{NU
 _SINGLE_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}){SHARE_UNIT}", re.I)
 _MARGIN_RE = re.compile(rf"(?<![\w.])(?P<a>{NUM}(?:{_SEP}{NUM})?){MARGIN_UNIT}", re.I)
 _ANY_NUM_RE = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
-_BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|\s+to\s+)(?P<b>\d{1,2})"
+# "leads 52-44", "leads Roe 57/30" (a slash: month/day dates sum under BARE_PAIR_MIN_SUM).
+_BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|/|\s+to\s+|-to-)(?P<b>\d{1,2})"
                            r"(?![\w%/-]|\s*(?:percent|per cent|pct))")
 # "with Smith at 14" in a sentence that gives other figures with a unit: the unit is
 # understood. Only "at"/"on" + a one- or two-digit number that ends the clause counts.
@@ -57,6 +59,25 @@ BARE_PAIR_MIN_SUM, BARE_PAIR_MAX_SUM = 50, 100
 # 80-95 to 3-10 in the probe sets; 50 keeps every majority.
 BARE_PAIR_ONE_DIGIT_MIN_FIRST = 50
 
+# "the Alliance is down 1.5% to 40.5%", "Labor by three to 36%", "up one point to 29 per cent": a
+# change, then the value it came to. Such a "pair" is one share, the second figure.
+_CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|rose|rising|fell|falling|dropped|dropping|slipped|slipping|climbed|"
+                            r"climbing|gained|gaining|lost|losing|jumped|increased|decreased|dipped|edged up|"
+                            r"edged down)\s*(?:a further\s*|another\s*)?$", re.I)
+# "climbed from 34 to 35 per cent", "dropped from 12 per cent to 8": the same side's value in the
+# last poll, then now -- a "trend", whose second figure is the side's share (the first, an
+# older poll's, is left out like "up from 40%": giving it cost val precision, gained train nothing).
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+# "at 9% and 4% respectively": figures, each with its unit, zipped with the names before.
+_RESPECTIVE_RE = re.compile(rf"(?<![\w.])(?P<nums>{NUM}{SHARE_UNIT}(?:\s*,\s*{NUM}{SHARE_UNIT})*,?\s+and\s+{NUM}"
+                            rf"{SHARE_UNIT})(?=,?\s+respectively\b)", re.I)
+
+# "four in ten voters", "one in five": a share in words whose value is exact (a tenth, a fifth,
+# a quarter); "one in three" is left out (33 or 33.3 or the figure in brackets after it).
+_IN_N_RE = re.compile(r"(?<![\w.])(?P<k>one|two|three|four|five|six|seven|eight|nine|[1-9]) in (?P<n>ten|10|five|four)\b"
+                      r"(?!\s*\(\s*\d)", re.I)
+_IN_N_DENOMINATORS = {"ten": 10, "10": 10, "five": 5, "four": 4}
+
 # The cheap gate: can this text hold a share at all?
 SHARE_CUE_RE = re.compile(r"\d\s?%|\bpercent\b|\bper\s?cent\b|\bpct\b", re.I)
 
@@ -69,7 +90,7 @@ class Share:
     character span; ``start``/``end`` cover the whole group. Offsets are absolute.
     """
 
-    kind: str
+    kind: str  # "single", "pair", "series" or "trend" (one side's earlier value, then now)
     values: tuple[float, ...]
     spans: tuple[tuple[int, int], ...]
     start: int
@@ -130,6 +151,16 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    for m in _RESPECTIVE_RE.finditer(text):
+        parts = [p for p in _ANY_NUM_RE.finditer(m.group("nums"))]
+        vals = [_clean(word_number(p.group(0))) for p in parts]
+        if len(parts) < 2 or any(v is None for v in vals):
+            continue
+        base = m.start("nums") + offset
+        found.append(Share("series", tuple(v for v in vals if v is not None),
+                           tuple((base + p.start(), base + p.end()) for p in parts), m.start() + offset,
+                           m.end() + offset))
+        taken.append((m.start(), m.end()))
     for m in _PAIR_RE.finditer(text):
         if not (m.group("ua") or m.group("ub")) or not free(m.start(), m.end()):
             continue
@@ -137,8 +168,15 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
         if a is None or b is None:
             continue
         a_end = m.end("ua") if m.group("ua") else m.end("a")
-        found.append(Share("pair", (a, b), ((m.start("a") + offset, a_end + offset),
-                                            (m.start("b") + offset, m.end() + offset)),
+        before = text[max(0, m.start() - 20):m.start()]
+        if a < b and _CHANGE_BEFORE.search(before):  # "down 1.5% to 40.5%": the value it came to
+            found.append(Share("single", (b,), ((m.start("b") + offset, m.end() + offset),),
+                               m.start("b") + offset, m.end() + offset))
+            taken.append((m.start(), m.end()))
+            continue
+        kind = "trend" if _FROM_BEFORE.search(before) else "pair"
+        found.append(Share(kind, (a, b), ((m.start("a") + offset, a_end + offset),
+                                          (m.start("b") + offset, m.end() + offset)),
                            m.start() + offset, m.end() + offset))
         taken.append((m.start(), m.end()))
     for m in _LIST_RE.finditer(text):
@@ -153,6 +191,15 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
         found.append(Share("series", values, tuple((base + p.start(), base + p.end()) for p in parts),
                            m.start() + offset, m.end() + offset))
         taken.append((m.start(), m.end()))
+    for m in _IN_N_RE.finditer(text):
+        k, n = word_number(m.group("k")), _IN_N_DENOMINATORS[m.group("n").lower()]
+        if k is None or k >= n or not free(m.start(), m.end()):
+            continue
+        v = _clean(100.0 * k / n)
+        if v is not None:
+            found.append(Share("single", (v,), ((m.start() + offset, m.end() + offset),),
+                               m.start() + offset, m.end() + offset))
+            taken.append((m.start(), m.end()))
     for m in _SINGLE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -96,13 +96,16 @@ TITLED_NAME_MAX_WORDS = 3
 
 
 def _titled_names(doc, rules: PollRules, blocked: list[list[str]]):
-    """(first, last) token indices of names right after a person title.
+    """(first, last) token indices of names right after a person title or a matchup verb.
 
     The small model labels some candidates ORG throughout an article ("Republican Jane
-    Roe"); the title in front says a person follows.
+    Roe"), or nothing ("leads Jane Roe 41-35"); the title or the verb in front says a
+    person follows.
     """
     for tok in doc:
-        if not rules.has("person_title", tok.text):  # "Republican Jane Roe", "independent Nate Roe"
+        # "Republican Jane Roe", "independent Nate Roe"; and the other side of a matchup verb:
+        # "leads Jane Roe 41-35", "trails Nate Roe 39 to 33"
+        if not (rules.has("person_title", tok.text) or _matchup_verb(tok, rules)):
             continue
         run: list[Word] = []
         j = tok.i + 1
@@ -115,6 +118,11 @@ def _titled_names(doc, rules: PollRules, blocked: list[list[str]]):
                 or _is_pollster(run, blocked, rules):
             continue
         yield run[0].i, run[-1].last
+
+
+def _matchup_verb(tok, rules: PollRules) -> bool:
+    return tok.pos_ == "VERB" and any(rules.has(kind, tok.lemma_) or rules.has(kind, tok.text)
+                                      for kind in ("lead_cue", "trail_cue", "tie_cue"))
 
 
 def _name_word(tok, rules: PollRules) -> bool:

@@ -29,11 +29,11 @@ TERM_KINDS = frozenset({
     "sponsored_by", "finding_verb", "release_verb", "field_verb", "lead_cue", "trail_cue",
     "tie_cue", "distributive_cue", "partner_prep", "support_cue", "non_candidate_role",
     "attitude_cue", "exclude_after", "exclude_before", "election_cue", "election_weak_cue",
-    "margin_prep", "modal",
+    "margin_prep", "margin_noun", "modal",
     "reporting_verb", "whole_sample", "subgroup_marker",
     "org_suffix", "age_word", "not_person_word",
     "absent_prep", "area_subgroup", "generic_pollster_noun", "earlier_modifier",
-    "pollster_descriptor", "ranking_cue", "season_word", "group_back_ref", "compass_word", "fieldwork_verb",
+    "pollster_descriptor", "ranking_cue", "place_cue", "season_word", "group_back_ref", "compass_word", "fieldwork_verb",
     "scope_word", "group_noun", "group_verb",
 })
 # Kinds whose words are views of the titles lexicon (normalize/data/titles.jsonl).

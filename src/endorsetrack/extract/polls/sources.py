@@ -172,7 +172,7 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
     for tok in span:
         if tok.lower_ not in nouns or tok.i in used:
             continue
-        if tok.lower_ == "polling" and tok.pos_ == "VERB":
+        if tok.lower_ in ("polling", "tracking") and tok.pos_ == "VERB":
             continue
         if _inside_name(doc, tok, end, rules) or any(a <= tok.idx < b for m in out for a, b in m.name_spans):
             continue  # "Acme Polling and Research", "Polling Institute": part of a name
