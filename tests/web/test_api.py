@@ -132,3 +132,31 @@ def test_openapi_schema_documents_every_route_and_the_error_shape(client):
 @pytest.mark.parametrize("path", ["/docs", "/redoc"])
 def test_no_docs_page_that_would_load_scripts_from_a_cdn(client, path):
     assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/api/races/{n}", "/api/facts/{n}", "/api/articles/{n}", "/api/candidates/{n}",
+                                  "/api/endorsers/{n}", "/race/{n}", "/fact/{n}", "/article/{n}"])
+def test_an_id_beyond_64_bits_is_a_422_not_a_500(client, path):
+    r = client.get(path.format(n=2**64 + 5))
+    assert r.status_code == 422
+
+
+def test_huge_numbers_and_nul_in_a_review_body_are_422(client, ids):
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
+    url = f"/api/facts/{fid}/reviews"
+    assert_error(client.post(url, json={"action": "correct", "candidate_id": 10**30}), 422, "validation_error")
+    assert_error(client.post(url, json={"action": "reject", "note": "bad\x00note"}), 422, "validation_error")
+
+
+def test_a_body_over_the_limit_is_refused_from_its_length_before_it_is_read(client, ids):
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
+    r = client.post(f"/api/facts/{fid}/reviews", content=b"{" + b" " * 70_000 + b"}",
+                    headers={"content-type": "application/json"})
+    assert_error(r, 413, "too_large", "larger than")
+
+
+def test_with_a_token_an_unauthenticated_large_post_is_401_not_parsed(sqlite_url, ids):
+    c = make_client(sqlite_url, token="s3cret")
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
+    r = c.post(f"/api/facts/{fid}/reviews", content=b"not json at all", headers={"content-type": "application/json"})
+    assert_error(r, 401, "unauthorized", "Authorization: Bearer")

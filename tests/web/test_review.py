@@ -61,6 +61,8 @@ def test_review_input_is_checked(db):
         rv.record_review(db, fid, "correct", stance="likes")
     with pytest.raises(QueryError, match="only a 'correct' review changes fields"):
         rv.record_review(db, fid, "reject", stance="opposes")
+    with pytest.raises(QueryError, match="cannot contain NUL"):  # PostgreSQL text cannot hold it
+        rv.record_review(db, fid, "reject", note="fine\x00then not")
     assert rv.review_rows(db) == []  # nothing was stored by the refused reviews
 
 

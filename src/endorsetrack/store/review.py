@@ -119,6 +119,8 @@ def record_review(db: Database, fact_id: int, action: str, *, stance: Optional[s
     refs = fact_refs(db, {fact_id})
     if fact_id not in refs:
         raise UnknownNameError(f"no fact with id {fact_id} in the database")
+    if "\x00" in (note or "") + (reviewer or ""):
+        raise QueryError("a review note or reviewer name cannot contain NUL characters")
     note = (note or "").strip() or None
     if note and len(note) > MAX_NOTE_CHARS:
         raise QueryError(f"a review note may have at most {MAX_NOTE_CHARS} characters")

@@ -33,30 +33,30 @@ async def races(request: Request):
 
 @router.get("/races/{race_id}", response_model=models.RaceDetail,
             summary="A race: candidates with counts by stance and stage, support over time, polls, facts")
-async def race(request: Request, race_id: int):
+async def race(request: Request, race_id: models.RowId):
     return await read(request, wq.race_detail, race_id)
 
 
 @router.get("/candidates/{entity_id}", response_model=models.CandidateDetail, summary="A candidate's record")
-async def candidate(request: Request, entity_id: int):
+async def candidate(request: Request, entity_id: models.RowId):
     return await read(request, wq.candidate_detail, entity_id)
 
 
 @router.get("/endorsers/{entity_id}", response_model=models.EndorserDetail,
             summary="An endorser's history (changes, rescinds), parent bodies and locals")
-async def endorser(request: Request, entity_id: int):
+async def endorser(request: Request, entity_id: models.RowId):
     return await read(request, wq.endorser_detail, entity_id)
 
 
 @router.get("/articles/{article_id}", response_model=models.ArticleDetail,
             summary="An article's text with the offsets of every report and poll")
-async def article(request: Request, article_id: int):
+async def article(request: Request, article_id: models.RowId):
     return await read(request, wq.article_detail, article_id)
 
 
 @router.get("/facts/{fact_id}", response_model=models.FactDetail,
             summary="A fact as reviewed, as extracted, its reports and its review log")
-async def fact(request: Request, fact_id: int):
+async def fact(request: Request, fact_id: models.RowId):
     return await read(request, wq.fact_detail, fact_id)
 
 
@@ -100,5 +100,5 @@ def _create(db, fact_id: int, body: models.ReviewIn) -> dict:
 @router.post("/facts/{fact_id}/reviews", response_model=models.ReviewCreated, status_code=201,
              responses=WRITE_ERRORS, dependencies=[Depends(writer_checks)],
              summary="Confirm, reject or correct a fact (stored apart from extraction)")
-async def create_review(request: Request, fact_id: int, body: models.ReviewIn):
+async def create_review(request: Request, fact_id: models.RowId, body: models.ReviewIn):
     return await read(request, _create, fact_id, body)

@@ -92,12 +92,19 @@ def create_app(db_url: Optional[str] = None, *, token: Optional[str] = None,
     async def guard(request: Request, call_next):
         allowed = app.state.config.allowed_hosts
         host = security.host_name(request.headers.get("host", "")).lower()
+        refusal = None
         if allowed is not None and host not in allowed:
-            message = f"refused: this server answers to {', '.join(allowed)}, not '{host}'"
+            refusal = (400, f"refused: this server answers to {', '.join(allowed)}, not '{host}'")
+        else:  # before a byte of the body is read: its size, then (API) the review token
+            refusal = security.body_refusal(request) or security.api_token_refusal(request, app.state.config.token)
+        if refusal is not None:
+            status, message = refusal
             if errors.is_api(request):
-                response: Response = JSONResponse(errors.error_body("bad_request", message), status_code=400)
+                response: Response = JSONResponse(errors.error_body(errors.CODES[status], message), status_code=status)
             else:
-                response = HTMLResponse(f"<p>{escape(message)}</p>", status_code=400)
+                response = HTMLResponse(f"<p>{escape(message)}</p>", status_code=status)
+            if status == 401:
+                response.headers["WWW-Authenticate"] = "Bearer"
         else:
             response = await call_next(request)
         for key, value in security.SECURITY_HEADERS.items():

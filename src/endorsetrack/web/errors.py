@@ -19,7 +19,8 @@ from ..errors import EndorsetrackError, QueryError, StoreError, UnknownNameError
 log = logging.getLogger("endorsetrack.web")
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         415: "unsupported_media_type", 422: "validation_error", 500: "internal_error", 503: "store_unavailable"}
+         411: "length_required", 413: "too_large", 415: "unsupported_media_type", 422: "validation_error",
+         500: "internal_error", 503: "store_unavailable"}
 INTERNAL_MESSAGE = "internal error; the server log has the details"
 
 

@@ -5,11 +5,23 @@ beside names so a client can follow links the way the pages do.
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
+from fastapi import Path
 from pydantic import BaseModel, Field
 
 from ..store import review
+
+
+# The largest id a database row can have (SQLite and PostgreSQL bigint): an id beyond
+# it is a 422 before any query, not a 500 from the driver.
+MAX_ROW_ID = 2**63 - 1
+
+# An id in a URL path.
+RowId = Annotated[int, Path(ge=0, le=MAX_ROW_ID, description="A row id")]
+
+# Text a reviewer types: no NUL (PostgreSQL cannot store it in text).
+NO_NUL = r"^[^\x00]*$"
 
 
 class ErrorDetail(BaseModel):
@@ -256,10 +268,10 @@ class ReviewIn(BaseModel):
     action: Literal[review.ACTIONS]  # type: ignore[valid-type]
     stance: Optional[str] = None
     stage: Optional[str] = Field(None, description="primary, general or unstated")
-    candidate_id: Optional[int] = None
-    race_id: Optional[int] = None
-    note: Optional[str] = Field(None, max_length=review.MAX_NOTE_CHARS)
-    reviewer: Optional[str] = Field(None, max_length=200)
+    candidate_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
+    race_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
+    note: Optional[str] = Field(None, max_length=review.MAX_NOTE_CHARS, pattern=NO_NUL)
+    reviewer: Optional[str] = Field(None, max_length=200, pattern=NO_NUL)
 
 
 class ReviewCreated(BaseModel):

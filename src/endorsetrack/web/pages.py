@@ -20,7 +20,7 @@ from ..errors import QueryError
 from ..store import open_store
 from ..store import review as reviews
 from ..store import web_queries as wq
-from . import highlight, security
+from . import highlight, models, security
 from .app import config, read, render
 
 router = APIRouter(include_in_schema=False)
@@ -76,26 +76,26 @@ async def search_page(request: Request, q: str = Query("", max_length=200)):
 
 
 @router.get("/race/{race_id}")
-async def race_page(request: Request, race_id: int):
+async def race_page(request: Request, race_id: models.RowId):
     d = await read(request, wq.race_detail, race_id)
     charts = {"timeline": timeline_series(d["timeline"]), "polls": poll_series(d["polls"])}
     return render(request, "race.html", {"d": d, "charts": charts})
 
 
 @router.get("/candidate/{entity_id}")
-async def candidate_page(request: Request, entity_id: int):
+async def candidate_page(request: Request, entity_id: models.RowId):
     d = await read(request, wq.candidate_detail, entity_id)
     charts = {"timeline": timeline_series(d["timeline"]), "polls": poll_series(d["polls"])}
     return render(request, "candidate.html", {"d": d, "charts": charts})
 
 
 @router.get("/endorser/{entity_id}")
-async def endorser_page(request: Request, entity_id: int):
+async def endorser_page(request: Request, entity_id: models.RowId):
     return render(request, "endorser.html", {"d": await read(request, wq.endorser_detail, entity_id)})
 
 
 @router.get("/article/{article_id}")
-async def article_page(request: Request, article_id: int):
+async def article_page(request: Request, article_id: models.RowId):
     d = await read(request, wq.article_detail, article_id)
     spans = [highlight.Span(r["start"], r["end"], f"src-{r['source_id']}", f"/fact/{r['fact_id']}",
                             fact_label(r), "rejected" if r["review"] == "reject" else "fact")
@@ -115,7 +115,7 @@ def _fact_context(db, fact_id: int) -> dict:
 
 
 @router.get("/fact/{fact_id}")
-async def fact_page(request: Request, fact_id: int, saved: Optional[str] = None):
+async def fact_page(request: Request, fact_id: models.RowId, saved: Optional[str] = None):
     ctx = await read(request, _fact_context, fact_id)
     return render(request, "fact.html", {**ctx, "saved": saved, "form_error": None,
                                          "fact_label": fact_label})
@@ -124,13 +124,13 @@ async def fact_page(request: Request, fact_id: int, saved: Optional[str] = None)
 def _int_or_none(value: Optional[str], field: str) -> Optional[int]:
     if value is None or value.strip() == "":
         return None
-    if not value.strip().isdigit():
-        raise QueryError(f"{field} must be a number, got '{value}'")
+    if not value.strip().isdigit() or len(value.strip()) > 19 or int(value) > models.MAX_ROW_ID:
+        raise QueryError(f"{field} must be a row number, got '{value[:40]}'")
     return int(value)
 
 
 @router.post("/fact/{fact_id}/review")
-async def review_form(request: Request, fact_id: int):
+async def review_form(request: Request, fact_id: models.RowId):
     """The review form: same-site check, CSRF token, server token when required, then store."""
     security.check_same_origin(request)
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -34,6 +34,39 @@ SECURITY_HEADERS = {
 }
 
 
+# Largest request body accepted (bytes), checked from Content-Length before the body is
+# read: a review is a few hundred bytes and a note at most review.MAX_NOTE_CHARS.
+MAX_BODY_BYTES = 65_536
+_WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
+
+def body_refusal(request: Request) -> Optional[tuple[int, str]]:
+    """(status, message) when a request's body must not be read at all, else None."""
+    if request.method not in _WRITE_METHODS:
+        return None
+    length = request.headers.get("content-length")
+    if length is None:
+        if request.headers.get("transfer-encoding"):
+            return 411, "send the request with a Content-Length header"
+        return None
+    if not length.isdigit() or len(length) > 12:
+        return 400, "the Content-Length header is not a number"
+    if int(length) > MAX_BODY_BYTES:
+        return 413, f"the request body is larger than {MAX_BODY_BYTES:,} bytes"
+    return None
+
+
+def api_token_refusal(request: Request, expected: Optional[str]) -> Optional[tuple[int, str]]:
+    """A write to the API without the right Bearer token, refused before its body is parsed."""
+    if not expected or request.method not in _WRITE_METHODS or not request.url.path.startswith("/api/"):
+        return None
+    try:
+        check_token(request, expected)
+    except HTTPException as exc:
+        return exc.status_code, str(exc.detail)
+    return None
+
+
 def is_loopback(host: str) -> bool:
     """True for 127.0.0.0/8, ::1 and 'localhost' (binding these needs no token)."""
     if host.strip("[]") == "localhost":
