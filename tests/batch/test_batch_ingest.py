@@ -103,3 +103,41 @@ def test_the_store_holds_the_dates_and_races_that_extract_shows(articles, tmp_pa
     assert extracted == sorted((r["endorser_as_written"], r["date"], r["date_basis"], r["race"]) for r in rows)
     assert len(extracted) == 2
     assert shown["endorsing.txt"].date_window.end == "2030-11-07"  # --year dated the yearless reference
+
+
+def test_no_write_transaction_is_open_while_the_next_batch_is_extracted(tmp_path: Path, nlp: Language,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+    import sqlite3
+
+    from endorsetrack.batch import ingest as batch_ingest
+    from endorsetrack.settings import DEFAULT
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(5):
+        (folder / f"a{k}.txt").write_text(f"Story {k}. " + ENDORSING_TEXT)
+    db_path = tmp_path / "w.db"
+    real = batch_ingest.process_articles
+    lock_free: list[bool] = []
+
+    def extract_and_probe(articles, settings=DEFAULT, nlp=None, dating=DatingDefaults()):
+        for n, outcome in enumerate(real(articles, settings, nlp, dating)):
+            if n in (2, 4):  # extraction of the second and third batches (batch size 2)
+                other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+                try:
+                    other.execute("BEGIN IMMEDIATE")  # fails at once if ingest holds the write lock
+                    other.execute("ROLLBACK")
+                    lock_free.append(True)
+                except sqlite3.OperationalError:
+                    lock_free.append(False)
+                finally:
+                    other.close()
+            yield outcome
+
+    monkeypatch.setattr(batch_ingest, "process_articles", extract_and_probe)
+    settings = dataclasses.replace(DEFAULT, batch_size=2)
+    summary = run_ingest([str(folder)], str(db_path), quiet=True, nlp=nlp, settings=settings,
+                         report=lambda _: None)
+    assert summary.counts["stored"] == 5
+    assert lock_free == [True, True]

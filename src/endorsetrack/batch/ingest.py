@@ -87,25 +87,29 @@ def run_ingest(paths: Sequence[str], url: Optional[str] = None, *, workers: int 
             for _ in range(failed_before_first):
                 writer.note_failure()
             todo = _skip_stored(itertools.chain([first], articles), writer, progress)
-            for outcome in extract(todo, workers, settings, nlp, dating):
-                if isinstance(outcome, DocumentError):
-                    writer.note_failure()
-                    report(error_line(outcome.doc, outcome.message))
-                    progress.advance(failed=True)
-                    continue
-                try:
-                    result = writer.write(outcome)
-                except EndorsetrackError as exc:
-                    report(error_line(outcome.article.doc, str(exc)))
-                    progress.advance(failed=True)
-                    continue
-                except Exception as exc:  # a database error for one article: it was rolled back
-                    report(error_line(outcome.article.doc, f"not stored: {type(exc).__name__}: {exc}"))
-                    progress.advance(failed=True)
-                    continue
-                summary.stances += result.stances
-                summary.polls += result.polls
-                progress.advance()
+            # Extract a batch with no transaction open, then write it and commit: a second
+            # ingest or a review waits at most one batch's writing, never an extraction.
+            for batch in _chunks(extract(todo, workers, settings, nlp, dating), settings.batch_size):
+                for outcome in batch:
+                    if isinstance(outcome, DocumentError):
+                        writer.note_failure()
+                        report(error_line(outcome.doc, outcome.message))
+                        progress.advance(failed=True)
+                        continue
+                    try:
+                        result = writer.write(outcome)
+                    except EndorsetrackError as exc:
+                        report(error_line(outcome.article.doc, str(exc)))
+                        progress.advance(failed=True)
+                        continue
+                    except Exception as exc:  # a database error for one article: it was rolled back
+                        report(error_line(outcome.article.doc, f"not stored: {type(exc).__name__}: {exc}"))
+                        progress.advance(failed=True)
+                        continue
+                    summary.stances += result.stances
+                    summary.polls += result.polls
+                    progress.advance()
+                writer.commit()
             summary.counts = dict(writer.counts)
     finally:
         db.close()
