@@ -20,7 +20,8 @@ from .context import SentenceContext
 from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
 from .detect import Mention
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
-                             salient_first, described_by, describing_words, union_acronym, HEAD_NOUN_REFERENCES,
+                             salient_first, times_named, SALIENT_MENTIONS, described_by, describing_words,
+                             union_acronym, HEAD_NOUN_REFERENCES,
                              is_subject_phrase, PRONOUN_GENDER, person_gender, byline_author, latest_newspaper,
                              is_newspaper, inside_quotes, provisional_type)
 
@@ -191,8 +192,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
             and not member_word(ctx.doc[c.end - 1])
             or c.kind == "ref" and depth < REFERENCE_CHAIN and ctx.doc[c.start].lower_ not in ("a", "an")
-            and (c.label in ("union", "federation", "organization", "group", "local", "coalition")
+            and (c.label in CHAIN_REFERENCES
                  or c.start >= ctx.sent.start and appositive_name(c, ctx) is not None)]
+    orgs += _story_subjects(orgs, quoted, ctx)  # "The Harbor Chamber ..." six sentences back, "the chamber" since
     subj = [c for c in orgs if ctx.doc[c.start:c.end].root.dep_ in ("nsubj", "nsubjpass")]  # "[Local] 1219"
     orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
     if label in HEAD_NOUN_REFERENCES:  # "the council" is the latest body called a council, if any
@@ -228,6 +230,29 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             continue
         return cand.text, provisional_type(cand)
     return None
+
+
+CHAIN_REFERENCES = words("org_reference_nouns.chain")
+
+
+def _story_subjects(near: list[Mention], quoted: bool, ctx: SentenceContext) -> list[Mention]:
+    """Organisations named before the reference window that the article keeps naming (by name
+    or by their head noun, reference_cues.times_named): the body a story is about stays what
+    "the organization" means however many sentences on, unless a nearer one is named."""
+    seen = {c.text for c in near}
+    window = len(ctx.history)
+    older = list(ctx.all_history)[:-window] if window else list(ctx.all_history)
+    out = []
+    for past in reversed(older):
+        for x in reversed(past):
+            if x.kind != "org" or x.label in ("GPE", "caps", "FAC", "LOC") or x.text in seen \
+                    or is_institution(x.text) or is_title(x) or not quoted and any(
+                        a < ctx.doc[x.start].idx < b for a, b in ctx.quoted if b - a > QUOTED_NAME_CHARS):
+                continue
+            seen.add(x.text)
+            if times_named(x, ctx) >= SALIENT_MENTIONS:
+                out.append(x)
+    return out
 
 
 def members_body(tok, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:

@@ -1,0 +1,55 @@
+"""Endorsements whose endorser or candidate the sentence names only by a reference that the
+article's context resolves: a description by the story's subject body ("the organization",
+"the chamber") long after its name, past bodies named once in between.
+
+Each case runs the whole pipeline on an invented text and compares the set of
+(endorser, candidate, stance) facts.
+"""
+from __future__ import annotations
+
+import pytest
+from helpers.extraction import facts_of
+
+
+def loose(facts: set[tuple]) -> set[tuple]:
+    return {f[:3] for f in facts}
+
+
+STORY_SUBJECT_CASES = [
+    pytest.param(
+        "The Marlow Valley Chamber on Monday released its ballot guide for the fall election. "
+        "The chamber called the guide the product of months of work. "
+        "The chamber also praised the county's new roads plan. "
+        "Its staff met with owners of small shops for weeks. "
+        "A new gym for Westbrook Middle School would be paid for by one of the bonds. "
+        "The Lakeshore Rowing Association had asked for a new dock. "
+        "Voters will also decide on a transit tax. "
+        "The budget for the city is tight this year. "
+        "The organization is endorsing Measure Q, the park bond.",
+        {("Marlow Valley Chamber", "Measure Q", "endorses")}, id="organization-is-the-story-subject-not-a-recent-name"),
+    pytest.param(
+        "The Dunfield Hikers Club has endorsed Measure R, the trails levy. "
+        "The Lakeshore Rowing Association also weighed in on the levy. "
+        "The club backed Measure S as well.",
+        {("Dunfield Hikers Club", "Measure R", "endorses"), ("Dunfield Hikers Club", "Measure S", "endorses")},
+        id="the-club-is-the-body-called-a-club"),
+]
+
+
+@pytest.mark.parametrize("text,expected", STORY_SUBJECT_CASES)
+def test_story_subject_reference(nlp, text, expected):
+    assert loose(facts_of(nlp, text)) == expected
+
+
+EDITORIAL_VOICE_CASES = [
+    pytest.param(
+        "Here is a recap of the editorial endorsements that ran in the Elmdale News-Press this fall.\n\n"
+        "Mayor: Incumbent Rita Okafor faces businessman Lyle Brandt.\n\n"
+        "Our endorsement went to Okafor, who steadied the city budget.",
+        {("Elmdale News-Press", "Rita Okafor", "endorses")}, id="our-is-the-news-press-the-article-names"),
+]
+
+
+@pytest.mark.parametrize("text,expected", EDITORIAL_VOICE_CASES)
+def test_editorial_voice_is_the_named_paper(nlp, text, expected):
+    assert loose(facts_of(nlp, text)) == expected
