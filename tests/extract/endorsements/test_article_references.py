@@ -53,3 +53,54 @@ EDITORIAL_VOICE_CASES = [
 @pytest.mark.parametrize("text,expected", EDITORIAL_VOICE_CASES)
 def test_editorial_voice_is_the_named_paper(nlp, text, expected):
     assert loose(facts_of(nlp, text)) == expected
+
+
+PRONOUN_CASES = [
+    pytest.param(
+        "Former governor Walter Ames is a power broker in the party. In 2016, he endorsed Nora Pike for the "
+        "leadership and in 2020 he backed Colm Reyes.",
+        {("Walter Ames", "Nora Pike", "endorses"), ("Walter Ames", "Colm Reyes", "endorses")},
+        id="second-subject-he-is-the-first-he-not-the-object-between"),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRONOUN_CASES)
+def test_subject_pronoun_chain(nlp, text, expected):
+    assert loose(facts_of(nlp, text)) == expected
+
+
+STATEMENT_VOICE_CASES = [
+    pytest.param(
+        "Harbor Valley Nurses Federation Weighs Its Options\n\n"
+        "The Harbor Valley Nurses Federation sent members a note on the race on Monday. "
+        "The Harbor Valley Nurses Federation has 9,000 members. "
+        "A spokesman for the Harbor Valley Nurses Federation shared the note. "
+        "It read: Out of respect for our locals, we have not endorsed anyone in the primary.",
+        {("Harbor Valley Nurses Federation", None, "undecided")}, id="statement-we-is-the-body-the-story-is-about"),
+]
+
+
+@pytest.mark.parametrize("text,expected", STATEMENT_VOICE_CASES)
+def test_statement_we_is_the_story_subject(nlp, text, expected):
+    assert loose(facts_of(nlp, text)) == expected
+
+
+DESCRIBED_PERSON_CASES = [
+    pytest.param(
+        "President Hal Dorsey is seeking a second term. The Coastal Anglers Union endorsed Ruth Calder "
+        "on Monday. Calder served as vice president under Dorsey's predecessor. "
+        "The Farmers Alliance of Tenmile has also backed the former vice president.",
+        {("Coastal Anglers Union", "Ruth Calder", "endorses"), ("Farmers Alliance of Tenmile", "Ruth Calder", "endorses")},
+        id="former-office-holder-is-not-the-current-holder"),
+    pytest.param(
+        "The Riverton Police Patrolmen's Association said on Friday that it would not support Mayor Ada Quist. "
+        "The union, which represents 900 officers, endorsed her challenger, Ben Okoro, instead.",
+        {("Riverton Police Patrolmen's Association", "Ada Quist", "declines"),
+         ("Riverton Police Patrolmen's Association", "Ben Okoro", "endorses")},
+        id="the-union-is-the-patrolmen-association"),
+]
+
+
+@pytest.mark.parametrize("text,expected", DESCRIBED_PERSON_CASES)
+def test_described_referent(nlp, text, expected):
+    assert loose(facts_of(nlp, text)) == expected
