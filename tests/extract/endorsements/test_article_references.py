@@ -104,3 +104,20 @@ DESCRIBED_PERSON_CASES = [
 @pytest.mark.parametrize("text,expected", DESCRIBED_PERSON_CASES)
 def test_described_referent(nlp, text, expected):
     assert loose(facts_of(nlp, text)) == expected
+
+
+OFFICE_DESCRIPTION_CASES = [
+    pytest.param(
+        "Sheriff Dana Holt has kept a low profile in the county races. Holt is in her third term. "
+        "On Thursday the sheriff endorsed Mark Ferris for county attorney.",
+        {("Dana Holt", "Mark Ferris", "endorses")}, id="the-sheriff-is-the-person-titled-sheriff"),
+    pytest.param(
+        "Commissioner Paul Reyna is seeking a fourth term on the county board. Reyna spoke at a forum on Monday. "
+        "The Tri-County Carpenters Union endorsed the commissioner on Tuesday.",
+        {("Tri-County Carpenters Union", "Paul Reyna", "endorses")}, id="the-commissioner-is-the-person-titled-commissioner"),
+]
+
+
+@pytest.mark.parametrize("text,expected", OFFICE_DESCRIPTION_CASES)
+def test_office_description(nlp, text, expected):
+    assert loose(facts_of(nlp, text)) == expected
