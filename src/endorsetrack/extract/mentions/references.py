@@ -19,7 +19,7 @@ from ...normalize import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
 from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
-from .detect import Mention
+from .detect import PERSONAL_TITLES, Mention
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
                              salient_first, times_named, SALIENT_MENTIONS, described_by, describing_words,
                              union_acronym, HEAD_NOUN_REFERENCES,
@@ -40,7 +40,9 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         if m.label == "caps" and member_word(ctx.doc[m.end - 1]):
             return None  # a sentence-initial "Delegates" is no organisation
         if _modifies_a_person(m, ctx):  # "Dunmore County Sheriff Bill Hatchett": the person it describes
-            named = next((x for x in ctx.mentions if x.kind == "person" and x.start == m.end), None)
+            named = next((x for x in ctx.mentions if x.kind == "person" and x.start >= m.end and all(
+                t.lower_ in PERSONAL_TITLES or t.lower_ in PERSON_NOUNS for t in ctx.doc[m.end:x.start])),
+                None)  # "BC MP Tara Quon": the title between the place and the name
             return (named.text, "person", 0.05) if named is not None else None
         if INSTITUTIONS.match(text) or NEVER_ENDORSING.search(text) or is_title(m):
             return None  # "candidates for Assembly or Senate", "the City Council": a chamber, not an endorser
@@ -117,7 +119,8 @@ def _modifies_a_person(m: Mention, ctx: SentenceContext) -> bool:
         return False
     while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
         head = head.head  # "cabinet minister": up to the title
-    return head.lower_ in PERSON_NOUNS or head.lower_ in PERSON_TITLE_WORDS or head.ent_type_ == "PERSON"
+    return head.lower_ in PERSON_NOUNS or head.lower_ in PERSON_TITLE_WORDS or head.ent_type_ == "PERSON" \
+        or head.lower_ in PERSONAL_TITLES and head.i == m.end  # "BC MP Tara Quon", "Texas Rep. Ana Ruiz"
 
 
 def _described_as_org(m: Mention, ctx: SentenceContext) -> Optional[str]:
