@@ -127,6 +127,6 @@ def test_place_before_a_title_is_no_endorser(nlp):
     """'BC MP Tara Quon': the place word before a title is the person's, not an endorser (the list
     after her is not expanded yet)."""
     text = ("Dale Ortman is running for the party leadership. Ortman spoke in Regina on Monday. "
-            "Just today he picked up the endorsements of BC MP Tara Quon and Manitoba MP Rob Tellier.")
+            "On Thursday Ortman collected endorsements from BC MP Tara Quon and Manitoba MP Rob Tellier.")
     assert ("BC", "Dale Ortman", "endorses") not in loose(facts_of(nlp, text))
     assert ("Tara Quon", "Dale Ortman", "endorses") in loose(facts_of(nlp, text))
