@@ -46,16 +46,34 @@ def salient_first(orgs: list[Mention], ctx: SentenceContext) -> list[Mention]:
     named = [c for c in orgs if c.kind == "org"]
     if len(named) < 2 or named[0].start >= ctx.sent.start or orgs[0].start >= ctx.sent.start:
         return orgs  # a name or description in the same sentence is the referent ("the SEIU ... two of its locals")
-    text = doc_text(ctx.doc)[:ctx.sent.start_char]
 
     def count(c: Mention) -> int:
-        short = "".join(w[0] for w in c.text.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the"))
-        n = len(re.findall(rf"\b{re.escape(c.text)}\b", text))
-        return n + (len(re.findall(rf"\b{re.escape(short)}\b", text)) if len(short) >= 3 and short != c.text else 0)
+        return times_named(c, ctx)
 
     top = 0 if orgs[0].kind == "ref" else count(named[0])  # an earlier "the union" is no evidence either way
     best = max(named, key=count)
     return [best] + [c for c in orgs if c is not best] if top <= 1 and count(best) >= SALIENT_MENTIONS else orgs
+
+
+def times_named(c: Mention, ctx: SentenceContext) -> int:
+    """How often the article has named an organisation before this sentence: its name, its
+    acronym, and the definite descriptions by its own head noun ("the Harbor Chamber" ...
+    "the chamber" ... "The chamber"), which stand for the body the story is about."""
+    text = doc_text(ctx.doc)[:ctx.sent.start_char]
+    short = "".join(w[0] for w in c.text.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the"))
+    n = len(re.findall(rf"\b{re.escape(c.text)}\b", text))
+    n += len(re.findall(rf"\b{re.escape(short)}\b", text)) if len(short) >= 3 and short != c.text else 0
+    head = name_head(c.text)
+    if head in HEAD_NOUN_REFERENCES:
+        n += len(re.findall(rf"\b[Tt]he {head}\b(?! of\b)", text, re.I))
+    return n
+
+
+def name_head(name: str) -> str:
+    """The head noun of an organisation's name, lower case: 'chamber' in 'Harbor Chamber of
+    Commerce', 'club' in 'Club for Growth' and 'Valley Hiking Club'."""
+    core = re.split(r"\s+(?:of|for|on|in|to)\s+", name, maxsplit=1)[0]
+    return core.split()[-1].lower() if core.split() else ""
 
 
 GENERIC_MODIFIERS = words("generic_modifiers")

@@ -7,6 +7,7 @@ Service Employees International Union," is named by its appositive; voter groups
 """
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 from typing import Optional
@@ -18,9 +19,10 @@ from ...normalize import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
 from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
-from .detect import Mention
+from .detect import PERSONAL_TITLES, Mention
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
-                             salient_first, described_by, describing_words, union_acronym, HEAD_NOUN_REFERENCES,
+                             salient_first, times_named, SALIENT_MENTIONS, described_by, describing_words,
+                             union_acronym, HEAD_NOUN_REFERENCES,
                              is_subject_phrase, PRONOUN_GENDER, person_gender, byline_author, latest_newspaper,
                              is_newspaper, inside_quotes, provisional_type)
 
@@ -38,7 +40,9 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         if m.label == "caps" and member_word(ctx.doc[m.end - 1]):
             return None  # a sentence-initial "Delegates" is no organisation
         if _modifies_a_person(m, ctx):  # "Dunmore County Sheriff Bill Hatchett": the person it describes
-            named = next((x for x in ctx.mentions if x.kind == "person" and x.start == m.end), None)
+            named = next((x for x in ctx.mentions if x.kind == "person" and x.start >= m.end and all(
+                t.lower_ in PERSONAL_TITLES or t.lower_ in PERSON_NOUNS for t in ctx.doc[m.end:x.start])),
+                None)  # "BC MP Tara Quon": the title between the place and the name
             return (named.text, "person", 0.05) if named is not None else None
         if INSTITUTIONS.match(text) or NEVER_ENDORSING.search(text) or is_title(m):
             return None  # "candidates for Assembly or Senate", "the City Council": a chamber, not an endorser
@@ -65,7 +69,12 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return resolve_endorser(owner_m, ctx)
     if m.kind == "ref" and m.label in ("we", "our", "us"):
         # an editorial's "we" is the paper; a quoted "our" is the speaker's, named elsewhere
-        return None if inside_quotes(ctx, m) else editorial_voice(ctx)
+        if inside_quotes(ctx, m):
+            return None
+        voice = editorial_voice(ctx)
+        subject = story_subject(ctx) if voice[0] == GENERIC_VOICE and not _marked_editorial(ctx) else None
+        # a statement's "we" in a story about the body that issued it, not an unnamed paper's
+        return (subject.text, provisional_type(subject), 0.2) if subject is not None else voice
     if m.kind == "ref":
         inner = next((x for x in ctx.mentions if x.end == m.start and x.kind == "org" and x.label != "GPE"
                       and ctx.doc[x.end - 1].dep_ == "compound"), None)
@@ -88,6 +97,9 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
                 # "the paper" (in a roundup of several papers, the latest one named); an
                 # editorial's "this board"
                 paper = latest_newspaper(ctx)
+                subject = story_subject(ctx) if paper is None and m.label != "board" else None
+                if subject is not None:  # "the newspaper" in a story about one whose name says otherwise
+                    return subject.text, "newspaper", 0.2
                 return (paper, "newspaper", 0.2) if paper else editorial_voice(ctx)
             return None
         return ante[0], ante[1], 0.15
@@ -107,7 +119,8 @@ def _modifies_a_person(m: Mention, ctx: SentenceContext) -> bool:
         return False
     while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
         head = head.head  # "cabinet minister": up to the title
-    return head.lower_ in PERSON_NOUNS or head.lower_ in PERSON_TITLE_WORDS or head.ent_type_ == "PERSON"
+    return head.lower_ in PERSON_NOUNS or head.lower_ in PERSON_TITLE_WORDS or head.ent_type_ == "PERSON" \
+        or head.lower_ in PERSONAL_TITLES and head.i == m.end  # "BC MP Tara Quon", "Texas Rep. Ana Ruiz"
 
 
 def _described_as_org(m: Mention, ctx: SentenceContext) -> Optional[str]:
@@ -164,10 +177,14 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         spans = [(a, b) for a, b in ctx.quoted if b - a > QUOTED_NAME_CHARS]
         pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
     if want_person:
+        same = _same_subject_pronoun(m, ctx)  # "In 2015 he endorsed Ana Ruiz, and in 2019 he backed X"
+        if same is not None and depth < REFERENCE_CHAIN:
+            return antecedent(same, ctx, depth + 1)
         people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
         wanted = PRONOUN_GENDER.get(label)
         if wanted:  # "her" is not the man the article calls "he"
             people = [c for c in people if person_gender(c.text, ctx) in (None, wanted)]
+        people = _not_excluded_by_description(m, people, ctx)
         matched = _matching_description(m, people, ctx)
         if matched:
             return matched.text, "person"
@@ -178,7 +195,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         same_subject = [c for c in people if c.start >= ctx.sent.start and c in salient]
         # otherwise the nearest sentence that names someone, its subject first
         nearest = [c for c in people if people and ctx.doc[c.start].sent.start == ctx.doc[people[0].start].sent.start]
-        pick = (same_subject or same_sentence or [c for c in nearest if c in salient] or nearest or [None])[0]
+        pick = next(iter(same_subject or same_sentence or [c for c in nearest if c in salient] or nearest), None)
         return (pick.text, "person") if pick else None
     if ctx.doc[m.start].lower_ in ("a", "an"):
         return None  # "a union that ...": introduces an entity, refers to none
@@ -191,8 +208,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             or c.kind == "org" and c.label == "caps" and _org_like(c, ctx.doc)
             and not member_word(ctx.doc[c.end - 1])
             or c.kind == "ref" and depth < REFERENCE_CHAIN and ctx.doc[c.start].lower_ not in ("a", "an")
-            and (c.label in ("union", "federation", "organization", "group", "local", "coalition")
+            and (c.label in CHAIN_REFERENCES
                  or c.start >= ctx.sent.start and appositive_name(c, ctx) is not None)]
+    orgs += _story_subjects(orgs, quoted, ctx)  # "The Harbor Chamber ..." six sentences back, "the chamber" since
     subj = [c for c in orgs if ctx.doc[c.start:c.end].root.dep_ in ("nsubj", "nsubjpass")]  # "[Local] 1219"
     orgs = subj[:1] + orgs  # the most recent subject is the likeliest referent
     if label in HEAD_NOUN_REFERENCES:  # "the council" is the latest body called a council, if any
@@ -228,6 +246,72 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             continue
         return cand.text, provisional_type(cand)
     return None
+
+
+CHAIN_REFERENCES = words("org_reference_nouns.chain")
+
+
+def _story_subjects(near: list[Mention], quoted: bool, ctx: SentenceContext) -> list[Mention]:
+    """Organisations named before the reference window that the article keeps naming (by name
+    or by their head noun, reference_cues.times_named): the body a story is about stays what
+    "the organization" means however many sentences on, unless a nearer one is named."""
+    seen = {c.text for c in near}
+    window = len(ctx.history)
+    older = list(ctx.all_history)[:-window] if window else list(ctx.all_history)
+    out = []
+    for past in reversed(older):
+        for x in reversed(past):
+            if x.kind != "org" or x.label in ("GPE", "caps", "FAC", "LOC") or x.text in seen \
+                    or is_institution(x.text) or is_title(x) or not quoted and any(
+                        a < ctx.doc[x.start].idx < b for a, b in ctx.quoted if b - a > QUOTED_NAME_CHARS):
+                continue
+            seen.add(x.text)
+            if times_named(x, ctx) >= SALIENT_MENTIONS:
+                out.append(x)
+    return out
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _same_subject_pronoun(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
+    """A subject 'he'/'she' after the same pronoun as subject earlier in its sentence, with no
+    person as subject in between, is that pronoun's referent again, not the object named
+    between them ('In 2015 he endorsed Ana Ruiz, and in 2019 he backed X')."""
+    if m.label not in ("he", "she") or ctx.doc[m.start].dep_ not in SUBJECT_DEPS:
+        return None
+    earlier = [x for x in ctx.mentions if x.end <= m.start and x.kind == "ref" and x.label == m.label
+               and ctx.doc[x.start].dep_ in SUBJECT_DEPS]
+    if not earlier:
+        return None
+    between = [x for x in ctx.mentions if earlier[-1].end <= x.start < m.start and x.kind == "person"
+               and ctx.doc[x.end - 1].dep_ in SUBJECT_DEPS]
+    return None if between else earlier[-1]
+
+
+def story_subject(ctx: SentenceContext) -> Optional[Mention]:
+    """The organisation an article is about: named in its title or first lines and named most
+    often (by name, acronym or head noun, reference_cues.times_named over the whole text), at
+    least SALIENT_MENTIONS times. What 'the newspaper' or a statement's 'we' means when the
+    article names no paper."""
+    cache = ctx.doc.user_data.setdefault("endorsetrack.story_subject", {})
+    if "subject" not in cache:
+        text = doc_text(ctx.doc)
+        lead = (ctx.article.title or "") + " " + text[:LEAD_CHARS]
+        whole = copy.copy(ctx)
+        whole.sent = ctx.doc[len(ctx.doc) - 1:len(ctx.doc)]  # count over the whole text
+        named = {x.text: x for past in list(ctx.all_history) + [ctx.mentions] + list(ctx.all_following) for x in past
+                 if x.kind == "org" and x.label not in ("GPE", "caps", "FAC", "LOC", "LAW") and len(x.text) > 2
+                 and not is_institution(x.text) and not is_title(x) and x.text in lead}
+        counts = {name: times_named(x, whole) for name, x in named.items()}
+        best = max(counts, key=lambda n: counts[n], default=None)
+        cache["subject"] = named[best] if best is not None and counts[best] >= SALIENT_MENTIONS else None
+    return cache["subject"]
+
+
+LEAD_CHARS = 400  # the title and the first ~2 sentences: where a story names what it is about (train
+# articles name their subject body in the title or the first sentence; 400 covers a dateline and a lead)
+EDITORIAL_MARK = re.compile(r"(?i)\beditorial|\bopinion\b")
 
 
 def members_body(tok, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
@@ -320,21 +404,57 @@ def _relative_clause_owner(tok, ctx: SentenceContext) -> Optional[Mention]:
 
 
 def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContext) -> Optional[Mention]:
-    """'the longtime senator' is the person the article calls 'Sen. X' (or 'longtime ... X')."""
+    """'the longtime senator' is the person the article calls 'Sen. X' (or 'longtime ... X'); 'the
+    former vice president' is the one it calls 'former Vice President X' before one it calls
+    'President Y': the person whose name the article puts after more of the description's words."""
     noun = m.label.split(":", 1)[1] if m.label.startswith("person:") else None
     if noun is None:
         return None
     text = doc_text(ctx.doc)
-    modifiers = [t.lower_ for t in ctx.doc[m.start:m.end - 1] if t.pos_ == "ADJ"]
+    described = [t.lower_ for t in ctx.doc[m.start:m.end - 1] if t.pos_ in ("ADJ", "NOUN", "PROPN")]
     forms = description_titles(noun)  # "senator" -> "Sen.", "Senator"
-    title = alternation(forms) if forms else None
+    title = re.compile(rf"(?:{alternation(forms)})\s+(?:[A-Z][\w.'-]*\s+){{0,2}}$") if forms else None
+    best, best_score = None, 0
     for person in people:
         surname = re.escape(person.text.split()[-1])
-        if title and re.search(rf"(?:{title})\s+(?:[A-Z][\w.'-]*\s+){{0,2}}{surname}\b", text):
-            return person
-        if modifiers and re.search(rf"\b{re.escape(modifiers[0])}\s+(?:\S+\s+){{0,3}}{surname}\b", text, re.I):
-            return person
-    return None
+        score = 0
+        for found in re.finditer(rf"\b{surname}\b", text):
+            before = text[max(0, found.start() - DESCRIPTION_REACH):found.start()]
+            words_before = set(re.findall(r"[\w-]+", before.lower()))
+            titled = bool(title and title.search(before))
+            # the title itself, and each of the description's other words among the words before the name
+            score = max(score, TITLE_MATCH * titled + sum(w in words_before for w in described) * (titled or not forms))
+        if score > best_score:
+            best, best_score = person, score
+    return best
+
+
+def _not_excluded_by_description(m: Mention, people: list[Mention], ctx: SentenceContext) -> list[Mention]:
+    """'the former vice president' is not the person the article calls 'President X' (the office's
+    holder now) and never calls 'former': a past-office description leaves the holder out."""
+    noun = m.label.split(":", 1)[1] if m.label.startswith("person:") else None
+    if noun is None or not any(t.lower_ in PAST_OFFICE_WORDS for t in ctx.doc[m.start:m.end - 1]):
+        return people
+    forms = description_titles(noun)
+    if not forms:
+        return people
+    text = doc_text(ctx.doc)
+    title = re.compile(rf"(?:{alternation(forms)})\s+(?:[A-Z][\w.'-]*\s+){{0,2}}$")
+    out = []
+    for person in people:
+        befores = [text[max(0, f.start() - DESCRIPTION_REACH):f.start()]
+                   for f in re.finditer(rf"\b{re.escape(person.text.split()[-1])}\b", text)]
+        titled = [b for b in befores if title.search(b)]
+        holder = titled and not any(re.search(rf"(?i)\b(?:{alternation(PAST_OFFICE_WORDS)})\b", b) for b in titled)
+        if not holder:
+            out.append(person)
+    return out
+
+
+PAST_OFFICE_WORDS = words("past_office_words")
+DESCRIPTION_REACH = 40  # characters before a name where its description stands ("former Vice President ",
+# "longtime state Sen. "): a title and up to three modifiers
+TITLE_MATCH = 2  # a title before the name outweighs any one modifier word
 
 
 INSTITUTIONS = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(words('institution_words'))})$"))
@@ -390,6 +510,14 @@ def _voice_pattern() -> Optional[re.Pattern]:
     return re.compile(rule["voice"]) if rule is not None else None
 
 
+GENERIC_VOICE = "editorial board"
+
+
+def _marked_editorial(ctx: SentenceContext) -> bool:
+    return bool(EDITORIAL_MARK.search(" ".join((ctx.article.title or "", ctx.article.url or "",
+                                                 doc_text(ctx.doc)[:LEAD_CHARS * 3]))))
+
+
 def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:
     """An editorial's "we": the newspaper the article named, or its editorial board."""
     papers = [x for past in list(ctx.all_history) + [ctx.mentions] + list(ctx.all_following) for x in past
@@ -399,7 +527,7 @@ def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:
         paper = max(papers, key=lambda x: (len(re.findall(rf"\b{re.escape(x.text.split()[-1])}\b", text)),
                                            -x.start)).text  # a tie: the paper named first
         return paper, "newspaper", 0.15
-    return "editorial board", "newspaper", 0.2
+    return GENERIC_VOICE, "newspaper", 0.2
 
 
 SPEECH_VERBS = words("speech_verbs.quote_attribution")  # "..., he said", "said Dale Hutchins"
