@@ -117,3 +117,32 @@ def test_a_city_election_names_the_city_of_its_local_races():
     race = RaceIndex("Recommendations for the Riverton City Election\nDistrict 2 Nell Parr", "2021-02-01")
     assert race.locality == "Riverton"
     assert race.race_of_line_label("District 2") == "2021 District 2, Riverton"
+
+
+def test_a_dateless_article_s_election_comes_after_the_years_it_tells_as_history():
+    race = RaceIndex("The governor of Ohio will not back Cal Renner. Voters there picked the party's nominee "
+                     "in 2008 and 2012 by wide margins, as Renner won the state both times.", None)
+    assert race.year_for("president") == 2016
+
+
+def test_a_year_told_as_the_coming_election_stays_current():
+    race = RaceIndex("Dora Pell lost a House race long ago. She will run for the House in 2014, and the "
+                     "carpenters back her.", None)
+    assert race.year_for("U.S. House") == 2014
+
+
+def test_a_past_verb_in_another_clause_does_not_make_a_year_history():
+    race = RaceIndex("Members were split over whether the union should keep talking about issues tied to the "
+                     "coming months, as the 2020 campaign for president heats up.", None)
+    assert race.year_for("president") == 2020
+
+
+def test_a_list_endorsed_for_senators_is_a_senate_race():
+    race = RaceIndex("The church group also backs the following for senators: Lito Maranan, Ines Dacut and "
+                     "Bert Lacson. Its pick for president was announced first.", "2022-04-20")
+    assert race.evidence_for("Ines Dacut")[0] == "U.S. Senate"
+
+
+def test_a_state_senator_list_is_no_senate_race():
+    race = RaceIndex("The teachers endorsed Ana Pell for state senators' caucus chair.", "2022-04-20")
+    assert race.evidence_for("Ana Pell")[0] != "U.S. Senate"

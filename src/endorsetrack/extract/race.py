@@ -32,6 +32,10 @@ TITLE_WEIGHT = 1
 
 #: Governors (and the offices elected with them) chosen in odd years: the year modulo 4.
 ODD_YEAR_GOVERNORS = {"Virginia": 1, "New Jersey": 1, "Kentucky": 3, "Louisiana": 3, "Mississippi": 3}
+#: How many words on each side of a year its history or current word may be. Set on the train
+#: set: "sought a seat in the state's Senate delegation in 2010" needs 10; a verb further away belongs
+#: to another clause ("members were divided over whether ... about the 2020 race").
+HISTORY_WINDOW_WORDS = 10
 NEVER = re.compile(r"(?!x)x")
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
@@ -209,13 +213,42 @@ def _most_named(text: str, patterns: list[tuple[str, re.Pattern]]) -> Optional[s
 
 
 def _named_year(text: str, url: Optional[str], title: Optional[str]) -> Optional[int]:
-    """The year a dateless article is about: its title's or URL's, else the one its text names most."""
+    """The earliest year a dateless article's election can be: its title's or URL's year, else
+    the latest year its text names; a year the text tells as history ("the party won the state in
+    2008 and 2012") counts as the year after it, since the election the article is about comes
+    after the ones it recalls (the office's cycle then finds it: 2013 -> 2016 for president)."""
     for source in (title or "", url or ""):
         years = YEAR_RE.findall(source)
         if years:
             return int(years[0])
-    years = [int(y) for y in YEAR_RE.findall(text)]
-    return max(years) if years else None  # earlier years are history the story recalls
+    latest: Optional[int] = None
+    for sentence in _sentences(text):
+        for m in YEAR_RE.finditer(sentence):
+            year = int(m.group(1)) + (1 if _told_as_history(sentence, m.start(), m.end()) else 0)
+            latest = year if latest is None else max(latest, year)
+    return latest
+
+
+def _told_as_history(sentence: str, start: int, end: int) -> bool:
+    """True when the word nearest a year, of those within HISTORY_WINDOW_WORDS of it that say
+    when, is a history word ("carried the county in 2008 and won it in 2012", "In 2015, he endorsed"), not one
+    that keeps it current ("will", "now", "upcoming")."""
+    before = re.findall(r"[a-z']+", sentence[:start].lower())[-HISTORY_WINDOW_WORDS:]
+    after = re.findall(r"[a-z']+", sentence[end:].lower())[:HISTORY_WINDOW_WORDS]
+    for word in _interleaved(before[::-1], after):
+        if word in words("race.current_words"):
+            return False
+        if word in words("race.history_words"):
+            return True
+    return False
+
+
+def _interleaved(first: list[str], second: list[str]) -> list[str]:
+    """Words nearest a point first: first[0], second[0], first[1], second[1], ..."""
+    out: list[str] = []
+    for i in range(max(len(first), len(second))):
+        out.extend(side[i] for side in (first, second) if i < len(side))
+    return out
 
 
 #: Countries of national races, as race labels name them, and the words that name them in a text.
