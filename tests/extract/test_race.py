@@ -1,5 +1,5 @@
 """Which race a stance is about: office, place and election year (extract/race.py)."""
-from endorsetrack.extract.race import RaceIndex, line_label, next_election
+from endorsetrack.extract.race import RaceIndex, before_nominations, line_label, next_election
 
 
 def test_the_election_year_is_the_next_one_of_the_office_cycle():
@@ -146,3 +146,24 @@ def test_a_list_endorsed_for_senators_is_a_senate_race():
 def test_a_state_senator_list_is_no_senate_race():
     race = RaceIndex("The teachers endorsed Ana Pell for state senators' caucus chair.", "2022-04-20")
     assert race.evidence_for("Ana Pell")[0] != "U.S. Senate"
+
+
+def test_support_given_early_in_the_election_year_is_in_the_nominating_season():
+    assert before_nominations("2024 president", "2024-01-20")
+    assert before_nominations("2022 governor, Ohio", "2021-10-05")
+
+
+def test_support_given_from_spring_of_the_election_year_may_be_for_november():
+    assert not before_nominations("2024 president", "2024-06-20")
+    assert not before_nominations("2022 governor, Ohio", "2022-09-01")
+
+
+def test_foreign_national_measure_and_yearless_races_have_no_nominating_season():
+    assert not before_nominations("2022 Philippine Senate", "2022-01-10")
+    assert not before_nominations("2015 Canadian federal election", "2015-01-10")
+    assert not before_nominations("2014 Measure 12, Oregon", "2014-01-10")
+    assert not before_nominations("governor, Ohio", "2021-10-05")
+
+
+def test_an_article_two_cycles_early_says_nothing_of_the_season():
+    assert not before_nominations("2024 U.S. Senate, Ohio", "2022-01-10")

@@ -195,6 +195,37 @@ def is_nomination_contest(race: Optional[str]) -> bool:
     return any(rule.get("nominating") and rule["office"] in race for rule in _office_rules().values())
 
 
+#: Months before an election year's November from which a stance is for the nomination: a
+#: U.S. party's primaries and caucuses start in the first months of the election year, so
+#: support given in January or February of it (or in the year before) is for the primary.
+#: Calibrated on the train gold: stances dated 9 or more months before their race's
+#: November are primary 189 times, general 4 (and 52 give no stage); from 6 to 8 months
+#: before, primary and general both occur (81 / 21), so the threshold is 9.
+PRIMARY_SEASON_MONTHS = 9
+#: The month of a U.S. general election.
+NOVEMBER = 11
+#: How many years before its election an article may be for its date to say anything:
+#: an article two or more cycles early more likely recalls an earlier race.
+MAX_YEARS_AHEAD = 1
+
+
+def before_nominations(race: Optional[str], published: Optional[str]) -> bool:
+    """True when a stance published on ``published`` falls in the nominating season of a U.S.
+    race ``race`` ("2024 president" in January 2024, "2022 governor, Ohio" in October 2021).
+    A foreign or national race, a ballot measure and a race with no year never do."""
+    race_year = re.match(r"((?:19|20)\d\d) ", race or "")
+    date = re.match(r"(\d{4})-(\d{2})", published or "")
+    if not race or not race_year or not date or any(name in race for name, _ in COUNTRIES):
+        return False
+    rest = race[race_year.end():]
+    rule = next((r for r in _office_rules().values() if rest.startswith(r["office"])), None)
+    if rule is None or rule.get("national"):
+        return False
+    years_ahead = int(race_year.group(1)) - int(date.group(1))
+    months_before = years_ahead * 12 + NOVEMBER - int(date.group(2))
+    return 0 <= years_ahead <= MAX_YEARS_AHEAD and months_before >= PRIMARY_SEASON_MONTHS
+
+
 def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) -> int:
     """The first election year of the cycle on or after ``year``."""
     if cycle == "presidential":
