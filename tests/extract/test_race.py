@@ -167,3 +167,32 @@ def test_foreign_national_measure_and_yearless_races_have_no_nominating_season()
 
 def test_an_article_two_cycles_early_says_nothing_of_the_season():
     assert not before_nominations("2024 U.S. Senate, Ohio", "2022-01-10")
+
+
+def test_a_city_named_only_by_its_police_union_is_the_mayoral_race_s_city():
+    race = RaceIndex("The Harbor City Police Officers Association stayed out of the mayor's race. Harbor City "
+                     "Police officers had backed the incumbent before.", "2021-04-13")
+    assert race.race_for(None, "mayor") == "2021 mayor, Harbor City"
+
+
+def test_a_candidate_s_possessive_is_no_city():
+    race = RaceIndex("Unions threw their support behind Ana Quill's mayoral campaign on Monday. Quill thanked "
+                     "them.", "2025-05-01")
+    assert race.locality is None
+
+
+def test_a_state_s_police_union_is_no_city():
+    race = RaceIndex("The Ohio Police union backed Ted Marr in the race for sheriff.", "2022-05-01")
+    assert race.locality is None
+
+
+def test_a_title_case_heading_s_police_body_is_no_city():
+    race = RaceIndex("Reyes Wins Benevolent Order Of Police Backing In Mayor Race\n\nThe union backed Tom Reyes "
+                     "for mayor.", "2011-02-01")
+    assert race.locality is None
+
+
+def test_history_years_do_not_move_a_race_of_no_fixed_cycle():
+    race = RaceIndex("In 2015, the union endorsed Ada Voss for the leadership. It backs Ben Crale in the "
+                     "leadership contest.", None)
+    assert race.year_for("party leadership") == 2015

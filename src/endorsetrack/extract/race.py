@@ -30,6 +30,8 @@ TITLE_WEIGHT = 1
 
 
 
+#: Office cycles (offices.jsonl "cycle") whose next election after a given year is known.
+FIXED_CYCLES = frozenset({"presidential", "even", "governor"})
 #: Governors (and the offices elected with them) chosen in odd years: the year modulo 4.
 ODD_YEAR_GOVERNORS = {"Virginia": 1, "New Jersey": 1, "Kentucky": 3, "Louisiana": 3, "Mississippi": 3}
 #: How many words on each side of a year its history or current word may be. Set on the train
@@ -81,6 +83,7 @@ class RaceIndex:
         self.country = _dominant_country(f"{title or ''}\n{text}")
         self.published_year = int(published[:4]) if published and re.match(r"\d{4}", published) else None
         self.named_year = _named_year(text, url, title)
+        self.named_year_after_history = _named_year(text, url, title, after_history=True)
         self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
             or _most_named(f"{title or ''}\n{text}", list(_mentions()))
 
@@ -154,10 +157,13 @@ class RaceIndex:
     def year_for(self, office: Optional[str]) -> Optional[int]:
         """The election's year: the office's next one from the published year (else from
         the year the article names)."""
-        year = self.published_year or self.named_year
+        cycle = _office_rules().get(office or "", {}).get("cycle")
+        # only a fixed cycle says which election follows the ones an article recalls
+        named = self.named_year_after_history if cycle in FIXED_CYCLES else self.named_year
+        year = self.published_year or named
         if year is None:
             return None
-        return next_election(year, _office_rules().get(office or "", {}).get("cycle"), self.place)
+        return next_election(year, cycle, self.place)
 
 
 #: Words of a roundup line's label that are a status, not an office ("former", "incumbent").
@@ -243,11 +249,12 @@ def _most_named(text: str, patterns: list[tuple[str, re.Pattern]]) -> Optional[s
     return top[0][0] if top and top[0][1] and (len(top) < 2 or top[0][1] > top[1][1]) else None
 
 
-def _named_year(text: str, url: Optional[str], title: Optional[str]) -> Optional[int]:
-    """The earliest year a dateless article's election can be: its title's or URL's year, else
-    the latest year its text names; a year the text tells as history ("the party won the state in
-    2008 and 2012") counts as the year after it, since the election the article is about comes
-    after the ones it recalls (the office's cycle then finds it: 2013 -> 2016 for president)."""
+def _named_year(text: str, url: Optional[str], title: Optional[str], after_history: bool = False) -> Optional[int]:
+    """The year a dateless article is about: its title's or URL's, else the latest its text
+    names. With ``after_history``, a year the text tells as history ("the party won the state
+    in 2008 and 2012") counts as the year after it: the election the article is about comes
+    after the ones it recalls, and an office's fixed cycle then finds it (2013 -> 2016 for
+    president)."""
     for source in (title or "", url or ""):
         years = YEAR_RE.findall(source)
         if years:
@@ -255,7 +262,7 @@ def _named_year(text: str, url: Optional[str], title: Optional[str]) -> Optional
     latest: Optional[int] = None
     for sentence in _sentences(text):
         for m in YEAR_RE.finditer(sentence):
-            year = int(m.group(1)) + (1 if _told_as_history(sentence, m.start(), m.end()) else 0)
+            year = int(m.group(1)) + (1 if after_history and _told_as_history(sentence, m.start(), m.end()) else 0)
             latest = year if latest is None else max(latest, year)
     return latest
 
@@ -352,24 +359,60 @@ NOT_PLACES = {"The", "A", "An", "This", "That", "Former", "Democratic", "Republi
 
 
 #: Words of a capitalised phrase before "mayor" that make it no place ("City Council President",
-#: a newspaper's "Express-News").
-NOT_PLACE_WORDS = {"Council", "Hall", "President", "Police", "Union", "Party", "State", "Express", "News", "Times",
-                   "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Press", "Sheriff", "Mayor"}
+#: a newspaper's "Express-News", a Title Case heading's "Brotherly Order Of Police").
+NOT_PLACE_WORDS = {"Of", "And", "For", "Order", "Council", "Hall", "President", "Police", "Union", "Party", "State",
+                   "Express", "News", "Times", "Post",
+                   "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Press", "Sheriff", "Mayor"}
 
 
 def _dominant_locality(text: str) -> Optional[str]:
     """The city or county the text ties a local office to most ("Denver mayor", "mayor of
-    Denver", "Orange County", a "DENVER (AP) —" dateline)."""
-    counts: Counter = Counter()
-    for cue in LOCALITY_CUES:
-        for m in cue.finditer(text):
-            name = m.group(1).strip()
-            words = name.split()
-            while words and words[0] in NOT_PLACES:
-                words = words[1:]
-            if not words or words[-1] in NOT_PLACES or set(words) & NOT_PLACE_WORDS:
-                continue
-            name = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
-            counts[name] += 1
-    best = counts.most_common(1)
-    return best[0][0] if best else None
+    Denver", "Orange County", a "DENVER (AP) —" dateline); else the one whose police, fire or
+    school bodies it names most ("the Tulsa Police Officers Association"), a state excepted.
+    A name with a word the text also uses alone is a person's ("Ana Ruiz's mayoral campaign
+    ... Ruiz said"), not a place."""
+    for cues in (LOCALITY_CUES, LOCALITY_BODY_CUES):
+        counts: Counter = Counter()
+        for cue in cues:
+            for m in cue.finditer(text):
+                name = _place_name(m.group(1).strip())
+                if name and not _is_person(name, text) and (cues is LOCALITY_CUES or not _is_state(name)):
+                    counts[name] += 1
+        best = counts.most_common(1)
+        if best:
+            return best[0][0]
+    return None
+
+
+#: Public bodies of a city or county whose name gives the place of a local race when no
+#: office phrase does ("the Tulsa Police Officers Association", "Tulsa Public Schools").
+LOCALITY_BODY_CUES = (
+    re.compile(rf"\b({PLACE_NAME}) (?:Police|Fire|Firefighters|Deputy Sheriffs|Public Schools|Unified School District|"
+               rf"Board of Supervisors|Metro Council|City Council|Board of Education)\b"),
+)
+#: Last words of a place name that also stand alone in texts ("the county", "the city").
+PLACE_KIND_WORDS = frozenset({"County", "City", "Parish", "Township", "Borough"})
+
+
+def _place_name(name: str) -> Optional[str]:
+    """A cue's capitalised phrase as a place name, leading status words dropped; None when it is no place."""
+    words = name.split()
+    while words and words[0] in NOT_PLACES:
+        words = words[1:]
+    if not words or words[-1] in NOT_PLACES or set(words) & NOT_PLACE_WORDS:
+        return None
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
+
+
+def _is_person(name: str, text: str) -> bool:
+    """True when a later word of a name also stands alone in the text (a surname: "Ruiz said"),
+    which a place's ("San Mateo", "Orange County") does not."""
+    words = name.split()
+    for before, word in zip(words, words[1:]):
+        if word not in PLACE_KIND_WORDS and re.search(rf"(?<!{re.escape(before)} )\b{re.escape(word)}\b", text):
+            return True
+    return False
+
+
+def _is_state(name: str) -> bool:
+    return any(pattern.fullmatch(name) for _, pattern in _state_patterns())
