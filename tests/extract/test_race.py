@@ -1,5 +1,5 @@
 """Which race a stance is about: office, place and election year (extract/race.py)."""
-from endorsetrack.extract.race import RaceIndex, line_label, next_election
+from endorsetrack.extract.race import RaceIndex, before_nominations, line_label, next_election
 
 
 def test_the_election_year_is_the_next_one_of_the_office_cycle():
@@ -117,3 +117,82 @@ def test_a_city_election_names_the_city_of_its_local_races():
     race = RaceIndex("Recommendations for the Riverton City Election\nDistrict 2 Nell Parr", "2021-02-01")
     assert race.locality == "Riverton"
     assert race.race_of_line_label("District 2") == "2021 District 2, Riverton"
+
+
+def test_a_dateless_article_s_election_comes_after_the_years_it_tells_as_history():
+    race = RaceIndex("The governor of Ohio will not back Cal Renner. Voters there picked the party's nominee "
+                     "in 2008 and 2012 by wide margins, as Renner won the state both times.", None)
+    assert race.year_for("president") == 2016
+
+
+def test_a_year_told_as_the_coming_election_stays_current():
+    race = RaceIndex("Dora Pell lost a House race long ago. She will run for the House in 2014, and the "
+                     "carpenters back her.", None)
+    assert race.year_for("U.S. House") == 2014
+
+
+def test_a_past_verb_in_another_clause_does_not_make_a_year_history():
+    race = RaceIndex("Members were split over whether the union should keep talking about issues tied to the "
+                     "coming months, as the 2020 campaign for president heats up.", None)
+    assert race.year_for("president") == 2020
+
+
+def test_a_list_endorsed_for_senators_is_a_senate_race():
+    race = RaceIndex("The church group also backs the following for senators: Lito Maranan, Ines Dacut and "
+                     "Bert Lacson. Its pick for president was announced first.", "2022-04-20")
+    assert race.evidence_for("Ines Dacut")[0] == "U.S. Senate"
+
+
+def test_a_state_senator_list_is_no_senate_race():
+    race = RaceIndex("The teachers endorsed Ana Pell for state senators' caucus chair.", "2022-04-20")
+    assert race.evidence_for("Ana Pell")[0] != "U.S. Senate"
+
+
+def test_support_given_early_in_the_election_year_is_in_the_nominating_season():
+    assert before_nominations("2024 president", "2024-01-20")
+    assert before_nominations("2022 governor, Ohio", "2021-10-05")
+
+
+def test_support_given_from_spring_of_the_election_year_may_be_for_november():
+    assert not before_nominations("2024 president", "2024-06-20")
+    assert not before_nominations("2022 governor, Ohio", "2022-09-01")
+
+
+def test_foreign_national_measure_and_yearless_races_have_no_nominating_season():
+    assert not before_nominations("2022 Philippine Senate", "2022-01-10")
+    assert not before_nominations("2015 Canadian federal election", "2015-01-10")
+    assert not before_nominations("2014 Measure 12, Oregon", "2014-01-10")
+    assert not before_nominations("governor, Ohio", "2021-10-05")
+
+
+def test_an_article_two_cycles_early_says_nothing_of_the_season():
+    assert not before_nominations("2024 U.S. Senate, Ohio", "2022-01-10")
+
+
+def test_a_city_named_only_by_its_police_union_is_the_mayoral_race_s_city():
+    race = RaceIndex("The Harbor City Police Officers Association stayed out of the mayor's race. Harbor City "
+                     "Police officers had backed the incumbent before.", "2021-04-13")
+    assert race.race_for(None, "mayor") == "2021 mayor, Harbor City"
+
+
+def test_a_candidate_s_possessive_is_no_city():
+    race = RaceIndex("Unions threw their support behind Ana Quill's mayoral campaign on Monday. Quill thanked "
+                     "them.", "2025-05-01")
+    assert race.locality is None
+
+
+def test_a_state_s_police_union_is_no_city():
+    race = RaceIndex("The Ohio Police union backed Ted Marr in the race for sheriff.", "2022-05-01")
+    assert race.locality is None
+
+
+def test_a_title_case_heading_s_police_body_is_no_city():
+    race = RaceIndex("Reyes Wins Benevolent Order Of Police Backing In Mayor Race\n\nThe union backed Tom Reyes "
+                     "for mayor.", "2011-02-01")
+    assert race.locality is None
+
+
+def test_history_years_do_not_move_a_race_of_no_fixed_cycle():
+    race = RaceIndex("In 2015, the union endorsed Ada Voss for the leadership. It backs Ben Crale in the "
+                     "leadership contest.", None)
+    assert race.year_for("party leadership") == 2015

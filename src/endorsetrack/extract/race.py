@@ -35,8 +35,14 @@ TITLE_LOOKBACK_CHARS = 120
 
 
 
+#: Office cycles (offices.jsonl "cycle") whose next election after a given year is known.
+FIXED_CYCLES = frozenset({"presidential", "even", "governor"})
 #: Governors (and the offices elected with them) chosen in odd years: the year modulo 4.
 ODD_YEAR_GOVERNORS = {"Virginia": 1, "New Jersey": 1, "Kentucky": 3, "Louisiana": 3, "Mississippi": 3}
+#: How many words on each side of a year its history or current word may be. Set on the train
+#: set: "sought a seat in the state's Senate delegation in 2010" needs 10; a verb further away belongs
+#: to another clause ("members were divided over whether ... about the 2020 race").
+HISTORY_WINDOW_WORDS = 10
 NEVER = re.compile(r"(?!x)x")
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
@@ -83,6 +89,7 @@ class RaceIndex:
         self.country = _dominant_country(f"{title or ''}\n{text}")
         self.published_year = int(published[:4]) if published and re.match(r"\d{4}", published) else None
         self.named_year = _named_year(text, url, title)
+        self.named_year_after_history = _named_year(text, url, title, after_history=True)
         self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
             or _most_named(f"{title or ''}\n{text}", list(_mentions()))
 
@@ -170,10 +177,13 @@ class RaceIndex:
     def year_for(self, office: Optional[str]) -> Optional[int]:
         """The election's year: the office's next one from the published year (else from
         the year the article names)."""
-        year = self.published_year or self.named_year
+        cycle = _office_rules().get(office or "", {}).get("cycle")
+        # only a fixed cycle says which election follows the ones an article recalls
+        named = self.named_year_after_history if cycle in FIXED_CYCLES else self.named_year
+        year = self.published_year or named
         if year is None:
             return None
-        return next_election(year, _office_rules().get(office or "", {}).get("cycle"), self.place)
+        return next_election(year, cycle, self.place)
 
 
 #: Words of a roundup line's label that are a status, not an office ("former", "incumbent").
@@ -211,6 +221,37 @@ def is_nomination_contest(race: Optional[str]) -> bool:
     return any(rule.get("nominating") and rule["office"] in race for rule in _office_rules().values())
 
 
+#: Months before an election year's November from which a stance is for the nomination: a
+#: U.S. party's primaries and caucuses start in the first months of the election year, so
+#: support given in January or February of it (or in the year before) is for the primary.
+#: Calibrated on the train gold: stances dated 9 or more months before their race's
+#: November are primary 189 times, general 4 (and 52 give no stage); from 6 to 8 months
+#: before, primary and general both occur (81 / 21), so the threshold is 9.
+PRIMARY_SEASON_MONTHS = 9
+#: The month of a U.S. general election.
+NOVEMBER = 11
+#: How many years before its election an article may be for its date to say anything:
+#: an article two or more cycles early more likely recalls an earlier race.
+MAX_YEARS_AHEAD = 1
+
+
+def before_nominations(race: Optional[str], published: Optional[str]) -> bool:
+    """True when a stance published on ``published`` falls in the nominating season of a U.S.
+    race ``race`` ("2024 president" in January 2024, "2022 governor, Ohio" in October 2021).
+    A foreign or national race, a ballot measure and a race with no year never do."""
+    race_year = re.match(r"((?:19|20)\d\d) ", race or "")
+    date = re.match(r"(\d{4})-(\d{2})", published or "")
+    if not race or not race_year or not date or any(name in race for name, _ in COUNTRIES):
+        return False
+    rest = race[race_year.end():]
+    rule = next((r for r in _office_rules().values() if rest.startswith(r["office"])), None)
+    if rule is None or rule.get("national"):
+        return False
+    years_ahead = int(race_year.group(1)) - int(date.group(1))
+    months_before = years_ahead * 12 + NOVEMBER - int(date.group(2))
+    return 0 <= years_ahead <= MAX_YEARS_AHEAD and months_before >= PRIMARY_SEASON_MONTHS
+
+
 def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) -> int:
     """The first election year of the cycle on or after ``year``."""
     if cycle == "presidential":
@@ -228,14 +269,44 @@ def _most_named(text: str, patterns: list[tuple[str, re.Pattern]]) -> Optional[s
     return top[0][0] if top and top[0][1] and (len(top) < 2 or top[0][1] > top[1][1]) else None
 
 
-def _named_year(text: str, url: Optional[str], title: Optional[str]) -> Optional[int]:
-    """The year a dateless article is about: its title's or URL's, else the one its text names most."""
+def _named_year(text: str, url: Optional[str], title: Optional[str], after_history: bool = False) -> Optional[int]:
+    """The year a dateless article is about: its title's or URL's, else the latest its text
+    names. With ``after_history``, a year the text tells as history ("the party won the state
+    in 2008 and 2012") counts as the year after it: the election the article is about comes
+    after the ones it recalls, and an office's fixed cycle then finds it (2013 -> 2016 for
+    president)."""
     for source in (title or "", url or ""):
         years = YEAR_RE.findall(source)
         if years:
             return int(years[0])
-    years = [int(y) for y in YEAR_RE.findall(text)]
-    return max(years) if years else None  # earlier years are history the story recalls
+    latest: Optional[int] = None
+    for sentence in _sentences(text):
+        for m in YEAR_RE.finditer(sentence):
+            year = int(m.group(1)) + (1 if after_history and _told_as_history(sentence, m.start(), m.end()) else 0)
+            latest = year if latest is None else max(latest, year)
+    return latest
+
+
+def _told_as_history(sentence: str, start: int, end: int) -> bool:
+    """True when the word nearest a year, of those within HISTORY_WINDOW_WORDS of it that say
+    when, is a history word ("carried the county in 2008 and won it in 2012", "In 2015, he endorsed"), not one
+    that keeps it current ("will", "now", "upcoming")."""
+    before = re.findall(r"[a-z']+", sentence[:start].lower())[-HISTORY_WINDOW_WORDS:]
+    after = re.findall(r"[a-z']+", sentence[end:].lower())[:HISTORY_WINDOW_WORDS]
+    for word in _interleaved(before[::-1], after):
+        if word in words("race.current_words"):
+            return False
+        if word in words("race.history_words"):
+            return True
+    return False
+
+
+def _interleaved(first: list[str], second: list[str]) -> list[str]:
+    """Words nearest a point first: first[0], second[0], first[1], second[1], ..."""
+    out: list[str] = []
+    for i in range(max(len(first), len(second))):
+        out.extend(side[i] for side in (first, second) if i < len(side))
+    return out
 
 
 #: Countries of national races, as race labels name them, and the words that name them in a text.
@@ -308,24 +379,60 @@ NOT_PLACES = {"The", "A", "An", "This", "That", "Former", "Democratic", "Republi
 
 
 #: Words of a capitalised phrase before "mayor" that make it no place ("City Council President",
-#: a newspaper's "Express-News").
-NOT_PLACE_WORDS = {"Council", "Hall", "President", "Police", "Union", "Party", "State", "Express", "News", "Times",
-                   "Post", "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Press", "Sheriff", "Mayor"}
+#: a newspaper's "Express-News", a Title Case heading's "Brotherly Order Of Police").
+NOT_PLACE_WORDS = {"Of", "And", "For", "Order", "Council", "Hall", "President", "Police", "Union", "Party", "State",
+                   "Express", "News", "Times", "Post",
+                   "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Press", "Sheriff", "Mayor"}
 
 
 def _dominant_locality(text: str) -> Optional[str]:
     """The city or county the text ties a local office to most ("Denver mayor", "mayor of
-    Denver", "Orange County", a "DENVER (AP) —" dateline)."""
-    counts: Counter = Counter()
-    for cue in LOCALITY_CUES:
-        for m in cue.finditer(text):
-            name = m.group(1).strip()
-            words = name.split()
-            while words and words[0] in NOT_PLACES:
-                words = words[1:]
-            if not words or words[-1] in NOT_PLACES or set(words) & NOT_PLACE_WORDS:
-                continue
-            name = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
-            counts[name] += 1
-    best = counts.most_common(1)
-    return best[0][0] if best else None
+    Denver", "Orange County", a "DENVER (AP) —" dateline); else the one whose police, fire or
+    school bodies it names most ("the Tulsa Police Officers Association"), a state excepted.
+    A name with a word the text also uses alone is a person's ("Ana Ruiz's mayoral campaign
+    ... Ruiz said"), not a place."""
+    for cues in (LOCALITY_CUES, LOCALITY_BODY_CUES):
+        counts: Counter = Counter()
+        for cue in cues:
+            for m in cue.finditer(text):
+                name = _place_name(m.group(1).strip())
+                if name and not _is_person(name, text) and (cues is LOCALITY_CUES or not _is_state(name)):
+                    counts[name] += 1
+        best = counts.most_common(1)
+        if best:
+            return best[0][0]
+    return None
+
+
+#: Public bodies of a city or county whose name gives the place of a local race when no
+#: office phrase does ("the Tulsa Police Officers Association", "Tulsa Public Schools").
+LOCALITY_BODY_CUES = (
+    re.compile(rf"\b({PLACE_NAME}) (?:Police|Fire|Firefighters|Deputy Sheriffs|Public Schools|Unified School District|"
+               rf"Board of Supervisors|Metro Council|City Council|Board of Education)\b"),
+)
+#: Last words of a place name that also stand alone in texts ("the county", "the city").
+PLACE_KIND_WORDS = frozenset({"County", "City", "Parish", "Township", "Borough"})
+
+
+def _place_name(name: str) -> Optional[str]:
+    """A cue's capitalised phrase as a place name, leading status words dropped; None when it is no place."""
+    words = name.split()
+    while words and words[0] in NOT_PLACES:
+        words = words[1:]
+    if not words or words[-1] in NOT_PLACES or set(words) & NOT_PLACE_WORDS:
+        return None
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
+
+
+def _is_person(name: str, text: str) -> bool:
+    """True when a later word of a name also stands alone in the text (a surname: "Ruiz said"),
+    which a place's ("San Mateo", "Orange County") does not."""
+    words = name.split()
+    for before, word in zip(words, words[1:]):
+        if word not in PLACE_KIND_WORDS and re.search(rf"(?<!{re.escape(before)} )\b{re.escape(word)}\b", text):
+            return True
+    return False
+
+
+def _is_state(name: str) -> bool:
+    return any(pattern.fullmatch(name) for _, pattern in _state_patterns())

@@ -10,6 +10,8 @@ import pytest
 from helpers.extraction import facts_of
 
 from endorsetrack.extract.endorsements.stage import article_stage, stage_in_text
+from endorsetrack.pipeline import process_records
+from endorsetrack.types import Record
 
 VEGA, REYES = "Maria Vega", "Tom Reyes"
 HWU = "Harbor Workers Union"
@@ -112,3 +114,12 @@ STORY_STAGE_CASES = [
 @pytest.mark.parametrize("text,expected", STORY_STAGE_CASES)
 def test_stage_from_the_story_around_the_fact(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+def test_a_general_cue_in_the_nominating_season_is_for_the_primary(nlp):
+    text = ("Election news.\n\nThe Harbor Workers Union endorsed Maria Vega for governor of Ohio on Tuesday, "
+            "saying she would win the November election.")
+    early, late = (next(process_records([Record(doc="t.txt", content=text, published=day)], nlp=nlp))
+                   for day in ("2022-01-11", "2022-09-13"))
+    assert {e.stage for e in early.endorsements} == {"primary"}
+    assert {e.stage for e in late.endorsements} == {"general"}

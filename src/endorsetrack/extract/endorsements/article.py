@@ -18,7 +18,7 @@ from ...nlp.vocabulary import words
 from ...settings import DEFAULT, Settings
 from ...types import Article, Endorsement
 from .frames import Frame, match_frames, trigger_index
-from ..race import EXPLICIT_WEIGHT, RaceIndex, is_nomination_contest, line_label
+from ..race import EXPLICIT_WEIGHT, RaceIndex, before_nominations, is_nomination_contest, line_label
 from ..mentions import GERUND_TRIGGERS, SentenceContext, as_person, quoted_spans, sentence_evidence
 from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
 from .candidates import find_candidates, no_vote, person_like
@@ -104,7 +104,8 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     # a verdict a frame of the paper's states too is no second fact
     argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
-    return dedupe_endorsements(_assign_races(_learned_stages(_positions_on_the_measure(found), article), races))
+    return dedupe_endorsements(_assign_races(_learned_stages(_positions_on_the_measure(found), article), races,
+                                                     article.published))
 
 
 def _line_fact_key(e: Endorsement) -> tuple[int, Optional[str], str, str]:
@@ -194,13 +195,15 @@ def _positions_on_the_measure(items: list[Endorsement]) -> list[Endorsement]:
     return out
 
 
-def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsement]:
+def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optional[str]) -> list[Endorsement]:
     """Race of each stance. A candidate the article ties to an office (a race phrase
     such as "for governor" near the name, or a title it holds) has that race; one it
     ties to none runs in the race most explicitly tied candidates of the article run
     in; a stance about no candidate is about that race too. Ballot measures are
     their own race, decided at a general (not a nominating) vote; a party leadership
-    contest is a nominating one."""
+    contest is a nominating one, and so is a U.S. race in its nominating season: a
+    "general" stance published 9 or more months before its race's November
+    (race.before_nominations) is for the primary."""
     evidence = {e.candidate: races.evidence_for(e.candidate) for e in items
                 if e.candidate and not MEASURE_NAME.match(e.candidate)}
     explicit = Counter(office for office, score in evidence.values() if office and score >= EXPLICIT_WEIGHT)
@@ -233,8 +236,10 @@ def _assign_races(items: list[Endorsement], races: RaceIndex) -> list[Endorsemen
            replace(e, race=races.race_for(None, office) if e.evidence.start not in claimed
                    and (office := races.office_in(e.evidence.text)) else contest)
            for e in out]
-    # a party leadership or a preselection is a nomination contest whatever its cue words say
-    return [replace(e, stage="primary") if is_nomination_contest(e.race) else e for e in out]
+    # a party leadership or a preselection is a nomination contest whatever its cue words say;
+    # support given in a U.S. race's nominating season is for the nomination
+    return [replace(e, stage="primary") if is_nomination_contest(e.race)
+            or e.stage == "general" and before_nominations(e.race, published) else e for e in out]
 
 
 def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, settings,
