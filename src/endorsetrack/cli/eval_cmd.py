@@ -14,8 +14,6 @@ import typer
 from ..errors import EndorsetrackError, InputError, error_line
 from ..evaluate import (Report, ScoreError, display_name, load_gold, load_predictions,
                         predictions_from_outcomes, race_text, score)
-from ..ingest import read_records
-from ..pipeline import process_records
 from .app import EXIT_PARTIAL, app, fail
 
 USAGE = "give GOLD and PRED, or GOLD --run PATH... (see `endorsetrack eval --help`)"
@@ -41,6 +39,8 @@ def eval_command(
     try:
         gold = load_gold(files[0])
         if run:
+            from ..ingest import read_records  # spaCy loads only when a command extracts
+            from ..pipeline import process_records
             pred, failed = predictions_from_outcomes(process_records(read_records(files[1:])))
             for f in failed:
                 typer.echo(error_line(f.doc, f.message), err=True)

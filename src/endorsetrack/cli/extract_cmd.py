@@ -11,8 +11,6 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import EndorsetrackError, InputError, error_line
-from ..ingest import read_records
-from ..pipeline import process_records
 from ..types import DocumentError
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
 from .options import dating_defaults, published_option, year_option
@@ -43,6 +41,8 @@ def extract(
     err = Console(stderr=True)
     show_progress = not quiet and err.is_terminal
     try:
+        from ..ingest import read_records  # spaCy loads only when a command extracts
+        from ..pipeline import process_records
         records = read_records(paths)
         with _progress(err, show_progress) as bump:
             for outcome in process_records(records, dating=dating):

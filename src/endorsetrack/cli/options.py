@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from ..pipeline import DatingDefaults
+from ..resolve import DatingDefaults
 from ..store import queries
 
 published_option = typer.Option(None, "--published", help="Date (YYYY-MM-DD) for articles without one.")

@@ -21,7 +21,6 @@ from ..store import EXPORT_FORMATS, FORMATS, applied, connect, find_conflicts, o
 from ..store import write_rows
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
 from .options import dating_defaults, published_option, year_option
-from ..batch import run_ingest
 
 DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
 FORMAT_HELP = "Output format: table, csv or json."
@@ -115,6 +114,7 @@ def ingest(
     """Extract and store articles; re-ingesting changes nothing, an edited article supersedes its old facts."""
     try:
         dating = dating_defaults(published, year)
+        from ..batch import run_ingest  # spaCy loads only when a command extracts
         summary = run_ingest(paths, db, workers=workers, published=dating.published, year=dating.year, quiet=quiet)
     except EndorsetrackError as exc:
         raise fail(exc) from exc

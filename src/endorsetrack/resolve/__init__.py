@@ -7,15 +7,19 @@ hold well-known organisations and which body a local belongs to; ``races`` and `
 make race keys and an article's date window; ``dating`` decides, per article, its date
 window and each fact's date and filed race. The store persists what these decide.
 """
-from .article import resolve_article
+from typing import TYPE_CHECKING, Any
+
 from .dating import NO_DEFAULTS, DatingDefaults, date_article, races_by_candidate, with_election_year
 from .dates import DatedReference, DateWindow, article_year_hint, effective_date, infer_date_window, parse_date
 from .entities import SCORE_ARTICLE_ALIAS, EntityIndex, Match, Resolution, useful_aliases
 from .gazetteer import Gazetteer, KnownOrg, default_gazetteer, load_gazetteer
 from .hierarchy import ParentGuess, infer_parent
 from .keys import acronym, entity_kind, key_for, looks_like_acronym, name_key, person_key
-from .names import NameIndex
 from .races import race_key, race_matches, race_year
+
+if TYPE_CHECKING:
+    from .article import resolve_article
+    from .names import NameIndex
 
 __all__ = ["resolve_article", "NO_DEFAULTS", "DatingDefaults", "date_article", "races_by_candidate",
            "with_election_year", "DatedReference", "DateWindow", "article_year_hint", "effective_date",
@@ -23,3 +27,15 @@ __all__ = ["resolve_article", "NO_DEFAULTS", "DatingDefaults", "date_article", "
            "useful_aliases", "Gazetteer", "KnownOrg", "default_gazetteer", "load_gazetteer", "ParentGuess",
            "infer_parent", "acronym", "entity_kind", "key_for", "looks_like_acronym", "name_key", "person_key",
            "NameIndex", "race_key", "race_matches", "race_year"]
+
+
+# The two names that need spaCy (a parsed Doc) load on first use, so that the store and
+# the query commands, which use only keys, races and dates, never import it.
+_NEEDS_SPACY = {"resolve_article": ".article", "NameIndex": ".names"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NEEDS_SPACY:
+        import importlib
+        return getattr(importlib.import_module(_NEEDS_SPACY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
