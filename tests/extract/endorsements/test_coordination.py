@@ -29,6 +29,11 @@ INTERRUPTED_LISTS = [
                  "and Pipefitters Local 12.",
                  {"Bakers Local 8", "Harbor Building Trades Council", "Pipefitters Local 12"}, "coord.appositive",
                  id="semicolons-with-descriptions"),
+    pytest.param("Maria Vega had been endorsed by several unions, including Bakers Local 8, representing hotel "
+                 "workers; Professional and Clerical Employees 31, the biggest local speaking for the City of "
+                 "Dunmore clerks; Painters 242, representing sign painters; and Harbor Pipe Fitters 412.",
+                 {"Bakers Local 8", "Professional and Clerical Employees 31", "Painters 242", "Harbor Pipe Fitters 412"},
+                 "coord.appositive", id="numbered-locals-with-a-name-inside-a-description"),
 ]
 
 

@@ -175,12 +175,10 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
         if not tok:
             continue
         start, end = tok
-        while start > sent.start and doc[start - 1].text not in NOT_NAME_WORDS \
-                and not (doc[start - 1].ent_type_ in ("DATE", "TIME") and doc[start - 1].is_title) \
-                and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
-                                      or doc[start - 1].lower_ == "of" and start - 2 >= sent.start
-                                      and _is_name_token(doc[start - 2])):  # "Fraternal Order of Police Lodge 27"
-            start -= 1
+        start = _name_run_start(doc, sent, start)
+        joined = _joined_name_start(doc, sent, start)  # "the Roofers' & Slate Layers' Association Local 88"
+        if joined is not None and not any(i in taken for i in range(joined, start)):
+            start = joined
         add(start, end, "org", "local")
     for m in YES_NO_ON_RE.finditer(text):  # "the Yes on L campaign", "No on Prop. 12"
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
@@ -224,7 +222,32 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     dateline = DATELINE_RE.match(sent.text)  # "PHOENIX (AP) —": a place and a wire, no actor
     if dateline:
         out = [m for m in out if doc[m.start].idx >= sent.start_char + dateline.end()]
-    return _described_names(doc, _merge_split_names(doc, _merge_bodies(doc, out)))
+    return _described_names(doc, _merge_split_names(doc, _merge_bodies(doc, _numbered_bodies(sent, out))))
+
+
+NUMBERED_BODY_ENDINGS = words("group_nouns.numbered_bodies")
+
+
+def _numbered_bodies(sent, mentions: list[Mention]) -> list[Mention]:
+    """'Professional and Clerical Employees 31', 'Painters 242': a union name the lexicon does not
+    know, ending in a trade's plural, with a bare number after it is a local (the number a local's,
+    not a year or a count: BARE_LOCAL_AFTER_RE)."""
+    doc, text, base = sent.doc, sent.text, sent.start_char
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        if m.kind in ("org", "person") and m.end - m.start >= 2 and doc[m.end - 1].like_num \
+                and doc[m.end - 2].lower_ in NUMBERED_BODY_ENDINGS and not m.label.startswith(GAZETTEER_LABEL):
+            out.append(Mention(m.start, m.end, m.text, "org", "local"))  # NER's PERSON "Painters 242"
+            continue
+        if m.kind == "org" and m.label in ("ORG", "caps") and doc[m.end - 1].lower_ in NUMBERED_BODY_ENDINGS:
+            after = doc[m.end - 1].idx + len(doc[m.end - 1]) - base
+            number = BARE_LOCAL_AFTER_RE.match(text, after)
+            tail = _char_span_to_tokens(sent, base + after, base + number.end()) if number else None
+            if tail and not any(k in starts for k in range(tail[0], tail[1])):
+                m = Mention(m.start, tail[1], doc[m.start:tail[1]].text, "org", "local")
+        out.append(m)
+    return out
 
 
 DESCRIPTION_NOUNS = words("description_nouns")
@@ -316,6 +339,11 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
                 # "The Fraternal Order of Police, Millbrook Lodge 12, had endorsed": the lodge acts
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
                 continue
+            if gap == ["/"] and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_ \
+                    and not prev.label.startswith("org.") and doc[m.end - 1].lower_ in ORG_HEADS:
+                # "the Dunmore/Hale County Building Trades Council": two places glued by a slash name one body
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
+                continue
             if not gap and prev.label in ("GPE", "LOC") and m.label in ("caps", "ORG") and prev.start > 0 \
                     and doc[prev.start - 1].lower_ == "the":  # "the Millbrook County | Deputy Sheriffs' Association"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
@@ -336,6 +364,66 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
 AREA_WORDS = words("area_words")
 SUB_BODY_WORDS = words("body_words.sub_bodies")
 AREA_BODY_WORDS = words("body_words.area_bodies")
+
+
+def _name_run_start(doc, sent, start: int) -> int:
+    """Where the capitalised name before a union body's number starts: 'Fraternal Order of Police'
+    before 'Lodge 27', 'Carpenters' before 'Local 43'."""
+    while start > sent.start and doc[start - 1].text not in NOT_NAME_WORDS \
+            and not (doc[start - 1].ent_type_ in ("DATE", "TIME") and doc[start - 1].is_title) \
+            and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
+                 or doc[start - 1].lower_ == "of" and start - 2 >= sent.start
+                 and _is_name_token(doc[start - 2])):  # "Fraternal Order of Police Lodge 27"
+        start -= 1
+    return start
+
+
+NAME_JOINERS = ("and", "&")
+
+
+def _joined_name_start(doc, sent, start: int) -> Optional[int]:
+    """A union's full name holds joiners the plain run stops at: 'the Guild of Glaziers and
+    Allied Glassworkers Local 14', 'the Amalgamated Roofers' & Slate Layers' Association Local 88',
+    'the Brotherhood of Quarry, Kiln and Furnace Workers Local 301'. The name reaches back over
+    them only when it then starts right after 'the' and each 'and' or comma sits inside an 'of'
+    phrase ('the Teamsters and Roofers Local 5' is a list); a bare '&' or a possessive is inside
+    a name. None when no longer name is read."""
+    k, joined = start, False
+    while k - 2 >= sent.start:
+        before = doc[k - 1]
+        if _apostrophe(before) and _is_name_token(doc[k - 2]):
+            k = _name_run_start(doc, sent, k - 1)  # "Slate Layers' Association"
+            joined = True
+            continue
+        last = k - 2 - (_apostrophe(doc[k - 2]) and k - 3 >= sent.start)  # "Roofers' &"
+        if before.lower_ in NAME_JOINERS and _is_name_token(doc[last]) \
+                and (before.lower_ == "&" or _of_before(doc, sent, last + 1)):
+            k, joined = _name_run_start(doc, sent, last + 1), True
+            continue
+        if before.text == "," and _is_name_token(doc[k - 2]) and k + 1 < sent.end \
+                and doc[k + 1].lower_ in NAME_JOINERS and _is_name_token(doc[k]) \
+                and _of_before(doc, sent, k - 1):  # "of Quarry, Kiln and Furnace": one name
+            k, joined = _name_run_start(doc, sent, k - 1), True
+            continue
+        break
+    if not joined or k <= sent.start or doc[k - 1].lower_ != "the":
+        return None
+    return k
+
+
+def _apostrophe(tok) -> bool:
+    return tok.tag_ == "POS" and tok.text in ("'", "’")
+
+
+def _of_before(doc, sent, i: int) -> bool:
+    """An 'of' inside the capitalised run that ends right before token i ('of Quarry, Kiln')."""
+    k = i - 1
+    while k >= sent.start and (_is_name_token(doc[k]) or doc[k].lower_ == "of"
+                               or doc[k].text == "," and k + 1 < i and _is_name_token(doc[k + 1])):
+        if doc[k].lower_ == "of":
+            return True
+        k -= 1
+    return False
 
 
 def _glued(doc, i: int) -> bool:
