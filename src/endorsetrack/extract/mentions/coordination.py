@@ -47,7 +47,7 @@ SEPARATOR = re.compile(r"^\s*(?:,|;|and|&|or|,\s*and|;\s*and|,\s*or|as well as|,
 # Words of a title or description right before a person's name, once lower-case descriptions
 # and known titles are gone: "Democratic nominee for Manhattan Borough President". Six words
 # cover the longest such phrase in train lists; no conjunction or punctuation inside.
-PERSON_TITLE_PHRASE = re.compile(r"(?<=[,;]\s)(?:(?!(?:and|or|nor|plus)\b)[\w.'’-]+\s+){1,6}$")
+PERSON_TITLE_PHRASE = re.compile(r"(?:(?<=[,;])|(?<=\band))\s+(?:(?!(?:and|or|nor|plus)\b)[\w.'’-]+\s+){1,6}$")
 ARTICLES = re.compile(r"(?i)\b(?:the|a|an)\b")
 # "Dayton's Ana Ruiz and Erie's Tom Ardell": a place's possessive before a name.
 PLACE_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*['’]s\s*$")
