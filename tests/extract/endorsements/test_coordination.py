@@ -159,3 +159,12 @@ def test_a_candidate_named_in_addition_to_a_slate_endorses_nobody(nlp):
                       "Okafor for the council.")
     assert {fact[:3] for fact in facts(result)} == {
         ("Harbor Workers Union", name, "endorses") for name in ("Lorna Pike", "Ted Okafor")}
+
+
+def test_first_names_before_a_surname_the_article_knows_join_it(nlp):
+    # the tagger misses "Lorna Todd Pike" here but knows "Pike" from the first sentence
+    result = run(nlp, "Gov. Lorna Pike spoke on Monday. The other former governors who have endorsed Maria Vega "
+                      "are Lorna Todd Pike of New Jersey, Ted Okafor of Montana and Rosa Delgado of Illinois.")
+    assert {fact[:3] for fact in facts(result)} >= {
+        (name, VEGA, "endorses") for name in ("Ted Okafor", "Rosa Delgado")}
+    assert not any(e.endorser == "Lorna Todd" for e in result.endorsements)

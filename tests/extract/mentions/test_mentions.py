@@ -171,3 +171,14 @@ def test_two_places_glued_by_a_slash_name_one_body(nlp):
     found = by_text(nlp, "Maria Vega won the backing of the Dunmore/Hale County Building & Construction Trades "
                          "Council on Monday.")
     assert any(name.startswith("Dunmore/Hale County") and name.endswith("Trades Council") for name in found)
+
+
+def test_an_untagged_name_before_of_and_a_place_in_a_list_is_a_person(nlp):
+    found = by_text(nlp, "The other former governors who have endorsed Maria Vega are Lorna Todd Pike of New Jersey, "
+                         "Ted Okafor of Montana and Rosa Delgado of Illinois.")
+    assert found["Lorna Todd Pike"][0] == "person"
+
+
+def test_a_body_named_for_its_place_stays_one_organisation(nlp):
+    found = by_text(nlp, "The mayor thanked the Tidewater Savings Bank of Omaha and its staff.")
+    assert not any(kind == "person" for kind, _ in found.values())

@@ -297,8 +297,19 @@ def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
                 and doc[prev.start].tag_ == "NNP" and doc[m.start].tag_ == "NNP" and not prev.label.startswith("org."):
             out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "caps")
             continue
+        if prev and prev.end == m.start and prev.kind == "org" and prev.label == "caps" and m.kind == "person" \
+                and m.end - m.start == 1 and _first_names(doc[prev.start:prev.end]):
+            # "Lorna Todd | Pike": a surname the article gives a person, after first names the tagger missed
+            out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "person", "PERSON")
+            continue
         out.append(m)
     return out
+
+
+def _first_names(tokens) -> bool:
+    """One or two capitalised words with no organisation word: first names."""
+    return 1 <= len(tokens) < MAX_PERSON_NAME_WORDS and all(t.is_alpha and t.is_title for t in tokens) \
+        and not any(t.lower_ in ORG_HEADS or t.lower_ in ORG_NAME_WORDS or t.lower_ in TITLES for t in tokens)
 
 
 OFFICE_WORDS = words("office_words")
@@ -466,6 +477,7 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
             i += 1
             continue
         j = i + 1
+        home = False
         while j < sent.end and j not in taken:
             t = doc[j]
             if re.fullmatch(r"\d+[A-Z]{1,2}", t.text) and _is_name_token(doc[j - 1]):
@@ -484,6 +496,9 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
             elif doc[j - 1].text in people or t.lower_ == "for" and j - i >= 2 and j + 1 < sent.end \
                     and (doc[j + 1].lower_ in OFFICE_WORDS or j + 2 < sent.end and doc[j + 2].like_num):
                 break  # a person's name ends here: "Alma Desrosiers | for District 2 supervisor"
+            elif t.lower_ == "of" and _home_after_person(doc, sent, i, j):
+                home = True  # "Lorna Todd Pike | of New Jersey, Ted Okafor of Montana and ..."
+                break
             elif t.lower_ in ("of", "for", "&") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and (j + 1) not in taken:
                 j += 2
@@ -498,8 +513,33 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
         if any(doc[k].lower_ in TITLES for k in range(i, j)):
             i = j  # "Liberal MP": a title, not a name (the person after it comes from NER)
             continue
-        add(i, j, "org", "caps")
+        if home:
+            add(i, j, "person", "PERSON")
+        else:
+            add(i, j, "org", "caps")
         i = j
+
+
+ORG_NAME_WORDS = words("org_words")
+# A person's name the tagger missed, before "of <place>": first, middle and last name at most.
+MAX_PERSON_NAME_WORDS = 3
+
+
+def _home_after_person(doc, sent, i: int, j: int) -> bool:
+    """'Lorna Todd Pike of New Jersey, Ted Okafor of Montana': two or three capitalised words
+    with no organisation word, then 'of' and a place that ends at a list separator, are a
+    person and their home ('the Bank of Omaha' and 'Friends of the Park' are no such run)."""
+    words_ = doc[i:j]
+    if not 2 <= len(words_) <= MAX_PERSON_NAME_WORDS or not all(t.is_alpha and t.is_title for t in words_) \
+            or any(t.lower_ in ORG_HEADS or t.lower_ in ORG_NAME_WORDS for t in words_):
+        return False
+    k = j + 1
+    if k >= sent.end or doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "GPE":
+        return False
+    k += 1
+    while k < sent.end and doc[k].ent_iob_ == "I":
+        k += 1
+    return k >= sent.end or doc[k].text in (",", ";", ".", ")") or doc[k].lower_ == "and"
 
 
 def is_headline(sent) -> bool:
