@@ -29,6 +29,11 @@ INTERRUPTED_LISTS = [
                  "and Pipefitters Local 12.",
                  {"Bakers Local 8", "Harbor Building Trades Council", "Pipefitters Local 12"}, "coord.appositive",
                  id="semicolons-with-descriptions"),
+    pytest.param("Maria Vega had been endorsed by several unions, including Bakers Local 8, representing hotel "
+                 "workers; Professional and Clerical Employees 31, the biggest local speaking for the City of "
+                 "Dunmore clerks; Painters 242, representing sign painters; and Harbor Pipe Fitters 412.",
+                 {"Bakers Local 8", "Professional and Clerical Employees 31", "Painters 242", "Harbor Pipe Fitters 412"},
+                 "coord.appositive", id="numbered-locals-with-a-name-inside-a-description"),
 ]
 
 
@@ -108,3 +113,58 @@ def test_endorsements_including_from_a_tagged_list(nlp):
     result = run(nlp, "Maria Vega has won several endorsements including from U.S. Sens. Tom Ardell (D-N.J.) and "
                       "Rick Sandow (D-Calif.).")
     assert {fact[:3] for fact in facts(result)} == {(name, VEGA, "endorses") for name in ("Tom Ardell", "Rick Sandow")}
+
+
+PIKE_OKAFOR_DELGADO = {"Lorna Pike", "Ted Okafor", "Rosa Delgado"}
+
+
+def test_names_after_a_copula_may_follow_their_places_and_titles(nlp):
+    # "are Eastport, Maine, Mayor A, former Harrisburg Mayor B and former San Diego Mayor C"
+    result = run(nlp, "Among the other mayors to endorse Maria Vega are Eastport, Maine, Mayor Lorna Pike, former "
+                      "Harrisburg Mayor Ted Okafor and former San Diego Mayor Rosa Delgado.")
+    assert {fact[:3] for fact in facts(result)} == {(name, VEGA, "endorses") for name in PIKE_OKAFOR_DELGADO}
+
+
+def test_a_group_subject_is_the_list_after_the_colon_that_ends_its_clause(nlp):
+    result = run(nlp, "Governors from three of the largest states have thrown their support behind Sen. Maria Vega: "
+                      "California Gov. Lorna Pike, Texas Gov. Ted Okafor and Florida Gov. Rosa Delgado.")
+    assert {fact[:3] for fact in facts(result)} == {(name, VEGA, "endorses") for name in PIKE_OKAFOR_DELGADO}
+    assert all(e.rule.id.endswith("+coord.appositive") or e.rule.id.endswith("+coord.colon")
+               for e in result.endorsements)
+
+
+def test_a_colon_after_a_clause_with_one_name_is_no_list(nlp):
+    # a single name after a late colon is a quote's speaker or an aside, not the group
+    result = run(nlp, "Governors from three states have thrown their support behind Sen. Maria Vega: Lorna Pike "
+                      "said so on Monday.")
+    assert "Lorna Pike" not in {e.endorser for e in result.endorsements}
+
+
+def test_a_group_of_candidates_named_after_a_dash(nlp):
+    result = run(nlp, "Sen. Tom Ardell also endorsed four Democratic House hopefuls in close races — Lorna Pike (Pa.), "
+                      "Ted Okafor (N.H.), Rosa Delgado (Ohio) and Ian Pruett (Nev.) — on Monday.")
+    assert {fact[:3] for fact in facts(result)} == {
+        ("Tom Ardell", name, "endorses") for name in PIKE_OKAFOR_DELGADO | {"Ian Pruett"}}
+
+
+def test_names_joined_by_as_do_to_a_vague_subject_take_its_stance(nlp):
+    result = run(nlp, "A few MPs from the north remain uncommitted, as do Lorna Pike and Ted Okafor.")
+    assert {(e.endorser, e.candidate, e.stance) for e in result.endorsements} == {
+        ("Lorna Pike", None, "undecided"), ("Ted Okafor", None, "undecided")}
+
+
+def test_a_candidate_named_in_addition_to_a_slate_endorses_nobody(nlp):
+    # "in addition to X for mayor": X is another candidate of the endorser, not a second endorser
+    result = run(nlp, "In addition to Maria Vega for mayor, the Harbor Workers Union endorsed Lorna Pike and Ted "
+                      "Okafor for the council.")
+    assert {fact[:3] for fact in facts(result)} == {
+        ("Harbor Workers Union", name, "endorses") for name in ("Lorna Pike", "Ted Okafor")}
+
+
+def test_first_names_before_a_surname_the_article_knows_join_it(nlp):
+    # the tagger misses "Lorna Todd Pike" here but knows "Pike" from the first sentence
+    result = run(nlp, "Gov. Lorna Pike spoke on Monday. The other former governors who have endorsed Maria Vega "
+                      "are Lorna Todd Pike of New Jersey, Ted Okafor of Montana and Rosa Delgado of Illinois.")
+    assert {fact[:3] for fact in facts(result)} >= {
+        (name, VEGA, "endorses") for name in ("Ted Okafor", "Rosa Delgado")}
+    assert not any(e.endorser == "Lorna Todd" for e in result.endorsements)

@@ -128,3 +128,57 @@ def test_a_union_name_with_its_number_is_one_local(nlp, text, name):
 ])
 def test_a_count_or_a_year_after_a_union_is_no_local(nlp, text, name):
     assert by_text(nlp, text)[name][1].startswith("org.")
+
+
+LONG_LOCAL_NAMES = [
+    pytest.param("The Tamarack Falls council heard from the International Union of Glaziers and Allied Glassworkers "
+                 "Local 14 on Monday.", "International Union of Glaziers and Allied Glassworkers Local 14",
+                 id="and-inside-an-of-phrase"),
+    pytest.param("The Tamarack Falls council heard from the Amalgamated Roofers' & Slate Layers' Association Local 88 "
+                 "on Monday.", "Amalgamated Roofers' & Slate Layers' Association Local 88", id="ampersand-and-possessives"),
+    pytest.param("The Tamarack Falls council heard from the Brotherhood of Quarry, Kiln and Furnace Workers Local 301 "
+                 "on Monday.", "Brotherhood of Quarry, Kiln and Furnace Workers Local 301", id="comma-inside-an-of-phrase"),
+]
+
+
+@pytest.mark.parametrize("text,name", LONG_LOCAL_NAMES)
+def test_a_local_keeps_the_joiners_of_its_union_name(nlp, text, name):
+    assert by_text(nlp, text)[name] == ("org", "local")
+
+
+def test_a_list_of_unions_before_a_local_stays_a_list(nlp):
+    found = by_text(nlp, "The Bakers Union, Teamsters and Roofers Local 5 backed Maria Vega.")
+    assert "Roofers Local 5" in found
+    assert not any(name.endswith("Roofers Local 5") and name != "Roofers Local 5" for name in found)
+
+
+@pytest.mark.parametrize("text,name", [
+    pytest.param("Maria Vega thanked Professional and Clerical Employees 31 for its support.",
+                 "Professional and Clerical Employees 31", id="employees"),
+    pytest.param("Maria Vega thanked the Harbor Pipe Fitters 412 for its support.", "Harbor Pipe Fitters 412",
+                 id="fitters"),
+])
+def test_a_bare_number_after_a_trade_name_is_its_local(nlp, text, name):
+    assert by_text(nlp, text)[name] == ("org", "local")
+
+
+def test_a_count_after_a_trade_name_is_no_local(nlp):
+    found = by_text(nlp, "Maria Vega thanked the Harbor Pipe Fitters 4,000 members for their support.")
+    assert not any("4,000" in name for name in found)
+
+
+def test_two_places_glued_by_a_slash_name_one_body(nlp):
+    found = by_text(nlp, "Maria Vega won the backing of the Dunmore/Hale County Building & Construction Trades "
+                         "Council on Monday.")
+    assert any(name.startswith("Dunmore/Hale County") and name.endswith("Trades Council") for name in found)
+
+
+def test_an_untagged_name_before_of_and_a_place_in_a_list_is_a_person(nlp):
+    found = by_text(nlp, "The other former governors who have endorsed Maria Vega are Lorna Todd Pike of New Jersey, "
+                         "Ted Okafor of Montana and Rosa Delgado of Illinois.")
+    assert found["Lorna Todd Pike"][0] == "person"
+
+
+def test_a_body_named_for_its_place_stays_one_organisation(nlp):
+    found = by_text(nlp, "The mayor thanked the Tidewater Savings Bank of Omaha and its staff.")
+    assert not any(kind == "person" for kind, _ in found.values())

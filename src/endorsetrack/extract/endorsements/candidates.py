@@ -18,6 +18,7 @@ from ...nlp.vocabulary import words
 from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
 from ..mentions import SentenceContext, expand_list
+from .coordination import colon_named
 from .frames import Frame
 from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
 from ..mentions import antecedent, appositive_name, is_institution
@@ -49,6 +50,9 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
         named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
         if named is not None and ctx.doc[named.start:named.end].root.dep_ != "appos":
             named = None  # "does not endorse candidates, president Laura Kinney said": the speaker
+        listed = colon_named(tok, ctx) if named is None else []  # "four hopefuls in tight races — A, B and C"
+        if listed:
+            return [n for n in (candidate_name(x, ctx) for x in listed) if n], False
         if named is None:
             described = _described_candidate(tok, frame, ctx)
             return ([described], False) if described else ([], True)

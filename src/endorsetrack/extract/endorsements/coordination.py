@@ -12,7 +12,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ...types import RuleRef
-from ..mentions import Mention, SentenceContext, coordination_rules, expand_list
+from ..mentions import TITLES, Mention, SentenceContext, coordination_rules, expand_list
 from .frames import Frame
 
 RULE_JOINER = "+"
@@ -72,7 +72,20 @@ def _complement(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
     return None
 
 
+# "are Washington, D.C., Mayor A", "including former Eastport, Maine, Mayor A": places, commas and
+# titles before the first name of a list. Calibrated on train: the longest such run, a city, its
+# state and a title between commas, is 7 tokens; 8 leaves one token of margin.
+PLACE_TITLE_REACH = 8
+
+
 def _first_name_after(i: int, ctx: SentenceContext, reach: int = COMPLEMENT_REACH) -> Optional[Mention]:
+    """The first name within ``reach`` tokens after token i, places and titles before it not counted."""
+    j = i + 1
+    places = [m for m in ctx.mentions if m.label == "GPE"]
+    while j < ctx.sent.end and j - i <= PLACE_TITLE_REACH and (
+            ctx.doc[j].text in (",", ":") or ctx.doc[j].lower_ in TITLES or any(p.covers(j) for p in places)):
+        j += 1
+    reach = max(reach, j - i)
     return next((m for m in ctx.mentions if i < m.start <= i + reach
                  and m.kind in ("person", "org", "desc", "party") and m.label != "GPE"), None)
 
@@ -127,15 +140,31 @@ COLON_REACH = 4
 TITLED_NAME_REACH = 6
 
 
-def colon_named(tok: Token, ctx: SentenceContext) -> list[Mention]:
-    """'the backing of six elected officials: A, B and C': a plural group noun that names
-    nobody, followed by a colon and a list, stands for that list (coord.colon)."""
-    if tok.tag_ != "NNS" or ctx.mention_for(tok.i, via_possessor=False) is not None:
-        return []
-    colon = next((t for t in ctx.doc[tok.i + 1:min(tok.i + 1 + COLON_REACH, ctx.sent.end)] if t.text == ":"), None)
-    if colon is None or any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[tok.i + 1:colon.i]):
+COLONS = (":", "—", "–", "--")  # a dash opens a list too: "four hopefuls in tight races — A, B and C"
+
+
+def colon_named(tok: Token, ctx: SentenceContext, clause_end: Optional[int] = None) -> list[Mention]:
+    """'the backing of six elected officials: A, B and C', 'endorsed four hopefuls — A, B and
+    C': a plural group noun that names nobody, followed by a colon (or a dash) and a list,
+    stands for that list (coord.colon). With ``clause_end`` (the trigger of the clause the
+    noun is the subject of) the colon may also close that clause: 'Governors from three
+    states have thrown their support behind Y: A, B and C'. A dash, or a colon that far
+    from the noun, needs two names at least."""
+    if tok.tag_ != "NNS" or any(m.covers(tok.i) for m in ctx.mentions):
+        return []  # (a name in apposition, "hopefuls — A, B and C", is the list itself)
+    colon = next((t for t in ctx.doc[tok.i + 1:min(tok.i + 1 + COLON_REACH, ctx.sent.end)] if t.text in COLONS), None)
+    if colon is not None and any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[tok.i + 1:colon.i]):
+        colon = None
+    late = False
+    if colon is None and clause_end is not None and tok.i < clause_end:
+        late = True
+        colon = next((t for t in ctx.doc[clause_end + 1:ctx.sent.end] if t.text == ":"), None)
+    if colon is None:
         return []
     first = _first_name_after(colon.i, ctx, TITLED_NAME_REACH)
     if first is None or first.kind not in ("person", "org"):
         return []
-    return _recorded(expand_list(first, ctx), "colon", ctx)
+    items = expand_list(first, ctx)
+    if (late or colon.text != ":") and len(items) < 2:
+        return []
+    return _recorded(items, "colon", ctx)

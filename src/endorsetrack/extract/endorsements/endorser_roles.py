@@ -82,7 +82,7 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     if _members_acting(tok, doc[frame.trigger]):  # "Delegates voted to endorse X": the body they belong to
         body = members_body(tok, ctx)
         return [body] if body else []
-    included = _included_names(tok, ctx) or colon_named(tok, ctx)  # "six officials: A, B and C"
+    included = _included_names(tok, ctx) or colon_named(tok, ctx, frame.trigger)  # "six officials: A, B and C"
     if included:
         return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
     if tok.lower_ in QUANTIFIERS:
@@ -94,8 +94,8 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         return []  # "58 MPs": a count of people, unless an appositive names them ("Two unions ..., X and Y,")
     if m is None or _quantified(doc[m.end - 1]):
         m = _left_neighbour(frame, ctx)
-    if m is None:
-        return []
+    if m is None:  # "A few MPs remain uncommitted, as do A and B": the names joined to a vague subject
+        return [r for r in (resolve_endorser(x, ctx) for x in also_endorsing(frame, ctx)) if r]
     party = PARTY_PLURALS.get(m.text.lower()) if m.kind == "party" else None
     if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(ctx.sent.text):
         return [(party, "party", 0.2)]  # "Republicans, meeting in Duluth, endorsed X": the party's convention
@@ -175,6 +175,8 @@ def _in_addition_to(trigger, ctx: SentenceContext) -> list[Mention]:
                     target = obj if prep.lower_ != "in" else next(
                         (g for p2 in obj.children if p2.lower_ == "to" for g in p2.children if g.dep_ == "pobj"), None)
                     m = ctx.mention_for(target.i) if target is not None else None
+                    if m and m.end < ctx.sent.end and ctx.doc[m.end].lower_ == "for":
+                        return []  # "In addition to Raman for mayor, the council backs X": a candidate
                     if m and m.kind in ("org", "desc", "ref", "person"):
                         return expand_list(m, ctx)
     return []

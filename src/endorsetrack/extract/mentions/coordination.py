@@ -47,7 +47,7 @@ SEPARATOR = re.compile(r"^\s*(?:,|;|and|&|or|,\s*and|;\s*and|,\s*or|as well as|,
 # Words of a title or description right before a person's name, once lower-case descriptions
 # and known titles are gone: "Democratic nominee for Manhattan Borough President". Six words
 # cover the longest such phrase in train lists; no conjunction or punctuation inside.
-PERSON_TITLE_PHRASE = re.compile(r"(?<=[,;]\s)(?:(?!(?:and|or|nor|plus)\b)[\w.'’-]+\s+){1,6}$")
+PERSON_TITLE_PHRASE = re.compile(r"(?:(?<=[,;])|(?<=\band))\s+(?:(?!(?:and|or|nor|plus)\b)[\w.'’-]+\s+){1,6}$")
 ARTICLES = re.compile(r"(?i)\b(?:the|a|an)\b")
 # "Dayton's Ana Ruiz and Erie's Tom Ardell": a place's possessive before a name.
 PLACE_POSSESSIVE = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}\s*['’]s\s*$")
@@ -66,10 +66,10 @@ def tolerant_list(m: Mention, ctx: "SentenceContext") -> list[Mention]:
     [m] when no interruption was needed (the plain scan covers those) or none is a list."""
     if m.kind not in ("person", "org"):
         return [m]
-    peers = [x for x in ctx.mentions if _peer(x, m, ctx)]
+    text = doc_text(ctx.doc)
+    peers = _outside_descriptions([x for x in ctx.mentions if _peer(x, m, ctx)], m, text, ctx)
     if m not in peers:
         return [m]
-    text = doc_text(ctx.doc)
     k = peers.index(m)
     chosen: list[tuple[Mention, Optional[str]]] = [(m, None)]
     for step in (1, -1):
@@ -97,6 +97,33 @@ def tolerant_list(m: Mention, ctx: "SentenceContext") -> list[Mention]:
         for x in items:
             record.setdefault(x.text, rule)
     return items
+
+
+# Inside a description set off after an item: ", the biggest local speaking for Dunmore
+# clerks;" -- a comma, maybe an article, then lower-case words with no separator yet.
+OPEN_DESCRIPTION = re.compile(r"^\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+)?[a-z0-9][^,;()\"“”:—–]*$")
+
+
+def _outside_descriptions(peers: list[Mention], m: Mention, text: str, ctx: "SentenceContext") -> list[Mention]:
+    """The peers that are not names inside the description of the item before them ('Clerks
+    31, the biggest local speaking for Dunmore clerks; Painters 242'): such a name describes an
+    item, it is none. The mention the list is built from always stays."""
+    out: list[Mention] = []
+    for x in peers:
+        if out and x is not m:
+            a = out[-1]
+            between = text[ctx.doc[a.end - 1].idx + len(ctx.doc[a.end - 1]):ctx.doc[x.start].idx]
+            if OPEN_DESCRIPTION.match(between) and x.start - a.end <= MAX_GAP_TOKENS and _described_on(x, ctx):
+                continue
+        out.append(x)
+    return out
+
+
+def _described_on(x: Mention, ctx: "SentenceContext") -> bool:
+    """The description goes on after the name ('speaking for Dunmore | clerks;'): the
+    name is inside it. A name the list's separator follows ('former Gov. B, and') is an item."""
+    nxt = ctx.doc[x.end] if x.end < ctx.sent.end else None
+    return nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in ("and", "or", "nor", "plus")
 
 
 def _clause_between(a: Mention, b: Mention, ctx: "SentenceContext") -> bool:

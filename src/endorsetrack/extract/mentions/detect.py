@@ -175,12 +175,10 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
         if not tok:
             continue
         start, end = tok
-        while start > sent.start and doc[start - 1].text not in NOT_NAME_WORDS \
-                and not (doc[start - 1].ent_type_ in ("DATE", "TIME") and doc[start - 1].is_title) \
-                and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
-                                      or doc[start - 1].lower_ == "of" and start - 2 >= sent.start
-                                      and _is_name_token(doc[start - 2])):  # "Fraternal Order of Police Lodge 27"
-            start -= 1
+        start = _name_run_start(doc, sent, start)
+        joined = _joined_name_start(doc, sent, start)  # "the Roofers' & Slate Layers' Association Local 88"
+        if joined is not None and not any(i in taken for i in range(joined, start)):
+            start = joined
         add(start, end, "org", "local")
     for m in YES_NO_ON_RE.finditer(text):  # "the Yes on L campaign", "No on Prop. 12"
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
@@ -224,7 +222,32 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     dateline = DATELINE_RE.match(sent.text)  # "PHOENIX (AP) —": a place and a wire, no actor
     if dateline:
         out = [m for m in out if doc[m.start].idx >= sent.start_char + dateline.end()]
-    return _described_names(doc, _merge_split_names(doc, _merge_bodies(doc, out)))
+    return _described_names(doc, _merge_split_names(doc, _merge_bodies(doc, _numbered_bodies(sent, out))))
+
+
+NUMBERED_BODY_ENDINGS = words("group_nouns.numbered_bodies")
+
+
+def _numbered_bodies(sent, mentions: list[Mention]) -> list[Mention]:
+    """'Professional and Clerical Employees 31', 'Painters 242': a union name the lexicon does not
+    know, ending in a trade's plural, with a bare number after it is a local (the number a local's,
+    not a year or a count: BARE_LOCAL_AFTER_RE)."""
+    doc, text, base = sent.doc, sent.text, sent.start_char
+    starts = {m.start for m in mentions}
+    out = []
+    for m in mentions:
+        if m.kind in ("org", "person") and m.end - m.start >= 2 and doc[m.end - 1].like_num \
+                and doc[m.end - 2].lower_ in NUMBERED_BODY_ENDINGS and not m.label.startswith(GAZETTEER_LABEL):
+            out.append(Mention(m.start, m.end, m.text, "org", "local"))  # NER's PERSON "Painters 242"
+            continue
+        if m.kind == "org" and m.label in ("ORG", "caps") and doc[m.end - 1].lower_ in NUMBERED_BODY_ENDINGS:
+            after = doc[m.end - 1].idx + len(doc[m.end - 1]) - base
+            number = BARE_LOCAL_AFTER_RE.match(text, after)
+            tail = _char_span_to_tokens(sent, base + after, base + number.end()) if number else None
+            if tail and not any(k in starts for k in range(tail[0], tail[1])):
+                m = Mention(m.start, tail[1], doc[m.start:tail[1]].text, "org", "local")
+        out.append(m)
+    return out
 
 
 DESCRIPTION_NOUNS = words("description_nouns")
@@ -274,8 +297,19 @@ def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
                 and doc[prev.start].tag_ == "NNP" and doc[m.start].tag_ == "NNP" and not prev.label.startswith("org."):
             out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "caps")
             continue
+        if prev and prev.end == m.start and prev.kind == "org" and prev.label == "caps" and m.kind == "person" \
+                and m.end - m.start == 1 and _first_names(doc[prev.start:prev.end]):
+            # "Lorna Todd | Pike": a surname the article gives a person, after first names the tagger missed
+            out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "person", "PERSON")
+            continue
         out.append(m)
     return out
+
+
+def _first_names(tokens) -> bool:
+    """One or two capitalised words with no organisation word: first names."""
+    return 1 <= len(tokens) < MAX_PERSON_NAME_WORDS and all(t.is_alpha and t.is_title for t in tokens) \
+        and not any(t.lower_ in ORG_HEADS or t.lower_ in ORG_NAME_WORDS or t.lower_ in TITLES for t in tokens)
 
 
 OFFICE_WORDS = words("office_words")
@@ -316,6 +350,11 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
                 # "The Fraternal Order of Police, Millbrook Lodge 12, had endorsed": the lodge acts
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "local")
                 continue
+            if gap == ["/"] and not doc[prev.end - 1].whitespace_ and not doc[prev.end].whitespace_ \
+                    and not prev.label.startswith("org.") and doc[m.end - 1].lower_ in ORG_HEADS:
+                # "the Dunmore/Hale County Building Trades Council": two places glued by a slash name one body
+                out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
+                continue
             if not gap and prev.label in ("GPE", "LOC") and m.label in ("caps", "ORG") and prev.start > 0 \
                     and doc[prev.start - 1].lower_ == "the":  # "the Millbrook County | Deputy Sheriffs' Association"
                 out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", m.label)
@@ -336,6 +375,66 @@ def _merge_bodies(doc, mentions: list[Mention]) -> list[Mention]:
 AREA_WORDS = words("area_words")
 SUB_BODY_WORDS = words("body_words.sub_bodies")
 AREA_BODY_WORDS = words("body_words.area_bodies")
+
+
+def _name_run_start(doc, sent, start: int) -> int:
+    """Where the capitalised name before a union body's number starts: 'Fraternal Order of Police'
+    before 'Lodge 27', 'Carpenters' before 'Local 43'."""
+    while start > sent.start and doc[start - 1].text not in NOT_NAME_WORDS \
+            and not (doc[start - 1].ent_type_ in ("DATE", "TIME") and doc[start - 1].is_title) \
+            and (_is_name_token(doc[start - 1]) or _glued(doc, start - 1)
+                 or doc[start - 1].lower_ == "of" and start - 2 >= sent.start
+                 and _is_name_token(doc[start - 2])):  # "Fraternal Order of Police Lodge 27"
+        start -= 1
+    return start
+
+
+NAME_JOINERS = ("and", "&")
+
+
+def _joined_name_start(doc, sent, start: int) -> Optional[int]:
+    """A union's full name holds joiners the plain run stops at: 'the Guild of Glaziers and
+    Allied Glassworkers Local 14', 'the Amalgamated Roofers' & Slate Layers' Association Local 88',
+    'the Brotherhood of Quarry, Kiln and Furnace Workers Local 301'. The name reaches back over
+    them only when it then starts right after 'the' and each 'and' or comma sits inside an 'of'
+    phrase ('the Teamsters and Roofers Local 5' is a list); a bare '&' or a possessive is inside
+    a name. None when no longer name is read."""
+    k, joined = start, False
+    while k - 2 >= sent.start:
+        before = doc[k - 1]
+        if _apostrophe(before) and _is_name_token(doc[k - 2]):
+            k = _name_run_start(doc, sent, k - 1)  # "Slate Layers' Association"
+            joined = True
+            continue
+        last = k - 2 - (_apostrophe(doc[k - 2]) and k - 3 >= sent.start)  # "Roofers' &"
+        if before.lower_ in NAME_JOINERS and _is_name_token(doc[last]) \
+                and (before.lower_ == "&" or _of_before(doc, sent, last + 1)):
+            k, joined = _name_run_start(doc, sent, last + 1), True
+            continue
+        if before.text == "," and _is_name_token(doc[k - 2]) and k + 1 < sent.end \
+                and doc[k + 1].lower_ in NAME_JOINERS and _is_name_token(doc[k]) \
+                and _of_before(doc, sent, k - 1):  # "of Quarry, Kiln and Furnace": one name
+            k, joined = _name_run_start(doc, sent, k - 1), True
+            continue
+        break
+    if not joined or k <= sent.start or doc[k - 1].lower_ != "the":
+        return None
+    return k
+
+
+def _apostrophe(tok) -> bool:
+    return tok.tag_ == "POS" and tok.text in ("'", "’")
+
+
+def _of_before(doc, sent, i: int) -> bool:
+    """An 'of' inside the capitalised run that ends right before token i ('of Quarry, Kiln')."""
+    k = i - 1
+    while k >= sent.start and (_is_name_token(doc[k]) or doc[k].lower_ == "of"
+                               or doc[k].text == "," and k + 1 < i and _is_name_token(doc[k + 1])):
+        if doc[k].lower_ == "of":
+            return True
+        k -= 1
+    return False
 
 
 def _glued(doc, i: int) -> bool:
@@ -378,6 +477,7 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
             i += 1
             continue
         j = i + 1
+        home = False
         while j < sent.end and j not in taken:
             t = doc[j]
             if re.fullmatch(r"\d+[A-Z]{1,2}", t.text) and _is_name_token(doc[j - 1]):
@@ -396,6 +496,9 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
             elif doc[j - 1].text in people or t.lower_ == "for" and j - i >= 2 and j + 1 < sent.end \
                     and (doc[j + 1].lower_ in OFFICE_WORDS or j + 2 < sent.end and doc[j + 2].like_num):
                 break  # a person's name ends here: "Alma Desrosiers | for District 2 supervisor"
+            elif t.lower_ == "of" and _home_after_person(doc, sent, i, j):
+                home = True  # "Lorna Todd Pike | of New Jersey, Ted Okafor of Montana and ..."
+                break
             elif t.lower_ in ("of", "for", "&") and j + 1 < sent.end and _is_name_token(doc[j + 1]) \
                     and (j + 1) not in taken:
                 j += 2
@@ -410,8 +513,33 @@ def _capitalised_runs(sent, taken: set[int], add, people: frozenset = frozenset(
         if any(doc[k].lower_ in TITLES for k in range(i, j)):
             i = j  # "Liberal MP": a title, not a name (the person after it comes from NER)
             continue
-        add(i, j, "org", "caps")
+        if home:
+            add(i, j, "person", "PERSON")
+        else:
+            add(i, j, "org", "caps")
         i = j
+
+
+ORG_NAME_WORDS = words("org_words")
+# A person's name the tagger missed, before "of <place>": first, middle and last name at most.
+MAX_PERSON_NAME_WORDS = 3
+
+
+def _home_after_person(doc, sent, i: int, j: int) -> bool:
+    """'Lorna Todd Pike of New Jersey, Ted Okafor of Montana': two or three capitalised words
+    with no organisation word, then 'of' and a place that ends at a list separator, are a
+    person and their home ('the Bank of Omaha' and 'Friends of the Park' are no such run)."""
+    words_ = doc[i:j]
+    if not 2 <= len(words_) <= MAX_PERSON_NAME_WORDS or not all(t.is_alpha and t.is_title for t in words_) \
+            or any(t.lower_ in ORG_HEADS or t.lower_ in ORG_NAME_WORDS for t in words_):
+        return False
+    k = j + 1
+    if k >= sent.end or doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "GPE":
+        return False
+    k += 1
+    while k < sent.end and doc[k].ent_iob_ == "I":
+        k += 1
+    return k >= sent.end or doc[k].text in (",", ";", ".", ")") or doc[k].lower_ == "and"
 
 
 def is_headline(sent) -> bool:
