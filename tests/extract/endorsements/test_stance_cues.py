@@ -321,6 +321,9 @@ TARGET_CASES = [
                  id="unendorsed-rescinds"),
     pytest.param("The Harbor Chamber of Commerce is neutral on Measure K.",
                  {("Harbor Chamber of Commerce", "Measure K", "declines", "general")}, id="neutral-on-the-measure"),
+    pytest.param("A few veteran legislators remain uncommitted, as do Maria Vega, the mayor of Easton, and Tom Reyes.",
+                 {(VEGA, None, "undecided", None), (REYES, None, "undecided", None)},
+                 id="vague-subject-as-do-names-the-undecided"),
     pytest.param("The Harbor Chamber of Commerce urged voters to approve Measure K.",
                  {("Harbor Chamber of Commerce", "Measure K", "endorses", "general")}, id="urged-to-approve-measure"),
 ]
