@@ -180,6 +180,10 @@ DECISION_CASES = [
                  "a spokeswoman said.", {("United Auto Workers", None, "undecided", "primary")}, id="decide-whether"),
     pytest.param("Gov. Tom Brandt has not endorsed in the race to succeed him, and aides say he does not plan to.",
                  {("Tom Brandt", None, "declines", None)}, id="has-not-and-does-not-plan-to"),
+    pytest.param("Gov. Tom Brandt, who has not endorsed in the governor's race, spoke first.",
+                 {("Tom Brandt", None, "declines", None)}, id="has-not-endorsed-in-the-race-declines"),
+    pytest.param("Gov. Tom Brandt has not endorsed Maria Vega, aides said.",
+                 {("Tom Brandt", "Maria Vega", "undecided", None)}, id="has-not-endorsed-a-named-candidate-undecided"),
     pytest.param("Gov. Tom Brandt has not endorsed in the race yet, aides said.",
                  {("Tom Brandt", None, "undecided", None)}, id="has-not-endorsed-yet"),
 ]

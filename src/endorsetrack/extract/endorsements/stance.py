@@ -151,7 +151,9 @@ def decide_stance(trigger: Token, base: str, candidate_generic: bool) -> Optiona
             return "undecided"
         if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'s", "'ve") for ch in trigger.children) \
                 and not any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo") for ch in trigger.children):
-            return "undecided"  # "has not endorsed" (so far), unlike "did not endorse" or "will not"
+            if candidate_generic and trigger.lemma_.lower() in c["plain_endorse"]:
+                return "declines"  # "has not endorsed in the race", "has not endorsed any candidate": endorses nobody
+            return "undecided"  # "has not endorsed X" (so far), unlike "did not endorse" or "will not"
         return "declines"
     if base == "endorses" and auxes & c["possibility"]:
         return "undecided"  # "might publicly endorse X", "may endorse no one": still open
