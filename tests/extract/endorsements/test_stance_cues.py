@@ -250,6 +250,8 @@ UNDECIDED_AND_DECLINES_CASES = [
                  id="may-endorse-no-one-is-undecided"),
     pytest.param("Tom Reyes would have backed Maria Vega if she had run.", set(), id="counterfactual"),
     pytest.param("There was speculation that Tom Reyes would support Maria Vega.", set(), id="speculation"),
+    pytest.param("Many in the party thought Maria Vega would get the nod from Tom Reyes.", set(),
+                 id="others-thought-is-speculation"),
     pytest.param("The Daily Ledger hasn't backed a Republican candidate for governor since 1964.", set(),
                  id="a-record-since-a-year"),
     pytest.param("It is not as if the Harbor Workers Union would endorse a Republican.", set(),
