@@ -30,6 +30,7 @@ TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
     "receive_org": ("particles",),
     "give": ("nouns", "preps"),
     "withdraw": ("nouns",),
+    "retreat": ("nouns", "particles"),
     "count_among": ("nouns",),
     "state": (),
     "roundup": ("separators", "declines", "undecided"),

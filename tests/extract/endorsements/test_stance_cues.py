@@ -180,6 +180,10 @@ DECISION_CASES = [
                  "a spokeswoman said.", {("United Auto Workers", None, "undecided", "primary")}, id="decide-whether"),
     pytest.param("Gov. Tom Brandt has not endorsed in the race to succeed him, and aides say he does not plan to.",
                  {("Tom Brandt", None, "declines", None)}, id="has-not-and-does-not-plan-to"),
+    pytest.param("Gov. Tom Brandt, who has not endorsed in the governor's race, spoke first.",
+                 {("Tom Brandt", None, "declines", None)}, id="has-not-endorsed-in-the-race-declines"),
+    pytest.param("Gov. Tom Brandt has not endorsed Maria Vega, aides said.",
+                 {("Tom Brandt", "Maria Vega", "undecided", None)}, id="has-not-endorsed-a-named-candidate-undecided"),
     pytest.param("Gov. Tom Brandt has not endorsed in the race yet, aides said.",
                  {("Tom Brandt", None, "undecided", None)}, id="has-not-endorsed-yet"),
 ]
@@ -246,6 +250,8 @@ UNDECIDED_AND_DECLINES_CASES = [
                  id="may-endorse-no-one-is-undecided"),
     pytest.param("Tom Reyes would have backed Maria Vega if she had run.", set(), id="counterfactual"),
     pytest.param("There was speculation that Tom Reyes would support Maria Vega.", set(), id="speculation"),
+    pytest.param("Many in the party thought Maria Vega would get the nod from Tom Reyes.", set(),
+                 id="others-thought-is-speculation"),
     pytest.param("The Daily Ledger hasn't backed a Republican candidate for governor since 1964.", set(),
                  id="a-record-since-a-year"),
     pytest.param("It is not as if the Harbor Workers Union would endorse a Republican.", set(),
@@ -268,4 +274,67 @@ def test_undecided_and_declines_wordings(nlp, text, expected):
                  "endorsement.", {(HWU, VEGA, "endorses", None)}, id="no-shift-names-nobody"),
 ])
 def test_switching_support_rescinds_one_and_endorses_the_other(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
+
+
+# ---- polarity: retreats, withdrawals denied, emphatic yes ----------------------------
+
+POLARITY_CASES = [
+    pytest.param("The Harbor Workers Union backed off its endorsement of Maria Vega after the audit.",
+                 {(HWU, VEGA, "rescinds", None)}, id="backed-off-endorsement-rescinds"),
+    pytest.param("The Harbor Workers Union backed away from its support for Tom Reyes last week.",
+                 {(HWU, REYES, "rescinds", None)}, id="backed-away-from-support-rescinds"),
+    pytest.param("The Harbor Workers Union walked back its endorsement of Tom Reyes.",
+                 {(HWU, REYES, "rescinds", None)}, id="walked-back-rescinds"),
+    pytest.param("The Harbor Workers Union is backing off its earlier plans to support Maria Vega.",
+                 {(HWU, VEGA, "declines", None)}, id="backing-off-plans-declines"),
+    pytest.param("The Harbor Workers Union scrapped its plan to endorse Tom Reyes.",
+                 {(HWU, REYES, "declines", None)}, id="scrapped-plan-declines"),
+    pytest.param("The Harbor Workers Union did not back off its support of Maria Vega.",
+                 {(HWU, VEGA, "endorses", None)}, id="did-not-back-off-keeps"),
+    pytest.param("The Harbor Workers Union has not withdrawn its endorsement of Tom Reyes despite the charges.",
+                 {(HWU, REYES, "endorses", None)}, id="not-withdrawn-keeps"),
+    pytest.param("Several locals were hesitant to withdraw their support for Tom Reyes.", set(),
+                 id="hesitant-to-withdraw-is-no-stance"),
+    pytest.param("Party endorsements of Tom Reyes are not easily withdrawn, a strategist said.", set(),
+                 id="not-easily-withdrawn-is-no-stance"),
+]
+
+
+@pytest.mark.parametrize("text,expected", POLARITY_CASES)
+def test_polarity_of_retreats_and_emphatic_yes(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,trigger,expected", [
+    pytest.param('"I could not be more pleased to endorse Maria Vega," he said.', "endorse", "endorses",
+                 id="could-not-be-more-pleased"),
+    pytest.param('"We couldn\'t be happier to back Maria Vega," she said.', "back", "endorses",
+                 id="couldnt-be-happier"),
+    pytest.param('"We could not endorse Maria Vega," she said.', "endorse", "declines", id="plain-could-not"),
+])
+def test_a_negated_comparative_is_an_emphatic_yes(nlp, text, trigger, expected):
+    assert stance_of(nlp, text, trigger) == expected
+
+
+# ---- announced in a headline, undone, and stances on a ballot measure ----------------
+
+TARGET_CASES = [
+    pytest.param("Harbor Workers Union to endorse Maria Vega for mayor",
+                 {(HWU, VEGA, "will_endorse", None)}, id="headline-infinitive-will-endorse"),
+    pytest.param("The Daily Ledger unendorsed Tom Reyes on Sunday, a week after backing him.",
+                 {("Daily Ledger", REYES, "rescinds", None), ("Daily Ledger", REYES, "endorses", None)},
+                 id="unendorsed-rescinds"),
+    pytest.param("The Harbor Chamber of Commerce is neutral on Measure K.",
+                 {("Harbor Chamber of Commerce", "Measure K", "declines", "general")}, id="neutral-on-the-measure"),
+    pytest.param("A few veteran legislators remain uncommitted, as do Maria Vega, the mayor of Easton, and Tom Reyes.",
+                 {(VEGA, None, "undecided", None), (REYES, None, "undecided", None)},
+                 id="vague-subject-as-do-names-the-undecided"),
+    pytest.param("The Harbor Chamber of Commerce urged voters to approve Measure K.",
+                 {("Harbor Chamber of Commerce", "Measure K", "endorses", "general")}, id="urged-to-approve-measure"),
+]
+
+
+@pytest.mark.parametrize("text,expected", TARGET_CASES)
+def test_headline_announcements_undoing_and_measure_targets(nlp, text, expected):
     assert facts_of(nlp, text) == expected

@@ -333,6 +333,7 @@ NO_PLANS = re.compile(r"(?i)\b(?:does|do|did) ?(?:not|n't) (?:plan|intend|expect
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
 HABITUAL = words("habitual_adverbs")
 ANNOUNCE_VERBS = words("announce_verbs")
+URGED_YES_VERBS = words("urged_yes_verbs")
 
 
 SPEECH_VERBS = words("speech_verbs.announcing")  # "told supporters he would ..."
@@ -344,6 +345,9 @@ def _urged_vote(trigger, frame: Frame) -> Optional[tuple[int, str]]:
     if frame.candidate is None:
         return None
     for tok in trigger.doc[frame.candidate:trigger.sent.end]:
+        if tok.dep_ == "xcomp" and tok.head.i == trigger.i and tok.lemma_.lower() in URGED_YES_VERBS:
+            obj = next((g for g in tok.children if g.dep_ == "dobj"), None)  # "urge voters to approve Measure K"
+            return (obj.i, "endorses") if obj is not None else None
         if tok.lemma_ == "vote" and tok.i > frame.candidate:
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("for", "against"):

@@ -86,7 +86,7 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     if included:
         return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
     if tok.lower_ in QUANTIFIERS:
-        return []  # "many of the players in the party": a vague share of a group
+        return _as_do_only(frame, ctx)  # "many of the players in the party": a vague share of a group
     m = ctx.mention_for(endorser_i)
     if m is not None and m.kind == "ref" and m.label in ("they", "we", "them") and doc[frame.trigger].lemma_ == "vote":
         return []  # "they voted for Joe": members casting ballots, not the body's endorsement
@@ -94,8 +94,8 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         return []  # "58 MPs": a count of people, unless an appositive names them ("Two unions ..., X and Y,")
     if m is None or _quantified(doc[m.end - 1]):
         m = _left_neighbour(frame, ctx)
-    if m is None:  # "A few MPs remain uncommitted, as do A and B": the names joined to a vague subject
-        return [r for r in (resolve_endorser(x, ctx) for x in also_endorsing(frame, ctx)) if r]
+    if m is None:
+        return _as_do_only(frame, ctx)  # "A few MPs remain uncommitted, as do A and B": A and B
     party = PARTY_PLURALS.get(m.text.lower()) if m.kind == "party" else None
     if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(ctx.sent.text):
         return [(party, "party", 0.2)]  # "Republicans, meeting in Duluth, endorsed X": the party's convention
@@ -105,6 +105,11 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         if resolved:
             out.append(resolved)
     return out
+
+
+def _as_do_only(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
+    """The names an 'as do A and B' clause joins to a subject that names nobody itself."""
+    return [r for r in (resolve_endorser(x, ctx) for x in also_endorsing(frame, ctx)) if r]
 
 
 def _members_acting(tok, trigger) -> bool:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from spacy.tokens import Token
+
 from ...nlp.rules import packaged_rules
 from ...nlp.vocabulary import words
 
@@ -81,6 +83,12 @@ def match_frames(sent) -> list[Frame]:
                 f = _verb_prep_frame(tok, rule)
                 if f:
                     frames.append(f)
+            retreat = idx.get(("retreat", lemma))
+            if retreat and _retreat_particle(tok, retreat):  # "backed off its endorsement of X"
+                f = _retreat_frame(tok, retreat)
+                if f:
+                    frames.append(f)
+                continue
             rule = idx.get(("verb", lemma))
             if rule:
                 frame = _verb_frame(tok, rule)
@@ -337,6 +345,8 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         r = idx.get((kind, head.lemma_.lower()))
         if r and noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.lemma_.lower() in r["nouns"]:
             return None
+    if _retreat_from(noun) is not None:
+        return None  # "backed away from its endorsement of Y": the retreat frame reads it
     if noun.lemma_.lower() in ("endorser", "backer", "supporter"):
         # "one of the strongest union backers of X": the phrase is the endorser itself.
         cand = _pobj(noun, ("of", "for"))
@@ -354,6 +364,52 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
             return Frame(noun.i, rule, after[1].i, endorser, via="colon-list")
         return None
     return Frame(noun.i, rule, endorser, cand)
+
+
+def _retreat_particle(verb: Token, rule: dict) -> bool:
+    """The verb carries one of the rule's particles ("back off", "back away"), however parsed."""
+    return any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in rule["particles"] for c in verb.children)
+
+
+def _retreat_noun(verb: Token, rule: dict) -> Optional[Token]:
+    """The trigger noun a retreat verb takes: its object ("backed off its support") or the
+    object of a from/of hanging on the verb or its particle ("backed away from its endorsement")."""
+    nouns = set(rule["nouns"])
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in nouns:
+            return child
+    heads = [verb] + [c for c in verb.children if c.lower_ in rule["particles"]]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "on"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in nouns:
+                        return obj
+    return None
+
+
+def _retreat_from(noun: Token) -> Optional[Token]:
+    """The retreat verb whose trigger noun this is, if any."""
+    rules = {r["id"]: r for (kind, _), r in trigger_index().items() if kind == "retreat"}.values()
+    up = noun.head
+    for _ in range(3):
+        for rule in rules:
+            if up.lemma_.lower() in rule["lemmas"] and _retreat_particle(up, rule) \
+                    and getattr(_retreat_noun(up, rule), "i", None) == noun.i:
+                return up
+        if up.head.i == up.i:
+            break
+        up = up.head
+    return None
+
+
+def _retreat_frame(verb: Token, rule: dict) -> Optional[Frame]:
+    """'backed off its endorsement of Y', 'backed away from its support for Y': the
+    endorsement is withdrawn ('backing off plans to endorse Y' is stance.py's)."""
+    noun = _retreat_noun(verb, rule)
+    if noun is None:
+        return None
+    return Frame(verb.i, rule, subject_of(verb) or _poss(noun), _pobj(noun, ("of", "for")))
 
 
 def _noun_prep_frame(noun, rule) -> Optional[Frame]:
@@ -381,4 +437,4 @@ def _state_frame(tok, rule) -> Optional[Frame]:
     endorser = subject_of(verb)
     if endorser is None and lemma in ("deliberation", "deliberations", "deliberate"):
         endorser = _poss(tok)
-    return Frame(tok.i, rule, endorser, None)
+    return Frame(tok.i, rule, endorser, _pobj(tok, ("on",)))  # "is neutral on Measure K"

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
+from spacy.tokens import Token
+
 from ...nlp.rules import packaged_rules
 
 
@@ -45,7 +47,45 @@ def _under(tok, lemmas: frozenset[str]) -> bool:
     return False
 
 
-def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
+def _emphatic(tokens: list[Token]) -> bool:
+    """'could not be more pleased to endorse', 'couldn't be happier to back': a negated
+    comparative that says yes emphatically (tokens: the trigger's chain and their children)."""
+    return any(t.dep_ in ("acomp", "attr") and (t.tag_ == "JJR" or any(
+        g.dep_ == "advmod" and g.lower_ == "more" for g in t.children)) for t in tokens) and any(
+        t.dep_ == "aux" and t.lower_ in ("could", "can") for t in tokens)
+
+
+def _reluctant(chain: list[Token], c: dict[str, frozenset[str]]) -> bool:
+    """'were hesitant to withdraw their support': the trigger hangs from a word of reluctance."""
+    return any(t.lemma_.lower() in c["reluctance"] for t in chain[1:])
+
+
+def _plan_abandoned(trigger: Token, c: dict[str, frozenset[str]]) -> bool:
+    """'backing off its plans to endorse Y', 'scrapped its plan to back Y': a plan to
+    endorse, given up."""
+    if trigger.dep_ not in ("acl", "xcomp") or trigger.head.lemma_.lower() not in c["plan"]:
+        return False
+    up = trigger.head
+    for _ in range(3):  # plan -> (pobj -> prep ->) verb
+        if up.head.i == up.i:
+            return False
+        up = up.head
+        if up.pos_ in ("VERB", "AUX"):
+            break
+    particles = {ch.lower_ for ch in up.children if ch.dep_ in ("prt", "prep", "advmod")}
+    lemma = up.lemma_.lower()
+    given_up = lemma in c["retreat"] or any(f"{lemma} {p}" in c["retreat"] for p in particles)
+    return given_up and not any(ch.dep_ == "neg" for ch in up.children)
+
+
+def _headline_infinitive(trigger: Token) -> bool:
+    """'Union to endorse Vega': a headline's bare infinitive with a subject announces what comes."""
+    return trigger.dep_ == "ROOT" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in trigger.children) \
+        and any(ch.dep_ == "nsubj" for ch in trigger.children) \
+        and not any(ch.dep_ == "aux" and ch.lower_ != "to" for ch in trigger.children)
+
+
+def decide_stance(trigger: Token, base: str, candidate_generic: bool) -> Optional[str]:
     """Final stance for a frame, or None when the text makes it no stance at all
     (a condition, a question, a hypothetical)."""
     c = cues()
@@ -55,6 +95,12 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
     child_words = {ch.lower_ for ch in children}
     negated = any(ch.dep_ == "neg" for ch in children) or bool(child_words & c["negation"]) or any(
         t.lemma_.lower() in c["refuse"] for t in chain[1:])
+    if negated and base == "endorses" and _emphatic(chain + children):
+        negated = False  # "couldn't be more enthusiastic to endorse Y"
+    if base == "rescinds" and _reluctant(chain, c):
+        return None  # "hesitant to withdraw their support": nothing withdrawn
+    if base == "endorses" and _plan_abandoned(trigger, c):
+        return "declines"  # "backing off its earlier plans to support Y"
     # "no endorsement", "without the backing of"
     if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in trigger.children):
         negated = True
@@ -93,6 +139,9 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
             return base if base == "undecided" else None  # "did not remain neutral": unclear
         if base == "opposes":
             return None
+        if base == "rescinds":  # "did not withdraw its endorsement": it stands; "are not easily withdrawn": no one's
+            passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in trigger.children)
+            return None if passive else "endorses"
         if any(t.lemma_.lower() in c["refuse"] for t in chain[1:]):
             return "declines"  # "still refuses to endorse any of them": a refusal, however long it lasts
         decided_not = any(t.lemma_.lower() in c["decision"] for t in chain[1:]) and any(
@@ -102,7 +151,9 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
             return "undecided"
         if any(ch.dep_ == "aux" and ch.lower_ in ("has", "have", "'s", "'ve") for ch in trigger.children) \
                 and not any(ch.dep_ == "aux" and ch.lower_ in ("will", "would", "wo") for ch in trigger.children):
-            return "undecided"  # "has not endorsed" (so far), unlike "did not endorse" or "will not"
+            if candidate_generic and trigger.lemma_.lower() in c["plain_endorse"]:
+                return "declines"  # "has not endorsed in the race", "has not endorsed any candidate": endorses nobody
+            return "undecided"  # "has not endorsed X" (so far), unlike "did not endorse" or "will not"
         return "declines"
     if base == "endorses" and auxes & c["possibility"]:
         return "undecided"  # "might publicly endorse X", "may endorse no one": still open
@@ -110,7 +161,7 @@ def decide_stance(trigger, base: str, candidate_generic: bool) -> Optional[str]:
         continuing = bool(lemmas & c["continuing"])
         future = bool((child_words | lemmas) & c["future"]) or any(
             t.lemma_.lower() in c["expect"] for t in chain[1:])
-        if future and not continuing:
+        if (future or _headline_infinitive(trigger)) and not continuing:
             return "will_endorse"
         if any(t.lemma_.lower() in c["consider"] for t in chain[1:]):
             return "undecided"
