@@ -117,3 +117,16 @@ def test_a_place_or_race_before_the_poll_noun_is_not_its_maker(poll_nlp):
     assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Pinecrest Analytics"]
     text = RACE + "The Mesa Ridge College poll finds Carter ahead of Lawson 49 percent to 38 percent."
     assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Mesa Ridge College"]
+
+
+def test_today_s_survey_is_the_poll_being_reported(poll_nlp):
+    text = RACE + ("Carter leads Lawson 51 - 45 percent, according to a Ridgeway College poll released today. "
+                   "In today's survey, Lawson leads 91 - 9 percent among Republicans.")
+    assert rows(polls_in(poll_nlp, text))[1] == ("Ridgeway College", "Republicans", (("Lawson", 91), ("Carter", 9)))
+
+
+def test_a_possessor_far_before_the_poll_noun_names_the_poll(poll_nlp):
+    text = RACE + ("Carter leads Lawson 51 - 45 percent, according to a Ridgeway College poll released today.\n"
+                   "This is the independent Ridgeway College's first general election likely voter survey in "
+                   "the state this cycle.\nIn today's survey, Carter leads 87 - 10 percent among Democrats.")
+    assert rows(polls_in(poll_nlp, text))[1] == ("Ridgeway College", "Democrats", (("Carter", 87), ("Lawson", 10)))

@@ -238,3 +238,34 @@ def test_a_primary_s_own_voters_opening_the_sentence_are_the_whole_sample(poll_n
     text = ("Senator Joe Carter faces Ned Lawson in the Democratic primary. The Acme poll is out. "
             "Democratic primary voters back Carter 45 percent to 38 percent.")
     assert rows(polls_in(poll_nlp, text))[0][1] is None
+
+
+def test_a_group_opening_a_later_clause_is_the_subgroup_of_its_figures(poll_nlp):
+    text = RACE + INTRO + "Women back Carter 56 - 41 percent, while men split 47 - 48 percent."
+    got = rows(polls_in(poll_nlp, text))
+    assert got[1] == ("Ridgeway College", "Women", (("Carter", 56), ("Lawson", 41)))
+    assert got[2] == ("Ridgeway College", "men", (("Carter", 47), ("Lawson", 48)))
+
+
+def test_a_figure_after_an_of_group_figure_shares_that_group(poll_nlp):
+    text = RACE + INTRO + ("Carter leads 87 - 10 percent among Democrats and gets 47 percent of "
+                           "independent voters to Lawson's 46 percent.")
+    got = rows(polls_in(poll_nlp, text))
+    assert got[1] == ("Ridgeway College", "Democrats", (("Carter", 87), ("Lawson", 10)))
+    assert ("Ridgeway College", "independent voters", (("Lawson", 46),)) in got
+
+
+def test_the_next_sentence_goes_on_with_the_subgroup_s_ranking(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson and Mayor Amy Rhodes in November. A Ridgeway "
+            "College poll released Monday has Carter at 40%, Lawson at 30% and Rhodes at 12%.\n\n"
+            "Among black voters, Carter leads with 46%. Lawson is second with 20%, and Rhodes is third with 8%.")
+    assert rows(polls_in(poll_nlp, text))[1] == (
+        "Ridgeway College", "black voters", (("Carter", 46), ("Lawson", 20), ("Rhodes", 8)))
+
+
+def test_a_name_met_again_after_a_subgroup_starts_a_new_matchup(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson in November. A Ridgeway College poll released "
+            "Monday has Carter at 40% and Lawson at 30%.\n\nAmong black voters, Carter leads with 46%. "
+            "Carter is at 38% among white voters.")
+    got = rows(polls_in(poll_nlp, text))
+    assert got[-1] == ("Ridgeway College", "white voters", (("Carter", 38),))

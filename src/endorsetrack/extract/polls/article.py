@@ -221,11 +221,16 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         if context_pop is None and items and items[-1].unit == ui - 1 and items[-1].population \
                 and rules.regex("group_back_ref").search(u.text):
             context_pop = items[-1].population  # "Salgado is second with that group at 33 percent"
+        carried = _carried_population(items, ui, paras, bool(own) or bool(rules.regex("poll_word").search(u.text))) \
+            if context_pop is None else None
         for slot in got:
             ent = _entity_for(slot, own, last_ref, ui)
             if ent is None:
                 continue
             pop = slot.population if slot.explicit_population else context_pop
+            if pop is None and not slot.explicit_population and carried is not None \
+                    and carried.entity is ent and not {r[1] for r in slot.results} & {r[1] for r in carried.results}:
+                pop = carried.population  # "Among Black voters, Smith leads with 46%. Jones is second with 20%."
             _add(items, ent, pop, ui, slot)
         if own and not (not got and all(in_quote(u, m.start) and not e.named for m, e in own)):
             last_ref = (_current(own), ui)
@@ -237,6 +242,17 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         elif has_share or len(u) > TABLE_HEADER_MAX_TOKENS:
             open_poll = False  # a short line without figures (a table header) keeps it open
     return items
+
+
+def _carried_population(items: list[_Item], ui: int, paras: list[int], names_poll: bool) -> Optional[_Item]:
+    """The subgroup item of the sentence just before, when this sentence (same paragraph, no
+    poll word of its own) may go on with that subgroup's ranking: "Among Black voters, Smith
+    leads with 46%. Jones is second with 20%, and Roe third with 8%." A figure takes it only
+    when it names nobody that item already has (a name met again starts a new matchup)."""
+    if names_poll or not items or ui == 0 or paras[ui] != paras[ui - 1]:
+        return None
+    prev = items[-1]
+    return prev if prev.unit == ui - 1 and prev.population else None
 
 
 def _current(own) -> PollEntity:

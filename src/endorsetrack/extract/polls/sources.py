@@ -43,6 +43,7 @@ _PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|perc
                           r"\s+(?:in|last|on)\s*$", re.I)
 _FUTURE = words("poll.future_words")
 _CAMPAIGN_NOUNS = words("poll.campaign_nouns")
+_PRESENT_TIME = words("poll.present_time_words")
 # Entity types of a place or a people named before a poll noun ("a new Ohio poll", "a
 # Latino poll"): what the poll is about, never its maker.
 _SCOPE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
@@ -212,6 +213,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
             back = _run_backward(doc, j, start, rules) if possessive else None
         else:
             back = scoped
+    if back is None and not possessive:
+        back = _possessor_name(doc, tok, start, rules)  # "Acme College's first likely voter survey"
     d = (back[0] - 1) if back else j
     if back is None:  # "the current survey", "the widely watched poll": adjectives after the article
         x = d
@@ -224,6 +227,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     if possessive and back is None and j - 1 >= start and doc[j - 1].text.islower() \
             and rules.has("generic_pollster_noun", doc[j - 1].text):
         det = doc[j]  # "the university's June poll": the pollster already named
+    if possessive and back is None and j - 1 >= start and doc[j - 1].lower_ in _PRESENT_TIME:
+        det = doc[j]  # "In today's survey, ...": the poll being reported
     if any(doc[x].lower_ in _FUTURE for x in range(max(start, (back[0] if back else j + 1) - 2), k)):
         return None  # "The next Acme poll will be released in May": no poll yet
     pre_name = _text(doc, *back) if back else None
@@ -289,6 +294,17 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     s, e = _chars(doc, back[0] if back else k, k + 1)
     return PollMention(s, e, kind, pollster=pollster, sponsor=sponsor if sponsor != pollster else None,
                        population=population, name_spans=tuple(spans), earlier=earlier)
+
+
+def _possessor_name(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """The name whose possessive the parse attaches to the poll noun across words that are
+    no poll modifiers ("the independent Acme College's first general election likely voter
+    survey"), without the places and race words around it; None when there is none."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i >= start), None)
+    if poss is None or poss.i + 1 >= tok.i or doc[poss.i + 1].text not in ("'s", "’s"):
+        return None
+    run = _run_backward(doc, poss.i + 1, start, rules)
+    return _without_scope(doc, *run, rules) if run else None
 
 
 def _past_modifiers(doc, j: int, start: int, rules: PollRules, earlier: str) -> tuple[int, str]:
