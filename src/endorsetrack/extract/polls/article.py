@@ -54,6 +54,10 @@ _OWN_FIGURE_GAP = re.compile(r"^\s*(?:at|on|with|had|has|drew|got|took)\s*$")
 _FIELDWORK = re.compile(r"\b(?:interviewed|surveyed|polled|questioned|contacted|sampled|reached)\s+"
                         r"(?:more than |nearly |about |some )?\d[\d,]*\s", re.I)
 
+# "Acme Research, a leading pollster for Democrats, took ...": a sentence describing a firm
+# as a pollster, with no poll word or figure, is still read for mentions (poll_sources).
+_POLLSTER_ROLE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:pollster|polling firm)\b", re.I)
+
 
 @dataclass
 class _Item:
@@ -83,7 +87,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
     registry = PollRegistry()
     unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
     for ui, u in enumerate(units):
-        if flags[ui][0] or flags[ui][1] or _FIELDWORK.search(u.text):
+        if flags[ui][0] or flags[ui][1] or _FIELDWORK.search(u.text) or _POLLSTER_ROLE.search(u.text):
             found = find_mentions(doc, u, rules, article.published)
             if found:
                 unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
@@ -380,9 +384,11 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
     _second_universe(items, registry)
     for it in items:
         ent = registry.final(it.entity)
-        if not ent.named:
+        if not ent.named and not ent.sponsors:
             continue
-        pollster, aliases = fullest_name(ent.pollsters, doc)
+        # A poll that names only whom it was done for ("a national poll sponsored by the
+        # Ledger") goes by the sponsor's name.
+        pollster, aliases = fullest_name(ent.pollsters or ent.sponsors, doc)
         canonical = rules.canonical_pollster(pollster)
         if canonical and canonical != pollster:
             aliases = aliases + (canonical,)
@@ -396,7 +402,7 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
             results.append((PollResult(name, share), key))
         if not results:
             continue
-        sponsor = fullest_name(ent.sponsors, doc)[0] if ent.sponsors else None
+        sponsor = fullest_name(ent.sponsors, doc)[0] if ent.sponsors and ent.named else None
         facts = ent.facts
         polls.append(Poll(
             pollster=pollster,
