@@ -268,3 +268,17 @@ def test_a_name_met_again_after_a_subgroup_starts_a_new_matchup(poll_nlp):
             "Carter is at 38% among white voters.")
     got = rows(polls_in(poll_nlp, text))
     assert got[-1] == ("Ridgeway College", "white voters", (("Carter", 38),))
+
+
+def test_a_long_relative_clause_after_voters_names_the_subgroup(poll_nlp):
+    text = RACE + INTRO + ("Carter holds a 66%-15% advantage among voters who are members of the Reformed "
+                           "Church of the Holy Rood in Greater Ashton.")
+    assert rows(polls_in(poll_nlp, text))[1][1] == (
+        "voters who are members of the Reformed Church of the Holy Rood in Greater Ashton")
+
+
+def test_very_likely_voters_in_quotes_are_a_part_of_the_sample(poll_nlp):
+    text = RACE + INTRO + 'Among "very likely voters," Carter\'s lead grows: 47 percent to Lawson\'s 39 percent.'
+    assert rows(polls_in(poll_nlp, text))[1] == ("Ridgeway College", "very likely voters", (("Carter", 47), ("Lawson", 39)))
+    text = RACE + INTRO + "Among likely voters in the poll, Carter leads 46 percent to 41 percent."
+    assert all(pop is None for _, pop, _ in rows(polls_in(poll_nlp, text)))
