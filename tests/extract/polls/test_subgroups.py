@@ -275,6 +275,8 @@ def test_a_long_relative_clause_after_voters_names_the_subgroup(poll_nlp):
                            "Church of the Holy Rood in Greater Ashton.")
     assert rows(polls_in(poll_nlp, text))[1][1] == (
         "voters who are members of the Reformed Church of the Holy Rood in Greater Ashton")
+    text = RACE + INTRO + "Carter leads 61%-22% among voters who belong to the Latter-Rain Fellowship."
+    assert rows(polls_in(poll_nlp, text))[1][1] == "voters who belong to the Latter-Rain Fellowship"
 
 
 def test_very_likely_voters_in_quotes_are_a_part_of_the_sample(poll_nlp):

@@ -115,7 +115,8 @@ def _restrictive_clause(doc, j: int, end: int) -> Optional[int]:
         if _YEAR.match(t.text) and not _share_unit_after(doc, k, end):
             k += 1  # "members who joined since 2020": a year, not a figure
             continue
-        if t.is_punct or (t.like_num and t.ent_type_ != "ORDINAL"):  # "in the first round" runs on
+        if (t.is_punct and not (t.text == "-" and not t.whitespace_)) \
+                or (t.like_num and t.ent_type_ != "ORDINAL"):  # "in the first round" runs on; "Latter-day" too
             return k if k - j > 1 else None
         k += 1
     return k if k == end and k - j > 1 else None
