@@ -117,3 +117,89 @@ def test_a_place_or_race_before_the_poll_noun_is_not_its_maker(poll_nlp):
     assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Pinecrest Analytics"]
     text = RACE + "The Mesa Ridge College poll finds Carter ahead of Lawson 49 percent to 38 percent."
     assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Mesa Ridge College"]
+
+
+def test_today_s_survey_is_the_poll_being_reported(poll_nlp):
+    text = RACE + ("Carter leads Lawson 51 - 45 percent, according to a Ridgeway College poll released today. "
+                   "In today's survey, Lawson leads 91 - 9 percent among Republicans.")
+    assert rows(polls_in(poll_nlp, text))[1] == ("Ridgeway College", "Republicans", (("Lawson", 91), ("Carter", 9)))
+
+
+def test_a_possessor_far_before_the_poll_noun_names_the_poll(poll_nlp):
+    text = RACE + ("Carter leads Lawson 52 - 44 percent, according to a Ridgeway College poll released today.\n"
+                   "It is the nonpartisan Ridgeway College's second statewide likely voter survey of the "
+                   "year.\nIn today's survey, Carter leads 85 - 11 percent among Democrats.")
+    assert rows(polls_in(poll_nlp, text))[1] == ("Ridgeway College", "Democrats", (("Carter", 85), ("Lawson", 11)))
+
+
+MAYOR = "Mayor Tom Garvey faces challenger Nina Oduya in the race. "
+
+
+def test_a_place_with_its_state_before_the_firm_is_a_description(poll_nlp):
+    text = RACE + ("The survey, done for the Lawson team by Portland, Ore.-based research firm "
+                   "Pinecrest Analytics, had Carter ahead 45 percent to 40 percent.")
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Pinecrest Analytics"]
+
+
+def test_polling_places_and_polling_companies_are_no_poll(poll_nlp):
+    text = RACE + ('A Ridgeway College poll found Carter ahead 45 percent to 40 percent. "Traditional polling '
+                   'companies always miss," Lawson said. Turnout was 61 percent at city polling places.')
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Ridgeway College"]
+
+
+def test_the_agent_of_another_verb_after_the_poll_is_no_pollster(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson and Amy Rhodes in November. A Ridgeway College "
+            "poll found Carter ahead 45 percent to 40 percent. While Rhodes registered only three percent in "
+            "the latest Ridgeway poll, her supporters are being wooed by Carter and Lawson.")
+    assert {p.pollster for p in polls_in(poll_nlp, text)} == {"Ridgeway College"}
+
+
+def test_a_candidate_who_polled_a_share_is_no_pollster_and_the_sponsor_s_firm_ran_the_earlier_poll(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson and Amy Rhodes in November. Carter got 45 percent "
+            "in the new Ledger poll, conducted by Ridgeway College among 822 registered voters. In a May "
+            "survey for the Ledger, Carter polled 49 percent, Lawson 32 percent and Rhodes 11 percent.")
+    assert rows(polls_in(poll_nlp, text))[-1] == (
+        "Ridgeway College", None, (("Carter", 49), ("Lawson", 32), ("Rhodes", 11)))
+
+
+def test_a_poll_named_only_by_its_sponsor_goes_by_the_sponsor(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson and Amy Rhodes in November. A national poll "
+            "sponsored by the Ledger, the online daily, puts Carter first at 20%, followed by Lawson at 19%.")
+    assert rows(polls_in(poll_nlp, text)) == [("Ledger", None, (("Carter", 20), ("Lawson", 19)))]
+
+
+def test_the_firm_that_conducted_the_survey_ran_the_poll_named_for_its_sponsor(poll_nlp):
+    text = MAYOR + ("Garvey leads with 25 percent according to a Ledger Poll. Oduya had 14 percent in the "
+                    'telephone survey. "It is still open," said Jo Roe, president of Acme Polling Inc., the '
+                    "firm that conducted the survey.")
+    polls = polls_in(poll_nlp, text)
+    assert rows(polls) == [("Acme Polling Inc", None, (("Garvey", 25), ("Oduya", 14)))]
+    assert polls[0].sponsor == "Ledger"
+
+
+def test_a_firm_described_as_a_pollster_names_the_unnamed_poll_before_it(poll_nlp):
+    text = MAYOR + ("That is the finding of a poll of 600 likely voters conducted this month for the Teachers "
+                    "Federation. In May, Pinecrest Research, a leading pollster for Democrats, took a snapshot "
+                    "of the race. Garvey came out on top with 21 percent, and Oduya had 16 percent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Pinecrest Research", None, (("Garvey", 21), ("Oduya", 16)))]
+
+
+def test_the_firm_which_sponsored_the_poll_names_it(poll_nlp):
+    text = MAYOR + ('"No one is ahead," said Jo Roe, the founder of Acme Advisors, which sponsored the poll. '
+                    "The poll did show some leaders. Garvey was at 16 percent, and Oduya at 10 percent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Acme Advisors", None, (("Garvey", 16), ("Oduya", 10)))]
+
+
+def test_an_unnamed_poll_is_not_named_by_a_poll_released_another_day(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson in the caucus. Carter is ahead of Lawson, a state "
+            "poll released Monday shows. Carter has 49% while Lawson has 46%.\nThat differs from the Ledger "
+            "poll released Saturday, which had Lawson up 45% to 42%.\n\"Turnout decides it,\" said Jo Roe, "
+            "deputy director of the Ridgeway University Poll.")
+    got = rows(polls_in(poll_nlp, text, published="2016-02-01"))
+    assert got[0] == ("Ridgeway University", None, (("Carter", 49), ("Lawson", 46)))
+    assert got[1] == ("Ledger", None, (("Lawson", 45), ("Carter", 42)))
+
+
+def test_the_pollster_s_chart_that_shows_the_figures_names_the_pollster(poll_nlp):
+    text = RACE + "The Ridgeway Institute graphic shows Carter leading Lawson 52% to 41% in the poll."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Ridgeway Institute"]

@@ -238,3 +238,49 @@ def test_a_primary_s_own_voters_opening_the_sentence_are_the_whole_sample(poll_n
     text = ("Senator Joe Carter faces Ned Lawson in the Democratic primary. The Acme poll is out. "
             "Democratic primary voters back Carter 45 percent to 38 percent.")
     assert rows(polls_in(poll_nlp, text))[0][1] is None
+
+
+def test_a_group_opening_a_later_clause_is_the_subgroup_of_its_figures(poll_nlp):
+    text = RACE + INTRO + "Women favor Carter 58 - 37 percent in this poll, while men are split 44 - 45 percent."
+    got = rows(polls_in(poll_nlp, text))
+    assert got[1] == ("Ridgeway College", "Women", (("Carter", 58), ("Lawson", 37)))
+    assert got[2] == ("Ridgeway College", "men", (("Carter", 44), ("Lawson", 45)))
+
+
+def test_a_figure_after_an_of_group_figure_shares_that_group(poll_nlp):
+    text = RACE + INTRO + ("Carter is ahead 83 - 12 percent among Democrats and takes 44 percent of the "
+                           "independent voters to Lawson's 43 percent.")
+    got = rows(polls_in(poll_nlp, text))
+    assert ("Ridgeway College", "independent voters", (("Lawson", 43),)) in got
+
+
+def test_the_next_sentence_goes_on_with_the_subgroup_s_ranking(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson and Mayor Amy Rhodes in November. A Ridgeway "
+            "College poll released Monday has Carter at 40%, Lawson at 30% and Rhodes at 12%.\n\n"
+            "Among black voters, Carter leads with 46%. Lawson is second with 20%, and Rhodes is third with 8%.")
+    assert rows(polls_in(poll_nlp, text))[1] == (
+        "Ridgeway College", "black voters", (("Carter", 46), ("Lawson", 20), ("Rhodes", 8)))
+
+
+def test_a_name_met_again_after_a_subgroup_starts_a_new_matchup(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson in November. A Ridgeway College poll released "
+            "Monday has Carter at 40% and Lawson at 30%.\n\nAmong black voters, Carter leads with 46%. "
+            "Carter is at 38% among white voters.")
+    got = rows(polls_in(poll_nlp, text))
+    assert got[-1] == ("Ridgeway College", "white voters", (("Carter", 38),))
+
+
+def test_a_long_relative_clause_after_voters_names_the_subgroup(poll_nlp):
+    text = RACE + INTRO + ("Carter holds a 66%-15% advantage among voters who are members of the Reformed "
+                           "Church of the Holy Rood in Greater Ashton.")
+    assert rows(polls_in(poll_nlp, text))[1][1] == (
+        "voters who are members of the Reformed Church of the Holy Rood in Greater Ashton")
+    text = RACE + INTRO + "Carter leads 61%-22% among voters who belong to the Latter-Rain Fellowship."
+    assert rows(polls_in(poll_nlp, text))[1][1] == "voters who belong to the Latter-Rain Fellowship"
+
+
+def test_very_likely_voters_in_quotes_are_a_part_of_the_sample(poll_nlp):
+    text = RACE + INTRO + 'Among "very likely voters," Carter\'s lead grows: 47 percent to Lawson\'s 39 percent.'
+    assert rows(polls_in(poll_nlp, text))[1] == ("Ridgeway College", "very likely voters", (("Carter", 47), ("Lawson", 39)))
+    text = RACE + INTRO + "Among likely voters in the poll, Carter leads 46 percent to 41 percent."
+    assert all(pop is None for _, pop, _ in rows(polls_in(poll_nlp, text)))

@@ -55,6 +55,10 @@ _OWN_FIGURE_GAP = re.compile(r"^\s*(?:at|on|with|had|has|drew|got|took)\s*$")
 _FIELDWORK = re.compile(r"\b(?:interviewed|surveyed|polled|questioned|contacted|sampled|reached)\s+"
                         r"(?:more than |nearly |about |some )?\d[\d,]*\s", re.I)
 
+# "Acme Research, a leading pollster for Democrats, took ...": a sentence describing a firm
+# as a pollster, with no poll word or figure, is still read for mentions (poll_sources).
+_POLLSTER_ROLE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:pollster|polling firm)\b", re.I)
+
 
 @dataclass
 class _Item:
@@ -84,7 +88,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
     registry = PollRegistry()
     unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
     for ui, u in enumerate(units):
-        if flags[ui][0] or flags[ui][1] or _FIELDWORK.search(u.text):
+        if flags[ui][0] or flags[ui][1] or _FIELDWORK.search(u.text) or _POLLSTER_ROLE.search(u.text):
             found = find_mentions(doc, u, rules, article.published)
             if found:
                 unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
@@ -225,11 +229,16 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         if context_pop is None and items and items[-1].unit == ui - 1 and items[-1].population \
                 and rules.regex("group_back_ref").search(u.text):
             context_pop = items[-1].population  # "Salgado is second with that group at 33 percent"
+        carried = _carried_population(items, ui, paras, bool(own) or bool(rules.regex("poll_word").search(u.text))) \
+            if context_pop is None else None
         for slot in got:
             ent = _entity_for(slot, own, last_ref, ui)
             if ent is None:
                 continue
             pop = slot.population if slot.explicit_population else context_pop
+            if pop is None and not slot.explicit_population and carried is not None \
+                    and carried.entity is ent and not {r[1] for r in slot.results} & {r[1] for r in carried.results}:
+                pop = carried.population  # "Among Black voters, Smith leads with 46%. Jones is second with 20%."
             _add(items, ent, pop, ui, slot)
         if own and not (not got and all(in_quote(u, m.start) and not e.named for m, e in own)):
             last_ref = (_current(own), ui)
@@ -248,6 +257,17 @@ def _row_slot(row: TableRow, index: PersonIndex) -> Slot:
     last = row.name.split()[-1]
     key = last.lower() if index.is_person(last) else row.name.lower()
     return Slot([(row.name, key, row.value)], "single", row.start, row.end)
+
+
+def _carried_population(items: list[_Item], ui: int, paras: list[int], names_poll: bool) -> Optional[_Item]:
+    """The subgroup item of the sentence just before, when this sentence (same paragraph, no
+    poll word of its own) may go on with that subgroup's ranking: "Among Black voters, Smith
+    leads with 46%. Jones is second with 20%, and Roe third with 8%." A figure takes it only
+    when it names nobody that item already has (a name met again starts a new matchup)."""
+    if names_poll or not items or ui == 0 or paras[ui] != paras[ui - 1]:
+        return None
+    prev = items[-1]
+    return prev if prev.unit == ui - 1 and prev.population else None
 
 
 def _current(own) -> PollEntity:
@@ -375,9 +395,11 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
     _second_universe(items, registry)
     for it in items:
         ent = registry.final(it.entity)
-        if not ent.named:
+        if not ent.named and not ent.sponsors:
             continue
-        pollster, aliases = fullest_name(ent.pollsters, doc)
+        # A poll that names only whom it was done for ("a national poll sponsored by the
+        # Ledger") goes by the sponsor's name.
+        pollster, aliases = fullest_name(ent.pollsters or ent.sponsors, doc)
         canonical = rules.canonical_pollster(pollster)
         if canonical and canonical != pollster:
             aliases = aliases + (canonical,)
@@ -391,7 +413,7 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
             results.append((PollResult(name, share), key))
         if not results:
             continue
-        sponsor = fullest_name(ent.sponsors, doc)[0] if ent.sponsors else None
+        sponsor = fullest_name(ent.sponsors, doc)[0] if ent.sponsors and ent.named else None
         facts = ent.facts
         polls.append(Poll(
             pollster=pollster,

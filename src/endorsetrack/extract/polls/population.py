@@ -42,6 +42,9 @@ _PARTY_WORDS = frozenset(w.lower() for w in words("party_adjectives"))
 _SHARE_NOUNS = words("poll.share_nouns")
 
 
+# Words after which a new clause may open with a group as its subject ("..., while men
+# split 47-48", "; independents favor Jones").
+_CLAUSE_JOINERS = words("poll.clause_joiners")
 # Prepositions before a part of the sample: "in western Ohio", "on the west side".
 _AREA_PREPS = words("poll.area_prepositions")
 
@@ -134,6 +137,13 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             ph = _phrase(doc, i + 1, a, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
+        if t.lower_ == "of" and i > pre_from and _share_unit(doc[i - 1]):
+            # "47 percent of independents to Roe's 46 percent": the earlier figure's group is
+            # this one's too; "who make up 60 percent of the electorate" says nothing
+            ph = _phrase(doc, i + 1, a, rules, cand_tokens)
+            found = _classify(doc, ph, "of", rules) if ph else None
+            if found is not None and found.name is not None:
+                return found
         if t.lower_ in _AREA_PREPS:  # "In western Ohio, Smith led 48 to 30"; "on the west side"
             area = _area(doc, i + 1, a, rules, cand_tokens)
             if area is not None:
@@ -159,11 +169,17 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             if is_whole_sample(doc, *ph, rules) or _contest_voters(doc, *ph, rules):
                 return NONE_STATED
             return _classify(doc, ph, "subject", rules)
-    if pre_from == sentence_start:
-        ph = leading_group(doc, pre_from, a, rules, cand_tokens)
+    starts = [pre_from] if pre_from == sentence_start else []
+    starts += [k + 1 for k in range(pre_from, a - 1) if doc[k].lower_ in _CLAUSE_JOINERS]
+    for start in starts:  # "Women back Smith 56-41, while men split 47-48"
+        ph = leading_group(doc, start, a, rules, cand_tokens)
         if ph is not None:
             return _classify(doc, ph, "subject", rules)
     return NONE_STATED
+
+
+def _share_unit(tok) -> bool:
+    return tok.text == "%" or tok.lower_ in ("percent", "pct", "cent")
 
 
 def _contest_voters(doc, i: int, j: int, rules: PollRules) -> bool:

@@ -64,7 +64,7 @@ class PollEntity:
             names.append(m.pollster)
         if m.sponsor and m.sponsor not in self.sponsors:
             self.sponsors.append(m.sponsor)
-        for key in ("released", "field_dates", "sample_size", "sample_universe", "margin_of_error"):
+        for key in ("released", "field_dates", "sample_size", "sample_universe", "margin_of_error", "release_day"):
             val = getattr(m, key)
             if val is not None and key not in self.facts:
                 self.facts[key] = val
@@ -102,12 +102,20 @@ class PollRegistry:
     def link(self, m: PollMention, unit: int) -> PollEntity:
         """The poll this mention refers to, creating it when new."""
         via_sponsor = False
-        if m.kind == "named":
+        e: Optional[PollEntity]
+        if m.kind == "named" and m.conductor and self.last is not None and self._match(m)[0] is None:
+            e = self.last  # "Acme Inc., the firm that conducted the survey": the poll being reported
+            e.sponsors.extend(p for p in e.pollsters if p not in e.sponsors)
+            e.pollsters.clear()  # the name it went by ("a Ledger poll") was its sponsor's
+        elif m.kind == "named":
             e, via_sponsor = self._match(m)
             if e is None and self.last is not None and not self.last.named \
-                    and unit - self.last.last_unit <= FILL_WINDOW_UNITS:
+                    and unit - self.last.last_unit <= FILL_WINDOW_UNITS and not _dates_clash(self.last, m):
                 e = self.last
             e = e or self._new(unit)
+        elif m.kind == "indefinite" and m.sponsor and (base := self._by_sponsor(m.sponsor)) is not None:
+            # "In a July survey for the Ledger, ...": the Ledger's pollster named before ran it too
+            return self._edition(base, m, unit)
         elif m.kind == "anaphor" and self.last is not None:
             e = self.last
             if m.earlier and e.named and _other_edition(m, e):
@@ -118,6 +126,11 @@ class PollRegistry:
         e.last_unit = unit
         self.last = e
         return e
+
+    def _by_sponsor(self, sponsor: str) -> Optional[PollEntity]:
+        """The latest named poll done for this sponsor."""
+        return next((e for e in reversed(self.entities)
+                     if e.named and any(same_name(sponsor, s) for s in e.sponsors)), None)
 
     def _edition(self, base: PollEntity, m: PollMention, unit: int) -> PollEntity:
         """An older poll of the same pollster ("the university's June poll"): a poll of
@@ -134,12 +147,23 @@ class PollRegistry:
             if e.named:
                 continue
             later = [x for x in self.entities if x.named and x.first_unit >= e.first_unit
-                     and x.first_unit - e.last_unit <= FILL_WINDOW_UNITS]
+                     and x.first_unit - e.last_unit <= FILL_WINDOW_UNITS and not _dates_clash(e, x)]
             if later:
                 e.alias_of = later[0].id
 
     def final(self, e: PollEntity) -> PollEntity:
         return self.entities[e.alias_of] if e.alias_of is not None else e
+
+
+def _dates_clash(e: PollEntity, other) -> bool:
+    """Do a poll and a mention (or another poll) give different release dates? "An Iowa poll
+    released Monday ... the Acme poll released Saturday" are two polls, not one named late."""
+    for key in ("released", "release_day"):
+        mine = e.facts.get(key)
+        theirs = other.facts.get(key) if isinstance(other, PollEntity) else getattr(other, key)
+        if mine and theirs and mine != theirs:
+            return True
+    return False
 
 
 def _other_edition(m: PollMention, e: PollEntity) -> bool:

@@ -26,9 +26,10 @@ from ...nlp.vocabulary import words
 # voters, done for WQRS-TV (Channel 9) by ...") reaches 12; 20 leaves room for a date.
 FORWARD_SCAN_TOKENS = 20
 # A description before a pollster's name ("the Reno-based firm X": "Reno", "-",
-# "based", "firm") is this many tokens at most; the longest in the probe sets is 4,
-# and 5 leaves room for one more adjective ("the nonpartisan Ohio-based firm X").
-DESCRIPTOR_MAX_TOKENS = 5
+# "based", "firm") is this many tokens at most; the longest in the probe sets was 4, and
+# a place written with its state ("Washington, D.C.-based polling firm X": 7 tokens) in
+# the train set; 7 covers it.
+DESCRIPTOR_MAX_TOKENS = 7
 # A person named after "the campaign's pollster," runs at most this many tokens
 # ("Greg Halvorsen", "Mary Ann de la Cruz" -- the lowercase particles end it early).
 ROLE_NAME_MAX_TOKENS = 4
@@ -43,10 +44,15 @@ _PAST_FIGURE = re.compile(r"(?:from|than|compared (?:with|to))\s+\S+\s*(?:%|perc
                           r"\s+(?:in|last|on)\s*$", re.I)
 _FUTURE = words("poll.future_words")
 _CAMPAIGN_NOUNS = words("poll.campaign_nouns")
+_PRESENT_TIME = words("poll.present_time_words")
+_NOT_POLL_HEADS = words("poll.polling_non_poll_heads")
 # Entity types of a place or a people named before a poll noun ("a new Ohio poll", "a
 # Latino poll"): what the poll is about, never its maker.
 _SCOPE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DAYS = "|".join(sorted(WEEKDAYS))
+# "a poll released Monday", "Monday's Acme poll": the weekday a poll came out.
+_RELEASE_DAY = re.compile(r"\breleased\s+(?:on\s+)?(" + _DAYS + r")\b|\b(" + _DAYS + r")['’]s\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -62,8 +68,10 @@ class PollMention:
     sample_universe: Optional[str] = None
     population: Optional[str] = None
     margin_of_error: Optional[float] = None
+    release_day: Optional[str] = None  # "released Monday", "Monday's poll": the weekday it came out
     name_spans: tuple[tuple[int, int], ...] = ()  # pollster/sponsor spans: not candidates
     earlier: str = ""  # "dated" ("its June poll"), "previous" ("its previous survey"): maybe older
+    conductor: bool = False  # "X, the firm that conducted the survey": X ran the poll being reported
 
 
 def _namey(tok) -> bool:
@@ -116,10 +124,11 @@ def _past_descriptor(doc, i: int, end: int, rules: PollRules) -> int:
         nxt_name = j + 1 < end and _namey(doc[j + 1])
         if t.text.islower() and rules.has("pollster_descriptor", t.text):
             return j + 1 if nxt_name else i
-        hyphen_tail = t.lower_ in _DESCRIPTOR_TAILS and j > i and doc[j - 1].text == "-"
+        hyphen_tail = (t.lower_ in _DESCRIPTOR_TAILS and j > i and doc[j - 1].text == "-") \
+            or any(t.lower_.endswith("-" + tail) for tail in _DESCRIPTOR_TAILS)  # one token: "D.C.-based"
         if hyphen_tail and nxt_name:
             return j + 1  # "the Ohio-based Acme Group"
-        if (t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ")) \
+        if (t.is_punct and t.text not in ("-", ",") or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ")) \
                 and not hyphen_tail:
             return i
         j += 1
@@ -144,7 +153,7 @@ def _run_backward(doc, k: int, start: int, rules: PollRules) -> Optional[tuple[i
         else:
             break
     while i < j and (_is_date_word(doc[i]) or doc[i].lower_ in _LEADING_JUNK
-                     or (i == start and doc[i].pos_ in ("ADJ", "ADV") and doc[i].ent_type_ == "")  # "Current polling"
+                     or (_opens(doc, i, start) and doc[i].pos_ in ("ADJ", "ADV") and doc[i].ent_type_ == "")  # "Current polling"
                      or rules.has("anaphor_det", doc[i].text)  # "Its new poll"
                      or (doc[i].like_num and i > start and _is_date_word(doc[i - 1]))
                      or doc[i].text in _GLUE):
@@ -152,6 +161,11 @@ def _run_backward(doc, k: int, start: int, rules: PollRules) -> Optional[tuple[i
     if i >= j or not any(doc[x].is_alpha and doc[x].text[0].isupper() for x in range(i, j)):
         return None
     return i, j
+
+
+def _opens(doc, i: int, start: int) -> bool:
+    """Token i is the sentence's first word, past opening quotes and brackets."""
+    return all(doc[x].is_punct for x in range(start, i))
 
 
 def _chars(doc, a: int, b: int) -> tuple[int, int]:
@@ -174,6 +188,8 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
             continue
         if tok.lower_ in ("polling", "tracking") and tok.pos_ == "VERB":
             continue
+        if tok.lower_ == "polling" and tok.i + 1 < end and doc[tok.i + 1].lower_ in _NOT_POLL_HEADS:
+            continue  # "polling places", "traditional polling companies": no poll
         if _inside_name(doc, tok, end, rules) or any(a <= tok.idx < b for m in out for a, b in m.name_spans):
             continue  # "Acme Polling and Research", "Polling Institute": part of a name
         m = _noun_mention(doc, tok, start, end, rules)
@@ -182,6 +198,7 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
     out.extend(_agent_mentions(doc, span, rules, out))
     out.extend(_role_mentions(doc, span, rules, out))
     out.extend(_finder_mentions(doc, span, rules, out))
+    out.extend(_appositive_mentions(doc, span, rules, out))
     out.extend(_gazetteer_mentions(doc, span, rules, out))
     out.sort(key=lambda m: m.start)
     return _attach_sentence_facts(doc, span, out, rules, published)
@@ -212,6 +229,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
             back = _run_backward(doc, j, start, rules) if possessive else None
         else:
             back = scoped
+    if back is None and not possessive:
+        back = _possessor_name(doc, tok, start, rules)  # "Acme College's first likely voter survey"
     d = (back[0] - 1) if back else j
     if back is None:  # "the current survey", "the widely watched poll": adjectives after the article
         x = d
@@ -224,6 +243,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     if possessive and back is None and j - 1 >= start and doc[j - 1].text.islower() \
             and rules.has("generic_pollster_noun", doc[j - 1].text):
         det = doc[j]  # "the university's June poll": the pollster already named
+    if possessive and back is None and j - 1 >= start and doc[j - 1].lower_ in _PRESENT_TIME:
+        det = doc[j]  # "In today's survey, ...": the poll being reported
     if any(doc[x].lower_ in _FUTURE for x in range(max(start, (back[0] if back else j + 1) - 2), k)):
         return None  # "The next Acme poll will be released in May": no poll yet
     pre_name = _text(doc, *back) if back else None
@@ -246,6 +267,9 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
         if t.text == "," and i + 2 < end and doc[i + 1].pos_ == "DET" and doc[i + 2].text.islower() \
                 and doc[i + 2].pos_ == "NOUN":
             break  # ", a memo obtained by the Courier": another thing's maker, not the poll's
+        if t.lower_ == "by" and doc[i - 1].tag_ == "VBN" and not any(
+                rules.has(kind, doc[i - 1].text) for kind in ("conducted_by", "sponsored_by", "field_verb")):
+            break  # "in the latest Acme poll, her backers are wooed by Smith": another verb's agent
         if t.lower_ in ("by", "from") and (t.lower_ == "by" or i == k + 1):
             run = _run_forward(doc, i + 1, end, rules)
             if run:
@@ -289,6 +313,17 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     s, e = _chars(doc, back[0] if back else k, k + 1)
     return PollMention(s, e, kind, pollster=pollster, sponsor=sponsor if sponsor != pollster else None,
                        population=population, name_spans=tuple(spans), earlier=earlier)
+
+
+def _possessor_name(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """The name whose possessive the parse attaches to the poll noun across words that are
+    no poll modifiers ("the independent Acme College's first general election likely voter
+    survey"), without the places and race words around it; None when there is none."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i >= start), None)
+    if poss is None or poss.i + 1 >= tok.i or doc[poss.i + 1].text not in ("'s", "’s"):
+        return None
+    run = _run_backward(doc, poss.i + 1, start, rules)
+    return _without_scope(doc, *run, rules) if run else None
 
 
 def _past_modifiers(doc, j: int, start: int, rules: PollRules, earlier: str) -> tuple[int, str]:
@@ -401,6 +436,73 @@ def _role_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> lis
     return out
 
 
+def _is_share_word(tok) -> bool:
+    """"percent", "%", "points": a figure, so "Smith polled 49 percent" counts no people."""
+    return tok.text == "%" or tok.lower_ in ("percent", "pct", "cent", "points", "point")
+
+
+def _appositive_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """A firm described as a pollster in apposition: "Acme Research, a leading pollster for
+    Democrats, took a snapshot ...", "said Jo Roe, president of Acme Polling Inc., the firm
+    that conducted the survey" (which ran the poll being reported: ``conductor``), and "the
+    founder of Acme Advisors, which sponsored the poll" (the poll's sponsor)."""
+    out: list[PollMention] = []
+    covered = [s for m in found for s in m.name_spans]
+    end = span.end
+    for tok in span:
+        role = tok.pos_ == "NOUN" and tok.text.islower() and rules.has("pollster_descriptor", tok.text)
+        relative = tok.lower_ in ("who", "which") and tok.i - 1 > span.start and doc[tok.i - 1].text == ","
+        if not role and not relative:
+            continue
+        x = tok.i - 1 if relative else _appositive_comma(doc, tok.i, span.start)
+        if x is None:
+            continue
+        run = _run_backward(doc, x, span.start, rules)
+        if not run or not _org_like(doc, *run, rules):
+            continue
+        s, e = _chars(doc, *run)
+        if any(a <= s < b for a, b in covered):
+            continue
+        verb = _clause_verb_on_poll(doc, tok.i + 1, end, rules)
+        if relative and verb == "sponsored":
+            out.append(PollMention(s, e, "anaphor", sponsor=_text(doc, *run), name_spans=((s, e),)))
+        elif relative and verb != "conducted":
+            continue
+        else:
+            out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),),
+                                   conductor=verb == "conducted"))
+        covered.append((s, e))
+    return out
+
+
+def _appositive_comma(doc, i: int, start: int) -> Optional[int]:
+    """The comma opening an appositive that ends in the role noun at i (", the firm",
+    ", a leading Democratic pollster"), or None."""
+    x = i - 1
+    while x > start and i - x <= DESCRIPTOR_MAX_TOKENS and doc[x].text != "," and (
+            doc[x].pos_ in ("ADJ", "ADV", "DET", "NOUN", "PROPN") or doc[x].tag_ in ("VBG", "VBN")
+            or doc[x].text == "-"):
+        x -= 1
+    if x <= start or doc[x].text != "," or not any(doc[y].pos_ == "DET" for y in range(x + 1, i)):
+        return None
+    return x
+
+
+def _clause_verb_on_poll(doc, i: int, end: int, rules: PollRules) -> Optional[str]:
+    """"that conducted the survey" -> "conducted", "who sponsored the poll" -> "sponsored":
+    a relative clause right after i whose verb has a poll noun for its object."""
+    for x in range(i, min(end, i + 3)):
+        t = doc[x]
+        if t.pos_ != "VERB":
+            continue
+        kind = "sponsored" if rules.has("sponsored_by", t.text) else \
+            "conducted" if rules.has("conducted_by", t.text) or t.lemma_ in ("conduct", "do", "run") else None
+        if kind and any(doc[y].lower_ in rules.terms["mention_noun"] for y in range(x + 1, min(end, x + 5))):
+            return kind
+        return None
+    return None
+
+
 def _org_like(doc, a: int, b: int, rules: PollRules) -> bool:
     return any(rules.has("org_suffix", t.text) for t in doc[a:b]) or \
         any(t.ent_type_ == "ORG" for t in doc[a:b])
@@ -413,7 +515,7 @@ def _finder_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> l
     covered = [s for m in found for s in m.name_spans]
     for tok in span:
         fieldwork = tok.pos_ == "VERB" and rules.has("fieldwork_verb", tok.lemma_) and any(
-            c.dep_ == "dobj" and any(g.like_num for g in c.children) for c in tok.children)
+            c.dep_ == "dobj" and not _is_share_word(c) and any(g.like_num for g in c.children) for c in tok.children)
         if not fieldwork and (tok.pos_ != "VERB" or not rules.has("finding_verb", tok.lemma_)
                               or tok.lemma_ == "have"):
             continue
@@ -427,6 +529,8 @@ def _finder_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> l
                 a, b = min(t.i for t in child.subtree), child.i + 1
             while a < b and doc[a].lower_ in _LEADING_JUNK:
                 a += 1
+            while b > a and doc[b - 1].is_alpha and doc[b - 1].text.islower():
+                b -= 1  # "the Acme graphic shows": the chart is Acme's, the name is "Acme"
             if a >= b or not _namey(doc[a]) or not (
                     _org_like(doc, a, b, rules) or (fieldwork and all(_namey(t) for t in doc[a:b]))):
                 continue
@@ -471,6 +575,9 @@ def _attach_sentence_facts(doc, span, mentions: list[PollMention], rules: PollRu
     size, universe, at = parse_sample(text)
     if size is not None:
         facts.setdefault(owner(span.start_char + at), {}).update(sample_size=size, sample_universe=universe)
+    for day_hit in _RELEASE_DAY.finditer(text):
+        day = (day_hit.group(1) or day_hit.group(2)).lower()
+        facts.setdefault(owner(span.start_char + day_hit.start()), {}).setdefault("release_day", day)
     moe = parse_margin_of_error(text)
     if moe is not None:
         facts.setdefault(0, {}).setdefault("margin_of_error", moe)

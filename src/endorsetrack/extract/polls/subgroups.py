@@ -15,6 +15,14 @@ from .rules import PollRules
 # Democrat", 6; "voters who call themselves independents", 5); 10 was the limit the
 # seeds and dev set were built with and still covers the probe's longest (5).
 SUBGROUP_MAX_TOKENS = 10
+# A restrictive relative clause after a group noun ("voters who are members of the
+# Church of the Holy Rood") runs at most this many tokens; the train set's longest is 14
+# (a church's full name), and the clause still ends at the first punctuation or figure.
+RELATIVE_CLAUSE_MAX_TOKENS = 16
+# Words that make "likely voters" a part of the sample ("very likely voters", "the most
+# likely voters"): the poll's universe narrowed, so a subgroup (GUIDELINES, Conventions).
+_NARROWING = frozenset({"very", "most", "extremely", "definitely", "certain"})
+_OPEN_QUOTES = frozenset({'"', "“", "‘"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 PARTICIPLE_TAIL = words("poll.sample_participles")
 
@@ -24,6 +32,9 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
     j = i
     while j < end and j - i < SUBGROUP_MAX_TOKENS:
         t = doc[j]
+        if j == i and t.text in _OPEN_QUOTES:
+            i = j = j + 1  # 'among "very likely voters,"': the group is inside the quotes
+            continue
         if _age_bound(doc, j, end, rules):
             j += 1  # "voters aged 18 to 34", "voters under 45", "those 65 and older"
             continue
@@ -99,12 +110,13 @@ def _restrictive_clause(doc, j: int, end: int) -> Optional[int]:
     """The end of a relative clause with no comma before it ("who call themselves
     independents"), which narrows the group; None when it runs past the limit."""
     k = j + 1
-    while k < end and k - j <= SUBGROUP_MAX_TOKENS:
+    while k < end and k - j <= RELATIVE_CLAUSE_MAX_TOKENS:
         t = doc[k]
         if _YEAR.match(t.text) and not _share_unit_after(doc, k, end):
             k += 1  # "members who joined since 2020": a year, not a figure
             continue
-        if t.is_punct or (t.like_num and t.ent_type_ != "ORDINAL"):  # "in the first round" runs on
+        if (t.is_punct and not (t.text == "-" and not t.whitespace_)) \
+                or (t.like_num and t.ent_type_ != "ORDINAL"):  # "in the first round" runs on; "Latter-day" too
             return k if k - j > 1 else None
         k += 1
     return k if k == end and k - j > 1 else None
@@ -117,6 +129,8 @@ def is_whole_sample(doc, a: int, b: int, rules: PollRules) -> bool:
     Democratic primary voters" is the sample of a primary poll, not a subgroup of it;
     "registered Republicans" is a party's share of the sample.
     """
+    if any(t.lower_ in _NARROWING and t.i + 1 < b and doc[t.i + 1].lower_ == "likely" for t in doc[a:b]):
+        return False  # "very likely voters": a narrower part of the sample
     if any(t.lower_ in ("likely", "registered", "probable") for t in doc[a:b]) \
             and rules.has("whole_sample", doc[b - 1].text):
         return True  # "likely voters", but "registered Republicans" is a party's subgroup
