@@ -42,6 +42,10 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return (named.text, "person", 0.05) if named is not None else None
         if INSTITUTIONS.match(text) or NEVER_ENDORSING.search(text) or is_title(m):
             return None  # "candidates for Assembly or Senate", "the City Council": a chamber, not an endorser
+        described = next((x for x in ctx.mentions if x.start == m.end and x.kind == "ref"
+                          and x.label in DESCRIPTION_NOUNS), None)
+        if described is not None and not names_a_body(m):  # "Michigans largest labor union": the union
+            return resolve_endorser(described, ctx)
         return text, provisional_type(m), 0.0
     if m.kind == "person":
         described = _described_as_org(m, ctx)  # "Aslef, the train drivers' union,": NER said PERSON
@@ -68,8 +72,8 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         return None if inside_quotes(ctx, m) else editorial_voice(ctx)
     if m.kind == "ref":
         inner = next((x for x in ctx.mentions if x.end == m.start and x.kind == "org" and x.label != "GPE"
-                      and ctx.doc[x.end - 1].dep_ == "compound"), None)
-        if inner is not None:  # "the national United Steelworkers union": the name inside the phrase
+                      and (ctx.doc[x.end - 1].dep_ == "compound" or _leads_the_phrase(x, m, ctx))), None)
+        if inner is not None and names_a_body(inner):  # "the national United Steelworkers union": the name inside
             return resolve_endorser(inner, ctx)
         named = appositive_name(m, ctx)
         if named:
@@ -92,6 +96,33 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None
         return ante[0], ante[1], 0.15
     return None
+
+
+def _leads_the_phrase(inner: Mention, m: Mention, ctx: SentenceContext) -> bool:
+    """'Michigans largest labor union is endorsing X': a name right before a description the
+    parser made a second subject, not its compound."""
+    return ctx.doc[inner.end - 1].dep_ in ("nsubj", "nmod", "poss") and ctx.doc[m.end - 1].dep_ == "nsubj"
+
+
+def names_a_body(m: Mention) -> bool:
+    """Whether a name inside a description phrase ("the X teachers union") names the body
+    itself, not where it is: a lexicon name, a union word ("Teamsters", "SEIU"), an acronym
+    of three or more letters, or several words. "NY teacher union", "S.A. police union",
+    "Michigans largest labor union" (a place, abbreviated or without its apostrophe) name
+    only the place; the description is then resolved as one."""
+    text = m.text.strip()
+    if m.label.startswith("org.") or UNION_WORDS.search(text):
+        return True
+    if "." in text:
+        return False  # "S.A.", "N.Y.": an abbreviated place
+    compact = re.sub(r"[^A-Za-z0-9]", "", text)
+    if compact.isupper():
+        return len(compact) >= MIN_BODY_ACRONYM_LETTERS
+    return len(text.split()) >= 2
+
+
+MIN_BODY_ACRONYM_LETTERS = 3  # "UAW", "MEA", "IBEW" name bodies; two capitals ("NY", "LA", "DC") are a place
+# code far more often (train: every two-letter capital run before "union"/"police union" was a state or city)
 
 
 PARTY_MEMBERS = ("republican", "democrat")  # singular: one member, not the party

@@ -1,0 +1,39 @@
+"""Right fact, wrong name: the classes of naming error that turn one fact into a false hit
+and a miss. A place before a description ("Xs largest labor union", "TX nurses union")
+is where the body is, not the body; the description is resolved as one.
+
+Invented sentences; the whole pipeline runs on each (helpers.extraction).
+"""
+from __future__ import annotations
+
+import pytest
+from helpers.extraction import facts_of
+
+VEGA = "Maria Vega"
+
+
+@pytest.mark.parametrize("text,place", [
+    pytest.param("MARLOW (AP) Calderias largest nurses union is endorsing Maria Vega for governor.",
+                 "Calderias", id="place-without-apostrophe"),
+    pytest.param("TX nurses union won't endorse in governor's race\n\nThe race is wide open.", "TX",
+                 id="two-letter-place-code"),
+    pytest.param("S.D. firefighters union not endorsing mayoral candidates\n\nThe race is wide open.", "S.D.",
+                 id="abbreviated-place"),
+])
+def test_place_before_a_description_is_not_the_endorser(nlp, text, place):
+    assert place not in {e for e, _, _, _ in facts_of(nlp, text)}
+
+
+def test_place_before_a_description_takes_the_union_named_next(nlp):
+    text = ("MARLOW (AP) Calderias largest nurses union is endorsing Maria Vega for governor.\n\n"
+            "The Calderia Nurses Federation said its members backed her by a wide margin.")
+    assert ("Calderia Nurses Federation", VEGA, "endorses") in {f[:3] for f in facts_of(nlp, text)}
+
+
+@pytest.mark.parametrize("text,endorser", [
+    pytest.param("The CNF health care union endorsed Maria Vega on Tuesday.", "CNF", id="acronym"),
+    pytest.param("The Harbor Pilots union endorsed Maria Vega on Tuesday.", "Harbor Pilots", id="two-words"),
+])
+def test_a_body_named_inside_a_description_still_endorses(nlp, text, endorser):
+    names = {e for e, _, _, _ in facts_of(nlp, text)}
+    assert any(endorser.lower() in n.lower() for n in names), names
