@@ -37,3 +37,21 @@ def test_place_before_a_description_takes_the_union_named_next(nlp):
 def test_a_body_named_inside_a_description_still_endorses(nlp, text, endorser):
     names = {e for e, _, _, _ in facts_of(nlp, text)}
     assert any(endorser.lower() in n.lower() for n in names), names
+
+
+def test_a_wire_credit_before_the_lead_is_no_endorser(nlp):
+    found = facts_of(nlp, "(WNN) - The Harbor Gazette endorsed Maria Vega for mayor on Saturday.")
+    assert {e for e, _, _, _ in found} == {"Harbor Gazette"}
+
+
+def test_a_capital_our_inside_a_sentence_opens_a_name(nlp):
+    found = facts_of(nlp, "Vega has won several endorsements including from Sen. Ann Lee and Our Future Now.")
+    endorsers = {e for e, _, _, _ in found}
+    assert "Our Future Now" in endorsers and "editorial board" not in endorsers
+
+
+def test_a_newspaper_in_a_photo_credit_is_not_the_union_described(nlp):
+    text = ("Firefighters rallied downtown. (Jo Smith for The Harbor Gazette)\n\n"
+            "While Tom Reyes won the backing of the main umbrella organization in the city, Maria Vega is set "
+            "to pick up an endorsement from the union representing city firefighters.")
+    assert not any("Gazette" in e for e, _, _, _ in facts_of(nlp, text))

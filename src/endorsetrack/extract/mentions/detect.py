@@ -32,9 +32,10 @@ MEASURE_RE = LazyPattern(lambda: re.compile(
 MEASURE_NAME = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(MEASURE_WORDS)})\b"))  # a measure as candidate
 YES_NO_ON_RE = LazyPattern(lambda: re.compile(  # "the Yes on L campaign", "No on Prop. 12"
     rf"\b(Yes|No) on ((?:{alternation(words('measure_words.yes_no_on'))}) )?([A-Z]{{1,2}}\b|\d{{1,3}}[A-Z]?\b)"))
-DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - "
-    r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:\s\d{1,2}(?:,\s*\d{4})?)?)?\s*(?:\([A-Za-z .]+\))?"
-    r"\s*(?:[—–]+|--|-(?=\s))\s*")
+DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - ",
+    # and a wire or network credit alone: "(CNN) - "
+    r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:\s\d{1,2}(?:,\s*\d{4})?)?)?\s*(?:\([A-Za-z .]+\))?"
+    r"|\([A-Za-z .]+\))\s*(?:[—–]+|--|-(?=\s))\s*")
 LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge|Region)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
 # "SEIU 775", "UNITE HERE 8", "IBEW 77": a union's number right after its name is its local; not a year,
 # a count ("UAW 400,000") or a share
@@ -269,6 +270,11 @@ def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
+        if prev and prev.kind == "ref" and prev.end == m.start and _capitalised_pronoun_in_a_name(doc, prev) \
+                and m.kind == "org" and m.label == "caps":
+            # "along with Working Families and Our Revolution": a capital "Our" mid-sentence opens a name
+            out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "caps")
+            continue
         if prev and prev.end == m.start and prev.end - prev.start == 1 and m.end - m.start == 1 \
                 and prev.kind in ("org", "person") and m.kind in ("org", "person") \
                 and doc[prev.start].tag_ == "NNP" and doc[m.start].tag_ == "NNP" and not prev.label.startswith("org."):
@@ -276,6 +282,13 @@ def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _capitalised_pronoun_in_a_name(doc, m: Mention) -> bool:
+    """'Our', 'We', 'My' written with a capital inside a sentence: the first word of a name."""
+    tok = doc[m.start]
+    return m.end - m.start == 1 and tok.lower_ in ("our", "we", "my") and tok.text[0].isupper() \
+        and tok.i > tok.sent.start and doc[tok.i - 1].text not in ('"', "“", "'", "‘", ":", "(")
 
 
 OFFICE_WORDS = words("office_words")

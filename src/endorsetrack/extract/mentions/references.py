@@ -242,6 +242,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     for cand in orgs:
         if label in NEWSPAPER_REFERENCE_NOUNS and provisional_type(cand) != "newspaper":
             continue
+        if label in DESCRIPTION_NOUNS and label not in NEWSPAPER_REFERENCE_NOUNS and cand.kind != "ref" \
+                and provisional_type(cand) == "newspaper":
+            continue  # "the union", "the organization" is no newspaper (one named in a photo credit, a source)
         if label in ("union", "local", "chapter", "affiliate", "branch", "federation") and not UNION_WORDS.search(cand.text) \
                 and not cand.label.startswith("org.") and cand.label != "local" and not union_acronym(cand.text, ctx):
             continue
