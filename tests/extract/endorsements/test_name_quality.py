@@ -55,3 +55,22 @@ def test_a_newspaper_in_a_photo_credit_is_not_the_union_described(nlp):
             "While Tom Reyes won the backing of the main umbrella organization in the city, Maria Vega is set "
             "to pick up an endorsement from the union representing city firefighters.")
     assert not any("Gazette" in e for e, _, _, _ in facts_of(nlp, text))
+
+
+def test_a_verb_capitalised_in_a_headline_is_no_first_name(nlp):
+    text = ("Senator Plans to Endorse Vega\n\nSenator Linda Okafor will endorse Maria Vega on Monday. "
+            "Her niece, Rosa Okafor, will also endorse Vega.")
+    candidates = {c for _, c, _, _ in facts_of(nlp, text)}
+    assert candidates == {VEGA}
+
+
+def test_a_family_endorses_as_its_members(nlp):
+    text = ("The Okafors endorsed Maria Vega for mayor on Monday. Former Governor Tom Okafor and former "
+            "Senator Linda Okafor praised her record.")
+    endorsers = {e for e, c, _, _ in facts_of(nlp, text) if c == VEGA}
+    assert "Okafors" not in endorsers and {"Tom Okafor", "Linda Okafor"} <= endorsers
+
+
+def test_a_particle_surname_candidate_takes_the_full_name(nlp):
+    text = "Rosa van Dalen is running for mayor. The Harbor Workers Union endorsed van Dalen on Monday."
+    assert ("Harbor Workers Union", "Rosa van Dalen", "endorses", None) in facts_of(nlp, text)
