@@ -74,3 +74,15 @@ def test_a_family_endorses_as_its_members(nlp):
 def test_a_particle_surname_candidate_takes_the_full_name(nlp):
     text = "Rosa van Dalen is running for mayor. The Harbor Workers Union endorsed van Dalen on Monday."
     assert ("Harbor Workers Union", "Rosa van Dalen", "endorses", None) in facts_of(nlp, text)
+
+
+@pytest.mark.parametrize("text,generic", [
+    pytest.param("Maria Vega has received the endorsements of 14 MPs so far.", "MPs", id="counted-members"),
+    pytest.param("Powerful PAC gets behind Vega\n\nThe race is wide open.", "PAC", id="headline-generic"),
+    pytest.param("Pastors and Rabbis met on Sunday and said they collectively support Maria Vega for mayor.",
+                 "Pastors and Rabbis", id="clergy-group"),
+    pytest.param("by Jo Smith – Gazette Staff Writer Union members who back Maria Vega held a rally on Monday.",
+                 "Staff Writer Union", id="byline-run-on"),
+])
+def test_a_group_the_text_does_not_name_is_no_endorser(nlp, text, generic):
+    assert generic not in {e for e, _, _, _ in facts_of(nlp, text)}

@@ -32,6 +32,8 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
     text = m.text
     if VOTER_WORDS.match(text) or VOTER_WORDS.match(text.split()[-1]) and m.kind in ("ref", "party"):
         return None
+    if m.kind != "ref" and names_no_one(text):
+        return None  # "Sheriffs", "11 MPs", "the International", "Staff Writer Union": a group the text does not name
     if m.kind in ("org", "desc"):
         if m.label in ("GPE",) and not UNION_WORDS.search(text):
             return None
@@ -96,6 +98,15 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None
         return ante[0], ante[1], 0.15
     return None
+
+
+GENERIC_GROUP_NOUNS = words("generic_group_nouns")
+
+
+def names_no_one(text: str) -> bool:
+    """A name made only of generic group nouns ('Imams and Rabbis', 'PAC', 'Union')."""
+    tokens = [t for t in re.split(r"[\s,&]+", text.lower()) if t and t not in ("and", "the", "of")]
+    return bool(tokens) and all(t in GENERIC_GROUP_NOUNS for t in tokens)
 
 
 def _leads_the_phrase(inner: Mention, m: Mention, ctx: SentenceContext) -> bool:
