@@ -29,11 +29,17 @@ VOTER_WORDS = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(words('vote
 
 
 def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    """Who an endorser-role mention stands for: (name, provisional type, confidence penalty)."""
+    resolved = _resolve_endorser(m, ctx)
+    if resolved is not None and names_no_one(resolved[0]):
+        return None  # "Sheriffs", "11 MPs", "the International", "Staff Writer Union": a group the text does not name
+    return resolved
+
+
+def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
     text = m.text
     if VOTER_WORDS.match(text) or VOTER_WORDS.match(text.split()[-1]) and m.kind in ("ref", "party"):
         return None
-    if m.kind != "ref" and names_no_one(text):
-        return None  # "Sheriffs", "11 MPs", "the International", "Staff Writer Union": a group the text does not name
     if m.kind in ("org", "desc"):
         if m.label in ("GPE",) and not UNION_WORDS.search(text):
             return None
