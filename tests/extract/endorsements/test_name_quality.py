@@ -86,3 +86,10 @@ def test_a_particle_surname_candidate_takes_the_full_name(nlp):
 ])
 def test_a_group_the_text_does_not_name_is_no_endorser(nlp, text, generic):
     assert generic not in {e for e, _, _, _ in facts_of(nlp, text)}
+
+
+def test_the_newspaper_is_the_paper_an_appositive_calls_one(nlp):
+    text = ("The Harbor County Union Leader, a conservative-leaning newspaper, has run for a century.\n\n"
+            "In backing Maria Vega, the newspaper endorsed its first Democrat in a century.")
+    endorsers = {e for e, c, _, _ in facts_of(nlp, text) if c == VEGA}
+    assert "editorial board" not in endorsers

@@ -275,6 +275,12 @@ def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
             # "along with Working Families and Our Revolution": a capital "Our" mid-sentence opens a name
             out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "caps")
             continue
+        if prev and prev.end == m.start and prev.kind == "org" and prev.label == "ORG" and m.kind == "org" \
+                and m.label == "caps" and m.end - m.start == 1 and doc[m.start].tag_ == "NNP" \
+                and not names_no_one(m.text):
+            # NER's "The Harbor Union" + "Leader": the tagger stopped one word short of the name
+            out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "ORG")
+            continue
         if prev and prev.end == m.start and prev.end - prev.start == 1 and m.end - m.start == 1 \
                 and prev.kind in ("org", "person") and m.kind in ("org", "person") \
                 and doc[prev.start].tag_ == "NNP" and doc[m.start].tag_ == "NNP" and not prev.label.startswith("org."):
@@ -282,6 +288,15 @@ def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+GENERIC_GROUP_NOUNS = words("generic_group_nouns")
+
+
+def names_no_one(text: str) -> bool:
+    """A name made only of generic group nouns ('Imams and Rabbis', 'PAC', 'Union')."""
+    tokens = [t for t in re.split(r"[\s,&]+", text.lower()) if t and t not in ("and", "the", "of")]
+    return bool(tokens) and all(t in GENERIC_GROUP_NOUNS for t in tokens)
 
 
 def _capitalised_pronoun_in_a_name(doc, m: Mention) -> bool:

@@ -18,7 +18,7 @@ from ...normalize import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
 from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
-from .detect import Mention
+from .detect import Mention, names_no_one
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
                              salient_first, described_by, describing_words, union_acronym, HEAD_NOUN_REFERENCES,
                              is_subject_phrase, PRONOUN_GENDER, person_gender, byline_author, latest_newspaper,
@@ -104,15 +104,6 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
             return None
         return ante[0], ante[1], 0.15
     return None
-
-
-GENERIC_GROUP_NOUNS = words("generic_group_nouns")
-
-
-def names_no_one(text: str) -> bool:
-    """A name made only of generic group nouns ('Imams and Rabbis', 'PAC', 'Union')."""
-    tokens = [t for t in re.split(r"[\s,&]+", text.lower()) if t and t not in ("and", "the", "of")]
-    return bool(tokens) and all(t in GENERIC_GROUP_NOUNS for t in tokens)
 
 
 def _leads_the_phrase(inner: Mention, m: Mention, ctx: SentenceContext) -> bool:
