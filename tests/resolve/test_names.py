@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from endorsetrack.resolve.names import NameIndex, initials, strip_title
+from endorsetrack.resolve.names import NameIndex, family, initials, strip_title
 
 IAM = "International Association of Machinists and Aerospace Workers"
 
@@ -120,3 +120,19 @@ def test_unknown_organisation_keeps_its_name_without_type():
 ])
 def test_strip_title(given, expected):
     assert strip_title(given) == expected
+
+
+def test_a_surname_with_its_particle_resolves_to_the_full_name():
+    index = NameIndex(["Rosa van Dalen", "Tom Reyes"], [])
+    assert index.person("van Dalen").name == "Rosa van Dalen"
+
+
+def test_a_possessive_name_is_indexed_without_its_s():
+    index = NameIndex(["Maria Vega's"], [])
+    assert index.person("Vega").name == "Maria Vega"
+
+
+def test_a_plural_surname_is_the_family_the_article_names():
+    index = NameIndex(["Tom Okafor", "Linda Okafor", "Okafors", "Maria Vega"], [])
+    assert family("Okafors", index) == ["Linda Okafor", "Tom Okafor"]
+    assert family("Vegas", index) == []  # one person of that name is no family

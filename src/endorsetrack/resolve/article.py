@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from typing import Iterable
 
 from ..types import ArticleResult, Endorsement, Poll, PollResult
 from ..extract.endorsements import dedupe_endorsements
 from ..extract.mentions import MEASURE_NAME
 from ..settings import DEFAULT, Settings
 from ..nlp.entity_types import looks_like_acronym, type_from_name
-from .names import NameIndex, known_organization, state_body_parent
+from .names import SURNAME_PARTICLES, NameIndex, family, known_organization, state_body_parent
 
 __all__ = ["resolve_article"]
 
@@ -28,10 +29,19 @@ def resolve_article(result: ArticleResult, doc) -> ArticleResult:
                                extra_people=[n for e in result.endorsements
                                              for n in (e.candidate, e.endorser if e.endorser_type == "person" else None)
                                              if n and len(n.split()) >= 2 and not MEASURE_NAME.match(n)])
-    ends = _without_lead_summaries([_resolve_endorsement(e, index) for e in result.endorsements])
+    ends = _without_lead_summaries([_resolve_endorsement(e, index) for e in _families(result.endorsements, index)])
     polls = [_resolve_poll(p, index) for p in result.polls]
     polls = [_poll_race(p, ends) for p in polls]
     return replace(result, endorsements=tuple(dedupe_endorsements(ends)), polls=tuple(polls))
+
+
+def _families(ends: Iterable[Endorsement], index: NameIndex) -> list[Endorsement]:
+    """'The Clintons endorse X': one fact per member of the family the article names."""
+    out = []
+    for e in ends:
+        members = family(e.endorser, index) if not e.endorser.isupper() else []  # NER may call "Okafors" an ORG
+        out.extend([replace(e, endorser=m, endorser_type="person") for m in members] or [e])
+    return out
 
 
 def _without_lead_summaries(ends: list[Endorsement], settings: Settings = DEFAULT) -> list[Endorsement]:
@@ -52,7 +62,7 @@ def _resolve_candidate(name, index: NameIndex):
         return None
     if MEASURE_NAME.match(name) or type_from_name(name, "") == "party":
         return name  # a measure or a party ("Liberal Democrats") is nobody's surname
-    if len(name.split()) <= 4 and name[:1].isupper():
+    if len(name.split()) <= 4 and (name[:1].isupper() or name.split()[0] in SURNAME_PARTICLES):
         return index.person(name).name
     return name
 

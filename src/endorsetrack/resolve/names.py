@@ -15,13 +15,19 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from spacy.tokens import Span
+
+from ..extract.mentions import is_headline
 from ..nlp.build import doc_text
+from ..nlp.vocabulary import words
 from ..normalize import view
 from ..ruledata import LazyPattern, alternation
 from ..types import Link
 from .gazetteer import default_gazetteer
 from .keys import name_key
 
+POSSESSIVE = re.compile(r"['’]s?$")
+SURNAME_PARTICLES = words("surname_particles")
 STOPWORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "to", "de"}
 
 
@@ -59,7 +65,8 @@ class NameIndex:
     """Names seen in one article: people (by surname) and organisations (by acronym)."""
 
     def __init__(self, people: Iterable[str], orgs: Iterable[str], links: Iterable[tuple[str, str]] = ()):
-        self.people = sorted({strip_title(" ".join(p.split())) for p in people  # not NER's "Blaine 48-41"
+        self.people = sorted({strip_title(" ".join(POSSESSIVE.sub("", p).split()))  # "Ana Ruiz's": "Ana Ruiz"
+                              for p in people  # not NER's "Blaine 48-41"
                               if p.strip() and not any(ch.isdigit() for ch in p)}, key=len, reverse=True)
         self.orgs = sorted({" ".join(o.split()) for o in orgs if o.strip()}, key=len, reverse=True)
         self.link_names = list(links)  # (anchor text, href)
@@ -69,9 +76,12 @@ class NameIndex:
                  extra_people: Iterable[str] = ()) -> "NameIndex":
         """``extra_orgs``/``extra_people``: names the extractor found that NER missed or
         mislabelled ("Nadia Ferreira" tagged ORG is still the "Ferreira" of "Vote for Ferreira")."""
-        people = [e.text for e in doc.ents if e.label_ == "PERSON"] + list(extra_people)
-        orgs = [re.sub(r"^(?:the|The)\s+", "", e.text).rstrip("'’ ") for e in doc.ents if e.label_ == "ORG"]
         text = doc_text(doc)
+        body = [t.text for sent in doc.sents if not is_headline(sent) for t in sent[1:]]
+        body_words = ({w for w in body if w[:1].isupper()}, {w for w in body if w.islower()})
+        people = [e.text for e in doc.ents if e.label_ == "PERSON" and not _headline_capitals(e, *body_words)]
+        people += list(extra_people)
+        orgs = [re.sub(r"^(?:the|The)\s+", "", e.text).rstrip("'’ ") for e in doc.ents if e.label_ == "ORG"]
         anchors = [(text[link.start:link.end], link.href) for link in links]
         orgs += [a for a, _ in anchors if a and a[0].isupper()]
         orgs += [o for o in extra_orgs if o and o[0].isupper()]
@@ -169,7 +179,29 @@ def state_body_parent(name: str) -> Optional[str]:
     return None
 
 
+def _headline_capitals(ent: Span, capitalised: set[str], lower_case: set[str]) -> bool:
+    """A PERSON in a Title Case line whose first word the article's body writes in lower
+    case and never capitalises inside a sentence ("Kennedy to Endorse Obama", "Papers
+    Abandon Bush"): the verb's capital, not a first name."""
+    first = ent[0].text
+    return len(ent) > 1 and first.lower() in lower_case and first not in capitalised and is_headline(ent.sent)
+
+
 def _compatible(short: str, long: str) -> bool:
     """'Clinton' fits 'Hillary Clinton'; 'Jeb Bush' does not fit 'George W. Bush'."""
     s, whole = short.split(), long.split()
+    if s[0] in SURNAME_PARTICLES:  # "de Blasio" fits "Bill de Blasio": a surname with its particle
+        return whole[-len(s):] == s and len(whole) > len(s)
     return len(s) == 1 or s[0] == whole[0]
+
+
+def family(name: str, index: "NameIndex") -> list[str]:
+    """'the Clintons', 'Kennedys': every person of that surname the article names in full
+    (two or more), else nobody."""
+    word = name.split()[-1] if len(name.split()) == 1 else ""
+    stems = {word[:-2], word[:-1]} if word.endswith("es") else {word[:-1]} if word.endswith("s") else set()
+    for stem in stems - {""}:
+        members = sorted({p for p in index.people if len(p.split()) > 1 and p.split()[-1] == stem})
+        if len(members) >= 2 and not any(len(p.split()) > 1 and p.split()[-1] == word for p in index.people):
+            return members
+    return []

@@ -32,9 +32,10 @@ MEASURE_RE = LazyPattern(lambda: re.compile(
 MEASURE_NAME = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(MEASURE_WORDS)})\b"))  # a measure as candidate
 YES_NO_ON_RE = LazyPattern(lambda: re.compile(  # "the Yes on L campaign", "No on Prop. 12"
     rf"\b(Yes|No) on ((?:{alternation(words('measure_words.yes_no_on'))}) )?([A-Z]{{1,2}}\b|\d{{1,3}}[A-Z]?\b)"))
-DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - "
-    r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:\s\d{1,2}(?:,\s*\d{4})?)?)?\s*(?:\([A-Za-z .]+\))?"
-    r"\s*(?:[—–]+|--|-(?=\s))\s*")
+DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - ",
+    # and a wire or network credit alone: "(CNN) - "
+    r"^(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?(?:\s\d{1,2}(?:,\s*\d{4})?)?)?\s*(?:\([A-Za-z .]+\))?"
+    r"|\([A-Za-z .]+\))\s*(?:[—–]+|--|-(?=\s))\s*")
 LOCAL_AFTER_RE = re.compile(r"\s+(?:Locals?|Council|District Council|Lodge|Region)\s+\d+(?:\s*(?:,|and|&)\s*\d+)*\b")
 # "SEIU 775", "UNITE HERE 8", "IBEW 77": a union's number right after its name is its local; not a year,
 # a count ("UAW 400,000") or a share
@@ -292,6 +293,17 @@ def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
+        if prev and prev.kind == "ref" and prev.end == m.start and _capitalised_pronoun_in_a_name(doc, prev) \
+                and m.kind == "org" and m.label == "caps":
+            # "along with Working Families and Our Revolution": a capital "Our" mid-sentence opens a name
+            out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "caps")
+            continue
+        if prev and prev.end == m.start and prev.kind == "org" and prev.label == "ORG" and m.kind == "org" \
+                and m.label == "caps" and m.end - m.start == 1 and doc[m.start].tag_ == "NNP" \
+                and not names_no_one(m.text):
+            # NER's "The Harbor Union" + "Leader": the tagger stopped one word short of the name
+            out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "ORG")
+            continue
         if prev and prev.end == m.start and prev.end - prev.start == 1 and m.end - m.start == 1 \
                 and prev.kind in ("org", "person") and m.kind in ("org", "person") \
                 and doc[prev.start].tag_ == "NNP" and doc[m.start].tag_ == "NNP" and not prev.label.startswith("org."):
@@ -310,6 +322,22 @@ def _first_names(tokens) -> bool:
     """One or two capitalised words with no organisation word: first names."""
     return 1 <= len(tokens) < MAX_PERSON_NAME_WORDS and all(t.is_alpha and t.is_title for t in tokens) \
         and not any(t.lower_ in ORG_HEADS or t.lower_ in ORG_NAME_WORDS or t.lower_ in TITLES for t in tokens)
+
+
+GENERIC_GROUP_NOUNS = words("generic_group_nouns")
+
+
+def names_no_one(text: str) -> bool:
+    """A name made only of generic group nouns ('Imams and Rabbis', 'PAC', 'Union')."""
+    tokens = [t for t in re.split(r"[\s,&]+", text.lower()) if t and t not in ("and", "the", "of")]
+    return bool(tokens) and all(t in GENERIC_GROUP_NOUNS for t in tokens)
+
+
+def _capitalised_pronoun_in_a_name(doc, m: Mention) -> bool:
+    """'Our', 'We', 'My' written with a capital inside a sentence: the first word of a name."""
+    tok = doc[m.start]
+    return m.end - m.start == 1 and tok.lower_ in ("our", "we", "my") and tok.text[0].isupper() \
+        and tok.i > tok.sent.start and doc[tok.i - 1].text not in ('"', "“", "'", "‘", ":", "(")
 
 
 OFFICE_WORDS = words("office_words")

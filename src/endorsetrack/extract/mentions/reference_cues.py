@@ -165,8 +165,19 @@ def is_newspaper(cand: Mention, doc=None) -> bool:
         root = doc[cand.start:cand.end].root
         if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in ("poll", "survey"):
             return False
+    if cand.kind == "org" and doc is not None and _described_as_a_paper(doc[cand.start:cand.end].root):
+        return True  # "The Harbor Union Leader, a conservative-leaning newspaper,": whatever its name sounds like
     return cand.kind == "org" and provisional_type(cand) == "newspaper" \
         and cand.text.lower() not in ("editorial", "opinion", "editorial board")
+
+
+PAPER_NOUNS = ("newspaper", "paper", "daily", "tabloid", "broadsheet", "weekly")
+
+
+def _described_as_a_paper(root) -> bool:
+    """A name with an appositive 'a ... newspaper' (or itself the appositive of one)."""
+    linked = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    return any(t.lemma_.lower() in PAPER_NOUNS for t in linked)
 
 
 def inside_quotes(ctx: SentenceContext, m: Mention) -> bool:

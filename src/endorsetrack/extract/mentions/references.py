@@ -19,7 +19,7 @@ from ...normalize import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
 from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
-from .detect import PERSONAL_TITLES, Mention
+from .detect import PERSONAL_TITLES, Mention, names_no_one
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
                              salient_first, times_named, SALIENT_MENTIONS, described_by, describing_words,
                              union_acronym, HEAD_NOUN_REFERENCES,
@@ -31,6 +31,14 @@ VOTER_WORDS = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(words('vote
 
 
 def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    """Who an endorser-role mention stands for: (name, provisional type, confidence penalty)."""
+    resolved = _resolve_endorser(m, ctx)
+    if resolved is not None and names_no_one(resolved[0]):
+        return None  # "Sheriffs", "11 MPs", "the International", "Staff Writer Union": a group the text does not name
+    return resolved
+
+
+def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
     text = m.text
     if VOTER_WORDS.match(text) or VOTER_WORDS.match(text.split()[-1]) and m.kind in ("ref", "party"):
         return None
@@ -46,6 +54,10 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return (named.text, "person", 0.05) if named is not None else None
         if INSTITUTIONS.match(text) or NEVER_ENDORSING.search(text) or is_title(m):
             return None  # "candidates for Assembly or Senate", "the City Council": a chamber, not an endorser
+        described = next((x for x in ctx.mentions if x.start == m.end and x.kind == "ref"
+                          and x.label in DESCRIPTION_NOUNS), None)
+        if described is not None and not names_a_body(m):  # "Michigans largest labor union": the union
+            return resolve_endorser(described, ctx)
         return text, provisional_type(m), 0.0
     if m.kind == "person":
         described = _described_as_org(m, ctx)  # "Aslef, the train drivers' union,": NER said PERSON
@@ -77,8 +89,8 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
         return (subject.text, provisional_type(subject), 0.2) if subject is not None else voice
     if m.kind == "ref":
         inner = next((x for x in ctx.mentions if x.end == m.start and x.kind == "org" and x.label != "GPE"
-                      and ctx.doc[x.end - 1].dep_ == "compound"), None)
-        if inner is not None:  # "the national United Steelworkers union": the name inside the phrase
+                      and (ctx.doc[x.end - 1].dep_ == "compound" or _leads_the_phrase(x, m, ctx))), None)
+        if inner is not None and names_a_body(inner):  # "the national United Steelworkers union": the name inside
             return resolve_endorser(inner, ctx)
         named = appositive_name(m, ctx)
         if named:
@@ -104,6 +116,33 @@ def resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
             return None
         return ante[0], ante[1], 0.15
     return None
+
+
+def _leads_the_phrase(inner: Mention, m: Mention, ctx: SentenceContext) -> bool:
+    """'Michigans largest labor union is endorsing X': a name right before a description the
+    parser made a second subject, not its compound."""
+    return ctx.doc[inner.end - 1].dep_ in ("nsubj", "nmod", "poss") and ctx.doc[m.end - 1].dep_ == "nsubj"
+
+
+def names_a_body(m: Mention) -> bool:
+    """Whether a name inside a description phrase ("the X teachers union") names the body
+    itself, not where it is: a lexicon name, a union word ("Teamsters", "SEIU"), an acronym
+    of three or more letters, or several words. "NY teacher union", "S.A. police union",
+    "Michigans largest labor union" (a place, abbreviated or without its apostrophe) name
+    only the place; the description is then resolved as one."""
+    text = m.text.strip()
+    if m.label.startswith("org.") or UNION_WORDS.search(text):
+        return True
+    if "." in text:
+        return False  # "S.A.", "N.Y.": an abbreviated place
+    compact = re.sub(r"[^A-Za-z0-9]", "", text)
+    if compact.isupper():
+        return len(compact) >= MIN_BODY_ACRONYM_LETTERS
+    return len(text.split()) >= 2
+
+
+MIN_BODY_ACRONYM_LETTERS = 3  # "UAW", "MEA", "IBEW" name bodies; two capitals ("NY", "LA", "DC") are a place
+# code far more often (train: every two-letter capital run before "union"/"police union" was a state or city)
 
 
 PARTY_MEMBERS = ("republican", "democrat")  # singular: one member, not the party
@@ -229,6 +268,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     for cand in orgs:
         if label in NEWSPAPER_REFERENCE_NOUNS and provisional_type(cand) != "newspaper":
             continue
+        if label in DESCRIPTION_NOUNS and label not in NEWSPAPER_REFERENCE_NOUNS and cand.kind != "ref" \
+                and provisional_type(cand) == "newspaper":
+            continue  # "the union", "the organization" is no newspaper (one named in a photo credit, a source)
         if label in ("union", "local", "chapter", "affiliate", "branch", "federation") and not UNION_WORDS.search(cand.text) \
                 and not cand.label.startswith("org.") and cand.label != "local" and not union_acronym(cand.text, ctx):
             continue
