@@ -6,6 +6,7 @@ from typer.testing import CliRunner
 
 from endorsetrack.cli import eval_cmd, extract_cmd  # noqa: F401  (register the commands)
 from endorsetrack.cli.app import app
+from endorsetrack import pipeline
 
 GOLD = [{"doc": "a.txt", "endorsements": [
             {"endorser": {"name": "United Auto Workers", "aliases": ["UAW"]},
@@ -186,7 +187,7 @@ def test_run_reports_failed_articles_scores_them_empty_and_exits_1(files, tmp_pa
     def failing(records):
         for record in records:
             yield DocumentError(record.doc, "extract.failed", "extraction failed: boom")
-    monkeypatch.setattr(eval_cmd, "process_records", failing)
+    monkeypatch.setattr(pipeline, "process_records", failing)  # eval_cmd imports it when it runs
     article = tmp_path / "a.txt"
     article.write_text("The UAW endorsed Lamont.", encoding="utf-8")
     result = invoke(files[0], "--run", article, "--quiet")

@@ -76,7 +76,9 @@ STATEMENT_VOICE_CASES = [
         "The Harbor Valley Nurses Federation has 9,000 members. "
         "A spokesman for the Harbor Valley Nurses Federation shared the note. "
         "It read: Out of respect for our locals, we have not endorsed anyone in the primary.",
-        {("Harbor Valley Nurses Federation", None, "undecided")}, id="statement-we-is-the-body-the-story-is-about"),
+        # a bare "has not endorsed" is declines or undecided (GUIDELINES: optional); with a reason
+        # for staying out it reads as declines
+        {("Harbor Valley Nurses Federation", None, "declines")}, id="statement-we-is-the-body-the-story-is-about"),
 ]
 
 
