@@ -256,7 +256,7 @@ def fifo(rng: random.Random) -> Malformed:
     return Malformed("fifo", "fifo.txt", b"", ERROR, fifo=True)
 
 
-def long_unpunctuated_paragraph(rng: random.Random, chars: int = 20_000) -> Malformed:
+def long_unpunctuated_paragraph(rng: random.Random, chars: int = 4_000) -> Malformed:
     words = ["union", "endorsed", "council", "mayor", "backs", "the", "city", "members", "vote", "support"]
     text = " ".join(rng.choice(words) for _ in range(chars // 6))
     return Malformed("long_unpunctuated_paragraph", "long_unpunctuated_paragraph.txt", text.encode(), EITHER)
