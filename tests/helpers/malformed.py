@@ -215,7 +215,7 @@ def gzip_bomb(rng: random.Random, inflated_bytes: int = SMALL_BUDGET_BYTES * 3) 
 
 
 def jsonl_line_over_budget(rng: random.Random, line_bytes: int = SMALL_BUDGET_BYTES * 2) -> Malformed:
-    text = " ".join(rng.choice(["alpha", "beta", "gamma", "delta"]) for _ in range(line_bytes // 5))
+    text = (rng.choice(["alpha ", "beta ", "gamma ", "delta "]) * (line_bytes // 5))[:line_bytes]
     return _jsonl("jsonl_line_over_budget", json.dumps({"text": text}), ERROR)
 
 
