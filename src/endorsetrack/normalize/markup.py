@@ -158,10 +158,17 @@ def parseable(markup: str) -> str:
     return without_surrogates(_XML_INCOMPATIBLE_CONTROL.sub(" ", markup))
 
 
+# lxml's HTML parser drops everything nested deeper than 255 elements (libxml2's default
+# depth limit): a page wrapped in 300 <div>s came out empty. huge_tree lifts the limit to
+# libxml2's 2,048; the input is already capped (Settings.max_content_chars), so the other
+# limits huge_tree lifts (text node size) guard nothing here.
+_PARSER = lxml_html.HTMLParser(huge_tree=True)
+
+
 def fragment_tree(markup: str):
     """Parse an HTML fragment (or a page) leniently into one element."""
     try:
-        return lxml_html.fragment_fromstring(parseable(markup), create_parent="div")
+        return lxml_html.fragment_fromstring(parseable(markup), create_parent="div", parser=_PARSER)
     except etree.ParserError:  # nothing but a comment or whitespace: an empty fragment
         return lxml_html.Element("div")
 
@@ -169,7 +176,7 @@ def fragment_tree(markup: str):
 def page_tree(markup: str):
     """Parse a whole page; lxml copes with broken markup and missing <html>."""
     try:
-        return lxml_html.document_fromstring(parseable(markup))
+        return lxml_html.document_fromstring(parseable(markup), parser=_PARSER)
     except etree.ParserError:  # "Document is empty": e.g. a page that opens a comment and never closes it
         return lxml_html.Element("html")
 
