@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install -q -c constraints.txt
 
-.PHONY: install install-test demo test bench eval clean
+.PHONY: install install-test demo test bench fuzz eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ test: install-test
 bench: install
 	$(BIN)/python benchmarks/throughput.py
 
+## Robustness: extract and ingest over 2,000 generated hostile inputs beside good articles, in batches,
+## each run a process with a timeout; prints crashes, hangs, peak RSS and good inputs lost, writes
+## fuzz-results.json. Quick look: make fuzz FUZZ_ARGS="--count 200".
+fuzz: install
+	$(BIN)/python benchmarks/fuzz.py $(FUZZ_ARGS)
+
 ## Score the bundled samples, and the real seeds and dev set when ../shared is beside the repo.
 eval: install
 	$(BIN)/endorsetrack eval tests/data/samples.gold.jsonl --run samples/*
@@ -47,4 +53,4 @@ eval: install
 	@if [ -d ../shared/corpus/dev ]; then $(BIN)/endorsetrack eval ../shared/corpus/dev/gold.jsonl --run ../shared/corpus/dev/*.txt; fi
 
 clean:
-	rm -rf $(VENV) demo-output.jsonl demo.db demo.db-wal demo.db-shm .pytest_cache
+	rm -rf $(VENV) fuzz-results.json demo-output.jsonl demo.db demo.db-wal demo.db-shm .pytest_cache

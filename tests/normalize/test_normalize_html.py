@@ -114,3 +114,21 @@ def test_markup_without_text_is_an_error():
     assert info.value.code == "input.empty"
     with pytest.raises(EmptyInputError, match="no article text after removing markup"):
         norm("<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>")
+
+
+def test_control_characters_in_markup_are_spaces_not_a_parser_crash():
+    a = norm("<p>The union\x1fendorsed\x00Ada Quill.</p><p>Second\x0bline.</p>")
+    assert a.text == "The union endorsed Ada Quill.\n\nSecond line."
+
+
+def test_a_page_that_opens_a_comment_and_never_closes_it_is_empty_not_a_parser_crash():
+    with pytest.raises(EmptyInputError, match="no article text after removing markup"):
+        norm("<!-- <html><body><p>The union endorsed Ada Quill.</p></body></html>")
+
+
+@pytest.mark.parametrize("depth", [300, 1_000])
+def test_text_nested_hundreds_of_elements_deep_is_kept(depth):
+    inner = "<p>The union endorsed Ada Quill.</p>"
+    assert norm("<div>" * depth + inner + "</div>" * depth).text == "The union endorsed Ada Quill."
+    assert norm("<html><body>" + "<div>" * depth + inner + "</div>" * depth + "</body></html>").text == (
+        "The union endorsed Ada Quill.")

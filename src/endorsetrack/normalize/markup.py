@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml import etree, html as lxml_html
 
+from ..errors import without_surrogates
 from .edits import Span
 from .repair import fix_mojibake
 
@@ -145,14 +146,39 @@ def tree_to_text(root, vocab: Vocabulary, fix_text: bool = True) -> tuple[str, l
     return "".join(b.parts), [((s, e), href) for s, e, href in b.links]
 
 
+# Characters lxml refuses in a tree ("All strings must be XML compatible"): C0 controls
+# other than tab, newline and carriage return, and lone surrogates. Hostile or mis-decoded
+# input carries them; they are never article text. Controls become spaces (so words on
+# either side stay apart), surrogates U+FFFD.
+_XML_INCOMPATIBLE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def parseable(markup: str) -> str:
+    """``markup`` without the characters lxml refuses to put in a tree."""
+    return without_surrogates(_XML_INCOMPATIBLE_CONTROL.sub(" ", markup))
+
+
+# lxml's HTML parser drops everything nested deeper than 255 elements (libxml2's default
+# depth limit): a page wrapped in 300 <div>s came out empty. huge_tree lifts the limit to
+# libxml2's 2,048; the input is already capped (Settings.max_content_chars), so the other
+# limits huge_tree lifts (text node size) guard nothing here.
+_PARSER = lxml_html.HTMLParser(huge_tree=True)
+
+
 def fragment_tree(markup: str):
     """Parse an HTML fragment (or a page) leniently into one element."""
-    return lxml_html.fragment_fromstring(markup, create_parent="div")
+    try:
+        return lxml_html.fragment_fromstring(parseable(markup), create_parent="div", parser=_PARSER)
+    except etree.ParserError:  # nothing but a comment or whitespace: an empty fragment
+        return lxml_html.Element("div")
 
 
 def page_tree(markup: str):
     """Parse a whole page; lxml copes with broken markup and missing <html>."""
-    return lxml_html.document_fromstring(markup)
+    try:
+        return lxml_html.document_fromstring(parseable(markup), parser=_PARSER)
+    except etree.ParserError:  # "Document is empty": e.g. a page that opens a comment and never closes it
+        return lxml_html.Element("html")
 
 
 def _tag(el) -> str | None:
