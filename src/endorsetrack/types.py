@@ -82,7 +82,7 @@ class DateWindow:
 
     start: Optional[str]  # the article was written on or after this (ISO or --MM-DD)
     end: Optional[str]  # ... and on or before this
-    basis: str  # published | inferred | unknown
+    basis: str  # published | url | url-month | inferred | unknown
     evidence: tuple[DatedReference, ...] = ()
 
 

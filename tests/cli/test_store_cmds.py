@@ -30,6 +30,7 @@ FACTS = {  # by the first word of the file's text
                                Evidence("poll", 9, 13), RuleRef("p", 1), released="--08-17"),)),
     "september": dict(published="2006-09-04", ends=(_e("International Association of Fire Fighters", "Ned Lamont"),
                                                     _e("Carpenters Local 43", "Joe Lieberman", start=1)), polls=()),
+    "undated": dict(published=None, ends=(_e("Glaziers Local 12", "Ned Lamont"),), polls=()),
 }
 
 
@@ -174,3 +175,36 @@ def test_bad_inputs_before_the_first_good_one_are_counted_and_reported(env):
     assert r.exit_code == 1
     assert "missing.txt: no such file or directory" in r.stderr and "1 failed" in r.stderr
 
+
+
+@pytest.fixture
+def with_undated(loaded):
+    (loaded.tmp / "u.txt").write_text("undated story")
+    assert loaded("ingest", str(loaded.tmp / "u.txt"), "--db", "DB").exit_code == 0
+    return loaded
+
+
+def test_endorsements_as_of_says_how_many_undated_reports_it_left_out(with_undated):
+    t = with_undated("endorsements", "--candidate", "Lamont", "--as-of", "2006-09-01", "--db", "DB")
+    assert t.exit_code == 0 and "Glaziers" not in t.stdout
+    assert "1 report(s) have no known date and are not placed as of 2006-09-01." in " ".join(t.stdout.split())
+    j = with_undated("endorsements", "--candidate", "Lamont", "--as-of", "2006-09-01", "--db", "DB", "--format", "json")
+    assert [r["endorser"] for r in json.loads(j.stdout)] == ["United Auto Workers"]  # stdout stays data
+    assert "note: 1 report(s) have no known date and are not placed as of 2006-09-01." in j.stderr
+
+
+def test_endorsements_include_undated_lists_them_without_a_date(with_undated):
+    c = with_undated("endorsements", "--candidate", "Lamont", "--as-of", "2006-09-01", "--include-undated",
+                     "--db", "DB", "--format", "csv")
+    rows = {r["endorser"]: r["first_reported"] for r in csv.DictReader(io.StringIO(c.stdout))}
+    assert rows == {"United Auto Workers": "2006-08-29", "Glaziers Local 12": ""}
+    assert "note: 1 report(s) have no known date; listed as well (--include-undated)" in c.stderr
+
+
+def test_the_undated_count_follows_the_filters(with_undated):
+    t = with_undated("endorsements", "--candidate", "Lieberman", "--as-of", "2006-09-01", "--db", "DB")
+    assert "no known date" not in t.stdout
+    s = with_undated("status", "--race", "Connecticut Senate", "--as-of", "2006-09-01", "--db", "DB", "--format", "json")
+    assert json.loads(s.stdout) and "note: 1 report(s) have no known date and are not placed as of 2006-09-01." in s.stderr
+    without = with_undated("status", "--race", "Connecticut Senate", "--db", "DB", "--format", "json")
+    assert "no known date" not in without.stderr

@@ -131,3 +131,14 @@ def test_query_errors_are_typed_and_helpful(seeded):
         queries.endorsements(seeded, candidate="Ned Lamontt")
     with pytest.raises(QueryError, match="--stance"):
         queries.endorsements(seeded, stance="likes")
+
+
+def test_undated_reports_are_counted_under_the_same_filters_and_kept_on_request(seeded):
+    with StoreWriter(seeded) as w:
+        w.write(article("nodate.txt", "d", end("Glaziers Local 12", "Ned Lamont", "endorses", "general")))
+    assert "Glaziers Local 12" not in {r["endorser"] for r in queries.endorsements(seeded, as_of="2006-09-01")}
+    kept = queries.endorsements(seeded, candidate="Lamont", as_of="2006-09-01", include_undated=True)
+    assert {r["endorser"]: r["first_reported"] for r in kept}["Glaziers Local 12"] is None
+    assert queries.undated_reports(seeded, candidate="Lamont") == 1
+    assert queries.undated_reports(seeded, candidate="Lieberman") == 0
+    assert queries.undated_reports(seeded, race="Connecticut Senate") == 1

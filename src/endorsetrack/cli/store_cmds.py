@@ -90,6 +90,26 @@ def _emit(rows: list[dict], fmt: str, table: str, title: str = "") -> None:
     console.print(t)
 
 
+def undated_note(count: int, as_of: str, included: bool = False) -> str:
+    """What ``--as-of`` did with reports that have no known date (empty when there are none)."""
+    if not count:
+        return ""
+    if included:
+        return f"{count} report(s) have no known date; listed as well (--include-undated), with no date."
+    return f"{count} report(s) have no known date and are not placed as of {as_of}."
+
+
+def _say_undated(count: int, as_of: str, fmt: str, included: bool = False) -> None:
+    """The undated count: under the table, or on stderr as "note: ..." so that JSON/CSV on stdout stay data."""
+    note = undated_note(count, as_of, included)
+    if not note:
+        return
+    if fmt == "table":
+        _console().print(f"[dim]{escape(note)}[/dim]")
+    else:
+        typer.echo(f"note: {note}", err=True)
+
+
 def _cell(v) -> str:
     if v is None:
         return "-"
@@ -151,6 +171,8 @@ def endorsements(
                                                                 "rescinds or opposes."),
     stage: Optional[str] = typer.Option(None, "--stage", help="primary or general."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Only what was reported by this date (YYYY-MM-DD)."),
+    include_undated: bool = typer.Option(False, "--include-undated",
+                                         help="With --as-of: list reports with no known date too."),
     rollup: bool = rollup_option,
     fmt: str = format_option,
     db: Optional[str] = db_option,
@@ -158,8 +180,12 @@ def endorsements(
     """Stance facts, one row each, with first report date and number of reporting articles."""
     _check_format(fmt)
     rows = _run(queries.endorsements, db=db, candidate=candidate, endorser=endorser, race=race, stance=stance,
-                stage=stage, as_of=as_of, rollup=rollup)
+                stage=stage, as_of=as_of, rollup=rollup, include_undated=include_undated)
     _emit(rows, fmt, "endorsements", f"Endorsements{' as of ' + as_of if as_of else ''}")
+    if as_of:
+        undated = _run(queries.undated_reports, db=db, candidate=candidate, endorser=endorser, race=race,
+                       stance=stance, stage=stage, rollup=rollup)
+        _say_undated(undated, as_of, fmt, included=include_undated)
 
 
 @app.command()
@@ -175,6 +201,8 @@ def status(
     rows = _run(queries.race_status, race, db=db, as_of=as_of, rollup=rollup)
     if fmt != "table":
         write_rows(rows, fmt, sys.stdout)
+        if as_of:
+            _say_undated(_run(queries.undated_reports, db=db, race=race), as_of, fmt)
         return
     console = _console()
     races = sorted({r["race"] for r in rows if r["race"]})
@@ -196,9 +224,7 @@ def status(
             t.add_row(plain(st), plain(cand), plain(", ".join(sorted(set(names)))))
         console.print(t)
     if as_of:
-        undated = _run(queries.undated_count, db=db)
-        if undated:
-            console.print(f"[dim]{undated} report(s) have no known date and are not placed as of {as_of}.[/dim]")
+        _say_undated(_run(queries.undated_reports, db=db, race=race), as_of, fmt)
 
 
 @app.command()

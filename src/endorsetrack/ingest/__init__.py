@@ -5,7 +5,9 @@ line or row, with optional id/url/title/published), any of them gzipped, and WAR
 web archives (one Record per HTML response). Bad input never raises: each empty,
 binary, undecodable, truncated or missing input yields one DocumentError (code from
 the error class, message for users) and reading goes on with the rest. Everything
-is lazy, so a directory of millions of files streams.
+is lazy, so a directory of millions of files streams. A folder's metadata sidecar
+(``_metadata.jsonl`` or ``sources.jsonl``, see sidecar.py) gives its plain files their url,
+title and published date, and is not read as articles.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from ..types import DocumentError, Record
 from .paths import STDIN, expand_paths
 from .readers import read_bytes, read_file
 from .records import to_document_error
+from .sidecar import with_sidecar_metadata
 
 __all__ = ["read_records", "STDIN_NAME"]
 
@@ -32,4 +35,7 @@ def read_records(paths: Sequence[str]) -> Iterator[Union[Record, DocumentError]]
         elif item == STDIN:
             yield from read_bytes(sys.stdin.buffer.read(), STDIN_NAME)
         else:
-            yield from read_file(item)
+            for record in read_file(item):
+                # a file read whole (not a feed's line) takes what its folder's sidecar says about it
+                yield with_sidecar_metadata(record, item) if isinstance(record, Record) and \
+                    record.source == record.doc else record

@@ -13,6 +13,7 @@ import stat
 from typing import Iterator, Sequence, Union
 
 from ..errors import InputError, MissingInputError
+from .sidecar import not_articles
 
 STDIN = "-"
 _GLOB_CHARS = set("*?[")
@@ -39,7 +40,8 @@ def expand_paths(paths: Sequence[str]) -> Iterator[Union[str, InputError]]:
 
 def walk_directory(top: str, _seen: set[str] | None = None) -> Iterator[Union[str, InputError]]:
     """Files under ``top`` in name order (a subdirectory is walked where its name sorts);
-    hidden files and directories skipped; symlink loops visited once."""
+    hidden files and directories skipped; symlink loops visited once; a folder's metadata
+    sidecar and the answer key beside it skipped (sidecar.py)."""
     seen = set() if _seen is None else _seen
     real = os.path.realpath(top)
     if real in seen:
@@ -51,7 +53,10 @@ def walk_directory(top: str, _seen: set[str] | None = None) -> Iterator[Union[st
     except OSError as exc:
         yield InputError(f"cannot list directory: {exc.strerror or exc}", path=top)
         return
+    skipped = not_articles(top)
     for name in names:
+        if name in skipped:
+            continue
         path = os.path.join(top, name)
         if os.path.isdir(path):
             yield from walk_directory(path, seen)

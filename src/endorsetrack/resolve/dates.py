@@ -21,6 +21,7 @@ from ..normalize import view
 from ..ruledata import LazyWords
 from ..types import Article, DatedReference, DateWindow
 from .keys import DATA_DIR
+from .url_dates import url_date
 
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -110,7 +111,13 @@ def find_dated_references(text: str, year: Optional[int] = None) -> list[DatedRe
 
 
 def infer_date_window(article: Article, year_hint: Optional[int] = None) -> DateWindow:
-    """The article's date: its published date, else a window from its past and future references.
+    """The article's date: its published date, else the date its url carries, else a window
+    from its past and future references.
+
+    The ranking: a record's or page's date (basis "published") is what the source says
+    about itself; a url date (basis "url", or "url-month" for "/2016/04/", the month's first
+    and last day) is where the site filed the article, nearly always its publication day;
+    a window guessed from the text's references ("inferred") comes last.
 
     ``year_hint`` (e.g. the election year of the article's race) dates references
     that give no year; without any year, the window holds "--MM-DD" bounds.
@@ -118,6 +125,9 @@ def infer_date_window(article: Article, year_hint: Optional[int] = None) -> Date
     published = parse_date(article.published)
     if published:
         return DateWindow(published, published, "published")
+    from_url = url_date(article.url)
+    if from_url:
+        return DateWindow(from_url.start, from_url.end, "url" if from_url.precision == "day" else "url-month")
     refs = find_dated_references(article.text, year_hint)
     past = [r for r in refs if r.tense == "past"]
     future = [r for r in refs if r.tense == "future"]

@@ -4,7 +4,8 @@ Current queries read only current article versions (a superseded text's reports
 stay in the log, shown with ``history=True``). A fact's race is the race its
 reports state, else its candidate's only known race. ``as_of`` keeps reports
 dated on or before that day; undated reports cannot be placed and are left out
-(the count is returned by ``undated_count``). ``rollup`` shows locals under the
+(``endorsements(include_undated=True)`` keeps them; ``undated_reports`` counts them
+under the same filters, so that every caller can say how many it left out). ``rollup`` shows locals under the
 top body of their hierarchy.
 """
 from __future__ import annotations
@@ -93,7 +94,39 @@ def _date_order(r: dict) -> tuple:
     return (r["effective_date"] is None, r["effective_date"] or "", r["article_id"], r["start_offset"])
 
 
+def undated_reports(db: Database, *, candidate: Optional[str] = None, endorser: Optional[str] = None,
+                    race: Optional[str] = None, stance: Optional[str] = None, stage: Optional[str] = None,
+                    rollup: bool = False) -> int:
+    """How many current reports fitting these filters have no known date: what ``as_of`` leaves out."""
+    check_choice(stance, STANCES, "--stance")
+    check_choice(stage, STAGES, "--stage")
+    view = CatalogView(db)
+    ends, cands, races = _find_filters(view, candidate, endorser, race, rollup)
+    return sum(1 for r in reviewed_source_rows(db, view, endorsers=ends, candidates=cands, races=races,
+                                               stance=stance, stage=stage) if r["effective_date"] is None)
+
+
+def _find_filters(view: CatalogView, candidate: Optional[str], endorser: Optional[str], race: Optional[str],
+                  rollup: bool) -> tuple[Optional[set[int]], Optional[set[int]], Optional[set[int]]]:
+    """The endorser, candidate and race ids the name filters match (None: no filter)."""
+    ends = view.find(endorser, "endorser") if endorser else None
+    if ends is not None and rollup:
+        ends = view.with_descendants(ends)
+    cands = view.find(candidate, "candidate") if candidate else None
+    races = view.find_races(race) if race else None
+    return ends, cands, races
+
+
+def _reported_by(rows: list[dict], as_of: Optional[str], include_undated: bool) -> list[dict]:
+    """The reports dated on or before ``as_of`` (all without it), and undated ones when asked."""
+    if not as_of:
+        return rows
+    return [r for r in rows if (r["effective_date"] is not None and r["effective_date"] <= as_of)
+            or (include_undated and r["effective_date"] is None)]
+
+
 def undated_count(db: Database) -> int:
+    """Every current report without a known date, whatever the filters (see ``undated_reports``)."""
     return db.scalar("SELECT count(*) FROM stance_sources ss JOIN articles a ON a.id = ss.article_id"
                      " WHERE a.is_current = 1 AND ss.effective_date IS NULL") or 0
 
@@ -112,20 +145,22 @@ def _entity_cols(view: CatalogView, eid: int, rollup: bool) -> dict:
 
 def endorsements(db: Database, *, candidate: Optional[str] = None, endorser: Optional[str] = None,
                  race: Optional[str] = None, stance: Optional[str] = None, stage: Optional[str] = None,
-                 as_of: Optional[str] = None, rollup: bool = False, history: bool = False) -> list[dict]:
-    """One row per fact: who took which stance toward whom, first report, report count, sources."""
+                 as_of: Optional[str] = None, rollup: bool = False, history: bool = False,
+                 include_undated: bool = False) -> list[dict]:
+    """One row per fact: who took which stance toward whom, first report, report count, sources.
+
+    With ``as_of``, only reports dated by then count; ``include_undated`` keeps the reports
+    with no known date too (a fact known only from those has ``first_reported`` None).
+    """
     check_choice(stance, STANCES, "--stance")
     check_choice(stage, STAGES, "--stage")
     as_of = check_date(as_of)
     view = CatalogView(db)
-    ends = view.find(endorser, "endorser") if endorser else None
-    if ends is not None and rollup:
-        ends = view.with_descendants(ends)
-    cands = view.find(candidate, "candidate") if candidate else None
-    races = view.find_races(race) if race else None
+    ends, cands, races = _find_filters(view, candidate, endorser, race, rollup)
     facts: dict[int, dict] = {}
-    for r in reviewed_source_rows(db, view, history=history, endorsers=ends, candidates=cands, races=races,
-                         stance=stance, stage=stage, as_of=as_of):
+    rows = reviewed_source_rows(db, view, history=history, endorsers=ends, candidates=cands, races=races,
+                                stance=stance, stage=stage, as_of=None if include_undated else as_of)
+    for r in _reported_by(rows, as_of, include_undated):
         f = facts.get(r["fact_id"])
         if f is None:
             f = facts[r["fact_id"]] = {
@@ -199,7 +234,7 @@ def timeline(db: Database, name: str, *, rollup: bool = False, history: bool = F
 
 
 def _window(r: dict) -> Optional[str]:
-    if r["date_basis"] != "inferred" and r["date_basis"] != "unknown":
+    if r["date_basis"] not in ("inferred", "url-month", "unknown"):
         return None
     lo, hi = r["date_window_start"], r["date_window_end"]
     if not lo and not hi:
