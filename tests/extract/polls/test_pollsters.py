@@ -203,3 +203,14 @@ def test_an_unnamed_poll_is_not_named_by_a_poll_released_another_day(poll_nlp):
 def test_the_pollster_s_chart_that_shows_the_figures_names_the_pollster(poll_nlp):
     text = RACE + "The Ridgeway Institute graphic shows Carter leading Lawson 52% to 41% in the poll."
     assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Ridgeway Institute"]
+
+
+# ---- one-word pollster names built on "poll" ------------------------------------------
+
+def test_one_word_name_ending_in_poll_is_the_pollster(poll_nlp):
+    for name in ("Briarpoll", "BriarPoll"):
+        text = RACE + f"The latest {name} survey put Carter on 47 percent and Lawson on 41 percent."
+        assert [p.pollster for p in polls_in(poll_nlp, text)] == [name], name
+        text = RACE + f"Carter leads Lawson 47 percent to 41 percent in a new poll, according to {name}."
+        assert [p.pollster for p in polls_in(poll_nlp, text)] == [name], name
+

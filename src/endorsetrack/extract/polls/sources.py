@@ -51,6 +51,9 @@ _NOT_POLL_HEADS = words("poll.polling_non_poll_heads")
 _SCOPE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DAYS = "|".join(sorted(WEEKDAYS))
+# A one-word pollster name built on "poll" ("Acmepoll", "MetroPoll"): a capitalised stem of
+# three letters or more glued to "poll"; a bare "Poll" or "Polls" is no name.
+_POLL_COMPOUND = re.compile(r"^[A-Z][A-Za-z]{2,}[Pp]oll$")
 # "a poll released Monday", "Monday's Acme poll": the weekday a poll came out.
 _RELEASE_DAY = re.compile(r"\breleased\s+(?:on\s+)?(" + _DAYS + r")\b|\b(" + _DAYS + r")['’]s\b", re.I)
 
@@ -200,6 +203,7 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
     out.extend(_finder_mentions(doc, span, rules, out))
     out.extend(_appositive_mentions(doc, span, rules, out))
     out.extend(_gazetteer_mentions(doc, span, rules, out))
+    out.extend(_compound_name_mentions(doc, span, out))
     out.sort(key=lambda m: m.start)
     return _attach_sentence_facts(doc, span, out, rules, published)
 
@@ -552,6 +556,22 @@ def _gazetteer_mentions(doc, span, rules: PollRules, found: list[PollMention]) -
         if any(a <= s < b or s <= a < e for a, b in covered):
             continue
         out.append(PollMention(s, e, "named", pollster=m.group(0), name_spans=((s, e),)))
+        covered.append((s, e))
+    return out
+
+
+def _compound_name_mentions(doc, span, found: list[PollMention]) -> list[PollMention]:
+    """A pollster whose one-word name ends in "poll" ("Acmepoll", "MetroPoll"): the word
+    is the poll's maker wherever it stands in a poll sentence."""
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    for tok in span:
+        if not _POLL_COMPOUND.match(tok.text):
+            continue
+        s, e = _chars(doc, tok.i, tok.i + 1)
+        if any(a <= s < b for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=tok.text, name_spans=((s, e),)))
         covered.append((s, e))
     return out
 
