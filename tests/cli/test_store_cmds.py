@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -129,12 +130,21 @@ def test_timeline_export_polls_conflicts_entities(loaded):
     assert "International Association of Firefighters" in {n["name"] for n in ents[0]["names"]}
 
 
+def test_entities_csv_lists_names_as_readable_text(loaded):
+    rows = list(csv.DictReader(io.StringIO(loaded("entities", "IAFF", "--db", "DB", "-f", "csv").stdout)))
+    names = rows[0]["names"]
+    assert "{" not in names and "'score'" not in names
+    assert all(re.fullmatch(r".+ \([0-9.]+\)", part) for part in names.split("; ")), names
+    assert any(part.startswith("International Association of Firefighters (") for part in names.split("; "))
+
+
 @pytest.mark.parametrize("args, message", [
     (("endorsements", "--as-of", "Sept 1"), "--as-of wants a date as YYYY-MM-DD"),
     (("status", "--race", "Ohio Senate"), "no race matches 'Ohio Senate'"),
     (("endorsements", "--format", "xml"), "--format must be one of table, csv, json"),
     (("export", "--format", "table"), "--format must be one of csv, json, jsonl"),
     (("timeline", "Nobody Atall"), "no endorser or candidate named 'Nobody Atall'"),
+    (("entities", "Zzz"), "no entity named 'Zzz' in the database"),
 ])
 def test_query_errors_are_one_line_and_exit_2(loaded, args, message):
     r = loaded(*args, "--db", "DB")
