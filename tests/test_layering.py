@@ -47,6 +47,7 @@ ALLOWED_IMPORTS: Mapping[str, Optional[frozenset[str]]] = {
     "batch": FOUNDATION | {"ingest", "pipeline", "store"},
     "cli": EVERYTHING,
     "web": EVERYTHING,
+    "__main__": frozenset({"cli"}),  # `python -m endorsetrack` runs the command line
 }
 
 

@@ -141,3 +141,28 @@ def test_no_write_transaction_is_open_while_the_next_batch_is_extracted(tmp_path
                          report=lambda _: None)
     assert summary.counts["stored"] == 5
     assert lock_free == [True, True]
+
+
+def _progress_text(total, advances):
+    import io
+
+    from rich.console import Console
+
+    from endorsetrack.batch.ingest import _Progress
+    console = Console(file=io.StringIO(), force_terminal=True, width=160, record=True)
+    with _Progress(quiet=False, total=total, console=console) as progress:
+        for _ in range(advances):
+            progress.advance()
+        progress._p.refresh()
+        return console.export_text()
+
+
+def test_progress_shows_done_of_total_and_time_left_when_the_total_is_known():
+    text = _progress_text(total=4, advances=2)
+    assert "2/4" in text and "articles/s" in text
+    assert "-:--:--" in text or "0:00:0" in text  # the remaining-time column
+
+
+def test_progress_stays_a_counter_when_the_total_is_unknown_or_outgrown():
+    assert "2 articles" in _progress_text(total=None, advances=2)
+    assert "3/?" in _progress_text(total=2, advances=3)  # a file held several articles: no false 150 %

@@ -156,3 +156,34 @@ def test_show_prints_article_text_literally_not_as_rich_markup(runner, articles)
     r = runner.invoke(app, ["show", "out.jsonl"], env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.output
     assert "Union [/url] of [i]Rivers" in r.stdout and "\x1b" not in r.stdout
+
+
+def test_show_renders_a_gold_style_file_with_race_and_evidence(runner, articles):
+    gold = {"doc": "g.txt", "endorsements": [{
+        "endorser": {"name": "Riverside Democratic Committee of Greater Marlow County", "type": "party"},
+        "candidate": {"name": "Ines Okafor-Whitlock"}, "stance": "endorses", "stage": "general",
+        "race": "2030 Mayor, Marlow", "evidence": "the committee voted to back Okafor-Whitlock"}],
+        "polls": [{"pollster": {"name": "Marlow Civic Poll"}, "results": [{"candidate": {"name": "Ines Okafor-Whitlock"},
+                                                                           "share": 41}]}]}
+    (articles / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    r = runner.invoke(app, ["show", "gold.jsonl"])
+    assert r.exit_code == 0, r.output
+    assert "Riverside Democratic Committee of Greater Marlow County" in r.stdout  # not cut when piped
+    assert "…" not in r.stdout
+    assert "2030 Mayor, Marlow" in r.stdout and "the committee voted to back Okafor-Whitlock" in r.stdout
+    assert "Marlow Civic Poll" in r.stdout and "Ines Okafor-Whitlock 41%" in r.stdout
+
+
+def test_show_a_record_without_stance_shows_a_dash(runner, articles):
+    (articles / "out.jsonl").write_text(json.dumps({"doc": "a", "endorsements": [{"endorser": "Harbor Guild"}]}) + "\n")
+    r = runner.invoke(app, ["show", "out.jsonl"])
+    assert r.exit_code == 0, r.output
+    assert "Harbor Guild" in r.stdout
+
+
+def test_show_of_a_file_that_is_not_extract_output_is_one_line_exit_2(runner, articles):
+    (articles / "list.jsonl").write_text("[1, 2]\n")
+    r = runner.invoke(app, ["show", "list.jsonl"])
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == ["error: list.jsonl:1: not `endorsetrack extract` output (expected an object "
+                                     "with 'endorsements' and 'polls' lists)"]

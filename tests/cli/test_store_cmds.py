@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -129,17 +130,54 @@ def test_timeline_export_polls_conflicts_entities(loaded):
     assert "International Association of Firefighters" in {n["name"] for n in ents[0]["names"]}
 
 
+def test_entities_csv_lists_names_as_readable_text(loaded):
+    rows = list(csv.DictReader(io.StringIO(loaded("entities", "IAFF", "--db", "DB", "-f", "csv").stdout)))
+    names = rows[0]["names"]
+    assert "{" not in names and "'score'" not in names
+    assert all(re.fullmatch(r".+ \([0-9.]+\)", part) for part in names.split("; ")), names
+    assert any(part.startswith("International Association of Firefighters (") for part in names.split("; "))
+
+
 @pytest.mark.parametrize("args, message", [
     (("endorsements", "--as-of", "Sept 1"), "--as-of wants a date as YYYY-MM-DD"),
     (("status", "--race", "Ohio Senate"), "no race matches 'Ohio Senate'"),
-    (("endorsements", "--format", "xml"), "--format must be one of table, csv, json"),
-    (("export", "--format", "table"), "--format must be one of csv, json, jsonl"),
     (("timeline", "Nobody Atall"), "no endorser or candidate named 'Nobody Atall'"),
+    (("entities", "Zzz"), "no entity named 'Zzz' in the database"),
 ])
 def test_query_errors_are_one_line_and_exit_2(loaded, args, message):
     r = loaded(*args, "--db", "DB")
     assert r.exit_code == 2
     assert r.stderr.strip().splitlines() == [f"error: {r.stderr.strip()[7:]}"] and message in r.stderr
+
+
+def _unboxed(text: str) -> str:
+    """A usage error's text without the box Typer draws around it, on one line."""
+    return " ".join(text.replace("│", " ").split())
+
+
+@pytest.mark.parametrize("args, message", [
+    (("endorsements", "--format", "xml"), "'xml' is not one of 'table', 'csv', 'json'"),
+    (("export", "--format", "table"), "'table' is not one of 'csv', 'json', 'jsonl'"),
+    (("endorsements", "--stance", "backs"),
+     "'backs' is not one of 'endorses', 'will_endorse', 'declines', 'undecided', 'rescinds', 'opposes'"),
+    (("endorsements", "--stage", "runoff"), "'runoff' is not one of 'primary', 'general'"),
+])
+def test_a_choice_outside_the_list_is_a_usage_error_naming_the_choices(loaded, args, message):
+    r = loaded(*args, "--db", "DB")
+    assert r.exit_code == 2
+    assert message in _unboxed(r.stderr)
+
+
+def test_help_lists_the_choices(env):
+    text = _unboxed(env("endorsements", "--help").stdout)
+    assert "<table|csv|json>" in text and "<primary|general>" in text
+    assert "<csv|json|jsonl>" in _unboxed(env("export", "--help").stdout)
+
+
+def test_stance_and_stage_choices_filter(loaded):
+    rows = json.loads(loaded("endorsements", "--stance", "declines", "--stage", "general", "--db", "DB",
+                             "-f", "json").stdout)
+    assert [(r["endorser"], r["stance"]) for r in rows] == [("AFL-CIO", "declines")]
 
 
 def test_missing_database_and_needed_migration(env):

@@ -89,20 +89,25 @@ class _progress:
         return False
 
 
+NOT_EXTRACT_OUTPUT = "not `endorsetrack extract` output"
+ENDORSEMENT_COLUMNS = ("article", "endorser", "type", "stance", "candidate", "stage", "race", "evidence", "conf.")
+FOLDED_COLUMNS = ("endorser", "candidate", "race", "evidence", "pollster", "population", "results")
+EVIDENCE_WIDTH = 50  # characters; long quotes fold onto more lines instead of pushing other columns off
+PIPED_WIDTH = 200  # a pipe has no terminal width: wide enough that names are not cut
+
+
 @app.command()
 def show(
-    path: Path = typer.Argument(..., help="A JSON Lines file written by `endorsetrack extract`."),
+    path: Path = typer.Argument(..., help="A JSON Lines file written by `endorsetrack extract` "
+                                          "(gold files in the same shape are shown too)."),
 ) -> None:
     """Print an extract output as readable tables: endorsements, then polls."""
     if not path.exists():
         raise fail(InputError("no such file", path=str(path)))
-    console = Console()
-    ends = Table(title="Endorsements", show_lines=False)
-    for col in ("article", "endorser", "type", "stance", "candidate", "stage", "conf."):
-        ends.add_column(col)
-    polls = Table(title="Polls")
-    for col in ("article", "pollster", "released", "population", "results"):
-        polls.add_column(col)
+    probe = Console()
+    console = probe if probe.is_terminal else Console(width=PIPED_WIDTH)
+    ends = _table("Endorsements", ENDORSEMENT_COLUMNS)
+    polls = _table("Polls", ("article", "pollster", "released", "population", "results"))
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
@@ -111,13 +116,52 @@ def show(
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise fail(InputError(f"not JSON: {exc.msg}", path=str(path), line=n)) from exc
-            doc = Path(str(obj.get("doc", ""))).name
-            for e in obj.get("endorsements", []):
-                ends.add_row(*(plain(str(v)) for v in (doc, e["endorser"], e.get("endorser_type") or "", e["stance"],
-                             e.get("candidate") or "-", e.get("stage") or "-", f"{e.get('confidence', 0):.2f}")))
-            for p in obj.get("polls", []):
-                res = ", ".join(f"{r['candidate']} {r['share']:g}%" for r in p.get("results", []))
-                polls.add_row(*(plain(str(v)) for v in (doc, p["pollster"], p.get("released") or "-",
-                                                        p.get("population") or "all", res)))
+            try:
+                _add_record(obj, ends, polls)
+            except (AttributeError, KeyError, TypeError, ValueError) as exc:
+                raise fail(InputError(f"{NOT_EXTRACT_OUTPUT} (expected an object with "
+                                      f"'endorsements' and 'polls' lists)", path=str(path), line=n)) from exc
     console.print(ends)
     console.print(polls)
+
+
+def _table(title: str, columns: tuple[str, ...]) -> Table:
+    table = Table(title=title)
+    for col in columns:
+        table.add_column(col, overflow="fold", no_wrap=col not in FOLDED_COLUMNS,
+                         max_width=EVIDENCE_WIDTH if col == "evidence" else None)
+    return table
+
+
+def _add_record(obj: dict, ends: Table, polls: Table) -> None:
+    """One record's rows. Entities may be names or gold-style objects ({"name": ...});
+    fields a record lacks show as "-" (a gold file has no confidence)."""
+    if not isinstance(obj, dict):
+        raise TypeError("record is not an object")
+    doc = Path(str(obj.get("doc", ""))).name
+    for e in obj.get("endorsements") or []:
+        endorser = e["endorser"]
+        kind = e.get("endorser_type") or (endorser.get("type") if isinstance(endorser, dict) else None)
+        confidence = e.get("confidence")
+        ends.add_row(*(plain(v) for v in (doc, _text(endorser), _text(kind), _text(e.get("stance")),
+                                          _text(e.get("candidate")), _text(e.get("stage")), _text(e.get("race")),
+                                          _text(e.get("evidence")),
+                                          "-" if confidence is None else f"{float(confidence):.2f}")))
+    for p in obj.get("polls") or []:
+        res = ", ".join(f"{_text(r['candidate'])} {float(r['share']):g}%" for r in p.get("results") or [])
+        polls.add_row(*(plain(v) for v in (doc, _text(p["pollster"]), _text(p.get("released")),
+                                           _text(p.get("population"), missing="all"), res)))
+
+
+def _text(value: object, missing: str = "-") -> str:
+    """A cell: a name, an entity's or race's "name"/"label", evidence's "text", a list joined."""
+    if value is None or value == "":
+        return missing
+    if isinstance(value, dict):
+        for key in ("name", "label", "text"):
+            if value.get(key):
+                return str(value[key])
+        return ", ".join(str(v) for v in value.values() if v not in (None, ""))
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    return str(value)

@@ -1,6 +1,7 @@
 """Options that several commands share, so `extract` and `ingest` date articles the same way."""
 from __future__ import annotations
 
+from enum import Enum
 from typing import Optional
 
 import typer
@@ -17,3 +18,37 @@ year_option = typer.Option(None, "--year", min=1800, max=2200,
 def dating_defaults(published: Optional[str], year: Optional[int]) -> DatingDefaults:
     """The checked --published and --year (BadDateError for a malformed date)."""
     return DatingDefaults(published=queries.check_date(published, "--published"), year=year)
+
+
+# Choices as enums, so --help lists them, the shell can complete them and a wrong value is
+# a usage error naming the choices. Their values are the store's: tests/cli/test_options.py
+# checks them against FORMATS, EXPORT_FORMATS, STANCES and STAGES.
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class StanceChoice(str, Enum):
+    endorses = "endorses"
+    will_endorse = "will_endorse"
+    declines = "declines"
+    undecided = "undecided"
+    rescinds = "rescinds"
+    opposes = "opposes"
+
+
+class StageChoice(str, Enum):
+    primary = "primary"
+    general = "general"
+
+
+def choice_value(choice: Optional[Enum]) -> Optional[str]:
+    """The plain string of a choice (None stays None), for queries and SQL parameters."""
+    return None if choice is None else str(choice.value)

@@ -15,18 +15,19 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ..errors import EndorsetrackError, InputError, QueryError, printable
+from ..errors import EndorsetrackError, InputError, printable
 from ..store import migrate as run_migrations
-from ..store import EXPORT_FORMATS, FORMATS, applied, connect, find_conflicts, open_store, queries, resolve_url
+from ..store import applied, connect, find_conflicts, open_store, queries, resolve_url
 from ..store import write_rows
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
-from .options import dating_defaults, published_option, year_option
+from .options import (ExportFormat, OutputFormat, StageChoice, StanceChoice, choice_value, dating_defaults,
+                      published_option, year_option)
 
 DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
-FORMAT_HELP = "Output format: table, csv or json."
+FORMAT_HELP = "Output format."
 
 db_option = typer.Option(None, "--db", help=DB_HELP)
-format_option = typer.Option("table", "--format", "-f", help=FORMAT_HELP)
+format_option = typer.Option(OutputFormat.table.value, "--format", "-f", help=FORMAT_HELP)
 rollup_option = typer.Option(False, "--rollup", help="Show locals under their national body (and match them).")
 
 TABLES = {
@@ -52,12 +53,6 @@ def _run(query, *args, **kwargs):
             db.close()
 
 
-def _check_format(fmt: str, allowed=FORMATS) -> str:
-    if fmt not in allowed:
-        raise fail(QueryError(f"--format must be one of {', '.join(allowed)}, got '{fmt}'"))
-    return fmt
-
-
 WIDE = ("evidence", "names", "endorser", "candidate", "race", "source", "endorser_a", "endorser_b",
         "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers")
 
@@ -74,9 +69,9 @@ def _add_columns(t: Table, cols) -> None:
                      max_width=60 if c in ("evidence", "names") else None)
 
 
-def _emit(rows: list[dict], fmt: str, table: str, title: str = "") -> None:
-    if fmt != "table":
-        write_rows(rows, fmt, sys.stdout)
+def _emit(rows: list[dict], fmt: OutputFormat, table: str, title: str = "") -> None:
+    if fmt is not OutputFormat.table:
+        write_rows(rows, fmt.value, sys.stdout)
         return
     console = _console()
     if not rows:
@@ -99,12 +94,12 @@ def undated_note(count: int, as_of: str, included: bool = False) -> str:
     return f"{count} report(s) have no known date and are not placed as of {as_of}."
 
 
-def _say_undated(count: int, as_of: str, fmt: str, included: bool = False) -> None:
+def _say_undated(count: int, as_of: str, fmt: OutputFormat, included: bool = False) -> None:
     """The undated count: under the table, or on stderr as "note: ..." so that JSON/CSV on stdout stay data."""
     note = undated_note(count, as_of, included)
     if not note:
         return
-    if fmt == "table":
+    if fmt is OutputFormat.table:
         _console().print(f"[dim]{escape(note)}[/dim]")
     else:
         typer.echo(f"note: {note}", err=True)
@@ -167,24 +162,23 @@ def endorsements(
     candidate: Optional[str] = typer.Option(None, "--candidate", help="Candidate name (any spelling or surname)."),
     endorser: Optional[str] = typer.Option(None, "--endorser", help="Endorser name, acronym or alias."),
     race: Optional[str] = typer.Option(None, "--race", help="Race words, e.g. 'Connecticut Senate 2006'."),
-    stance: Optional[str] = typer.Option(None, "--stance", help="endorses, will_endorse, declines, undecided, "
-                                                                "rescinds or opposes."),
-    stage: Optional[str] = typer.Option(None, "--stage", help="primary or general."),
+    stance: Optional[StanceChoice] = typer.Option(None, "--stance", help="Only this stance."),
+    stage: Optional[StageChoice] = typer.Option(None, "--stage", help="Only this stage."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Only what was reported by this date (YYYY-MM-DD)."),
     include_undated: bool = typer.Option(False, "--include-undated",
                                          help="With --as-of: list reports with no known date too."),
     rollup: bool = rollup_option,
-    fmt: str = format_option,
+    fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
 ) -> None:
     """Stance facts, one row each, with first report date and number of reporting articles."""
-    _check_format(fmt)
-    rows = _run(queries.endorsements, db=db, candidate=candidate, endorser=endorser, race=race, stance=stance,
-                stage=stage, as_of=as_of, rollup=rollup, include_undated=include_undated)
+    rows = _run(queries.endorsements, db=db, candidate=candidate, endorser=endorser, race=race,
+                stance=choice_value(stance), stage=choice_value(stage), as_of=as_of, rollup=rollup,
+                include_undated=include_undated)
     _emit(rows, fmt, "endorsements", f"Endorsements{' as of ' + as_of if as_of else ''}")
     if as_of:
         undated = _run(queries.undated_reports, db=db, candidate=candidate, endorser=endorser, race=race,
-                       stance=stance, stage=stage, rollup=rollup)
+                       stance=choice_value(stance), stage=choice_value(stage), rollup=rollup)
         _say_undated(undated, as_of, fmt, included=include_undated)
 
 
@@ -193,14 +187,13 @@ def status(
     race: str = typer.Option(..., "--race", help="Race words, e.g. 'Connecticut Senate'."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="The state of the race on this date (YYYY-MM-DD)."),
     rollup: bool = rollup_option,
-    fmt: str = format_option,
+    fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
 ) -> None:
     """Who backs whom in a race, per stage; undecided and declined endorsers too."""
-    _check_format(fmt)
     rows = _run(queries.race_status, race, db=db, as_of=as_of, rollup=rollup)
-    if fmt != "table":
-        write_rows(rows, fmt, sys.stdout)
+    if fmt is not OutputFormat.table:
+        write_rows(rows, fmt.value, sys.stdout)
         if as_of:
             _say_undated(_run(queries.undated_reports, db=db, race=race), as_of, fmt)
         return
@@ -232,39 +225,36 @@ def timeline(
     name: str = typer.Argument(..., help="An endorser or a candidate."),
     rollup: bool = typer.Option(False, "--rollup", help="Include the endorser's locals."),
     history: bool = typer.Option(False, "--history", help="Include reports from superseded article versions."),
-    fmt: str = format_option,
+    fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
 ) -> None:
     """An endorser's or a candidate's stances in date order, each with its evidence and source."""
-    _check_format(fmt)
     rows = _run(queries.timeline, name, db=db, rollup=rollup, history=history)
     _emit(rows, fmt, "timeline", f"Timeline: {name}")
 
 
 @app.command()
-def conflicts(fmt: str = format_option, db: Optional[str] = db_option) -> None:
+def conflicts(fmt: OutputFormat = format_option, db: Optional[str] = db_option) -> None:
     """Where sources disagree: two candidates at once, a stance and its opposite, a local against its national."""
-    _check_format(fmt)
     rows = _run(find_conflicts, db=db)
     _emit(rows, fmt, "conflicts", "Conflicts")
 
 
 @app.command()
 def export(
-    fmt: str = typer.Option("csv", "--format", "-f", help="csv, json or jsonl."),
+    fmt: ExportFormat = typer.Option(ExportFormat.csv.value, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     history: bool = typer.Option(False, "--history", help="Include reports from superseded article versions."),
     db: Optional[str] = db_option,
 ) -> None:
     """The full record: one row per report of a stance, with date, parties, source and evidence."""
-    _check_format(fmt, EXPORT_FORMATS)
     rows = _run(queries.export_rows, db=db, history=history)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
-            write_rows(rows, fmt, out, columns=_export_columns(rows))
+            write_rows(rows, fmt.value, out, columns=_export_columns(rows))
         typer.echo(f"wrote {len(rows)} rows to {output}", err=True)
     else:
-        write_rows(rows, fmt, sys.stdout, columns=_export_columns(rows))
+        write_rows(rows, fmt.value, sys.stdout, columns=_export_columns(rows))
 
 
 def _export_columns(rows: list[dict]) -> Optional[list[str]]:
@@ -274,11 +264,10 @@ def _export_columns(rows: list[dict]) -> Optional[list[str]]:
 @app.command()
 def polls(
     race: Optional[str] = typer.Option(None, "--race", help="Race words."),
-    fmt: str = format_option,
+    fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
 ) -> None:
     """Polls the articles report: pollster, date, population and each candidate's share."""
-    _check_format(fmt)
     rows = _run(queries.poll_rows, db=db, race=race)
     _emit(rows, fmt, "polls", "Polls")
 
@@ -286,10 +275,9 @@ def polls(
 @app.command()
 def entities(
     name: Optional[str] = typer.Argument(None, help="Only entities this name could mean."),
-    fmt: str = format_option,
+    fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
 ) -> None:
     """Canonical entities with all their names, match scores and parent organisation."""
-    _check_format(fmt)
     rows = _run(queries.entity_rows, name, db=db)
     _emit(rows, fmt, "entities", "Entities")

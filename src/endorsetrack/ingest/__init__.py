@@ -11,20 +11,37 @@ title and published date, and is not read as articles.
 """
 from __future__ import annotations
 
+import os
 import sys
-from typing import Iterator, Sequence, Union
+from typing import Iterator, Optional, Sequence, Union
 
 from ..errors import InputError
 from ..types import DocumentError, Record
 from .paths import STDIN, expand_paths
-from .readers import read_bytes, read_file
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, read_bytes, read_file
 from .records import to_document_error
 from .sidecar import with_sidecar_metadata
 
-__all__ = ["read_records", "STDIN_NAME"]
+__all__ = ["read_records", "known_article_count", "STDIN_NAME"]
 
 # The document name of standard input in errors and output.
 STDIN_NAME = "<stdin>"
+
+
+MULTI_RECORD_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES + WARC_SUFFIXES
+
+
+def known_article_count(paths: Sequence[str]) -> Optional[int]:
+    """How many articles ``paths`` hold, when that is known without reading them: every
+    PATH a regular file of one article (not standard input, a directory, a glob, or a
+    JSON Lines, CSV or WARC file, plain or gzipped). Else None. It only stats the paths,
+    so input still streams; a file that turns out to hold JSON Lines makes the count low
+    (the progress display then drops its total)."""
+    for path in paths:
+        name = path.lower().removesuffix(".gz")
+        if path == STDIN or not os.path.isfile(path) or name.endswith(MULTI_RECORD_SUFFIXES):
+            return None
+    return len(paths)
 
 
 def read_records(paths: Sequence[str]) -> Iterator[Union[Record, DocumentError]]:

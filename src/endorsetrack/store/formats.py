@@ -1,7 +1,8 @@
 """Query rows as CSV, JSON or JSON Lines (the table format is the CLI's, with Rich).
 
-CSV has one flat row per record: lists become "a; b" and poll results
-"Ned Lamont 60; Joe Lieberman 33", so a spreadsheet opens it as is.
+CSV has one flat row per record: lists become "a; b", poll results
+"Ned Lamont 60; Joe Lieberman 33" and an entity's names "IAFF (1); Fire Fighters (0.9)",
+so a spreadsheet opens it as is.
 """
 from __future__ import annotations
 
@@ -14,13 +15,19 @@ EXPORT_FORMATS = ("csv", "json", "jsonl")
 
 
 def flat(value) -> object:
-    """One CSV cell: lists joined, result dicts as 'name share', None as empty."""
+    """One CSV cell: lists joined, result dicts as 'name share', stored names as
+    'name (score)', other objects as JSON, None as empty."""
     if value is None:
         return ""
     if isinstance(value, list):
         return "; ".join(str(flat(v)) for v in value)
     if isinstance(value, dict) and "candidate" in value and "share" in value:
         return f"{value['candidate']} {value['share']:g}"
+    if isinstance(value, dict) and "name" in value:
+        score = value.get("score")
+        return f"{value['name']} ({score:g})" if isinstance(score, (int, float)) else str(value["name"])
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, bool):
         return "true" if value else "false"
     return value

@@ -315,7 +315,7 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
 def entity_rows(db: Database, name: Optional[str] = None) -> list[dict]:
     """Canonical entities with every stored name, its match score and method, and the parent."""
     view = CatalogView(db)
-    ids = view.find(name) if name else set(view.entities)
+    ids = view.find(name, "entity") if name else set(view.entities)
     names: dict[int, list[dict]] = {}
     for r in db.query("SELECT entity_id, name, score, method FROM entity_names ORDER BY entity_id, score DESC, id"):
         if r["entity_id"] in ids:
