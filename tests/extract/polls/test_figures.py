@@ -312,6 +312,21 @@ def test_rows_with_cell_bars_and_bullets(poll_nlp):
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 44, "Lawson-Hart": 38, "Brook": 9}
 
 
+def test_rows_with_an_earlier_figure_in_brackets_keep_the_current_one(poll_nlp):
+    text = THREE_WAY + ("A Ridgeway College poll came out on Monday.\nCarter – 35 percent (39)\n"
+                        "Lawson – 27 percent (22)\nBrook – 8 percent (10)\nUndecided – 30 percent (29)\n")
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 35), ("Lawson", 27),
+                                                                         ("Brook", 8)))]
+
+
+def test_a_rows_first_line_naming_a_subgroup_gives_the_run_its_population(poll_nlp):
+    text = THREE_WAY + ("The Ridgeway College poll split out the answers of young voters.\n"
+                        "Carter – 29 percent with young voters (36 percent overall)\n"
+                        "Lawson – 33 percent (25)\nBrook – 11 percent (9)\n")
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", "young voters", (("Carter", 29),
+                                                                                  ("Lawson", 33), ("Brook", 11)))]
+
+
 def test_rows_of_bare_numbers_alone_are_no_table(poll_nlp):
     text = THREE_WAY + ("A Ridgeway College poll came out on Monday. The debates:\n\nOctober 12\n\nNovember 3\n\n"
                         "Ward 7\n\nPrecinct 9\n")

@@ -256,7 +256,8 @@ def _row_slot(row: TableRow, index: PersonIndex) -> Slot:
     """A table row's one result; its key is the person's when the article knows the name."""
     last = row.name.split()[-1]
     key = last.lower() if index.is_person(last) else row.name.lower()
-    return Slot([(row.name, key, row.value)], "single", row.start, row.end)
+    return Slot([(row.name, key, row.value)], "single", row.start, row.end, population=row.population,
+                explicit_population=row.population is not None)
 
 
 def _carried_population(items: list[_Item], ui: int, paras: list[int], names_poll: bool) -> Optional[_Item]:

@@ -10,16 +10,22 @@ dates, page numbers). Words that are not sides ("Undecided", "Other", a month) a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ...normalize import MONTH_STEM
 from .rules import PollRules
 
 # A row: an optional bullet, one to three capitalised words, an optional cell separator,
-# a figure (one or two digits, maybe a decimal), an optional unit and a closing cell bar.
+# a figure (one or two digits, maybe a decimal), an optional unit and a closing cell bar,
+# then maybe an earlier figure in brackets ("Roe – 14 percent (10)": the row's earlier poll,
+# left unread -- only the current figure is the row's). The run's first row may name the
+# list's subgroup after its unit ("Roe – 32 percent with independents (40 percent in all)"):
+# every row of the run is that subgroup's.
 _ROW = re.compile(r"^[-•*–—·\[\]º|\s]*(?P<name>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})\s*[|:,–—-]?\s*"
-                  r"(?P<num>\d{1,2}(?:\.\d+)?)\s*(?P<unit>%|percent\b|per cent\b|pct\b)?\s*\|?\s*$")
+                  r"(?P<num>\d{1,2}(?:\.\d+)?)\s*(?P<unit>%|percent\b|per cent\b|pct\b)?\s*\|?"
+                  r"(?:\s+(?:with|among)\s+(?P<group>[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}))?"
+                  r"(?:\s*\(\d{1,2}(?:\.\d+)?\s*(?:%|percent\b|per cent\b)?(?: [a-z ]{1,30})?\))?\s*$")
 _MONTH = re.compile(MONTH_STEM + r"[a-z]*\.?$", re.I)
 # Rows that follow each other with at most this many other lines between them (a header
 # such as "Among those definitely voting" between two blocks) are one run.
@@ -32,6 +38,7 @@ class TableRow:
     value: float
     start: int  # character offsets of the row's text
     end: int
+    population: Optional[str] = None  # the run's subgroup, named by its first row
 
 
 def _row(text: str, start: int, rules: PollRules) -> Optional[tuple[TableRow, bool]]:
@@ -44,7 +51,8 @@ def _row(text: str, start: int, rules: PollRules) -> Optional[tuple[TableRow, bo
                                             for kind in ("exclude_before", "exclude_after", "whole_sample")):
         return None  # "Undecided 8", "Other 3", "Oct. 14", "Total 100"
     value = float(m.group("num"))
-    return TableRow(name, int(value) if value.is_integer() else value, start, start + len(text)), \
+    return TableRow(name, int(value) if value.is_integer() else value, start, start + len(text),
+                    m.group("group")), \
         bool(m.group("unit"))
 
 
@@ -61,7 +69,8 @@ def table_rows(units, rules: PollRules) -> dict[int, TableRow]:
     def close() -> None:
         names = [rows[i][0].name for i in run]
         if len(run) >= 2 and any(rows[i][1] for i in run) and len(set(names)) == len(names):
-            out.update({i: rows[i][0] for i in run})
+            group = rows[run[0]][0].population
+            out.update({i: replace(rows[i][0], population=group) for i in run})
 
     for ui in sorted(rows):
         if run and ui - run[-1] > ROW_GAP_UNITS + 1:
