@@ -93,3 +93,34 @@ def test_unknown_target_is_refused(db_url):
     finally:
         db.close()
     assert HEAD == MIGRATIONS[-1].name
+
+
+def test_first_runs_at_once_on_a_fresh_database_all_succeed(db_url):
+    """Concurrent first migrations (two ingests on a new database) serialise on the lock:
+    the schema table is created once, inside it, and every run ends at head."""
+    import threading
+
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def run() -> None:
+        db = connect(db_url, create=True)
+        try:
+            start.wait()
+            migrate(db)
+        except BaseException as exc:  # collected, so the test names the failure
+            errors.append(exc)
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    db = connect(db_url)
+    try:
+        assert mig.applied(db)[-1] == HEAD
+    finally:
+        db.close()

@@ -49,8 +49,20 @@ HEAD = MIGRATIONS[-1].name
 def _ensure_table(db: Database) -> None:
     if not db.table_exists("schema_migrations"):
         db.begin()
-        db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        db.commit()
+        try:
+            _lock_migrations(db)  # two first runs at once: the second waits and finds the table
+            db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+
+def _lock_migrations(db: Database) -> None:
+    """On PostgreSQL, hold the migration lock until the transaction ends (SQLite's
+    BEGIN IMMEDIATE already serialises writers)."""
+    if db.dialect.name == "postgresql":
+        db.execute("SELECT pg_advisory_xact_lock(?)", [PG_MIGRATION_LOCK])
 
 
 def applied(db: Database) -> list[str]:
@@ -75,8 +87,7 @@ def migrate(db: Database, target: Optional[str] = None) -> list[str]:
     for m in MIGRATIONS:
         db.begin()
         try:
-            if db.dialect.name == "postgresql":
-                db.execute("SELECT pg_advisory_xact_lock(?)", [PG_MIGRATION_LOCK])
+            _lock_migrations(db)
             if db.scalar("SELECT 1 FROM schema_migrations WHERE name = ?", [m.name]) is None:
                 m.apply(db)
                 db.execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",

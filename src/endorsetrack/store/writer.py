@@ -160,13 +160,19 @@ class StoreWriter:
             self.db.execute("UPDATE articles SET is_current = 1, superseded_by = NULL, superseded_at = NULL"
                             " WHERE id = ?", [same["id"]])
             return WriteOutcome("restored", same["id"])
-        article_id = self.db.insert_id(
+        inserted = self.db.execute(
             "INSERT INTO articles (identity, content_hash, doc, url, title, published, date_window_start,"
             " date_window_end, date_basis, date_evidence, text, run_id, ingested_at, is_current)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
+            " ON CONFLICT (identity, content_hash) DO NOTHING RETURNING id",
             [identity, digest, art.doc, art.url, art.title, result.published_date, window.start, window.end,
              window.basis, json.dumps([r.__dict__ for r in window.evidence]) if window.evidence else None,
-             art.text, self.run_id, _now()])
+             art.text, self.run_id, _now()]).fetchone()
+        if inserted is None:  # a concurrent run stored this very text at this identity first
+            stored = self.db.scalar("SELECT id FROM articles WHERE identity = ? AND content_hash = ?",
+                                    [identity, digest])
+            return WriteOutcome("unchanged", stored)
+        article_id = inserted[0]
         if current:
             self.db.execute("UPDATE articles SET is_current = 0, superseded_by = ?, superseded_at = ? WHERE id = ?",
                             [article_id, _now(), current["id"]])
