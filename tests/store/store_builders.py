@@ -5,7 +5,8 @@ does before anything reaches the store.
 """
 from __future__ import annotations
 
-from typing import Optional
+import threading
+from typing import Callable, Optional
 
 from endorsetrack.resolve import DatingDefaults, date_article
 from endorsetrack.types import Article, ArticleResult, Endorsement, Evidence, Poll, PollResult, RuleRef
@@ -43,3 +44,23 @@ def counts(db) -> dict[str, int]:
     tables = ("articles", "entities", "entity_names", "stances", "stance_sources", "races", "polls",
               "poll_results", "candidate_races")
     return {t: db.scalar(f"SELECT count(*) FROM {t}") for t in tables}
+
+
+def run_at_once(work: Callable[[], None], copies: int) -> list[BaseException]:
+    """Run ``copies`` threads of ``work`` released together; the exceptions they raised."""
+    errors: list[BaseException] = []
+    start = threading.Barrier(copies)
+
+    def run() -> None:
+        start.wait()
+        try:
+            work()
+        except BaseException as exc:  # collected, so the test names the failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(copies)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors

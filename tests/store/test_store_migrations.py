@@ -6,7 +6,7 @@ import pytest
 from endorsetrack.errors import DatabaseNotFoundError, MigrationFailedError, MigrationNeededError
 from endorsetrack.store import HEAD, MIGRATIONS, StoreWriter, connect, migrate, open_store
 from endorsetrack.store import migrations as mig
-from store_builders import article, counts, end, poll
+from store_builders import article, counts, end, poll, run_at_once
 
 
 def test_empty_database_migrates_to_head_and_rerun_is_noop(db_url):
@@ -98,27 +98,14 @@ def test_unknown_target_is_refused(db_url):
 def test_first_runs_at_once_on_a_fresh_database_all_succeed(db_url):
     """Concurrent first migrations (two ingests on a new database) serialise on the lock:
     the schema table is created once, inside it, and every run ends at head."""
-    import threading
-
-    errors: list[BaseException] = []
-    start = threading.Barrier(4)
-
-    def run() -> None:
+    def first_run() -> None:
         db = connect(db_url, create=True)
         try:
-            start.wait()
             migrate(db)
-        except BaseException as exc:  # collected, so the test names the failure
-            errors.append(exc)
         finally:
             db.close()
 
-    threads = [threading.Thread(target=run) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert run_at_once(first_run, 4) == []
     db = connect(db_url)
     try:
         assert mig.applied(db)[-1] == HEAD

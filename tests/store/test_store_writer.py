@@ -11,7 +11,7 @@ import pytest
 
 from endorsetrack.store import StoreWriter, article_identity, content_hash, queries
 from endorsetrack.types import Article, ArticleResult, DateWindow
-from store_builders import RACE, article, counts, end, poll
+from store_builders import RACE, article, counts, end, poll, run_at_once
 
 URL = "https://news.example/2006/08/unions"
 
@@ -205,31 +205,19 @@ def test_parent_chain_is_followed_up_to_the_national(db):
 def test_two_runs_writing_the_same_article_at_once_both_succeed(db_url):
     """Two ingests of the same files at once: the second finds the first's row at commit
     and counts the article unchanged instead of failing on the unique key."""
-    import threading
-
     from endorsetrack.store import open_store
 
     open_store(db_url, create=True, migrate_to_head=True).close()
     result = article("same.txt", "The Harbor Nurses Union endorsed Lena Park.", end("Harbor Nurses Union", "Lena Park"))
-    errors: list[BaseException] = []
     outcomes: list[str] = []
-    start = threading.Barrier(2)
 
-    def run() -> None:
+    def one_run() -> None:
         db = open_store(db_url)
         try:
             with StoreWriter(db) as w:
-                start.wait()
                 outcomes.append(w.write(result).status)
-        except BaseException as exc:
-            errors.append(exc)
         finally:
             db.close()
 
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert run_at_once(one_run, 2) == []
     assert sorted(outcomes) == ["stored", "unchanged"]
