@@ -388,7 +388,7 @@ NOT_PLACE_WORDS = {"Of", "And", "For", "Order", "Council", "Hall", "President", 
 def _dominant_locality(text: str) -> Optional[str]:
     """The city or county the text ties a local office to most ("Denver mayor", "mayor of
     Denver", "Orange County", a "DENVER (AP) —" dateline); else the one whose police, fire or
-    school bodies it names most ("the Tulsa Police Officers Association"), a state excepted.
+    school bodies it names most ("the Eastvale Police Officers Association"), a state excepted.
     A name with a word the text also uses alone is a person's ("Ana Ruiz's mayoral campaign
     ... Ruiz said"), not a place."""
     for cues in (LOCALITY_CUES, LOCALITY_BODY_CUES):
@@ -405,7 +405,7 @@ def _dominant_locality(text: str) -> Optional[str]:
 
 
 #: Public bodies of a city or county whose name gives the place of a local race when no
-#: office phrase does ("the Tulsa Police Officers Association", "Tulsa Public Schools").
+#: office phrase does ("the Eastvale Police Officers Association", "Eastvale Public Schools").
 LOCALITY_BODY_CUES = (
     re.compile(rf"\b({PLACE_NAME}) (?:Police|Fire|Firefighters|Deputy Sheriffs|Public Schools|Unified School District|"
                rf"Board of Supervisors|Metro Council|City Council|Board of Education)\b"),

@@ -25,13 +25,13 @@ from functools import lru_cache
 from typing import Mapping, Optional
 
 from ..types import Record
+from .records import CONTENT_FIELDS
 
 SIDECAR_NAMES = ("_metadata.jsonl", "sources.jsonl")
 # Beside a sidecar, these are not articles: the sidecar itself and the evaluation answer key.
 ANSWER_KEY_NAMES = ("gold.jsonl",)
 NAME_FIELDS = ("doc", "file")
 META_FIELDS = ("url", "title", "published")
-CONTENT_FIELDS = ("text", "html")
 # A sidecar is read whole into memory: larger files are not taken for one (they are read as feeds).
 MAX_SIDECAR_BYTES = 20_000_000
 

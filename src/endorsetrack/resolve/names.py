@@ -181,8 +181,8 @@ def state_body_parent(name: str) -> Optional[str]:
 
 def _headline_capitals(ent: Span, capitalised: set[str], lower_case: set[str]) -> bool:
     """A PERSON in a Title Case line whose first word the article's body writes in lower
-    case and never capitalises inside a sentence ("Kennedy to Endorse Obama", "Papers
-    Abandon Bush"): the verb's capital, not a first name."""
+    case and never capitalises inside a sentence ("Senator to Endorse Whitcomb", "Papers
+    Abandon Whitcomb"): the verb's capital, not a first name."""
     first = ent[0].text
     return len(ent) > 1 and first.lower() in lower_case and first not in capitalised and is_headline(ent.sent)
 

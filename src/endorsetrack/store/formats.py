@@ -1,7 +1,7 @@
 """Query rows as CSV, JSON or JSON Lines (the table format is the CLI's, with Rich).
 
 CSV has one flat row per record: lists become "a; b", poll results
-"Ned Lamont 60; Joe Lieberman 33" and an entity's names "IAFF (1); Fire Fighters (0.9)",
+"Ana Ruiz 60; Ted Okafor 33" and an entity's names "IAFF (1); Fire Fighters (0.9)",
 so a spreadsheet opens it as is.
 """
 from __future__ import annotations

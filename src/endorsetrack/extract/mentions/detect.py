@@ -295,7 +295,7 @@ def _merge_split_names(doc, mentions: list[Mention]) -> list[Mention]:
         prev = out[-1] if out else None
         if prev and prev.kind == "ref" and prev.end == m.start and _capitalised_pronoun_in_a_name(doc, prev) \
                 and m.kind == "org" and m.label == "caps":
-            # "along with Working Families and Our Revolution": a capital "Our" mid-sentence opens a name
+            # "along with the Tenants League and Our Shared Future": a capital "Our" mid-sentence opens a name
             out[-1] = Mention(prev.start, m.end, doc[prev.start:m.end].text, "org", "caps")
             continue
         if prev and prev.end == m.start and prev.kind == "org" and prev.label == "ORG" and m.kind == "org" \
