@@ -388,9 +388,15 @@ def _retreat_noun(verb: Token, rule: dict) -> Optional[Token]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _retreat_rules() -> tuple[dict, ...]:
+    """The retreat rules ("back off", "walk back"), each once."""
+    return tuple({r["id"]: r for (kind, _), r in trigger_index().items() if kind == "retreat"}.values())
+
+
 def _retreat_from(noun: Token) -> Optional[Token]:
     """The retreat verb whose trigger noun this is, if any."""
-    rules = {r["id"]: r for (kind, _), r in trigger_index().items() if kind == "retreat"}.values()
+    rules = _retreat_rules()
     up = noun.head
     for _ in range(3):
         for rule in rules:
