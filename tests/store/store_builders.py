@@ -9,6 +9,7 @@ import threading
 from typing import Callable, Optional
 
 from endorsetrack.resolve import DatingDefaults, date_article
+from endorsetrack.store import Database
 from endorsetrack.types import Article, ArticleResult, Endorsement, Evidence, Poll, PollResult, RuleRef
 
 RACE = "2006 U.S. Senate, Connecticut"
@@ -46,17 +47,30 @@ def counts(db) -> dict[str, int]:
     return {t: db.scalar(f"SELECT count(*) FROM {t}") for t in tables}
 
 
-def run_at_once(work: Callable[[], None], copies: int) -> list[BaseException]:
-    """Run ``copies`` threads of ``work`` released together; the exceptions they raised."""
+def run_at_once(open_db: Callable[[], Database], work: Callable[[Database], None],
+                copies: int) -> list[BaseException]:
+    """``copies`` threads each open their own connection, one at a time, then run ``work`` on
+    it released together (the connection is closed after); the exceptions they raised. The
+    concurrency under test is the work's, not the opening's."""
     errors: list[BaseException] = []
     start = threading.Barrier(copies)
+    opening = threading.Lock()
 
     def run() -> None:
-        start.wait()
         try:
-            work()
+            with opening:
+                db = open_db()
         except BaseException as exc:  # collected, so the test names the failure
             errors.append(exc)
+            start.abort()
+            return
+        try:
+            start.wait()
+            work(db)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            db.close()
 
     threads = [threading.Thread(target=run) for _ in range(copies)]
     for t in threads:

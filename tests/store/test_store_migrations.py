@@ -98,14 +98,7 @@ def test_unknown_target_is_refused(db_url):
 def test_first_runs_at_once_on_a_fresh_database_all_succeed(db_url):
     """Concurrent first migrations (two ingests on a new database) serialise on the lock:
     the schema table is created once, inside it, and every run ends at head."""
-    def first_run() -> None:
-        db = connect(db_url, create=True)
-        try:
-            migrate(db)
-        finally:
-            db.close()
-
-    assert run_at_once(first_run, 4) == []
+    assert run_at_once(lambda: connect(db_url, create=True), migrate, 4) == []
     db = connect(db_url)
     try:
         assert mig.applied(db)[-1] == HEAD

@@ -211,13 +211,9 @@ def test_two_runs_writing_the_same_article_at_once_both_succeed(db_url):
     result = article("same.txt", "The Harbor Nurses Union endorsed Lena Park.", end("Harbor Nurses Union", "Lena Park"))
     outcomes: list[str] = []
 
-    def one_run() -> None:
-        db = open_store(db_url)
-        try:
-            with StoreWriter(db) as w:
-                outcomes.append(w.write(result).status)
-        finally:
-            db.close()
+    def one_run(db) -> None:
+        with StoreWriter(db) as w:
+            outcomes.append(w.write(result).status)
 
-    assert run_at_once(one_run, 2) == []
+    assert run_at_once(lambda: open_store(db_url), one_run, 2) == []
     assert sorted(outcomes) == ["stored", "unchanged"]
