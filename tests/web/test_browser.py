@@ -34,7 +34,7 @@ def test_each_page_shows_what_a_reader_expects(browser, live_server, screenshots
     base, ids = live_server
     race = ids["races"][web_builders.RACE]
     pages = {
-        "home": ("/", ["Races", web_builders.RACE, "Recent changes", "Roofers Council"]),
+        "home": ("/", ["Races", web_builders.RACE, "Recent changes", "Roofers Council", "Ned Harlow in the general"]),
         "race": (f"/race/{race}", ["Candidates", "Ned Harlow", "Endorsements over time", "Polls",
                                    "Plumbers Guild"]),
         "candidate": (f"/candidate/{ids['entities']['Ned Harlow']}", ["Stances toward Ned Harlow",
@@ -44,7 +44,10 @@ def test_each_page_shows_what_a_reader_expects(browser, live_server, screenshots
         "article": (f"/article/{ids['articles']['one.txt']}", ["Labor splits", "Facts in this article",
                                                               "The Roofers Council backed Joe Pennock"]),
         "fact": (f"/fact/{ids['facts'][('Plumbers Guild', 'Ned Harlow', 'endorses')]}",
-                 ["Plumbers Guild", "Reports", "Save review"]),
+                 ["Plumbers Guild", "Reports", "Save review", "Labor splits", "published 2006-08-01"]),
+        "articles": ("/articles", ["Articles", "Labor splits", "A change of heart"]),
+        "polls": ("/polls", ["Polls", "Brindlewood University", "Democrats", "CSV"]),
+        "conflicts": ("/conflicts", ["Where sources disagree"]),
     }
     for name, (path, expected) in pages.items():
         text = open_page(browser, base + path)
