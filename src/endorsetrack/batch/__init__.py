@@ -3,5 +3,6 @@
 The orchestration of ``ingest``; the store only stores, the pipeline only extracts.
 """
 from .ingest import IngestSummary, run_ingest
+from .progress import Progress
 
-__all__ = ["IngestSummary", "run_ingest"]
+__all__ = ["IngestSummary", "Progress", "run_ingest"]

@@ -8,6 +8,7 @@ raises UnknownNameError / UnknownRaceError for an id that is not in the database
 """
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any, Optional
 
 from ..errors import UnknownNameError, UnknownRaceError
@@ -21,6 +22,25 @@ RECENT_LIMIT = 15
 # Search results per kind; a search box is for finding a page, not for listing the database.
 SEARCH_LIMIT = 25
 UNSTATED = "unstated"
+STAGES = ("primary", "general", UNSTATED)
+
+
+def keep_row(r: dict, as_of: Optional[str] = None, stage: Optional[str] = None,
+             stance: Optional[str] = None) -> bool:
+    """A page's filters on one report: known no later than ``as_of`` (ISO date), in ``stage``, of ``stance``.
+
+    With ``as_of``, an undated report is left out (it cannot be placed before the date); pages say how many.
+    """
+    if as_of and (not r["effective_date"] or r["effective_date"] > as_of):
+        return False
+    if stage and _stage(r["stage"]) != stage:
+        return False
+    return not stance or r["stance"] == stance
+
+
+def article_label(title: Optional[str], url: Optional[str], doc: str) -> str:
+    """What a reader calls an article: its title, else its URL, else its file name (never a full local path)."""
+    return title or url or PurePath(doc).name or doc
 
 
 def _races(db: Database) -> dict[int, dict]:
@@ -35,7 +55,8 @@ def _report(view: CatalogView, r: dict) -> dict:
             "candidate_id": r["candidate_id"], "candidate": view.name(r["candidate_id"]), "stage": r["stage"],
             "race_id": r["race_id"], "race": view.race_name(r["race_id"]), "evidence": r["evidence"],
             "start": r["start_offset"], "end": r["end_offset"], "confidence": r["confidence"],
-            "article_id": r["article_id"], "article": r["title"] or r["url"] or r["doc"],
+            "article_id": r["article_id"], "article": article_label(r["title"], r["url"], r["doc"]),
+            "article_url": r["url"], "published": r["published"],
             "current": bool(r["is_current"]), "review": r.get("review"), "review_note": r.get("review_note")}
 
 
@@ -95,12 +116,48 @@ def race_list(db: Database) -> list[dict]:
     return out
 
 
-def recent_reports(db: Database, limit: int = RECENT_LIMIT) -> list[dict]:
-    """The latest dated reports (newest first): what changed lately."""
+def article_list(db: Database) -> list[dict]:
+    """Every current article, newest first (undated last), with how many reports and polls it gave."""
+    counts: dict[int, dict[str, int]] = {}
+    for r in db.query("SELECT article_id, COUNT(*) AS n FROM stance_sources GROUP BY article_id"):
+        counts.setdefault(r["article_id"], {})["reports"] = r["n"]
+    for r in db.query("SELECT article_id, COUNT(*) AS n FROM polls GROUP BY article_id"):
+        counts.setdefault(r["article_id"], {})["polls"] = r["n"]
+    out = [{"id": a["id"], "label": article_label(a["title"], a["url"], a["doc"]), "url": a["url"],
+            "published": a["published"], "reports": counts.get(a["id"], {}).get("reports", 0),
+            "polls": counts.get(a["id"], {}).get("polls", 0)}
+           for a in db.query("SELECT id, doc, url, title, published FROM articles WHERE is_current = 1")]
+    out.sort(key=lambda a: (a["published"] or "", a["id"]), reverse=True)
+    return out
+
+
+def poll_list(db: Database) -> list[dict]:
+    """Every poll (one row per poll reported, however many articles report it), newest first."""
+    polls = _polls(db, lambda p: True)
+    polls.sort(key=lambda p: (p["date"] or p["released"] or ""), reverse=True)
+    return polls
+
+
+def recent_reports(db: Database, limit: int = RECENT_LIMIT, dated: bool = True) -> list[dict]:
+    """The latest dated reports, newest first (what changed lately); with ``dated=False``, the latest
+    stored reports that have no date, newest ingest first (so undated facts are seen too)."""
     view = CatalogView(db)
-    rows = [r for r in reviewed_source_rows(db, view) if r["effective_date"]]
-    rows.sort(key=lambda r: (r["effective_date"], r["source_id"]), reverse=True)
+    rows = [r for r in reviewed_source_rows(db, view) if bool(r["effective_date"]) == dated]
+    rows.sort(key=lambda r: (r["effective_date"] or "", r["article_id"], r["source_id"]), reverse=True)
     return [_report(view, r) for r in rows[:limit]]
+
+
+def by_sentence(reports: list[dict]) -> list[dict]:
+    """Reports grouped by the sentence they come from, in first-seen order: one quote, every fact it gave."""
+    groups: dict[tuple, dict] = {}
+    for r in reports:
+        key = (r["article_id"], r["evidence"])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"date": r["date"], "article_id": r["article_id"], "source_id": r["source_id"],
+                               "evidence": r["evidence"], "article": r["article"], "reports": []}
+        g["reports"].append(r)
+    return list(groups.values())
 
 
 def _roles(db: Database) -> tuple[set[int], set[int]]:
@@ -137,16 +194,21 @@ def _stage(stage: Optional[str]) -> str:
 
 
 def _support_series(view: CatalogView, rows: list[dict]) -> list[dict]:
-    """Per candidate, endorsers backing them over time: +1 on a report of support, -1 on a rescind."""
-    series: dict[int, dict] = {}
+    """Per candidate and stage, endorsers backing them over time: +1 on a report of support, -1 on a rescind.
+
+    Stages are apart (a primary backer who never spoke of the general is not a general backer), so a
+    chart draws one stage at a time.
+    """
+    series: dict[tuple[int, str], dict] = {}
     for r in rows:  # date order (source_rows sorts); undated reports cannot be placed
         if r["candidate_id"] is None or not r["effective_date"]:
             continue
         if r["stance"] not in SUPPORT and r["stance"] != "rescinds":
             continue
-        s = series.setdefault(r["candidate_id"], {"candidate_id": r["candidate_id"],
-                                                  "candidate": view.name(r["candidate_id"]),
-                                                  "backers": set(), "points": []})
+        stage = _stage(r["stage"])
+        s = series.setdefault((r["candidate_id"], stage), {"candidate_id": r["candidate_id"],
+                                                           "candidate": view.name(r["candidate_id"]),
+                                                           "stage": stage, "backers": set(), "points": []})
         before = len(s["backers"])
         if r["stance"] in SUPPORT:
             s["backers"].add(r["endorser_id"])
@@ -160,7 +222,8 @@ def _support_series(view: CatalogView, rows: list[dict]) -> list[dict]:
     for s in series.values():
         s.pop("backers")
         out.append(s)
-    out.sort(key=lambda s: (-(s["points"][-1]["count"] if s["points"] else 0), s["candidate"] or ""))
+    out.sort(key=lambda s: (STAGES.index(s["stage"]), -(s["points"][-1]["count"] if s["points"] else 0),
+                            s["candidate"] or ""))
     return out
 
 
@@ -186,21 +249,33 @@ def _counts(facts: list[dict]) -> list[dict]:
     return out
 
 
-def race_detail(db: Database, race_id: int) -> dict:
-    """A race: candidates with counts by stance and stage, support over time, polls, every fact."""
+def race_detail(db: Database, race_id: int, as_of: Optional[str] = None, stage: Optional[str] = None,
+                stance: Optional[str] = None) -> dict:
+    """A race: candidates with counts by stance and stage, support over time, polls, every fact.
+
+    ``as_of`` (ISO date), ``stage`` and ``stance`` narrow every part alike (see ``keep_row``); polls
+    follow ``as_of`` only. ``undated_reports`` counts the race's undated reports (left out when ``as_of``
+    is given, off the charts always).
+    """
     races = _races(db)
     if race_id not in races:
         raise UnknownRaceError(f"no race with id {race_id} in the database")
     view = CatalogView(db)
-    rows = reviewed_source_rows(db, view, races={race_id})
+    every = reviewed_source_rows(db, view, races={race_id})
+    rows = [r for r in every if keep_row(r, as_of, stage, stance)]
     facts = _facts(view, rows)
     race = races[race_id]
+
+    def poll_kept(p: dict) -> bool:
+        day = p["date"] or p["released"]
+        return p["race"] == race["name"] and (not as_of or (bool(day) and day <= as_of))
     return {"race": {"id": race_id, "name": race["name"], "year": race["year"]},
+            "filters": {"as_of": as_of, "stage": stage, "stance": stance},
             "candidates": _counts(facts),
             "no_candidate": [f for f in facts if f["candidate_id"] is None],
             "facts": facts, "timeline": _support_series(view, rows),
-            "polls": _polls(db, lambda p: p["race"] == race["name"]),
-            "undated_reports": sum(1 for r in rows if not r["effective_date"])}
+            "polls": _polls(db, poll_kept),
+            "undated_reports": sum(1 for r in every if not r["effective_date"] and keep_row(r, None, stage, stance))}
 
 
 def _entity(view: CatalogView, entity_id: int) -> dict:

@@ -6,7 +6,7 @@ form cannot send it without a preflight) and, when the server has a token,
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
@@ -33,8 +33,12 @@ async def races(request: Request):
 
 @router.get("/races/{race_id}", response_model=models.RaceDetail,
             summary="A race: candidates with counts by stance and stage, support over time, polls, facts")
-async def race(request: Request, race_id: models.RowId):
-    return await read(request, wq.race_detail, race_id)
+async def race(request: Request, race_id: models.RowId,
+               as_of: Optional[str] = Query(None, max_length=40, description="Only what was reported by this "
+                                                                             "date, YYYY-MM-DD"),
+               stage: Optional[str] = Query(None, max_length=40, description="primary, general or unstated"),
+               stance: Optional[str] = Query(None, max_length=40, description="endorses, opposes, ...")):
+    return await read(request, wq.race_detail, race_id, **models.race_filters(as_of, stage, stance))
 
 
 @router.get("/candidates/{entity_id}", response_model=models.CandidateDetail, summary="A candidate's record")

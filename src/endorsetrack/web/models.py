@@ -5,12 +5,16 @@ beside names so a client can follow links the way the pages do.
 """
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Annotated, Literal, Optional
 
 from fastapi import Path
 from pydantic import BaseModel, Field
 
-from ..store import review
+from ..errors import QueryError
+from ..store import queries, review
+from ..store import web_queries as wq
 
 
 # The largest id a database row can have (SQLite and PostgreSQL bigint): an id beyond
@@ -19,6 +23,24 @@ MAX_ROW_ID = 2**63 - 1
 
 # An id in a URL path.
 RowId = Annotated[int, Path(ge=0, le=MAX_ROW_ID, description="A row id")]
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def race_filters(as_of: Optional[str], stage: Optional[str], stance: Optional[str]) -> dict[str, Optional[str]]:
+    """A race view's filters from query parameters; empty means no filter, anything else must be valid."""
+    as_of, stage, stance = (v.strip() or None if v else None for v in (as_of, stage, stance))
+    if as_of is not None:
+        try:
+            if not ISO_DAY.match(as_of):
+                raise ValueError
+            date.fromisoformat(as_of)
+        except ValueError:
+            raise QueryError(f"as_of must be a date written YYYY-MM-DD, got '{as_of[:40]}'") from None
+    if stage is not None and stage not in wq.STAGES:
+        raise QueryError(f"stage must be one of {', '.join(wq.STAGES)}, got '{stage[:40]}'")
+    if stance is not None and stance not in queries.STANCE_ORDER:
+        raise QueryError(f"stance must be one of {', '.join(queries.STANCE_ORDER)}, got '{stance[:40]}'")
+    return {"as_of": as_of, "stage": stage, "stance": stance}
 
 # Text a reviewer types: no NUL (PostgreSQL cannot store it in text).
 NO_NUL = r"^[^\x00]*$"
@@ -59,7 +81,9 @@ class Report(BaseModel):
     end: int
     confidence: float
     article_id: int
-    article: str
+    article: str = Field(description="The article's title, else its URL, else its file name")
+    article_url: Optional[str] = None
+    published: Optional[str] = Field(None, description="The article's publication date as given, if any")
     current: bool
     review: Optional[str] = Field(None, description="The review in force: confirm, reject, correct or null")
     review_note: Optional[str] = None
@@ -117,6 +141,7 @@ class TimelinePoint(BaseModel):
 class TimelineSeries(BaseModel):
     candidate_id: int
     candidate: Optional[str]
+    stage: str = Field(description="primary, general or unstated: each stage counts its own backers")
     points: list[TimelinePoint]
 
 
@@ -143,8 +168,15 @@ class Poll(BaseModel):
     article_id: Optional[int]
 
 
+class RaceFilters(BaseModel):
+    as_of: Optional[str] = Field(None, description="Only what was reported by this date (ISO); undated left out")
+    stage: Optional[str] = None
+    stance: Optional[str] = None
+
+
 class RaceDetail(BaseModel):
     race: RaceInfo
+    filters: RaceFilters
     candidates: list[CandidateCount]
     no_candidate: list[Fact]
     facts: list[Fact]
