@@ -270,7 +270,7 @@ def retype_entity(db: Database, eid: int, new_type: str, *, reviewer: Optional[s
         if e["entity_type"] == new_type:
             raise QueryError(f"{_label(e)} is already typed {new_type}")
         kind = entity_kind(new_type, e["name"])
-        key = key_for(e["name"], kind) or e["name_key"]
+        key = e["name_key"] if kind == e["kind"] else (key_for(e["name"], kind) or e["name_key"])
         if kind != e["kind"]:
             holder = db.query("SELECT id FROM entities WHERE kind = ? AND name_key = ?", [kind, key])
             if holder:
