@@ -121,6 +121,11 @@ def _label(e: dict) -> str:
     return f"#{e['id']} {e['name']} ({e['entity_type'] or e['kind']})"
 
 
+def entity_label(db: Database, eid: int) -> str:
+    """'#12 Dockhands Guild (union)': how messages name an entity."""
+    return _label(_entity(db, eid))
+
+
 # --- naming an entity ---------------------------------------------------------------------
 
 def find_entity(db: Database, text: str, role: str = "entity") -> int:
