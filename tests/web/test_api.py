@@ -57,6 +57,25 @@ def test_a_review_through_the_api_changes_what_every_reader_sees(client, ids):
     assert client.get(f"/api/facts/{glaziers}").json()["extracted"]["stance"] == "endorses"
 
 
+def test_an_endorser_correction_through_the_api_moves_the_fact_to_that_endorser(sqlite_url, ids):
+    c = make_client(sqlite_url, token="s3cret")
+    auth = {"Authorization": "Bearer s3cret"}
+    fid = ids["facts"][("Glaziers Union", "Ned Harlow", "endorses")]
+    url = f"/api/facts/{fid}/reviews"
+    assert_error(c.post(url, json={"action": "correct", "endorser_name": "Glaziers Local 3"}), 401, "unauthorized")
+    assert_error(c.post(url, json={"action": "correct", "endorser_name": "Glaziers Local 3", "endorser_id": 1},
+                        headers=auth), 422, "validation_error", "not both")
+    r = c.post(url, json={"action": "correct", "endorser_name": "Glaziers Local 3", "reviewer": "ann"}, headers=auth)
+    assert r.status_code == 201, r.text
+    assert r.json()["fact"]["endorser"] == "Glaziers Local 3"
+    assert r.json()["review"]["endorser_ref"] == "organization:glaziers local 3"
+    new_id = r.json()["fact"]["endorser_id"]
+    assert [f["fact_id"] for f in c.get(f"/api/endorsers/{new_id}").json()["facts"]] == [fid]
+    old = c.get(f"/api/endorsers/{ids['entities']['Glaziers Union']}").json()
+    assert fid not in {f["fact_id"] for f in old["facts"]}
+    assert "Roofers Council" in {e["name"] for e in c.get("/api/review-choices").json()["endorsers"]}
+
+
 def test_error_shape_for_404_422_and_unknown_routes(client):
     assert_error(client.get("/api/races/9999"), 404, "not_found", "no race with id 9999")
     assert_error(client.get("/api/facts/9999"), 404, "not_found", "no fact with id 9999")

@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Optional
 from fastapi import Path
 from pydantic import BaseModel, Field
 
-from ..store import review
+from ..store import entity_corrections, review
 
 
 # The largest id a database row can have (SQLite and PostgreSQL bigint): an id beyond
@@ -227,6 +227,7 @@ class ReviewOut(BaseModel):
     note: Optional[str]
     reviewer: Optional[str]
     created_at: str
+    endorser_ref: Optional[str] = Field(None, description="A corrected endorser's natural key")
 
 
 class ReviewLogItem(ReviewOut):
@@ -248,6 +249,8 @@ class FactInfo(BaseModel):
 
 
 class Extracted(BaseModel):
+    endorser_id: Optional[int] = None
+    endorser: Optional[str] = None
     stance: str
     stage: Optional[str]
     candidate_id: Optional[int]
@@ -270,6 +273,11 @@ class ReviewIn(BaseModel):
     stage: Optional[str] = Field(None, description="primary, general or unstated")
     candidate_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
     race_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
+    endorser_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
+    endorser_name: Optional[str] = Field(None, max_length=entity_corrections.MAX_NAME_CHARS, pattern=NO_NUL,
+                                         description="A corrected endorser by name: that entity, else a new one")
+    candidate_name: Optional[str] = Field(None, max_length=entity_corrections.MAX_NAME_CHARS, pattern=NO_NUL,
+                                          description="A corrected candidate by name: that entity, else a new one")
     note: Optional[str] = Field(None, max_length=review.MAX_NOTE_CHARS, pattern=NO_NUL)
     reviewer: Optional[str] = Field(None, max_length=200, pattern=NO_NUL)
 
@@ -297,5 +305,6 @@ class SearchResult(BaseModel):
 class Choices(BaseModel):
     stances: list[str]
     stages: list[str]
+    endorsers: list[Ref]
     candidates: list[Ref]
     races: list[Ref]
