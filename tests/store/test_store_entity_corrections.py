@@ -114,6 +114,18 @@ def test_a_merge_of_a_well_known_body_holds_against_its_gazetteer_entry(db):
     assert db.scalar("SELECT count(*) FROM entities WHERE gazetteer_id IS NOT NULL") == 1
 
 
+def test_a_merge_across_name_spaces_holds_when_the_extractor_still_calls_it_a_person(db):
+    """A person-typed mention is looked up among persons only: the merge's redirect sends it on."""
+    write_all(db, article("a.txt", "a", end("Velloso Works", "Mara Velloso"),
+                          end("Velloso Worker", "Mara Velloso", type_="person", start=9), url=URL_1))
+    keep = entity(db, "Velloso Works")
+    ec.merge_entities(db, keep, entity(db, "Velloso Worker"))
+    n = counts(db)["entities"]
+    write_all(db, article("b.txt", "b", end("Velloso Worker", "Tomas Brede", type_="person"), url=URL_2))
+    assert counts(db)["entities"] == n + 1  # only the new candidate
+    assert {r["endorser"] for r in queries.endorsements(db)} == {"Velloso Works"}
+
+
 def test_rename_keeps_the_reference_and_holds_after_reextraction(stored):
     db = stored
     eid = entity(db, "Harbor Pilots")
