@@ -60,7 +60,8 @@ def _run(query, *args, **kwargs):
 
 
 WIDE = ("evidence", "names", "endorser", "candidate", "race", "source", "endorser_a", "endorser_b",
-        "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers")
+        "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers", "entity_ref", "other_ref",
+        "old_value", "new_value", "note", "action", "created_at")
 
 
 def _console() -> Console:
