@@ -155,9 +155,15 @@ def test_a_rebuilt_database_with_the_log_carried_over_gets_every_correction_agai
     ec.merge_entities(db, entity(db, "Dockhands Guild"), entity(db, "Dockhands Local"))
     ec.rename_entity(db, entity(db, "Harbor Pilots"), "Harbor Pilots Association")
     ec.retype_entity(db, entity(db, "Quayside Research"), "other")
+    fid = db.scalar("SELECT s.id FROM stances s JOIN entities e ON e.id = s.endorser_id"
+                    " WHERE e.name = 'Harbor Pilots Association'")
+    rv.record_review(db, fid, "correct", endorser_name="Harbor Pilots Local 9")  # a new entity, logged
     other = open_store(str(tmp_path / "rebuilt.db"), create=True, migrate_to_head=True)
     try:
         other.begin()
+        for r in db.query("SELECT * FROM reviews ORDER BY id"):
+            other.execute("INSERT INTO reviews (fact_ref, action, endorser_ref, created_at) VALUES (?, ?, ?, ?)",
+                          [r["fact_ref"], r["action"], r["endorser_ref"], r["created_at"]])
         for r in db.query("SELECT * FROM entity_corrections ORDER BY id"):
             other.execute("INSERT INTO entity_corrections (action, entity_ref, other_ref, new_value, old_value, detail,"
                           " reviewer, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -166,6 +172,7 @@ def test_a_rebuilt_database_with_the_log_carried_over_gets_every_correction_agai
         other.commit()
         write_all(other, second_article(), first_article())  # another order: other row ids
         assert endorsers(other) == endorsers(db)
+        assert ("Harbor Pilots Local 9", "Mara Velloso", 1) in endorsers(other)
         assert {r["name"]: r["type"] for r in queries.entity_rows(other)} == {
             r["name"]: r["type"] for r in queries.entity_rows(db)}
     finally:
