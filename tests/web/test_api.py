@@ -74,6 +74,9 @@ def test_an_endorser_correction_through_the_api_moves_the_fact_to_that_endorser(
     old = c.get(f"/api/endorsers/{ids['entities']['Glaziers Union']}").json()
     assert fid not in {f["fact_id"] for f in old["facts"]}
     assert "Roofers Council" in {e["name"] for e in c.get("/api/review-choices").json()["endorsers"]}
+    log = c.get("/api/entity-corrections").json()
+    assert [(x["action"], x["new_value"], x["reviewer"], x["entity_id"]) for x in log] == [
+        ("create", "Glaziers Local 3", "ann", new_id)]
 
 
 def test_error_shape_for_404_422_and_unknown_routes(client):
@@ -138,7 +141,7 @@ def test_openapi_schema_documents_every_route_and_the_error_shape(client):
     paths = schema["paths"]
     for path in ("/api/races", "/api/races/{race_id}", "/api/candidates/{entity_id}", "/api/endorsers/{entity_id}",
                  "/api/articles/{article_id}", "/api/facts/{fact_id}", "/api/facts/{fact_id}/reviews",
-                 "/api/search", "/api/recent", "/api/reviews"):
+                 "/api/search", "/api/recent", "/api/reviews", "/api/entity-corrections"):
         assert path in paths, path
     assert not any(p.startswith(("/race/", "/fact/")) for p in paths)  # pages are not API
     post = paths["/api/facts/{fact_id}/reviews"]["post"]

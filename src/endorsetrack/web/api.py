@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
+from ..store import entity_corrections
 from ..store import review as reviews
 from ..store import web_queries as wq
 from . import models, security
@@ -73,6 +74,12 @@ async def recent(request: Request, limit: int = Query(wq.RECENT_LIMIT, ge=1, le=
 @router.get("/reviews", response_model=list[models.ReviewLogItem], summary="Every review ever made (export)")
 async def review_log(request: Request):
     return await read(request, reviews.review_rows)
+
+
+@router.get("/entity-corrections", response_model=list[models.EntityCorrectionItem],
+            summary="Every merge, rename and retype of an entity (the log; see `endorsetrack entities log`)")
+async def entity_correction_log(request: Request):
+    return await read(request, entity_corrections.correction_rows)
 
 
 @router.get("/review-choices", response_model=models.Choices,

@@ -234,6 +234,20 @@ class ReviewLogItem(ReviewOut):
     fact_id: Optional[int]
 
 
+class EntityCorrectionItem(BaseModel):
+    """One merge, rename, retype (or entity a review named) of the catalog (store/entity_corrections.py)."""
+    id: int
+    created_at: str
+    action: str = Field(description="create, merge, rename or retype")
+    entity_ref: str = Field(description="The entity acted on (merge: the one kept), as kind:name key")
+    other_ref: Optional[str] = Field(description="merge: the entity folded in")
+    old_value: Optional[str]
+    new_value: Optional[str]
+    reviewer: Optional[str]
+    note: Optional[str]
+    entity_id: Optional[int] = Field(description="The entity that holds the result now")
+
+
 class FactInfo(BaseModel):
     id: int
     endorser_id: int
