@@ -142,27 +142,26 @@ def find_entity(db: Database, text: str, role: str = "entity") -> int:
     keys = {kind: key_for(text, kind) for kind in ("organization", "person", "measure")}
     if not any(keys.values()):
         raise UnknownNameError(f"empty {role} name")
-    ents = {r["id"]: r for r in db.query("SELECT id, kind, name_key, name, entity_type FROM entities")}
-    canonical = sorted(eid for eid, e in ents.items()
-                       if keys.get(e["kind"]) and keys[e["kind"]] in (e["name_key"], key_for(e["name"], e["kind"])))
-    found = canonical
-    if not found:
-        hits = db.query("SELECT DISTINCT entity_id, name_key FROM entity_names WHERE name_key IN (?, ?, ?)",
-                        list(keys.values()))
-        found = sorted({h["entity_id"] for h in hits if h["entity_id"] in ents
-                        and keys.get(ents[h["entity_id"]]["kind"]) == h["name_key"]})
+    by_kind = " OR ".join("(kind = ? AND name_key = ?)" for _ in keys)
+    params = [v for kind, key in keys.items() for v in (kind, key)]
+    found = [r["id"] for r in db.query(f"SELECT id FROM entities WHERE {by_kind} ORDER BY id", params)]
+    if not found:  # a stored spelling (a renamed entity's new name is one)
+        found = [r["id"] for r in db.query(
+            "SELECT DISTINCT e.id FROM entity_names n JOIN entities e ON e.id = n.entity_id WHERE "
+            + " OR ".join("(e.kind = ? AND n.name_key = ?)" for _ in keys) + " ORDER BY e.id", params)]
     if len(found) == 1:
         return found[0]
     if found:
-        listed = ", ".join(_label(ents[i]) for i in found[:MAX_LISTED])
+        listed = ", ".join(_label(_entity(db, i)) for i in found[:MAX_LISTED])
         more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
         raise AmbiguousNameError(f"'{text}' could mean {len(found)} entities: {listed}{more}; "
                                  f"name one by its id, e.g. '#{found[0]}'")
     words = set(name_key(text).split()) | set(person_key(text).split())
-    near = sorted(eid for eid, e in ents.items() if words and words <= set(key_for(e["name"], e["kind"]).split()))
+    near = sorted({r["entity_id"] for r in db.query("SELECT entity_id, name_key FROM entity_names")
+                   if words and words <= set(r["name_key"].split())})
     hint = ""
     if near:
-        hint = ("; names that hold these words: " + ", ".join(_label(ents[i]) for i in near[:MAX_LISTED])
+        hint = ("; names that hold these words: " + ", ".join(_label(_entity(db, i)) for i in near[:MAX_LISTED])
                 + "; give the full name or the id")
     raise UnknownNameError(f"no {role} named '{text}' in the database{hint}")
 
