@@ -138,7 +138,7 @@ def record_review(db: Database, fact_id: int, action: str, *, stance: Optional[s
     if note and len(note) > MAX_NOTE_CHARS:
         raise QueryError(f"a review note may have at most {MAX_NOTE_CHARS} characters")
     names = {"endorser": (endorser_name or "").strip() or None, "candidate": (candidate_name or "").strip() or None}
-    if names["endorser"] and endorser_id is not None or names["candidate"] and candidate_id is not None:
+    if (names["endorser"] and endorser_id is not None) or (names["candidate"] and candidate_id is not None):
         raise QueryError("choose an existing entity or name a new one, not both")
     fields: dict[str, Optional[str]] = {"stance": None, "stage": None, "candidate_ref": None, "race_key": None,
                                         "endorser_ref": None}
