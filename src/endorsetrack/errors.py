@@ -126,6 +126,12 @@ class UnknownNameError(QueryError):
     code = "query.unknown_name"
 
 
+class AmbiguousNameError(QueryError):
+    """A name that a command must resolve to one entity matches several (the message lists them)."""
+
+    code = "query.ambiguous_name"
+
+
 class BadDateError(QueryError):
     code = "query.bad_date"
 

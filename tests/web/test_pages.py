@@ -247,3 +247,34 @@ def test_api_docs_come_from_the_package_with_their_own_policy(client):
     assert asset.status_code == 200 and len(asset.content) > 100_000
     home = client.get("/")
     assert "'unsafe-inline'" not in home.headers["content-security-policy"]  # only the docs page relaxes styles
+
+
+def test_review_form_corrects_the_endorser_and_candidate_by_list_or_new_name(client, ids):
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
+    page = client.get(f"/fact/{fid}").text
+    assert 'name="endorser_id"' in page and 'name="endorser_name"' in page and 'name="candidate_name"' in page
+    r = review_form(client, fid, action="correct", endorser_id=str(ids["entities"]["Glaziers Union"]),
+                    endorser_name="Plumbers Guild Local 5", candidate_name="Wren Adeyemi", reviewer="ann")
+    assert r.status_code == 303  # a typed name wins over the list's choice
+    fact = client.get(f"/api/facts/{fid}").json()
+    assert (fact["fact"]["endorser"], fact["fact"]["candidate"]) == ("Plumbers Guild Local 5", "Wren Adeyemi")
+    assert fact["extracted"]["endorser"] == "Plumbers Guild"
+    assert fact["reviews"][-1]["endorser_ref"] == "organization:plumbers guild local 5"
+    shown = visible(client.get(f"/fact/{fid}").text)
+    assert "endorser changed" in shown and "candidate changed" in shown and "by ann" in shown
+    other = ids["facts"][("Glaziers Union", "Ned Harlow", "endorses")]
+    assert review_form(client, other, action="correct",
+                       endorser_id=str(ids["entities"]["Roofers Council"])).status_code == 303
+    assert client.get(f"/api/facts/{other}").json()["fact"]["endorser"] == "Roofers Council"
+
+
+def test_review_form_endorser_correction_keeps_the_csrf_and_origin_checks(client, ids):
+    fid = ids["facts"][("Plumbers Guild", "Ned Harlow", "endorses")]
+    client.get(f"/fact/{fid}")
+    token = client.cookies.get(CSRF_COOKIE)
+    fields = {"action": "correct", "endorser_name": "Someone Else"}
+    assert client.post(f"/fact/{fid}/review", data=fields, follow_redirects=False).status_code == 403
+    foreign = client.post(f"/fact/{fid}/review", data={**fields, "csrf": token},
+                          headers={"Origin": "https://evil.example"}, follow_redirects=False)
+    assert foreign.status_code == 403
+    assert client.get(f"/api/facts/{fid}").json()["fact"]["endorser"] == "Plumbers Guild"

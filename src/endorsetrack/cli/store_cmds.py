@@ -1,27 +1,31 @@
-"""Commands on the store: ingest, migrate, endorsements, status, timeline, conflicts, export, polls, entities.
+"""Commands on the store: ingest, migrate, endorsements, status, timeline, conflicts, export, polls, entities
+(list, merge, rename, retype, log).
 
 Thin: arguments -> a named query in endorsetrack.store -> table (Rich), CSV or
 JSON. Every failure is one line on stderr and a nonzero exit code.
 """
 from __future__ import annotations
 
+import getpass
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
 from ..errors import EndorsetrackError, InputError, printable
 from ..store import migrate as run_migrations
 from ..store import applied, connect, find_conflicts, open_store, queries, resolve_url
+from ..store import entity_corrections as ec
 from ..store import write_rows
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
-from .options import (ExportFormat, OutputFormat, StageChoice, StanceChoice, choice_value, dating_defaults,
-                      published_option, year_option)
+from .options import (EntityTypeChoice, ExportFormat, OutputFormat, StageChoice, StanceChoice, choice_value,
+                      dating_defaults, published_option, year_option)
 
 DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
 FORMAT_HELP = "Output format."
@@ -37,6 +41,8 @@ TABLES = {
                   "candidate_b", "date_b"),
     "polls": ("date", "pollster", "population", "results", "race", "reports", "source"),
     "entities": ("id", "name", "type", "parent", "names"),
+    "corrections": ("id", "created_at", "action", "entity_ref", "other_ref", "old_value", "new_value", "reviewer",
+                    "note"),
 }
 
 
@@ -54,7 +60,8 @@ def _run(query, *args, **kwargs):
 
 
 WIDE = ("evidence", "names", "endorser", "candidate", "race", "source", "endorser_a", "endorser_b",
-        "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers")
+        "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers", "entity_ref", "other_ref",
+        "old_value", "new_value", "note", "action", "created_at")
 
 
 def _console() -> Console:
@@ -272,8 +279,27 @@ def polls(
     _emit(rows, fmt, "polls", "Polls")
 
 
-@app.command()
-def entities(
+class _EntitiesGroup(TyperGroup):
+    """``entities [NAME]`` lists (the ``list`` command is the default); ``entities merge|rename|retype|log``."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # ctx: typer's (vendored) click Context
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+entities_app = typer.Typer(cls=_EntitiesGroup, no_args_is_help=False,
+                           help="Canonical entities: `entities [NAME]` lists them; merge, rename and retype correct them "
+                                "(corrections hold when articles are re-ingested); log shows every correction.")
+app.add_typer(entities_app, name="entities")
+
+ENTITY_HELP = "An entity: its name or one of its spellings, or its id as #ID (see `endorsetrack entities`)."
+reviewer_option = typer.Option(None, "--reviewer", help="Who makes the correction (default: your login name).")
+note_option = typer.Option(None, "--note", help="Why (kept in the log).")
+
+
+@entities_app.command("list")
+def entities_list(
     name: Optional[str] = typer.Argument(None, help="Only entities this name could mean."),
     fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
@@ -281,3 +307,86 @@ def entities(
     """Canonical entities with all their names, match scores and parent organisation."""
     rows = _run(queries.entity_rows, name, db=db)
     _emit(rows, fmt, "entities", "Entities")
+
+
+def _correct(work, db: Optional[str]) -> str:
+    """Run one correction on the store; its outcome as a line, typed errors as one line and exit code."""
+    store = None
+    try:
+        store = open_store(db)
+        return work(store)
+    except EndorsetrackError as exc:
+        raise fail(exc) from exc
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _who(reviewer: Optional[str]) -> Optional[str]:
+    if reviewer is not None:
+        return reviewer
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in this environment: the log says nobody
+        return None
+
+
+def _moved(moved: dict[str, int]) -> str:
+    return ", ".join(f"{n} {what}" for what, n in moved.items())
+
+
+@entities_app.command("merge")
+def entities_merge(
+    keep: str = typer.Argument(..., help="The entity that stays. " + ENTITY_HELP),
+    fold: str = typer.Argument(..., help="The entity folded into it; its names become the first one's aliases."),
+    reviewer: Optional[str] = reviewer_option,
+    note: Optional[str] = note_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Make two entities one: FOLD's facts, polls and names move to KEEP (holds when articles are re-ingested)."""
+    def work(store) -> str:
+        a = ec.find_entity(store, keep, "entity")
+        b = ec.find_entity(store, fold, "entity")
+        gone = ec.entity_label(store, b)
+        out = ec.merge_entities(store, a, b, reviewer=_who(reviewer), note=note)
+        return f"merged {gone} into #{out.entity_id} {out.name}: moved {_moved(out.moved)}"
+    typer.echo(printable(_correct(work, db)))
+
+
+@entities_app.command("rename")
+def entities_rename(
+    entity: str = typer.Argument(..., help=ENTITY_HELP),
+    new_name: str = typer.Argument(..., help="The name to show; the old one stays a spelling of the entity."),
+    reviewer: Optional[str] = reviewer_option,
+    note: Optional[str] = note_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Give an entity its right name (holds when articles are re-ingested)."""
+    def work(store) -> str:
+        eid = ec.find_entity(store, entity, "entity")
+        out = ec.rename_entity(store, eid, new_name, reviewer=_who(reviewer), note=note)
+        return f"renamed #{eid} '{out.correction.old_value}' to '{out.name}'"
+    typer.echo(printable(_correct(work, db)))
+
+
+@entities_app.command("retype")
+def entities_retype(
+    entity: str = typer.Argument(..., help=ENTITY_HELP),
+    new_type: EntityTypeChoice = typer.Argument(..., metavar="TYPE", help="The entity's type."),
+    reviewer: Optional[str] = reviewer_option,
+    note: Optional[str] = note_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Set an entity's type (holds when articles are re-ingested)."""
+    def work(store) -> str:
+        eid = ec.find_entity(store, entity, "entity")
+        out = ec.retype_entity(store, eid, new_type.value, reviewer=_who(reviewer), note=note)
+        return f"retyped #{eid} {out.name} from {out.correction.old_value or 'no type'} to {new_type.value}"
+    typer.echo(printable(_correct(work, db)))
+
+
+@entities_app.command("log")
+def entities_log(fmt: OutputFormat = format_option, db: Optional[str] = db_option) -> None:
+    """Every merge, rename, retype (and entity a review named): when, who, what and why."""
+    rows = _run(ec.correction_rows, db=db)
+    _emit(rows, fmt, "corrections", "Entity corrections")

@@ -363,10 +363,12 @@ def article_detail(db: Database, article_id: int) -> dict:
 
 
 def review_choices(db: Database) -> dict:
-    """What a correction may pick: every candidate and race the database knows."""
+    """What a correction may pick: every endorser, candidate and race the database knows."""
     view = CatalogView(db)
-    _, cands = _roles(db)
+    endorsers, cands = _roles(db)
     return {"stances": list(STANCE_ORDER), "stages": ["primary", "general", UNSTATED],
+            "endorsers": sorted(({"id": e, "name": view.name(e)} for e in endorsers),
+                                key=lambda e: e["name"] or ""),
             "candidates": sorted(({"id": c, "name": view.name(c)} for c in cands), key=lambda c: c["name"] or ""),
             "races": sorted(({"id": rid, "name": name} for rid, (name, _) in view.races.items()),
                             key=lambda r: r["name"])}
@@ -389,13 +391,15 @@ def fact_detail(db: Database, fact_id: int) -> dict:
     in_force["race_id"] = view.race_of(raw["race_id"], raw["candidate_id"])
     reviews = [rv.as_dict() for rv in review_history(db, fact_id)]
     if rows:
-        in_force.update({k: rows[0][k] for k in ("stance", "stage", "candidate_id", "race_id")})
-    extracted = {"stance": raw["stance"], "stage": raw["stage"], "candidate_id": raw["candidate_id"],
+        in_force.update({k: rows[0][k] for k in ("endorser_id", "stance", "stage", "candidate_id", "race_id")})
+    extracted = {"endorser_id": raw["endorser_id"], "endorser": view.name(raw["endorser_id"]),
+                 "stance": raw["stance"], "stage": raw["stage"], "candidate_id": raw["candidate_id"],
                  "candidate": view.name(raw["candidate_id"]), "race_id": view.race_of(raw["race_id"],
                                                                                     raw["candidate_id"])}
     extracted["race"] = view.race_name(extracted["race_id"])
-    return {"fact": {"id": fact_id, "endorser_id": raw["endorser_id"], "endorser": view.name(raw["endorser_id"]),
-                     "endorser_type": view.entities[raw["endorser_id"]].type, "stance": in_force["stance"],
+    return {"fact": {"id": fact_id, "endorser_id": in_force["endorser_id"],
+                     "endorser": view.name(in_force["endorser_id"]),
+                     "endorser_type": view.entities[in_force["endorser_id"]].type, "stance": in_force["stance"],
                      "candidate_id": in_force["candidate_id"], "candidate": view.name(in_force["candidate_id"]),
                      "stage": in_force["stage"], "race_id": in_force["race_id"],
                      "race": view.race_name(in_force["race_id"]),

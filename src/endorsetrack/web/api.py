@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
+from ..store import entity_corrections
 from ..store import review as reviews
 from ..store import web_queries as wq
 from . import models, security
@@ -79,8 +80,14 @@ async def review_log(request: Request):
     return await read(request, reviews.review_rows)
 
 
+@router.get("/entity-corrections", response_model=list[models.EntityCorrectionItem],
+            summary="Every merge, rename and retype of an entity (the log; see `endorsetrack entities log`)")
+async def entity_correction_log(request: Request):
+    return await read(request, entity_corrections.correction_rows)
+
+
 @router.get("/review-choices", response_model=models.Choices,
-            summary="Stances, stages, candidates and races a correction may choose")
+            summary="Stances, stages, endorsers, candidates and races a correction may choose")
 async def review_choices(request: Request):
     return await read(request, wq.review_choices)
 
@@ -97,7 +104,8 @@ def writer_checks(request: Request) -> None:
 def _create(db, fact_id: int, body: models.ReviewIn) -> dict:
     rv = reviews.record_review(db, fact_id, body.action, stance=body.stance, stage=body.stage,
                                candidate_id=body.candidate_id, race_id=body.race_id, note=body.note,
-                               reviewer=body.reviewer)
+                               reviewer=body.reviewer, endorser_id=body.endorser_id,
+                               endorser_name=body.endorser_name, candidate_name=body.candidate_name)
     return {"review": rv.as_dict(), "fact": wq.fact_detail(db, fact_id)["fact"]}
 
 

@@ -13,7 +13,7 @@ from fastapi import Path
 from pydantic import BaseModel, Field
 
 from ..errors import QueryError
-from ..store import queries, review
+from ..store import entity_corrections, queries, review
 from ..store import web_queries as wq
 
 
@@ -259,10 +259,25 @@ class ReviewOut(BaseModel):
     note: Optional[str]
     reviewer: Optional[str]
     created_at: str
+    endorser_ref: Optional[str] = Field(None, description="A corrected endorser's natural key")
 
 
 class ReviewLogItem(ReviewOut):
     fact_id: Optional[int]
+
+
+class EntityCorrectionItem(BaseModel):
+    """One merge, rename, retype (or entity a review named) of the catalog (store/entity_corrections.py)."""
+    id: int
+    created_at: str
+    action: str = Field(description="create, merge, rename or retype")
+    entity_ref: str = Field(description="The entity acted on (merge: the one kept), as kind:name key")
+    other_ref: Optional[str] = Field(description="merge: the entity folded in")
+    old_value: Optional[str]
+    new_value: Optional[str]
+    reviewer: Optional[str]
+    note: Optional[str]
+    entity_id: Optional[int] = Field(description="The entity that holds the result now")
 
 
 class FactInfo(BaseModel):
@@ -280,6 +295,8 @@ class FactInfo(BaseModel):
 
 
 class Extracted(BaseModel):
+    endorser_id: Optional[int] = None
+    endorser: Optional[str] = None
     stance: str
     stage: Optional[str]
     candidate_id: Optional[int]
@@ -302,6 +319,11 @@ class ReviewIn(BaseModel):
     stage: Optional[str] = Field(None, description="primary, general or unstated")
     candidate_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
     race_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
+    endorser_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
+    endorser_name: Optional[str] = Field(None, max_length=entity_corrections.MAX_NAME_CHARS, pattern=NO_NUL,
+                                         description="A corrected endorser by name: that entity, else a new one")
+    candidate_name: Optional[str] = Field(None, max_length=entity_corrections.MAX_NAME_CHARS, pattern=NO_NUL,
+                                          description="A corrected candidate by name: that entity, else a new one")
     note: Optional[str] = Field(None, max_length=review.MAX_NOTE_CHARS, pattern=NO_NUL)
     reviewer: Optional[str] = Field(None, max_length=200, pattern=NO_NUL)
 
@@ -329,5 +351,6 @@ class SearchResult(BaseModel):
 class Choices(BaseModel):
     stances: list[str]
     stages: list[str]
+    endorsers: list[Ref]
     candidates: list[Ref]
     races: list[Ref]

@@ -228,7 +228,12 @@ async def review_form(request: Request, fact_id: models.RowId):
                 if action == "correct":
                     fields = {"stance": form.get("stance") or None, "stage": form.get("stage") or None,
                               "candidate_id": _int_or_none(form.get("candidate_id"), "candidate"),
-                              "race_id": _int_or_none(form.get("race_id"), "race")}
+                              "race_id": _int_or_none(form.get("race_id"), "race"),
+                              "endorser_id": _int_or_none(form.get("endorser_id"), "endorser")}
+                    for role in ("endorser", "candidate"):  # a name typed in wins over the list's choice
+                        typed = (form.get(f"{role}_name") or "").strip()
+                        if typed:
+                            fields[f"{role}_name"], fields[f"{role}_id"] = typed, None
                 reviews.record_review(db, fact_id, action, note=form.get("note"), reviewer=form.get("reviewer"),
                                       **fields)
             except QueryError as exc:
