@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 from ..errors import UnknownNameError, UnknownRaceError
 from .connection import Database
-from .queries import SOURCE_SQL, STANCE_ORDER, SUPPORT, poll_rows
+from .queries import SOURCE_SQL, STANCE_ORDER, SUPPORT, poll_rows, race_record, race_rows
 from .review import apply_reviews, latest_reviews, review_history, reviewed_source_rows
 from .view import CatalogView
 
@@ -21,10 +21,6 @@ RECENT_LIMIT = 15
 # Search results per kind; a search box is for finding a page, not for listing the database.
 SEARCH_LIMIT = 25
 UNSTATED = "unstated"
-
-
-def _races(db: Database) -> dict[int, dict]:
-    return {r["id"]: r for r in db.query("SELECT id, name, race_key, year FROM races")}
 
 
 def _report(view: CatalogView, r: dict) -> dict:
@@ -69,30 +65,17 @@ def _polls(db: Database, keep) -> list[dict]:
 
 
 def race_list(db: Database) -> list[dict]:
-    """Every race with its number of facts, endorsers, candidates and polls, newest year first."""
-    view = CatalogView(db)
-    races = _races(db)
-    stats: dict[Any, dict[str, Any]] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(),
-                                              "last_report": None} for rid in races}
-    for r in reviewed_source_rows(db, view):
-        s = stats.get(r["race_id"])
-        if s is None:
-            continue
-        s["facts"].add(r["fact_id"])
-        s["endorsers"].add(r["endorser_id"])
-        if r["candidate_id"] is not None:
-            s["candidates"].add(r["candidate_id"])
-        if r["effective_date"] and (s["last_report"] or "") < r["effective_date"]:
-            s["last_report"] = r["effective_date"]
-    poll_counts: dict[str, int] = {}
-    for p in poll_rows(db):
-        poll_counts[p["race"]] = poll_counts.get(p["race"], 0) + 1
-    out = [{"id": rid, "name": race["name"], "year": race["year"], "facts": len(stats[rid]["facts"]),
-            "endorsers": len(stats[rid]["endorsers"]), "candidates": len(stats[rid]["candidates"]),
-            "polls": poll_counts.get(race["name"], 0), "last_report": stats[rid]["last_report"]}
-           for rid, race in races.items()]
+    """Every race (label and parts) with its number of facts, endorsers, candidates and polls,
+    newest year first (``queries.race_rows``; "name" is the label, "facts" its endorsements)."""
+    out = [{**r, "name": r["label"], "facts": r["endorsements"]} for r in race_rows(db)]
     out.sort(key=lambda r: (-(r["year"] or 0), -r["facts"], r["name"]))
     return out
+
+
+def find_race(db: Database, q: str) -> dict:
+    """The one race a typed query means, else AmbiguousRaceError with the races it fits
+    (the web's /race?q=, as ``status --race``)."""
+    return race_record(db, q)
 
 
 def recent_reports(db: Database, limit: int = RECENT_LIMIT) -> list[dict]:
@@ -188,18 +171,17 @@ def _counts(facts: list[dict]) -> list[dict]:
 
 def race_detail(db: Database, race_id: int) -> dict:
     """A race: candidates with counts by stance and stage, support over time, polls, every fact."""
-    races = _races(db)
-    if race_id not in races:
-        raise UnknownRaceError(f"no race with id {race_id} in the database")
     view = CatalogView(db)
+    if race_id not in view.races:
+        raise UnknownRaceError(f"no race with id {race_id} in the database")
     rows = reviewed_source_rows(db, view, races={race_id})
     facts = _facts(view, rows)
-    race = races[race_id]
-    return {"race": {"id": race_id, "name": race["name"], "year": race["year"]},
+    return {"race": {"name": view.race_name(race_id), "label": view.race_name(race_id),
+                     **view.race_parts(race_id, prefix="")},
             "candidates": _counts(facts),
             "no_candidate": [f for f in facts if f["candidate_id"] is None],
             "facts": facts, "timeline": _support_series(view, rows),
-            "polls": _polls(db, lambda p: p["race"] == race["name"]),
+            "polls": _polls(db, lambda p: p["race_id"] == race_id),
             "undated_reports": sum(1 for r in rows if not r["effective_date"])}
 
 
