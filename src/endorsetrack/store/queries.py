@@ -308,8 +308,8 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
             row = grouped[key] = {
                 "date": p["effective_date"], "released": p["released"], "pollster": view.name(p["pollster_id"]),
                 "population": p["population"], "race": view.race_name(race_id), "race_id": race_id,
-                "results": [{"candidate": view.name(r["candidate_id"]), "share": r["share"],
-                             "candidate_id": r["candidate_id"]} for r in res],
+                "results": [{"candidate": view.name(r["candidate_id"]), "share": r["share"]} for r in res],
+                "candidate_ids": [r["candidate_id"] for r in res],
                 "sample_size": p["sample_size"], "sample_universe": p["sample_universe"],
                 "margin_of_error": p["margin_of_error"], "sponsor": p["sponsor"], "field_dates": p["field_dates"],
                 "evidence": p["evidence"], "source": p["url"] or p["doc"], "reports": 0}
@@ -370,7 +370,7 @@ def race_rows(db: Database, *, year: Optional[int] = None, office: Optional[str]
         if s is None:
             continue
         s["polls"] += 1
-        s["candidates"].update(x["candidate_id"] for x in p["results"])
+        s["candidates"].update(p["candidate_ids"])
         if p["date"] and (s["last_report"] or "") < p["date"]:
             s["last_report"] = p["date"]
     out = [{"id": rid, "label": view.race_name(rid), **view.race_parts(rid, prefix=""),

@@ -136,7 +136,6 @@ class TimelineSeries(BaseModel):
 class PollShare(BaseModel):
     candidate: Optional[str]
     share: float
-    candidate_id: Optional[int] = None
 
 
 class Poll(BaseModel):
@@ -147,6 +146,7 @@ class Poll(BaseModel):
     race: Optional[str]
     race_id: Optional[int] = None
     results: list[PollShare]
+    candidate_ids: list[int] = Field(default_factory=list, description="Ids of the candidates of results, in order")
     sample_size: Optional[int]
     sample_universe: Optional[str]
     margin_of_error: Optional[float]
