@@ -140,8 +140,10 @@ def _trim_filler(segment: str, filler: frozenset[str]) -> str:
     return " ".join(ws)
 
 
+@lru_cache(maxsize=4096)
 def parse_race(text: Optional[str]) -> Optional[RaceRecord]:
-    """The race a label names, as parts and a label built from them (None for no race)."""
+    """The race a label names, as parts and a label built from them (None for no race).
+    Cached: the writer asks for every stance's race, and an ingest names few races."""
     if text is None or not race_key(text):
         return None
     lex = _lexicon()
