@@ -98,3 +98,10 @@ def test_a_malformed_parts_file_is_a_rule_file_error(tmp_path):
     bad.write_text('{"id": "x", "version": 1, "kind": "planet", "words": ["Mars"]}\n')
     with pytest.raises(RuleFileError):
         race_record._lexicon(bad)
+
+
+def test_a_parts_rule_without_a_key_its_kind_needs_is_a_rule_file_error(tmp_path):
+    bad = tmp_path / "race_parts.jsonl"
+    bad.write_text('{"id": "x", "version": 1, "kind": "stage", "words": ["runoff"]}\n')
+    with pytest.raises(RuleFileError, match="rule 'x' \\(stage\\) lacks stage"):
+        race_record._lexicon(bad)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from ..errors import RuleFileError
 from ..nlp.places import place_rules
 from ..nlp.rules import load_rules, packaged_rules
 from ..nlp.vocabulary import word_map, words
@@ -39,8 +40,11 @@ MEASURE_OFFICE = "ballot measure"
 LEADERSHIP = "leadership contest"
 #: Last words of a county-level place name.
 COUNTY_WORDS = ("County", "Parish", "Borough")
+#: Keys each kind of rule in race_parts.jsonl may carry, and those it needs.
 KINDS = {"country": ("name", "label", "words", "offices"), "office_form": ("office", "words"),
          "stage": ("stage", "words"), "measure": ("words",), "district": ("regex", "office")}
+NEEDED = {"country": ("name", "words"), "office_form": ("office", "words"), "stage": ("stage", "words"),
+          "measure": ("words",), "district": ("regex",)}
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,13 @@ def _words_re(forms, flags: int = re.I) -> re.Pattern:
 @lru_cache(maxsize=2)
 def _lexicon(path: Path = PARTS_FILE) -> _Lexicon:
     rules = load_rules(path, kinds=KINDS)
+    for rule in rules:
+        missing = [k for k in NEEDED[rule["kind"]] if k not in rule]
+        if missing:
+            raise RuleFileError(f"rule '{rule['id']}' ({rule['kind']}) lacks {', '.join(missing)}", path=str(path))
+        if rule["kind"] == "stage" and rule["stage"] not in RACE_STAGES:
+            raise RuleFileError(f"rule '{rule['id']}': stage must be one of {', '.join(RACE_STAGES)}",
+                                path=str(path))
     offices: dict[str, set[str]] = {}
     nominating = set()
     for rule in packaged_rules("offices", ("office", "explicit")):
