@@ -1,5 +1,5 @@
-"""Commands on the store: ingest, migrate, endorsements, status, timeline, conflicts, export, polls, entities
-(list, merge, rename, retype, log).
+"""Commands on the store: ingest, migrate, endorsements, races, status, timeline, conflicts, export, polls,
+entities (list, merge, rename, retype, log).
 
 Thin: arguments -> a named query in endorsetrack.store -> table (Rich), CSV or
 JSON. Every failure is one line on stderr and a nonzero exit code.
@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
-from ..errors import EndorsetrackError, InputError, printable
+from ..errors import AmbiguousRaceError, EndorsetrackError, InputError, printable
 from ..store import migrate as run_migrations
 from ..store import applied, connect, find_conflicts, open_store, queries, resolve_url
 from ..store import entity_corrections as ec
@@ -43,6 +43,8 @@ TABLES = {
     "entities": ("id", "name", "type", "parent", "names"),
     "corrections": ("id", "created_at", "action", "entity_ref", "other_ref", "old_value", "new_value", "reviewer",
                     "note"),
+    "races": ("id", "label", "year", "office", "place", "district", "endorsements", "polls", "endorsers",
+              "candidates"),
 }
 
 
@@ -52,6 +54,8 @@ def _run(query, *args, **kwargs):
     try:
         db = open_store(kwargs.pop("db", None))
         return query(db, *args, **kwargs)
+    except AmbiguousRaceError as exc:
+        raise _ambiguous(exc) from exc
     except EndorsetrackError as exc:
         raise fail(exc) from exc
     finally:
@@ -59,9 +63,19 @@ def _run(query, *args, **kwargs):
             db.close()
 
 
-WIDE = ("evidence", "names", "endorser", "candidate", "race", "source", "endorser_a", "endorser_b",
-        "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers", "entity_ref", "other_ref",
-        "old_value", "new_value", "note", "action", "created_at")
+def _ambiguous(exc: AmbiguousRaceError) -> typer.Exit:
+    """The races a query fits, one a line on stderr, then the error: which one to name."""
+    typer.echo(f"'{printable(exc.query)}' matches {len(exc.choices)} races:", err=True)
+    for rid, label in exc.choices:
+        typer.echo(f"  #{rid:<5} {printable(label)}", err=True)
+    typer.echo("error: more than one race matches; give one race by its full label or its #id, "
+               "e.g. --race '#" + str(exc.choices[0][0]) + "'", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+WIDE = ("evidence", "names", "endorser", "candidate", "race", "label", "place", "source", "endorser_a", "endorser_b",
+        "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers", "entity_ref",
+        "other_ref", "old_value", "new_value", "note", "action", "created_at")
 
 
 def _console() -> Console:
@@ -197,17 +211,24 @@ def status(
     fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
 ) -> None:
-    """Who backs whom in a race, per stage; undecided and declined endorsers too."""
-    rows = _run(queries.race_status, race, db=db, as_of=as_of, rollup=rollup)
+    """Who backs whom in one race, per stage; undecided and declined endorsers too.
+
+    A query that fits several races lists them and exits 2: name one by its label or #id."""
+    found = _run(queries.race_record, race, db=db)
+    one = f"#{found['id']}"
+    rows = _run(queries.race_status, one, db=db, as_of=as_of, rollup=rollup)
     if fmt is not OutputFormat.table:
         write_rows(rows, fmt.value, sys.stdout)
         if as_of:
-            _say_undated(_run(queries.undated_reports, db=db, race=race), as_of, fmt)
+            _say_undated(_run(queries.undated_reports, db=db, race=one), as_of, fmt)
         return
     console = _console()
-    races = sorted({r["race"] for r in rows if r["race"]})
-    heading = escape(printable("; ".join(races) or race))
+    heading = escape(printable(found["label"] or race))
     console.print(f"[bold]{heading}[/bold]" + (f" as of {as_of}" if as_of else " (all reports)"))
+    parts = [f"{p}: {found[p]}" for p in ("office", "country", "state", "county", "city", "district", "party",
+                                            "stage") if found[p]]
+    if parts:
+        console.print(f"[dim]{escape(printable('; '.join(parts)))}[/dim]")
     if not rows:
         console.print("[dim]no stances found[/dim]")
     for stage in ("primary", "general", None):
@@ -224,7 +245,32 @@ def status(
             t.add_row(plain(st), plain(cand), plain(", ".join(sorted(set(names)))))
         console.print(t)
     if as_of:
-        _say_undated(_run(queries.undated_reports, db=db, race=race), as_of, fmt)
+        _say_undated(_run(queries.undated_reports, db=db, race=one), as_of, fmt)
+
+
+@app.command()
+def races(
+    year: Optional[int] = typer.Option(None, "--year", min=1800, max=2200, help="Only races of this election year."),
+    office: Optional[str] = typer.Option(None, "--office", help="Only races for this office, e.g. 'mayor'."),
+    place: Optional[str] = typer.Option(None, "--place",
+                                        help="Only races in this city, county, state or country."),
+    fmt: OutputFormat = format_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Every race as a record (year, office, place, district, party, stage) with its counts of
+    endorsements, polls, endorsers and candidates; `status --race '#ID'` shows one."""
+    rows = _run(queries.race_rows, db=db, year=year, office=office, place=place)
+    if fmt is not OutputFormat.table:
+        write_rows(rows, fmt.value, sys.stdout, columns=queries.RACE_COLUMNS)
+        return
+    rows = [{**r, "place": _place(r)} for r in rows]
+    _emit(rows, fmt, "races", "Races")
+
+
+def _place(race: dict) -> Optional[str]:
+    """City, county and state of a race; its country when it names no state."""
+    parts = [race[p] for p in ("city", "county", "state") if race[p]]
+    return ", ".join(parts or ([race["country"]] if race["country"] else [])) or None
 
 
 @app.command()

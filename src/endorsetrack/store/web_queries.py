@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from ..errors import UnknownNameError, UnknownRaceError
 from .connection import Database
-from .queries import SOURCE_SQL, STANCE_ORDER, SUPPORT, poll_rows
+from .queries import SOURCE_SQL, STANCE_ORDER, SUPPORT, poll_rows, race_record, race_rows
 from .review import apply_reviews, latest_reviews, review_history, reviewed_source_rows
 from .view import CatalogView
 
@@ -41,10 +41,6 @@ def keep_row(r: dict, as_of: Optional[str] = None, stage: Optional[str] = None,
 def article_label(title: Optional[str], url: Optional[str], doc: str) -> str:
     """What a reader calls an article: its title, else its URL, else its file name (never a full local path)."""
     return title or url or PurePath(doc).name or doc
-
-
-def _races(db: Database) -> dict[int, dict]:
-    return {r["id"]: r for r in db.query("SELECT id, name, race_key, year FROM races")}
 
 
 def _report(view: CatalogView, r: dict) -> dict:
@@ -90,30 +86,17 @@ def _polls(db: Database, keep) -> list[dict]:
 
 
 def race_list(db: Database) -> list[dict]:
-    """Every race with its number of facts, endorsers, candidates and polls, newest year first."""
-    view = CatalogView(db)
-    races = _races(db)
-    stats: dict[Any, dict[str, Any]] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(),
-                                              "last_report": None} for rid in races}
-    for r in reviewed_source_rows(db, view):
-        s = stats.get(r["race_id"])
-        if s is None:
-            continue
-        s["facts"].add(r["fact_id"])
-        s["endorsers"].add(r["endorser_id"])
-        if r["candidate_id"] is not None:
-            s["candidates"].add(r["candidate_id"])
-        if r["effective_date"] and (s["last_report"] or "") < r["effective_date"]:
-            s["last_report"] = r["effective_date"]
-    poll_counts: dict[str, int] = {}
-    for p in poll_rows(db):
-        poll_counts[p["race"]] = poll_counts.get(p["race"], 0) + 1
-    out = [{"id": rid, "name": race["name"], "year": race["year"], "facts": len(stats[rid]["facts"]),
-            "endorsers": len(stats[rid]["endorsers"]), "candidates": len(stats[rid]["candidates"]),
-            "polls": poll_counts.get(race["name"], 0), "last_report": stats[rid]["last_report"]}
-           for rid, race in races.items()]
+    """Every race (label and parts) with its number of facts, endorsers, candidates and polls,
+    newest year first (``queries.race_rows``; "name" is the label, "facts" its endorsements)."""
+    out = [{**r, "name": r["label"], "facts": r["endorsements"]} for r in race_rows(db)]
     out.sort(key=lambda r: (-(r["year"] or 0), -r["facts"], r["name"]))
     return out
+
+
+def find_race(db: Database, q: str) -> dict:
+    """The one race a typed query means, else AmbiguousRaceError with the races it fits
+    (the web's /race?q=, as ``status --race``)."""
+    return race_record(db, q)
 
 
 def article_list(db: Database) -> list[dict]:
@@ -257,19 +240,18 @@ def race_detail(db: Database, race_id: int, as_of: Optional[str] = None, stage: 
     follow ``as_of`` only. ``undated_reports`` counts the race's undated reports (left out when ``as_of``
     is given, off the charts always).
     """
-    races = _races(db)
-    if race_id not in races:
-        raise UnknownRaceError(f"no race with id {race_id} in the database")
     view = CatalogView(db)
+    if race_id not in view.races:
+        raise UnknownRaceError(f"no race with id {race_id} in the database")
     every = reviewed_source_rows(db, view, races={race_id})
     rows = [r for r in every if keep_row(r, as_of, stage, stance)]
     facts = _facts(view, rows)
-    race = races[race_id]
 
     def poll_kept(p: dict) -> bool:
         day = p["date"] or p["released"]
-        return p["race"] == race["name"] and (not as_of or (bool(day) and day <= as_of))
-    return {"race": {"id": race_id, "name": race["name"], "year": race["year"]},
+        return p["race_id"] == race_id and (not as_of or (bool(day) and day <= as_of))
+    return {"race": {"name": view.race_name(race_id), "label": view.race_name(race_id),
+                     **view.race_parts(race_id, prefix="")},
             "filters": {"as_of": as_of, "stage": stage, "stance": stance},
             "candidates": _counts(facts),
             "no_candidate": [f for f in facts if f["candidate_id"] is None],

@@ -28,13 +28,14 @@ from typing import Optional
 
 from .. import __version__
 from ..resolve import entity_kind
-from ..resolve import race_key, race_year
+from ..resolve import race_key
 from ..settings import DEFAULT, Settings
 from ..types import Article, ArticleResult, DateWindow, Endorsement, Poll
 from .connection import Database
 from .entity_corrections import reapply_corrections
 from .entity_store import EntityStore
 from .schema import fact_key
+from .race_records import race_columns
 
 # Test hook for the interruption test: the writer stops (sleeps) in the middle of
 # the N-th article of this process, after part of its rows are written, so that
@@ -200,7 +201,7 @@ class StoreWriter:
         key = race_key(text)
         if not key or text is None:
             return None
-        return self.db.get_or_create("races", {"race_key": key}, {"name": text.strip(), "year": race_year(text)})
+        return self.db.get_or_create("races", {"race_key": key}, {"name": text.strip(), **race_columns(text)})
 
     def _write_stance(self, e: Endorsement, article_id: int, window: DateWindow) -> None:
         kind = entity_kind(e.endorser_type, e.endorser)

@@ -105,21 +105,34 @@ class HistoryItem(Report):
     previous: Optional[Previous] = None
 
 
-class RaceSummary(BaseModel):
+class RaceParts(BaseModel):
+    """A race as a record: each part its own field, and the label built from them."""
     id: int
-    name: str
+    name: str = Field(description="The race's label (kept as 'name' for older clients)")
+    label: str = Field(description="Built from the parts, e.g. '2018 U.S. House, Florida 6th District'")
     year: Optional[int]
+    office: Optional[str]
+    country: Optional[str]
+    state: Optional[str] = Field(description="State or province")
+    county: Optional[str]
+    city: Optional[str]
+    district: Optional[str] = Field(description="District or seat; a ballot measure's name")
+    party: Optional[str]
+    stage: Optional[str] = Field(description="primary, general, runoff, leadership contest or measure, when the "
+                                             "race itself is one (a fact's own stage is on the fact)")
+
+
+class RaceSummary(RaceParts):
     facts: int
+    endorsements: int = Field(description="Stance facts filed under the race (the same as facts)")
     endorsers: int
-    candidates: int
+    candidates: int = Field(description="Distinct candidates of its facts and polls")
     polls: int
     last_report: Optional[str]
 
 
-class RaceInfo(BaseModel):
-    id: int
-    name: str
-    year: Optional[int]
+class RaceInfo(RaceParts):
+    pass
 
 
 class CandidateCount(BaseModel):
@@ -156,7 +169,9 @@ class Poll(BaseModel):
     pollster: Optional[str]
     population: Optional[str]
     race: Optional[str]
+    race_id: Optional[int] = None
     results: list[PollShare]
+    candidate_ids: list[int] = Field(default_factory=list, description="Ids of the candidates of results, in order")
     sample_size: Optional[int]
     sample_universe: Optional[str]
     margin_of_error: Optional[float]

@@ -16,8 +16,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import QueryError
 from .. import store
+from ..errors import AmbiguousRaceError, QueryError
 from ..store import open_store, queries
 from ..store import review as reviews
 from ..store import web_queries as wq
@@ -93,6 +93,21 @@ async def home(request: Request):
 @router.get("/search")
 async def search_page(request: Request, q: str = Query("", max_length=200)):
     return render(request, "search.html", {"result": await read(request, wq.search, q), "q": q})
+
+
+@router.get("/race")
+async def race_query(request: Request, q: str = Query(..., min_length=1, max_length=200)):
+    """One race by what a reader types ("Chicago mayor 2023", "#12"): its page when the words
+    fit one race; a page listing the races they fit when several do (status 300)."""
+    def find(db) -> dict:
+        try:
+            return {"race": wq.find_race(db, q)}
+        except AmbiguousRaceError as exc:
+            return {"choices": [{"id": rid, "name": label} for rid, label in exc.choices]}
+    found = await read(request, find)
+    if "race" in found:
+        return RedirectResponse(f"/race/{found['race']['id']}", status_code=303)
+    return render(request, "race_choices.html", {"q": q, "choices": found["choices"]}, 300)
 
 
 def _filter_param() -> Any:
