@@ -114,6 +114,24 @@ class RaceIndex:
         office, score = scores.most_common(1)[0]
         return office, score
 
+    def place_of(self, candidate: str) -> Optional[str]:
+        """The U.S. state the article names with this candidate, most often: right before the
+        name in the same phrase ("Iowa state Sen. Ana Ruiz", "Ohio governor hopeful Ana Ruiz",
+        a roundup line "Iowa Ana Ruiz (D)") or as the name's tag ("Ana Ruiz (D-Iowa)",
+        "Ana Ruiz (Iowa)"). None when it names none."""
+        counts: Counter = Counter()
+        name = re.compile(rf"\b{re.escape(candidate)}\b|\b{re.escape(candidate.split()[-1])}\b")
+        for sent in self.sentences:
+            for m in name.finditer(sent):
+                before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[max(0, m.start() - STATE_BEFORE_NAME_CHARS):m.start()])[-1]
+                tag = STATE_TAG.match(sent[m.end():])
+                for text in (before, tag.group(1) if tag else ""):
+                    state = _state_named(text)
+                    if state:
+                        counts[state] += 1
+        best = counts.most_common(1)
+        return best[0][0] if best else None
+
     def _offices_named_in(self, k: int) -> frozenset[str]:
         """Offices sentence k names as a race, searched once per sentence however many
         candidates it holds."""
@@ -138,6 +156,7 @@ class RaceIndex:
 
     def race_for(self, candidate: Optional[str], office: Optional[str] = None) -> Optional[str]:
         office = office or self.office_for(candidate)
+        place = (self.place_of(candidate) if candidate else None) or self.place
         if office is None:
             return None
         rule = _office_rules().get(office, {})
@@ -151,8 +170,8 @@ class RaceIndex:
             parts = [office]
             if rule.get("local") and self.locality:
                 parts.append(self.locality)
-            if self.place and office != "president":
-                parts.append(self.place)
+            if place and office != "president":
+                parts.append(place)
             race = ", ".join(parts)
         year = self.year_for(office)
         return f"{year} {race}" if year else race
@@ -352,6 +371,20 @@ def _state_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         forms = [rf"\b{re.escape(name)}\b"] + [rf"(?<![\w.]){re.escape(a)}(?!\w)" for a in abbreviations]
         out.append((name, re.compile("|".join(forms))))
     return tuple(out)
+
+
+#: How far before a candidate's name a state still describes the candidate ("Iowa 1st District
+#: Rep. Ana Ruiz", "Ohio Republican gubernatorial candidate Ana Ruiz"), within the same phrase.
+#: Set on the train set, where such descriptions run up to 40 characters.
+STATE_BEFORE_NAME_CHARS = 45
+#: A state tag right after a name: "(D-Iowa)", "(Pa.)", "(R-N.H.)".
+STATE_TAG = re.compile(r"\s*\((?:[DRI]-)?([A-Z][\w. ]{1,20})\)")
+
+
+def _state_named(text: str) -> Optional[str]:
+    """The state a short piece of text names (the last one, nearest what follows it)."""
+    found = [(m.start(), state) for state, pattern in _state_patterns() for m in pattern.finditer(text)]
+    return max(found)[1] if found else None
 
 
 def _dominant_state(text: str) -> Optional[str]:
