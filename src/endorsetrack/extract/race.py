@@ -166,6 +166,8 @@ class RaceIndex:
             return f"{year} {race}" if year else race
         if rule.get("national"):
             race = f"{self.country} {office}" if self.country else office
+            if self.country in COUNTRY_NOUNS:  # "Canadian party leadership, Canada": both ways a label names it
+                race = f"{race}, {COUNTRY_NOUNS[self.country]}"
         else:
             parts = [office]
             if rule.get("local") and self.locality:
@@ -333,6 +335,8 @@ COUNTRIES = (("Canadian", re.compile(r"\bCanad(?:a|ians?)\b|\bOttawa\b|\bQuebec\
              ("Australian", re.compile(r"\bAustralia(?:ns?)?\b|\bCanberra\b")),
              ("UK", re.compile(r"\bBritain\b|\bBritish\b|\bU\.?K\.?\b|\bWestminster\b|\bEngland\b")),
              ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b|\bPilipin(?:as|o)\b")))
+#: The country's own name where its race label's adjective differs from it ("Canadian" -> "Canada").
+COUNTRY_NOUNS = {"Canadian": "Canada", "Australian": "Australia", "Philippine": "Philippines"}
 #: U.S. offices whose name another country's race shares: a "Senate" or "president" in an article
 #: about a country (and naming no U.S. state) is that country's (office -> the country's office).
 FOREIGN_NAMESAKES = {"U.S. Senate": "Senate", "president": "president"}
