@@ -32,6 +32,10 @@ TITLE_WEIGHT = 1
 # title pattern's look-behinds room. Searching the whole sentence prefix instead made
 # an unpunctuated paragraph cost the square of its length.
 TITLE_LOOKBACK_CHARS = 120
+# An office word describing the candidate right before the name ("Ohio governor hopeful Ana Ruiz")
+# is the candidate's own race, stronger than a race phrase elsewhere in the sentence (3), which
+# may be another person's ("Former presidential nominee Lee Park backs Ana Ruiz ...").
+DESCRIPTOR_WEIGHT = 4
 
 
 
@@ -56,6 +60,38 @@ def _office_rules() -> dict[str, dict]:
 def _mentions() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r["office"], re.compile(r["mention"], re.I if r["mention"].islower() else 0))
                  for r in _office_rules().values() if r.get("mention"))
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> tuple[tuple[str, re.Pattern], ...]:
+    """(office, its description right before a name), from offices.jsonl "descriptor"."""
+    nouns = "|".join(words("race.candidate_nouns"))
+    # between the noun and the surname only the first names, after an appositive comma or colon
+    return tuple((r["office"], re.compile(rf"(?:{r['descriptor']})(?:'s)? (?:race )?(?:{nouns})[,:]?"
+                                          rf"(?:\s+[A-Z][\w.'’-]*){{0,3}}\s+$"))
+                 for r in _office_rules().values() if r.get("descriptor"))
+
+
+@lru_cache(maxsize=1)
+def _descriptors_after() -> tuple[tuple[str, re.Pattern], ...]:
+    """(office, its description right after a name: "Ana Ruiz, the Democratic Senate nominee",
+    "Ana Ruiz II as the party's governor candidate")."""
+    nouns = "|".join(words("race.candidate_nouns"))
+    return tuple((r["office"], re.compile(rf"^(?: (?:Jr\.|Sr\.|I+))?(?:,| is| as) (?:the|a|an) (?:[\w'’-]+ ){{0,2}}?"
+                                          rf"(?:{r['descriptor']})(?:'s)? (?:race )?(?:{nouns})\b"))
+                 for r in _office_rules().values() if r.get("descriptor"))
+
+
+def _office_described_after(after_name: str) -> Optional[str]:
+    """The office an appositive or "as" phrase right after a name describes the person running for."""
+    return next((office for office, pattern in _descriptors_after() if pattern.search(after_name)), None)
+
+
+def _described_office(before_name: str) -> Optional[str]:
+    """The office a candidate noun right before a name describes ("Senate hopeful Ana", "the
+    Democratic gubernatorial nominee, Ana"): the one nearest the name."""
+    found = [(m.start(), office) for office, pattern in _descriptors() for m in [pattern.search(before_name)] if m]
+    return max(found)[1] if found else None
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +145,11 @@ class RaceIndex:
                 for start in starts:  # a title right before the name: look back a window, not the whole sentence
                     if title.search(sent[max(0, start - TITLE_LOOKBACK_CHARS):start]):
                         scores[office] += TITLE_WEIGHT
+            for m in name.finditer(sent):
+                described = _described_office(sent[max(0, m.start() - TITLE_LOOKBACK_CHARS):m.start()]) \
+                    or _office_described_after(sent[m.end():m.end() + TITLE_LOOKBACK_CHARS])
+                if described:
+                    scores[described] += DESCRIPTOR_WEIGHT
         if not scores:
             return None, 0
         office, score = scores.most_common(1)[0]
@@ -166,8 +207,6 @@ class RaceIndex:
             return f"{year} {race}" if year else race
         if rule.get("national"):
             race = f"{self.country} {office}" if self.country else office
-            if self.country in COUNTRY_NOUNS:  # "Canadian party leadership, Canada": both ways a label names it
-                race = f"{race}, {COUNTRY_NOUNS[self.country]}"
         else:
             parts = [office]
             if rule.get("local") and self.locality:
@@ -335,8 +374,6 @@ COUNTRIES = (("Canadian", re.compile(r"\bCanad(?:a|ians?)\b|\bOttawa\b|\bQuebec\
              ("Australian", re.compile(r"\bAustralia(?:ns?)?\b|\bCanberra\b")),
              ("UK", re.compile(r"\bBritain\b|\bBritish\b|\bU\.?K\.?\b|\bWestminster\b|\bEngland\b")),
              ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b|\bPilipin(?:as|o)\b")))
-#: The country's own name where its race label's adjective differs from it ("Canadian" -> "Canada").
-COUNTRY_NOUNS = {"Canadian": "Canada", "Australian": "Australia", "Philippine": "Philippines"}
 #: U.S. offices whose name another country's race shares: a "Senate" or "president" in an article
 #: about a country (and naming no U.S. state) is that country's (office -> the country's office).
 FOREIGN_NAMESAKES = {"U.S. Senate": "Senate", "president": "president"}
