@@ -230,3 +230,8 @@ def test_another_person_s_description_in_the_sentence_does_not_describe_the_cand
     assert race.evidence_for("Lee Park")[0] == "president"
     assert race.evidence_for("Ana Ruiz")[1] < 4
 
+
+
+def test_a_published_year_without_month_dates_the_race():
+    race = RaceIndex("Iowa Tess Varro (D) has our endorsement for the Senate.", "1996")
+    assert race.race_for("Tess Varro", "U.S. Senate") == "1996 U.S. Senate, Iowa"
