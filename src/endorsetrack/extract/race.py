@@ -1,10 +1,13 @@
 """Which race a stance is about: office, place and year, as free text.
 
-The office comes from what the article says about the candidate: an explicit
-"Lamont's bid for U.S. Senate" near the name weighs most, a title before the name
-("Sen. Joe Lieberman") less; a candidate with neither takes the article's dominant
-office. The place is the U.S. state the article names most (nlp/patterns/places.jsonl),
-and for a city or county office also the city or county it names most. The year
+The office comes from what the article says about the candidate: an office word
+describing the candidate ("Ohio governor hopeful Ana Ruiz", "Ana Ruiz, the Senate
+nominee") weighs most, an explicit "Lamont's bid for U.S. Senate" in the name's
+sentence next, a title before the name ("Sen. Joe Lieberman") least; a candidate with
+none takes the article's dominant office. The place is the U.S. state named with the
+candidate ("Iowa Rep. Ana Ruiz", "Ana Ruiz (D-Iowa)"), else the one the article names
+most (nlp/patterns/places.jsonl), and for a city or county office also the city or
+county it names most. The year
 is the election's: the next one of the office's cycle (offices.jsonl "cycle") on
 or after the published date, or the year the article, its title or URL names most
 when the date is unknown. Office cues are data (nlp/patterns/offices.jsonl).
