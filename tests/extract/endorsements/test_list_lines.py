@@ -141,3 +141,37 @@ def test_a_recap_naming_no_paper_gives_no_endorser_for_our(nlp):
     text = ("We recommend reading every voter guide.\n\n"
             "Our endorsement went to Lena Whitcombe for her steady handling of the state budget.\n")
     assert not any(c == "Lena Whitcombe" for _, c, _ in pairs(text, nlp))
+
+
+def test_labelled_group_lines_under_a_candidate_heading_back_that_candidate(nlp):
+    text = ("Endorsements are piling up in the race for mayor of Port Ellery, where Dana Whitlock and "
+            "Marcus Ferreira are the leading candidates.\n\n"
+            "DANA WHITLOCK (Democrat)\n\n"
+            "Elected Officials: state Sens. Olivia Brandt and Tobias Karlsson, Council Member Ines "
+            "Varga-Holt, Comptroller Felix Adebayo\n\n"
+            "MARCUS FERREIRA (Republican)\n\n"
+            "Elected Officials: former Mayor Harold Quist, Assembly Member Rosalind Baptiste\n")
+    found = pairs(text, nlp)
+    for backer in ("Olivia Brandt", "Tobias Karlsson", "Ines Varga-Holt", "Felix Adebayo"):
+        assert (backer, "Dana Whitlock", "endorses") in found
+    for backer in ("Harold Quist", "Rosalind Baptiste"):
+        assert (backer, "Marcus Ferreira", "endorses") in found
+    assert not any(c == "Dana Whitlock" and e in ("Harold Quist", "Rosalind Baptiste") for e, c, _ in found)
+
+
+def test_a_full_list_of_supporters_under_a_counted_heading(nlp):
+    text = ("Members of the party caucus have begun to declare whom they back to succeed the leader.\n\n"
+            "Eleanor Whitcombe – supporters: 4\n\n"
+            "The former treasurer launched her campaign on Monday with a speech in her home town.\n\n"
+            "Full list of supporters: Gregory Pannett, Lucille Ambrose, Hamish Tolland, Priya Castellane\n")
+    found = pairs(text, nlp)
+    for backer in ("Gregory Pannett", "Lucille Ambrose", "Hamish Tolland", "Priya Castellane"):
+        assert (backer, "Eleanor Whitcombe", "endorses") in found
+
+
+def test_a_tags_line_under_a_candidate_heading_names_no_backers(nlp):
+    text = ("The campaign for governor heated up this week as new endorsements arrived.\n\n"
+            "Dana Whitlock (Democrat)\n\n"
+            "Tags: Dana Whitlock, Marcus Ferreira, Olivia Brandt\n")
+    found = pairs(text, nlp)
+    assert not any(e in ("Marcus Ferreira", "Olivia Brandt") for e, _, _ in found)

@@ -14,6 +14,12 @@ lines are. Three shapes, told apart by what the introducing line ("cue") names:
   candidates (a name with a count, "Ana Ruiz (41)", or a name the prose before the
   list gave), and the lines under each heading its backers (rule ``list.grouped``).
 
+A fourth shape needs no cue: a tracker's candidate heading ("ANA RUIZ (Democrat)",
+"Ana Ruiz – backers: 12") over lines that each name a group of her backers after a
+label ("Elected officials: Sen. Tom Reyes, Mayor Lia Park and ...", "Full list of
+supporters: ..."); every name of such a line backs the heading's candidate (rule
+``list.labelled_group``).
+
 A list is read paragraph by paragraph (a line is a paragraph); a short line that is
 no list item (a section heading, "Last updated: ...") is passed over, prose ends the
 list (a grouped list may have a few prose lines under a heading). Pure: sentence
@@ -56,6 +62,14 @@ MAX_NAME_WORDS = 6
 MAX_PERSON_WORDS = 4
 # Confidence penalty of a list-line fact: the roles come from layout, not a parse.
 LIST_PENALTY = 0.2
+# Paragraphs under a candidate heading that its labelled group lines may come in: a tracker
+# puts a caption and a few quoted backers (train: 4 prose paragraphs and a caption) between
+# the heading and the full list; the next candidate heading ends the section anyway.
+MAX_SECTION_PARAGRAPHS = 8
+# Words of a group line's label ("Elected officials", "Full list of supporters" is 4).
+MAX_LABEL_WORDS = 5
+# Fewer names than this on a group line make no group: "Chair: Dana Cole" is a role, not a list.
+MIN_GROUP_NAMES = 2
 
 CUE_WORDS = words("list_lines.cue_words")
 OPENER_WORDS = words("list_lines.opener_words")
@@ -68,12 +82,20 @@ OFFICE_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(OFFICE_WORDS)}
 NAME_JOINERS = words("list_lines.name_joiners")
 NO_ENDORSEMENT = words("list_lines.no_endorsement")
 MEASURE_WORD_FORMS = word_map("list_lines.measure_word_forms")
+NOT_GROUP_LABELS = words("list_lines.not_group_labels")
 
 BULLET = re.compile(r"^\s*(?:[-*•·▪‣◦●–—]+|\d{1,3}[.)])\s*")
 # "Ana Ruiz (41)", "Ana Ruiz (41 backers)", "Ana Ruiz – 8 nominated (12 declared support)"
 COUNT_TAIL = re.compile(r"^(?P<name>[^()\d]+?)\s*(?:\(\s*\d+[^)]*\)|[–—-]\s*\d+\b.*)\s*$")
 # Where the name at the head of a line ends: "Dana Cole MP for Eastvale", "Dana Cole, Mayor", "Eastvale (...)"
 NAME_END = re.compile(r"\s*(?:\(|,|;|:|\s[–—-]\s|>>>|→|\bMP\b|\bMSP\b|\bMLA\b|\bMEP\b)")
+# A tracker's candidate heading: a name and a tail saying whose section this is, a party
+# ("ANA RUIZ (Democrat)") or a count ("Ana Ruiz (41)", "Ana Ruiz – backers: 12").
+CANDIDATE_HEADING = re.compile(r"^(?P<name>[^()\d:;,–—]+?)\s*(?:\((?P<party>[^()\d]{1,30})\)"
+                               r"|\(\s*\d+[^)]*\)|[–—-]\s*[^\d]{0,30}\d+\W*)\s*$")
+# "Elected officials: ...": a short label, a colon, the names.
+GROUP_LINE = re.compile(r"^(?P<label>[A-Z][^:;,.()\d]{1,50}?):\s+(?P<names>\S.*)$")
+SEGMENT_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?")
 MEASURE_VERDICT = LazyPattern(lambda: re.compile(
     rf"^(?P<word>{alternation(MEASURE_WORDS)})s?\s+(?P<number>[0-9]{{1,3}}[A-Z]?|[A-Z]{{1,2}})\b[^:—–]*?"
     r"(?:[:—–-]|\s)\s*(?P<verdict>[Yy]es|[Nn]o|YES|NO)\b\W*$"))
@@ -131,7 +153,92 @@ def list_line_endorsements(contexts: list[SentenceContext], article: Article,
         reading.stage = default_stage
         found, k = _read_list(lines, k + 1, reading, article)
         out.extend(found)
+    return out + labelled_group_lines(lines, article, default_stage)
+
+
+def labelled_group_lines(lines: list[Line], article: Article, default_stage: Optional[str]) -> list[Endorsement]:
+    """Backers a tracker lists by group under each candidate's heading (rule ``list.labelled_group``):
+    every name of a labelled line ("Unions: ...") in a heading's section backs its candidate."""
+    rule = _rules()["list.labelled_group"]
+    out: list[Endorsement] = []
+    candidate: Optional[str] = None
+    section = 0
+    for line in lines:
+        heading = _candidate_heading(line, article)
+        if heading is not None:
+            candidate, section = heading, 0
+            continue
+        section += 1
+        if candidate is None or section > MAX_SECTION_PARAGRAPHS:
+            candidate = None
+            continue
+        names = _group_names(line)
+        if names is None or any(n == candidate or n in candidate.split() for n, _ in names):
+            continue  # the candidate among the names: a line about the race ("Tags: ..."), no group of backers
+        out.extend(_fact(line, (name, kind, 0.1), candidate, "endorses", default_stage, rule) for name, kind in names)
     return out
+
+
+def _hyphen_joined(mentions: list[Mention], line: Line) -> list[Mention]:
+    """Names NER cut at a hyphen ("Ana Ruiz" + "Park" of "Ana Ruiz-Park") joined again."""
+    doc = line.contexts[0].doc
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start == out[-1].end + 1 and doc[out[-1].end].text == "-" \
+                and not doc[out[-1].end - 1].whitespace_ and not doc[out[-1].end].whitespace_:
+            last = out.pop()
+            m = Mention(last.start, m.end, doc[last.start:m.end].text, last.kind, last.label)
+        out.append(m)
+    return out
+
+
+def _candidate_heading(line: Line, article: Article) -> Optional[str]:
+    """The candidate a tracker's heading line names ("ANA RUIZ (Democrat)", "Ana Ruiz – backers: 12"), else None."""
+    text = line.text.strip()
+    match = CANDIDATE_HEADING.match(text) if len(text) <= MAX_HEADING_CHARS else None
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    if not _is_name(name.title()) or len(name.split()) > MAX_PERSON_WORDS:
+        return None
+    person = next((m.text for m in line.mentions if m.kind == "person" and m.text in name), None)
+    if person is not None and not person.isupper():
+        return person
+    if person is None and not (name.isupper() and person_like_text(name.title())):
+        return None
+    name = person or name
+    # a name in capitals takes the spelling the article gives it elsewhere ("ANA RUIZ" -> "Ana Ruiz")
+    spelled = re.search(rf"\b{re.escape(name)}\b", article.text.replace(text, ""), re.IGNORECASE)
+    return spelled.group(0) if spelled and not spelled.group(0).isupper() else name.title()
+
+
+def _group_names(line: Line) -> Optional[list[tuple[str, str]]]:
+    """The names of a labelled group line ("Elected officials: Sen. Tom Reyes, Mayor Lia Park and Rev. Abel
+    Sousa") as (name, endorser type), or None when the line is no such line."""
+    match = GROUP_LINE.match(line.text)
+    if match is None:
+        return None
+    label = match.group("label").strip()
+    lowered = label.lower()
+    if len(label.split()) > MAX_LABEL_WORDS or OFFICE_WORD.search(lowered) or lowered in NOT_GROUP_LABELS \
+            or not (CUE_WORD.search(lowered) or lowered.endswith("s")):
+        return None
+    offset = line.evidence.start + line.evidence.text.find(match.group("names"))
+    doc = line.contexts[0].doc
+    names: list[tuple[str, str]] = []
+    position = offset
+    for segment in SEGMENT_SEPARATOR.split(match.group("names")):
+        start = line.evidence.text.find(segment, position - line.evidence.start) + line.evidence.start
+        end = start + len(segment)
+        position = end
+        inside = _hyphen_joined([m for m in line.mentions if start <= doc[m.start].idx < end
+                                 and m.kind in ("person", "org")], line)
+        people = [m.text for m in inside if m.kind == "person" or person_like(m)]
+        if people:
+            names.extend((p, "person") for p in people)
+        elif len(inside) == 1:
+            names.append((inside[0].text, "organization"))
+    return names if len(names) >= MIN_GROUP_NAMES else None
 
 
 def paragraph_lines(contexts: list[SentenceContext], article: Article) -> list[Line]:
