@@ -175,3 +175,25 @@ def test_a_tags_line_under_a_candidate_heading_names_no_backers(nlp):
             "Tags: Dana Whitlock, Marcus Ferreira, Olivia Brandt\n")
     found = pairs(text, nlp)
     assert not any(e in ("Marcus Ferreira", "Olivia Brandt") for e, _, _ in found)
+
+
+def test_a_bare_name_heading_over_labelled_lines_and_a_line_of_names_alone(nlp):
+    text = ("Endorsements are piling up in the race for mayor of Port Ellery.\n\n"
+            "Dana Whitlock\n\n"
+            "Unions: Harbor Pilots Association, Ellery Nurses Guild\n\n"
+            "Marcus Ferreira (R)\n\n"
+            "Harold Quist, Rosalind Baptiste, Tobias Karlsson\n")
+    found = pairs(text, nlp)
+    for backer in ("Harbor Pilots Association", "Ellery Nurses Guild"):
+        assert (backer, "Dana Whitlock", "endorses") in found
+    for backer in ("Harold Quist", "Rosalind Baptiste", "Tobias Karlsson"):
+        assert (backer, "Marcus Ferreira", "endorses") in found
+
+
+def test_a_bare_name_line_over_prose_heads_no_section(nlp):
+    text = ("Endorsements are piling up in the race for mayor of Port Ellery.\n\n"
+            "Dana Whitlock\n\n"
+            "The candidate toured the harbor district on Monday with her family.\n\n"
+            "Harold Quist, Rosalind Baptiste, Tobias Karlsson\n")
+    found = pairs(text, nlp)
+    assert not any(c == "Dana Whitlock" for _, c, _ in found)

@@ -70,6 +70,8 @@ MAX_SECTION_PARAGRAPHS = 8
 MAX_LABEL_WORDS = 5
 # Fewer names than this on a group line make no group: "Chair: Dana Cole" is a role, not a list.
 MIN_GROUP_NAMES = 2
+# ...and a line of names with no label takes more: "Tom Reyes, Lia Park" may be a byline or a caption.
+MIN_NAMES_ALONE = 3
 
 CUE_WORDS = words("list_lines.cue_words")
 OPENER_WORDS = words("list_lines.opener_words")
@@ -95,6 +97,7 @@ CANDIDATE_HEADING = re.compile(r"^(?P<name>[^()\d:;,–—]+?)\s*(?:\((?P<party>
                                r"|\(\s*\d+[^)]*\)|[–—-]\s*[^\d]{0,30}\d+\W*)\s*$")
 # "Elected officials: ...": a short label, a colon, the names.
 GROUP_LINE = re.compile(r"^(?P<label>[A-Z][^:;,.()\d]{1,50}?):\s+(?P<names>\S.*)$")
+BARE_HEADING = re.compile(r"^(?P<name>[^()\d:;,.–—]+)$")
 SEGMENT_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?")
 MEASURE_VERDICT = LazyPattern(lambda: re.compile(
     rf"^(?P<word>{alternation(MEASURE_WORDS)})s?\s+(?P<number>[0-9]{{1,3}}[A-Z]?|[A-Z]{{1,2}})\b[^:—–]*?"
@@ -158,13 +161,16 @@ def list_line_endorsements(contexts: list[SentenceContext], article: Article,
 
 def labelled_group_lines(lines: list[Line], article: Article, default_stage: Optional[str]) -> list[Endorsement]:
     """Backers a tracker lists by group under each candidate's heading (rule ``list.labelled_group``):
-    every name of a labelled line ("Unions: ...") in a heading's section backs its candidate."""
+    every name of a labelled line ("Unions: ...") or of a line of names alone in a heading's
+    section backs its candidate. A heading with no party or count ("Ana Ruiz") counts only
+    right over a labelled line."""
     rule = _rules()["list.labelled_group"]
+    labelled = [_group_names(line, labelled=True) for line in lines]
     out: list[Endorsement] = []
     candidate: Optional[str] = None
     section = 0
-    for line in lines:
-        heading = _candidate_heading(line, article)
+    for k, line in enumerate(lines):
+        heading = _candidate_heading(line, article, bare=k + 1 < len(lines) and labelled[k + 1] is not None)
         if heading is not None:
             candidate, section = heading, 0
             continue
@@ -172,7 +178,7 @@ def labelled_group_lines(lines: list[Line], article: Article, default_stage: Opt
         if candidate is None or section > MAX_SECTION_PARAGRAPHS:
             candidate = None
             continue
-        names = _group_names(line)
+        names = labelled[k] or _group_names(line, labelled=False)
         if names is None or any(n == candidate or n in candidate.split() for n, _ in names):
             continue  # the candidate among the names: a line about the race ("Tags: ..."), no group of backers
         out.extend(_fact(line, (name, kind, 0.1), candidate, "endorses", default_stage, rule) for name, kind in names)
@@ -192,10 +198,13 @@ def _hyphen_joined(mentions: list[Mention], line: Line) -> list[Mention]:
     return out
 
 
-def _candidate_heading(line: Line, article: Article) -> Optional[str]:
-    """The candidate a tracker's heading line names ("ANA RUIZ (Democrat)", "Ana Ruiz – backers: 12"), else None."""
+def _candidate_heading(line: Line, article: Article, bare: bool) -> Optional[str]:
+    """The candidate a tracker's heading line names ("ANA RUIZ (Democrat)", "Ana Ruiz – backers: 12";
+    if ``bare``, a name alone: "Ana Ruiz"), else None."""
     text = line.text.strip()
     match = CANDIDATE_HEADING.match(text) if len(text) <= MAX_HEADING_CHARS else None
+    if match is None and bare:
+        match = BARE_HEADING.match(text)
     if match is None:
         return None
     name = match.group("name").strip()
@@ -212,9 +221,12 @@ def _candidate_heading(line: Line, article: Article) -> Optional[str]:
     return spelled.group(0) if spelled and not spelled.group(0).isupper() else name.title()
 
 
-def _group_names(line: Line) -> Optional[list[tuple[str, str]]]:
+def _group_names(line: Line, labelled: bool) -> Optional[list[tuple[str, str]]]:
     """The names of a labelled group line ("Elected officials: Sen. Tom Reyes, Mayor Lia Park and Rev. Abel
-    Sousa") as (name, endorser type), or None when the line is no such line."""
+    Sousa"), or if not ``labelled`` of a line of names alone ("Tom Reyes, Lia Park, Abel Sousa"), as
+    (name, endorser type); None when the line is no such line."""
+    if not labelled:
+        return _names_alone(line)
     match = GROUP_LINE.match(line.text)
     if match is None:
         return None
@@ -223,24 +235,46 @@ def _group_names(line: Line) -> Optional[list[tuple[str, str]]]:
     if len(label.split()) > MAX_LABEL_WORDS or OFFICE_WORD.search(lowered) or lowered in NOT_GROUP_LABELS \
             or not (CUE_WORD.search(lowered) or lowered.endswith("s")):
         return None
-    offset = line.evidence.start + line.evidence.text.find(match.group("names"))
-    doc = line.contexts[0].doc
-    names: list[tuple[str, str]] = []
-    position = offset
-    for segment in SEGMENT_SEPARATOR.split(match.group("names")):
-        start = line.evidence.text.find(segment, position - line.evidence.start) + line.evidence.start
-        end = start + len(segment)
-        position = end
-        inside = _hyphen_joined([m for m in line.mentions if start <= doc[m.start].idx < end
-                                 and m.kind in ("person", "org")], line)
-        people = [m.text for m in inside if m.kind == "person" or person_like(m)]
-        if people:
-            names.extend((p, "person") for p in people)
-        elif len(inside) == 1:
-            names.append((inside[0].text, "organization"))
+    names = [n for segment in _segments(line, match.group("names")) for n in _segment_names(line, segment)]
     return names if len(names) >= MIN_GROUP_NAMES else None
 
 
+def _names_alone(line: Line) -> Optional[list[tuple[str, str]]]:
+    """'Tom Reyes, Lia Park and Abel Sousa': a line that is nothing but names, each a person."""
+    segments = _segments(line, line.text)
+    if len(segments) < MIN_NAMES_ALONE:
+        return None
+    names: list[tuple[str, str]] = []
+    for start, end in segments:
+        text = re.sub(r"^and\s+", "", line.evidence.text[start - line.evidence.start:end - line.evidence.start]).strip()
+        found = _segment_names(line, (start, end))
+        if not _is_name(text) or [n for n, _ in found] != [text] or found[0][1] != "person":
+            return None
+        names.extend(found)
+    return names
+
+
+def _segments(line: Line, names: str) -> list[tuple[int, int]]:
+    """Character spans of the items of a list of names (split at commas and semicolons)."""
+    base = line.evidence.start + line.evidence.text.find(names)
+    spans, position = [], 0
+    for segment in SEGMENT_SEPARATOR.split(names):
+        at = names.find(segment, position)
+        spans.append((base + at, base + at + len(segment)))
+        position = at + len(segment)
+    return spans
+
+
+def _segment_names(line: Line, span: tuple[int, int]) -> list[tuple[str, str]]:
+    """The people an item names ('U.S. Sens. Tom Reyes and Lia Park'), else its one organisation."""
+    start, end = span
+    doc = line.contexts[0].doc
+    inside = _hyphen_joined([m for m in line.mentions if start <= doc[m.start].idx < end
+                             and m.kind in ("person", "org")], line)
+    people = [m.text for m in inside if m.kind == "person" or person_like(m)]
+    if people:
+        return [(p, "person") for p in people]
+    return [(inside[0].text, "organization")] if len(inside) == 1 else []
 def paragraph_lines(contexts: list[SentenceContext], article: Article) -> list[Line]:
     """Sentences grouped by the paragraph they are in."""
     starts = [a for a, _ in article.paragraphs] or [0]
