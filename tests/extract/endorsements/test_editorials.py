@@ -47,11 +47,6 @@ EDITORIAL_CASES = [
                  {("Ledger", None, "declines", None), ("Ledger", "Ellen Vasquez-Ward", "endorses", None),
                   ("Ledger", "Todd Brisbane", "endorses", None), ("Valley Herald", "Todd Brisbane", "endorses", None),
                   ("Ledger", "Proposition 3", "opposes", "general")}, id="editorial-office-lines-and-own-paper"),
-    pytest.param("EDITORIAL: Yes on Propositions 61 and 62\n\nThe Harbor Tribune has studied the March ballot. "
-                 "We urge voters to approve Propositions 63, 64 and 65.\n\nVote no on Measures A and B.",
-                 {("Harbor Tribune", f"Proposition {n}", "endorses", "general") for n in range(61, 66)}
-                 | {("Harbor Tribune", "Measure A", "opposes", "general"),
-                    ("Harbor Tribune", "Measure B", "opposes", "general")}, id="plural-measure-lists"),
 ]
 
 

@@ -22,7 +22,7 @@ from ...settings import DEFAULT
 from ...types import Endorsement, RuleRef
 from .candidates import person_like
 from ..mentions import SentenceContext, sentence_evidence
-from ..mentions import MEASURE_RE, MEASURE_WORDS, PLURAL_MEASURE_ITEM, PLURAL_MEASURES_RE, YES_NO_ON_RE, Mention
+from ..mentions import MEASURE_RE, MEASURE_WORDS, YES_NO_ON_RE, Mention
 from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser
 from .stage import frame_stage
 
@@ -30,8 +30,6 @@ MAX_HEADLINE_TOKENS = 12  # "Worth repeating: No on Prop 27" is 7; a body senten
 YES_NO_ON = LazyPattern(lambda: re.compile(YES_NO_ON_RE.pattern.replace("(Yes|No)", "([Yy]es|[Nn]o)")))
 MEASURE_HEADING = LazyPattern(lambda: re.compile(
     rf"^((?:{alternation(MEASURE_WORDS)})\s+[0-9A-Z]{{1,3}})\s*[:—–-]\s*(Yes|No|YES|NO)\.?$"))
-# "Yes on Propositions 61 and 62", "Vote no on Measures A and B": a verdict on each measure of the list
-YES_NO_ON_PLURAL = LazyPattern(lambda: re.compile(r"\b([Yy]es|[Nn]o|YES|NO),?\s+on\s+" + PLURAL_MEASURES_RE.pattern))
 VOTE_YES_NO = re.compile(r"^\W*(?:[A-Z][\w ]{0,30}:\s*)?(?:[Vv]ote\s+)?(Yes|No|yes|no)\b,?\s+on\s+")
 
 
@@ -58,13 +56,6 @@ def _yes_no_line(ctx: SentenceContext) -> list[Endorsement]:
     headline = len(words) <= MAX_HEADLINE_TOKENS and not text.endswith(".")
     hit = YES_NO_ON.search(text)
     heading = MEASURE_HEADING.match(text)  # "Measure K: Yes"
-    plural = YES_NO_ON_PLURAL.search(text)
-    if plural is not None and (headline or VOTE_YES_NO.match(text) and text.find(plural.group(0)) <= 40):
-        stance = "endorses" if plural.group(1).lower() == "yes" else "opposes"
-        word = plural.group("word").rstrip(".")
-        return [_verdict(ctx, full_measure_name(item.group(0), word, doc_text(ctx.doc)) or f"{word} {item.group(0)}",
-                         stance, _rules()["headline"], 0.1)
-                for item in PLURAL_MEASURE_ITEM.finditer(plural.group("items"))]
     if heading:
         measure, verdict = heading.group(1), heading.group(2)
     elif hit is not None and (headline or VOTE_YES_NO.match(text) and text.find(hit.group(0)) <= 40):

@@ -7,7 +7,7 @@ with the mentions around it (and expands lists of names); ``references`` and
 from .coordination import coordination_rules
 from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans, sentence_evidence
 from .detect import (DATELINE_RE, GENERIC_CANDIDATE_RE, MEASURE_NAME, MEASURE_RE, MEASURE_WORDS, PERSONAL_TITLES,
-                     PLURAL_MEASURE_ITEM, PLURAL_MEASURES_RE, TITLES, YES_NO_ON_RE, Mention, find_mentions, is_headline)
+                     TITLES, YES_NO_ON_RE, Mention, find_mentions, is_headline)
 from .reference_cues import byline_author, member_word, provisional_type
 from .references import (antecedent, appositive_name, editorial_voice, editorial_voice_in, is_institution, members_body,
                          resolve_endorser)
@@ -15,7 +15,6 @@ from .references import (antecedent, appositive_name, editorial_voice, editorial
 __all__ = ["coordination_rules", "GERUND_TRIGGERS", "SentenceContext", "as_person", "expand_list", "quoted_spans",
            "sentence_evidence",
            "DATELINE_RE", "GENERIC_CANDIDATE_RE", "MEASURE_NAME", "MEASURE_RE", "MEASURE_WORDS", "PERSONAL_TITLES",
-           "PLURAL_MEASURE_ITEM", "PLURAL_MEASURES_RE",
            "TITLES", "YES_NO_ON_RE", "Mention", "find_mentions", "is_headline", "byline_author", "member_word",
            "provisional_type", "antecedent", "appositive_name", "editorial_voice", "editorial_voice_in",
            "members_body", "resolve_endorser", "is_institution"]

@@ -16,7 +16,7 @@ from ...normalize import view
 from ...ruledata import LazyPattern, alternation
 from ...types import Evidence
 from .coordination import possessor_of_name, tolerant_list
-from .detect import PLURAL_MEASURE_LABEL, Mention
+from .detect import Mention
 
 
 LIST_SEPARATORS = re.compile(r"^\s*(?:,|and|&|or|, and|, or|as well as|along with|plus|nor|and by|, and by|and from)?\s*$",
@@ -139,26 +139,10 @@ def _between(a: Mention, b: Mention, ctx: SentenceContext) -> str:
     return text[ctx.doc[a.end - 1].idx + len(ctx.doc[a.end - 1]):ctx.doc[b.start].idx]
 
 
-def _plural_measure_run(m: Mention, ctx: SentenceContext, text: str) -> list[Mention]:
-    """The items of the plural measure list m is one of, in order."""
-    run = [x for x in ctx.mentions if x.kind == "measure" and x.label == PLURAL_MEASURE_LABEL]
-    run.sort(key=lambda x: x.start)
-    groups: list[list[Mention]] = []
-    for x in run:
-        if groups and LIST_SEPARATORS.match(text[ctx.doc[groups[-1][-1].end - 1].idx
-                                                 + len(ctx.doc[groups[-1][-1].end - 1]):ctx.doc[x.start].idx]):
-            groups[-1].append(x)
-        else:
-            groups.append([x])
-    return next((g for g in groups if m in g), [m])
-
-
 def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     """The mention plus its list neighbours joined by commas/and; numbered locals split."""
     items = [m]
     text = doc_text(ctx.doc)
-    if m.kind == "measure" and m.label == PLURAL_MEASURE_LABEL:  # "Propositions 55, 56 and 57": all of them
-        return _plural_measure_run(m, ctx, text)
     ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")
           and not _in_parentheses(x, ctx) and not possessor_of_name(x, ctx)
           and not (x.label in ("GPE", "caps") and ctx.doc[x.start:x.end].root.dep_ in ("compound", "nmod", "amod")

@@ -29,13 +29,6 @@ MEASURE_WORDS = words("measure_words")  # "Prop. 27", "Measure L", "Ballot Quest
 MEASURE_RE = LazyPattern(lambda: re.compile(
     rf"\b(?:{alternation(MEASURE_WORDS)})"
     r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I))
-# "Propositions 55, 56 and 57", "Measures K and L": a plural measure word over a list of numbers or letters;
-# each item is a measure of its own ("Proposition 56").
-PLURAL_MEASURES_RE = LazyPattern(lambda: re.compile(
-    rf"\b(?P<word>{alternation(MEASURE_WORDS)})s\s+(?P<items>(?:[0-9]{{1,3}}[A-Z]?|[A-Z]{{1,2}})\b"
-    r"(?:\s*(?:,\s*and|,\s*or|,|and|or|&)\s*(?:[0-9]{1,3}[A-Z]?|[A-Z]{1,2})\b)+)"))
-PLURAL_MEASURE_ITEM = re.compile(r"[0-9]{1,3}[A-Z]?|[A-Z]{1,2}")
-PLURAL_MEASURE_LABEL = "plural"  # the label of a measure mention read from a plural list
 MEASURE_NAME = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(MEASURE_WORDS)})\b"))  # a measure as candidate
 YES_NO_ON_RE = LazyPattern(lambda: re.compile(  # "the Yes on L campaign", "No on Prop. 12"
     rf"\b(Yes|No) on ((?:{alternation(words('measure_words.yes_no_on'))}) )?([A-Z]{{1,2}}\b|\d{{1,3}}[A-Z]?\b)"))
@@ -195,14 +188,6 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
             start, end = tok
             taken.update(range(start, end))
             out.append(Mention(start, end, f"{kind_word.strip()} {m.group(3)}", "measure", m.group(1).lower()))
-    for m in PLURAL_MEASURES_RE.finditer(text):  # "Propositions 55, 56 and 57": one measure per item
-        word = m.group("word").rstrip(".")
-        for item in PLURAL_MEASURE_ITEM.finditer(m.group("items")):
-            at = m.start("items") + item.start()
-            tok = _char_span_to_tokens(sent, base + (m.start() if item.start() == 0 else at), base + at + len(item.group(0)))
-            if tok and not any(i in taken for i in range(*tok)):
-                taken.update(range(*tok))
-                out.append(Mention(tok[0], tok[1], f"{word} {item.group(0)}", "measure", PLURAL_MEASURE_LABEL))
     for m in MEASURE_RE.finditer(text):
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
         if tok:
