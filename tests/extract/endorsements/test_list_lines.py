@@ -197,3 +197,13 @@ def test_a_bare_name_line_over_prose_heads_no_section(nlp):
             "Harold Quist, Rosalind Baptiste, Tobias Karlsson\n")
     found = pairs(text, nlp)
     assert not any(c == "Dana Whitlock" for _, c, _ in found)
+
+
+def test_a_line_of_rivals_under_a_candidate_heading_names_no_backers(nlp):
+    text = ("Voter guide: the candidates for mayor of Port Ellery and their endorsements.\n\n"
+            "Dana Whitlock (Democrat)\n\n"
+            "Opponents: Marcus Ferreira, Olivia Brandt\n\n"
+            "Endorsements: Harold Quist, Rosalind Baptiste\n")
+    found = pairs(text, nlp)
+    assert ("Harold Quist", "Dana Whitlock", "endorses") in found
+    assert not any(e in ("Marcus Ferreira", "Olivia Brandt") for e, _, _ in found)
