@@ -207,3 +207,16 @@ def test_a_line_of_rivals_under_a_candidate_heading_names_no_backers(nlp):
     found = pairs(text, nlp)
     assert ("Harold Quist", "Dana Whitlock", "endorses") in found
     assert not any(e in ("Marcus Ferreira", "Olivia Brandt") for e, _, _ in found)
+
+
+def test_arrow_lines_give_each_person_their_candidate(nlp):
+    text = ("Since Marisol Ortega quit the primary, the mayors on her side have moved on. The race is now "
+            "between Maria Vega and Tom Reyes, and the endorsements are shifting.\n\n"
+            "● Dana Cole, Mayor, City of Eastvale >>> Vega\n\n"
+            "● Victor Pellham, Mayor, City of Northmoor >>> Reyes\n\n"
+            "● Simone Achterberg, Mayor, City of Westport >>> Vega\n")
+    found = pairs(text, nlp)
+    assert ("Dana Cole", "Maria Vega", "endorses") in found
+    assert ("Simone Achterberg", "Maria Vega", "endorses") in found
+    assert ("Victor Pellham", "Tom Reyes", "endorses") in found
+    assert not any("Eastvale" in e or "Northmoor" in e for e, _, _ in found)
