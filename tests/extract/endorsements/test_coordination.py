@@ -171,18 +171,18 @@ def test_first_names_before_a_surname_the_article_knows_join_it(nlp):
 
 
 def test_a_counted_group_whose_members_the_next_sentence_lists_endorses_by_its_members(nlp):
-    result = run(nlp, "A single post from Dalton Pryce was enough for a few caucus members to announce their "
-                      "support. As of late Friday, Pryce had received the endorsements of 7 MPs.\n\n"
-                      "They include four MPs from Eastvale (Dean Arliss, Colin Marrow, Scot Danvers and Ben "
-                      "Lobell), two from Northmoor (Ed Farrow and Kerry Finch) and one from Westport (Pierre "
-                      "Paulson).")
-    members = ("Dean Arliss", "Colin Marrow", "Scot Danvers", "Ben Lobell", "Ed Farrow", "Kerry Finch",
-               "Pierre Paulson")
+    result = run(nlp, "Dalton Pryce entered the leadership race on Monday with a rally in his home town. "
+                      "By Friday, Pryce had won the endorsements of 7 MPs.\n\n"
+                      "They include four MPs from Eastvale (Hugo Mercer, Petra Lindahl, Oren Tascott and Nina "
+                      "Corrigan), two from Northmoor (Ivo Brandt and Lena Oakes) and one from Westport (Rafael "
+                      "Quint).")
+    members = ("Hugo Mercer", "Petra Lindahl", "Oren Tascott", "Nina Corrigan", "Ivo Brandt", "Lena Oakes",
+               "Rafael Quint")
     assert {fact[:3] for fact in facts(result)} == {(name, "Dalton Pryce", "endorses") for name in members}
     assert all(e.rule.id.endswith("+coord.members") for e in result.endorsements)
 
 
 def test_a_list_after_include_that_follows_no_counted_group_lends_no_stance(nlp):
     result = run(nlp, "Dalton Pryce has been endorsed by the Eastvale Teachers Union. The union's "
-                      "leaders include Dean Arliss and Colin Marrow.")
+                      "leaders include Hugo Mercer and Petra Lindahl.")
     assert {fact[:3] for fact in facts(result)} == {("Eastvale Teachers Union", "Dalton Pryce", "endorses")}

@@ -147,10 +147,10 @@ def test_labelled_group_lines_under_a_candidate_heading_back_that_candidate(nlp)
     text = ("Endorsements are piling up in the race for mayor of Port Ellery, where Dana Whitlock and "
             "Marcus Ferreira are the leading candidates.\n\n"
             "DANA WHITLOCK (Democrat)\n\n"
-            "Elected Officials: state Sens. Olivia Brandt and Tobias Karlsson, Council Member Ines "
+            "State legislators: state Sens. Olivia Brandt and Tobias Karlsson, Council Member Ines "
             "Varga-Holt, Comptroller Felix Adebayo\n\n"
             "MARCUS FERREIRA (Republican)\n\n"
-            "Elected Officials: former Mayor Harold Quist, Assembly Member Rosalind Baptiste\n")
+            "Local leaders: former Mayor Harold Quist, Assembly Member Rosalind Baptiste\n")
     found = pairs(text, nlp)
     for backer in ("Olivia Brandt", "Tobias Karlsson", "Ines Varga-Holt", "Felix Adebayo"):
         assert (backer, "Dana Whitlock", "endorses") in found
@@ -159,11 +159,11 @@ def test_labelled_group_lines_under_a_candidate_heading_back_that_candidate(nlp)
     assert not any(c == "Dana Whitlock" and e in ("Harold Quist", "Rosalind Baptiste") for e, c, _ in found)
 
 
-def test_a_full_list_of_supporters_under_a_counted_heading(nlp):
+def test_a_list_of_backers_under_a_counted_heading(nlp):
     text = ("Members of the party caucus have begun to declare whom they back to succeed the leader.\n\n"
-            "Eleanor Whitcombe – supporters: 4\n\n"
+            "Eleanor Whitcombe – backers: 4\n\n"
             "The former treasurer launched her campaign on Monday with a speech in her home town.\n\n"
-            "Full list of supporters: Gregory Pannett, Lucille Ambrose, Hamish Tolland, Priya Castellane\n")
+            "Every backer so far: Gregory Pannett, Lucille Ambrose, Hamish Tolland, Priya Castellane\n")
     found = pairs(text, nlp)
     for backer in ("Gregory Pannett", "Lucille Ambrose", "Hamish Tolland", "Priya Castellane"):
         assert (backer, "Eleanor Whitcombe", "endorses") in found

@@ -232,8 +232,9 @@ def _group_names(line: Line, labelled: bool) -> Optional[list[tuple[str, str]]]:
         return None
     label = match.group("label").strip()
     lowered = label.lower()
-    if len(label.split()) > MAX_LABEL_WORDS or OFFICE_WORD.search(lowered) or lowered in NOT_GROUP_LABELS \
-            or not (CUE_WORD.search(lowered) or lowered.endswith("s")):
+    plural = lowered.endswith("s")  # "State legislators", "Unions"; an office is singular ("Governor: ...")
+    if len(label.split()) > MAX_LABEL_WORDS or OFFICE_WORD.search(lowered) and not plural \
+            or lowered in NOT_GROUP_LABELS or not (CUE_WORD.search(lowered) or plural):
         return None
     names = [n for segment in _segments(line, match.group("names")) for n in _segment_names(line, segment)]
     return names if len(names) >= MIN_GROUP_NAMES else None
@@ -271,7 +272,9 @@ def _segment_names(line: Line, span: tuple[int, int]) -> list[tuple[str, str]]:
     doc = line.contexts[0].doc
     inside = _hyphen_joined([m for m in line.mentions if start <= doc[m.start].idx < end
                              and m.kind in ("person", "org")], line)
-    people = [m.text for m in inside if m.kind == "person" or person_like(m)]
+    starts = {m.start for m in inside if m.kind == "person"}
+    # a capitalised title right before a person ("Assembly Member | Rosalind Baptiste") is no name of its own
+    people = [m.text for m in inside if m.kind == "person" or person_like(m) and m.end not in starts]
     if people:
         return [(p, "person") for p in people]
     return [(inside[0].text, "organization")] if len(inside) == 1 else []
