@@ -173,3 +173,10 @@ def test_link_in_html_resolves_an_acronym_through_the_pipeline(nlp):
 def test_state_body_names_its_parent(nlp):
     [e] = extract_text("AFT Ohio endorsed Maria Vega for governor.", "t.txt", nlp).endorsements
     assert e.endorser_parent == "American Federation of Teachers"
+
+
+def test_a_headline_verb_the_body_writes_in_another_form_is_no_first_name(nlp):
+    text = ("Dozen Papers Abandon Whitcomb for Ostrova\n\nThe Harbor Ledger is among a dozen newspapers that "
+            "abandoned President Whitcomb this fall. The Ledger endorsed Whitcomb four years ago.")
+    [e] = resolve(nlp, text, fact("Harbor Ledger", "Whitcomb", etype="newspaper"))
+    assert e.candidate == "Whitcomb"

@@ -179,12 +179,18 @@ def state_body_parent(name: str) -> Optional[str]:
     return None
 
 
+# Endings of a headline verb's other forms in the body ("Papers Abandon X" / "papers abandoned X").
+VERB_ENDINGS = ("s", "es", "d", "ed", "ing")
+
+
 def _headline_capitals(ent: Span, capitalised: set[str], lower_case: set[str]) -> bool:
     """A PERSON in a Title Case line whose first word the article's body writes in lower
-    case and never capitalises inside a sentence ("Senator to Endorse Whitcomb", "Papers
+    case (that form or another of the verb's) and never capitalises inside a sentence ("Senator to Endorse Whitcomb", "Papers
     Abandon Whitcomb"): the verb's capital, not a first name."""
     first = ent[0].text
-    return len(ent) > 1 and first.lower() in lower_case and first not in capitalised and is_headline(ent.sent)
+    low = first.lower()
+    verb = low in lower_case or any(low + ending in lower_case for ending in VERB_ENDINGS)  # "abandoned"
+    return len(ent) > 1 and verb and first not in capitalised and is_headline(ent.sent)
 
 
 def _compatible(short: str, long: str) -> bool:

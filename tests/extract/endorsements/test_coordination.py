@@ -168,3 +168,21 @@ def test_first_names_before_a_surname_the_article_knows_join_it(nlp):
     assert {fact[:3] for fact in facts(result)} >= {
         (name, VEGA, "endorses") for name in ("Ted Okafor", "Rosa Delgado")}
     assert not any(e.endorser == "Lorna Todd" for e in result.endorsements)
+
+
+def test_a_counted_group_whose_members_the_next_sentence_lists_endorses_by_its_members(nlp):
+    result = run(nlp, "Dalton Pryce entered the leadership race on Monday with a rally in his home town. "
+                      "By Friday, Pryce had won the endorsements of 7 MPs.\n\n"
+                      "They include four MPs from Eastvale (Hugo Mercer, Petra Lindahl, Oren Tascott and Nina "
+                      "Corrigan), two from Northmoor (Ivo Brandt and Lena Oakes) and one from Westport (Rafael "
+                      "Quint).")
+    members = ("Hugo Mercer", "Petra Lindahl", "Oren Tascott", "Nina Corrigan", "Ivo Brandt", "Lena Oakes",
+               "Rafael Quint")
+    assert {fact[:3] for fact in facts(result)} == {(name, "Dalton Pryce", "endorses") for name in members}
+    assert all(e.rule.id.endswith("+coord.members") for e in result.endorsements)
+
+
+def test_a_list_after_include_that_follows_no_counted_group_lends_no_stance(nlp):
+    result = run(nlp, "Dalton Pryce has been endorsed by the Eastvale Teachers Union. The union's "
+                      "leaders include Hugo Mercer and Petra Lindahl.")
+    assert {fact[:3] for fact in facts(result)} == {("Eastvale Teachers Union", "Dalton Pryce", "endorses")}

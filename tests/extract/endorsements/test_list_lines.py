@@ -141,3 +141,82 @@ def test_a_recap_naming_no_paper_gives_no_endorser_for_our(nlp):
     text = ("We recommend reading every voter guide.\n\n"
             "Our endorsement went to Lena Whitcombe for her steady handling of the state budget.\n")
     assert not any(c == "Lena Whitcombe" for _, c, _ in pairs(text, nlp))
+
+
+def test_labelled_group_lines_under_a_candidate_heading_back_that_candidate(nlp):
+    text = ("Endorsements are piling up in the race for mayor of Port Ellery, where Dana Whitlock and "
+            "Marcus Ferreira are the leading candidates.\n\n"
+            "DANA WHITLOCK (Democrat)\n\n"
+            "State legislators: state Sens. Olivia Brandt and Tobias Karlsson, Council Member Ines "
+            "Varga-Holt, Comptroller Felix Adebayo\n\n"
+            "MARCUS FERREIRA (Republican)\n\n"
+            "Local leaders: former Mayor Harold Quist, Assembly Member Rosalind Baptiste\n")
+    found = pairs(text, nlp)
+    for backer in ("Olivia Brandt", "Tobias Karlsson", "Ines Varga-Holt", "Felix Adebayo"):
+        assert (backer, "Dana Whitlock", "endorses") in found
+    for backer in ("Harold Quist", "Rosalind Baptiste"):
+        assert (backer, "Marcus Ferreira", "endorses") in found
+    assert not any(c == "Dana Whitlock" and e in ("Harold Quist", "Rosalind Baptiste") for e, c, _ in found)
+
+
+def test_a_list_of_backers_under_a_counted_heading(nlp):
+    text = ("Members of the party caucus have begun to declare whom they back to succeed the leader.\n\n"
+            "Eleanor Whitcombe – backers: 4\n\n"
+            "The former treasurer launched her campaign on Monday with a speech in her home town.\n\n"
+            "Every backer so far: Gregory Pannett, Lucille Ambrose, Hamish Tolland, Priya Castellane\n")
+    found = pairs(text, nlp)
+    for backer in ("Gregory Pannett", "Lucille Ambrose", "Hamish Tolland", "Priya Castellane"):
+        assert (backer, "Eleanor Whitcombe", "endorses") in found
+
+
+def test_a_tags_line_under_a_candidate_heading_names_no_backers(nlp):
+    text = ("The campaign for governor heated up this week as new endorsements arrived.\n\n"
+            "Dana Whitlock (Democrat)\n\n"
+            "Tags: Dana Whitlock, Marcus Ferreira, Olivia Brandt\n")
+    found = pairs(text, nlp)
+    assert not any(e in ("Marcus Ferreira", "Olivia Brandt") for e, _, _ in found)
+
+
+def test_a_bare_name_heading_over_labelled_lines_and_a_line_of_names_alone(nlp):
+    text = ("Endorsements are piling up in the race for mayor of Port Ellery.\n\n"
+            "Dana Whitlock\n\n"
+            "Unions: Harbor Pilots Association, Ellery Nurses Guild\n\n"
+            "Marcus Ferreira (R)\n\n"
+            "Harold Quist, Rosalind Baptiste, Tobias Karlsson\n")
+    found = pairs(text, nlp)
+    for backer in ("Harbor Pilots Association", "Ellery Nurses Guild"):
+        assert (backer, "Dana Whitlock", "endorses") in found
+    for backer in ("Harold Quist", "Rosalind Baptiste", "Tobias Karlsson"):
+        assert (backer, "Marcus Ferreira", "endorses") in found
+
+
+def test_a_bare_name_line_over_prose_heads_no_section(nlp):
+    text = ("Endorsements are piling up in the race for mayor of Port Ellery.\n\n"
+            "Dana Whitlock\n\n"
+            "The candidate toured the harbor district on Monday with her family.\n\n"
+            "Harold Quist, Rosalind Baptiste, Tobias Karlsson\n")
+    found = pairs(text, nlp)
+    assert not any(c == "Dana Whitlock" for _, c, _ in found)
+
+
+def test_a_line_of_rivals_under_a_candidate_heading_names_no_backers(nlp):
+    text = ("Voter guide: the candidates for mayor of Port Ellery and their endorsements.\n\n"
+            "Dana Whitlock (Democrat)\n\n"
+            "Opponents: Marcus Ferreira, Olivia Brandt\n\n"
+            "Endorsements: Harold Quist, Rosalind Baptiste\n")
+    found = pairs(text, nlp)
+    assert ("Harold Quist", "Dana Whitlock", "endorses") in found
+    assert not any(e in ("Marcus Ferreira", "Olivia Brandt") for e, _, _ in found)
+
+
+def test_arrow_lines_give_each_person_their_candidate(nlp):
+    text = ("Since Marisol Ortega quit the primary, the mayors on her side have moved on. The race is now "
+            "between Maria Vega and Tom Reyes, and the endorsements are shifting.\n\n"
+            "● Dana Cole, Mayor, City of Eastvale >>> Vega\n\n"
+            "● Victor Pellham, Mayor, City of Northmoor >>> Reyes\n\n"
+            "● Simone Achterberg, Mayor, City of Westport >>> Vega\n")
+    found = pairs(text, nlp)
+    assert ("Dana Cole", "Maria Vega", "endorses") in found
+    assert ("Simone Achterberg", "Maria Vega", "endorses") in found
+    assert ("Victor Pellham", "Tom Reyes", "endorses") in found
+    assert not any("Eastvale" in e or "Northmoor" in e for e, _, _ in found)

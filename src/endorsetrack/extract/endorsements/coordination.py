@@ -7,10 +7,12 @@ trigger rule's; the coordination rule's own version is in nlp/patterns/coordinat
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Token
 
+from ...nlp.build import doc_text
 from ...types import RuleRef
 from ..mentions import TITLES, Mention, SentenceContext, coordination_rules, expand_list
 from .frames import Frame
@@ -168,3 +170,52 @@ def colon_named(tok: Token, ctx: SentenceContext, clause_end: Optional[int] = No
     if (late or colon.text != ":") and len(items) < 2:
         return []
     return _recorded(items, "colon", ctx)
+
+
+# ---- a group whose members the next sentence lists ------------------------------------
+
+# "They include A, B and C", "These include ...": pronouns that stand for the group before.
+GROUP_PRONOUNS = ("they", "these", "those")
+NAME_KINDS = ("person", "org", "party", "measure")  # a mention that names someone, not a group noun ("MPs")
+# Between two organisations of the members' list: a separator and maybe an article.
+ORG_LIST_GAP = re.compile(r"^\s*(?:,|;|and|, and|; and|&)?\s*(?:the\s+)?$", re.I)
+
+
+def members_listed_next(tok: Token, ctx: SentenceContext) -> list[Mention]:
+    """'X has the endorsements of 11 MPs. They include A, B and C': a plural group noun that
+    names nobody, whose members the very next sentence lists after 'include' (its subject a
+    pronoun or a plural noun such as 'Signatories'), stands for those members (coord.members).
+    People when the first member is a person (every person the list names: descriptions
+    between them name other bodies), else the run of organisations that starts the list."""
+    doc = ctx.doc
+    counted = any(c.dep_ == "nummod" for c in tok.children)  # "11 MPs" is a group even where NER saw a name
+    if tok.tag_ != "NNS" or not counted and any(m.covers(tok.i) and m.kind in NAME_KINDS for m in ctx.mentions) \
+            or ctx.sent.end >= len(doc) or not ctx.following:
+        return []
+    nxt, skipped = doc[ctx.sent.end].sent, 0
+    while not nxt.text.strip() and nxt.end < len(doc) and skipped + 1 < len(ctx.following):
+        nxt, skipped = doc[nxt.end].sent, skipped + 1  # the blank line between two paragraphs
+    mentions = ctx.following[skipped]
+    verb = nxt.root
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.lemma_ != "include" or subject is None or not (
+            subject.lower_ in GROUP_PRONOUNS
+            or subject.tag_ == "NNS" and not any(m.covers(subject.i) and m.kind in NAME_KINDS for m in mentions)):
+        return []
+    names = [m for m in mentions if m.start > verb.i and m.kind in ("person", "org") and m.label != "GPE"
+             and not (m.end - m.start == 1 and doc[m.start].tag_ == "NNS")]  # "six MPs from ...": a group again
+    if not names:
+        return []
+    from .candidates import person_like  # (candidates imports this module: a late import breaks the cycle)
+    if names[0].kind == "person" or person_like(names[0]):
+        items = [m if m.kind == "person" else Mention(m.start, m.end, m.text, "person", m.label)
+                 for m in names if m.kind == "person" or person_like(m)]
+    else:
+        text = doc_text(doc)
+        items = names[:1]
+        for m in names[1:]:
+            between = text[doc[items[-1].end - 1].idx + len(doc[items[-1].end - 1]):doc[m.start].idx]
+            if m.kind != "org" or not ORG_LIST_GAP.match(between):
+                break
+            items.append(m)
+    return _recorded(items, "members", ctx)

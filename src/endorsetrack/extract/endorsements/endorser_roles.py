@@ -13,7 +13,7 @@ from ...nlp.vocabulary import word_map, words
 from ...normalize import lazy_view
 
 from ..mentions import SentenceContext, expand_list
-from .coordination import also_endorsing, colon_named, complement_list
+from .coordination import also_endorsing, colon_named, complement_list, members_listed_next
 from .frames import Frame
 from ..mentions import DATELINE_RE, Mention
 from ..mentions import member_word
@@ -82,7 +82,8 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     if _members_acting(tok, doc[frame.trigger]):  # "Delegates voted to endorse X": the body they belong to
         body = members_body(tok, ctx)
         return [body] if body else []
-    included = _included_names(tok, ctx) or colon_named(tok, ctx, frame.trigger)  # "six officials: A, B and C"
+    # "six officials: A, B and C"; "... of 11 MPs. They include A, B and C."
+    included = _included_names(tok, ctx) or colon_named(tok, ctx, frame.trigger) or members_listed_next(tok, ctx)
     if included:
         return [r for r in (resolve_endorser(x, ctx) for x in included) if r]
     if tok.lower_ in QUANTIFIERS:

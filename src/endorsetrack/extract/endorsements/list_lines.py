@@ -14,6 +14,12 @@ lines are. Three shapes, told apart by what the introducing line ("cue") names:
   candidates (a name with a count, "Ana Ruiz (41)", or a name the prose before the
   list gave), and the lines under each heading its backers (rule ``list.grouped``).
 
+A fourth shape needs no cue: a tracker's candidate heading ("ANA RUIZ (Democrat)",
+"Ana Ruiz – backers: 12") over lines that each name a group of her backers after a
+label ("Elected officials: Sen. Tom Reyes, Mayor Lia Park and ...", "Full list of
+supporters: ..."); every name of such a line backs the heading's candidate (rule
+``list.labelled_group``).
+
 A list is read paragraph by paragraph (a line is a paragraph); a short line that is
 no list item (a section heading, "Last updated: ...") is passed over, prose ends the
 list (a grouped list may have a few prose lines under a heading). Pure: sentence
@@ -56,6 +62,16 @@ MAX_NAME_WORDS = 6
 MAX_PERSON_WORDS = 4
 # Confidence penalty of a list-line fact: the roles come from layout, not a parse.
 LIST_PENALTY = 0.2
+# Paragraphs under a candidate heading that its labelled group lines may come in: a tracker
+# puts a caption and a few quoted backers (train: 4 prose paragraphs and a caption) between
+# the heading and the full list; the next candidate heading ends the section anyway.
+MAX_SECTION_PARAGRAPHS = 8
+# Words of a group line's label ("Elected officials", "Full list of supporters" is 4).
+MAX_LABEL_WORDS = 5
+# Fewer names than this on a group line make no group: "Chair: Dana Cole" is a role, not a list.
+MIN_GROUP_NAMES = 2
+# ...and a line of names with no label takes more: "Tom Reyes, Lia Park" may be a byline or a caption.
+MIN_NAMES_ALONE = 3
 
 CUE_WORDS = words("list_lines.cue_words")
 OPENER_WORDS = words("list_lines.opener_words")
@@ -68,12 +84,21 @@ OFFICE_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(OFFICE_WORDS)}
 NAME_JOINERS = words("list_lines.name_joiners")
 NO_ENDORSEMENT = words("list_lines.no_endorsement")
 MEASURE_WORD_FORMS = word_map("list_lines.measure_word_forms")
+NOT_GROUP_LABELS = words("list_lines.not_group_labels")
 
 BULLET = re.compile(r"^\s*(?:[-*•·▪‣◦●–—]+|\d{1,3}[.)])\s*")
 # "Ana Ruiz (41)", "Ana Ruiz (41 backers)", "Ana Ruiz – 8 nominated (12 declared support)"
 COUNT_TAIL = re.compile(r"^(?P<name>[^()\d]+?)\s*(?:\(\s*\d+[^)]*\)|[–—-]\s*\d+\b.*)\s*$")
 # Where the name at the head of a line ends: "Dana Cole MP for Eastvale", "Dana Cole, Mayor", "Eastvale (...)"
 NAME_END = re.compile(r"\s*(?:\(|,|;|:|\s[–—-]\s|>>>|→|\bMP\b|\bMSP\b|\bMLA\b|\bMEP\b)")
+# A tracker's candidate heading: a name and a tail saying whose section this is, a party
+# ("ANA RUIZ (Democrat)") or a count ("Ana Ruiz (41)", "Ana Ruiz – backers: 12").
+CANDIDATE_HEADING = re.compile(r"^(?P<name>[^()\d:;,–—]+?)\s*(?:\((?P<party>[^()\d]{1,30})\)"
+                               r"|\(\s*\d+[^)]*\)|[–—-]\s*[^\d]{0,30}\d+\W*)\s*$")
+# "Elected officials: ...": a short label, a colon, the names.
+GROUP_LINE = re.compile(r"^(?P<label>[A-Z][^:;,.()\d]{1,50}?):\s+(?P<names>\S.*)$")
+BARE_HEADING = re.compile(r"^(?P<name>[^()\d:;,.–—]+)$")
+SEGMENT_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?")
 MEASURE_VERDICT = LazyPattern(lambda: re.compile(
     rf"^(?P<word>{alternation(MEASURE_WORDS)})s?\s+(?P<number>[0-9]{{1,3}}[A-Z]?|[A-Z]{{1,2}})\b[^:—–]*?"
     r"(?:[:—–-]|\s)\s*(?P<verdict>[Yy]es|[Nn]o|YES|NO)\b\W*$"))
@@ -131,9 +156,128 @@ def list_line_endorsements(contexts: list[SentenceContext], article: Article,
         reading.stage = default_stage
         found, k = _read_list(lines, k + 1, reading, article)
         out.extend(found)
+    return out + labelled_group_lines(lines, article, default_stage)
+
+
+def labelled_group_lines(lines: list[Line], article: Article, default_stage: Optional[str]) -> list[Endorsement]:
+    """Backers a tracker lists by group under each candidate's heading (rule ``list.labelled_group``):
+    every name of a labelled line ("Unions: ...") or of a line of names alone in a heading's
+    section backs its candidate. A heading with no party or count ("Ana Ruiz") counts only
+    right over a labelled line."""
+    rule = _rules()["list.labelled_group"]
+    labelled = [_group_names(line, labelled=True) for line in lines]
+    out: list[Endorsement] = []
+    candidate: Optional[str] = None
+    section = 0
+    for k, line in enumerate(lines):
+        heading = _candidate_heading(line, article, bare=k + 1 < len(lines) and labelled[k + 1] is not None)
+        if heading is not None:
+            candidate, section = heading, 0
+            continue
+        section += 1
+        if candidate is None or section > MAX_SECTION_PARAGRAPHS:
+            candidate = None
+            continue
+        names = labelled[k] or _group_names(line, labelled=False)
+        if names is None or any(n == candidate or n in candidate.split() for n, _ in names):
+            continue  # the candidate among the names: a line about the race ("Tags: ..."), no group of backers
+        out.extend(_fact(line, (name, kind, 0.1), candidate, "endorses", default_stage, rule) for name, kind in names)
     return out
 
 
+def _hyphen_joined(mentions: list[Mention], line: Line) -> list[Mention]:
+    """Names NER cut at a hyphen ("Ana Ruiz" + "Park" of "Ana Ruiz-Park") joined again."""
+    doc = line.contexts[0].doc
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start == out[-1].end + 1 and doc[out[-1].end].text == "-" \
+                and not doc[out[-1].end - 1].whitespace_ and not doc[out[-1].end].whitespace_:
+            last = out.pop()
+            m = Mention(last.start, m.end, doc[last.start:m.end].text, last.kind, last.label)
+        out.append(m)
+    return out
+
+
+def _candidate_heading(line: Line, article: Article, bare: bool) -> Optional[str]:
+    """The candidate a tracker's heading line names ("ANA RUIZ (Democrat)", "Ana Ruiz – backers: 12";
+    if ``bare``, a name alone: "Ana Ruiz"), else None."""
+    text = line.text.strip()
+    match = CANDIDATE_HEADING.match(text) if len(text) <= MAX_HEADING_CHARS else None
+    if match is None and bare:
+        match = BARE_HEADING.match(text)
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    if not _is_name(name.title()) or len(name.split()) > MAX_PERSON_WORDS:
+        return None
+    person = next((m.text for m in line.mentions if m.kind == "person" and m.text in name), None)
+    if person is not None and not person.isupper():
+        return person
+    if person is None and not (name.isupper() and person_like_text(name.title())):
+        return None
+    name = person or name
+    # a name in capitals takes the spelling the article gives it elsewhere ("ANA RUIZ" -> "Ana Ruiz")
+    spelled = re.search(rf"\b{re.escape(name)}\b", article.text.replace(text, ""), re.IGNORECASE)
+    return spelled.group(0) if spelled and not spelled.group(0).isupper() else name.title()
+
+
+def _group_names(line: Line, labelled: bool) -> Optional[list[tuple[str, str]]]:
+    """The names of a labelled group line ("Elected officials: Sen. Tom Reyes, Mayor Lia Park and Rev. Abel
+    Sousa"), or if not ``labelled`` of a line of names alone ("Tom Reyes, Lia Park, Abel Sousa"), as
+    (name, endorser type); None when the line is no such line."""
+    if not labelled:
+        return _names_alone(line)
+    match = GROUP_LINE.match(line.text)
+    if match is None:
+        return None
+    label = match.group("label").strip()
+    lowered = label.lower()
+    plural = lowered.endswith("s")  # "State legislators", "Unions"; an office is singular ("Governor: ...")
+    if len(label.split()) > MAX_LABEL_WORDS or OFFICE_WORD.search(lowered) and not plural \
+            or lowered in NOT_GROUP_LABELS or not (CUE_WORD.search(lowered) or plural):
+        return None
+    names = [n for segment in _segments(line, match.group("names")) for n in _segment_names(line, segment)]
+    return names if len(names) >= MIN_GROUP_NAMES else None
+
+
+def _names_alone(line: Line) -> Optional[list[tuple[str, str]]]:
+    """'Tom Reyes, Lia Park and Abel Sousa': a line that is nothing but names, each a person."""
+    segments = _segments(line, line.text)
+    if len(segments) < MIN_NAMES_ALONE:
+        return None
+    names: list[tuple[str, str]] = []
+    for start, end in segments:
+        text = re.sub(r"^and\s+", "", line.evidence.text[start - line.evidence.start:end - line.evidence.start]).strip()
+        found = _segment_names(line, (start, end))
+        if not _is_name(text) or [n for n, _ in found] != [text] or found[0][1] != "person":
+            return None
+        names.extend(found)
+    return names
+
+
+def _segments(line: Line, names: str) -> list[tuple[int, int]]:
+    """Character spans of the items of a list of names (split at commas and semicolons)."""
+    base = line.evidence.start + line.evidence.text.find(names)
+    spans, position = [], 0
+    for segment in SEGMENT_SEPARATOR.split(names):
+        at = names.find(segment, position)
+        spans.append((base + at, base + at + len(segment)))
+        position = at + len(segment)
+    return spans
+
+
+def _segment_names(line: Line, span: tuple[int, int]) -> list[tuple[str, str]]:
+    """The people an item names ('U.S. Sens. Tom Reyes and Lia Park'), else its one organisation."""
+    start, end = span
+    doc = line.contexts[0].doc
+    inside = _hyphen_joined([m for m in line.mentions if start <= doc[m.start].idx < end
+                             and m.kind in ("person", "org")], line)
+    starts = {m.start for m in inside if m.kind == "person"}
+    # a capitalised title right before a person ("Assembly Member | Rosalind Baptiste") is no name of its own
+    people = [m.text for m in inside if m.kind == "person" or person_like(m) and m.end not in starts]
+    if people:
+        return [(p, "person") for p in people]
+    return [(inside[0].text, "organization")] if len(inside) == 1 else []
 def paragraph_lines(contexts: list[SentenceContext], article: Article) -> list[Line]:
     """Sentences grouped by the paragraph they are in."""
     starts = [a for a, _ in article.paragraphs] or [0]

@@ -57,6 +57,17 @@ def slate_line(slate: Slate, ctx: SentenceContext) -> Optional[list[Endorsement]
             for e in slate.endorsers for m in people]
 
 
+def _surname_alone(right: str, ctx: SentenceContext) -> Optional[str]:
+    """The right side of a roundup line when it is only the surname of a person the article names."""
+    word = right.strip().strip(" *-–—>.")
+    return word if word in ctx.people_surnames and word[:1].isupper() else None
+
+
+def _opens_line(m, ctx: SentenceContext) -> bool:
+    """Nothing but a bullet before the mention in its sentence."""
+    return not any(t.is_alpha or t.is_digit for t in ctx.doc[ctx.sent.start:m.start])
+
+
 def roundup_line(ctx: SentenceContext, default_stage) -> list[Endorsement]:
     """A verbless list line of a roundup: '* Laborers Local 1022: Nadia Ferreira',
     'Sierra Club — no endorsement'. Left of the separator the endorser, right the
@@ -73,6 +84,8 @@ def roundup_line(ctx: SentenceContext, default_stage) -> list[Endorsement]:
     else:
         return []
     left = [m for m in ctx.mentions if sent.start_char + k > ctx.doc[m.start].idx and m.kind in ("org", "desc", "person")]
+    if left and left[0].kind == "person" and _opens_line(left[0], ctx) and ctx.doc[left[0].end].text == ",":
+        left = left[:1]  # "Dana Cole, Mayor, City of Eastvale >>> X": the person, then her office and city
     right_text = text[k + len(sep):].strip(" *-–—").lower()
     right = [m for m in ctx.mentions if ctx.doc[m.start].idx > sent.start_char + k and m.kind in ("person", "measure", "org")]
     endorser: Optional[tuple[str, str, float]]
@@ -94,6 +107,8 @@ def roundup_line(ctx: SentenceContext, default_stage) -> list[Endorsement]:
         stance, cand = "undecided", None
     elif right and (name := candidate_name(right[0], ctx) or ((right[0].text, 0.2) if person_like(right[0]) else None)):
         stance, cand = "endorses", name[0]
+    elif (surface := _surname_alone(text[k + len(sep):], ctx)) is not None:
+        stance, cand = "endorses", surface  # "... >>> Ruiz", where NER found no name
     else:
         return []
     return [Endorsement(endorser=endorser[0], endorser_type=endorser[1], candidate=cand, stance=stance,
