@@ -116,6 +116,17 @@ PRONOUN_CASES = [
     pytest.param("Carla Hollis beat former Mayor Brent Vogler. Vogler conceded before midnight. \"The voters have spoken, and I will "
                  "support Carla Hollis in November,\" he said.",
                  {("Brent Vogler", "Carla Hollis", "endorses", "general")}, id="quoted-i-is-the-speaker"),
+    pytest.param("Sheriff Dana Whitcombe spoke at the rally in Pell County.\n\n\"She knows our towns,\" Whitcombe "
+                 "said. \"I am endorsing Carla Hollis because our deputies need her.\"",
+                 {("Dana Whitcombe", "Carla Hollis", "endorses", None)}, id="quoted-i-attributed-earlier-in-paragraph"),
+    pytest.param("Pastor Lionel Abernathy spoke last.\n\n\"I will never support Brent Vogler. He has failed our "
+                 "city,\" Abernathy wrote in a letter on Sunday. \"Our church owes him nothing.\"",
+                 {("Lionel Abernathy", "Brent Vogler", "declines", None)}, id="quoted-i-attributed-later-in-paragraph"),
+    pytest.param("\"We endorsed Carla Hollis in the spring,\" said Dale Hutchins, business agent of Painters Local 417.",
+                 {("Painters Local 417", "Carla Hollis", "endorses", None)}, id="quoted-we-is-the-speakers-body"),
+    pytest.param("\"We are proud to stand with Carla Hollis,\" said Dale Hutchins, who once worked for the Harbor "
+                 "Workers Union.",
+                 set(), id="quoted-we-not-a-body-named-in-a-clause-about-the-speaker"),
     pytest.param("The endorsement is a setback for Sen. Daniel Okafor, who courted the union and who picked up the "
                  "endorsement of the American Federation of Teachers in September.",
                  {("American Federation of Teachers", "Daniel Okafor", "endorses", None)}, id="second-who-clause"),

@@ -51,6 +51,8 @@ def stance_of(nlp, text: str, trigger: str, base: str = "endorses", generic: boo
     ("The union plans to endorse Maria Vega.", "endorse", "endorses", False, "will_endorse"),
     ("The union will endorse Maria Vega.", "endorse", "endorses", False, "will_endorse"),
     ("The union will continue to support Maria Vega.", "support", "endorses", False, "endorses"),
+    ("The union supports Maria Vega, and it is going to knock on doors for her.", "supports", "endorses", False,
+     "endorses"),
     ("If the union endorses Maria Vega, others will follow.", "endorses", "endorses", False, None),
     ("The union remains undecided.", "undecided", "undecided", False, "undecided"),
     ("The union did not remain neutral.", "neutral", "declines", False, None),

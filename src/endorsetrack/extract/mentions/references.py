@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from ...nlp.build import doc_text
 from ...nlp.rules import packaged_rules
@@ -80,9 +80,9 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
         if owner_m is not None and owner_m is not m:  # "the group's board voted": the group
             return resolve_endorser(owner_m, ctx)
     if m.kind == "ref" and m.label in ("we", "our", "us"):
-        # an editorial's "we" is the paper; a quoted "our" is the speaker's, named elsewhere
+        # an editorial's "we" is the paper; a quoted "our" is the body of its speaker
         if inside_quotes(ctx, m):
-            return None
+            return speaker_body(ctx)
         voice = editorial_voice(ctx)
         subject = story_subject(ctx) if voice[0] == GENERIC_VOICE and not _marked_editorial(ctx) else None
         # a statement's "we" in a story about the body that issued it, not an unnamed paper's
@@ -578,19 +578,69 @@ SPEECH_VERBS = words("speech_verbs.quote_attribution")  # "..., he said", "said 
 def quote_speaker(ctx: SentenceContext) -> Optional[str]:
     """The person a sentence's quotation is attributed to ('..., he said', 'said Dale
     Hutchins'): the subject of a speech verb outside the quotes, a pronoun resolved."""
+    for m, own in _attributions(ctx):
+        if m.kind == "person":
+            return m.text
+        if own and m.kind == "ref" and m.label in ("he", "she"):
+            ante = antecedent(m, ctx)
+            return ante[0] if ante and ante[1] == "person" else None
+    return None
+
+
+def speaker_body(ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    """Whom a quoted 'we' stands for: the body the quotation is attributed to ('"We
+    endorsed Ana Ruiz," says Dale Hutchins, president of Painters Local 9'; '..., the
+    union said'), named by the speaker's own description, not by a clause about him."""
+    for m, own in _attributions(ctx):
+        if m.kind in ("org", "desc") and m.label != "GPE" or own and m.kind == "ref" and m.label in DESCRIPTION_NOUNS:
+            return resolve_endorser(m, ctx)
+        if m.kind != "person":
+            continue
+        head = ctx.doc[m.end - 1]
+        clause: set[int] = set()
+        for tok in head.subtree:
+            if tok.dep_ in ("relcl", "acl", "advcl", "ccomp") and tok.i != head.i:
+                clause.update(t.i for t in tok.subtree)
+        described = [t.i for t in head.subtree if t.i >= m.end and t.i not in clause]
+        body = next((x for x in _nearby_mentions(ctx) if x.kind == "org" and x.label not in ("GPE", "caps")
+                     and any(x.covers(i) for i in described)), None)
+        return (body.text, provisional_type(body), 0.2) if body is not None else None
+    return None
+
+
+def _nearby_mentions(ctx: SentenceContext) -> list[Mention]:
+    return [x for sent in [ctx.mentions, *ctx.history, *ctx.following] for x in sent]
+
+
+def _attributions(ctx: SentenceContext) -> Iterator[tuple[Mention, bool]]:
+    """(subject mention, in this sentence?) of each speech verb that attributes the
+    sentence's quotation: its own first, then, for a quotation that runs over several
+    sentences of its paragraph ('"I knew she would win," Okafor said. "So I endorse her
+    today."'), the paragraph's nearest ones outside the quotes, in sentences that quote."""
     for tok in ctx.sent:
         if tok.lemma_.lower() not in SPEECH_VERBS or any(a < tok.idx < b for a, b in ctx.quoted):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         m = ctx.mention_for(subj.i) if subj is not None else None
-        if m is None:
-            continue
-        if m.kind == "person":
-            return m.text
-        if m.kind == "ref" and m.label in ("he", "she"):
-            ante = antecedent(m, ctx)
-            return ante[0] if ante and ante[1] == "person" else None
-    return None
+        if m is not None:
+            yield m, True
+    text = doc_text(ctx.doc)
+    start = text.rfind("\n", 0, ctx.sent.start_char) + 1
+    end = text.find("\n", ctx.sent.start_char + len(ctx.sent.text.rstrip()))
+    span = ctx.doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    if span is None:
+        return
+    nearby = _nearby_mentions(ctx)
+    verbs = [t for t in span if t.lemma_.lower() in SPEECH_VERBS and not ctx.sent.start <= t.i < ctx.sent.end
+             and not any(a < t.idx < b for a, b in ctx.quoted) and QUOTE_MARKS.search(t.sent.text)]
+    for verb in sorted(verbs, key=lambda t: min(abs(t.i - ctx.sent.start), abs(t.i - ctx.sent.end))):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        named = next((x for x in nearby if subj is not None and x.covers(subj.i)), None)
+        if named is not None:
+            yield named, False
+
+
+QUOTE_MARKS = re.compile('["\u201c\u201d]')
 
 
 def _is_speaker(m: Mention, doc) -> bool:
