@@ -12,6 +12,10 @@ from __future__ import annotations
 import pytest
 from helpers.extraction import facts_of, only, run
 
+from spacy.tokens import Doc
+
+from endorsetrack.extract.mentions import Mention, SentenceContext, appositive_name
+
 VEGA, REYES = "Maria Vega", "Tom Reyes"
 HWU = "Harbor Workers Union"
 
@@ -124,6 +128,11 @@ PRONOUN_CASES = [
                  {("Lionel Abernathy", "Brent Vogler", "declines", None)}, id="quoted-i-attributed-later-in-paragraph"),
     pytest.param("\"We endorsed Carla Hollis in the spring,\" said Dale Hutchins, business agent of Painters Local 417.",
                  {("Painters Local 417", "Carla Hollis", "endorses", None)}, id="quoted-we-is-the-speakers-body"),
+    pytest.param("Brent Vogler served two terms as governor of Westland. Last month, the former GOP governor threw his "
+                 "support behind Carla Hollis.",
+                 {("Brent Vogler", "Carla Hollis", "endorses", None)}, id="the-former-party-governor-is-the-person"),
+    pytest.param("Last month, the former GOP governor threw his support behind Carla Hollis.",
+                 set(), id="a-party-description-of-no-one-named"),
     pytest.param("\"We are proud to stand with Carla Hollis,\" said Dale Hutchins, who once worked for the Harbor "
                  "Workers Union.",
                  set(), id="quoted-we-not-a-body-named-in-a-clause-about-the-speaker"),
@@ -182,3 +191,20 @@ TYPE_CHECK_CASES = [
 @pytest.mark.parametrize("text,expected", TYPE_CHECK_CASES)
 def test_places_courts_and_titles_are_never_endorsers(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("words,follower", [
+    (["Religious", "group", "Casa", "del", "Sol", "(", "CDS", ")", "has", "endorsed", "Carla", "Hollis", "."], "("),
+    (["Support", "came", "from", "farm", "group", "Dunmore", "Growers", "Guild", "and", "two", "unions", "."], "and"),
+])
+def test_a_description_right_before_a_name_is_named_by_it(nlp, words, follower):
+    """'religious group Casa del Sol (CDS)': the name set right after its description, as
+    a title, names it by surface order alone, however the parser attached the two (a
+    dateline's place often takes the description as its appositive)."""
+    doc = Doc(nlp.vocab, words=words)  # no parse at all: only the surface order is left
+    group = words.index("group")
+    name_end = words.index(follower)
+    described = Mention(group - 1, group + 1, " ".join(words[group - 1:group + 1]), "ref", "group")
+    name = Mention(group + 1, name_end, " ".join(words[group + 1:name_end]), "org", "ORG")
+    ctx = SentenceContext(doc[0:len(doc)], [described, name], [], set(), None)
+    assert appositive_name(described, ctx) == name

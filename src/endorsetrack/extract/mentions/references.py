@@ -51,7 +51,7 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
             named = next((x for x in ctx.mentions if x.kind == "person" and x.start >= m.end and all(
                 t.lower_ in PERSONAL_TITLES or t.lower_ in PERSON_NOUNS for t in ctx.doc[m.end:x.start])),
                 None)  # "BC MP Tara Quon": the title between the place and the name
-            return (named.text, "person", 0.05) if named is not None else None
+            return (named.text, "person", 0.05) if named is not None else _described_person(m, ctx)
         if INSTITUTIONS.match(text) or NEVER_ENDORSING.search(text) or is_title(m):
             return None  # "candidates for Assembly or Senate", "the City Council": a chamber, not an endorser
         described = next((x for x in ctx.mentions if x.start == m.end and x.kind == "ref"
@@ -65,8 +65,8 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
     if m.kind == "party":
         if VOTER_WORDS.match(text) or text.lower() in PARTY_MEMBERS:
             return None  # "the only Republican to support X": a person the text does not name
-        if _modifies_a_person(m, ctx):
-            return None  # "the former GOP governor threw his support behind X": the governor, not the party
+        if _modifies_a_person(m, ctx):  # "the former GOP governor threw his support behind X": the governor
+            return _described_person(m, ctx)
         return text, "party", 0.05
     if m.kind == "ref" and m.label in ("i", "me", "my"):
         if inside_quotes(ctx, m):  # "'... I will support Carla Hollis in November,' he said": the speaker
@@ -162,6 +162,21 @@ def _modifies_a_person(m: Mention, ctx: SentenceContext) -> bool:
         or head.lower_ in PERSONAL_TITLES and head.i == m.end  # "BC MP Tara Quon", "Texas Rep. Ana Ruiz"
 
 
+def _described_person(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    """'the former GOP governor', 'the Ohio senator': a definite description of a person
+    the name only modifies points back to the person the article described so; no
+    description, or no such person, is no endorser."""
+    head = ctx.doc[m.end - 1].head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    det = next((c for c in head.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")), None)
+    if det is None or head.lower_ not in PERSON_NOUNS:
+        return None
+    ref = Mention(det.i, head.i + 1, ctx.doc[det.i:head.i + 1].text, "ref", "person:" + head.lower_)
+    ante = antecedent(ref, ctx)
+    return (ante[0], "person", 0.15) if ante is not None and ante[1] == "person" else None
+
+
 def _described_as_org(m: Mention, ctx: SentenceContext) -> Optional[str]:
     """The type of a 'person' the article describes as an organisation: an appositive
     'the train drivers' union', or a name ending in an acronym ('Wrexley North CLP')."""
@@ -191,8 +206,9 @@ def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
     if m.label in DESCRIPTION_NOUNS | NEWSPAPER_REFERENCE_NOUNS:  # surface form: "the teachers union, the X Association,"
         nxt = next((x for x in ctx.mentions if x.start >= m.end), None)
         gap = [t.lower_ for t in ctx.doc[m.end:nxt.start]] if nxt is not None else []
-        if nxt is not None and gap in ([","], [",", "the"]) and nxt.kind == "org" and nxt.label != "GPE" \
-                and (nxt.end >= ctx.sent.end or ctx.doc[nxt.end].text in (",", ".", ";")):
+        # ... or the name right after its description, as a title: "anti-tax group Growth First"
+        if nxt is not None and gap in ([], [","], [",", "the"]) and nxt.kind == "org" and nxt.label != "GPE" \
+                and (not gap or nxt.end >= ctx.sent.end or ctx.doc[nxt.end].text in (",", ".", ";")):
             return nxt
     return None
 
