@@ -133,6 +133,9 @@ PRONOUN_CASES = [
                  {("Brent Vogler", "Carla Hollis", "endorses", None)}, id="the-former-party-governor-is-the-person"),
     pytest.param("Last month, the former GOP governor threw his support behind Carla Hollis.",
                  set(), id="a-party-description-of-no-one-named"),
+    pytest.param("A spokesman for Mayor Dennis Okoro of Harwich also said he has not yet endorsed Carla Hollis, and "
+                 "would have backed Tom Reyes if the senator had entered the race.",
+                 {("Dennis Okoro", "Carla Hollis", "undecided", None)}, id="a-name-after-a-verb-is-no-list-item"),
     pytest.param("\"We are proud to stand with Carla Hollis,\" said Dale Hutchins, who once worked for the Harbor "
                  "Workers Union.",
                  set(), id="quoted-we-not-a-body-named-in-a-clause-about-the-speaker"),

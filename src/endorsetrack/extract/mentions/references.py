@@ -612,16 +612,31 @@ def speaker_body(ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
             return resolve_endorser(m, ctx)
         if m.kind != "person":
             continue
-        head = ctx.doc[m.end - 1]
-        clause: set[int] = set()
-        for tok in head.subtree:
-            if tok.dep_ in ("relcl", "acl", "advcl", "ccomp") and tok.i != head.i:
-                clause.update(t.i for t in tok.subtree)
-        described = [t.i for t in head.subtree if t.i >= m.end and t.i not in clause]
-        body = next((x for x in _nearby_mentions(ctx) if x.kind == "org" and x.label not in ("GPE", "caps")
+        described = _description_tokens(ctx.doc[m.end - 1])
+        body = next((x for x in _nearby_mentions(ctx) if x.kind == "org" and x.label not in NOT_BODIES
                      and any(x.covers(i) for i in described)), None)
         return (body.text, provisional_type(body), 0.2) if body is not None else None
     return None
+
+
+NOT_BODIES = ("GPE", "LOC", "FAC", "caps")
+DESCRIPTION_LINKS = ("appos", "compound", "amod", "poss", "nmod", "pobj", "det", "case", "punct", "conj", "cc")
+DESCRIPTION_PREPS = ("of", "for", "at", "with")
+
+
+def _description_tokens(person) -> set[int]:
+    """The tokens of a person's own description ('Dale Hutchins, business agent of Painters
+    Local 417', 'spokesman for the X'): appositives and their 'of'/'for' phrases, not
+    clauses or where he spoke ('said X outside the hall on Y Road')."""
+    out: set[int] = set()
+    todo = [c for c in person.children if c.dep_ == "appos"] + [
+        c for c in person.children if c.dep_ == "prep" and c.lower_ in DESCRIPTION_PREPS]
+    while todo:
+        tok = todo.pop()
+        out.add(tok.i)
+        todo.extend(c for c in tok.children if c.dep_ in DESCRIPTION_LINKS
+                    or c.dep_ == "prep" and c.lower_ in DESCRIPTION_PREPS)
+    return out
 
 
 def _nearby_mentions(ctx: SentenceContext) -> list[Mention]:
