@@ -347,7 +347,9 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
             return None
     if _retreat_from(noun) is not None:
         return None  # "backed away from its endorsement of Y": the retreat frame reads it
-    if noun.lemma_.lower() in ("endorser", "backer", "supporter"):
+    if noun.lemma_.lower() in SUPPORTER_NOUNS and (described := _described_supporter(noun)) is not None:
+        return Frame(noun.i, rule, described[0], described[1])  # "Munoz, a Garcia supporter"
+    if noun.lemma_.lower() in SUPPORTER_NOUNS:
         # "one of the strongest union backers of X": the phrase is the endorser itself.
         cand = _pobj(noun, ("of", "for"))
         return Frame(noun.i, rule, noun.i, cand) if cand is not None else None
@@ -364,6 +366,32 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
             return Frame(noun.i, rule, after[1].i, endorser, via="colon-list")
         return None
     return Frame(noun.i, rule, endorser, cand)
+
+
+SUPPORTER_NOUNS = ("endorser", "backer", "supporter")
+
+
+def _described_supporter(noun: Token) -> Optional[tuple[int, int]]:
+    """(endorser, candidate) of a person described as one candidate's supporter: 'Munoz, a
+    Garcia supporter', 'He had been a strong Clinton backer', 'Trump supporter Dale Ames'.
+    The candidate is the name the noun is compounded with (or its possessor); the endorser
+    is whom the phrase describes: the name it is in apposition to, the subject it is said
+    of, or the name it stands before as a title. One supporter only: 'Trump supporters'
+    are voters."""
+    if noun.tag_ != "NN":
+        return None
+    named = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    if not named:
+        return None
+    if noun.dep_ == "appos":
+        endorser: Optional[int] = noun.head.i
+    elif noun.dep_ == "attr":
+        endorser = subject_of(noun.head)
+    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:
+        endorser = noun.head.i
+    else:
+        return None
+    return (endorser, named[-1].i) if endorser is not None else None
 
 
 def _retreat_particle(verb: Token, rule: dict) -> bool:
