@@ -101,6 +101,10 @@ def match_frames(sent) -> list[Frame]:
             f = _noun_prep_frame(tok, rule)
             if f:
                 frames.append(f)
+        if tok.pos_ in ("NOUN", "PROPN") and (rule := idx.get(("former_supporter", lemma))) \
+                and any(c.dep_ == "amod" and c.lower_ in rule["modifiers"] for c in tok.children) \
+                and (described := _described_supporter(tok)) is not None:
+            frames.append(Frame(tok.i, rule, described[0], described[1]))  # "former X supporter Y": Y left X
         if tok.pos_ in ("NOUN", "PROPN") and (rule := idx.get(("noun", lemma))):
             f = _noun_frame(tok, rule)
             if f:
