@@ -112,6 +112,8 @@ def test_words_that_name_no_endorser_or_candidate(nlp, text, expected):
     pytest.param("The rally drew Vega supporter Tom Reyes and two dozen others.",
                  {("Tom Reyes", VEGA, "endorses", None)}, id="title-before-the-name"),
     pytest.param("Dozens of Vega supporters rallied outside city hall on Tuesday.", set(), id="supporters-are-voters"),
+    pytest.param("Tom Reyes, who was one of Vega's earliest supporters, spoke on Tuesday.",
+                 {("Tom Reyes", VEGA, "endorses", None)}, id="one-of-her-supporters"),
     pytest.param("Former Vega supporter Tom Reyes endorsed Ana Ruiz on Tuesday.",
                  {("Tom Reyes", VEGA, "endorses", None), ("Tom Reyes", VEGA, "rescinds", None),
                   ("Tom Reyes", "Ana Ruiz", "endorses", None)}, id="a-former-supporter-rescinds"),

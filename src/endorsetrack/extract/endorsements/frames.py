@@ -380,19 +380,22 @@ def _described_supporter(noun: Token) -> Optional[tuple[int, int]]:
     Garcia supporter', 'He had been a strong Clinton backer', 'Trump supporter Dale Ames'.
     The candidate is the name the noun is compounded with (or its possessor); the endorser
     is whom the phrase describes: the name it is in apposition to, the subject it is said
-    of, or the name it stands before as a title. One supporter only: 'Trump supporters'
-    are voters."""
-    if noun.tag_ != "NN":
+    of, or the name it stands before as a title. One supporter only ('one of Garcia's
+    earliest supporters' is one): 'Trump supporters' are voters."""
+    phrase = noun  # "one of Garcia's earliest supporters" is said of its "one"
+    if noun.tag_ == "NNS" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        phrase = noun.head.head
+    elif noun.tag_ != "NN":
         return None
     named = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
     if not named:
         return None
-    if noun.dep_ == "appos":
-        endorser: Optional[int] = noun.head.i
-    elif noun.dep_ == "attr":
-        endorser = subject_of(noun.head)
-    elif noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:
-        endorser = noun.head.i
+    if phrase.dep_ == "appos":
+        endorser: Optional[int] = phrase.head.i
+    elif phrase.dep_ == "attr":
+        endorser = subject_of(phrase.head)
+    elif phrase.dep_ == "compound" and phrase.head.pos_ == "PROPN" and phrase.head.i > phrase.i:
+        endorser = phrase.head.i
     else:
         return None
     return (endorser, named[-1].i) if endorser is not None else None
