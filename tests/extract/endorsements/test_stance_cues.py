@@ -261,6 +261,10 @@ UNDECIDED_AND_DECLINES_CASES = [
     pytest.param("The poll shows Maria Vega ahead, with many voters still undecided.", set(),
                  id="undecided-voters"),
     pytest.param("Seventeen percent said they were undecided.", set(), id="undecided-share-in-words"),
+    pytest.param("Tom Reyes, along with the still neutral former Gov. Ana Ruiz, was the most sought-after voice "
+                 "in the state.", {("Ana Ruiz", None, "declines", None)}, id="neutral-describes-the-name-it-modifies"),
+    pytest.param("The Harbor Workers Union is now taking a neutral stance in the race.",
+                 {(HWU, None, "declines", None)}, id="a-neutral-stance-is-its-takers"),
 ]
 
 

@@ -472,6 +472,8 @@ def _state_frame(tok, rule) -> Optional[Frame]:
     if lemma in ("sit", "stay") and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"
                                             for c in tok.children):
         return None
+    if tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
+        return Frame(tok.i, rule, tok.head.i, None)  # "the still-neutral Gov. Ana Ruiz": whom the word describes
     verb = tok
     while verb.dep_ in ("acomp", "oprd", "xcomp", "attr", "pobj", "prep", "amod", "dobj") and verb.head is not verb:
         verb = verb.head
