@@ -126,6 +126,10 @@ PRONOUN_CASES = [
     pytest.param("Pastor Lionel Abernathy spoke last.\n\n\"I will never support Brent Vogler. He has failed our "
                  "city,\" Abernathy wrote in a letter on Sunday. \"Our church owes him nothing.\"",
                  {("Lionel Abernathy", "Brent Vogler", "declines", None)}, id="quoted-i-attributed-later-in-paragraph"),
+    pytest.param("Brent Vogler is running for the House.\n\nAt the diner, a lifelong Republican named Edna Pruitt "
+                 "said she had known Vogler for 40 years.\n\n\"He sat with my husband the night he died,\" Pruitt "
+                 "said. \"I'm probably still voting for Brent Vogler.\"",
+                 set(), id="a-quoted-voters-ballot-is-no-endorsement"),
     pytest.param("\"We endorsed Carla Hollis in the spring,\" said Dale Hutchins, business agent of Painters Local 417.",
                  {("Painters Local 417", "Carla Hollis", "endorses", None)}, id="quoted-we-is-the-speakers-body"),
     pytest.param("Brent Vogler served two terms as governor of Westland. Last month, the former GOP governor threw his "
