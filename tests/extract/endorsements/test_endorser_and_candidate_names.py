@@ -102,3 +102,21 @@ NO_NAME_CASES = [
 @pytest.mark.parametrize("text,expected", NO_NAME_CASES)
 def test_words_that_name_no_endorser_or_candidate(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("Alderman Tom Reyes, a Vega supporter, spoke after the debate.",
+                 {("Tom Reyes", VEGA, "endorses", None)}, id="appositive"),
+    pytest.param("Tom Reyes spoke after the debate. He had been a strong Vega backer since the spring.",
+                 {("Tom Reyes", VEGA, "endorses", None)}, id="said-of-the-subject"),
+    pytest.param("The rally drew Vega supporter Tom Reyes and two dozen others.",
+                 {("Tom Reyes", VEGA, "endorses", None)}, id="title-before-the-name"),
+    pytest.param("Dozens of Vega supporters rallied outside city hall on Tuesday.", set(), id="supporters-are-voters"),
+    pytest.param("Tom Reyes, who was one of Vega's earliest supporters, spoke on Tuesday.",
+                 {("Tom Reyes", VEGA, "endorses", None)}, id="one-of-her-supporters"),
+    pytest.param("Former Vega supporter Tom Reyes endorsed Ana Ruiz on Tuesday.",
+                 {("Tom Reyes", VEGA, "endorses", None), ("Tom Reyes", VEGA, "rescinds", None),
+                  ("Tom Reyes", "Ana Ruiz", "endorses", None)}, id="a-former-supporter-rescinds"),
+])
+def test_a_person_described_as_a_candidates_supporter_endorses_the_candidate(nlp, text, expected):
+    assert facts_of(nlp, "Maria Vega is running for mayor.\n\n" + text) == expected

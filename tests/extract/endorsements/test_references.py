@@ -12,6 +12,10 @@ from __future__ import annotations
 import pytest
 from helpers.extraction import facts_of, only, run
 
+from spacy.tokens import Doc
+
+from endorsetrack.extract.mentions import Mention, SentenceContext, appositive_name
+
 VEGA, REYES = "Maria Vega", "Tom Reyes"
 HWU = "Harbor Workers Union"
 
@@ -116,6 +120,29 @@ PRONOUN_CASES = [
     pytest.param("Carla Hollis beat former Mayor Brent Vogler. Vogler conceded before midnight. \"The voters have spoken, and I will "
                  "support Carla Hollis in November,\" he said.",
                  {("Brent Vogler", "Carla Hollis", "endorses", "general")}, id="quoted-i-is-the-speaker"),
+    pytest.param("Sheriff Dana Whitcombe spoke at the rally in Pell County.\n\n\"She knows our towns,\" Whitcombe "
+                 "said. \"I am endorsing Carla Hollis because our deputies need her.\"",
+                 {("Dana Whitcombe", "Carla Hollis", "endorses", None)}, id="quoted-i-attributed-earlier-in-paragraph"),
+    pytest.param("Pastor Lionel Abernathy spoke last.\n\n\"I will never support Brent Vogler. He has failed our "
+                 "city,\" Abernathy wrote in a letter on Sunday. \"Our church owes him nothing.\"",
+                 {("Lionel Abernathy", "Brent Vogler", "declines", None)}, id="quoted-i-attributed-later-in-paragraph"),
+    pytest.param("Brent Vogler is running for the House.\n\nAt the diner, a lifelong Republican named Edna Pruitt "
+                 "said she had known Vogler for 40 years.\n\n\"He sat with my husband the night he died,\" Pruitt "
+                 "said. \"I'm probably still voting for Brent Vogler.\"",
+                 set(), id="a-quoted-voters-ballot-is-no-endorsement"),
+    pytest.param("\"We endorsed Carla Hollis in the spring,\" said Dale Hutchins, business agent of Painters Local 417.",
+                 {("Painters Local 417", "Carla Hollis", "endorses", None)}, id="quoted-we-is-the-speakers-body"),
+    pytest.param("Brent Vogler served two terms as governor of Westland. Last month, the former GOP governor threw his "
+                 "support behind Carla Hollis.",
+                 {("Brent Vogler", "Carla Hollis", "endorses", None)}, id="the-former-party-governor-is-the-person"),
+    pytest.param("Last month, the former GOP governor threw his support behind Carla Hollis.",
+                 set(), id="a-party-description-of-no-one-named"),
+    pytest.param("A spokesman for Mayor Dennis Okoro of Harwich also said he has not yet endorsed Carla Hollis, and "
+                 "would have backed Tom Reyes if the senator had entered the race.",
+                 {("Dennis Okoro", "Carla Hollis", "undecided", None)}, id="a-name-after-a-verb-is-no-list-item"),
+    pytest.param("\"We are proud to stand with Carla Hollis,\" said Dale Hutchins, who once worked for the Harbor "
+                 "Workers Union.",
+                 set(), id="quoted-we-not-a-body-named-in-a-clause-about-the-speaker"),
     pytest.param("The endorsement is a setback for Sen. Daniel Okafor, who courted the union and who picked up the "
                  "endorsement of the American Federation of Teachers in September.",
                  {("American Federation of Teachers", "Daniel Okafor", "endorses", None)}, id="second-who-clause"),
@@ -171,3 +198,20 @@ TYPE_CHECK_CASES = [
 @pytest.mark.parametrize("text,expected", TYPE_CHECK_CASES)
 def test_places_courts_and_titles_are_never_endorsers(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("words,follower", [
+    (["Religious", "group", "Casa", "del", "Sol", "(", "CDS", ")", "has", "endorsed", "Carla", "Hollis", "."], "("),
+    (["Support", "came", "from", "farm", "group", "Dunmore", "Growers", "Guild", "and", "two", "unions", "."], "and"),
+])
+def test_a_description_right_before_a_name_is_named_by_it(nlp, words, follower):
+    """'religious group Casa del Sol (CDS)': the name set right after its description, as
+    a title, names it by surface order alone, however the parser attached the two (a
+    dateline's place often takes the description as its appositive)."""
+    doc = Doc(nlp.vocab, words=words)  # no parse at all: only the surface order is left
+    group = words.index("group")
+    name_end = words.index(follower)
+    described = Mention(group - 1, group + 1, " ".join(words[group - 1:group + 1]), "ref", "group")
+    name = Mention(group + 1, name_end, " ".join(words[group + 1:name_end]), "org", "ORG")
+    ctx = SentenceContext(doc[0:len(doc)], [described, name], [], set(), None)
+    assert appositive_name(described, ctx) == name

@@ -51,6 +51,8 @@ def stance_of(nlp, text: str, trigger: str, base: str = "endorses", generic: boo
     ("The union plans to endorse Maria Vega.", "endorse", "endorses", False, "will_endorse"),
     ("The union will endorse Maria Vega.", "endorse", "endorses", False, "will_endorse"),
     ("The union will continue to support Maria Vega.", "support", "endorses", False, "endorses"),
+    ("The union supports Maria Vega, and it is going to knock on doors for her.", "supports", "endorses", False,
+     "endorses"),
     ("If the union endorses Maria Vega, others will follow.", "endorses", "endorses", False, None),
     ("The union remains undecided.", "undecided", "undecided", False, "undecided"),
     ("The union did not remain neutral.", "neutral", "declines", False, None),
@@ -259,6 +261,10 @@ UNDECIDED_AND_DECLINES_CASES = [
     pytest.param("The poll shows Maria Vega ahead, with many voters still undecided.", set(),
                  id="undecided-voters"),
     pytest.param("Seventeen percent said they were undecided.", set(), id="undecided-share-in-words"),
+    pytest.param("Tom Reyes, along with the still neutral former Gov. Ana Ruiz, was the most sought-after voice "
+                 "in the state.", {("Ana Ruiz", None, "declines", None)}, id="neutral-describes-the-name-it-modifies"),
+    pytest.param("The Harbor Workers Union is now taking a neutral stance in the race.",
+                 {(HWU, None, "declines", None)}, id="a-neutral-stance-is-its-takers"),
 ]
 
 

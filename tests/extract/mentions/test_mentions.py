@@ -7,7 +7,9 @@ back to an earlier name, and never return overlapping spans.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
+from endorsetrack.extract.mentions import Mention, as_place, place_of_person
 from endorsetrack.extract.mentions.detect import GENERIC_CANDIDATE_RE, find_mentions, gazetteer
 
 
@@ -182,3 +184,20 @@ def test_an_untagged_name_before_of_and_a_place_in_a_list_is_a_person(nlp):
 def test_a_body_named_for_its_place_stays_one_organisation(nlp):
     found = by_text(nlp, "The mayor thanked the Tidewater Savings Bank of Omaha and its staff.")
     assert not any(kind == "person" for kind, _ in found.values())
+
+
+@pytest.mark.parametrize("words,ents,expected", [
+    (["Mayor", "Dennis", "Okoro", "of", "Harwich", "spoke", "."],
+     ["O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O"], True),
+    (["The", "wife", "of", "Okoro", "spoke", "."], ["O", "O", "O", "B-PERSON", "O", "O"], False),
+    (["Dennis", "Okoro", "of", "Carla", "Hollis", "'s", "staff"],
+     ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O"], False),
+])
+def test_a_one_word_name_after_a_persons_of_is_a_place(nlp, words, ents, expected):
+    """'Mayor Dennis Okoro of Harwich': NER's PERSON after a person's 'of' is where the person
+    is of; 'the wife of Okoro' and a full name after 'of' stay people."""
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    last = doc.ents[-1]
+    m = Mention(last.start, last.end, last.text, "person", "PERSON")
+    assert place_of_person(m, doc) is expected
+    assert (as_place(m, {last.text}).kind == "org") is (expected or " " not in last.text)

@@ -19,7 +19,8 @@ from ...settings import DEFAULT, Settings
 from ...types import Article, Endorsement
 from .frames import Frame, match_frames, trigger_index
 from ..race import EXPLICIT_WEIGHT, RaceIndex, before_nominations, is_nomination_contest, line_label
-from ..mentions import GERUND_TRIGGERS, SentenceContext, as_person, quoted_spans, sentence_evidence
+from ..mentions import (GERUND_TRIGGERS, SentenceContext, as_person, as_place, place_of_person, quoted_spans,
+                        sentence_evidence)
 from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
 from .candidates import find_candidates, no_vote, person_like
 from .endorser_roles import PERCENT_RE, endorsers_of
@@ -58,7 +59,11 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     # a full name NER tagged ORG somewhere ("Greg Lavoie") still makes its surname a person's
     people_names |= {m.text.split()[-1] for ms in sent_mentions for m in ms
                      if m.kind == "person" or m.kind == "org" and m.label in ("ORG", "caps") and person_like(m)}
-    sent_mentions = [[as_person(m, people_names) for m in ms] for ms in sent_mentions]
+    # "Mayor Dennis Okoro of Harwich": NER's PERSON after a person's "of" is a place, here and elsewhere
+    places = {m.text for ms in sent_mentions for m in ms if place_of_person(m, doc)}
+    people_names -= places
+    people_surnames -= places
+    sent_mentions = [[as_person(as_place(m, places), people_names) for m in ms] for ms in sent_mentions]
     # a name the article calls an organisation ('the "Labor Strong" coalition') is one where NER says PERSON
     described = {m.text for ms in sent_mentions for m in ms if m.kind == "org" and m.label == "described"}
     sent_mentions = [[Mention(m.start, m.end, m.text, "org", "described") if m.kind == "person"

@@ -16,7 +16,7 @@ from ..mentions import SentenceContext, expand_list
 from .coordination import also_endorsing, colon_named, complement_list, members_listed_next
 from .frames import Frame
 from ..mentions import DATELINE_RE, Mention
-from ..mentions import member_word
+from ..mentions import inside_quotes, member_word
 from ..mentions import members_body, resolve_endorser
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
@@ -91,6 +91,9 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     m = ctx.mention_for(endorser_i)
     if m is not None and m.kind == "ref" and m.label in ("they", "we", "them") and doc[frame.trigger].lemma_ == "vote":
         return []  # "they voted for Joe": members casting ballots, not the body's endorsement
+    if m is not None and m.kind == "ref" and m.label == "i" and doc[frame.trigger].lemma_ == "vote" \
+            and inside_quotes(ctx, m):
+        return []  # '"I'm still voting for Vogler," Pruitt said': a voter's ballot, however quoted
     if m is None and tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
         return []  # "58 MPs": a count of people, unless an appositive names them ("Two unions ..., X and Y,")
     if m is None or _quantified(doc[m.end - 1]):

@@ -101,6 +101,10 @@ def match_frames(sent) -> list[Frame]:
             f = _noun_prep_frame(tok, rule)
             if f:
                 frames.append(f)
+        if tok.pos_ in ("NOUN", "PROPN") and (rule := idx.get(("former_supporter", lemma))) \
+                and any(c.dep_ == "amod" and c.lower_ in rule["modifiers"] for c in tok.children) \
+                and (described := _described_supporter(tok)) is not None:
+            frames.append(Frame(tok.i, rule, described[0], described[1]))  # "former X supporter Y": Y left X
         if tok.pos_ in ("NOUN", "PROPN") and (rule := idx.get(("noun", lemma))):
             f = _noun_frame(tok, rule)
             if f:
@@ -347,7 +351,9 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
             return None
     if _retreat_from(noun) is not None:
         return None  # "backed away from its endorsement of Y": the retreat frame reads it
-    if noun.lemma_.lower() in ("endorser", "backer", "supporter"):
+    if noun.lemma_.lower() in SUPPORTER_NOUNS and (described := _described_supporter(noun)) is not None:
+        return Frame(noun.i, rule, described[0], described[1])  # "Munoz, a Garcia supporter"
+    if noun.lemma_.lower() in SUPPORTER_NOUNS:
         # "one of the strongest union backers of X": the phrase is the endorser itself.
         cand = _pobj(noun, ("of", "for"))
         return Frame(noun.i, rule, noun.i, cand) if cand is not None else None
@@ -364,6 +370,35 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
             return Frame(noun.i, rule, after[1].i, endorser, via="colon-list")
         return None
     return Frame(noun.i, rule, endorser, cand)
+
+
+SUPPORTER_NOUNS = ("endorser", "backer", "supporter")
+
+
+def _described_supporter(noun: Token) -> Optional[tuple[int, int]]:
+    """(endorser, candidate) of a person described as one candidate's supporter: 'Munoz, a
+    Garcia supporter', 'He had been a strong Clinton backer', 'Trump supporter Dale Ames'.
+    The candidate is the name the noun is compounded with (or its possessor); the endorser
+    is whom the phrase describes: the name it is in apposition to, the subject it is said
+    of, or the name it stands before as a title. One supporter only ('one of Garcia's
+    earliest supporters' is one): 'Trump supporters' are voters."""
+    phrase = noun  # "one of Garcia's earliest supporters" is said of its "one"
+    if noun.tag_ == "NNS" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        phrase = noun.head.head
+    elif noun.tag_ != "NN":
+        return None
+    named = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    if not named:
+        return None
+    if phrase.dep_ == "appos":
+        endorser: Optional[int] = phrase.head.i
+    elif phrase.dep_ == "attr":
+        endorser = subject_of(phrase.head)
+    elif phrase.dep_ == "compound" and phrase.head.pos_ == "PROPN" and phrase.head.i > phrase.i:
+        endorser = phrase.head.i
+    else:
+        return None
+    return (endorser, named[-1].i) if endorser is not None else None
 
 
 def _retreat_particle(verb: Token, rule: dict) -> bool:
@@ -437,6 +472,8 @@ def _state_frame(tok, rule) -> Optional[Frame]:
     if lemma in ("sit", "stay") and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"
                                             for c in tok.children):
         return None
+    if tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
+        return Frame(tok.i, rule, tok.head.i, None)  # "the still-neutral Gov. Ana Ruiz": whom the word describes
     verb = tok
     while verb.dep_ in ("acomp", "oprd", "xcomp", "attr", "pobj", "prep", "amod", "dobj") and verb.head is not verb:
         verb = verb.head

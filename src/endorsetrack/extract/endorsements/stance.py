@@ -33,6 +33,9 @@ def _chain(tok, limit: int = 4):
         yield tok
 
 
+OTHER_CLAUSES = ("conj", "ccomp", "advcl", "parataxis", "relcl")  # "We support her, and we're going to
+# work for her": a future in a clause of its own says nothing about the support stated now
+
 SPECULATION_REACH = 4  # "it seemed likely that X would support Y": support -> ccomp -> likely -> seemed, 3 links
 
 
@@ -159,7 +162,8 @@ def decide_stance(trigger: Token, base: str, candidate_generic: bool) -> Optiona
         return "undecided"  # "might publicly endorse X", "may endorse no one": still open
     if base == "endorses":
         continuing = bool(lemmas & c["continuing"])
-        future = bool((child_words | lemmas) & c["future"]) or any(
+        own_words = {ch.lower_ for ch in children if ch.dep_ not in OTHER_CLAUSES}
+        future = bool((own_words | lemmas) & c["future"]) or any(
             t.lemma_.lower() in c["expect"] for t in chain[1:])
         if (future or _headline_infinitive(trigger)) and not continuing:
             return "will_endorse"

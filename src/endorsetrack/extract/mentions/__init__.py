@@ -5,16 +5,17 @@ with the mentions around it (and expands lists of names); ``references`` and
 ``reference_cues`` decide the referent of a description, pronoun or editorial "we".
 """
 from .coordination import coordination_rules
-from .context import GERUND_TRIGGERS, SentenceContext, as_person, expand_list, quoted_spans, sentence_evidence
+from .context import (GERUND_TRIGGERS, SentenceContext, as_person, as_place, expand_list, place_of_person, quoted_spans,
+                      sentence_evidence)
 from .detect import (DATELINE_RE, GENERIC_CANDIDATE_RE, MEASURE_NAME, MEASURE_RE, MEASURE_WORDS, PERSONAL_TITLES,
                      TITLES, YES_NO_ON_RE, Mention, find_mentions, is_headline)
-from .reference_cues import byline_author, member_word, provisional_type
+from .reference_cues import byline_author, inside_quotes, member_word, provisional_type
 from .references import (antecedent, appositive_name, editorial_voice, editorial_voice_in, is_institution, members_body,
                          resolve_endorser)
 
-__all__ = ["coordination_rules", "GERUND_TRIGGERS", "SentenceContext", "as_person", "expand_list", "quoted_spans",
-           "sentence_evidence",
+__all__ = ["coordination_rules", "GERUND_TRIGGERS", "SentenceContext", "as_person", "as_place", "place_of_person",
+           "expand_list", "quoted_spans", "sentence_evidence",
            "DATELINE_RE", "GENERIC_CANDIDATE_RE", "MEASURE_NAME", "MEASURE_RE", "MEASURE_WORDS", "PERSONAL_TITLES",
-           "TITLES", "YES_NO_ON_RE", "Mention", "find_mentions", "is_headline", "byline_author", "member_word",
+           "TITLES", "YES_NO_ON_RE", "Mention", "find_mentions", "is_headline", "byline_author", "inside_quotes", "member_word",
            "provisional_type", "antecedent", "appositive_name", "editorial_voice", "editorial_voice_in",
            "members_body", "resolve_endorser", "is_institution"]

@@ -49,6 +49,20 @@ def as_person(m: Mention, people: set[str]) -> Mention:
     return m
 
 
+def place_of_person(m: Mention, doc) -> bool:
+    """'Mayor Dennis Okoro of Harwich': a one-word name right after a person's 'of' says
+    where (or what) that person is of, not a second person, though NER often tags it PERSON."""
+    return m.kind == "person" and m.end - m.start == 1 and m.start >= 2 and doc[m.start - 1].lower_ == "of" \
+        and doc[m.start - 2].ent_type_ == "PERSON"
+
+
+def as_place(m: Mention, places: set[str]) -> Mention:
+    """A one-word 'person' the article names as a person's place elsewhere is that place."""
+    if m.kind == "person" and m.text in places and " " not in m.text:
+        return Mention(m.start, m.end, m.text, "org", "GPE")
+    return m
+
+
 def sentence_evidence(sent) -> Evidence:
     """The sentence, without the paragraph break it may end in; offsets stay exact."""
     text = sent.text
@@ -173,9 +187,9 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
                 nxt = ms[j + step]
                 if nxt.end < len(ctx.doc) and ctx.doc[nxt.end].lower_ in GERUND_TRIGGERS:
                     break  # "Oakes endorsing Munson and Ruiz backing Pryor": Ruiz starts a new pair
-                if step == -1 and nxt.start > 0 and (ctx.doc[nxt.start - 1].lower_ in GERUND_TRIGGERS
-                                                     or ctx.doc[nxt.start - 1].pos_ == "VERB"):
-                    break  # ... and Cruz, right after a verb, is that verb's object
+                if nxt.start > 0 and ctx.doc[nxt.start - 1].pos_ == "VERB" or step == -1 and nxt.start > 0 \
+                        and ctx.doc[nxt.start - 1].lower_ in GERUND_TRIGGERS:
+                    break  # ... and Cruz, right after a verb, is that verb's object ("X, and would have backed Y")
                 items.append(ms[j + step])
                 j += step
     items.sort(key=lambda x: x.start)

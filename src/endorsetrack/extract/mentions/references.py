@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from ...nlp.build import doc_text
 from ...nlp.rules import packaged_rules
@@ -51,7 +51,7 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
             named = next((x for x in ctx.mentions if x.kind == "person" and x.start >= m.end and all(
                 t.lower_ in PERSONAL_TITLES or t.lower_ in PERSON_NOUNS for t in ctx.doc[m.end:x.start])),
                 None)  # "BC MP Tara Quon": the title between the place and the name
-            return (named.text, "person", 0.05) if named is not None else None
+            return (named.text, "person", 0.05) if named is not None else _described_person(m, ctx)
         if INSTITUTIONS.match(text) or NEVER_ENDORSING.search(text) or is_title(m):
             return None  # "candidates for Assembly or Senate", "the City Council": a chamber, not an endorser
         described = next((x for x in ctx.mentions if x.start == m.end and x.kind == "ref"
@@ -65,8 +65,8 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
     if m.kind == "party":
         if VOTER_WORDS.match(text) or text.lower() in PARTY_MEMBERS:
             return None  # "the only Republican to support X": a person the text does not name
-        if _modifies_a_person(m, ctx):
-            return None  # "the former GOP governor threw his support behind X": the governor, not the party
+        if _modifies_a_person(m, ctx):  # "the former GOP governor threw his support behind X": the governor
+            return _described_person(m, ctx)
         return text, "party", 0.05
     if m.kind == "ref" and m.label in ("i", "me", "my"):
         if inside_quotes(ctx, m):  # "'... I will support Carla Hollis in November,' he said": the speaker
@@ -80,9 +80,9 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
         if owner_m is not None and owner_m is not m:  # "the group's board voted": the group
             return resolve_endorser(owner_m, ctx)
     if m.kind == "ref" and m.label in ("we", "our", "us"):
-        # an editorial's "we" is the paper; a quoted "our" is the speaker's, named elsewhere
+        # an editorial's "we" is the paper; a quoted "our" is the body of its speaker
         if inside_quotes(ctx, m):
-            return None
+            return speaker_body(ctx)
         voice = editorial_voice(ctx)
         subject = story_subject(ctx) if voice[0] == GENERIC_VOICE and not _marked_editorial(ctx) else None
         # a statement's "we" in a story about the body that issued it, not an unnamed paper's
@@ -162,6 +162,21 @@ def _modifies_a_person(m: Mention, ctx: SentenceContext) -> bool:
         or head.lower_ in PERSONAL_TITLES and head.i == m.end  # "BC MP Tara Quon", "Texas Rep. Ana Ruiz"
 
 
+def _described_person(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    """'the former GOP governor', 'the Ohio senator': a definite description of a person
+    the name only modifies points back to the person the article described so; no
+    description, or no such person, is no endorser."""
+    head = ctx.doc[m.end - 1].head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    det = next((c for c in head.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")), None)
+    if det is None or head.lower_ not in PERSON_NOUNS:
+        return None
+    ref = Mention(det.i, head.i + 1, ctx.doc[det.i:head.i + 1].text, "ref", "person:" + head.lower_)
+    ante = antecedent(ref, ctx)
+    return (ante[0], "person", 0.15) if ante is not None and ante[1] == "person" else None
+
+
 def _described_as_org(m: Mention, ctx: SentenceContext) -> Optional[str]:
     """The type of a 'person' the article describes as an organisation: an appositive
     'the train drivers' union', or a name ending in an acronym ('Wrexley North CLP')."""
@@ -191,8 +206,9 @@ def appositive_name(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
     if m.label in DESCRIPTION_NOUNS | NEWSPAPER_REFERENCE_NOUNS:  # surface form: "the teachers union, the X Association,"
         nxt = next((x for x in ctx.mentions if x.start >= m.end), None)
         gap = [t.lower_ for t in ctx.doc[m.end:nxt.start]] if nxt is not None else []
-        if nxt is not None and gap in ([","], [",", "the"]) and nxt.kind == "org" and nxt.label != "GPE" \
-                and (nxt.end >= ctx.sent.end or ctx.doc[nxt.end].text in (",", ".", ";")):
+        # ... or the name right after its description, as a title: "anti-tax group Growth First"
+        if nxt is not None and gap in ([], [","], [",", "the"]) and nxt.kind == "org" and nxt.label != "GPE" \
+                and (not gap or nxt.end >= ctx.sent.end or ctx.doc[nxt.end].text in (",", ".", ";")):
             return nxt
     return None
 
@@ -578,19 +594,84 @@ SPEECH_VERBS = words("speech_verbs.quote_attribution")  # "..., he said", "said 
 def quote_speaker(ctx: SentenceContext) -> Optional[str]:
     """The person a sentence's quotation is attributed to ('..., he said', 'said Dale
     Hutchins'): the subject of a speech verb outside the quotes, a pronoun resolved."""
+    for m, own in _attributions(ctx):
+        if m.kind == "person":
+            return m.text
+        if own and m.kind == "ref" and m.label in ("he", "she"):
+            ante = antecedent(m, ctx)
+            return ante[0] if ante and ante[1] == "person" else None
+    return None
+
+
+def speaker_body(ctx: SentenceContext) -> Optional[tuple[str, str, float]]:
+    """Whom a quoted 'we' stands for: the body the quotation is attributed to ('"We
+    endorsed Ana Ruiz," says Dale Hutchins, president of Painters Local 9'; '..., the
+    union said'), named by the speaker's own description, not by a clause about him."""
+    for m, own in _attributions(ctx):
+        if m.kind in ("org", "desc") and m.label != "GPE" or own and m.kind == "ref" and m.label in DESCRIPTION_NOUNS:
+            return resolve_endorser(m, ctx)
+        if m.kind != "person":
+            continue
+        described = _description_tokens(ctx.doc[m.end - 1])
+        body = next((x for x in _nearby_mentions(ctx) if x.kind == "org" and x.label not in NOT_BODIES
+                     and any(x.covers(i) for i in described)), None)
+        return (body.text, provisional_type(body), 0.2) if body is not None else None
+    return None
+
+
+NOT_BODIES = ("GPE", "LOC", "FAC", "caps")
+DESCRIPTION_LINKS = ("appos", "compound", "amod", "poss", "nmod", "pobj", "det", "case", "punct", "conj", "cc")
+DESCRIPTION_PREPS = ("of", "for", "at", "with")
+
+
+def _description_tokens(person) -> set[int]:
+    """The tokens of a person's own description ('Dale Hutchins, business agent of Painters
+    Local 417', 'spokesman for the X'): appositives and their 'of'/'for' phrases, not
+    clauses or where he spoke ('said X outside the hall on Y Road')."""
+    out: set[int] = set()
+    todo = [c for c in person.children if c.dep_ == "appos"] + [
+        c for c in person.children if c.dep_ == "prep" and c.lower_ in DESCRIPTION_PREPS]
+    while todo:
+        tok = todo.pop()
+        out.add(tok.i)
+        todo.extend(c for c in tok.children if c.dep_ in DESCRIPTION_LINKS
+                    or c.dep_ == "prep" and c.lower_ in DESCRIPTION_PREPS)
+    return out
+
+
+def _nearby_mentions(ctx: SentenceContext) -> list[Mention]:
+    return [x for sent in [ctx.mentions, *ctx.history, *ctx.following] for x in sent]
+
+
+def _attributions(ctx: SentenceContext) -> Iterator[tuple[Mention, bool]]:
+    """(subject mention, in this sentence?) of each speech verb that attributes the
+    sentence's quotation: its own first, then, for a quotation that runs over several
+    sentences of its paragraph ('"I knew she would win," Okafor said. "So I endorse her
+    today."'), the paragraph's nearest ones outside the quotes, in sentences that quote."""
     for tok in ctx.sent:
         if tok.lemma_.lower() not in SPEECH_VERBS or any(a < tok.idx < b for a, b in ctx.quoted):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         m = ctx.mention_for(subj.i) if subj is not None else None
-        if m is None:
-            continue
-        if m.kind == "person":
-            return m.text
-        if m.kind == "ref" and m.label in ("he", "she"):
-            ante = antecedent(m, ctx)
-            return ante[0] if ante and ante[1] == "person" else None
-    return None
+        if m is not None:
+            yield m, True
+    text = doc_text(ctx.doc)
+    start = text.rfind("\n", 0, ctx.sent.start_char) + 1
+    end = text.find("\n", ctx.sent.start_char + len(ctx.sent.text.rstrip()))
+    span = ctx.doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    if span is None:
+        return
+    nearby = _nearby_mentions(ctx)
+    verbs = [t for t in span if t.lemma_.lower() in SPEECH_VERBS and not ctx.sent.start <= t.i < ctx.sent.end
+             and not any(a < t.idx < b for a, b in ctx.quoted) and QUOTE_MARKS.search(t.sent.text)]
+    for verb in sorted(verbs, key=lambda t: min(abs(t.i - ctx.sent.start), abs(t.i - ctx.sent.end))):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        named = next((x for x in nearby if subj is not None and x.covers(subj.i)), None)
+        if named is not None:
+            yield named, False
+
+
+QUOTE_MARKS = re.compile('["\u201c\u201d]')
 
 
 def _is_speaker(m: Mention, doc) -> bool:
