@@ -214,3 +214,20 @@ def test_one_word_name_ending_in_poll_is_the_pollster(poll_nlp):
         text = RACE + f"Carter leads Lawson 47 percent to 41 percent in a new poll, according to {name}."
         assert [p.pollster for p in polls_in(poll_nlp, text)] == [name], name
 
+
+
+# ---- a pollster named without a poll word ---------------------------------------------
+
+def test_a_sentence_naming_only_a_poll_compound_pollster_announces_the_poll(poll_nlp):
+    text = RACE + ("In the latest Harbourpoll, published by the Ledger, both men gained ground.\n\n"
+                   "Carter kept his lead over Lawson, at 53 to 47 percent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harbourpoll", None, (("Carter", 53), ("Lawson", 47)))]
+
+
+def test_a_headline_naming_the_pollster_leaves_the_poll_of_the_next_sentence_named(poll_nlp):
+    text = RACE + ("Latest Harbourpoll voting intention figures\n\n"
+                   "The latest Harbourpoll/Ledger voting intention poll has Carter on 45% while Lawson is on 40%.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harbourpoll", None, (("Carter", 45), ("Lawson", 40)))]
+    # A poll noun in the sentence that names another poll's release date stays its own poll.
+    text = RACE + "A Ridgeway College poll showed Carter at 45%. A poll released in May had Lawson at 41%."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Ridgeway College"]

@@ -76,14 +76,13 @@ def find_polls(doc, article: Article) -> list[Poll]:
     """Every poll result set in the article (see module docstring)."""
     rules = get_poll_rules()
     text = doc_text(doc)
-    if not rules.regex("poll_word").search(text) or not has_share_cue(text, allow_bare=True):
+    if not rules.speaks_of_poll(text) or not has_share_cue(text, allow_bare=True):
         return []  # the cheap gate: no figure or no poll word anywhere
     units = list(split_units(doc))
     paras = _paragraph_ids(article, units)
-    poll_word = rules.regex("poll_word")
     flags = []
     for u in units:
-        pw = bool(poll_word.search(u.text))
+        pw = rules.speaks_of_poll(u.text)
         flags.append((pw, has_share_cue(u.text, allow_bare=pw)))
     registry = PollRegistry()
     unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
@@ -229,7 +228,7 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         if context_pop is None and items and items[-1].unit == ui - 1 and items[-1].population \
                 and rules.regex("group_back_ref").search(u.text):
             context_pop = items[-1].population  # "Salgado is second with that group at 33 percent"
-        carried = _carried_population(items, ui, paras, bool(own) or bool(rules.regex("poll_word").search(u.text))) \
+        carried = _carried_population(items, ui, paras, bool(own) or rules.speaks_of_poll(u.text)) \
             if context_pop is None else None
         for slot in got:
             ent = _entity_for(slot, own, last_ref, ui)

@@ -116,6 +116,11 @@ class PollRegistry:
         elif m.kind == "indefinite" and m.sponsor and (base := self._by_sponsor(m.sponsor)) is not None:
             # "In a July survey for the Ledger, ...": the Ledger's pollster named before ran it too
             return self._edition(base, m, unit)
+        elif m.kind == "indefinite" and not m.earlier and not m.sponsor and self.last is not None \
+                and self.last.named and self.last.last_unit == unit and not _dates_clash(self.last, m):
+            # "The latest Acme/Ledger voting intention poll has ...": the name and the poll
+            # noun of one sentence, apart only because words stand between them, are one poll
+            e = self.last
         elif m.kind == "anaphor" and self.last is not None:
             e = self.last
             if m.earlier and e.named and _other_edition(m, e):
