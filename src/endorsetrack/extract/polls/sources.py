@@ -193,6 +193,8 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
             continue
         if tok.lower_ == "polling" and tok.i + 1 < end and doc[tok.i + 1].lower_ in _NOT_POLL_HEADS:
             continue  # "polling places", "traditional polling companies": no poll
+        if tok.dep_ == "compound" and tok.head.i > tok.i and rules.has("non_candidate_role", tok.head.text):
+            continue  # "said poll director Jo Roe", "the survey analyst": a person's role, no poll
         if _inside_name(doc, tok, end, rules) or any(a <= tok.idx < b for m in out for a, b in m.name_spans):
             continue  # "Acme Polling and Research", "Polling Institute": part of a name
         m = _noun_mention(doc, tok, start, end, rules)
