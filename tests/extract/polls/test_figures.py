@@ -175,6 +175,15 @@ def test_a_candidate_s_same_share_in_two_matchups_is_kept_in_both(poll_nlp):
     assert len(rows(polls_in(poll_nlp, text))) == 2
 
 
+def test_a_figure_opening_a_clause_of_preference_goes_to_the_name_after_it(poll_nlp):
+    text = RACE + ("In the Acme Research poll, asked about Lawson taking over, 63% of voters said they "
+                   "would prefer Carter to stay.")
+    assert rows(polls_in(poll_nlp, text)) == [("Acme Research", None, (("Carter", 63),))]
+    # A name that governs the figure keeps it: "Carter, at 45%, leads".
+    text = RACE + "In the Acme Research poll, Carter has 45% while 40% said they would back Lawson."
+    assert rows(polls_in(poll_nlp, text)) == [("Acme Research", None, (("Carter", 45), ("Lawson", 40)))]
+
+
 def test_a_figure_repeated_in_a_headline_is_kept_once(poll_nlp):
     text = ("Poll finds race tied\n\nResults - 44% Carter, 43% Lawson - are a dead heat.\n\n"
             + RACE + "\n\nThe poll of 600 voters by Acme Research found Carter at 44 percent and "
