@@ -231,3 +231,12 @@ def test_a_headline_naming_the_pollster_leaves_the_poll_of_the_next_sentence_nam
     # A poll noun in the sentence that names another poll's release date stays its own poll.
     text = RACE + "A Ridgeway College poll showed Carter at 45%. A poll released in May had Lawson at 41%."
     assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Ridgeway College"]
+
+
+def test_its_own_polling_belongs_to_the_campaign_or_organisation_that_released_it(poll_nlp):
+    text = RACE + ("The Acme Research poll had Carter up 48% to 40%. A week earlier the Lawson campaign "
+                   "released its own internal polling that had Carter at 35% and Lawson at 31%.")
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Acme Research", "Lawson campaign"]
+    # A candidate releasing "his own poll" stays a side of it, not its pollster.
+    text = RACE + "The Acme Research poll came out Monday. Lawson released his own poll that had Lawson at 44%."
+    assert shares(polls_in(poll_nlp, text)) == {"Lawson": 44}

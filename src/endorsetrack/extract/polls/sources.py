@@ -303,6 +303,11 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
                                  and t.tag_ in ("VBZ", "VBD", "VBP") and doc[min(i + 1, end - 1)].lower_ != "by"):
             break  # "The poll showed ...": what follows is the finding, not the poll's maker
         i += 1
+    if pollster is None and back is None:
+        owner = _possessive_owner(doc, tok, start, rules)
+        if owner is not None:  # "The Roe campaign released its own polling": the campaign's poll
+            pollster = _text(doc, *owner)
+            spans.append(_chars(doc, *owner))
     population = None
     if k + 1 < end and doc[k + 1].lower_ == "of" and not (k + 2 < end and doc[k + 2].like_num):
         ph = subgroup_phrase(doc, k + 2, end, rules)
@@ -319,6 +324,33 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
     s, e = _chars(doc, back[0] if back else k, k + 1)
     return PollMention(s, e, kind, pollster=pollster, sponsor=sponsor if sponsor != pollster else None,
                        population=population, name_spans=tuple(spans), earlier=earlier)
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def _possessive_owner(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """"The Roe campaign released its own polling", "The Ledger published its survey": a poll
+    noun with a possessive pronoun, object of a verb whose subject is a name (a capitalised
+    word, maybe with a campaign noun after it), belongs to that subject. Token span or None."""
+    if not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children):
+        return None
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i < start or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    a, b = min(t.i for t in subj.subtree), subj.i + 1
+    while a < b and (doc[a].pos_ == "DET" or doc[a].lower_ in _LEADING_JUNK):
+        a += 1
+    if a >= b or a < start or not _namey(doc[a]) or doc[a].ent_type_ in _SCOPE_ENTITIES:
+        return None
+    if subj.pos_ == "NOUN" and subj.lower_ not in _CAMPAIGN_NOUNS:
+        return None  # "The new figures show their ...": no maker named
+    if subj.pos_ == "PROPN" and (subj.ent_type_ == "PERSON" or not _org_like(doc, a, b, rules)):
+        return None  # "Roe released his own poll": a candidate stays a side, not a pollster
+    return a, b
 
 
 def _possessor_name(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
