@@ -165,16 +165,6 @@ def test_figure_first_clauses_with_a_verb_the_tagger_misses(poll_nlp):
 
 # ---- each figure once, with its evidence ----------------------------------------------
 
-def test_a_candidate_s_same_share_in_two_matchups_is_kept_in_both(poll_nlp):
-    text = ("Joe Carter, Ned Lawson and Bob Brody are running. In the Marist poll, Carter leads Brody "
-            "46 percent to 43 percent.\n\nIn another matchup, Carter leads Lawson 46 percent to 41 percent.")
-    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
-        (("Carter", 46), ("Brody", 43)), (("Carter", 46), ("Lawson", 41))]
-    # The same pair again (a summary line) is still a repeat.
-    text += "\n\nCarter leads Brody 46 percent to 43 percent, the poll found."
-    assert len(rows(polls_in(poll_nlp, text))) == 2
-
-
 def test_a_figure_opening_a_clause_of_preference_goes_to_the_name_after_it(poll_nlp):
     text = RACE + ("In the Acme Research poll, asked about Lawson taking over, 63% of voters said they "
                    "would prefer Carter to stay.")

@@ -405,12 +405,9 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
             aliases = aliases + (canonical,)
         pop_key = " ".join(name_tokens(it.population)) if it.population else None
         results: list[tuple[PollResult, str]] = []
-        keys = [(ent.id, pop_key, key, share) for _, key, share in it.results]
-        # A two-way matchup is one fact: "Clinton leads Roe 46 - 41" keeps Clinton's 46 even
-        # when her matchup with Fry was also 46 - 43; only the same pair again is a repeat.
-        matchup = it.frame == "pair" and len(keys) == 2 and not all(k in seen for k in keys)
-        for (name, key, share), k in zip(it.results, keys):
-            if (k in seen and not matchup) or any(r.candidate and key == r_key for r, r_key in results):
+        for name, key, share in it.results:
+            k = (ent.id, pop_key, key, share)
+            if k in seen or any(r.candidate and key == r_key for r, r_key in results):
                 continue
             seen.add(k)
             results.append((PollResult(name, share), key))
