@@ -136,6 +136,10 @@ class PollRegistry:
         self.last = e
         return e
 
+    def current_edition(self, e: PollEntity) -> PollEntity:
+        """For an older edition, the poll of the same pollster that is not one; else ``e``."""
+        return next((x for x in self.entities if not x.earlier and x.named and x.pollsters == e.pollsters), e)
+
     def _last_named(self) -> Optional[PollEntity]:
         """The latest named poll that is not itself an older edition."""
         return next((e for e in reversed(self.entities) if e.named and not e.earlier), None)

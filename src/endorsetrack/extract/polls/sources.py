@@ -366,9 +366,11 @@ def _possessor_name(doc, tok, start: int, rules: PollRules) -> Optional[tuple[in
 
 def _past_modifiers(doc, j: int, start: int, rules: PollRules, earlier: str) -> tuple[int, str]:
     """The first token at or before j that is not a poll noun's modifier ("new", "June",
-    "summer"), and whether a modifier made the poll an older one ("previous", "dated")."""
+    "summer"), and whether a modifier made the poll an older one ("previous", "dated").
+    A capitalised modifier opening the line is one too ("Current Poll", "Prior Poll" as
+    table headers), never a pollster's name."""
     while j >= start and (
-            (rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower())
+            (rules.has("mention_modifier", doc[j].text) and (doc[j].text[:1].islower() or _opens(doc, j, start)))
             or _month_word(doc, j, start) or rules.has("season_word", doc[j].text)):
         if rules.has("earlier_modifier", doc[j].text):
             earlier = "previous"
