@@ -29,3 +29,21 @@ def test_topline_abbreviations_and_other_party_forms(poll_nlp):
             "has CON 38%, LAB 35%, LDEM 9%, GRN 6%, while Ukip is on 4%.")
     got = {r for _, _, res in rows(polls_in(poll_nlp, text)) for r in res}
     assert got == {("CON", 38), ("LAB", 35), ("LDEM", 9), ("GRN", 6), ("Ukip", 4)}
+
+
+def test_an_article_naming_three_parties_makes_them_poll_sides_without_a_gate_word(poll_nlp):
+    text = ("The new Brightwater Research poll is out. Nationally, the Liberals were up 1.1 points to 35.3%. "
+            "The Conservatives were down to 31.9%, and the New Democrats were at 22.8%.")
+    got = {r for _, _, res in rows(polls_in(poll_nlp, text)) for r in res}
+    assert {("Liberals", 35.3), ("Conservatives", 31.9), ("New Democrats", 22.8)} <= got
+    # Two party words alone (a US story) are no such article.
+    text = ("The new Brightwater Research poll is out. The Liberals in the city back Dana Roe at 35%, "
+            "said a Labor leader.")
+    assert all(r[0] not in ("Liberals", "Labor") for _, _, res in rows(polls_in(poll_nlp, text)) for r in res)
+
+
+def test_a_poll_named_as_a_yardstick_or_polls_in_general_take_no_figures(poll_nlp):
+    text = ("The new Brightwater Research poll is out. The Liberals were up 1.1 points to 35.3%. "
+            "The Conservatives were up 2.5 points to 31.9%, their best result in any poll since an "
+            "Ashgrove Institute survey from April. The New Democrats were down to 22.8%.")
+    assert {p for p, _, _ in rows(polls_in(poll_nlp, text))} == {"Brightwater Research"}

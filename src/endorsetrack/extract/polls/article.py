@@ -232,8 +232,9 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             context_pop = items[-1].population  # "Salgado is second with that group at 33 percent"
         carried = _carried_population(items, ui, paras, bool(own) or rules.speaks_of_poll(u.text)) \
             if context_pop is None else None
+        live = [(m, e) for m, e in own if m.earlier != "compared"]  # a yardstick poll takes no figures
         for slot in got:
-            ent = _entity_for(slot, own, last_ref, ui)
+            ent = _entity_for(slot, live, last_ref, ui)
             if ent is None:
                 continue
             if rows and ui in rows and ent.earlier:
@@ -247,8 +248,8 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
                 items[-1].unit = ui + rows[ui].units - 1  # a cell table's row ends at its last figure line
                 if rows[ui].extras:
                     _add_columns(columns, ent, rows[ui], slot)
-        if own and not (not got and all(in_quote(u, m.start) and not e.named for m, e in own)):
-            last_ref = (_current(own), ui)
+        if live and not (not got and all(in_quote(u, m.start) and not e.named for m, e in live)):
+            last_ref = (_current(live), ui)
         elif got and last_ref is not None:
             last_ref = (last_ref[0], ui)  # figures read for the poll keep it current
         read_prev = bool(got)

@@ -73,7 +73,8 @@ class PollMention:
     margin_of_error: Optional[float] = None
     release_day: Optional[str] = None  # "released Monday", "Monday's poll": the weekday it came out
     name_spans: tuple[tuple[int, int], ...] = ()  # pollster/sponsor spans: not candidates
-    earlier: str = ""  # "dated" ("its June poll"), "previous" ("its previous survey"): maybe older
+    earlier: str = ""  # "dated" ("its June poll"), "previous" ("its previous survey"): maybe older;
+    # "compared" ("since an Acme survey"): only a yardstick, never the poll being reported
     conductor: bool = False  # "X, the firm that conducted the survey": X ran the poll being reported
 
 
@@ -207,7 +208,29 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
     out.extend(_gazetteer_mentions(doc, span, rules, out))
     out.extend(_compound_name_mentions(doc, span, out))
     out.sort(key=lambda m: m.start)
+    out = [replace(m, earlier="compared") if _compared_to(doc, m, span.start) else m for m in out]
     return _attach_sentence_facts(doc, span, out, rules, published)
+
+
+# Determiners that make a poll noun stand for polls in general, not one poll.
+_GENERIC_DETS = frozenset({"any", "every", "no", "each"})
+# "their best result since an Acme survey from April", "higher than in the Acme poll": a
+# poll named as the yardstick of a comparison, not the poll whose figures the text reports.
+_COMPARISON_WORDS = frozenset({"since", "than"})
+# How many tokens (articles, adjectives, "in") may stand between the comparison word and the poll.
+COMPARISON_REACH_TOKENS = 3
+
+
+def _compared_to(doc, m: PollMention, start: int) -> bool:
+    first = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if first is None:
+        return False
+    for i in range(first.start - 1, max(start, first.start - 1 - COMPARISON_REACH_TOKENS) - 1, -1):
+        if doc[i].lower_ in _COMPARISON_WORDS:
+            return True
+        if doc[i].pos_ not in ("DET", "ADJ", "ADP", "ADV"):
+            return False
+    return False
 
 
 def _inside_name(doc, tok, end: int, rules: PollRules) -> bool:
@@ -251,6 +274,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
         det = doc[j]  # "the university's June poll": the pollster already named
     if possessive and back is None and j - 1 >= start and doc[j - 1].lower_ in _PRESENT_TIME:
         det = doc[j]  # "In today's survey, ...": the poll being reported
+    if back is None and det is not None and det.lower_ in _GENERIC_DETS:
+        return None  # "its best result in any poll", "no survey has shown": polls in general
     if any(doc[x].lower_ in _FUTURE for x in range(max(start, (back[0] if back else j + 1) - 2), k)):
         return None  # "The next Acme poll will be released in May": no poll yet
     pre_name = _text(doc, *back) if back else None
