@@ -240,3 +240,11 @@ def test_its_own_polling_belongs_to_the_campaign_or_organisation_that_released_i
     # A candidate releasing "his own poll" stays a side of it, not its pollster.
     text = RACE + "The Acme Research poll came out Monday. Lawson released his own poll that had Lawson at 44%."
     assert shares(polls_in(poll_nlp, text)) == {"Lawson": 44}
+
+
+def test_figures_attributed_to_an_organisation_are_its_poll(poll_nlp):
+    text = "Carter Pulls Ahead in New Poll\n\n" + RACE + "Carter leads Lawson 45% to 40%, according to Acme Research."
+    assert rows(polls_in(poll_nlp, text)) == [("Acme Research", None, (("Carter", 45), ("Lawson", 40)))]
+    # A person the figures are attributed to is a source quoted, not a pollster.
+    text = "Carter Pulls Ahead in New Poll\n\n" + RACE + "Carter leads Lawson 45% to 40%, according to Mia Sorel."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == []

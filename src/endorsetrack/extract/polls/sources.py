@@ -201,6 +201,7 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
         m = _noun_mention(doc, tok, start, end, rules)
         if m is not None:
             out.append(m)
+    out.extend(_according_mentions(doc, span, rules, out))
     out.extend(_agent_mentions(doc, span, rules, out))
     out.extend(_role_mentions(doc, span, rules, out))
     out.extend(_finder_mentions(doc, span, rules, out))
@@ -392,10 +393,12 @@ def _possessor_name(doc, tok, start: int, rules: PollRules) -> Optional[tuple[in
 def _past_modifiers(doc, j: int, start: int, rules: PollRules, earlier: str) -> tuple[int, str]:
     """The first token at or before j that is not a poll noun's modifier ("new", "June",
     "summer"), and whether a modifier made the poll an older one ("previous", "dated").
-    A capitalised modifier opening the line is one too ("Current Poll", "Prior Poll" as
-    table headers), never a pollster's name."""
+    A capitalised modifier opening the line, or capitalised before a capitalised noun as in a
+    headline, is one too ("Current Poll", "Prior Poll" as table headers, "Ahead in New Poll"),
+    never a pollster's name."""
     while j >= start and (
-            (rules.has("mention_modifier", doc[j].text) and (doc[j].text[:1].islower() or _opens(doc, j, start)))
+            (rules.has("mention_modifier", doc[j].text)
+             and (doc[j].text[:1].islower() or _opens(doc, j, start) or doc[j + 1].text[:1].isupper()))
             or _month_word(doc, j, start) or rules.has("season_word", doc[j].text)):
         if rules.has("earlier_modifier", doc[j].text):
             earlier = "previous"
@@ -464,6 +467,27 @@ def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> li
         run = _run_forward(doc, tok.i + 2, span.end, rules)
         if not run:
             continue
+        s, e = _chars(doc, *run)
+        if any(a <= s < b for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
+    return out
+
+
+def _according_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """"Smith leads 45% to 40%, according to Acme Research": an organisation a sentence with
+    a figure is attributed to made the poll. A person ("according to Smith") or a poll noun
+    ("according to a new Acme poll", read as a poll mention) is left to the other readers."""
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    for tok in span:
+        if tok.lower_ != "according" or tok.i + 2 >= span.end or doc[tok.i + 1].lower_ != "to":
+            continue
+        run = _run_forward(doc, tok.i + 2, span.end, rules)
+        if not run or not _org_like(doc, *run, rules) or any(t.ent_type_ == "PERSON" for t in doc[run[0]:run[1]]):
+            continue
+        if run[1] < span.end and doc[run[1]].lower_ in rules.terms["mention_noun"]:
+            continue  # "according to the Acme poll": the poll noun's own mention
         s, e = _chars(doc, *run)
         if any(a <= s < b for a, b in covered):
             continue
