@@ -248,3 +248,7 @@ def test_figures_attributed_to_an_organisation_are_its_poll(poll_nlp):
     # A person the figures are attributed to is a source quoted, not a pollster.
     text = "Carter Pulls Ahead in New Poll\n\n" + RACE + "Carter leads Lawson 45% to 40%, according to Mia Sorel."
     assert [p.pollster for p in polls_in(poll_nlp, text)] == []
+    # An outlet reporting a poll that the sentence says another firm conducted is no pollster.
+    text = RACE + ("In May, according to the Harbor Daily News, Carter led in a poll conducted by Acme "
+                   "Research with 45 percent.")
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Acme Research"]

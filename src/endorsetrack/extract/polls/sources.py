@@ -201,13 +201,13 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
         m = _noun_mention(doc, tok, start, end, rules)
         if m is not None:
             out.append(m)
-    out.extend(_according_mentions(doc, span, rules, out))
     out.extend(_agent_mentions(doc, span, rules, out))
     out.extend(_role_mentions(doc, span, rules, out))
     out.extend(_finder_mentions(doc, span, rules, out))
     out.extend(_appositive_mentions(doc, span, rules, out))
     out.extend(_gazetteer_mentions(doc, span, rules, out))
     out.extend(_compound_name_mentions(doc, span, out))
+    out.extend(_according_mentions(doc, span, rules, out))
     out.sort(key=lambda m: m.start)
     out = [replace(m, earlier="compared") if _compared_to(doc, m, span.start) else m for m in out]
     return _attach_sentence_facts(doc, span, out, rules, published)
@@ -477,7 +477,11 @@ def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> li
 def _according_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
     """"Smith leads 45% to 40%, according to Acme Research": an organisation a sentence with
     a figure is attributed to made the poll. A person ("according to Smith") or a poll noun
-    ("according to a new Acme poll", read as a poll mention) is left to the other readers."""
+    ("according to a new Acme poll", read as a poll mention) is left to the other readers, and
+    when the sentence names a pollster otherwise ("according to the Ledger, Smith led in a
+    poll conducted by Acme"), the organisation is the outlet reporting it, no pollster."""
+    if any(m.pollster for m in found):
+        return []
     out = []
     covered = [s for m in found for s in m.name_spans]
     for tok in span:
