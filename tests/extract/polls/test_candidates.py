@@ -131,3 +131,15 @@ def test_a_name_after_a_matchup_verb_is_a_person(poll_nlp):
             "at this point.")
     assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
         (("Hale", 41), ("Bill Orcutt", 35)), (("Orcutt", 39), ("Dana Pike", 33))]
+
+
+def test_a_two_word_name_the_model_takes_for_an_organisation_is_a_person_called_by_surname(poll_nlp):
+    # The small model labels "Ulla Quenmore" ORG; the article then calls her "Quenmore" alone.
+    text = ("If the mayoral election was held today, Ulla Quenmore and Susana Mendez would make the runoff. "
+            "Quenmore has led all year.\n\nIn the Acme Research poll, Quenmore came out on top with 21 percent. "
+            "Mendez was second with 16 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Quenmore": 21, "Mendez": 16}
+    # An organisation whose first word stands alone is no person.
+    text = ("Ulla Quenmore sponsored the poll. Ulla said so, and Quenmore paid. Quenmore is a firm. "
+            "Susana Mendez leads in the Acme Research poll with 21 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Mendez": 21}

@@ -29,3 +29,22 @@ def test_topline_abbreviations_and_other_party_forms(poll_nlp):
             "has CON 38%, LAB 35%, LDEM 9%, GRN 6%, while Ukip is on 4%.")
     got = {r for _, _, res in rows(polls_in(poll_nlp, text)) for r in res}
     assert got == {("CON", 38), ("LAB", 35), ("LDEM", 9), ("GRN", 6), ("Ukip", 4)}
+
+
+def test_an_article_naming_three_parties_makes_them_poll_sides_without_a_gate_word(poll_nlp):
+    text = ("The latest Brightwater Research poll is in. Across the country the Liberals gained two "
+            "points and now sit at 34.1%. The Conservatives slipped to 30.2%, while the New Democrats held "
+            "at 21.7%.")
+    got = {r for _, _, res in rows(polls_in(poll_nlp, text)) for r in res}
+    assert {("Liberals", 34.1), ("Conservatives", 30.2), ("New Democrats", 21.7)} <= got
+    # Two party words alone (a US story) are no such article.
+    text = ("The new Brightwater Research poll is out. The Liberals in the city back Dana Roe at 35%, "
+            "said a Labor leader.")
+    assert all(r[0] not in ("Liberals", "Labor") for _, _, res in rows(polls_in(poll_nlp, text)) for r in res)
+
+
+def test_a_poll_named_as_a_yardstick_or_polls_in_general_take_no_figures(poll_nlp):
+    text = ("The latest Brightwater Research poll is in. The Liberals now sit at 34.1%. "
+            "The Conservatives climbed to 30.2%, their highest in any poll since an Ashgrove Institute "
+            "survey last spring. The New Democrats held at 21.7%.")
+    assert {p for p, _, _ in rows(polls_in(poll_nlp, text))} == {"Brightwater Research"}

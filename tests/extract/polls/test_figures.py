@@ -165,6 +165,15 @@ def test_figure_first_clauses_with_a_verb_the_tagger_misses(poll_nlp):
 
 # ---- each figure once, with its evidence ----------------------------------------------
 
+def test_a_figure_opening_a_clause_of_preference_goes_to_the_name_after_it(poll_nlp):
+    text = RACE + ("In the Acme Research poll, asked about Lawson taking over, 63% of voters said they "
+                   "would prefer Carter to stay.")
+    assert rows(polls_in(poll_nlp, text)) == [("Acme Research", None, (("Carter", 63),))]
+    # A name that governs the figure keeps it: "Carter, at 45%, leads".
+    text = RACE + "In the Acme Research poll, Carter has 45% while 40% said they would back Lawson."
+    assert rows(polls_in(poll_nlp, text)) == [("Acme Research", None, (("Carter", 45), ("Lawson", 40)))]
+
+
 def test_a_figure_repeated_in_a_headline_is_kept_once(poll_nlp):
     text = ("Poll finds race tied\n\nResults - 44% Carter, 43% Lawson - are a dead heat.\n\n"
             + RACE + "\n\nThe poll of 600 voters by Acme Research found Carter at 44 percent and "
@@ -323,8 +332,28 @@ def test_a_rows_first_line_naming_a_subgroup_gives_the_run_its_population(poll_n
     text = THREE_WAY + ("The Ridgeway College poll split out the answers of young voters.\n"
                         "Carter – 29 percent with young voters (36 percent overall)\n"
                         "Lawson – 33 percent (25)\nBrook – 11 percent (9)\n")
-    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", "young voters", (("Carter", 29),
-                                                                                  ("Lawson", 33), ("Brook", 11)))]
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Ridgeway College", "young voters", (("Carter", 29), ("Lawson", 33), ("Brook", 11))),
+        # The bracket the first row calls the whole sample is that sample's column (population null).
+        ("Ridgeway College", None, (("Carter", 36), ("Lawson", 25), ("Brook", 9)))]
+
+
+def test_a_table_s_later_cell_column_is_a_poll_of_its_own(poll_nlp):
+    text = THREE_WAY + ("The Ridgeway College poll has these figures:\nRidgeway | May 20 | May 6 |\n---|---|---|\n"
+                        "CARTER | 44% | 41% |\nLAWSON | 38% | 40% |\nBROOK | 9% | 12% |\n")
+    assert [r[2] for r in rows(polls_in(poll_nlp, text))] == [
+        (("CARTER", 44), ("LAWSON", 38), ("BROOK", 9)), (("CARTER", 41), ("LAWSON", 40), ("BROOK", 12))]
+
+
+def test_a_table_whose_every_cell_is_a_line_gives_one_poll_per_column(poll_nlp):
+    text = THREE_WAY + ("The Ridgeway College poll, with a margin of error of 4 percent, found Carter ahead.\n\nRidgeway College Polls\n\nCurrent Poll\n\n"
+                        "Prior Poll\n\n%\n\n%\n\nCarter\n\n44\n\n41\n\nLawson\n\n38\n\n40\n\nBrook\n\n9\n\n9\n")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Ridgeway College", None, (("Carter", 44), ("Lawson", 38), ("Brook", 9))),
+        ("Ridgeway College", None, (("Carter", 41), ("Lawson", 40), ("Brook", 9)))]
+    # Name and number lines without a unit line or poll word above them are no table.
+    text = THREE_WAY + "The debate, with a margin of error of 4 percent, went on.\n\nScores\n\nRound\n\nCarter\n\n4\n\n1\n\nLawson\n\n3\n\n2\n\nBrook\n\n2\n\n2\n"
+    assert polls_in(poll_nlp, text) == []
 
 
 def test_rows_of_bare_numbers_alone_are_no_table(poll_nlp):

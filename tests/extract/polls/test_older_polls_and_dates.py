@@ -51,3 +51,15 @@ def test_a_span_of_days_is_the_field_period_and_the_next_poll_no_release(poll_nl
     [poll] = polls_in(poll_nlp, text)
     assert poll.field_dates == "--09-08/--09-14"
     assert poll.released is None
+
+
+def test_a_dated_poll_without_a_name_is_an_older_poll_of_the_pollster_named_before(poll_nlp):
+    text = RACE + INTRO + ("A September poll showed Lawson leading Carter 44 percent to 41 percent.\n\n"
+                           "\"The race is close,\" poll director Ada Bell said.\n\n"
+                           "The poll shows Lawson with 47 percent, compared to Carter with 43 percent.")
+    assert rows(polls_in(poll_nlp, text))[1:] == [
+        ("Ridgeway College", None, (("Lawson", 44), ("Carter", 41))),
+        ("Ridgeway College", None, (("Lawson", 47), ("Carter", 43)))]
+    # With no poll named before, a dated poll still waits for a name given soon after it.
+    text = RACE + "A September poll showed Lawson leading Carter 44 percent to 41 percent, Acme Research found."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Acme Research"]

@@ -214,3 +214,41 @@ def test_one_word_name_ending_in_poll_is_the_pollster(poll_nlp):
         text = RACE + f"Carter leads Lawson 47 percent to 41 percent in a new poll, according to {name}."
         assert [p.pollster for p in polls_in(poll_nlp, text)] == [name], name
 
+
+
+# ---- a pollster named without a poll word ---------------------------------------------
+
+def test_a_sentence_naming_only_a_poll_compound_pollster_announces_the_poll(poll_nlp):
+    text = RACE + ("In the latest Harbourpoll, published by the Ledger, both men gained ground.\n\n"
+                   "Carter kept his lead over Lawson, at 53 to 47 percent.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harbourpoll", None, (("Carter", 53), ("Lawson", 47)))]
+
+
+def test_a_headline_naming_the_pollster_leaves_the_poll_of_the_next_sentence_named(poll_nlp):
+    text = RACE + ("Latest Harbourpoll voting intention figures\n\n"
+                   "The latest Harbourpoll/Ledger voting intention poll has Carter on 45% while Lawson is on 40%.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harbourpoll", None, (("Carter", 45), ("Lawson", 40)))]
+    # A poll noun in the sentence that names another poll's release date stays its own poll.
+    text = RACE + "A Ridgeway College poll showed Carter at 45%. A poll released in May had Lawson at 41%."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Ridgeway College"]
+
+
+def test_its_own_polling_belongs_to_the_campaign_or_organisation_that_released_it(poll_nlp):
+    text = RACE + ("The Acme Research poll had Carter up 48% to 40%. A week earlier the Lawson campaign "
+                   "released its own internal polling that had Carter at 35% and Lawson at 31%.")
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Acme Research", "Lawson campaign"]
+    # A candidate releasing "his own poll" stays a side of it, not its pollster.
+    text = RACE + "The Acme Research poll came out Monday. Lawson released his own poll that had Lawson at 44%."
+    assert shares(polls_in(poll_nlp, text)) == {"Lawson": 44}
+
+
+def test_figures_attributed_to_an_organisation_are_its_poll(poll_nlp):
+    text = "Carter Pulls Ahead in New Poll\n\n" + RACE + "Carter leads Lawson 45% to 40%, according to Acme Research."
+    assert rows(polls_in(poll_nlp, text)) == [("Acme Research", None, (("Carter", 45), ("Lawson", 40)))]
+    # A person the figures are attributed to is a source quoted, not a pollster.
+    text = "Carter Pulls Ahead in New Poll\n\n" + RACE + "Carter leads Lawson 45% to 40%, according to Mia Sorel."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == []
+    # An outlet reporting a poll that the sentence says another firm conducted is no pollster.
+    text = RACE + ("In May, according to the Harbor Daily News, Carter led in a poll conducted by Acme "
+                   "Research with 45 percent.")
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Acme Research"]

@@ -60,3 +60,26 @@ def test_of_support_and_a_saying_clause_are_no_subgroup(poll_nlp):
     text = FIELD + ("A Harwell Institute poll found Brisco ahead with 35 percent of support, while Okafor "
                     "notched 12 percent of support.")
     assert all(p is None for _, p, _ in rows(polls_in(poll_nlp, text)))
+
+
+def test_a_year_inside_the_primary_electorate_keeps_it_the_whole_sample(poll_nlp):
+    text = FIELD + ("The Harwell Institute poll found 44% of likely Democratic 2028 primary election "
+                    "voters in Ohio favor Brisco, while 30% favor Okafor.")
+    assert rows(polls_in(poll_nlp, text)) == [("Harwell Institute", None, (("Brisco", 44), ("Okafor", 30)))]
+
+
+def test_prospective_voters_the_membership_and_a_nation_are_the_whole_sample(poll_nlp):
+    for group in ("prospective voters", "the membership", "Canadians"):
+        text = FIELD + f"The Harwell Institute poll found 44 percent of {group} back Brisco, while 30 percent back Okafor."
+        assert rows(polls_in(poll_nlp, text)) == [
+            ("Harwell Institute", None, (("Brisco", 44), ("Okafor", 30)))], group
+    # A party's voters in a general-election poll are still a part of the sample.
+    text = FIELD + "The Harwell Institute poll found 44 percent of independents back Brisco."
+    assert rows(polls_in(poll_nlp, text)) == [("Harwell Institute", "independents", (("Brisco", 44),))]
+
+
+def test_a_group_followed_by_the_next_candidate_ends_before_followed(poll_nlp):
+    text = FIELD + ("In the Harwell Institute poll, Brisco is the preferred choice at 40.8 per cent of "
+                    "Canadians followed by Okafor (21.3%) and Strand (8%).")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Harwell Institute", None, (("Brisco", 40.8), ("Okafor", 21.3), ("Strand", 8)))]

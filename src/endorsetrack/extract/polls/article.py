@@ -70,20 +70,20 @@ class _Item:
     frame: str
     universe: Optional[str] = None
     results: list[tuple[str, str, float]] = field(default_factory=list)
+    column: int = 0  # a table's later column (1, 2, ...): a poll item of its own (tables.TableRow.extras)
 
 
 def find_polls(doc, article: Article) -> list[Poll]:
     """Every poll result set in the article (see module docstring)."""
     rules = get_poll_rules()
     text = doc_text(doc)
-    if not rules.regex("poll_word").search(text) or not has_share_cue(text, allow_bare=True):
+    if not rules.speaks_of_poll(text) or not has_share_cue(text, allow_bare=True):
         return []  # the cheap gate: no figure or no poll word anywhere
     units = list(split_units(doc))
     paras = _paragraph_ids(article, units)
-    poll_word = rules.regex("poll_word")
     flags = []
     for u in units:
-        pw = bool(poll_word.search(u.text))
+        pw = rules.speaks_of_poll(u.text)
         flags.append((pw, has_share_cue(u.text, allow_bare=pw)))
     registry = PollRegistry()
     unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
@@ -201,6 +201,7 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
     last_ref: Optional[tuple[PollEntity, int]] = None  # the poll last referred to, and where
     read_prev = False  # did the previous sentence yield figures?
     open_poll = False  # a poll was just announced and its figures have not come yet
+    columns: dict[tuple[int, int], _Item] = {}  # (table, column) -> the item of a table's later column
     for ui, u in enumerate(units):
         own = unit_mentions.get(ui, [])
         has_poll_word, has_share = flags[ui]
@@ -229,19 +230,26 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         if context_pop is None and items and items[-1].unit == ui - 1 and items[-1].population \
                 and rules.regex("group_back_ref").search(u.text):
             context_pop = items[-1].population  # "Salgado is second with that group at 33 percent"
-        carried = _carried_population(items, ui, paras, bool(own) or bool(rules.regex("poll_word").search(u.text))) \
+        carried = _carried_population(items, ui, paras, bool(own) or rules.speaks_of_poll(u.text)) \
             if context_pop is None else None
+        live = [(m, e) for m, e in own if m.earlier != "compared"]  # a yardstick poll takes no figures
         for slot in got:
-            ent = _entity_for(slot, own, last_ref, ui)
+            ent = _entity_for(slot, live, last_ref, ui)
             if ent is None:
                 continue
+            if rows and ui in rows and ent.earlier:
+                ent = registry.current_edition(ent)  # a table's first column is the poll reported
             pop = slot.population if slot.explicit_population else context_pop
             if pop is None and not slot.explicit_population and carried is not None \
                     and carried.entity is ent and not {r[1] for r in slot.results} & {r[1] for r in carried.results}:
                 pop = carried.population  # "Among Black voters, Smith leads with 46%. Jones is second with 20%."
             _add(items, ent, pop, ui, slot)
-        if own and not (not got and all(in_quote(u, m.start) and not e.named for m, e in own)):
-            last_ref = (_current(own), ui)
+            if rows and ui in rows:
+                items[-1].unit = ui + rows[ui].units - 1  # a cell table's row ends at its last figure line
+                if rows[ui].extras:
+                    _add_columns(columns, ent, rows[ui], slot)
+        if live and not (not got and all(in_quote(u, m.start) and not e.named for m, e in live)):
+            last_ref = (_current(live), ui)
         elif got and last_ref is not None:
             last_ref = (last_ref[0], ui)  # figures read for the poll keep it current
         read_prev = bool(got)
@@ -249,7 +257,18 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             open_poll = not got
         elif has_share or len(u) > TABLE_HEADER_MAX_TOKENS:
             open_poll = False  # a short line without figures (a table header) keeps it open
-    return items
+    return items + list(columns.values())
+
+
+def _add_columns(columns: dict[tuple[int, int], _Item], ent: PollEntity, row: TableRow, slot: Slot) -> None:
+    """A table row's figures in later columns, each added to its column's item (whole sample)."""
+    name, key, _ = slot.results[0]
+    for c, value in enumerate(row.extras, start=1):
+        it = columns.get((row.run, c))
+        if it is None:
+            it = columns[(row.run, c)] = _Item(ent, None, -1, row.start, row.end, slot.frame, column=c)
+        it.results.append((name, key, value))
+        it.end = row.end
 
 
 def _row_slot(row: TableRow, index: PersonIndex) -> Slot:
@@ -407,7 +426,7 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
         pop_key = " ".join(name_tokens(it.population)) if it.population else None
         results: list[tuple[PollResult, str]] = []
         for name, key, share in it.results:
-            k = (ent.id, pop_key, key, share)
+            k = (ent.id, pop_key, it.column, key, share)
             if k in seen or any(r.candidate and key == r_key for r, r_key in results):
                 continue
             seen.add(k)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
 
 from .group_cues import group_prefers
 from .numbers import Share
@@ -319,27 +319,53 @@ def _read_single(doc, share, a, b, pre_start, post_end, pre, cands, rules, ctx) 
         return [(c.text, c.key, value) for _, c in group], "distributive"
     if pre:
         linked = [(k, c) for k, c in pre if _linked(doc, c, a)]
+        if not linked:
+            # "With Roe taking over, 63% of members said they would prefer Smith": the figure
+            # opens a clause of preference that names its own side, so the name before is not it.
+            found = _share_first(doc, b, post_end, cands, ctx, rules, clause_only=True)
+            if isinstance(found, tuple):
+                ctx.consumed.add(found[0])
+                return [(found[1].text, found[1].key, value)], "share_first"
         k, c = (linked or pre)[-1]
         ctx.consumed.add(k)
         return [(c.text, c.key, value)], "single"
     # Share first: "44% Smith", "44 percent said they would vote for Smith".
+    found = _share_first(doc, b, post_end, cands, ctx, rules)
+    if found == "attitude":
+        ctx.attitude = True  # "40 percent ... a favorable view of Smith"
+    elif isinstance(found, tuple):
+        ctx.consumed.add(found[0])
+        return [(found[1].text, found[1].key, value)], "share_first"
+    return [], "single"
+
+
+def _share_first(doc, b: int, post_end: int, cands, ctx, rules: PollRules,
+                 clause_only: bool = False) -> Union[tuple[int, CandidateMention], str, None]:
+    """The candidate a figure at tokens [.., b) is for when the name comes after it: "44%
+    Smith", "30 percent are behind Roe", "44 percent said they would vote for Smith" --
+    (index, mention); "attitude" when a view, not a vote, stands between; else None.
+    ``clause_only``: only a clause of preference that puts a verb after the figure ("63%
+    of members said they would prefer Smith"), with no other figure's name between."""
     for k, c in enumerate(cands):
         if k in ctx.consumed or c.token_i < b:
             continue
         if c.token_i >= post_end or c.token_i - b > SHARE_FIRST_MAX_TOKENS:
-            break
+            return None
         between = doc[b:_first_token(doc, c)]
         words = [t for t in between if not t.is_punct and not t.is_space]
         if any(_hit(rules, "attitude_cue", t) for t in between):
-            ctx.attitude = True  # "40 percent ... a favorable view of Smith"
-            break
+            return "attitude"
+        if clause_only:
+            verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+            preference = any(t.pos_ == "VERB" and (_hit(rules, "support_cue", t) or _hit(rules, "ranking_cue", t))
+                             for t in words)
+            return (k, c) if verbs and preference and not any(t.text in _CLAUSE_PUNCT for t in between) else None
         behind = bool(words) and words[-1].lower_ == "behind" and all(
             t.lemma_ in _BEHIND_FILLERS for t in words[:-1])  # "30 percent are behind Roe": support
         if not words or behind or any(_hit(rules, "support_cue", t) or _hit(rules, "ranking_cue", t) for t in words):
-            ctx.consumed.add(k)
-            return [(c.text, c.key, value)], "share_first"
-        break
-    return [], "single"
+            return k, c
+        return None
+    return None
 
 
 def _read_series(share, pre, ctx) -> tuple[list[Result], str]:

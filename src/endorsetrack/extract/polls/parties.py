@@ -2,7 +2,8 @@
 
 UK, Canadian, Australian and Irish poll stories give shares to parties, not people.
 The gazetteer (nlp/patterns/poll_parties.jsonl) lists party forms; they become
-candidate mentions only in articles with that style's wording (the gate rule), since
+candidate mentions only in articles with that style's wording (the gate rule) or naming
+several of its parties (GATE_PARTIES_MIN), since
 US stories use party names for subgroups ("among Republicans"). A party named just
 before its candidate ("NDP candidate Aisha Roe") is no side: the person is.
 """
@@ -22,6 +23,11 @@ PARTIES_FILE = PATTERNS_DIR / "poll_parties.jsonl"
 # "incumbent" between) by a person's name introduces that person ("NDP candidate
 # Aisha Roe", "PC incumbent Doug Roe"): 3 covers a two-word title.
 PARTY_BEFORE_PERSON_TOKENS = 3
+# An article that names this many different parties of the gazetteer ("the Liberals ...,
+# the Conservatives ..., the New Democrats ..., the Bloc ...") is in that style even
+# without a gate word: 3, since a US story may name two by chance ("Labor Day", "the
+# Coalition for ..."), and Westminster-style poll stories name three or more.
+GATE_PARTIES_MIN = 3
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,8 @@ def get_party_rules() -> PartyRules:
 def add_party_mentions(doc, text: str, index: PersonIndex, rules: PollRules) -> None:
     """Add party mentions to the index's candidate mentions (see module docstring)."""
     parties = get_party_rules()
-    if not parties.gate.search(text):
+    if not parties.gate.search(text) and len({parties.key_of[h.group(0)] for h in parties.forms.finditer(text)}) \
+            < GATE_PARTIES_MIN:
         return
     people = {m.token_i for m in index.mentions}
     first_tokens = {doc.char_span(m.start, m.end, alignment_mode="expand").start for m in index.mentions}

@@ -116,6 +116,15 @@ class PollRegistry:
         elif m.kind == "indefinite" and m.sponsor and (base := self._by_sponsor(m.sponsor)) is not None:
             # "In a July survey for the Ledger, ...": the Ledger's pollster named before ran it too
             return self._edition(base, m, unit)
+        elif m.kind == "indefinite" and m.earlier and not m.sponsor and (base := self._last_named()) is not None:
+            # "A September poll showed ...", "An earlier survey had ...": an older edition of
+            # the poll the article reports, not a new poll waiting for a name
+            return self._edition(base, m, unit)
+        elif m.kind == "indefinite" and not m.earlier and not m.sponsor and self.last is not None \
+                and self.last.named and self.last.last_unit == unit and not _dates_clash(self.last, m):
+            # "The latest Acme/Ledger voting intention poll has ...": the name and the poll
+            # noun of one sentence, apart only because words stand between them, are one poll
+            e = self.last
         elif m.kind == "anaphor" and self.last is not None:
             e = self.last
             if m.earlier and e.named and _other_edition(m, e):
@@ -126,6 +135,14 @@ class PollRegistry:
         e.last_unit = unit
         self.last = e
         return e
+
+    def current_edition(self, e: PollEntity) -> PollEntity:
+        """For an older edition, the poll of the same pollster that is not one; else ``e``."""
+        return next((x for x in self.entities if not x.earlier and x.named and x.pollsters == e.pollsters), e)
+
+    def _last_named(self) -> Optional[PollEntity]:
+        """The latest named poll that is not itself an older edition."""
+        return next((e for e in reversed(self.entities) if e.named and not e.earlier), None)
 
     def _by_sponsor(self, sponsor: str) -> Optional[PollEntity]:
         """The latest named poll done for this sponsor."""

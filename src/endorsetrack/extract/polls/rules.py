@@ -39,6 +39,9 @@ TERM_KINDS = frozenset({
 # Kinds whose words are views of the titles lexicon (normalize/data/titles.jsonl).
 TITLE_KINDS = {"title": "poll_titles", "person_title": "poll_person_titles"}
 FRAME_KIND = "frame"
+# A pollster whose one-word name ends in "poll" ("Acmepoll", "MetroPoll"): a capitalised stem
+# of three letters or more glued to "poll"; a bare "Poll" or "Polls" is no name.
+POLL_COMPOUND_WORD = re.compile(r"(?<![\w])[A-Z][A-Za-z]{2,}[Pp]oll(?![\w])")
 FRAMES = ("pair", "single", "share_first", "distributive", "series")
 
 
@@ -76,6 +79,12 @@ class PollRules:
             body = "|".join(re.escape(f) for f in forms) or r"(?!x)x"
             self._regex_cache["<pollsters>"] = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])")
         return self._regex_cache["<pollsters>"]
+
+    def speaks_of_poll(self, text: str) -> bool:
+        """Does the text speak of a poll: a poll word, a gazetteer pollster ("Nanos has the
+        Liberals at 35%") or a one-word name built on "poll" ("the latest Acmepoll")?"""
+        return bool(self.regex("poll_word").search(text) or (self.pollsters and self.pollster_regex().search(text))
+                    or POLL_COMPOUND_WORD.search(text))
 
     def canonical_pollster(self, form: str) -> Optional[str]:
         """The gazetteer's canonical name for a form the text used, if it knows it."""

@@ -73,7 +73,8 @@ class PollMention:
     margin_of_error: Optional[float] = None
     release_day: Optional[str] = None  # "released Monday", "Monday's poll": the weekday it came out
     name_spans: tuple[tuple[int, int], ...] = ()  # pollster/sponsor spans: not candidates
-    earlier: str = ""  # "dated" ("its June poll"), "previous" ("its previous survey"): maybe older
+    earlier: str = ""  # "dated" ("its June poll"), "previous" ("its previous survey"): maybe older;
+    # "compared" ("since an Acme survey"): only a yardstick, never the poll being reported
     conductor: bool = False  # "X, the firm that conducted the survey": X ran the poll being reported
 
 
@@ -193,6 +194,8 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
             continue
         if tok.lower_ == "polling" and tok.i + 1 < end and doc[tok.i + 1].lower_ in _NOT_POLL_HEADS:
             continue  # "polling places", "traditional polling companies": no poll
+        if tok.dep_ == "compound" and tok.head.i > tok.i and rules.has("non_candidate_role", tok.head.text):
+            continue  # "said poll director Jo Roe", "the survey analyst": a person's role, no poll
         if _inside_name(doc, tok, end, rules) or any(a <= tok.idx < b for m in out for a, b in m.name_spans):
             continue  # "Acme Polling and Research", "Polling Institute": part of a name
         m = _noun_mention(doc, tok, start, end, rules)
@@ -204,8 +207,31 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
     out.extend(_appositive_mentions(doc, span, rules, out))
     out.extend(_gazetteer_mentions(doc, span, rules, out))
     out.extend(_compound_name_mentions(doc, span, out))
+    out.extend(_according_mentions(doc, span, rules, out))
     out.sort(key=lambda m: m.start)
+    out = [replace(m, earlier="compared") if _compared_to(doc, m, span.start) else m for m in out]
     return _attach_sentence_facts(doc, span, out, rules, published)
+
+
+# Determiners that make a poll noun stand for polls in general, not one poll.
+_GENERIC_DETS = frozenset({"any", "every", "no", "each"})
+# "their best result since an Acme survey from April", "higher than in the Acme poll": a
+# poll named as the yardstick of a comparison, not the poll whose figures the text reports.
+_COMPARISON_WORDS = frozenset({"since", "than"})
+# How many tokens (articles, adjectives, "in") may stand between the comparison word and the poll.
+COMPARISON_REACH_TOKENS = 3
+
+
+def _compared_to(doc, m: PollMention, start: int) -> bool:
+    first = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if first is None:
+        return False
+    for i in range(first.start - 1, max(start, first.start - 1 - COMPARISON_REACH_TOKENS) - 1, -1):
+        if doc[i].lower_ in _COMPARISON_WORDS:
+            return True
+        if doc[i].pos_ not in ("DET", "ADJ", "ADP", "ADV"):
+            return False
+    return False
 
 
 def _inside_name(doc, tok, end: int, rules: PollRules) -> bool:
@@ -249,6 +275,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
         det = doc[j]  # "the university's June poll": the pollster already named
     if possessive and back is None and j - 1 >= start and doc[j - 1].lower_ in _PRESENT_TIME:
         det = doc[j]  # "In today's survey, ...": the poll being reported
+    if back is None and det is not None and det.lower_ in _GENERIC_DETS:
+        return None  # "its best result in any poll", "no survey has shown": polls in general
     if any(doc[x].lower_ in _FUTURE for x in range(max(start, (back[0] if back else j + 1) - 2), k)):
         return None  # "The next Acme poll will be released in May": no poll yet
     pre_name = _text(doc, *back) if back else None
@@ -301,6 +329,11 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
                                  and t.tag_ in ("VBZ", "VBD", "VBP") and doc[min(i + 1, end - 1)].lower_ != "by"):
             break  # "The poll showed ...": what follows is the finding, not the poll's maker
         i += 1
+    if pollster is None and back is None:
+        owner = _possessive_owner(doc, tok, start, rules)
+        if owner is not None:  # "The Roe campaign released its own polling": the campaign's poll
+            pollster = _text(doc, *owner)
+            spans.append(_chars(doc, *owner))
     population = None
     if k + 1 < end and doc[k + 1].lower_ == "of" and not (k + 2 < end and doc[k + 2].like_num):
         ph = subgroup_phrase(doc, k + 2, end, rules)
@@ -319,6 +352,33 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
                        population=population, name_spans=tuple(spans), earlier=earlier)
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def _possessive_owner(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """"The Roe campaign released its own polling", "The Ledger published its survey": a poll
+    noun with a possessive pronoun, object of a verb whose subject is a name (a capitalised
+    word, maybe with a campaign noun after it), belongs to that subject. Token span or None."""
+    if not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in tok.children):
+        return None
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i < start or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    a, b = min(t.i for t in subj.subtree), subj.i + 1
+    while a < b and (doc[a].pos_ == "DET" or doc[a].lower_ in _LEADING_JUNK):
+        a += 1
+    if a >= b or a < start or not _namey(doc[a]) or doc[a].ent_type_ in _SCOPE_ENTITIES:
+        return None
+    if subj.pos_ == "NOUN" and subj.lower_ not in _CAMPAIGN_NOUNS:
+        return None  # "The new figures show their ...": no maker named
+    if subj.pos_ == "PROPN" and (subj.ent_type_ == "PERSON" or not _org_like(doc, a, b, rules)):
+        return None  # "Roe released his own poll": a candidate stays a side, not a pollster
+    return a, b
+
+
 def _possessor_name(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
     """The name whose possessive the parse attaches to the poll noun across words that are
     no poll modifiers ("the independent Acme College's first general election likely voter
@@ -332,9 +392,13 @@ def _possessor_name(doc, tok, start: int, rules: PollRules) -> Optional[tuple[in
 
 def _past_modifiers(doc, j: int, start: int, rules: PollRules, earlier: str) -> tuple[int, str]:
     """The first token at or before j that is not a poll noun's modifier ("new", "June",
-    "summer"), and whether a modifier made the poll an older one ("previous", "dated")."""
+    "summer"), and whether a modifier made the poll an older one ("previous", "dated").
+    A capitalised modifier opening the line, or capitalised before a capitalised noun as in a
+    headline, is one too ("Current Poll", "Prior Poll" as table headers, "Ahead in New Poll"),
+    never a pollster's name."""
     while j >= start and (
-            (rules.has("mention_modifier", doc[j].text) and doc[j].text[:1].islower())
+            (rules.has("mention_modifier", doc[j].text)
+             and (doc[j].text[:1].islower() or _opens(doc, j, start) or doc[j + 1].text[:1].isupper()))
             or _month_word(doc, j, start) or rules.has("season_word", doc[j].text)):
         if rules.has("earlier_modifier", doc[j].text):
             earlier = "previous"
@@ -403,6 +467,31 @@ def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> li
         run = _run_forward(doc, tok.i + 2, span.end, rules)
         if not run:
             continue
+        s, e = _chars(doc, *run)
+        if any(a <= s < b for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
+    return out
+
+
+def _according_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """"Smith leads 45% to 40%, according to Acme Research": an organisation a sentence with
+    a figure is attributed to made the poll. A person ("according to Smith") or a poll noun
+    ("according to a new Acme poll", read as a poll mention) is left to the other readers, and
+    when the sentence names a pollster otherwise ("according to the Ledger, Smith led in a
+    poll conducted by Acme"), the organisation is the outlet reporting it, no pollster."""
+    if any(m.pollster for m in found):
+        return []
+    out = []
+    covered = [s for m in found for s in m.name_spans]
+    for tok in span:
+        if tok.lower_ != "according" or tok.i + 2 >= span.end or doc[tok.i + 1].lower_ != "to":
+            continue
+        run = _run_forward(doc, tok.i + 2, span.end, rules)
+        if not run or not _org_like(doc, *run, rules) or any(t.ent_type_ == "PERSON" for t in doc[run[0]:run[1]]):
+            continue
+        if run[1] < span.end and doc[run[1]].lower_ in rules.terms["mention_noun"]:
+            continue  # "according to the Acme poll": the poll noun's own mention
         s, e = _chars(doc, *run)
         if any(a <= s < b for a, b in covered):
             continue

@@ -43,8 +43,11 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
             if rel is not None:  # "voters who call themselves independents"
                 j = rel
             break
-        if (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space or t.like_num:
-            break
+        if (t.is_punct and t.text not in ("-", "'", "’")) or t.is_space or \
+                (t.like_num and not (_YEAR.match(t.text) and not _share_unit_after(doc, j, end))):
+            break  # a figure ends the phrase; a year inside it ("likely 2028 primary voters") does not
+        if t.tag_ == "VBN" and j > i and j + 1 < end and doc[j + 1].lower_ == "by":
+            break  # "of Canadians followed by Roe (21%)": the next clause, not the group
         if t.pos_ == "CCONJ" and j + 1 < end and doc[j + 1].pos_ in ("VERB", "AUX"):
             break  # "in the suburbs and trailing ...": a new clause
         if j > i and doc[j - 1].tag_ in ("NNS", "NNPS") and t.lower_ != "for" and (
