@@ -76,12 +76,14 @@ def test_the_job_gives_the_facts_of_single_machine_extraction(job, archive: Path
 
 
 def test_a_bad_record_is_a_row_of_the_errors_table_naming_its_line(job, archive: Path):
-    _, output = job
+    summary, output = job
     rows = _parquet_rows(output / "errors")
     feed = str(archive / "feed.jsonl")
     assert sorted((r["doc"], r["path"], r["line"], r["month"]) for r in rows) == [
         (f"{feed}:3", feed, 3, UNKNOWN_MONTH), (f"{feed}:4", feed, 4, UNKNOWN_MONTH)]
     assert {r["code"] for r in rows} == {"input.record"}
+    assert sorted(summary.error_lines()) == [f"error: {feed}:3: \"text\" must be a string, not a number",
+                                             f"error: {feed}:4: not JSON: Expecting value (column 1)"]
 
 
 def test_tables_are_partitioned_by_publication_month(job):

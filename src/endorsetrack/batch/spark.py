@@ -20,12 +20,13 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Union
 
-from ..errors import EndorsetrackError, InputError, MissingInputError, OptionalDependencyError, SparkJobError
+from ..errors import (EndorsetrackError, InputError, MissingInputError, OptionalDependencyError, SparkJobError,
+                      error_line)
 from ..ingest import read_blob, record_or_error
 from ..pipeline import DatingDefaults, normalize_record, process_articles
 from ..settings import DEFAULT, Settings
 from ..types import DocumentError, Record
-from .tables import COLUMNS, TABLES, outcome_rows, row_values
+from .tables import COLUMNS, ERRORS, TABLES, outcome_rows, row_values
 
 if TYPE_CHECKING:
     from pyspark import RDD
@@ -44,6 +45,8 @@ NO_PYSPARK = ("the Spark job needs pyspark: pip install 'endorsetrack[spark]' "
               "(and a Java runtime, e.g. Debian's default-jre-headless)")
 NO_PARQUET_TEXT = 'Parquet input has no "text" or "html" column'
 LOCAL_FILE = "file:"
+# Errors printed by the command (as `ingest` prints each); the rest are only in the errors table.
+ERRORS_SHOWN = 20
 
 
 @dataclass
@@ -52,6 +55,15 @@ class SparkSummary:
     rows: dict[str, int] = field(default_factory=dict)
     partitions: int = 0
     seconds: float = 0.0
+    first_errors: list[tuple[str, str]] = field(default_factory=list)  # (doc, message), the first ERRORS_SHOWN
+
+    def error_lines(self) -> list[str]:
+        """``error: DOC: MESSAGE`` for the first errors, and where the rest are."""
+        lines = [error_line(doc, message) for doc, message in self.first_errors]
+        if self.failed > len(self.first_errors):
+            lines.append(f"... and {self.failed - len(self.first_errors)} more error(s) in "
+                         f"{self.output.rstrip('/')}/{ERRORS}")
+        return lines
 
     @property
     def articles(self) -> int:
@@ -77,11 +89,15 @@ def spark_session(master: Optional[str] = None, app_name: str = "endorsetrack") 
         from pyspark.sql import SparkSession
     except ImportError as exc:
         raise OptionalDependencyError(NO_PYSPARK) from exc
-    builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
+    # Spark's own WARN lines (native Hadoop libraries, ...) say nothing to a user; a failure
+    # still reaches them, as this package's one-line error.
+    builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false") \
+                                  .config("spark.log.level", "ERROR")
     master = master or "local[*]"
     builder = builder.master(master)
     if master.startswith("local"):  # the workers are this machine's: this interpreter, with endorsetrack in it
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # nothing to reach from other hosts
     try:
         return builder.getOrCreate()
     except Exception as exc:  # no Java, a bad master URL: the JVM gateway did not start
@@ -109,6 +125,8 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
         rows.persist(StorageLevel.MEMORY_AND_DISK)  # extract once, write four tables
         try:
             counts = dict(rows.map(lambda item: item[0]).countByValue())
+            shown = [_error_pair(values) for _, values in rows.filter(_is_table(ERRORS)).take(ERRORS_SHOWN)] \
+                if counts.get(ERRORS) else []
             base = output.rstrip("/")
             for table in TABLES:
                 frame = session.createDataFrame(rows.filter(_is_table(table)).map(_row_tuple(table)),
@@ -121,7 +139,7 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
     except Exception as exc:
         raise SparkJobError(f"the Spark job failed: {_first_line(exc)}") from exc
     return SparkSummary(output=output, rows={t: int(counts.get(t, 0)) for t in TABLES}, partitions=count,
-                        seconds=time.monotonic() - started)
+                        seconds=time.monotonic() - started, first_errors=shown)
 
 
 # --- inputs ----------------------------------------------------------------
@@ -199,6 +217,11 @@ def _is_table(table: str) -> Callable[[tuple[str, tuple]], bool]:
 
 def _row_tuple(table: str) -> Callable[[tuple[str, tuple]], tuple]:
     return lambda item: item[1]
+
+
+def _error_pair(values: tuple) -> tuple[str, str]:
+    names = [name for name, _ in COLUMNS[ERRORS]]
+    return values[names.index("doc")], values[names.index("message")]
 
 
 def _ddl(table: str) -> str:

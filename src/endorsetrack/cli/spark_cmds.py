@@ -38,6 +38,8 @@ def spark(
                             year=dating.year)
     except EndorsetrackError as exc:
         raise fail(exc) from exc
+    for line in summary.error_lines():
+        typer.echo(line, err=True)
     typer.echo(summary.line(), err=True)
     if summary.failed:
         raise typer.Exit(EXIT_PARTIAL)
