@@ -62,11 +62,25 @@ def measure(master: str, feed: str, partitions: int) -> dict:
     session_seconds = time.monotonic() - started
     with tempfile.TemporaryDirectory() as out:
         summary = run_spark(feed, os.path.join(out, "tables"), partitions=partitions, spark=session)
+    rss = worker_peak_rss_mb(session, partitions)
     session.stop()
     return {"master": master, "articles": summary.articles, "errors": summary.failed, "rows": summary.rows,
             "partitions": summary.partitions, "job_seconds": round(summary.seconds, 2),
             "session_seconds": round(session_seconds, 2),
-            "articles_per_s": round(summary.articles / summary.seconds, 2) if summary.seconds else 0.0}
+            "articles_per_s": round(summary.articles / summary.seconds, 2) if summary.seconds else 0.0,
+            "worker_peak_rss_mb": rss}
+
+
+def worker_peak_rss_mb(session, tasks: int) -> dict[str, float]:
+    """Peak RSS of each Python worker, read in a small job after the real one: Spark reuses its
+    workers, so the ones that ran the extraction answer (by process id)."""
+    import resource
+
+    def peak(_: object) -> tuple[int, float]:
+        return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    pairs = session.sparkContext.parallelize(range(tasks * 4), tasks * 4).map(peak).collect()
+    return {str(pid): round(mb, 1) for pid, mb in sorted(set(pairs))}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,10 +121,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, indent=2))
     else:
         print(f"{count} articles ({args.corpus.name}, mix ratio {args.mix_ratio}), {args.partitions} partitions")
-        print(f"{'master':<10} {'articles/s':>10} {'job s':>8} {'session s':>10} {'speedup':>8}")
+        print(f"{'master':<10} {'articles/s':>10} {'job s':>8} {'session s':>10} {'speedup':>8}  peak RSS per worker MB")
         for r in runs:
             print(f"{r['master']:<10} {r['articles_per_s']:>10.2f} {r['job_seconds']:>8.1f} "
-                  f"{r['session_seconds']:>10.1f} {report['speedup'][r['master']]:>8.2f}")
+                  f"{r['session_seconds']:>10.1f} {report['speedup'][r['master']]:>8.2f}  "
+                  f"{', '.join(f'{mb:.0f}' for mb in r['worker_peak_rss_mb'].values())}")
     return 0
 
 

@@ -15,6 +15,7 @@ installation). pyspark is imported only when a job runs (``pip install 'endorset
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ NO_PYSPARK = ("the Spark job needs pyspark: pip install 'endorsetrack[spark]' "
               "(and a Java runtime, e.g. Debian's default-jre-headless)")
 NO_PARQUET_TEXT = 'Parquet input has no "text" or "html" column'
 LOCAL_FILE = "file:"
+# A Python exception's last traceback line ("ModuleNotFoundError: No module named 'spacy'").
+_PYTHON_ERROR = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt): ")
 # Errors printed by the command (as `ingest` prints each); the rest are only in the errors table.
 ERRORS_SHOWN = 20
 
@@ -101,7 +104,7 @@ def spark_session(master: Optional[str] = None, app_name: str = "endorsetrack") 
     try:
         return builder.getOrCreate()
     except Exception as exc:  # no Java, a bad master URL: the JVM gateway did not start
-        raise OptionalDependencyError(f"cannot start Spark ({master}): {_first_line(exc)}; "
+        raise OptionalDependencyError(f"cannot start Spark ({master}): {failure_line(exc)}; "
                                       "is a Java runtime installed (java -version)?") from exc
 
 
@@ -137,7 +140,7 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
     except EndorsetrackError:
         raise
     except Exception as exc:
-        raise SparkJobError(f"the Spark job failed: {_first_line(exc)}") from exc
+        raise SparkJobError(f"the Spark job failed: {failure_line(exc)}") from exc
     return SparkSummary(output=output, rows={t: int(counts.get(t, 0)) for t in TABLES}, partitions=count,
                         seconds=time.monotonic() - started, first_errors=shown)
 
@@ -158,7 +161,7 @@ def _check_exists(session: "SparkSession", source: str) -> None:
         path = jvm.org.apache.hadoop.fs.Path(source)
         matches = path.getFileSystem(conf).globStatus(path)
     except Exception as exc:
-        raise InputError(f"cannot read: {_first_line(exc)}", path=source) from exc
+        raise InputError(f"cannot read: {failure_line(exc)}", path=source) from exc
     if not matches:
         raise MissingInputError("no such file or directory, or no file matches this pattern", path=source)
 
@@ -228,9 +231,13 @@ def _ddl(table: str) -> str:
     return ", ".join(f"`{name}` {kind}" for name, kind in COLUMNS[table])
 
 
-def _first_line(exc: BaseException) -> str:
-    """The useful line of a (Java) exception: the Python or Java error, not the stack."""
+def failure_line(exc: BaseException) -> str:
+    """The useful line of a Spark failure: the Python worker's exception when there is one
+    (its last ``XError: ...`` line), else the Java cause, else the first line."""
     lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    python = [ln for ln in lines if _PYTHON_ERROR.match(ln)]
+    if python:
+        return python[-1][:400]
     for ln in lines:
         if ln.startswith(("Caused by:", "org.apache", "java.", "py4j")) and "Exception" in ln:
             return ln[:400]
