@@ -44,3 +44,33 @@ def spark():
     session = spark_session(TEST_MASTER, app_name="endorsetrack-tests")
     yield session
     session.stop()
+
+
+PG_ENV = "ENDORSETRACK_TEST_PG_URL"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh database of each kind, as tests/store's db_url: PostgreSQL (a schema of its own,
+    dropped afterwards) when ENDORSETRACK_TEST_PG_URL is set; skipped without it, failed in CI."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    base = os.environ.get(PG_ENV)
+    if not base:
+        if IN_CI:
+            pytest.fail(f"{PG_ENV} is not set in CI: .ci/run must start PostgreSQL and export it")
+        pytest.skip(f"PostgreSQL tests skipped: set {PG_ENV}=postgresql://USER:PASS@HOST:PORT/DB to run them")
+    import uuid
+
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        sep = "&" if "?" in base else "?"
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -101,16 +101,17 @@ def test_tables_are_partitioned_by_publication_month(job):
     assert {"candidate": "Dolores Quint", "share": 48.0} in polls[0]["results"]
 
 
-def test_load_stores_what_ingest_stores_and_a_second_load_changes_nothing(job, archive: Path, tmp_path: Path):
+def test_load_stores_what_ingest_stores_and_a_second_load_changes_nothing(job, archive: Path, tmp_path: Path,
+                                                                        store_url: str):
     _, output = job
-    loaded, ingested = tmp_path / "loaded.db", tmp_path / "ingested.db"
+    loaded, ingested = store_url, tmp_path / "ingested.db"
     first = run_load(str(output), str(loaded), report=lambda msg: None)
     run_ingest([str(archive)], str(ingested), quiet=True, report=lambda msg: None)
     assert first.counts["stored"] == len(FEED) + 2 and first.job_errors == 2
     again = run_load(str(output), str(loaded), report=lambda msg: None)
     assert again.counts["stored"] == 0 and again.counts["unchanged"] == len(FEED) + 2
 
-    def stored(url: Path) -> tuple[list, list]:
+    def stored(url: object) -> tuple[list, list]:
         db = open_store(str(url))
         try:
             drop = ("fact_id", "run_id", "ingested_at", "article_id", "id")  # row ids follow write order
