@@ -136,8 +136,26 @@ class UnknownRaceError(QueryError):
     code = "query.unknown_race"
 
 
+class AmbiguousRaceError(QueryError):
+    """A race query that fits several races where one is needed; ``choices`` are (id, label)."""
+
+    code = "query.ambiguous_race"
+
+    def __init__(self, query: str, choices: list[tuple[int, str]]):
+        self.query = query
+        self.choices = choices
+        listed = "; ".join(f"#{rid} {label}" for rid, label in choices)
+        super().__init__(f"'{query}' matches {len(choices)} races: {listed}. Name one by its label or #id")
+
+
 class UnknownNameError(QueryError):
     code = "query.unknown_name"
+
+
+class AmbiguousNameError(QueryError):
+    """A name that a command must resolve to one entity matches several (the message lists them)."""
+
+    code = "query.ambiguous_name"
 
 
 class BadDateError(QueryError):

@@ -148,9 +148,9 @@ def _progress_text(total, advances):
 
     from rich.console import Console
 
-    from endorsetrack.batch.ingest import _Progress
+    from endorsetrack.batch import Progress
     console = Console(file=io.StringIO(), force_terminal=True, width=160, record=True)
-    with _Progress(quiet=False, total=total, console=console) as progress:
+    with Progress(quiet=False, total=total, console=console) as progress:
         for _ in range(advances):
             progress.advance()
         progress._p.refresh()

@@ -187,3 +187,25 @@ def test_show_of_a_file_that_is_not_extract_output_is_one_line_exit_2(runner, ar
     assert r.exit_code == 2
     assert r.stderr.splitlines() == ["error: list.jsonl:1: not `endorsetrack extract` output (expected an object "
                                      "with 'endorsements' and 'polls' lists)"]
+
+
+def test_extract_progress_knows_the_total_of_a_list_of_files(runner, articles, monkeypatch):
+    import endorsetrack.batch as batch
+
+    seen: list[tuple] = []
+
+    class Recorder(batch.Progress):
+        def __init__(self, quiet, total=None, console=None, verb="ingesting"):
+            super().__init__(quiet, total, console, verb)
+            seen.append((total, verb))
+
+        def advance(self, failed: bool = False) -> None:
+            super().advance(failed)
+            seen.append(("advance", failed))
+
+    monkeypatch.setattr(batch, "Progress", Recorder)
+    (articles / "empty.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "vega.txt", "labor.txt", "empty.txt"])
+    assert result.exit_code == 1, result.output  # one input failed, the others were written
+    assert seen[0] == (3, "extracting")  # three one-article files: done/total and time left on a terminal
+    assert sorted(seen[1:]) == [("advance", False), ("advance", False), ("advance", True)]

@@ -246,3 +246,105 @@ def test_the_undated_count_follows_the_filters(with_undated):
     assert json.loads(s.stdout) and "note: 1 report(s) have no known date and are not placed as of 2006-09-01." in s.stderr
     without = with_undated("status", "--race", "Connecticut Senate", "--db", "DB", "--format", "json")
     assert "no known date" not in without.stderr
+
+
+# --- entity corrections: merge, rename, retype, log ------------------------------------------
+
+HARBOR_RACE = "2030 mayor, Port Elsin"
+
+
+def _h(endorser, candidate, start, type_="union"):
+    return Endorsement(endorser, type_, candidate, "endorses", "general", Evidence(f"{endorser} said", start, start + 5),
+                       0.9, RuleRef("t", 1), race=HARBOR_RACE)
+
+
+HARBOR = dict(published="2030-05-02", polls=(), ends=(
+    _h("Dockhands Guild", "Mara Velloso", 0), _h("Dockhands Local", "Mara Velloso", 1),
+    _h("Quill Brotherhood", "Mara Velloso", 2, type_="person"), _h("Tomas Brede", "Mara Velloso", 3),
+    _h("Harbor Pilots", "Tomas Brede", 4)))
+
+
+@pytest.fixture
+def harbor(env, monkeypatch):
+    monkeypatch.setitem(FACTS, "harbor", HARBOR)
+    (env.tmp / "h.txt").write_text("harbor story")
+    assert env("ingest", str(env.tmp / "h.txt"), "--db", "DB").exit_code == 0
+    return env
+
+
+def _entities(run) -> dict[str, dict]:
+    r = run("entities", "--db", "DB", "-f", "json")
+    assert r.exit_code == 0, r.output
+    return {e["name"]: e for e in json.loads(r.stdout)}
+
+
+def _facts(run) -> set[tuple[str, str, int]]:
+    rows = json.loads(run("endorsements", "--db", "DB", "-f", "json").stdout)
+    return {(r["endorser"], r["candidate"], r["reports"]) for r in rows}
+
+
+def test_entities_merge_moves_facts_and_holds_when_the_article_is_extracted_again(harbor):
+    ents = _entities(harbor)
+    keep, fold = ents["Dockhands Guild"]["id"], ents["Dockhands Local"]["id"]
+    r = harbor("entities", "merge", "Dockhands Guild", "Dockhands Local", "--reviewer", "ines", "--note", "one body",
+               "--db", "DB")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.strip() == (f"merged #{fold} Dockhands Local (union) into #{keep} Dockhands Guild: "
+                                "moved 1 facts, 0 polls, 1 names")
+    assert "Dockhands Local" in {n["name"] for n in _entities(harbor)["Dockhands Guild"]["names"]}
+    # the same article again changes nothing; an edited version is extracted again and the merge holds
+    before = _entities(harbor)
+    assert harbor("ingest", str(harbor.tmp / "h.txt"), "--db", "DB").exit_code == 0
+    assert _entities(harbor) == before
+    (harbor.tmp / "h.txt").write_text("harbor story, edited")
+    assert harbor("ingest", str(harbor.tmp / "h.txt"), "--db", "DB").exit_code == 0
+    assert "Dockhands Local" not in _entities(harbor)
+    assert ("Dockhands Guild", "Mara Velloso", 1) in _facts(harbor)
+    log = json.loads(harbor("entities", "log", "--db", "DB", "-f", "json").stdout)
+    assert [(c["action"], c["reviewer"], c["note"], c["entity_id"]) for c in log] == [("merge", "ines", "one body", keep)]
+
+
+def test_entities_rename_and_retype_hold_when_the_article_is_extracted_again(harbor):
+    pilots = _entities(harbor)["Harbor Pilots"]["id"]
+    r = harbor("entities", "rename", "Harbor Pilots", "Harbor Pilots Association", "--db", "DB")
+    assert r.exit_code == 0 and r.stdout.strip() == f"renamed #{pilots} 'Harbor Pilots' to 'Harbor Pilots Association'"
+    r = harbor("entities", "retype", "Quill Brotherhood", "union", "--db", "DB")
+    quill = _entities(harbor)["Quill Brotherhood"]
+    assert r.exit_code == 0 and r.stdout.strip() == f"retyped #{quill['id']} Quill Brotherhood from person to union"
+    (harbor.tmp / "h.txt").write_text("harbor story, edited")
+    assert harbor("ingest", str(harbor.tmp / "h.txt"), "--db", "DB").exit_code == 0
+    ents = _entities(harbor)
+    assert "Harbor Pilots" not in ents and ents["Harbor Pilots Association"]["id"] == pilots
+    assert (ents["Quill Brotherhood"]["id"], ents["Quill Brotherhood"]["type"]) == (quill["id"], "union")
+    csv_log = list(csv.DictReader(io.StringIO(harbor("entities", "log", "--db", "DB", "-f", "csv").stdout)))
+    assert [(c["action"], c["new_value"]) for c in csv_log] == [("rename", "Harbor Pilots Association"),
+                                                               ("retype", "union")]
+
+
+def test_entities_listing_keeps_its_forms(harbor):
+    rows = list(csv.DictReader(io.StringIO(harbor("entities", "Dockhands Guild", "--db", "DB", "-f", "csv").stdout)))
+    assert [r["name"] for r in rows] == ["Dockhands Guild"]
+    assert harbor("entities", "list", "Dockhands Guild", "--db", "DB").exit_code == 0
+    assert "merge" in harbor("entities", "--help").stdout
+
+
+def test_entity_correction_errors_are_one_line_and_exit_2(harbor):
+    ents = _entities(harbor)
+    listed = json.loads(harbor("entities", "--db", "DB", "-f", "json").stdout)
+    brede = sorted((e["id"], e["type"] or "person") for e in listed if e["name"] == "Tomas Brede")
+    r = harbor("entities", "rename", "Tomas Brede", "Tom Brede", "--db", "DB")
+    assert r.exit_code == 2 and r.stderr.strip() == "error: 'Tomas Brede' could mean 2 entities: " + ", ".join(
+        f"#{i} Tomas Brede ({t})" for i, t in brede) + f"; name one by its id, e.g. '#{brede[0][0]}'"
+    r = harbor("entities", "merge", "Dockhands", "Harbor Pilots", "--db", "DB")
+    assert r.exit_code == 2 and r.stderr.strip() == (
+        "error: no entity named 'Dockhands' in the database; names that hold these words: "
+        f"#{ents['Dockhands Guild']['id']} Dockhands Guild (union), #{ents['Dockhands Local']['id']} Dockhands Local "
+        "(union); give the full name or the id")
+    r = harbor("entities", "merge", "Harbor Pilots", "harbor pilots", "--db", "DB")
+    assert r.exit_code == 2 and "cannot merge" in r.stderr and "into itself" in r.stderr
+    r = harbor("entities", "retype", "Harbor Pilots", "guild", "--db", "DB")
+    assert r.exit_code == 2 and ("'guild' is not one of 'union', 'organization', 'person', 'newspaper', 'party', "
+                                 "'other'") in _unboxed(r.stderr)
+    r = harbor("entities", "rename", "#99999", "X", "--db", "DB")
+    assert r.exit_code == 2 and r.stderr.strip() == "error: no entity with id 99999 in the database"
+    assert json.loads(harbor("entities", "log", "--db", "DB", "-f", "json").stdout) == []

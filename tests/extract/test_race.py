@@ -196,3 +196,42 @@ def test_history_years_do_not_move_a_race_of_no_fixed_cycle():
     race = RaceIndex("In 2015, the union endorsed Ada Voss for the leadership. It backs Ben Crale in the "
                      "leadership contest.", None)
     assert race.year_for("party leadership") == 2015
+
+
+def test_a_state_named_with_the_candidate_outranks_the_article_s_most_named_state():
+    race = RaceIndex("Ohio unions met in Ohio this week. The club backed Iowa 1st District Rep. Tess Varro, "
+                     "and it backed Nell Quist (R-Kan.) too. Ohio is next.", "2016-06-01")
+    assert race.race_for("Tess Varro", "U.S. House") == "2016 U.S. House, Iowa"
+    assert race.race_for("Nell Quist", "U.S. House") == "2016 U.S. House, Kansas"
+    assert race.race_for("Omar Penn", "U.S. House") == "2016 U.S. House, Ohio"
+
+
+def test_a_state_in_another_clause_is_not_the_candidate_s():
+    race = RaceIndex("Unions in Texas, which backed others, endorsed Tess Varro for the Senate in Utah. Utah.",
+                     "2016-06-01")
+    assert race.place_of("Tess Varro") is None
+
+
+def test_an_office_word_describing_the_candidate_is_the_candidate_s_race():
+    race = RaceIndex("Singer Rae Holm took her support for Vermont governor hopeful Ben Strand further. "
+                     "The U.S. Senate race drew her too.", "2018-10-01")
+    assert race.evidence_for("Ben Strand")[0] == "governor"
+
+
+def test_an_appositive_after_the_name_describes_the_candidate_s_race():
+    race = RaceIndex("The group also endorsed Ada Lind II as the Democratic Lieutenant Governor candidate.",
+                     "2018-10-01")
+    assert race.evidence_for("Ada Lind")[0] == "lieutenant governor"
+
+
+def test_another_person_s_description_in_the_sentence_does_not_describe_the_candidate():
+    race = RaceIndex("Former presidential nominee Lee Park is backing Ana Ruiz in the race for mayor.",
+                     "2018-10-01")
+    assert race.evidence_for("Lee Park")[0] == "president"
+    assert race.evidence_for("Ana Ruiz")[1] < 4
+
+
+
+def test_a_published_year_without_month_dates_the_race():
+    race = RaceIndex("Iowa Tess Varro (D) has our endorsement for the Senate.", "1996")
+    assert race.race_for("Tess Varro", "U.S. Senate") == "1996 U.S. Senate, Iowa"

@@ -74,6 +74,12 @@ def test_published_from_record_is_normalized():
     assert norm("Text.", published="2016-06-10T12:00:00Z").published == "2016-06-10"
 
 
+@pytest.mark.parametrize("value, kept", [("1996", "1996"), ("2014-08", "2014-08"), (" 2014-08 ", "2014-08"),
+                                         ("2014-13", None), ("1996 or so", None), ("96", None)])
+def test_a_record_s_year_or_year_month_is_kept_as_its_published_date(value, kept):
+    assert norm("Text.", published=value).published == kept
+
+
 @pytest.mark.parametrize("text, iso", [
     ("November 04, 2005\n\nPoll finds mayor's race tied", "2005-11-04"),
     (" date 2019-05-14 Governor's residence in Carverton. (Photo: www.heritage.westland.example)\n\nText.", "2019-05-14"),

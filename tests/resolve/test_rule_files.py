@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from endorsetrack.errors import RuleFileError
-from endorsetrack.resolve import dates, hierarchy, races
+from endorsetrack.resolve import dates, hierarchy, race_record, races
 from endorsetrack.resolve.keys import DATA_DIR
 
 
@@ -23,6 +23,7 @@ def _planted(tmp_path: Path, name: str) -> tuple[Path, int]:
 
 LOADERS = {
     "hierarchy_rules.jsonl": lambda path, _: hierarchy.load_hierarchy_rules(path),
+    "race_parts.jsonl": lambda path, _: race_record._lexicon(path),
     "race_terms.jsonl": lambda path, _: races._terms(path),
     "tense_cues.jsonl": lambda path, _: dates._cues(path),
 }

@@ -49,7 +49,7 @@ def _row(db, eid: int) -> dict:
 def test_an_old_database_gets_the_lexicon_names_and_keeps_its_facts(db_url):
     db, ids = _old_state_database(db_url)
     try:
-        assert migrate(db) == ["0005_organization_lexicon"]
+        assert migrate(db, target="0005_organization_lexicon") == ["0005_organization_lexicon"]
         assert _row(db, ids["ufcw"]) == {"name": "United Food and Commercial Workers International Union",
                                          "name_key": "united food and commercial workers international",
                                          "gazetteer_id": "ufcw"}

@@ -9,6 +9,7 @@ from endorsetrack.store.conflicts import conflicts
 from store_builders import RACE, article, end, poll
 
 GOV = "2006 Governor, Connecticut"
+GOV_LABEL = "2006 governor, Connecticut"  # the label built from its parts: the office as the office lexicon names it
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def test_endorsements_filters_and_as_of(seeded):
     assert {r["stance"] for r in queries.endorsements(seeded, endorser="SEIU")} == {"undecided", "will_endorse",
                                                                                     "endorses"}
     assert queries.endorsements(seeded, stance="declines", stage="general")[0]["endorser"] == "AFL-CIO"
-    assert {r["race"] for r in queries.endorsements(seeded, race="Connecticut governor")} == {GOV}
+    assert {r["race"] for r in queries.endorsements(seeded, race="Connecticut governor")} == {GOV_LABEL}
 
 
 def test_rollup_matches_and_shows_locals_under_their_national(seeded):

@@ -57,6 +57,28 @@ def test_a_review_through_the_api_changes_what_every_reader_sees(client, ids):
     assert client.get(f"/api/facts/{glaziers}").json()["extracted"]["stance"] == "endorses"
 
 
+def test_an_endorser_correction_through_the_api_moves_the_fact_to_that_endorser(sqlite_url, ids):
+    c = make_client(sqlite_url, token="s3cret")
+    auth = {"Authorization": "Bearer s3cret"}
+    fid = ids["facts"][("Glaziers Union", "Ned Harlow", "endorses")]
+    url = f"/api/facts/{fid}/reviews"
+    assert_error(c.post(url, json={"action": "correct", "endorser_name": "Glaziers Local 3"}), 401, "unauthorized")
+    assert_error(c.post(url, json={"action": "correct", "endorser_name": "Glaziers Local 3", "endorser_id": 1},
+                        headers=auth), 422, "validation_error", "not both")
+    r = c.post(url, json={"action": "correct", "endorser_name": "Glaziers Local 3", "reviewer": "ann"}, headers=auth)
+    assert r.status_code == 201, r.text
+    assert r.json()["fact"]["endorser"] == "Glaziers Local 3"
+    assert r.json()["review"]["endorser_ref"] == "organization:glaziers local 3"
+    new_id = r.json()["fact"]["endorser_id"]
+    assert [f["fact_id"] for f in c.get(f"/api/endorsers/{new_id}").json()["facts"]] == [fid]
+    old = c.get(f"/api/endorsers/{ids['entities']['Glaziers Union']}").json()
+    assert fid not in {f["fact_id"] for f in old["facts"]}
+    assert "Roofers Council" in {e["name"] for e in c.get("/api/review-choices").json()["endorsers"]}
+    log = c.get("/api/entity-corrections").json()
+    assert [(x["action"], x["new_value"], x["reviewer"], x["entity_id"]) for x in log] == [
+        ("create", "Glaziers Local 3", "ann", new_id)]
+
+
 def test_error_shape_for_404_422_and_unknown_routes(client):
     assert_error(client.get("/api/races/9999"), 404, "not_found", "no race with id 9999")
     assert_error(client.get("/api/facts/9999"), 404, "not_found", "no fact with id 9999")
@@ -119,7 +141,7 @@ def test_openapi_schema_documents_every_route_and_the_error_shape(client):
     paths = schema["paths"]
     for path in ("/api/races", "/api/races/{race_id}", "/api/candidates/{entity_id}", "/api/endorsers/{entity_id}",
                  "/api/articles/{article_id}", "/api/facts/{fact_id}", "/api/facts/{fact_id}/reviews",
-                 "/api/search", "/api/recent", "/api/reviews"):
+                 "/api/search", "/api/recent", "/api/reviews", "/api/entity-corrections"):
         assert path in paths, path
     assert not any(p.startswith(("/race/", "/fact/")) for p in paths)  # pages are not API
     post = paths["/api/facts/{fact_id}/reviews"]["post"]

@@ -16,18 +16,19 @@ import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Optional, Sequence, TypeVar, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence, TypeVar, Union
 
 from spacy.language import Language
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    pass
 
 from ..errors import EndorsetrackError, error_line
 from ..ingest import known_article_count, read_records
 from ..pipeline import DatingDefaults, normalize_record, process_articles
 from ..settings import DEFAULT, Settings
 from ..types import Article, ArticleResult, DocumentError
+from .progress import Progress
 from ..store import StoreWriter, article_identity, content_hash, open_store, redact_url, resolve_url
 
 Outcome = Union[ArticleResult, DocumentError]
@@ -86,7 +87,7 @@ def run_ingest(paths: Sequence[str], url: Optional[str] = None, *, workers: int 
     db = open_store(url, create=True, migrate_to_head=True)
     try:
         dating = DatingDefaults(published=published, year=year)
-        with StoreWriter(db, settings) as writer, _Progress(quiet, known_article_count(paths)) as progress:
+        with StoreWriter(db, settings) as writer, Progress(quiet, known_article_count(paths)) as progress:
             for _ in range(failed_before_first):
                 writer.note_failure()
                 progress.advance(failed=True)
@@ -122,7 +123,7 @@ def run_ingest(paths: Sequence[str], url: Optional[str] = None, *, workers: int 
 
 
 def _skip_stored(articles: Iterable[ArticleOrError], writer: StoreWriter,
-                 progress: "_Progress") -> Iterator[ArticleOrError]:
+                 progress: Progress) -> Iterator[ArticleOrError]:
     """Drop articles whose normalised text is already the current version at their identity."""
     for article in articles:
         if isinstance(article, Article) and writer.is_stored(article_identity(article), content_hash(article.text)):
@@ -173,49 +174,3 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-class _Progress:
-    """A Rich progress line on stderr, only on a terminal: with a known ``total`` (a list
-    of one-article files), a bar, done/total and the time remaining; else a counter
-    (articles, articles/s, failures). A total the input outgrows is dropped."""
-
-    def __init__(self, quiet: bool, total: Optional[int] = None, console: Optional["Console"] = None):
-        from rich.console import Console
-        self.console = console or Console(stderr=True)
-        self.enabled = not quiet and self.console.is_terminal
-        self.total = total
-        self.done = 0
-        self.failed = 0
-        self.started = time.monotonic()
-
-    def __enter__(self) -> "_Progress":
-        if self.enabled:
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)
-            counted = ((BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()) if self.total is not None
-                       else (TextColumn("{task.completed} articles"),))
-            self._p = Progress(SpinnerColumn(), TextColumn("ingesting"), *counted,
-                               TextColumn("{task.fields[rate]:.1f} articles/s"),
-                               TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn(),
-                               console=self.console, transient=True)
-            self._p.__enter__()
-            self._task = self._p.add_task("ingest", total=self.total, rate=0.0, failed=0)
-        return self
-
-    def advance(self, failed: bool = False) -> None:
-        self.done += 1
-        self.failed += int(failed)
-        if self.enabled:
-            rate = self.done / max(time.monotonic() - self.started, 1e-6)
-            if self.total is not None and self.done > self.total:  # a file held several articles
-                self.total = None
-                for task in self._p.tasks:  # update() cannot set a total back to None
-                    if task.id == self._task:
-                        task.total = None
-            self._p.update(self._task, advance=1, rate=rate, failed=self.failed)
-
-    def __exit__(self, *exc: Any) -> Literal[False]:
-        if self.enabled:
-            self._p.__exit__(*exc)
-        return False

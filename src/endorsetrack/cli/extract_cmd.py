@@ -38,13 +38,12 @@ def extract(
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     failures = 0
     done = 0
-    err = Console(stderr=True)
-    show_progress = not quiet and err.is_terminal
     try:
-        from ..ingest import read_records  # spaCy loads only when a command extracts
+        from ..batch import Progress  # spaCy loads only when a command extracts
+        from ..ingest import known_article_count, read_records
         from ..pipeline import process_records
         records = read_records(paths)
-        with _progress(err, show_progress) as bump:
+        with Progress(quiet, known_article_count(paths), verb="extracting") as progress:
             for outcome in process_records(records, dating=dating):
                 if isinstance(outcome, DocumentError):
                     failures += 1
@@ -52,7 +51,7 @@ def extract(
                 else:
                     out.write(json.dumps(outcome.to_json(with_text=with_text), ensure_ascii=False) + "\n")
                     done += 1
-                bump()
+                progress.advance(failed=isinstance(outcome, DocumentError))
     except EndorsetrackError as exc:
         raise fail(exc) from exc
     finally:
@@ -63,30 +62,6 @@ def extract(
     if failures:
         typer.echo(f"{failures} of {failures + done} inputs failed; the others were written.", err=True)
         raise typer.Exit(EXIT_PARTIAL)
-
-
-class _progress:
-    """A Rich progress counter on stderr, only when stderr is a terminal."""
-
-    def __init__(self, console: Console, enabled: bool):
-        self.enabled = enabled
-        self.console = console
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda: None
-        from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        self._p = Progress(SpinnerColumn(), TextColumn("extracting"), MofNCompleteColumn(),
-                           TimeElapsedColumn(), console=self.console, transient=True)
-        self._p.__enter__()
-        task = self._p.add_task("extract", total=None)
-        return lambda: self._p.advance(task)
-
-    def __exit__(self, *exc):
-        if self.enabled:
-            self._p.__exit__(*exc)
-        return False
 
 
 NOT_EXTRACT_OUTPUT = "not `endorsetrack extract` output"

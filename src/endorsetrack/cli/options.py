@@ -22,7 +22,7 @@ def dating_defaults(published: Optional[str], year: Optional[int]) -> DatingDefa
 
 # Choices as enums, so --help lists them, the shell can complete them and a wrong value is
 # a usage error naming the choices. Their values are the store's: tests/cli/test_options.py
-# checks them against FORMATS, EXPORT_FORMATS, STANCES and STAGES.
+# checks them against FORMATS, EXPORT_FORMATS, STANCES, STAGES and ENTITY_TYPES.
 class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
@@ -47,6 +47,15 @@ class StanceChoice(str, Enum):
 class StageChoice(str, Enum):
     primary = "primary"
     general = "general"
+
+
+class EntityTypeChoice(str, Enum):
+    union = "union"
+    organization = "organization"
+    person = "person"
+    newspaper = "newspaper"
+    party = "party"
+    other = "other"
 
 
 def choice_value(choice: Optional[Enum]) -> Optional[str]:

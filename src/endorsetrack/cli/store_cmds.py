@@ -1,27 +1,31 @@
-"""Commands on the store: ingest, migrate, endorsements, status, timeline, conflicts, export, polls, entities.
+"""Commands on the store: ingest, migrate, endorsements, races, status, timeline, conflicts, export, polls,
+entities (list, merge, rename, retype, log).
 
 Thin: arguments -> a named query in endorsetrack.store -> table (Rich), CSV or
 JSON. Every failure is one line on stderr and a nonzero exit code.
 """
 from __future__ import annotations
 
+import getpass
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
-from ..errors import EndorsetrackError, InputError, printable
+from ..errors import AmbiguousRaceError, EndorsetrackError, InputError, printable
 from ..store import migrate as run_migrations
 from ..store import applied, connect, find_conflicts, open_store, queries, resolve_url
+from ..store import entity_corrections as ec
 from ..store import write_rows
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
-from .options import (ExportFormat, OutputFormat, StageChoice, StanceChoice, choice_value, dating_defaults,
-                      published_option, year_option)
+from .options import (EntityTypeChoice, ExportFormat, OutputFormat, StageChoice, StanceChoice, choice_value,
+                      dating_defaults, published_option, year_option)
 
 DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
 FORMAT_HELP = "Output format."
@@ -37,6 +41,10 @@ TABLES = {
                   "candidate_b", "date_b"),
     "polls": ("date", "pollster", "population", "results", "race", "reports", "source"),
     "entities": ("id", "name", "type", "parent", "names"),
+    "corrections": ("id", "created_at", "action", "entity_ref", "other_ref", "old_value", "new_value", "reviewer",
+                    "note"),
+    "races": ("id", "label", "year", "office", "place", "district", "endorsements", "polls", "endorsers",
+              "candidates"),
 }
 
 
@@ -46,6 +54,8 @@ def _run(query, *args, **kwargs):
     try:
         db = open_store(kwargs.pop("db", None))
         return query(db, *args, **kwargs)
+    except AmbiguousRaceError as exc:
+        raise _ambiguous(exc) from exc
     except EndorsetrackError as exc:
         raise fail(exc) from exc
     finally:
@@ -53,8 +63,19 @@ def _run(query, *args, **kwargs):
             db.close()
 
 
-WIDE = ("evidence", "names", "endorser", "candidate", "race", "source", "endorser_a", "endorser_b",
-        "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers")
+def _ambiguous(exc: AmbiguousRaceError) -> typer.Exit:
+    """The races a query fits, one a line on stderr, then the error: which one to name."""
+    typer.echo(f"'{printable(exc.query)}' matches {len(exc.choices)} races:", err=True)
+    for rid, label in exc.choices:
+        typer.echo(f"  #{rid:<5} {printable(label)}", err=True)
+    typer.echo("error: more than one race matches; give one race by its full label or its #id, "
+               "e.g. --race '#" + str(exc.choices[0][0]) + "'", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+WIDE = ("evidence", "names", "endorser", "candidate", "race", "label", "place", "source", "endorser_a", "endorser_b",
+        "candidate_a", "candidate_b", "results", "pollster", "name", "parent", "endorsers", "entity_ref",
+        "other_ref", "old_value", "new_value", "note", "action", "created_at")
 
 
 def _console() -> Console:
@@ -190,17 +211,24 @@ def status(
     fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
 ) -> None:
-    """Who backs whom in a race, per stage; undecided and declined endorsers too."""
-    rows = _run(queries.race_status, race, db=db, as_of=as_of, rollup=rollup)
+    """Who backs whom in one race, per stage; undecided and declined endorsers too.
+
+    A query that fits several races lists them and exits 2: name one by its label or #id."""
+    found = _run(queries.race_record, race, db=db)
+    one = f"#{found['id']}"
+    rows = _run(queries.race_status, one, db=db, as_of=as_of, rollup=rollup)
     if fmt is not OutputFormat.table:
         write_rows(rows, fmt.value, sys.stdout)
         if as_of:
-            _say_undated(_run(queries.undated_reports, db=db, race=race), as_of, fmt)
+            _say_undated(_run(queries.undated_reports, db=db, race=one), as_of, fmt)
         return
     console = _console()
-    races = sorted({r["race"] for r in rows if r["race"]})
-    heading = escape(printable("; ".join(races) or race))
+    heading = escape(printable(found["label"] or race))
     console.print(f"[bold]{heading}[/bold]" + (f" as of {as_of}" if as_of else " (all reports)"))
+    parts = [f"{p}: {found[p]}" for p in ("office", "country", "state", "county", "city", "district", "party",
+                                            "stage") if found[p]]
+    if parts:
+        console.print(f"[dim]{escape(printable('; '.join(parts)))}[/dim]")
     if not rows:
         console.print("[dim]no stances found[/dim]")
     for stage in ("primary", "general", None):
@@ -217,7 +245,32 @@ def status(
             t.add_row(plain(st), plain(cand), plain(", ".join(sorted(set(names)))))
         console.print(t)
     if as_of:
-        _say_undated(_run(queries.undated_reports, db=db, race=race), as_of, fmt)
+        _say_undated(_run(queries.undated_reports, db=db, race=one), as_of, fmt)
+
+
+@app.command()
+def races(
+    year: Optional[int] = typer.Option(None, "--year", min=1800, max=2200, help="Only races of this election year."),
+    office: Optional[str] = typer.Option(None, "--office", help="Only races for this office, e.g. 'mayor'."),
+    place: Optional[str] = typer.Option(None, "--place",
+                                        help="Only races in this city, county, state or country."),
+    fmt: OutputFormat = format_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Every race as a record (year, office, place, district, party, stage) with its counts of
+    endorsements, polls, endorsers and candidates; `status --race '#ID'` shows one."""
+    rows = _run(queries.race_rows, db=db, year=year, office=office, place=place)
+    if fmt is not OutputFormat.table:
+        write_rows(rows, fmt.value, sys.stdout, columns=queries.RACE_COLUMNS)
+        return
+    rows = [{**r, "place": _place(r)} for r in rows]
+    _emit(rows, fmt, "races", "Races")
+
+
+def _place(race: dict) -> Optional[str]:
+    """City, county and state of a race; its country when it names no state."""
+    parts = [race[p] for p in ("city", "county", "state") if race[p]]
+    return ", ".join(parts or ([race["country"]] if race["country"] else [])) or None
 
 
 @app.command()
@@ -272,8 +325,27 @@ def polls(
     _emit(rows, fmt, "polls", "Polls")
 
 
-@app.command()
-def entities(
+class _EntitiesGroup(TyperGroup):
+    """``entities [NAME]`` lists (the ``list`` command is the default); ``entities merge|rename|retype|log``."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # ctx: typer's (vendored) click Context
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+entities_app = typer.Typer(cls=_EntitiesGroup, no_args_is_help=False,
+                           help="Canonical entities: `entities [NAME]` lists them; merge, rename and retype correct them "
+                                "(corrections hold when articles are re-ingested); log shows every correction.")
+app.add_typer(entities_app, name="entities")
+
+ENTITY_HELP = "An entity: its name or one of its spellings, or its id as #ID (see `endorsetrack entities`)."
+reviewer_option = typer.Option(None, "--reviewer", help="Who makes the correction (default: your login name).")
+note_option = typer.Option(None, "--note", help="Why (kept in the log).")
+
+
+@entities_app.command("list")
+def entities_list(
     name: Optional[str] = typer.Argument(None, help="Only entities this name could mean."),
     fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
@@ -281,3 +353,86 @@ def entities(
     """Canonical entities with all their names, match scores and parent organisation."""
     rows = _run(queries.entity_rows, name, db=db)
     _emit(rows, fmt, "entities", "Entities")
+
+
+def _correct(work, db: Optional[str]) -> str:
+    """Run one correction on the store; its outcome as a line, typed errors as one line and exit code."""
+    store = None
+    try:
+        store = open_store(db)
+        return work(store)
+    except EndorsetrackError as exc:
+        raise fail(exc) from exc
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _who(reviewer: Optional[str]) -> Optional[str]:
+    if reviewer is not None:
+        return reviewer
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in this environment: the log says nobody
+        return None
+
+
+def _moved(moved: dict[str, int]) -> str:
+    return ", ".join(f"{n} {what}" for what, n in moved.items())
+
+
+@entities_app.command("merge")
+def entities_merge(
+    keep: str = typer.Argument(..., help="The entity that stays. " + ENTITY_HELP),
+    fold: str = typer.Argument(..., help="The entity folded into it; its names become the first one's aliases."),
+    reviewer: Optional[str] = reviewer_option,
+    note: Optional[str] = note_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Make two entities one: FOLD's facts, polls and names move to KEEP (holds when articles are re-ingested)."""
+    def work(store) -> str:
+        a = ec.find_entity(store, keep, "entity")
+        b = ec.find_entity(store, fold, "entity")
+        gone = ec.entity_label(store, b)
+        out = ec.merge_entities(store, a, b, reviewer=_who(reviewer), note=note)
+        return f"merged {gone} into #{out.entity_id} {out.name}: moved {_moved(out.moved)}"
+    typer.echo(printable(_correct(work, db)))
+
+
+@entities_app.command("rename")
+def entities_rename(
+    entity: str = typer.Argument(..., help=ENTITY_HELP),
+    new_name: str = typer.Argument(..., help="The name to show; the old one stays a spelling of the entity."),
+    reviewer: Optional[str] = reviewer_option,
+    note: Optional[str] = note_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Give an entity its right name (holds when articles are re-ingested)."""
+    def work(store) -> str:
+        eid = ec.find_entity(store, entity, "entity")
+        out = ec.rename_entity(store, eid, new_name, reviewer=_who(reviewer), note=note)
+        return f"renamed #{eid} '{out.correction.old_value}' to '{out.name}'"
+    typer.echo(printable(_correct(work, db)))
+
+
+@entities_app.command("retype")
+def entities_retype(
+    entity: str = typer.Argument(..., help=ENTITY_HELP),
+    new_type: EntityTypeChoice = typer.Argument(..., metavar="TYPE", help="The entity's type."),
+    reviewer: Optional[str] = reviewer_option,
+    note: Optional[str] = note_option,
+    db: Optional[str] = db_option,
+) -> None:
+    """Set an entity's type (holds when articles are re-ingested)."""
+    def work(store) -> str:
+        eid = ec.find_entity(store, entity, "entity")
+        out = ec.retype_entity(store, eid, new_type.value, reviewer=_who(reviewer), note=note)
+        return f"retyped #{eid} {out.name} from {out.correction.old_value or 'no type'} to {new_type.value}"
+    typer.echo(printable(_correct(work, db)))
+
+
+@entities_app.command("log")
+def entities_log(fmt: OutputFormat = format_option, db: Optional[str] = db_option) -> None:
+    """Every merge, rename, retype (and entity a review named): when, who, what and why."""
+    rows = _run(ec.correction_rows, db=db)
+    _emit(rows, fmt, "corrections", "Entity corrections")

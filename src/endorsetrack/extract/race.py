@@ -1,10 +1,13 @@
 """Which race a stance is about: office, place and year, as free text.
 
-The office comes from what the article says about the candidate: an explicit
-"Lamont's bid for U.S. Senate" near the name weighs most, a title before the name
-("Sen. Joe Lieberman") less; a candidate with neither takes the article's dominant
-office. The place is the U.S. state the article names most (nlp/patterns/places.jsonl),
-and for a city or county office also the city or county it names most. The year
+The office comes from what the article says about the candidate: an office word
+describing the candidate ("Ohio governor hopeful Ana Ruiz", "Ana Ruiz, the Senate
+nominee") weighs most, an explicit "Lamont's bid for U.S. Senate" in the name's
+sentence next, a title before the name ("Sen. Joe Lieberman") least; a candidate with
+none takes the article's dominant office. The place is the U.S. state named with the
+candidate ("Iowa Rep. Ana Ruiz", "Ana Ruiz (D-Iowa)"), else the one the article names
+most (nlp/patterns/places.jsonl), and for a city or county office also the city or
+county it names most. The year
 is the election's: the next one of the office's cycle (offices.jsonl "cycle") on
 or after the published date, or the year the article, its title or URL names most
 when the date is unknown. Office cues are data (nlp/patterns/offices.jsonl).
@@ -32,6 +35,10 @@ TITLE_WEIGHT = 1
 # title pattern's look-behinds room. Searching the whole sentence prefix instead made
 # an unpunctuated paragraph cost the square of its length.
 TITLE_LOOKBACK_CHARS = 120
+# An office word describing the candidate right before the name ("Ohio governor hopeful Ana Ruiz")
+# is the candidate's own race, stronger than a race phrase elsewhere in the sentence (3), which
+# may be another person's ("Former presidential nominee Lee Park backs Ana Ruiz ...").
+DESCRIPTOR_WEIGHT = 4
 
 
 
@@ -56,6 +63,38 @@ def _office_rules() -> dict[str, dict]:
 def _mentions() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((r["office"], re.compile(r["mention"], re.I if r["mention"].islower() else 0))
                  for r in _office_rules().values() if r.get("mention"))
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> tuple[tuple[str, re.Pattern], ...]:
+    """(office, its description right before a name), from offices.jsonl "descriptor"."""
+    nouns = "|".join(words("race.candidate_nouns"))
+    # between the noun and the surname only the first names, after an appositive comma or colon
+    return tuple((r["office"], re.compile(rf"(?:{r['descriptor']})(?:'s)? (?:race )?(?:{nouns})[,:]?"
+                                          rf"(?:\s+[A-Z][\w.'’-]*){{0,3}}\s+$"))
+                 for r in _office_rules().values() if r.get("descriptor"))
+
+
+@lru_cache(maxsize=1)
+def _descriptors_after() -> tuple[tuple[str, re.Pattern], ...]:
+    """(office, its description right after a name: "Ana Ruiz, the Democratic Senate nominee",
+    "Ana Ruiz II as the party's governor candidate")."""
+    nouns = "|".join(words("race.candidate_nouns"))
+    return tuple((r["office"], re.compile(rf"^(?: (?:Jr\.|Sr\.|I+))?(?:,| is| as) (?:the|a|an) (?:[\w'’-]+ ){{0,2}}?"
+                                          rf"(?:{r['descriptor']})(?:'s)? (?:race )?(?:{nouns})\b"))
+                 for r in _office_rules().values() if r.get("descriptor"))
+
+
+def _office_described_after(after_name: str) -> Optional[str]:
+    """The office an appositive or "as" phrase right after a name describes the person running for."""
+    return next((office for office, pattern in _descriptors_after() if pattern.search(after_name)), None)
+
+
+def _described_office(before_name: str) -> Optional[str]:
+    """The office a candidate noun right before a name describes ("Senate hopeful Ana", "the
+    Democratic gubernatorial nominee, Ana"): the one nearest the name."""
+    found = [(m.start(), office) for office, pattern in _descriptors() for m in [pattern.search(before_name)] if m]
+    return max(found)[1] if found else None
 
 
 @lru_cache(maxsize=1)
@@ -109,10 +148,33 @@ class RaceIndex:
                 for start in starts:  # a title right before the name: look back a window, not the whole sentence
                     if title.search(sent[max(0, start - TITLE_LOOKBACK_CHARS):start]):
                         scores[office] += TITLE_WEIGHT
+            for m in name.finditer(sent):
+                described = _described_office(sent[max(0, m.start() - TITLE_LOOKBACK_CHARS):m.start()]) \
+                    or _office_described_after(sent[m.end():m.end() + TITLE_LOOKBACK_CHARS])
+                if described:
+                    scores[described] += DESCRIPTOR_WEIGHT
         if not scores:
             return None, 0
         office, score = scores.most_common(1)[0]
         return office, score
+
+    def place_of(self, candidate: str) -> Optional[str]:
+        """The U.S. state the article names with this candidate, most often: right before the
+        name in the same phrase ("Iowa state Sen. Ana Ruiz", "Ohio governor hopeful Ana Ruiz",
+        a roundup line "Iowa Ana Ruiz (D)") or as the name's tag ("Ana Ruiz (D-Iowa)",
+        "Ana Ruiz (Iowa)"). None when it names none."""
+        counts: Counter = Counter()
+        name = re.compile(rf"\b{re.escape(candidate)}\b|\b{re.escape(candidate.split()[-1])}\b")
+        for sent in self.sentences:
+            for m in name.finditer(sent):
+                before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[max(0, m.start() - STATE_BEFORE_NAME_CHARS):m.start()])[-1]
+                tag = STATE_TAG.match(sent[m.end():])
+                for text in (before, tag.group(1) if tag else ""):
+                    state = _state_named(text)
+                    if state:
+                        counts[state] += 1
+        best = counts.most_common(1)
+        return best[0][0] if best else None
 
     def _offices_named_in(self, k: int) -> frozenset[str]:
         """Offices sentence k names as a race, searched once per sentence however many
@@ -138,6 +200,7 @@ class RaceIndex:
 
     def race_for(self, candidate: Optional[str], office: Optional[str] = None) -> Optional[str]:
         office = office or self.office_for(candidate)
+        place = (self.place_of(candidate) if candidate else None) or self.place
         if office is None:
             return None
         rule = _office_rules().get(office, {})
@@ -151,8 +214,8 @@ class RaceIndex:
             parts = [office]
             if rule.get("local") and self.locality:
                 parts.append(self.locality)
-            if self.place and office != "president":
-                parts.append(self.place)
+            if place and office != "president":
+                parts.append(place)
             race = ", ".join(parts)
         year = self.year_for(office)
         return f"{year} {race}" if year else race
@@ -352,6 +415,20 @@ def _state_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         forms = [rf"\b{re.escape(name)}\b"] + [rf"(?<![\w.]){re.escape(a)}(?!\w)" for a in abbreviations]
         out.append((name, re.compile("|".join(forms))))
     return tuple(out)
+
+
+#: How far before a candidate's name a state still describes the candidate ("Iowa 1st District
+#: Rep. Ana Ruiz", "Ohio Republican gubernatorial candidate Ana Ruiz"), within the same phrase.
+#: Set on the train set, where such descriptions run up to 40 characters.
+STATE_BEFORE_NAME_CHARS = 45
+#: A state tag right after a name: "(D-Iowa)", "(Pa.)", "(R-N.H.)".
+STATE_TAG = re.compile(r"\s*\((?:[DRI]-)?([A-Z][\w. ]{1,20})\)")
+
+
+def _state_named(text: str) -> Optional[str]:
+    """The state a short piece of text names (the last one, nearest what follows it)."""
+    found = [(m.start(), state) for state, pattern in _state_patterns() for m in pattern.finditer(text)]
+    return max(found)[1] if found else None
 
 
 def _dominant_state(text: str) -> Optional[str]:

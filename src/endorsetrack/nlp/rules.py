@@ -44,7 +44,7 @@ SCHEMAS: dict[str, RuleSchema] = {
     "coordination": RuleSchema(("kind",)),
     "cues": RuleSchema(("group", "words")),
     "entity_types": RuleSchema(("type", "regex", "unless")),
-    "offices": RuleSchema(("office", "explicit"), ("mention", "cycle", "local", "national", "nominating")),
+    "offices": RuleSchema(("office", "explicit"), ("mention", "descriptor", "cycle", "local", "national", "nominating")),
     "places": RuleSchema(("name",), ("abbr",)),  # nlp/places.py
     "organizations": RuleSchema(("name", "type"), ("acronyms", "aliases", "parent", "in_text")),  # nlp/organizations.py
     "poll_parties": RuleSchema((), kinds={"gate": ("terms",), "party": ("name", "forms")}),

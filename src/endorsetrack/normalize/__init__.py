@@ -12,7 +12,8 @@ from typing import Optional
 from ..errors import EmptyInputError
 from ..types import Article, Link, Record
 from .dates import (ISO_DATE_RE, MONTH_ABBREVIATIONS, MONTH_PHRASE_RE, MONTH_STEM, MONTHS, PROSE_DAY_MONTH_RE,
-                    PROSE_MONTH_DAY_RE, WEEKDAYS, leading_date, month_number, partial_iso, to_iso_date)
+                    PROSE_MONTH_DAY_RE, WEEKDAYS, leading_date, month_number, partial_iso, to_iso_date,
+                    to_partial_iso_date)
 from .edits import Span
 from .html import ConvertedHtml, convert_fragment, convert_page, is_whole_page, looks_like_html
 from .layout import plain_paragraphs
@@ -49,7 +50,8 @@ def normalize(record: Record) -> Article:
         if page is not None:
             raise EmptyInputError("no article text after removing markup", path=record.doc)
         raise EmptyInputError("article text is empty", path=record.doc)
-    published = to_iso_date(record.published)
+    # a record's year or year-month ("1996", "2014-08") is kept as given: it dates the races
+    published = to_iso_date(record.published) or to_partial_iso_date(record.published)
     if published is None and page is not None:
         published = to_iso_date(page.date)
     if published is None and page is None:

@@ -138,6 +138,18 @@ def to_iso_date(value: Optional[str]) -> Optional[str]:
     return None
 
 
+PARTIAL_ISO_RE = re.compile(r"(?P<year>(?:19|20)\d\d)(?:-(?P<month>0[1-9]|1[0-2]))?")
+
+
+def to_partial_iso_date(value: Optional[str]) -> Optional[str]:
+    """A metadata date that gives only a year or a year and month ("1996", "2014-08"), as
+    it is; None for anything else. Such a date still says which election an article is about."""
+    if value is None:
+        return None
+    m = PARTIAL_ISO_RE.fullmatch(str(value).strip())
+    return m.group(0) if m else None
+
+
 def leading_date(text: str) -> Optional[str]:
     """A full date alone at the very start ("November 04, 2005", "date 2017-03-29 ...").
 

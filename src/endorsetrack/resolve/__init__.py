@@ -4,8 +4,9 @@ Pure, no database. ``article`` resolves one article's facts (``names``: every na
 fullest form the article gives); ``keys`` makes the comparable keys of names; ``entities``
 matches a name against known entities across articles; ``gazetteer`` and ``hierarchy``
 hold well-known organisations and which body a local belongs to; ``races`` and ``dates``
-make race keys and an article's date window; ``dating`` decides, per article, its date
-window and each fact's date and filed race. The store persists what these decide.
+make race keys and an article's date window; ``race_record`` reads a race label into its
+parts (year, office, place, district, party, stage) and builds the label back; ``dating``
+decides, per article, its date window and each fact's date and filed race. The store persists what these decide.
 """
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from .entities import SCORE_ARTICLE_ALIAS, EntityIndex, Match, Resolution, usefu
 from .gazetteer import Gazetteer, KnownOrg, default_gazetteer, load_gazetteer
 from .hierarchy import ParentGuess, infer_parent
 from .keys import acronym, entity_kind, key_for, looks_like_acronym, name_key, person_key
+from .race_record import RACE_PARTS, RACE_STAGES, RaceRecord, build_label, parse_race
 from .races import race_key, race_matches, race_year
 
 if TYPE_CHECKING:
@@ -26,7 +28,8 @@ __all__ = ["resolve_article", "NO_DEFAULTS", "DatingDefaults", "date_article", "
            "infer_date_window", "parse_date", "SCORE_ARTICLE_ALIAS", "EntityIndex", "Match", "Resolution",
            "useful_aliases", "Gazetteer", "KnownOrg", "default_gazetteer", "load_gazetteer", "ParentGuess",
            "infer_parent", "acronym", "entity_kind", "key_for", "looks_like_acronym", "name_key", "person_key",
-           "NameIndex", "race_key", "race_matches", "race_year"]
+           "NameIndex", "race_key", "race_matches", "race_year", "RACE_PARTS", "RACE_STAGES", "RaceRecord",
+           "build_label", "parse_race"]
 
 
 # The two names that need spaCy (a parsed Doc) load on first use, so that the store and

@@ -6,13 +6,14 @@
     queries.endorsements(db, candidate="Lamont", as_of="2006-09-01")
 
 Everything outside the store imports it from here (tests/test_layering.py checks it):
-the read modules ``queries``, ``web_queries`` and ``review`` and the names below.
+the read modules ``queries``, ``web_queries`` and ``review``, the corrections of entities
+``entity_corrections`` (merge, rename, retype) and the names below.
 """
 from __future__ import annotations
 
 from typing import Optional
 
-from . import queries, review, web_queries
+from . import entity_corrections, queries, review, web_queries
 from .conflicts import conflicts as find_conflicts
 from .connection import Database, connect, redact_url, resolve_url
 from .formats import EXPORT_FORMATS, FORMATS, write_rows
@@ -36,4 +37,4 @@ def open_store(url: Optional[str] = None, *, create: bool = False, migrate_to_he
 
 __all__ = ["Database", "StoreWriter", "WriteOutcome", "open_store", "connect", "resolve_url", "redact_url", "migrate",
            "check_current", "applied", "HEAD", "MIGRATIONS", "article_identity", "content_hash", "queries", "review",
-           "web_queries", "find_conflicts", "EXPORT_FORMATS", "FORMATS", "write_rows"]
+           "web_queries", "entity_corrections", "find_conflicts", "EXPORT_FORMATS", "FORMATS", "write_rows"]

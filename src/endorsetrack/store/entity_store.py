@@ -5,7 +5,9 @@ name; this module loads
 the stored names into its index, writes what it decides (a new entity, a new
 spelling of an old one, the scored candidates, a parent link) and keeps the
 index in step. After a rolled-back article the index is reloaded from the
-database, so it never points at rows that were not written.
+database, so it never points at rows that were not written. A person's corrections
+(store/entity_corrections.py) come first: a mention whose name a merge or a retype
+moved to another entity goes to that entity, unless the index finds the name itself.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from ..resolve import infer_parent
 from ..resolve import key_for
 from ..settings import DEFAULT, Settings
 from .connection import Database
+from .entity_corrections import entity_by_ref, redirect_map
 
 
 # A local's chain is short (local -> council or state body -> national); deeper is a loop or noise.
@@ -36,6 +39,7 @@ class EntityStore:
         self.index: Optional[EntityIndex] = None
         self._parents: dict[int, Optional[int]] = {}
         self._memo: dict[tuple[str, str], int] = {}
+        self._redirects: dict[tuple[str, str], str] = {}
 
     def reset(self) -> None:
         """Forget the in-memory view (after a rollback); it reloads on next use."""
@@ -51,6 +55,7 @@ class EntityStore:
                 self._parents[r["id"]] = r["parent_id"]
             for r in self.db.query("SELECT entity_id, name, name_key FROM entity_names"):
                 idx.add_name(r["entity_id"], r["name_key"], r["name"])
+            self._redirects = redirect_map(self.db)
             self.index = idx
         return self.index
 
@@ -62,7 +67,11 @@ class EntityStore:
         eid = self._memo.get(memo_key)
         if eid is None:
             res = idx.resolve(name, kind)
-            if res.entity_id is not None:
+            moved = self._redirected(kind, res.key, res.new_key) if res.method not in ("exact", "gazetteer") else None
+            if moved is not None:
+                eid = moved
+                self._add_name(eid, name, 1.0, "correction", article_id)
+            elif res.entity_id is not None:
                 eid = res.entity_id
                 self._add_name(eid, name, res.score, res.method, article_id)
             else:
@@ -80,6 +89,15 @@ class EntityStore:
                                                    or idx.gazetteer_of.get(eid) == other.gazetteer_id):
                 self._add_name(eid, alias, SCORE_ARTICLE_ALIAS, "article_alias", article_id)
         return eid
+
+    def _redirected(self, kind: str, *keys: str) -> Optional[int]:
+        """The entity a correction moved this name to, when it is loaded (see entity_corrections)."""
+        for key in keys:
+            ref = self._redirects.get((kind, key))
+            eid = entity_by_ref(self.db, ref) if ref else None
+            if eid is not None and eid in self._load()._kind:
+                return eid
+        return None
 
     def _create(self, kind: str, key: str, name: str, entity_type: Optional[str], gazetteer_id: Optional[str],
                 article_id: Optional[int]) -> int:

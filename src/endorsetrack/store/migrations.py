@@ -15,7 +15,9 @@ from typing import Callable, Optional
 from ..errors import MigrationFailedError, MigrationNeededError
 from . import schema
 from .connection import Database
+from .entity_corrections import ENTITY_CORRECTIONS_DDL
 from .lexicon_migration import apply_organization_lexicon
+from .race_records import apply_race_records
 from .review import REVIEWS_DDL
 
 # Any constant: PostgreSQL advisory-lock id so that two ingests migrating at once serialise.
@@ -42,6 +44,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0004_reviews", _run_all(REVIEWS_DDL)),  # human reviews of facts (store/review.py)
     # stored organisations renamed to the one organisation lexicon's form (store/lexicon_migration.py)
     Migration("0005_organization_lexicon", apply_organization_lexicon),
+    # a column per race part (year, office, place, district, party, stage) and a label (store/race_records.py)
+    Migration("0006_race_records", apply_race_records),
+    # a person's merges, renames and retypes of entities, and a review's endorser (store/entity_corrections.py)
+    Migration("0007_entity_corrections", _run_all(ENTITY_CORRECTIONS_DDL)),
 )
 HEAD = MIGRATIONS[-1].name
 

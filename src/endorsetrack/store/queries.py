@@ -15,6 +15,7 @@ from datetime import date
 from typing import Optional
 
 from ..errors import BadDateError, QueryError
+from ..resolve import RACE_PARTS, name_key
 from ..types import STAGES, STANCES
 from .connection import Database
 from .review import reviewed_source_rows
@@ -32,8 +33,11 @@ STANCE_STEP = {"undecided": 0, "will_endorse": 1, "endorses": 2, "declines": 2, 
 STANCE_ORDER = {s: i for i, s in enumerate(("endorses", "will_endorse", "opposes", "rescinds", "undecided",
                                             "declines"))}
 SUPPORT = ("endorses", "will_endorse")
+#: A race's parts as columns of fact rows (the stance's own stage is "stage").
+RACE_PART_COLUMNS = ("race_id", *(f"race_{p}" for p in RACE_PARTS))
 EXPORT_COLUMNS = ("date", "date_basis", "date_window_start", "date_window_end", "endorser", "endorser_type",
-                  "parent_organization", "top_organization", "candidate", "stance", "stage", "race", "source_url",
+                  "parent_organization", "top_organization", "candidate", "stance", "stage", "race",
+                  *RACE_PART_COLUMNS, "source_url",
                   "source_doc", "source_title", "published", "evidence", "evidence_start", "evidence_end",
                   "confidence", "endorser_as_written", "candidate_as_written", "fact_id", "first_reported",
                   "report_count", "rule_id", "rule_version", "run_id", "current", "review")
@@ -166,7 +170,8 @@ def endorsements(db: Database, *, candidate: Optional[str] = None, endorser: Opt
             f = facts[r["fact_id"]] = {
                 "fact_id": r["fact_id"], **_entity_cols(view, r["endorser_id"], rollup),
                 "stance": r["stance"], "candidate": view.name(r["candidate_id"]), "stage": r["stage"],
-                "race": view.race_name(r["race_id"]), "first_reported": r["effective_date"],
+                "race": view.race_name(r["race_id"]), **view.race_parts(r["race_id"]),
+                "first_reported": r["effective_date"],
                 "last_reported": r["effective_date"], "reports": 0, "confidence": 0.0,
                 "evidence": r["evidence"], "source": _source(r), "sources": []}
         f["reports"] += 1
@@ -184,14 +189,16 @@ def endorsements(db: Database, *, candidate: Optional[str] = None, endorser: Opt
 
 
 def race_status(db: Database, race: str, *, as_of: Optional[str] = None, rollup: bool = False) -> list[dict]:
-    """Who backs whom in a race at a date, per stage: each endorser's latest stance(s).
+    """Who backs whom in one race at a date, per stage: each endorser's latest stance(s).
+
+    ``race`` must mean one race (``race_record``): AmbiguousRaceError lists the races it fits.
 
     Undecided and declined endorsers are rows too. An endorser whose latest reports
     back two candidates at once gets both rows (see ``conflicts``).
     """
     as_of = check_date(as_of)
     view = CatalogView(db)
-    races = view.find_races(race)
+    races = {view.find_race(race)}
     groups: dict[tuple, list[dict]] = {}
     for r in reviewed_source_rows(db, view, races=races, as_of=as_of):
         who = view.root(r["endorser_id"]) if rollup else r["endorser_id"]
@@ -264,7 +271,8 @@ def export_rows(db: Database, *, history: bool = False) -> list[dict]:
             "endorser": ent.name, "endorser_type": ent.type, "parent_organization": view.name(ent.parent_id),
             "top_organization": view.name(view.root(ent.id)) if ent.parent_id is not None else None,
             "candidate": view.name(r["candidate_id"]), "stance": r["stance"], "stage": r["stage"],
-            "race": view.race_name(r["race_id"]), "source_url": r["url"], "source_doc": r["doc"],
+            "race": view.race_name(r["race_id"]), **view.race_parts(r["race_id"]),
+            "source_url": r["url"], "source_doc": r["doc"],
             "source_title": r["title"], "published": r["published"], "evidence": r["evidence"],
             "evidence_start": r["start_offset"], "evidence_end": r["end_offset"], "confidence": r["confidence"],
             "endorser_as_written": r["endorser_text"], "candidate_as_written": r["candidate_text"],
@@ -299,8 +307,9 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
         if row is None:
             row = grouped[key] = {
                 "date": p["effective_date"], "released": p["released"], "pollster": view.name(p["pollster_id"]),
-                "population": p["population"], "race": view.race_name(race_id),
+                "population": p["population"], "race": view.race_name(race_id), "race_id": race_id,
                 "results": [{"candidate": view.name(r["candidate_id"]), "share": r["share"]} for r in res],
+                "candidate_ids": [r["candidate_id"] for r in res],
                 "sample_size": p["sample_size"], "sample_universe": p["sample_universe"],
                 "margin_of_error": p["margin_of_error"], "sponsor": p["sponsor"], "field_dates": p["field_dates"],
                 "evidence": p["evidence"], "source": p["url"] or p["doc"], "reports": 0}
@@ -309,6 +318,66 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
             row["date"] = p["effective_date"]
     out = list(grouped.values())
     out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["pollster"] or "", r["population"] or ""))
+    return out
+
+
+RACE_COLUMNS = ("id", "label", *RACE_PARTS, "endorsements", "polls", "endorsers", "candidates", "last_report")
+
+
+def race_record(db: Database, race: str) -> dict:
+    """The one race a query means (its #id, its label, or words only it holds): id, label and parts.
+
+    AmbiguousRaceError names every race the query fits when it fits several."""
+    view = CatalogView(db)
+    rid = view.find_race(race)
+    return {"id": rid, "label": view.race_name(rid), **view.race_parts(rid, prefix="")}
+
+
+def _place_fits(query_key: str, rec: dict) -> bool:
+    """True when the query's words are a run of words of the race's city, county, state or country."""
+    return any(f" {query_key} " in f" {name_key(rec[p])} " for p in ("city", "county", "state", "country") if rec[p])
+
+
+def race_rows(db: Database, *, year: Optional[int] = None, office: Optional[str] = None,
+              place: Optional[str] = None) -> list[dict]:
+    """Every race as a record (id, label, parts) with its counts: stance facts ("endorsements"),
+    polls, distinct endorsers and candidates (of facts and polls), last report date; newest
+    year first. ``office`` keeps races whose office holds all its words, ``place`` those whose
+    city, county, state or country does."""
+    view = CatalogView(db)
+    office_words = set(name_key(office).split()) if office else None
+    place_key = name_key(place) if place else None
+    if (office is not None and not office_words) or (place is not None and not place_key):
+        raise QueryError("--office and --place need a word")
+    keep = {rid for rid, rec in view.race_records.items()
+            if (year is None or rec["year"] == year)
+            and (office_words is None or office_words <= set(name_key(rec["office"]).split()))
+            and (place_key is None or _place_fits(place_key, rec))}
+    stats: dict[int, dict] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(), "polls": 0,
+                                    "last_report": None} for rid in keep}
+    for r in reviewed_source_rows(db, view):
+        s = stats.get(r["race_id"])
+        if s is None:
+            continue
+        s["facts"].add(r["fact_id"])
+        s["endorsers"].add(r["endorser_id"])
+        if r["candidate_id"] is not None:
+            s["candidates"].add(r["candidate_id"])
+        if r["effective_date"] and (s["last_report"] or "") < r["effective_date"]:
+            s["last_report"] = r["effective_date"]
+    for p in poll_rows(db):
+        s = stats.get(p["race_id"])
+        if s is None:
+            continue
+        s["polls"] += 1
+        s["candidates"].update(p["candidate_ids"])
+        if p["date"] and (s["last_report"] or "") < p["date"]:
+            s["last_report"] = p["date"]
+    out = [{"id": rid, "label": view.race_name(rid), **view.race_parts(rid, prefix=""),
+            "endorsements": len(s["facts"]), "polls": s["polls"], "endorsers": len(s["endorsers"]),
+            "candidates": len(s["candidates"]), "last_report": s["last_report"]}
+           for rid, s in stats.items()]
+    out.sort(key=lambda r: (r["year"] is None, -(r["year"] or 0), r["label"] or ""))
     return out
 
 

@@ -10,8 +10,13 @@ an append-only log: the latest review of a fact is the one in force, so a
 
 Read side: ``reviewed_source_rows`` has the signature of ``queries.source_rows``
 and returns the same rows with the latest review applied: rejected facts left
-out (or flagged with ``keep_rejected``), corrections (stance, stage, candidate,
-race) in place of the extracted values, and ``review`` / ``review_note`` columns.
+out (or flagged with ``keep_rejected``), corrections (stance, stage, endorser,
+candidate, race) in place of the extracted values, and ``review`` / ``review_note`` columns.
+
+A correction names its endorser or candidate as ``kind:name key`` too: an existing
+entity, or one the reviewer names, which is then created and logged as an entity
+correction (store/entity_corrections.py); a merge or retype of that entity later
+rewrites the references that name it.
 """
 from __future__ import annotations
 
@@ -20,8 +25,10 @@ from datetime import datetime, timezone
 from typing import Callable, Optional
 
 from ..errors import QueryError, UnknownNameError
+from ..resolve import entity_kind, key_for
 from ..types import STAGES, STANCES
 from .connection import Database
+from .entity_corrections import create_entity, entity_by_ref, ref_of
 from .view import CatalogView
 
 # DDL of the named migration 0004_reviews (both dialects, see schema.py).
@@ -63,6 +70,7 @@ class Review:
     note: Optional[str]
     reviewer: Optional[str]
     created_at: str
+    endorser_ref: Optional[str] = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -112,8 +120,13 @@ def latest_reviews(db: Database) -> dict[int, Review]:
 
 def record_review(db: Database, fact_id: int, action: str, *, stance: Optional[str] = None,
                   stage: Optional[str] = None, candidate_id: Optional[int] = None, race_id: Optional[int] = None,
-                  note: Optional[str] = None, reviewer: Optional[str] = None) -> Review:
-    """Store one review of a fact and commit; a correction must change at least one field."""
+                  note: Optional[str] = None, reviewer: Optional[str] = None, endorser_id: Optional[int] = None,
+                  endorser_name: Optional[str] = None, candidate_name: Optional[str] = None) -> Review:
+    """Store one review of a fact and commit; a correction must change at least one field.
+
+    A corrected endorser or candidate is an entity id, or a name (``endorser_name``,
+    ``candidate_name``): the entity of that kind with that name, else a new one, logged.
+    """
     if action not in ACTIONS:
         raise QueryError(f"a review action must be one of {', '.join(ACTIONS)}, got '{action}'")
     refs = fact_refs(db, {fact_id})
@@ -124,40 +137,81 @@ def record_review(db: Database, fact_id: int, action: str, *, stance: Optional[s
     note = (note or "").strip() or None
     if note and len(note) > MAX_NOTE_CHARS:
         raise QueryError(f"a review note may have at most {MAX_NOTE_CHARS} characters")
-    fields = {"stance": None, "stage": None, "candidate_ref": None, "race_key": None}
-    if action == "correct":
-        fields = _correction(db, fact_id, stance, stage, candidate_id, race_id)
-    elif any(v is not None for v in (stance, stage, candidate_id, race_id)):
+    names = {"endorser": (endorser_name or "").strip() or None, "candidate": (candidate_name or "").strip() or None}
+    if (names["endorser"] and endorser_id is not None) or (names["candidate"] and candidate_id is not None):
+        raise QueryError("choose an existing entity or name a new one, not both")
+    fields: dict[str, Optional[str]] = {"stance": None, "stage": None, "candidate_ref": None, "race_key": None,
+                                        "endorser_ref": None}
+    if action != "correct" and any(v is not None for v in (stance, stage, candidate_id, race_id, endorser_id,
+                                                            names["endorser"], names["candidate"])):
         raise QueryError(f"only a 'correct' review changes fields; '{action}' takes a note only")
+    reviewer = (reviewer or "").strip() or None
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
     db.begin()
     try:
+        if action == "correct":
+            fact = db.query("SELECT endorser_id, stance, stage, candidate_id, race_id FROM stances WHERE id = ?",
+                            [fact_id])[0]
+            if names["endorser"]:
+                endorser_id = _named_entity(db, names["endorser"], _endorser_kind(db, fact["endorser_id"],
+                                                                                  names["endorser"]),
+                                            _endorser_type(db, fact["endorser_id"]), reviewer)
+            if names["candidate"]:
+                candidate_id = _named_entity(db, names["candidate"], entity_kind(None, names["candidate"]), None,
+                                             reviewer)
+            fields = _correction(db, fact, stance, stage, candidate_id, race_id, endorser_id)
         new_id = db.insert_id(
             "INSERT INTO reviews (fact_ref, action, stance, stage, candidate_ref, race_key, note, reviewer,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " created_at, endorser_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [refs[fact_id], action, fields["stance"], fields["stage"], fields["candidate_ref"],
-             fields["race_key"], note, (reviewer or "").strip() or None, now])
+             fields["race_key"], note, reviewer, now, fields["endorser_ref"]])
         db.commit()
     except BaseException:
         db.rollback()
         raise
     return Review(new_id, refs[fact_id], action, fields["stance"], fields["stage"], fields["candidate_ref"],
-                  fields["race_key"], note, (reviewer or "").strip() or None, now)
+                  fields["race_key"], note, reviewer, now, fields["endorser_ref"])
 
 
-def _correction(db: Database, fact_id: int, stance: Optional[str], stage: Optional[str],
-                candidate_id: Optional[int], race_id: Optional[int]) -> dict:
+def _endorser_type(db: Database, eid: int) -> Optional[str]:
+    return db.scalar("SELECT entity_type FROM entities WHERE id = ?", [eid])
+
+
+def _endorser_kind(db: Database, eid: int, name: str) -> str:
+    """A new endorser lives where the fact's endorser does (an organisation or a person)."""
+    etype = _endorser_type(db, eid)
+    return entity_kind(etype, name) if etype else db.scalar("SELECT kind FROM entities WHERE id = ?", [eid])
+
+
+def _named_entity(db: Database, name: str, kind: str, entity_type: Optional[str], reviewer: Optional[str]) -> int:
+    """The entity of this kind that has this name (canonical or a stored spelling), else a new one."""
+    key = key_for(name, kind)
+    found = entity_by_ref(db, ref_of(kind, key)) if key else None
+    if found is None and key:
+        found = db.scalar("SELECT min(n.entity_id) FROM entity_names n JOIN entities e ON e.id = n.entity_id"
+                          " WHERE e.kind = ? AND n.name_key = ?", [kind, key])
+    if found is not None:
+        return found
+    return create_entity(db, name, kind, entity_type, reviewer=reviewer, note="named in a review of a fact")
+
+
+def _correction(db: Database, fact: dict, stance: Optional[str], stage: Optional[str],
+                candidate_id: Optional[int], race_id: Optional[int], endorser_id: Optional[int]) -> dict:
     if stance is not None and stance not in STANCES:
         raise QueryError(f"stance must be one of {', '.join(STANCES)}, got '{stance}'")
     if stage is not None and stage not in STAGES + (UNSTATED,):
         raise QueryError(f"stage must be one of {', '.join(STAGES + (UNSTATED,))}, got '{stage}'")
-    fact = db.query("SELECT stance, stage, candidate_id, race_id FROM stances WHERE id = ?", [fact_id])[0]
-    cand_ref = race = None
+    cand_ref = race = endorser_ref = None
     if candidate_id is not None:
         row = db.query("SELECT kind, name_key FROM entities WHERE id = ?", [candidate_id])
         if not row:
             raise UnknownNameError(f"no candidate with id {candidate_id} in the database")
         cand_ref = f"{row[0]['kind']}:{row[0]['name_key']}" if candidate_id != fact["candidate_id"] else None
+    if endorser_id is not None:
+        row = db.query("SELECT kind, name_key FROM entities WHERE id = ?", [endorser_id])
+        if not row:
+            raise UnknownNameError(f"no endorser with id {endorser_id} in the database")
+        endorser_ref = f"{row[0]['kind']}:{row[0]['name_key']}" if endorser_id != fact["endorser_id"] else None
     if race_id is not None:
         race = db.scalar("SELECT race_key FROM races WHERE id = ?", [race_id])
         if race is None:
@@ -166,9 +220,10 @@ def _correction(db: Database, fact_id: int, stance: Optional[str], stage: Option
     stance = stance if stance != fact["stance"] else None
     if stage is not None and (fact["stage"] or UNSTATED) == stage:
         stage = None
-    if stance is None and stage is None and cand_ref is None and race is None:
-        raise QueryError("a correction must change the stance, stage, candidate or race of the fact")
-    return {"stance": stance, "stage": stage, "candidate_ref": cand_ref, "race_key": race}
+    if stance is None and stage is None and cand_ref is None and race is None and endorser_ref is None:
+        raise QueryError("a correction must change the stance, stage, endorser, candidate or race of the fact")
+    return {"stance": stance, "stage": stage, "candidate_ref": cand_ref, "race_key": race,
+            "endorser_ref": endorser_ref}
 
 
 def _entity_by_ref(db: Database) -> Callable[[str], Optional[int]]:
@@ -204,13 +259,15 @@ def apply_reviews(db: Database, view: CatalogView, rows: list[dict], reviews: di
                 out.append(r)
             continue
         r["extracted"] = {"stance": r["stance"], "stage": r["stage"], "candidate_id": r["candidate_id"],
-                          "race_id": r["race_id"]}
+                          "race_id": r["race_id"], "endorser_id": r["endorser_id"]}
         if rv.stance:
             r["stance"] = rv.stance
         if rv.stage:
             r["stage"] = None if rv.stage == UNSTATED else rv.stage
         if rv.candidate_ref and entity_of(rv.candidate_ref) is not None:
             r["candidate_id"] = entity_of(rv.candidate_ref)
+        if rv.endorser_ref and entity_of(rv.endorser_ref) is not None:
+            r["endorser_id"] = entity_of(rv.endorser_ref)
         if rv.race_key and rv.race_key in races_by_key:
             r["race_id"] = races_by_key[rv.race_key]
         out.append(r)
@@ -236,10 +293,12 @@ def reviewed_source_rows(db: Database, view: CatalogView, *, history: bool = Fal
         rows = fetch(db, view, history=history, endorsers=endorsers, candidates=candidates, races=races,
                      stance=stance, stage=stage, as_of=as_of)
         return apply_reviews(db, view, rows, reviews, keep_rejected=keep_rejected)
-    rows = fetch(db, view, history=history, endorsers=endorsers, as_of=as_of)
+    moves_endorsers = any(rv.action == "correct" and rv.endorser_ref for rv in reviews.values())
+    rows = fetch(db, view, history=history, endorsers=None if moves_endorsers else endorsers, as_of=as_of)
     rows = apply_reviews(db, view, rows, reviews, keep_rejected=keep_rejected)
     return [r for r in rows
-            if (candidates is None or r["candidate_id"] in candidates)
+            if (endorsers is None or r["endorser_id"] in endorsers)
+            and (candidates is None or r["candidate_id"] in candidates)
             and (races is None or r["race_id"] in races)
             and (stance is None or r["stance"] == stance)
             and (stage is None or r["stage"] == stage)]

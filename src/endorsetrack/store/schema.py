@@ -11,6 +11,15 @@ queries then run on both databases.
 """
 from __future__ import annotations
 
+from typing import Optional
+
+
+def fact_key(endorser_id: int, candidate_id: Optional[int], stance: str, stage: Optional[str],
+             race_id: Optional[int]) -> str:
+    """A stance fact's identity (``stances.fact_key``): the writer files reports under it and a
+    merge of two entities re-keys the facts it moves."""
+    return f"{endorser_id}|{candidate_id or '-'}|{stance}|{stage or '-'}|{race_id or '-'}"
+
 CORE = [
     """CREATE TABLE runs (
         id {pk},

@@ -7,13 +7,14 @@ ids, and answers hierarchy questions (root of a local, all locals of a union).
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Optional
 
 from ..resolve import default_gazetteer
 from ..resolve import acronym, looks_like_acronym, name_key, person_key
-from ..resolve import race_matches
-from ..errors import UnknownNameError, UnknownRaceError
+from ..resolve import RACE_PARTS, race_key, race_matches
+from ..errors import AmbiguousRaceError, UnknownNameError, UnknownRaceError
 from .connection import Database
 
 
@@ -35,7 +36,10 @@ class CatalogView:
         self.names: dict[int, list[tuple[str, str]]] = {}
         for r in db.query("SELECT entity_id, name, name_key FROM entity_names"):
             self.names.setdefault(r["entity_id"], []).append((r["name"], r["name_key"]))
-        self.races = {r["id"]: (r["name"], r["race_key"]) for r in db.query("SELECT id, name, race_key FROM races")}
+        self.race_records = {r["id"]: r for r in db.query(
+            f"SELECT id, name, race_key, label, {', '.join(RACE_PARTS)} FROM races")}
+        # (label, key) of every race: a race is shown by its label (its stored text before 0006)
+        self.races = {rid: (r["label"] or r["name"], r["race_key"]) for rid, r in self.race_records.items()}
         links: dict[int, set[int]] = {}
         for r in db.query("SELECT candidate_id, race_id FROM candidate_races"):
             links.setdefault(r["candidate_id"], set()).add(r["race_id"])
@@ -105,6 +109,10 @@ class CatalogView:
 
     # --- races ----------------------------------------------------------------
     def find_races(self, text: str) -> set[int]:
+        """Every race whose words hold all of the query's words ("#12" is the race with id 12)."""
+        by_id = self._race_by_id(text)
+        if by_id is not None:
+            return {by_id}
         found = {rid for rid, (_, key) in self.races.items() if race_matches(text, key)}
         if not found:
             names = sorted(n for n, _ in self.races.values())
@@ -112,6 +120,30 @@ class CatalogView:
             hint = f"; known races include: {'; '.join(close or names[:3])}" if names else "; no races are stored yet"
             raise UnknownRaceError(f"no race matches '{text}'{hint}")
         return found
+
+    def _race_by_id(self, text: str) -> Optional[int]:
+        m = re.fullmatch(r"\s*#\s*(\d{1,19})\s*", text)
+        if not m:
+            return None
+        if int(m.group(1)) not in self.races:
+            raise UnknownRaceError(f"no race with id {m.group(1)} in the database (`endorsetrack races` lists them)")
+        return int(m.group(1))
+
+    def find_race(self, text: str) -> int:
+        """The one race a query means: its #id, its exact label, the one race whose words hold the
+        query's, or the one whose words are exactly the query's; AmbiguousRaceError naming the
+        candidates when several fit."""
+        found = self.find_races(text)
+        if len(found) == 1:
+            return next(iter(found))
+        wanted = " ".join(text.split()).casefold()
+        for exact in ([rid for rid in found if wanted in (self.races[rid][0].casefold(),
+                                                          self.race_records[rid]["name"].casefold())],
+                      [rid for rid in found if self.races[rid][1] == race_key(text)]):
+            if len(exact) == 1:
+                return exact[0]
+        choices = sorted(found, key=lambda rid: (-(self.race_records[rid]["year"] or 0), self.races[rid][0]))
+        raise AmbiguousRaceError(text, [(rid, self.races[rid][0]) for rid in choices])
 
     def race_of(self, race_id: Optional[int], candidate_id: Optional[int]) -> Optional[int]:
         """A fact's race: stated, else its candidate's only known race."""
@@ -121,3 +153,8 @@ class CatalogView:
 
     def race_name(self, race_id: Optional[int]) -> Optional[str]:
         return self.races[race_id][0] if race_id is not None else None
+
+    def race_parts(self, race_id: Optional[int], prefix: str = "race_") -> dict:
+        """The race's id and parts as columns ("race_year", "race_office", ...), None without a race."""
+        rec = self.race_records.get(race_id) if race_id is not None else None
+        return {f"{prefix}id": race_id, **{f"{prefix}{p}": rec[p] if rec else None for p in RACE_PARTS}}

@@ -8,11 +8,12 @@ raises UnknownNameError / UnknownRaceError for an id that is not in the database
 """
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any, Optional
 
 from ..errors import UnknownNameError, UnknownRaceError
 from .connection import Database
-from .queries import SOURCE_SQL, STANCE_ORDER, SUPPORT, poll_rows
+from .queries import SOURCE_SQL, STANCE_ORDER, SUPPORT, poll_rows, race_record, race_rows
 from .review import apply_reviews, latest_reviews, review_history, reviewed_source_rows
 from .view import CatalogView
 
@@ -21,10 +22,25 @@ RECENT_LIMIT = 15
 # Search results per kind; a search box is for finding a page, not for listing the database.
 SEARCH_LIMIT = 25
 UNSTATED = "unstated"
+STAGES = ("primary", "general", UNSTATED)
 
 
-def _races(db: Database) -> dict[int, dict]:
-    return {r["id"]: r for r in db.query("SELECT id, name, race_key, year FROM races")}
+def keep_row(r: dict, as_of: Optional[str] = None, stage: Optional[str] = None,
+             stance: Optional[str] = None) -> bool:
+    """A page's filters on one report: known no later than ``as_of`` (ISO date), in ``stage``, of ``stance``.
+
+    With ``as_of``, an undated report is left out (it cannot be placed before the date); pages say how many.
+    """
+    if as_of and (not r["effective_date"] or r["effective_date"] > as_of):
+        return False
+    if stage and _stage(r["stage"]) != stage:
+        return False
+    return not stance or r["stance"] == stance
+
+
+def article_label(title: Optional[str], url: Optional[str], doc: str) -> str:
+    """What a reader calls an article: its title, else its URL, else its file name (never a full local path)."""
+    return title or url or PurePath(doc).name or doc
 
 
 def _report(view: CatalogView, r: dict) -> dict:
@@ -35,7 +51,8 @@ def _report(view: CatalogView, r: dict) -> dict:
             "candidate_id": r["candidate_id"], "candidate": view.name(r["candidate_id"]), "stage": r["stage"],
             "race_id": r["race_id"], "race": view.race_name(r["race_id"]), "evidence": r["evidence"],
             "start": r["start_offset"], "end": r["end_offset"], "confidence": r["confidence"],
-            "article_id": r["article_id"], "article": r["title"] or r["url"] or r["doc"],
+            "article_id": r["article_id"], "article": article_label(r["title"], r["url"], r["doc"]),
+            "article_url": r["url"], "published": r["published"],
             "current": bool(r["is_current"]), "review": r.get("review"), "review_note": r.get("review_note")}
 
 
@@ -69,38 +86,61 @@ def _polls(db: Database, keep) -> list[dict]:
 
 
 def race_list(db: Database) -> list[dict]:
-    """Every race with its number of facts, endorsers, candidates and polls, newest year first."""
-    view = CatalogView(db)
-    races = _races(db)
-    stats: dict[Any, dict[str, Any]] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(),
-                                              "last_report": None} for rid in races}
-    for r in reviewed_source_rows(db, view):
-        s = stats.get(r["race_id"])
-        if s is None:
-            continue
-        s["facts"].add(r["fact_id"])
-        s["endorsers"].add(r["endorser_id"])
-        if r["candidate_id"] is not None:
-            s["candidates"].add(r["candidate_id"])
-        if r["effective_date"] and (s["last_report"] or "") < r["effective_date"]:
-            s["last_report"] = r["effective_date"]
-    poll_counts: dict[str, int] = {}
-    for p in poll_rows(db):
-        poll_counts[p["race"]] = poll_counts.get(p["race"], 0) + 1
-    out = [{"id": rid, "name": race["name"], "year": race["year"], "facts": len(stats[rid]["facts"]),
-            "endorsers": len(stats[rid]["endorsers"]), "candidates": len(stats[rid]["candidates"]),
-            "polls": poll_counts.get(race["name"], 0), "last_report": stats[rid]["last_report"]}
-           for rid, race in races.items()]
+    """Every race (label and parts) with its number of facts, endorsers, candidates and polls,
+    newest year first (``queries.race_rows``; "name" is the label, "facts" its endorsements)."""
+    out = [{**r, "name": r["label"], "facts": r["endorsements"]} for r in race_rows(db)]
     out.sort(key=lambda r: (-(r["year"] or 0), -r["facts"], r["name"]))
     return out
 
 
-def recent_reports(db: Database, limit: int = RECENT_LIMIT) -> list[dict]:
-    """The latest dated reports (newest first): what changed lately."""
+def find_race(db: Database, q: str) -> dict:
+    """The one race a typed query means, else AmbiguousRaceError with the races it fits
+    (the web's /race?q=, as ``status --race``)."""
+    return race_record(db, q)
+
+
+def article_list(db: Database) -> list[dict]:
+    """Every current article, newest first (undated last), with how many reports and polls it gave."""
+    counts: dict[int, dict[str, int]] = {}
+    for r in db.query("SELECT article_id, COUNT(*) AS n FROM stance_sources GROUP BY article_id"):
+        counts.setdefault(r["article_id"], {})["reports"] = r["n"]
+    for r in db.query("SELECT article_id, COUNT(*) AS n FROM polls GROUP BY article_id"):
+        counts.setdefault(r["article_id"], {})["polls"] = r["n"]
+    out = [{"id": a["id"], "label": article_label(a["title"], a["url"], a["doc"]), "url": a["url"],
+            "published": a["published"], "reports": counts.get(a["id"], {}).get("reports", 0),
+            "polls": counts.get(a["id"], {}).get("polls", 0)}
+           for a in db.query("SELECT id, doc, url, title, published FROM articles WHERE is_current = 1")]
+    out.sort(key=lambda a: (a["published"] or "", a["id"]), reverse=True)
+    return out
+
+
+def poll_list(db: Database) -> list[dict]:
+    """Every poll (one row per poll reported, however many articles report it), newest first."""
+    polls = _polls(db, lambda p: True)
+    polls.sort(key=lambda p: (p["date"] or p["released"] or ""), reverse=True)
+    return polls
+
+
+def recent_reports(db: Database, limit: int = RECENT_LIMIT, dated: bool = True) -> list[dict]:
+    """The latest dated reports, newest first (what changed lately); with ``dated=False``, the latest
+    stored reports that have no date, newest ingest first (so undated facts are seen too)."""
     view = CatalogView(db)
-    rows = [r for r in reviewed_source_rows(db, view) if r["effective_date"]]
-    rows.sort(key=lambda r: (r["effective_date"], r["source_id"]), reverse=True)
+    rows = [r for r in reviewed_source_rows(db, view) if bool(r["effective_date"]) == dated]
+    rows.sort(key=lambda r: (r["effective_date"] or "", r["article_id"], r["source_id"]), reverse=True)
     return [_report(view, r) for r in rows[:limit]]
+
+
+def by_sentence(reports: list[dict]) -> list[dict]:
+    """Reports grouped by the sentence they come from, in first-seen order: one quote, every fact it gave."""
+    groups: dict[tuple, dict] = {}
+    for r in reports:
+        key = (r["article_id"], r["evidence"])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"date": r["date"], "article_id": r["article_id"], "source_id": r["source_id"],
+                               "evidence": r["evidence"], "article": r["article"], "reports": []}
+        g["reports"].append(r)
+    return list(groups.values())
 
 
 def _roles(db: Database) -> tuple[set[int], set[int]]:
@@ -137,16 +177,21 @@ def _stage(stage: Optional[str]) -> str:
 
 
 def _support_series(view: CatalogView, rows: list[dict]) -> list[dict]:
-    """Per candidate, endorsers backing them over time: +1 on a report of support, -1 on a rescind."""
-    series: dict[int, dict] = {}
+    """Per candidate and stage, endorsers backing them over time: +1 on a report of support, -1 on a rescind.
+
+    Stages are apart (a primary backer who never spoke of the general is not a general backer), so a
+    chart draws one stage at a time.
+    """
+    series: dict[tuple[int, str], dict] = {}
     for r in rows:  # date order (source_rows sorts); undated reports cannot be placed
         if r["candidate_id"] is None or not r["effective_date"]:
             continue
         if r["stance"] not in SUPPORT and r["stance"] != "rescinds":
             continue
-        s = series.setdefault(r["candidate_id"], {"candidate_id": r["candidate_id"],
-                                                  "candidate": view.name(r["candidate_id"]),
-                                                  "backers": set(), "points": []})
+        stage = _stage(r["stage"])
+        s = series.setdefault((r["candidate_id"], stage), {"candidate_id": r["candidate_id"],
+                                                           "candidate": view.name(r["candidate_id"]),
+                                                           "stage": stage, "backers": set(), "points": []})
         before = len(s["backers"])
         if r["stance"] in SUPPORT:
             s["backers"].add(r["endorser_id"])
@@ -160,7 +205,8 @@ def _support_series(view: CatalogView, rows: list[dict]) -> list[dict]:
     for s in series.values():
         s.pop("backers")
         out.append(s)
-    out.sort(key=lambda s: (-(s["points"][-1]["count"] if s["points"] else 0), s["candidate"] or ""))
+    out.sort(key=lambda s: (STAGES.index(s["stage"]), -(s["points"][-1]["count"] if s["points"] else 0),
+                            s["candidate"] or ""))
     return out
 
 
@@ -186,21 +232,32 @@ def _counts(facts: list[dict]) -> list[dict]:
     return out
 
 
-def race_detail(db: Database, race_id: int) -> dict:
-    """A race: candidates with counts by stance and stage, support over time, polls, every fact."""
-    races = _races(db)
-    if race_id not in races:
-        raise UnknownRaceError(f"no race with id {race_id} in the database")
+def race_detail(db: Database, race_id: int, as_of: Optional[str] = None, stage: Optional[str] = None,
+                stance: Optional[str] = None) -> dict:
+    """A race: candidates with counts by stance and stage, support over time, polls, every fact.
+
+    ``as_of`` (ISO date), ``stage`` and ``stance`` narrow every part alike (see ``keep_row``); polls
+    follow ``as_of`` only. ``undated_reports`` counts the race's undated reports (left out when ``as_of``
+    is given, off the charts always).
+    """
     view = CatalogView(db)
-    rows = reviewed_source_rows(db, view, races={race_id})
+    if race_id not in view.races:
+        raise UnknownRaceError(f"no race with id {race_id} in the database")
+    every = reviewed_source_rows(db, view, races={race_id})
+    rows = [r for r in every if keep_row(r, as_of, stage, stance)]
     facts = _facts(view, rows)
-    race = races[race_id]
-    return {"race": {"id": race_id, "name": race["name"], "year": race["year"]},
+
+    def poll_kept(p: dict) -> bool:
+        day = p["date"] or p["released"]
+        return p["race_id"] == race_id and (not as_of or (bool(day) and day <= as_of))
+    return {"race": {"name": view.race_name(race_id), "label": view.race_name(race_id),
+                     **view.race_parts(race_id, prefix="")},
+            "filters": {"as_of": as_of, "stage": stage, "stance": stance},
             "candidates": _counts(facts),
             "no_candidate": [f for f in facts if f["candidate_id"] is None],
             "facts": facts, "timeline": _support_series(view, rows),
-            "polls": _polls(db, lambda p: p["race"] == race["name"]),
-            "undated_reports": sum(1 for r in rows if not r["effective_date"])}
+            "polls": _polls(db, poll_kept),
+            "undated_reports": sum(1 for r in every if not r["effective_date"] and keep_row(r, None, stage, stance))}
 
 
 def _entity(view: CatalogView, entity_id: int) -> dict:
@@ -288,10 +345,12 @@ def article_detail(db: Database, article_id: int) -> dict:
 
 
 def review_choices(db: Database) -> dict:
-    """What a correction may pick: every candidate and race the database knows."""
+    """What a correction may pick: every endorser, candidate and race the database knows."""
     view = CatalogView(db)
-    _, cands = _roles(db)
+    endorsers, cands = _roles(db)
     return {"stances": list(STANCE_ORDER), "stages": ["primary", "general", UNSTATED],
+            "endorsers": sorted(({"id": e, "name": view.name(e)} for e in endorsers),
+                                key=lambda e: e["name"] or ""),
             "candidates": sorted(({"id": c, "name": view.name(c)} for c in cands), key=lambda c: c["name"] or ""),
             "races": sorted(({"id": rid, "name": name} for rid, (name, _) in view.races.items()),
                             key=lambda r: r["name"])}
@@ -314,13 +373,15 @@ def fact_detail(db: Database, fact_id: int) -> dict:
     in_force["race_id"] = view.race_of(raw["race_id"], raw["candidate_id"])
     reviews = [rv.as_dict() for rv in review_history(db, fact_id)]
     if rows:
-        in_force.update({k: rows[0][k] for k in ("stance", "stage", "candidate_id", "race_id")})
-    extracted = {"stance": raw["stance"], "stage": raw["stage"], "candidate_id": raw["candidate_id"],
+        in_force.update({k: rows[0][k] for k in ("endorser_id", "stance", "stage", "candidate_id", "race_id")})
+    extracted = {"endorser_id": raw["endorser_id"], "endorser": view.name(raw["endorser_id"]),
+                 "stance": raw["stance"], "stage": raw["stage"], "candidate_id": raw["candidate_id"],
                  "candidate": view.name(raw["candidate_id"]), "race_id": view.race_of(raw["race_id"],
                                                                                     raw["candidate_id"])}
     extracted["race"] = view.race_name(extracted["race_id"])
-    return {"fact": {"id": fact_id, "endorser_id": raw["endorser_id"], "endorser": view.name(raw["endorser_id"]),
-                     "endorser_type": view.entities[raw["endorser_id"]].type, "stance": in_force["stance"],
+    return {"fact": {"id": fact_id, "endorser_id": in_force["endorser_id"],
+                     "endorser": view.name(in_force["endorser_id"]),
+                     "endorser_type": view.entities[in_force["endorser_id"]].type, "stance": in_force["stance"],
                      "candidate_id": in_force["candidate_id"], "candidate": view.name(in_force["candidate_id"]),
                      "stage": in_force["stage"], "race_id": in_force["race_id"],
                      "race": view.race_name(in_force["race_id"]),

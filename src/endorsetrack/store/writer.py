@@ -3,6 +3,8 @@
 The writer writes what the pipeline decided: dates, date windows and the race each
 fact is filed under come on the result (resolve/dating.py); the store adds only what
 needs the database: canonical entities across articles, their parents, race rows.
+A person's entity corrections hold: mentions follow them while writing, and the
+whole correction log is replayed when a run finishes (store/entity_corrections.py).
 
 Each article is written inside a savepoint: its row, its stance reports and its
 polls land together or not at all, and the article row is the "done" mark.
@@ -26,11 +28,14 @@ from typing import Optional
 
 from .. import __version__
 from ..resolve import entity_kind
-from ..resolve import race_key, race_year
+from ..resolve import race_key
 from ..settings import DEFAULT, Settings
 from ..types import Article, ArticleResult, DateWindow, Endorsement, Poll
 from .connection import Database
+from .entity_corrections import reapply_corrections
 from .entity_store import EntityStore
+from .schema import fact_key
+from .race_records import race_columns
 
 # Test hook for the interruption test: the writer stops (sleeps) in the middle of
 # the N-th article of this process, after part of its rows are written, so that
@@ -134,7 +139,10 @@ class StoreWriter:
         self._last_commit = time.monotonic()
 
     def finish(self) -> None:
+        """Close the run: replay the entity corrections (what re-extraction undid is corrected again)."""
         self.db.begin()
+        if reapply_corrections(self.db):
+            self.entities.reset()
         self.db.execute("UPDATE runs SET finished_at = ?, articles_stored = ?, articles_unchanged = ?, failures = ?"
                         " WHERE id = ?", [_now(), self.counts["stored"] + self.counts["superseded"]
                                           + self.counts["restored"], self.counts["unchanged"],
@@ -193,7 +201,7 @@ class StoreWriter:
         key = race_key(text)
         if not key or text is None:
             return None
-        return self.db.get_or_create("races", {"race_key": key}, {"name": text.strip(), "year": race_year(text)})
+        return self.db.get_or_create("races", {"race_key": key}, {"name": text.strip(), **race_columns(text)})
 
     def _write_stance(self, e: Endorsement, article_id: int, window: DateWindow) -> None:
         kind = entity_kind(e.endorser_type, e.endorser)
@@ -208,8 +216,7 @@ class StoreWriter:
         if candidate is not None and race is not None:
             self.db.execute("INSERT INTO candidate_races (candidate_id, race_id) VALUES (?, ?)"
                             " ON CONFLICT (candidate_id, race_id) DO NOTHING", [candidate, race])
-        fact_key = f"{endorser}|{candidate or '-'}|{e.stance}|{e.stage or '-'}|{race or '-'}"
-        stance_id = self.db.get_or_create("stances", {"fact_key": fact_key},
+        stance_id = self.db.get_or_create("stances", {"fact_key": fact_key(endorser, candidate, e.stance, e.stage, race)},
                                           {"endorser_id": endorser, "candidate_id": candidate,
                                            "stance": e.stance, "stage": e.stage, "race_id": race})
         self.db.execute(

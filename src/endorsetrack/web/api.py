@@ -6,10 +6,11 @@ form cannot send it without a preflight) and, when the server has a token,
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
+from ..store import entity_corrections
 from ..store import review as reviews
 from ..store import web_queries as wq
 from . import models, security
@@ -33,8 +34,12 @@ async def races(request: Request):
 
 @router.get("/races/{race_id}", response_model=models.RaceDetail,
             summary="A race: candidates with counts by stance and stage, support over time, polls, facts")
-async def race(request: Request, race_id: models.RowId):
-    return await read(request, wq.race_detail, race_id)
+async def race(request: Request, race_id: models.RowId,
+               as_of: Optional[str] = Query(None, max_length=40, description="Only what was reported by this "
+                                                                             "date, YYYY-MM-DD"),
+               stage: Optional[str] = Query(None, max_length=40, description="primary, general or unstated"),
+               stance: Optional[str] = Query(None, max_length=40, description="endorses, opposes, ...")):
+    return await read(request, wq.race_detail, race_id, **models.race_filters(as_of, stage, stance))
 
 
 @router.get("/candidates/{entity_id}", response_model=models.CandidateDetail, summary="A candidate's record")
@@ -75,8 +80,14 @@ async def review_log(request: Request):
     return await read(request, reviews.review_rows)
 
 
+@router.get("/entity-corrections", response_model=list[models.EntityCorrectionItem],
+            summary="Every merge, rename and retype of an entity (the log; see `endorsetrack entities log`)")
+async def entity_correction_log(request: Request):
+    return await read(request, entity_corrections.correction_rows)
+
+
 @router.get("/review-choices", response_model=models.Choices,
-            summary="Stances, stages, candidates and races a correction may choose")
+            summary="Stances, stages, endorsers, candidates and races a correction may choose")
 async def review_choices(request: Request):
     return await read(request, wq.review_choices)
 
@@ -93,7 +104,8 @@ def writer_checks(request: Request) -> None:
 def _create(db, fact_id: int, body: models.ReviewIn) -> dict:
     rv = reviews.record_review(db, fact_id, body.action, stance=body.stance, stage=body.stage,
                                candidate_id=body.candidate_id, race_id=body.race_id, note=body.note,
-                               reviewer=body.reviewer)
+                               reviewer=body.reviewer, endorser_id=body.endorser_id,
+                               endorser_name=body.endorser_name, candidate_name=body.candidate_name)
     return {"review": rv.as_dict(), "fact": wq.fact_detail(db, fact_id)["fact"]}
 
 

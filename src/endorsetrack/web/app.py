@@ -7,6 +7,7 @@ costs well under a millisecond next to the queries themselves.
 """
 from __future__ import annotations
 
+import importlib.resources
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
@@ -77,6 +78,23 @@ def render_error(request: Request, status: int, code: str, message: str) -> Resp
         return HTMLResponse(f"<h1>Error {status}</h1>", status_code=status)
 
 
+# Swagger UI draws with inline style attributes; only the docs page allows them, scripts stay 'self'.
+DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def _mount_api_docs(app: FastAPI) -> None:
+    """Interactive API docs at /api/docs: Swagger UI's files as the PyPI package fastapi-offline ships them
+    (a Swagger UI that reads OpenAPI 3.1, FastAPI's schema version), served from disk: no CDN."""
+    swagger_ui = importlib.resources.files("fastapi_offline") / "static"
+    app.mount("/api/docs/assets", StaticFiles(directory=str(swagger_ui)), name="swagger-ui")
+
+    @app.get("/api/docs", include_in_schema=False)
+    async def api_docs() -> HTMLResponse:
+        page = (HERE / "templates" / "api_docs.html").read_text(encoding="utf-8")
+        return HTMLResponse(page, headers={"Content-Security-Policy": DOCS_CSP})
+
+
 def create_app(db_url: Optional[str] = None, *, token: Optional[str] = None,
                allowed_hosts: Optional[Sequence[str]] = None) -> FastAPI:
     """The web app over the database at ``db_url`` (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."""
@@ -113,6 +131,7 @@ def create_app(db_url: Optional[str] = None, *, token: Optional[str] = None,
 
     errors.install(app, render_error)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _mount_api_docs(app)
     from . import api, pages  # routes import this module's helpers
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -5,12 +5,16 @@ beside names so a client can follow links the way the pages do.
 """
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Annotated, Literal, Optional
 
 from fastapi import Path
 from pydantic import BaseModel, Field
 
-from ..store import review
+from ..errors import QueryError
+from ..store import entity_corrections, queries, review
+from ..store import web_queries as wq
 
 
 # The largest id a database row can have (SQLite and PostgreSQL bigint): an id beyond
@@ -19,6 +23,24 @@ MAX_ROW_ID = 2**63 - 1
 
 # An id in a URL path.
 RowId = Annotated[int, Path(ge=0, le=MAX_ROW_ID, description="A row id")]
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+
+
+def race_filters(as_of: Optional[str], stage: Optional[str], stance: Optional[str]) -> dict[str, Optional[str]]:
+    """A race view's filters from query parameters; empty means no filter, anything else must be valid."""
+    as_of, stage, stance = (v.strip() or None if v else None for v in (as_of, stage, stance))
+    if as_of is not None:
+        try:
+            if not ISO_DAY.match(as_of):
+                raise ValueError
+            date.fromisoformat(as_of)
+        except ValueError:
+            raise QueryError(f"as_of must be a date written YYYY-MM-DD, got '{as_of[:40]}'") from None
+    if stage is not None and stage not in wq.STAGES:
+        raise QueryError(f"stage must be one of {', '.join(wq.STAGES)}, got '{stage[:40]}'")
+    if stance is not None and stance not in queries.STANCE_ORDER:
+        raise QueryError(f"stance must be one of {', '.join(queries.STANCE_ORDER)}, got '{stance[:40]}'")
+    return {"as_of": as_of, "stage": stage, "stance": stance}
 
 # Text a reviewer types: no NUL (PostgreSQL cannot store it in text).
 NO_NUL = r"^[^\x00]*$"
@@ -59,7 +81,9 @@ class Report(BaseModel):
     end: int
     confidence: float
     article_id: int
-    article: str
+    article: str = Field(description="The article's title, else its URL, else its file name")
+    article_url: Optional[str] = None
+    published: Optional[str] = Field(None, description="The article's publication date as given, if any")
     current: bool
     review: Optional[str] = Field(None, description="The review in force: confirm, reject, correct or null")
     review_note: Optional[str] = None
@@ -81,21 +105,34 @@ class HistoryItem(Report):
     previous: Optional[Previous] = None
 
 
-class RaceSummary(BaseModel):
+class RaceParts(BaseModel):
+    """A race as a record: each part its own field, and the label built from them."""
     id: int
-    name: str
+    name: str = Field(description="The race's label (kept as 'name' for older clients)")
+    label: str = Field(description="Built from the parts, e.g. '2018 U.S. House, Florida 6th District'")
     year: Optional[int]
+    office: Optional[str]
+    country: Optional[str]
+    state: Optional[str] = Field(description="State or province")
+    county: Optional[str]
+    city: Optional[str]
+    district: Optional[str] = Field(description="District or seat; a ballot measure's name")
+    party: Optional[str]
+    stage: Optional[str] = Field(description="primary, general, runoff, leadership contest or measure, when the "
+                                             "race itself is one (a fact's own stage is on the fact)")
+
+
+class RaceSummary(RaceParts):
     facts: int
+    endorsements: int = Field(description="Stance facts filed under the race (the same as facts)")
     endorsers: int
-    candidates: int
+    candidates: int = Field(description="Distinct candidates of its facts and polls")
     polls: int
     last_report: Optional[str]
 
 
-class RaceInfo(BaseModel):
-    id: int
-    name: str
-    year: Optional[int]
+class RaceInfo(RaceParts):
+    pass
 
 
 class CandidateCount(BaseModel):
@@ -117,6 +154,7 @@ class TimelinePoint(BaseModel):
 class TimelineSeries(BaseModel):
     candidate_id: int
     candidate: Optional[str]
+    stage: str = Field(description="primary, general or unstated: each stage counts its own backers")
     points: list[TimelinePoint]
 
 
@@ -131,7 +169,9 @@ class Poll(BaseModel):
     pollster: Optional[str]
     population: Optional[str]
     race: Optional[str]
+    race_id: Optional[int] = None
     results: list[PollShare]
+    candidate_ids: list[int] = Field(default_factory=list, description="Ids of the candidates of results, in order")
     sample_size: Optional[int]
     sample_universe: Optional[str]
     margin_of_error: Optional[float]
@@ -143,8 +183,15 @@ class Poll(BaseModel):
     article_id: Optional[int]
 
 
+class RaceFilters(BaseModel):
+    as_of: Optional[str] = Field(None, description="Only what was reported by this date (ISO); undated left out")
+    stage: Optional[str] = None
+    stance: Optional[str] = None
+
+
 class RaceDetail(BaseModel):
     race: RaceInfo
+    filters: RaceFilters
     candidates: list[CandidateCount]
     no_candidate: list[Fact]
     facts: list[Fact]
@@ -227,10 +274,25 @@ class ReviewOut(BaseModel):
     note: Optional[str]
     reviewer: Optional[str]
     created_at: str
+    endorser_ref: Optional[str] = Field(None, description="A corrected endorser's natural key")
 
 
 class ReviewLogItem(ReviewOut):
     fact_id: Optional[int]
+
+
+class EntityCorrectionItem(BaseModel):
+    """One merge, rename, retype (or entity a review named) of the catalog (store/entity_corrections.py)."""
+    id: int
+    created_at: str
+    action: str = Field(description="create, merge, rename or retype")
+    entity_ref: str = Field(description="The entity acted on (merge: the one kept), as kind:name key")
+    other_ref: Optional[str] = Field(description="merge: the entity folded in")
+    old_value: Optional[str]
+    new_value: Optional[str]
+    reviewer: Optional[str]
+    note: Optional[str]
+    entity_id: Optional[int] = Field(description="The entity that holds the result now")
 
 
 class FactInfo(BaseModel):
@@ -248,6 +310,8 @@ class FactInfo(BaseModel):
 
 
 class Extracted(BaseModel):
+    endorser_id: Optional[int] = None
+    endorser: Optional[str] = None
     stance: str
     stage: Optional[str]
     candidate_id: Optional[int]
@@ -270,6 +334,11 @@ class ReviewIn(BaseModel):
     stage: Optional[str] = Field(None, description="primary, general or unstated")
     candidate_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
     race_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
+    endorser_id: Optional[int] = Field(None, ge=0, le=MAX_ROW_ID)
+    endorser_name: Optional[str] = Field(None, max_length=entity_corrections.MAX_NAME_CHARS, pattern=NO_NUL,
+                                         description="A corrected endorser by name: that entity, else a new one")
+    candidate_name: Optional[str] = Field(None, max_length=entity_corrections.MAX_NAME_CHARS, pattern=NO_NUL,
+                                          description="A corrected candidate by name: that entity, else a new one")
     note: Optional[str] = Field(None, max_length=review.MAX_NOTE_CHARS, pattern=NO_NUL)
     reviewer: Optional[str] = Field(None, max_length=200, pattern=NO_NUL)
 
@@ -297,5 +366,6 @@ class SearchResult(BaseModel):
 class Choices(BaseModel):
     stances: list[str]
     stages: list[str]
+    endorsers: list[Ref]
     candidates: list[Ref]
     races: list[Ref]

@@ -7,17 +7,18 @@ and every chart's data is also a table for readers without JS.
 """
 from __future__ import annotations
 
+import io
 import re
-from pathlib import PurePath
 from typing import Any, Optional
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ..errors import QueryError
-from ..store import open_store
+from .. import store
+from ..errors import AmbiguousRaceError, QueryError
+from ..store import open_store, queries
 from ..store import review as reviews
 from ..store import web_queries as wq
 from . import highlight, models, security
@@ -28,11 +29,6 @@ router = APIRouter(include_in_schema=False)
 # Largest review form body accepted (a note of 2,000 characters is ~6 KB encoded).
 MAX_FORM_BYTES = 32_768
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
-
-
-def article_label(title: Optional[str], url: Optional[str], doc: str) -> str:
-    """What a reader calls an article: its title, else its URL, else its file name."""
-    return title or url or PurePath(doc).name or doc
 
 
 def fact_label(r: dict) -> str:
@@ -56,17 +52,41 @@ def poll_series(polls: list[dict]) -> list[dict]:
     return sorted(series.values(), key=lambda s: s["name"])
 
 
-def timeline_series(timeline: list[dict]) -> list[dict]:
-    return [{"name": s["candidate"] or "?", "points": [{"date": p["date"], "value": p["count"], "group": "",
-                                                          "label": f"{p['endorser']} {p['stance'].replace('_', ' ')}"}
-                                                         for p in s["points"]]}
-            for s in timeline]
+def timeline_series(timeline: list[dict]) -> dict[str, list[dict]]:
+    """Chart data per stage (each stage counts its own backers): stage -> per candidate, (date, count) points."""
+    by_stage: dict[str, list[dict]] = {}
+    for s in timeline:
+        by_stage.setdefault(s["stage"], []).append(
+            {"name": s["candidate"] or "?",
+             "points": [{"date": p["date"], "value": p["count"], "group": "",
+                         "label": f"{p['endorser']} {p['stance'].replace('_', ' ')}"} for p in s["points"]]})
+    return by_stage
+
+
+# Columns of a page's facts download, in order (the same names as the page's table).
+FACT_COLUMNS = ("fact_id", "endorser", "endorser_type", "stance", "candidate", "stage", "race", "first_reported",
+                "reports", "evidence", "article", "article_url", "published", "review")
+POLL_COLUMNS = ("date", "released", "pollster", "sponsor", "population", "race", "results", "sample_size",
+                "sample_universe", "margin_of_error", "field_dates", "evidence", "source", "reports")
+DOWNLOAD_FORMATS = ("csv", "json")
+
+
+def download(rows: list[dict], fmt: str, columns: tuple[str, ...], name: str) -> Response:
+    """What a page shows, as a file: CSV (columns in the page's order) or JSON."""
+    if fmt not in DOWNLOAD_FORMATS:
+        raise HTTPException(404, f"downloads come as {' or '.join(DOWNLOAD_FORMATS)}, not '{fmt[:20]}'")
+    out = io.StringIO()
+    store.write_rows([{c: r.get(c) for c in columns} for r in rows], fmt, out, columns)
+    media = "text/csv" if fmt == "csv" else "application/json"
+    return Response(out.getvalue(), media_type=f"{media}; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
 
 
 @router.get("/")
 async def home(request: Request):
     def load(db):
-        return {"races": wq.race_list(db), "recent": wq.recent_reports(db)}
+        return {"races": wq.race_list(db), "recent": wq.by_sentence(wq.recent_reports(db)),
+                "undated": wq.by_sentence(wq.recent_reports(db, dated=False))}
     return render(request, "home.html", await read(request, load))
 
 
@@ -75,11 +95,48 @@ async def search_page(request: Request, q: str = Query("", max_length=200)):
     return render(request, "search.html", {"result": await read(request, wq.search, q), "q": q})
 
 
+@router.get("/race")
+async def race_query(request: Request, q: str = Query(..., min_length=1, max_length=200)):
+    """One race by what a reader types ("Chicago mayor 2023", "#12"): its page when the words
+    fit one race; a page listing the races they fit when several do (status 300)."""
+    def find(db) -> dict:
+        try:
+            return {"race": wq.find_race(db, q)}
+        except AmbiguousRaceError as exc:
+            return {"choices": [{"id": rid, "name": label} for rid, label in exc.choices]}
+    found = await read(request, find)
+    if "race" in found:
+        return RedirectResponse(f"/race/{found['race']['id']}", status_code=303)
+    return render(request, "race_choices.html", {"q": q, "choices": found["choices"]}, 300)
+
+
+def _filter_param() -> Any:
+    """A race filter's query parameter (a fresh object per parameter: FastAPI keeps per-parameter state in it)."""
+    return Query(None, max_length=40)
+
+
 @router.get("/race/{race_id}")
-async def race_page(request: Request, race_id: models.RowId):
-    d = await read(request, wq.race_detail, race_id)
+async def race_page(request: Request, race_id: models.RowId, as_of: Optional[str] = _filter_param(),
+                    stage: Optional[str] = _filter_param(), stance: Optional[str] = _filter_param()):
+    filters = models.race_filters(as_of, stage, stance)
+    d = await read(request, wq.race_detail, race_id, **filters)
     charts = {"timeline": timeline_series(d["timeline"]), "polls": poll_series(d["polls"])}
-    return render(request, "race.html", {"d": d, "charts": charts})
+    query = urlencode({k: v for k, v in filters.items() if v})
+    return render(request, "race.html", {"d": d, "charts": charts, "query": query,
+                                         "stages": wq.STAGES, "stances": list(queries.STANCE_ORDER)})
+
+
+@router.get("/race/{race_id}/facts.{fmt}")
+async def race_facts_download(request: Request, race_id: models.RowId, fmt: str, as_of: Optional[str] = _filter_param(),
+                              stage: Optional[str] = _filter_param(), stance: Optional[str] = _filter_param()):
+    d = await read(request, wq.race_detail, race_id, **models.race_filters(as_of, stage, stance))
+    return download(d["facts"], fmt, FACT_COLUMNS, f"race-{race_id}-facts")
+
+
+@router.get("/race/{race_id}/polls.{fmt}")
+async def race_polls_download(request: Request, race_id: models.RowId, fmt: str, as_of: Optional[str] = _filter_param()):
+    d = await read(request, wq.race_detail, race_id, **models.race_filters(as_of, None, None))
+    return download(d["polls"], fmt, POLL_COLUMNS, f"race-{race_id}-polls")
 
 
 @router.get("/candidate/{entity_id}")
@@ -89,9 +146,41 @@ async def candidate_page(request: Request, entity_id: models.RowId):
     return render(request, "candidate.html", {"d": d, "charts": charts})
 
 
+@router.get("/candidate/{entity_id}/facts.{fmt}")
+async def candidate_facts_download(request: Request, entity_id: models.RowId, fmt: str):
+    d = await read(request, wq.candidate_detail, entity_id)
+    return download(d["facts"], fmt, FACT_COLUMNS, f"candidate-{entity_id}-facts")
+
+
 @router.get("/endorser/{entity_id}")
 async def endorser_page(request: Request, entity_id: models.RowId):
     return render(request, "endorser.html", {"d": await read(request, wq.endorser_detail, entity_id)})
+
+
+@router.get("/endorser/{entity_id}/facts.{fmt}")
+async def endorser_facts_download(request: Request, entity_id: models.RowId, fmt: str):
+    d = await read(request, wq.endorser_detail, entity_id)
+    return download(d["facts"], fmt, FACT_COLUMNS, f"endorser-{entity_id}-facts")
+
+
+@router.get("/articles")
+async def articles_page(request: Request):
+    return render(request, "articles.html", {"articles": await read(request, wq.article_list)})
+
+
+@router.get("/polls")
+async def polls_page(request: Request):
+    return render(request, "polls.html", {"polls": await read(request, wq.poll_list)})
+
+
+@router.get("/polls.{fmt}")
+async def polls_download(request: Request, fmt: str):
+    return download(await read(request, wq.poll_list), fmt, POLL_COLUMNS, "polls")
+
+
+@router.get("/conflicts")
+async def conflicts_page(request: Request):
+    return render(request, "conflicts.html", {"conflicts": await read(request, store.find_conflicts)})
 
 
 @router.get("/article/{article_id}")
@@ -106,7 +195,7 @@ async def article_page(request: Request, article_id: models.RowId):
               for p in d["polls"]]
     a = d["article"]
     return render(request, "article.html", {"d": d, "body": highlight.render(a["text"], spans),
-                                            "label": article_label(a["title"], a["url"], a["doc"]),
+                                            "label": wq.article_label(a["title"], a["url"], a["doc"]),
                                             "fact_label": fact_label})
 
 
@@ -154,7 +243,12 @@ async def review_form(request: Request, fact_id: models.RowId):
                 if action == "correct":
                     fields = {"stance": form.get("stance") or None, "stage": form.get("stage") or None,
                               "candidate_id": _int_or_none(form.get("candidate_id"), "candidate"),
-                              "race_id": _int_or_none(form.get("race_id"), "race")}
+                              "race_id": _int_or_none(form.get("race_id"), "race"),
+                              "endorser_id": _int_or_none(form.get("endorser_id"), "endorser")}
+                    for role in ("endorser", "candidate"):  # a name typed in wins over the list's choice
+                        typed = (form.get(f"{role}_name") or "").strip()
+                        if typed:
+                            fields[f"{role}_name"], fields[f"{role}_id"] = typed, None
                 reviews.record_review(db, fact_id, action, note=form.get("note"), reviewer=form.get("reviewer"),
                                       **fields)
             except QueryError as exc:

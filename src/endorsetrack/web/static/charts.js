@@ -32,7 +32,22 @@
     return Math.max(1, Math.ceil(v));
   }
 
-  function draw(fig) {
+  // One colour per candidate on the whole page, whichever chart draws them (names sorted, then the palette).
+  function colorsByName(figs) {
+    var names = [];
+    for (var i = 0; i < figs.length; i++) {
+      var src = document.getElementById(figs[i].getAttribute("data-source"));
+      var series = [];
+      try { series = JSON.parse(src ? src.textContent : "[]"); } catch (e) { series = []; }
+      series.forEach(function (s) { if (names.indexOf(s.name) < 0) { names.push(s.name); } });
+    }
+    names.sort();
+    var colors = {};
+    names.forEach(function (n, k) { colors[n] = COLORS[k % COLORS.length]; });
+    return colors;
+  }
+
+  function draw(fig, colors) {
     var src = document.getElementById(fig.getAttribute("data-source"));
     var canvas = fig.querySelector(".chart-canvas");
     if (!src || !canvas) { return; }
@@ -74,7 +89,7 @@
     el("line", {x1: M.left, x2: M.left + iw, y1: y(0), y2: y(0), "class": "axis"}, svg);
 
     series.forEach(function (s, k) {
-      var color = COLORS[k % COLORS.length];
+      var color = colors[s.name] || COLORS[k % COLORS.length];
       var ps = s.points.slice().sort(function (a, b) { return a.t - b.t; });
       if (ps.length === 0) { return; }
       var d = "";
@@ -106,6 +121,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var figs = document.querySelectorAll("figure.chart");
-    for (var i = 0; i < figs.length; i++) { draw(figs[i]); }
+    var colors = colorsByName(figs);
+    for (var i = 0; i < figs.length; i++) { draw(figs[i], colors); }
   });
 })();
