@@ -14,7 +14,7 @@ install: $(BIN)/python
 	$(PIP) -e '.[web]'
 
 install-test: $(BIN)/python
-	$(PIP) -e '.[test,postgres,web]'
+	$(PIP) -e '.[test,postgres,web,spark]'
 
 ## Extract the bundled sample articles, show what was found, store them and print the race.
 ## The samples (samples/: an HTML page, a plain-text story, a JSON Lines record) are fictional,

@@ -75,6 +75,20 @@ class ModelNotInstalledError(EndorsetrackError):
     exit_code = 3
 
 
+class OptionalDependencyError(EndorsetrackError):
+    """An optional extra (pyspark, pyarrow) or a runtime it needs (Java) is not installed."""
+
+    code = "install.optional"
+    exit_code = 3
+
+
+class SparkJobError(EndorsetrackError):
+    """The Spark job itself failed (not one bad record: those are rows of the errors table)."""
+
+    code = "spark.failed"
+    exit_code = 1
+
+
 class GoldFileError(EndorsetrackError):
     code = "eval.gold"
     exit_code = 2

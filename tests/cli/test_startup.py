@@ -19,6 +19,8 @@ def test_help_and_query_commands_do_not_import_spacy(tmp_path):
     assert not _loads_spacy(["--help"])
     assert not _loads_spacy(["endorsements", "--db", str(tmp_path / "none.db")])
     assert not _loads_spacy(["migrate", "--db", str(tmp_path / "new.db")])
+    assert not _loads_spacy(["spark", "--help"])
+    assert not _loads_spacy(["load", "--help"])
 
 
 def test_extracting_does_import_spacy(tmp_path):

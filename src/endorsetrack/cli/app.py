@@ -63,6 +63,7 @@ def _register_commands() -> None:
     from . import eval_cmd  # noqa: F401  (registers eval)
     from . import serve_cmd  # noqa: F401  (registers serve)
     from . import store_cmds  # noqa: F401  (registers ingest, migrate, endorsements, races, status, timeline, conflicts, export, polls, entities)
+    from . import spark_cmds  # noqa: F401  (registers spark, load)
 
 
 def main(argv: Optional[list[str]] = None) -> None:

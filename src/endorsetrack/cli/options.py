@@ -61,3 +61,11 @@ class EntityTypeChoice(str, Enum):
 def choice_value(choice: Optional[Enum]) -> Optional[str]:
     """The plain string of a choice (None stays None), for queries and SQL parameters."""
     return None if choice is None else str(choice.value)
+
+
+class InputFormat(str, Enum):
+    """How the Spark job reads INPUT (batch.INPUT_FORMATS): auto is Parquet for a name ending
+    in .parquet, else files."""
+    auto = "auto"
+    files = "files"
+    parquet = "parquet"

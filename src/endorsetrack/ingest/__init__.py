@@ -18,11 +18,11 @@ from typing import Iterator, Optional, Sequence, Union
 from ..errors import InputError
 from ..types import DocumentError, Record
 from .paths import STDIN, expand_paths
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, read_bytes, read_file
-from .records import to_document_error
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, read_blob, read_bytes, read_file
+from .records import record_or_error, to_document_error
 from .sidecar import with_sidecar_metadata
 
-__all__ = ["read_records", "known_article_count", "STDIN_NAME"]
+__all__ = ["read_records", "known_article_count", "STDIN_NAME", "read_blob", "record_or_error"]
 
 # The document name of standard input in errors and output.
 STDIN_NAME = "<stdin>"

@@ -62,6 +62,12 @@ def read_bytes(data: bytes, display: str) -> Iterator[Item]:
     yield from read_stream(io.BytesIO(data), display=display, name="")
 
 
+def read_blob(data: bytes, path: str) -> Iterator[Item]:
+    """Records from a whole file's bytes already in memory (a Spark task's input file): the
+    same readers as ``read_file``, the kind told by content and by ``path``'s suffix."""
+    yield from read_stream(io.BytesIO(data), display=without_surrogates(path), name=path)
+
+
 def read_stream(raw: BinaryIO, display: str, name: str) -> Iterator[Item]:
     """Records from a seekable binary stream; ``name`` (maybe empty) gives the suffix hints."""
     try:

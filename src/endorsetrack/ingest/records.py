@@ -1,7 +1,7 @@
 """Structured input rows (JSON Lines objects, CSV rows) -> Records, and errors -> DocumentErrors."""
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Union
 
 from ..errors import EndorsetrackError, RecordFormatError, without_surrogates
 from ..types import DocumentError, Record
@@ -31,6 +31,14 @@ def record_from_fields(row: Mapping[str, Any], path: str, line: int) -> Record:
     where = f"{path}:{line}"
     return Record(doc=meta["id"] or where, content=content, url=meta["url"], title=meta["title"],
                   published=meta["published"], source=where)
+
+
+def record_or_error(row: Mapping[str, Any], path: str, line: int) -> Union[Record, DocumentError]:
+    """``record_from_fields`` for a table row (a Parquet row): a bad row becomes its DocumentError."""
+    try:
+        return record_from_fields(row, path, line)
+    except EndorsetrackError as exc:
+        return to_document_error(exc, path=path, line=line)
 
 
 def to_document_error(exc: EndorsetrackError, path: Optional[str] = None,
