@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
@@ -45,6 +45,7 @@ ODD_YEAR_GOVERNORS = {"Virginia": 1, "New Jersey": 1, "Kentucky": 3, "Louisiana"
 HISTORY_WINDOW_WORDS = 10
 NEVER = re.compile(r"(?!x)x")
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+WORD_RUN = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +85,7 @@ class RaceIndex:
         self.text = text
         self.sentences = _sentences(text)
         self._named_offices: dict[int, frozenset[str]] = {}
+        self._evidence: dict[str, tuple[Optional[str], int]] = {}
         self.place = _dominant_state(f"{title or ''}\n{text}")
         self.locality = _dominant_locality(f"{title or ''}\n{text}")
         self.country = _dominant_country(f"{title or ''}\n{text}")
@@ -96,12 +98,15 @@ class RaceIndex:
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
         surname = candidate.split()[-1]
+        found = self._evidence.get(surname)
+        if found is None:
+            found = self._evidence[surname] = self._evidence_for_surname(surname)
+        return found
+
+    def _evidence_for_surname(self, surname: str) -> tuple[Optional[str], int]:
         scores: Counter = Counter()
-        name = re.compile(rf"\b{re.escape(surname)}\b")
-        for k, sent in enumerate(self.sentences):
-            starts = [m.start() for m in name.finditer(sent)]
-            if not starts:
-                continue
+        for k, starts in self._surname_hits(surname):
+            sent = self.sentences[k]
             named = self._offices_named_in(k)
             for office, _, title in _offices():
                 if office in named:
@@ -113,6 +118,43 @@ class RaceIndex:
             return None, 0
         office, score = scores.most_common(1)[0]
         return office, score
+
+    def _surname_hits(self, surname: str) -> list[tuple[int, list[int]]]:
+        """(sentence number, starts) of the whole-word occurrences of ``surname``, sentences
+        in order; the same as ``re.finditer(rf"\\b{surname}\\b", sentence)`` on each sentence.
+
+        A surname that starts with a word character can only match where a run of word
+        characters starts, and that run is its own first run: the word index gives those
+        places, so each candidate costs its surname's occurrences, not a pass over the
+        article (a pass per candidate grew with the square of a long article's length)."""
+        name = re.compile(rf"\b{re.escape(surname)}\b")
+        first_run = WORD_RUN.match(surname)
+        if first_run is None:  # no word character first: scan every sentence
+            hits = [(k, [m.start() for m in name.finditer(sent)]) for k, sent in enumerate(self.sentences)]
+            return [(k, starts) for k, starts in hits if starts]
+        out: list[tuple[int, list[int]]] = []
+        for k, at in self._word_runs.get(first_run.group(), ()):
+            sent = self.sentences[k]
+            if out and out[-1][0] == k:
+                starts = out[-1][1]
+                if at < starts[-1] + len(surname):
+                    continue  # inside the previous match: finditer's matches do not overlap
+            else:
+                starts = []
+            if name.match(sent, at):
+                if not starts:
+                    out.append((k, starts))
+                starts.append(at)
+        return out
+
+    @cached_property
+    def _word_runs(self) -> dict[str, list[tuple[int, int]]]:
+        """Each run of word characters -> (sentence number, start) of its occurrences, in order."""
+        runs: dict[str, list[tuple[int, int]]] = {}
+        for k, sent in enumerate(self.sentences):
+            for m in WORD_RUN.finditer(sent):
+                runs.setdefault(m.group(), []).append((k, m.start()))
+        return runs
 
     def _offices_named_in(self, k: int) -> frozenset[str]:
         """Offices sentence k names as a race, searched once per sentence however many
