@@ -152,7 +152,7 @@ def trial(feed: Path, db: Path, reference: dict, full_seconds: float, kills: int
           figures: Figures) -> None:
     figures.trials += 1
     for _ in range(kills):
-        if not killed_run(feed, db, rng.uniform(0.2, 1.0) * full_seconds):
+        if not killed_run(feed, db, rng.uniform(0.1, 0.9) * full_seconds):
             figures.finished_before_kill += 1
             continue
         figures.kills += 1
