@@ -181,13 +181,14 @@ class NameIndex:
             # "the aerospace workers", "the teachers union": a description whose words all
             # stand in one organisation the article names ("...Machinists and Aerospace Workers")
             words = set(name_key(clean).split()) - {"union"}
-            hits = set.intersection(*(self._orgs_by_key_word.get(w, set()) for w in words)) if words else set()
+            hits = set.intersection(*(self._orgs_by_key_word.get(w, set()) for w in words)) \
+                if words else set()  # a new set: the index is not popped
             if len(hits) == 1:
                 cands.append((hits.pop(), 0.7))
         if not cands and clean[:1].isupper() and len(clean.split()) <= 2 and not compact.isupper():
             # "the Courier" after "the Marlow Valley Courier": the one longer name ending in it
             tail = name_key(clean)
-            ends = self._orgs_by_key_tail.get(tail, set())  # the keys that end in " " + tail
+            ends = set(self._orgs_by_key_tail.get(tail, ()))  # the keys that end in " " + tail (a copy: popped below)
             if len(ends) == 1:
                 cands.append((ends.pop(), 0.7))
         short = re.sub(r"\s+union$", "", clean)  # "the AFSCME union" names the same body as "AFSCME"
