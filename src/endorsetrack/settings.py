@@ -105,6 +105,15 @@ class Settings:
     # of work to a kill -9.
     store_commit_seconds: float = 5.0
 
+    # How long a SQLite connection waits for another one's lock (busy timeout) before
+    # "database is locked": a second ingest waits while the first commits a batch (at
+    # most store_commit_seconds of writing plus one batch's commit), a review waits for
+    # an ingest's commit. Python's sqlite3 default is 5 s; the store has used 30 s since
+    # it was written (commits take well under a second on the real sets, so this is
+    # a margin for a loaded machine, not a measured need). The first switch of a new
+    # file to WAL retries within the same time.
+    sqlite_busy_timeout_seconds: float = 30.0
+
     # Records handed to one worker at a time by `ingest --workers N`: large enough
     # to amortise pickling, small enough to keep the progress bar moving (16 records
     # at ~10 articles/s is under 2 s per task).

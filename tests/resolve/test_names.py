@@ -136,3 +136,10 @@ def test_a_plural_surname_is_the_family_the_article_names():
     index = NameIndex(["Tom Okafor", "Linda Okafor", "Okafors", "Maria Vega"], [])
     assert family("Okafors", index) == ["Linda Okafor", "Tom Okafor"]
     assert family("Vegas", index) == []  # one person of that name is no family
+
+
+def test_a_short_name_resolves_the_same_every_time_it_is_asked():
+    """The lookups are built once per article; asking again must not use them up."""
+    index = NameIndex([], ["Marlow Valley Courier", "Harbor Glaziers and Lamplighters Union"])
+    assert [index.org("the Courier").name for _ in range(3)] == ["Marlow Valley Courier"] * 3
+    assert [index.org("the lamplighters").name for _ in range(3)] == ["Harbor Glaziers and Lamplighters Union"] * 3

@@ -2,6 +2,7 @@
 DocumentErrors -- reading never raises (ingest/readers.py, ingest/warc.py)."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -9,7 +10,7 @@ import tempfile
 from hypothesis import given, strategies as st
 
 from endorsetrack.ingest import read_records
-from endorsetrack.ingest.readers import read_bytes
+from endorsetrack.ingest.readers import read_bytes, read_stream
 from endorsetrack.types import DocumentError, Record
 
 SUFFIXES = (".txt", ".html", ".jsonl", ".csv", ".warc", ".txt.gz", ".jsonl.gz", ".csv.gz", "")
@@ -26,6 +27,32 @@ def _all_items_typed(items: list) -> bool:
 def test_any_bytes_on_standard_input_become_records_or_errors(prefix, data):
     items = list(read_bytes(prefix + data, "<stdin>"))
     assert items and _all_items_typed(items)
+
+
+class _Pipe(io.RawIOBase):
+    """Bytes that can only be read forwards, as standard input from a pipe."""
+
+    def __init__(self, data: bytes):
+        super().__init__()
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        return self._data.readinto(buffer)
+
+
+# Records enough to fill the sniffed head, so a pipe is read as streamed JSON Lines.
+STREAM_HEAD = b"".join(b'{"id": "r%d", "text": "A streamed record."}\n' % n for n in range(300))
+
+
+@given(lead=st.sampled_from([b"", STREAM_HEAD]), prefix=st.sampled_from(PREFIXES), data=st.binary(max_size=2_000))
+def test_any_bytes_through_a_pipe_become_records_or_errors(lead, prefix, data):
+    items = list(read_stream(io.BufferedReader(_Pipe(lead + prefix + data)), "<stdin>", "", streaming=True))
+    assert items and _all_items_typed(items)
+    if lead:
+        assert [i.doc for i in items[:300]] == [f"r{n}" for n in range(300)]
 
 
 @given(suffix=st.sampled_from(SUFFIXES), prefix=st.sampled_from(PREFIXES), data=st.binary(max_size=2_000))

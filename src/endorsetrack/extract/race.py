@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
@@ -52,6 +52,7 @@ ODD_YEAR_GOVERNORS = {"Virginia": 1, "New Jersey": 1, "Kentucky": 3, "Louisiana"
 HISTORY_WINDOW_WORDS = 10
 NEVER = re.compile(r"(?!x)x")
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+WORD_RUN = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +124,8 @@ class RaceIndex:
         self.text = text
         self.sentences = _sentences(text)
         self._named_offices: dict[int, frozenset[str]] = {}
+        self._evidence: dict[str, tuple[Optional[str], int]] = {}
+        self._places: dict[str, str] = {}
         self.place = _dominant_state(f"{title or ''}\n{text}")
         self.locality = _dominant_locality(f"{title or ''}\n{text}")
         self.country = _dominant_country(f"{title or ''}\n{text}")
@@ -135,12 +138,15 @@ class RaceIndex:
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
         surname = candidate.split()[-1]
+        found = self._evidence.get(surname)
+        if found is None:
+            found = self._evidence[surname] = self._evidence_for_surname(surname)
+        return found
+
+    def _evidence_for_surname(self, surname: str) -> tuple[Optional[str], int]:
         scores: Counter = Counter()
-        name = re.compile(rf"\b{re.escape(surname)}\b")
-        for k, sent in enumerate(self.sentences):
-            starts = [m.start() for m in name.finditer(sent)]
-            if not starts:
-                continue
+        for k, starts in self._surname_hits(surname):
+            sent = self.sentences[k]
             named = self._offices_named_in(k)
             for office, _, title in _offices():
                 if office in named:
@@ -148,9 +154,10 @@ class RaceIndex:
                 for start in starts:  # a title right before the name: look back a window, not the whole sentence
                     if title.search(sent[max(0, start - TITLE_LOOKBACK_CHARS):start]):
                         scores[office] += TITLE_WEIGHT
-            for m in name.finditer(sent):
-                described = _described_office(sent[max(0, m.start() - TITLE_LOOKBACK_CHARS):m.start()]) \
-                    or _office_described_after(sent[m.end():m.end() + TITLE_LOOKBACK_CHARS])
+            for start in starts:  # the surname's matches (name.finditer(sent)): each is len(surname) long
+                end = start + len(surname)
+                described = _described_office(sent[max(0, start - TITLE_LOOKBACK_CHARS):start]) \
+                    or _office_described_after(sent[end:end + TITLE_LOOKBACK_CHARS])
                 if described:
                     scores[described] += DESCRIPTOR_WEIGHT
         if not scores:
@@ -158,23 +165,85 @@ class RaceIndex:
         office, score = scores.most_common(1)[0]
         return office, score
 
+    def _surname_hits(self, surname: str) -> list[tuple[int, list[int]]]:
+        """(sentence number, starts) of the whole-word occurrences of ``surname``, sentences
+        in order; the same as ``re.finditer(rf"\\b{surname}\\b", sentence)`` on each sentence.
+
+        A surname that starts with a word character can only match where a run of word
+        characters starts, and that run is its own first run: the word index gives those
+        places, so each candidate costs its surname's occurrences, not a pass over the
+        article (a pass per candidate grew with the square of a long article's length)."""
+        name = re.compile(rf"\b{re.escape(surname)}\b")
+        first_run = WORD_RUN.match(surname)
+        if first_run is None:  # no word character first: scan every sentence
+            hits = [(k, [m.start() for m in name.finditer(sent)]) for k, sent in enumerate(self.sentences)]
+            return [(k, starts) for k, starts in hits if starts]
+        out: list[tuple[int, list[int]]] = []
+        for k, at in self._word_runs.get(first_run.group(), ()):
+            sent = self.sentences[k]
+            if out and out[-1][0] == k:
+                starts = out[-1][1]
+                if at < starts[-1] + len(surname):
+                    continue  # inside the previous match: finditer's matches do not overlap
+            else:
+                starts = []
+            if name.match(sent, at):
+                if not starts:
+                    out.append((k, starts))
+                starts.append(at)
+        return out
+
+    @cached_property
+    def _word_runs(self) -> dict[str, list[tuple[int, int]]]:
+        """Each run of word characters -> (sentence number, start) of its occurrences, in order."""
+        runs: dict[str, list[tuple[int, int]]] = {}
+        for k, sent in enumerate(self.sentences):
+            for m in WORD_RUN.finditer(sent):
+                runs.setdefault(m.group(), []).append((k, m.start()))
+        return runs
+
     def place_of(self, candidate: str) -> Optional[str]:
         """The U.S. state the article names with this candidate, most often: right before the
         name in the same phrase ("Iowa state Sen. Ana Ruiz", "Ohio governor hopeful Ana Ruiz",
         a roundup line "Iowa Ana Ruiz (D)") or as the name's tag ("Ana Ruiz (D-Iowa)",
         "Ana Ruiz (Iowa)"). None when it names none."""
+        found = self._places.get(candidate)
+        if found is None:
+            found = self._places[candidate] = self._place_of(candidate) or ""
+        return found or None
+
+    def _place_of(self, candidate: str) -> Optional[str]:
         counts: Counter = Counter()
-        name = re.compile(rf"\b{re.escape(candidate)}\b|\b{re.escape(candidate.split()[-1])}\b")
-        for sent in self.sentences:
-            for m in name.finditer(sent):
-                before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[max(0, m.start() - STATE_BEFORE_NAME_CHARS):m.start()])[-1]
-                tag = STATE_TAG.match(sent[m.end():])
-                for text in (before, tag.group(1) if tag else ""):
-                    state = _state_named(text)
-                    if state:
-                        counts[state] += 1
+        for k, m in self._name_matches(candidate):
+            sent = self.sentences[k]
+            before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[max(0, m.start() - STATE_BEFORE_NAME_CHARS):m.start()])[-1]
+            tag = STATE_TAG.match(sent[m.end():])
+            for text in (before, tag.group(1) if tag else ""):
+                state = _state_named(text)
+                if state:
+                    counts[state] += 1
         best = counts.most_common(1)
         return best[0][0] if best else None
+
+    def _name_matches(self, candidate: str) -> list[tuple[int, re.Match]]:
+        """(sentence number, match) of ``\\b{candidate}\\b|\\b{surname}\\b`` in every sentence, in
+        order, as ``finditer`` finds them, from the word index (see ``_surname_hits``): a match
+        starts where a word run starts that is the first run of the name or of the surname."""
+        surname = candidate.split()[-1]
+        name = re.compile(rf"\b{re.escape(candidate)}\b|\b{re.escape(surname)}\b")
+        firsts = [WORD_RUN.match(candidate), WORD_RUN.match(surname)]
+        if any(first is None for first in firsts):  # no word character first: search every sentence
+            return [(k, m) for k, sent in enumerate(self.sentences) for m in name.finditer(sent)]
+        runs = {first.group() for first in firsts if first is not None}
+        places = sorted(hit for run in runs for hit in self._word_runs.get(run, ()))
+        out: list[tuple[int, re.Match]] = []
+        for k, at in places:
+            if out and out[-1][0] == k and at < out[-1][1].end():
+                continue  # inside the previous match: finditer's matches do not overlap
+            m = name.match(self.sentences[k], at)
+            if m:
+                out.append((k, m))
+        return out
 
     def _offices_named_in(self, k: int) -> frozenset[str]:
         """Offices sentence k names as a race, searched once per sentence however many

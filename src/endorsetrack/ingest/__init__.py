@@ -5,7 +5,8 @@ line or row, with optional id/url/title/published), any of them gzipped, and WAR
 web archives (one Record per HTML response). Bad input never raises: each empty,
 binary, undecodable, truncated or missing input yields one DocumentError (code from
 the error class, message for users) and reading goes on with the rest. Everything
-is lazy, so a directory of millions of files streams. A folder's metadata sidecar
+is lazy, so a directory of millions of files streams, and so does standard input
+(record by record when it holds JSON Lines). A folder's metadata sidecar
 (``_metadata.jsonl`` or ``sources.jsonl``, see sidecar.py) gives its plain files their url,
 title and published date, and is not read as articles.
 """
@@ -18,7 +19,7 @@ from typing import Iterator, Optional, Sequence, Union
 from ..errors import InputError
 from ..types import DocumentError, Record
 from .paths import STDIN, expand_paths
-from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, read_blob, read_bytes, read_file
+from .readers import CSV_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, read_blob, read_file, read_standard_input
 from .records import record_or_error, to_document_error
 from .sidecar import with_sidecar_metadata
 
@@ -50,7 +51,7 @@ def read_records(paths: Sequence[str]) -> Iterator[Union[Record, DocumentError]]
         if isinstance(item, InputError):
             yield to_document_error(item)
         elif item == STDIN:
-            yield from read_bytes(sys.stdin.buffer.read(), STDIN_NAME)
+            yield from read_standard_input(sys.stdin.buffer, STDIN_NAME)
         else:
             for record in read_file(item):
                 # a file read whole (not a feed's line) takes what its folder's sidecar says about it

@@ -5,6 +5,11 @@ their magic bytes, JSON Lines by every line being an object), and from its suffi
 for formats that cannot be sniffed reliably (.csv) or should stream (.jsonl).
 Every failure becomes a DocumentError and the batch goes on; records read before a
 file turned out truncated are kept.
+
+Standard input and pipes (``<(command)``, a FIFO) are read as streams: their kind is
+sniffed from the first bytes, kept aside so reading can start over, and JSON Lines
+stream record by record; anything else is held whole only up to
+Settings.max_input_bytes, past which it is one error, so no input exhausts memory.
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ import gzip
 import io
 import json
 import zlib
-from typing import BinaryIO, Iterator, Union
+from typing import Any, BinaryIO, Iterator, Union
 
 from ..errors import (DecodeInputError, EmptyInputError, EndorsetrackError, InputError,
                       RecordFormatError, TooLargeInputError, TruncatedInputError, without_surrogates)
@@ -40,6 +45,11 @@ LINE_CUT_OFF = "not JSON: the line is cut off (the file looks truncated)"
 NESTED_TOO_DEEP = "not JSON: nested too deeply"
 # Bytes read at a time while skipping the rest of an over-long line.
 _SKIP_CHUNK_BYTES = 1 << 20
+# Bytes of a pipe or standard input kept so that reading can go back to the start after
+# sniffing its kind. The sniffing reads SNIFF_BYTES (8 KB) of content; through gzip that
+# takes compressed reads of 8 KB blocks plus the buffered reader's own 8 KB, so 1 MB is a
+# wide margin (a gzip header padded past it is reported as unreadable, not held).
+REWIND_BYTES = 1 << 20
 
 
 def too_large(limit: int) -> str:
@@ -58,7 +68,7 @@ def read_file(path: str) -> Iterator[Item]:
 
 
 def read_bytes(data: bytes, display: str) -> Iterator[Item]:
-    """Records from bytes already in memory (standard input): kind told by content only."""
+    """Records from bytes already in memory: kind told by content only."""
     yield from read_stream(io.BytesIO(data), display=display, name="")
 
 
@@ -68,17 +78,31 @@ def read_blob(data: bytes, path: str) -> Iterator[Item]:
     yield from read_stream(io.BytesIO(data), display=without_surrogates(path), name=path)
 
 
-def read_stream(raw: BinaryIO, display: str, name: str) -> Iterator[Item]:
-    """Records from a seekable binary stream; ``name`` (maybe empty) gives the suffix hints."""
+def read_standard_input(raw: BinaryIO, display: str) -> Iterator[Item]:
+    """Records from standard input, streamed (see ``read_stream``), kind told by content only."""
+    yield from read_stream(raw, display=display, name="", streaming=True)
+
+
+def read_stream(raw: BinaryIO, display: str, name: str, streaming: bool = False) -> Iterator[Item]:
+    """Records from a binary stream; ``name`` (maybe empty) gives the suffix hints.
+
+    A stream that cannot seek (a pipe) is read forwards only, and so is any stream when
+    ``streaming`` (standard input, even redirected from a file): JSON Lines, told by
+    their first lines, go record by record however long the stream runs; other content
+    is read whole up to Settings.max_input_bytes.
+    """
     try:
+        if not raw.seekable():
+            raw = io.BufferedReader(Rewindable(raw, REWIND_BYTES))
+            streaming = True
         magic = raw.read(2)
         raw.seek(0)
         if magic == GZIP_MAGIC:
             inner = name[:-3] if name.lower().endswith(".gz") else ""
             with gzip.GzipFile(fileobj=raw, mode="rb") as stream:
-                yield from _read_kind(stream, display, inner)  # type: ignore[arg-type]  # GzipFile reads bytes
+                yield from _read_kind(stream, display, inner, streaming)  # type: ignore[arg-type]  # GzipFile reads bytes
         else:
-            yield from _read_kind(raw, display, name)
+            yield from _read_kind(raw, display, name, streaming)
     except EOFError:
         yield to_document_error(TruncatedInputError(GZIP_TRUNCATED, path=display))
     except (gzip.BadGzipFile, zlib.error):
@@ -95,7 +119,7 @@ def read_stream(raw: BinaryIO, display: str, name: str) -> Iterator[Item]:
         yield to_document_error(InputError(f"cannot read file: {type(exc).__name__}: {exc}", path=display))
 
 
-def _read_kind(stream: BinaryIO, display: str, name: str) -> Iterator[Item]:
+def _read_kind(stream: BinaryIO, display: str, name: str, streaming: bool = False) -> Iterator[Item]:
     head = stream.read(SNIFF_BYTES)
     stream.seek(0)
     lower = name.lower()
@@ -104,7 +128,7 @@ def _read_kind(stream: BinaryIO, display: str, name: str) -> Iterator[Item]:
         return
     if head.strip():
         check_not_binary(head)
-    if lower.endswith(JSONL_SUFFIXES):
+    if lower.endswith(JSONL_SUFFIXES) or (streaming and len(head) == SNIFF_BYTES and starts_like_jsonl(head)):
         yield from read_jsonl(stream, display)
     elif lower.endswith(CSV_SUFFIXES):
         yield from read_csv(stream, display, head)
@@ -127,6 +151,25 @@ def looks_like_jsonl(text: str) -> bool:
             if not isinstance(json.loads(line), dict):
                 return False
         except (ValueError, RecursionError):
+            return False
+    return True
+
+
+def starts_like_jsonl(head: bytes) -> bool:
+    """The first bytes of a stream too long to hold whole look like JSON Lines: the first
+    non-blank byte is "{" and every complete line among them is a JSON object (a first
+    line longer than ``head`` counts, as one long record). The streaming counterpart of
+    ``looks_like_jsonl``, which sees every line; a later line that is not an object is
+    then an error for that line."""
+    if not head.lstrip().startswith(b"{"):
+        return False
+    for line in head.split(b"\n")[:-1]:  # the last piece may be cut off
+        if not line.strip():
+            continue
+        try:
+            if not isinstance(json.loads(decode_bytes(line)), dict):
+                return False
+        except (ValueError, RecursionError, EndorsetrackError):
             return False
     return True
 
@@ -177,6 +220,57 @@ def read_at_most(stream: BinaryIO, limit: int, display: str) -> bytes:
     if len(data) > limit:
         raise TooLargeInputError(too_large(limit), path=display)
     return data
+
+
+class Rewindable(io.RawIOBase):
+    """A forward-only stream (standard input, a pipe) that can go back to its start while
+    at most ``keep`` bytes have been read: enough to sniff its kind (gzip magic, WARC,
+    JSON Lines, text) and read it again from the top. Past that the kept bytes are let
+    go and seeking back is an error, so memory stays bounded however long it runs."""
+
+    def __init__(self, raw: BinaryIO, keep: int):
+        super().__init__()
+        self._raw = raw
+        self._keep = keep
+        self._kept = bytearray()
+        self._keeping = True
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = self._pos + offset if whence == io.SEEK_CUR else offset if whence == io.SEEK_SET else -1
+        if target == self._pos:
+            return self._pos
+        if not (self._keeping and 0 <= target <= len(self._kept)):
+            raise io.UnsupportedOperation(f"cannot go back in a stream once {self._keep:,} bytes are read")
+        self._pos = target
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._pos < len(self._kept):  # replaying after a seek back
+            count = min(len(view), len(self._kept) - self._pos)
+            view[:count] = self._kept[self._pos:self._pos + count]
+        else:
+            read1 = getattr(self._raw, "read1", None)  # what a pipe holds now, not a full buffer
+            data = read1(len(view)) if read1 is not None else self._raw.read(len(view))
+            count = len(data)
+            view[:count] = data
+            if self._keeping and len(self._kept) + count <= self._keep:
+                self._kept += data
+            else:
+                self._keeping = False
+                self._kept = bytearray()
+        self._pos += count
+        return count
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:

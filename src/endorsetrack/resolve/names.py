@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from functools import cached_property
+from typing import Callable, Iterable, Optional
 
 from spacy.tokens import Span
 
@@ -29,6 +30,8 @@ from .keys import name_key
 POSSESSIVE = re.compile(r"['’]s?$")
 SURNAME_PARTICLES = words("surname_particles")
 STOPWORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "to", "de"}
+# A numbered body after a name: "AFSCME Council 61", "Teamsters Local 986".
+NUMBERED_BODY = re.compile(r"\b(?:Local|Council|Lodge)\s+\d+")
 
 
 def _title_words() -> re.Pattern:
@@ -71,6 +74,59 @@ class NameIndex:
         self.orgs = sorted({" ".join(o.split()) for o in orgs if o.strip()}, key=len, reverse=True)
         self.link_names = list(links)  # (anchor text, href)
 
+    # Lookups built once per article, on first use, so that resolving each of an article's
+    # names costs the names that match it, not a pass over every name (the passes made a
+    # long article's resolution grow with the square of its length). Lists keep the order
+    # of self.people / self.orgs, which the choices' tie-breaking follows.
+    @cached_property
+    def _people_by_surname(self) -> dict[str, list[str]]:
+        return _grouped(self.people, lambda p: p.split()[-1])
+
+    @cached_property
+    def _people_by_first_name(self) -> dict[str, list[str]]:
+        return _grouped([p for p in self.people if len(p.split()) > 1], lambda p: p.split()[0])
+
+    @cached_property
+    def _org_keys(self) -> dict[str, str]:
+        return {o: name_key(o) for o in self.orgs}
+
+    @cached_property
+    def _orgs_by_initials(self) -> dict[str, list[str]]:
+        return _grouped(self.orgs, initials)
+
+    @cached_property
+    def _orgs_by_key_word(self) -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
+        for o, key in self._org_keys.items():
+            for word in key.split():
+                index.setdefault(word, set()).add(o)
+        return index
+
+    @cached_property
+    def _orgs_by_key_tail(self) -> dict[str, set[str]]:
+        """Each key's tails of one word or more after its first word ("b c" and "c" of "a b c")."""
+        index: dict[str, set[str]] = {}
+        for o, key in self._org_keys.items():
+            parts = key.split()
+            for i in range(1, len(parts)):
+                index.setdefault(" ".join(parts[i:]), set()).add(o)
+        return index
+
+    @cached_property
+    def _local_bodies(self) -> list[str]:
+        """Orgs that can name a numbered body ("AFSCME Council 61"): the only ones the acronym rule searches."""
+        return [o for o in self.orgs if NUMBERED_BODY.search(o)]
+
+    @cached_property
+    def _orgs_by_known(self) -> dict[str, list[str]]:
+        """Orgs grouped by the gazetteer entry they name (its id)."""
+        groups: dict[str, list[str]] = {}
+        for o in self.orgs:
+            known = default_gazetteer().by_key(self._org_keys[o])
+            if known is not None:
+                groups.setdefault(known.id, []).append(o)
+        return groups
+
     @classmethod
     def from_doc(cls, doc, links: Iterable[Link] = (), extra_orgs: Iterable[str] = (),
                  extra_people: Iterable[str] = ()) -> "NameIndex":
@@ -94,13 +150,13 @@ class NameIndex:
     def person(self, name: str) -> NameChoice:
         base = strip_title(name)
         surname = base.split()[-1]
-        cands = [(p, 1.0 if p == base else 0.9) for p in self.people
-                 if p.split()[-1] == surname and len(p) >= len(base) and _compatible(base, p)]
+        cands = [(p, 1.0 if p == base else 0.9) for p in self._people_by_surname.get(surname, ())
+                 if len(p) >= len(base) and _compatible(base, p)]
         if len(base.split()) == 1 and all(c[0] == base for c in cands):
             cands = []  # NER's lone "Lucia" is no surname when "Lucia Carvalho" is in the article
         if not cands and len(base.split()) == 1:
             # a first name alone ("Joe") is the one person of that first name, if unique
-            firsts = [p for p in self.people if len(p.split()) > 1 and p.split()[0] == base]
+            firsts = self._people_by_first_name.get(base, [])
             if len({f.split()[-1] for f in firsts}) == 1:
                 cands = [(firsts[0], 0.7)]
         if not cands:
@@ -113,8 +169,8 @@ class NameIndex:
         cands: list[tuple[str, float]] = []
         compact = re.sub(r"[^A-Za-z0-9]", "", clean)
         if clean.isupper() and 2 <= len(compact) <= 8 and not re.search(r"\d", clean):
-            for o in self.orgs:
-                if initials(o) == compact.upper() and o != clean:
+            for o in self._orgs_by_initials.get(compact.upper(), ()):
+                if o != clean:
                     cands.append((o, 0.95))
             for anchor, href in self.link_names:
                 host = re.sub(r"^(?:https?://)?(?:www\.)?", "", href.lower()).split("/")[0]
@@ -125,24 +181,26 @@ class NameIndex:
             # "the aerospace workers", "the teachers union": a description whose words all
             # stand in one organisation the article names ("...Machinists and Aerospace Workers")
             words = set(name_key(clean).split()) - {"union"}
-            hits = {o for o in self.orgs if words and words <= set(name_key(o).split())}
+            hits = set.intersection(*(self._orgs_by_key_word.get(w, set()) for w in words)) \
+                if words else set()  # a new set: the index is not popped
             if len(hits) == 1:
                 cands.append((hits.pop(), 0.7))
         if not cands and clean[:1].isupper() and len(clean.split()) <= 2 and not compact.isupper():
             # "the Courier" after "the Marlow Valley Courier": the one longer name ending in it
             tail = name_key(clean)
-            ends = {o for o in self.orgs if name_key(o).endswith(" " + tail)}
+            ends = set(self._orgs_by_key_tail.get(tail, ()))  # the keys that end in " " + tail (a copy: popped below)
             if len(ends) == 1:
                 cands.append((ends.pop(), 0.7))
         short = re.sub(r"\s+union$", "", clean)  # "the AFSCME union" names the same body as "AFSCME"
         if not cands and re.sub(r"[^A-Za-z0-9]", "", short).isupper() and not re.search(r"\d", short):
             # "AFSCME" in an article that names only "AFSCME Council 61": its own body
-            bodies = {o for o in self.orgs if re.search(rf"\b{re.escape(short)}\b.*\b(?:Local|Council|Lodge)\s+\d+", o)}
+            bodies = {o for o in self._local_bodies
+                      if re.search(rf"\b{re.escape(short)}\b.*{NUMBERED_BODY.pattern}", o)}
             if len(bodies) == 1:
                 cands.append((bodies.pop(), 0.75))
         if not cands and known is not None:
-            longer = [o for o in self.orgs if default_gazetteer().lookup(o) is known and len(o) > len(clean)
-                      and name_key(o) != name_key(clean)]  # "AFL-CIO's" is the same name, not a longer one
+            longer = [o for o in self._orgs_by_known.get(known.id, ()) if len(o) > len(clean)
+                      and self._org_keys[o] != name_key(clean)]  # "AFL-CIO's" is the same name, not a longer one
             cands += [(o, 0.85) for o in longer]
             if not longer and known.name != clean and not re.search(r"\d|/", clean):
                 cands.append((known.name, 0.8))
@@ -155,6 +213,14 @@ class NameIndex:
         return NameChoice(best, tuple(cands) or ((clean, 1.0),),
                           gazetteer_id=gaz.id if gaz else None,
                           entity_type=gaz.type if gaz else None)
+
+
+def _grouped(names: Iterable[str], key: Callable[[str], str]) -> dict[str, list[str]]:
+    """Names by ``key``, each list in the order given."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(key(name), []).append(name)
+    return groups
 
 
 def known_organization(name: str) -> Optional[str]:

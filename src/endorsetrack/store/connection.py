@@ -11,14 +11,20 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from ..errors import DatabaseConnectError, DatabaseNotFoundError
+from ..settings import DEFAULT
 
 DEFAULT_DB = "endorsetrack.db"
 ENV_DB = "ENDORSETRACK_DB"
+# Pause between attempts to switch a new SQLite file to WAL while another connection
+# holds its lock (switch_to_wal). A switch takes a few milliseconds; 20 ms keeps the
+# retries cheap and the wait short.
+WAL_RETRY_PAUSE_SECONDS = 0.02
 
 
 @dataclass(frozen=True)
@@ -159,13 +165,49 @@ def connect(url: Optional[str] = None, *, create: bool = False) -> Database:
             "no such database; run `endorsetrack ingest PATH...` first, or pass --db / set ENDORSETRACK_DB",
             path=path)
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
+        conn = _open_sqlite(path, DEFAULT.sqlite_busy_timeout_seconds)
     except sqlite3.Error as exc:
         raise DatabaseConnectError(f"cannot open the SQLite database: {exc}", path=path) from exc
     return Database(conn, SQLITE, url)
+
+
+def _open_sqlite(path: str, busy_timeout: float) -> sqlite3.Connection:
+    """A connection in WAL mode that waits ``busy_timeout`` seconds for other connections' locks."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)  # the busy timeout, set first
+    try:
+        switch_to_wal(conn, busy_timeout)
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def switch_to_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """PRAGMA journal_mode=WAL, retried while another connection holds the file's lock.
+
+    On a file still in rollback mode (a new database) the switch upgrades a read lock
+    to a write lock, and SQLite answers "database is locked" at once, without waiting
+    out the busy timeout, when another connection holds the write lock (it is switching
+    the same new file, or writing): waiting could deadlock. So several processes or
+    threads opening one new file at once retry here, until the busy timeout. Once the
+    file is in WAL mode the pragma is a no-op that takes no write lock.
+    """
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(WAL_RETRY_PAUSE_SECONDS)
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 def _connect_postgres(url: str) -> Database:

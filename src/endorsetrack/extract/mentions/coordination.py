@@ -168,11 +168,20 @@ def _peer(x: Mention, m: Mention, ctx: "SentenceContext") -> bool:
 
 
 def _inside_parentheses(x: Mention, doc: Doc, sent_start: int) -> bool:
-    depth = 0
-    for t in doc[sent_start:x.start]:
-        depth += t.text == "("
-        depth -= t.text == ")" and depth > 0
-    return depth > 0
+    """An unclosed "(" between the sentence's start and the mention (a stray ")" closes nothing)."""
+    return _parenthesis_depth(doc, sent_start, x.start) > 0
+
+
+def _parenthesis_depth(doc: Doc, sent_start: int, at: int) -> int:
+    """Open parentheses before token ``at`` counted from ``sent_start``. The depths are
+    counted once per sentence and kept on the doc, extended as far as asked: a count from
+    the sentence start for every peer of every list made a long sentence cost its square."""
+    depths = doc.user_data.setdefault("endorsetrack.paren_depths", {}).setdefault(sent_start, [0])
+    while len(depths) <= at - sent_start:
+        t = doc[sent_start + len(depths) - 1]
+        depth = depths[-1] + (t.text == "(")
+        depths.append(depth - (t.text == ")" and depth > 0))
+    return depths[at - sent_start] if at >= sent_start else 0
 
 
 def _bridge(between: str, a: Mention, b: Mention) -> "str | bool":

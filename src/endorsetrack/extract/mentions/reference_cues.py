@@ -6,6 +6,7 @@ newspapers and quotations. extract/references.py uses these to pick antecedents.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from ...nlp.build import doc_text
@@ -59,14 +60,74 @@ def times_named(c: Mention, ctx: SentenceContext) -> int:
     """How often the article has named an organisation before this sentence: its name, its
     acronym, and the definite descriptions by its own head noun ("the Harbor Chamber" ...
     "the chamber" ... "The chamber"), which stand for the body the story is about."""
-    text = doc_text(ctx.doc)[:ctx.sent.start_char]
+    end = ctx.sent.start_char
     short = "".join(w[0] for w in c.text.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the"))
-    n = len(re.findall(rf"\b{re.escape(c.text)}\b", text))
-    n += len(re.findall(rf"\b{re.escape(short)}\b", text)) if len(short) >= 3 and short != c.text else 0
+    n = _count_before(ctx.doc, rf"\b{re.escape(c.text)}\b", 0, len(c.text), end, literal=c.text)
+    n += _count_before(ctx.doc, rf"\b{re.escape(short)}\b", 0, len(short), end, literal=short) \
+        if len(short) >= 3 and short != c.text else 0
     head = name_head(c.text)
-    if head in HEAD_NOUN_REFERENCES:
-        n += len(re.findall(rf"\b[Tt]he {head}\b(?! of\b)", text, re.I))
+    if head in HEAD_NOUN_REFERENCES:  # a plain word of the lexicon: the match is "the " and it
+        n += _count_before(ctx.doc, rf"\b[Tt]he {head}\b(?! of\b)", re.I, len("the ") + len(head), end)
     return n
+
+
+# Characters past its end a match attempt of _count_before's patterns may read: the
+# "\b(?! of\b)" after a head noun reads four; eight is a margin.
+_LOOKAHEAD_CHARS = 8
+
+
+def _count_before(doc, pattern: str, flags: int, length: int, end: int, literal: Optional[str] = None) -> int:
+    """``len(re.findall(pattern, text[:end], flags))`` for the article's text, for a pattern
+    whose matches are all ``length`` characters long, without a pass over ``text[:end]``.
+
+    The matches over the whole text are found once per article (and pattern) and kept
+    on the doc; a search of ``text[:end]`` makes the same attempts, with the same outcome,
+    at every place that reads only characters before ``end``, so only the last
+    ``length`` + _LOOKAHEAD_CHARS characters before ``end`` are searched again, as
+    ``text[:end]`` (``endpos``). A pass per reference and candidate made the references
+    of a long article cost the square of its length. ``literal``: the pattern is
+    ``\\b`` + this text + ``\\b``, whose matches the article's word index finds."""
+    text = doc_text(doc)
+    cache = doc.user_data.setdefault("endorsetrack.match_spans", {})
+    spans = cache.get((pattern, flags))
+    if spans is None:
+        starts_ = _literal_starts(doc, pattern, literal) if literal else None
+        if starts_ is None:
+            starts_ = [m.start() for m in re.finditer(pattern, text, flags)]
+        spans = cache[(pattern, flags)] = (starts_, [at + length for at in starts_])
+    starts, ends = spans
+    settled = end - length - _LOOKAHEAD_CHARS  # an attempt starting before here reads only text[:end]
+    if settled <= 0:
+        return len(re.compile(pattern, flags).findall(text, 0, end))
+    k = bisect_left(starts, settled)  # matches that start before it are the same in text[:end]
+    resume = max(settled, ends[k - 1]) if k else settled
+    return k + len(re.compile(pattern, flags).findall(text, resume, end))
+
+
+WORD_RUN = re.compile(r"\w+")
+
+
+def _literal_starts(doc, pattern: str, literal: str) -> Optional[list[int]]:
+    """Where ``pattern`` (``\\b`` + literal + ``\\b``) matches in the article, as
+    ``re.finditer`` finds it, from the article's index of word runs; None when the literal
+    does not start with a word character (then only a search finds it). Such a match can
+    start only where a run of word characters starts that is the literal's first run."""
+    first = WORD_RUN.match(literal)
+    if first is None:
+        return None
+    text = doc_text(doc)
+    runs: Optional[dict[str, list[int]]] = doc.user_data.get("endorsetrack.word_runs")
+    if runs is None:
+        runs = {}
+        for m in WORD_RUN.finditer(text):
+            runs.setdefault(m.group(), []).append(m.start())
+        doc.user_data["endorsetrack.word_runs"] = runs
+    compiled = re.compile(pattern)
+    out: list[int] = []
+    for at in runs.get(first.group(), ()):
+        if (not out or at >= out[-1] + len(literal)) and compiled.match(text, at):  # matches do not overlap
+            out.append(at)
+    return out
 
 
 def name_head(name: str) -> str:
