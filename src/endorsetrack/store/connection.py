@@ -12,9 +12,10 @@ import os
 import re
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from ..errors import DatabaseConnectError, DatabaseNotFoundError
 from ..settings import DEFAULT
@@ -121,6 +122,27 @@ class Database:
             if self.dialect.name == "sqlite":
                 self.conn.execute("BEGIN IMMEDIATE")
             self.in_transaction = True
+
+    @contextmanager
+    def read_snapshot(self) -> Iterator["Database"]:
+        """Every query inside sees the database as of one moment, so a page built from several
+        queries never mixes rows from before and after a concurrent ingest's commit (an entity
+        id in ``stances`` that the entity query did not see). SQLite: a deferred read
+        transaction (in WAL mode a reader never blocks the writer, nor waits for it);
+        PostgreSQL: REPEATABLE READ, READ ONLY. Ends with a rollback: nothing is written."""
+        if self.in_transaction:
+            yield self
+            return
+        if self.dialect.name == "sqlite":
+            self.conn.execute("BEGIN")
+        else:
+            self.conn.rollback()  # the open-time checks ran in an implicit transaction
+            self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        self.in_transaction = True
+        try:
+            yield self
+        finally:
+            self.rollback()
 
     def commit(self) -> None:
         if self.in_transaction or self.dialect.name != "sqlite":

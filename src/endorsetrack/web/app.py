@@ -39,13 +39,14 @@ def config(request: Request) -> WebConfig:
 
 
 async def read(request: Request, query: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run ``query(db, ...)`` on a connection opened and closed in one worker thread."""
+    """Run ``query(db, ...)`` on a connection opened and closed in one worker thread, in a read snapshot."""
     url = config(request).db_url
 
     def run() -> Any:
         db = open_store(url)
         try:
-            return query(db, *args, **kwargs)
+            with db.read_snapshot():  # one page, one moment: an ingest may be committing meanwhile
+                return query(db, *args, **kwargs)
         finally:
             db.close()
     return await run_in_threadpool(run)
