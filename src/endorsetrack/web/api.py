@@ -14,7 +14,7 @@ from ..store import entity_corrections
 from ..store import review as reviews
 from ..store import web_queries as wq
 from . import models, security
-from .app import config, read
+from .app import config, read, write
 
 ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": models.ErrorBody, "description": desc} for status, desc in
           ((404, "No such race, entity, article or fact"), (422, "Invalid parameters"),
@@ -113,4 +113,4 @@ def _create(db, fact_id: int, body: models.ReviewIn) -> dict:
              responses=WRITE_ERRORS, dependencies=[Depends(writer_checks)],
              summary="Confirm, reject or correct a fact (stored apart from extraction)")
 async def create_review(request: Request, fact_id: models.RowId, body: models.ReviewIn):
-    return await read(request, _create, fact_id, body)
+    return await write(request, _create, fact_id, body)

@@ -40,13 +40,27 @@ def config(request: Request) -> WebConfig:
 
 async def read(request: Request, query: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run ``query(db, ...)`` on a connection opened and closed in one worker thread, in a read snapshot."""
+    return await _on_connection(request, query, args, kwargs, snapshot=True)
+
+
+async def write(request: Request, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run ``action(db, ...)``, which writes (it opens its own write transaction, waiting on the busy
+    timeout for an ingest's batch), on a connection opened and closed in one worker thread. Never in a
+    read snapshot: on SQLite a snapshot cannot become a write once another commit has landed."""
+    return await _on_connection(request, action, args, kwargs, snapshot=False)
+
+
+async def _on_connection(request: Request, fn: Callable[..., Any], args: tuple, kwargs: dict,
+                         snapshot: bool) -> Any:
     url = config(request).db_url
 
     def run() -> Any:
         db = open_store(url)
         try:
+            if not snapshot:
+                return fn(db, *args, **kwargs)
             with db.read_snapshot():  # one page, one moment: an ingest may be committing meanwhile
-                return query(db, *args, **kwargs)
+                return fn(db, *args, **kwargs)
         finally:
             db.close()
     return await run_in_threadpool(run)
