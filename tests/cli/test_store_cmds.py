@@ -348,3 +348,18 @@ def test_entity_correction_errors_are_one_line_and_exit_2(harbor):
     r = harbor("entities", "rename", "#99999", "X", "--db", "DB")
     assert r.exit_code == 2 and r.stderr.strip() == "error: no entity with id 99999 in the database"
     assert json.loads(harbor("entities", "log", "--db", "DB", "-f", "json").stdout) == []
+
+
+def test_ingest_with_a_missing_metadata_file_exits_2_with_its_name_and_creates_no_database(env):
+    r = env("ingest", str(env.tmp / "a.txt"), "--metadata", str(env.tmp / "nope.jsonl"), "--db", "DB")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-1] == f"error: {env.tmp / 'nope.jsonl'}: metadata file not found"
+    assert not os.path.exists(env.db)
+
+
+def test_ingest_with_metadata_warns_about_lines_naming_no_input_file(env):
+    meta = env.tmp / "meta.jsonl"
+    meta.write_text('{"doc": "a.txt", "url": "https://paper.example/a"}\n{"doc": "zz.txt", "url": "https://x.example"}\n')
+    r = env("ingest", str(env.tmp / "a.txt"), "--metadata", str(meta), "--db", "DB")
+    assert r.exit_code == 0, r.output
+    assert f"warning: {meta}:2: 'zz.txt' names no input file; its metadata was not used" in r.stderr.splitlines()

@@ -24,7 +24,7 @@ from ..store import applied, connect, find_conflicts, open_store, queries, resol
 from ..store import entity_corrections as ec
 from ..store import write_rows
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
-from .options import (EntityTypeChoice, ExportFormat, OutputFormat, StageChoice, StanceChoice, choice_value,
+from .options import (EntityTypeChoice, ExportFormat, OutputFormat, StageChoice, StanceChoice, choice_value, metadata_option,
                       dating_defaults, published_option, year_option)
 
 DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
@@ -146,12 +146,14 @@ def ingest(
     published: Optional[str] = published_option,
     year: Optional[int] = year_option,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
+    metadata: Optional[str] = metadata_option,
 ) -> None:
     """Extract and store articles; re-ingesting changes nothing, an edited article supersedes its old facts."""
     try:
         dating = dating_defaults(published, year)
         from ..batch import run_ingest  # spaCy loads only when a command extracts
-        summary = run_ingest(paths, db, workers=workers, published=dating.published, year=dating.year, quiet=quiet)
+        summary = run_ingest(paths, db, workers=workers, published=dating.published, year=dating.year, quiet=quiet,
+                             metadata=metadata)
     except EndorsetrackError as exc:
         raise fail(exc) from exc
     if not summary.read:
