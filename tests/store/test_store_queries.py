@@ -143,3 +143,18 @@ def test_undated_reports_are_counted_under_the_same_filters_and_kept_on_request(
     assert queries.undated_reports(seeded, candidate="Lamont") == 1
     assert queries.undated_reports(seeded, candidate="Lieberman") == 0
     assert queries.undated_reports(seeded, race="Connecticut Senate") == 1
+
+
+def test_the_538_preset_has_one_row_per_endorsement_report_in_fivethirtyeights_shape(seeded):
+    rows = queries.export_538_rows(seeded)
+    assert all(tuple(r) == queries.PRESET_538_COLUMNS for r in rows)
+    # 13 reports, of which the undecided one and the two declines are not endorsements
+    assert len(rows) == 10 and {r["stance"] for r in rows} == {"endorses", "will_endorse"}
+    firefighters = next(r for r in rows if r["endorsee"] == "Joe Lieberman" and r["date"] == "2006-08-29")
+    assert (firefighters["date"], firefighters["endorsee"], firefighters["category"], firefighters["position_sought"],
+            firefighters["year"], firefighters["state"], firefighters["district"], firefighters["stage"],
+            firefighters["source"], firefighters["evidence"]) == (
+        "2006-08-29", "Joe Lieberman", "union", "U.S. Senate", 2006, "Connecticut", None, "general", "august.txt",
+        "quote")
+    locals_ = next(r for r in rows if r["endorser"] == "two of its largest locals")
+    assert (locals_["position_sought"], locals_["race"], locals_["stage"]) == ("governor", GOV_LABEL, "primary")

@@ -32,6 +32,10 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+class ExportPreset(str, Enum):
+    fivethirtyeight = "538"
+
+
 class ExportFormat(str, Enum):
     csv = "csv"
     json = "json"

@@ -282,6 +282,31 @@ def export_rows(db: Database, *, history: bool = False) -> list[dict]:
     return out
 
 
+#: ``export --preset 538``: FiveThirtyEight's endorsement-table shape (date, endorser, endorsee,
+#: the endorser's category, the position the endorsee seeks and where, stage, source, evidence),
+#: plus the race label and year and whether the report is a decision or an announced intention.
+PRESET_538_COLUMNS = ("date", "endorser", "endorsee", "category", "position_sought", "year", "state", "district",
+                      "city", "stage", "race", "stance", "source", "evidence")
+#: The stances the 538 preset keeps: support decided or announced (oppositions, declines,
+#: undecided and rescinded are not endorsements in that table's sense).
+PRESET_538_STANCES = SUPPORT
+
+
+def export_538_rows(db: Database, *, history: bool = False) -> list[dict]:
+    """One row per report of an endorsement (endorses or will_endorse) in PRESET_538_COLUMNS: the
+    report's date, the race's office, year, state, district and city; the stance's stage, else the
+    race's; the article's url (its file name without one)."""
+    return [{"date": r["date"], "endorser": r["endorser"], "endorsee": r["candidate"],
+             "category": r["endorser_type"], "position_sought": r["race_office"], "year": r["race_year"],
+             "state": r["race_state"], "district": r["race_district"], "city": r["race_city"],
+             "stage": r["stage"] or r["race_stage"], "race": r["race"], "stance": r["stance"],
+             "source": r["source_url"] or r["source_doc"], "evidence": r["evidence"]}
+            for r in export_rows(db, history=history) if r["stance"] in PRESET_538_STANCES]
+
+
+PRESETS = {"538": (export_538_rows, PRESET_538_COLUMNS)}
+
+
 def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False) -> list[dict]:
     """One row per poll result set; the same poll reported by several articles is one row with its count."""
     view = CatalogView(db)
