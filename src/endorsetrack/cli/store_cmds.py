@@ -36,7 +36,7 @@ rollup_option = typer.Option(False, "--rollup", help="Show locals under their na
 
 TABLES = {
     "endorsements": ("endorser", "stance", "candidate", "stage", "race", "first_reported", "reports", "confidence"),
-    "timeline": ("date", "endorser", "stance", "candidate", "stage", "race", "evidence", "source"),
+    "timeline": ("date", "endorser", "stance", "candidate", "was", "stage", "race", "evidence", "source"),
     "conflicts": ("kind", "race", "endorser_a", "stance_a", "candidate_a", "date_a", "endorser_b", "stance_b",
                   "candidate_b", "date_b"),
     "polls": ("date", "pollster", "population", "results", "race", "reports", "source"),

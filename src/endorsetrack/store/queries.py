@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import Callable, Optional
 
 from ..errors import BadDateError, QueryError
 from ..resolve import RACE_PARTS, name_key
@@ -223,8 +223,53 @@ def race_status(db: Database, race: str, *, as_of: Optional[str] = None, rollup:
     return out
 
 
+def report_cycle(view: CatalogView, race_id: Optional[int], day: Optional[str]) -> Optional[int]:
+    """The election cycle a report belongs to: its race's year, else the year of its date (a race
+    stored without a year, "mayor, Eastvale", holds every cycle's contest); None when neither is
+    known (an undated report of a yearless race, or a report with no race)."""
+    if race_id is None:
+        return None
+    year = (view.race_records.get(race_id) or {}).get("year")
+    if year is not None:
+        return int(year)
+    return int(day[:4]) if day else None
+
+
+def mark_changes(view: CatalogView, reports: list[dict], *, date_field: str = "date",
+                 counts: Callable[[dict], bool] = lambda r: True) -> list[dict]:
+    """Set each report's "change" ("change" where the endorser's stance or candidate differs from
+    its previous report of the same race, stage and cycle; "rescind" for a withdrawal) and
+    "previous" (that previous report's stance and candidate). ``reports`` are in date order and
+    carry endorser_id, race_id, stage, stance, candidate_id and ``date_field``.
+
+    Reports of different races, stages or cycles are separate histories: a 2014 opposition and
+    a 2018 endorsement are no change of mind, and neither is an undated report of a yearless
+    race next to a dated one (its cycle is unknown), nor a report with no race. Reports for
+    which ``counts`` is False (superseded, rejected) are marked with nothing and skipped."""
+    last: dict[tuple, tuple] = {}
+    for r in reports:
+        r["change"] = r["previous"] = None
+        if not counts(r):
+            continue
+        if r["stance"] == "rescinds":
+            r["change"] = "rescind"
+        cycle = report_cycle(view, r["race_id"], r[date_field])
+        if cycle is None:
+            continue
+        key = (r["endorser_id"], r["race_id"], r["stage"], cycle)
+        now = (r["stance"], r["candidate_id"])
+        before = last.get(key)
+        if before is not None:
+            if before != now and r["change"] is None:
+                r["change"] = "change"
+            r["previous"] = {"stance": before[0], "candidate": view.name(before[1])}
+        last[key] = now
+    return reports
+
+
 def timeline(db: Database, name: str, *, rollup: bool = False, history: bool = False) -> list[dict]:
-    """Every report about an endorser (as endorser) or a candidate, in date order, with evidence."""
+    """Every report about an endorser (as endorser) or a candidate, in date order, with evidence,
+    and where an endorser's stance changed within one race, stage and cycle (``mark_changes``)."""
     view = CatalogView(db)
     ids = view.find(name, "endorser or candidate")
     ends = view.with_descendants(ids) if rollup else ids
@@ -232,12 +277,21 @@ def timeline(db: Database, name: str, *, rollup: bool = False, history: bool = F
     rows += [r for r in reviewed_source_rows(db, view, history=history, candidates=ids)
              if r["endorser_id"] not in ends]
     rows.sort(key=_date_order)
+    mark_changes(view, rows, date_field="effective_date", counts=lambda r: bool(r["is_current"]))
     return [{"date": r["effective_date"], "date_basis": r["date_basis"],
              "window": _window(r), **_entity_cols(view, r["endorser_id"], False),
              "stance": r["stance"], "candidate": view.name(r["candidate_id"]), "stage": r["stage"],
-             "race": view.race_name(r["race_id"]), "evidence": r["evidence"], "source": _source(r),
+             "race": view.race_name(r["race_id"]), "change": r["change"], "was": _was(r["previous"], r["change"]),
+             "evidence": r["evidence"], "source": _source(r),
              "title": r["title"], "current": bool(r["is_current"]), "confidence": r["confidence"]}
             for r in rows]
+
+
+def _was(previous: Optional[dict], change: Optional[str]) -> Optional[str]:
+    """The previous stance in words ("endorses Ned Lamont") where the report changes it."""
+    if change != "change" or not previous:
+        return None
+    return f"{previous['stance']} {previous['candidate']}" if previous["candidate"] else previous["stance"]
 
 
 def _window(r: dict) -> Optional[str]:
