@@ -199,9 +199,9 @@ class _Races:
         return {10: "Tom Ash", 11: "Lia Park"}.get(eid)
 
 
-def _report(day, race_id, candidate_id, stance="endorses"):
+def _report(day, race_id, candidate_id, stance="endorses", article_id=None):
     return {"date": day, "endorser_id": 1, "race_id": race_id, "stage": "general", "stance": stance,
-            "candidate_id": candidate_id}
+            "candidate_id": candidate_id, "article_id": article_id if article_id is not None else object()}
 
 
 def test_in_a_race_without_a_year_reports_compare_within_the_year_of_their_date():
@@ -212,3 +212,14 @@ def test_in_a_race_without_a_year_reports_compare_within_the_year_of_their_date(
         (None, None), (None, None), ("change", {"stance": "endorses", "candidate": "Lia Park"}),
         (None, None),  # undated in a yearless race: no cycle
         (None, None), ("change", {"stance": "endorses", "candidate": "Tom Ash"})]  # the race's year is the cycle
+
+
+def test_one_articles_reports_of_one_date_are_simultaneous_not_a_change_from_each_other():
+    reports = [_report("2018-03-01", 2, 10, article_id=1),
+               _report("2018-05-01", 2, 10, "declines", article_id=2), _report("2018-05-01", 2, 11, "declines", 2)]
+    queries.mark_changes(_Races(), reports)
+    was_ash = {"stance": "endorses", "candidate": "Tom Ash"}
+    # both declines change the March endorsement; the second is no change from the first
+    assert [(r["change"], r["previous"]) for r in reports] == [(None, None), ("change", was_ash), ("change", was_ash)]
+    listing = [_report("2018-05-01", 2, 10, "declines", 3), _report("2018-05-01", 2, 11, "declines", 3)]
+    assert [r["change"] for r in queries.mark_changes(_Races(), listing)] == [None, None]

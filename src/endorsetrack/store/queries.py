@@ -240,12 +240,14 @@ def mark_changes(view: CatalogView, reports: list[dict], *, date_field: str = "d
     """Set each report's "change" ("change" where the endorser's stance or candidate differs from
     its previous report of the same race, stage and cycle; "rescind" for a withdrawal) and
     "previous" (that previous report's stance and candidate). ``reports`` are in date order and
-    carry endorser_id, race_id, stage, stance, candidate_id and ``date_field``.
+    carry endorser_id, race_id, stage, stance, candidate_id, article_id and ``date_field``.
 
     Reports of different races, stages or cycles are separate histories: a 2014 opposition and
     a 2018 endorsement are no change of mind, and neither is an undated report of a yearless
     race next to a dated one (its cycle is unknown), nor a report with no race. Reports for
-    which ``counts`` is False (superseded, rejected) are marked with nothing and skipped."""
+    which ``counts`` is False (superseded, rejected) are marked with nothing and skipped. One
+    article's reports of the same date are simultaneous ("declined to back Ames or Bell"): one is
+    no change from another; the article's earlier-dated reports ("backed Ames in March") are."""
     last: dict[tuple, tuple] = {}
     for r in reports:
         r["change"] = r["previous"] = None
@@ -257,13 +259,16 @@ def mark_changes(view: CatalogView, reports: list[dict], *, date_field: str = "d
         if cycle is None:
             continue
         key = (r["endorser_id"], r["race_id"], r["stage"], cycle)
+        moment = (r["article_id"], r[date_field])
         now = (r["stance"], r["candidate_id"])
-        before = last.get(key)
+        # per history: (the last report's moment, the stance before that moment, the last stance)
+        state = last.get(key)
+        before = None if state is None else state[1] if state[0] == moment else state[2]
         if before is not None:
             if before != now and r["change"] is None:
                 r["change"] = "change"
             r["previous"] = {"stance": before[0], "candidate": view.name(before[1])}
-        last[key] = now
+        last[key] = (moment, before, now)
     return reports
 
 
