@@ -63,6 +63,12 @@ class MissingInputError(InputError):
     code = "input.missing"
 
 
+class MetadataFileError(InputError):
+    """A metadata file given with ``--metadata`` is missing or malformed (nothing is read then)."""
+
+    code = "input.metadata"
+
+
 class RuleFileError(EndorsetrackError):
     """A rule/pattern data file is malformed (missing keys, bad JSON, duplicate id)."""
 

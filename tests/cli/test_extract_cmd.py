@@ -209,3 +209,23 @@ def test_extract_progress_knows_the_total_of_a_list_of_files(runner, articles, m
     assert result.exit_code == 1, result.output  # one input failed, the others were written
     assert seen[0] == (3, "extracting")  # three one-article files: done/total and time left on a terminal
     assert sorted(seen[1:]) == [("advance", False), ("advance", False), ("advance", True)]
+
+
+def test_metadata_option_gives_plain_files_their_url_and_date(runner, articles):
+    (articles / "meta.csv").write_text("doc,url,published\nvega.txt,https://paper.example/vega,2023-05-02\n"
+                                       "gone.txt,https://paper.example/gone,2023-05-03\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "vega.txt", "--metadata", "meta.csv", "-q"])
+    assert result.exit_code == 0, result.output
+    [obj] = json_lines(result.stdout)
+    assert (obj["url"], obj["published"]) == ("https://paper.example/vega", "2023-05-02")
+    assert result.stderr.splitlines() == ["warning: meta.csv:3: 'gone.txt' names no input file; its metadata was not used"]
+
+
+def test_a_malformed_metadata_file_exits_2_before_reading_anything(runner, articles):
+    (articles / "meta.jsonl").write_text('{"doc": "vega.txt"}\n[1, 2]\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", "vega.txt", "--metadata", "meta.jsonl", "-q"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "error: meta.jsonl:2: not a JSON object; --metadata wants JSON Lines naming a file (doc or file) with url, "
+        "title, published"]

@@ -348,3 +348,34 @@ def test_entity_correction_errors_are_one_line_and_exit_2(harbor):
     r = harbor("entities", "rename", "#99999", "X", "--db", "DB")
     assert r.exit_code == 2 and r.stderr.strip() == "error: no entity with id 99999 in the database"
     assert json.loads(harbor("entities", "log", "--db", "DB", "-f", "json").stdout) == []
+
+
+def test_ingest_with_a_missing_metadata_file_exits_2_with_its_name_and_creates_no_database(env):
+    r = env("ingest", str(env.tmp / "a.txt"), "--metadata", str(env.tmp / "nope.jsonl"), "--db", "DB")
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-1] == f"error: {env.tmp / 'nope.jsonl'}: metadata file not found"
+    assert not os.path.exists(env.db)
+
+
+def test_ingest_with_metadata_warns_about_lines_naming_no_input_file(env):
+    meta = env.tmp / "meta.jsonl"
+    meta.write_text('{"doc": "a.txt", "url": "https://paper.example/a"}\n{"doc": "zz.txt", "url": "https://x.example"}\n')
+    r = env("ingest", str(env.tmp / "a.txt"), "--metadata", str(meta), "--db", "DB")
+    assert r.exit_code == 0, r.output
+    assert f"warning: {meta}:2: 'zz.txt' names no input file; its metadata was not used" in r.stderr.splitlines()
+
+
+def test_export_preset_538_writes_fivethirtyeights_columns_in_csv_and_json(loaded):
+    ex = loaded("export", "--preset", "538", "--db", "DB")
+    assert ex.exit_code == 0, ex.output
+    assert ex.stdout.splitlines()[0] == ("date,endorser,endorsee,category,position_sought,year,state,district,city,"
+                                         "stage,race,stance,source,evidence")
+    rows = list(csv.DictReader(io.StringIO(ex.stdout)))
+    assert len(rows) == 4 and "AFL-CIO" not in {r["endorser"] for r in rows}  # its decline is no endorsement
+    assert {(r["position_sought"], r["state"], r["year"], r["stage"]) for r in rows} == {
+        ("U.S. Senate", "Connecticut", "2006", "general")}
+    js = json.loads(loaded("export", "--preset", "538", "--format", "json", "--db", "DB").stdout)
+    assert [(r["date"], r["endorser"], r["endorsee"]) for r in js] == [(r["date"], r["endorser"], r["endorsee"])
+                                                                      for r in rows]
+    bad = loaded("export", "--preset", "nyt", "--db", "DB")
+    assert bad.exit_code == 2 and "is not one of '538'" in bad.stderr

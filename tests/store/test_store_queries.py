@@ -143,3 +143,83 @@ def test_undated_reports_are_counted_under_the_same_filters_and_kept_on_request(
     assert queries.undated_reports(seeded, candidate="Lamont") == 1
     assert queries.undated_reports(seeded, candidate="Lieberman") == 0
     assert queries.undated_reports(seeded, race="Connecticut Senate") == 1
+
+
+def test_the_538_preset_has_one_row_per_endorsement_report_in_fivethirtyeights_shape(seeded):
+    rows = queries.export_538_rows(seeded)
+    assert all(tuple(r) == queries.PRESET_538_COLUMNS for r in rows)
+    # 13 reports, of which the undecided one and the two declines are not endorsements
+    assert len(rows) == 10 and {r["stance"] for r in rows} == {"endorses", "will_endorse"}
+    firefighters = next(r for r in rows if r["endorsee"] == "Joe Lieberman" and r["date"] == "2006-08-29")
+    assert (firefighters["date"], firefighters["endorsee"], firefighters["category"], firefighters["position_sought"],
+            firefighters["year"], firefighters["state"], firefighters["district"], firefighters["stage"],
+            firefighters["source"], firefighters["evidence"]) == (
+        "2006-08-29", "Joe Lieberman", "union", "U.S. Senate", 2006, "Connecticut", None, "general", "august.txt",
+        "quote")
+    locals_ = next(r for r in rows if r["endorser"] == "two of its largest locals")
+    assert (locals_["position_sought"], locals_["race"], locals_["stage"]) == ("governor", GOV_LABEL, "primary")
+
+
+@pytest.fixture
+def cycles(db):
+    """One endorser's reports across races and cycles: only some of them are changes of mind."""
+    gov14, gov18, mayor = "2014 governor, Vermont", "2018 governor, Vermont", "mayor, Eastvale"
+    with StoreWriter(db) as w:
+        w.write(article("a14.txt", "a", end("Harbor Pilots Guild", "Rita Vance", "opposes", race=gov14),
+                        end("Harbor Pilots Guild", "Omar Feld", race=None, start=1), published="2014-09-01"))
+        w.write(article("b18.txt", "b", end("Harbor Pilots Guild", "Rita Vance", race=gov18), published="2018-05-01"))
+        w.write(article("c18.txt", "c", end("Harbor Pilots Guild", "Rita Vance", "opposes", race=gov18),
+                        published="2018-10-01"))
+        w.write(article("undated.txt", "d", end("Harbor Pilots Guild", "Tom Ash", race=mayor),
+                        end("Harbor Pilots Guild", "Uma Rill", race=None, start=1)))
+        w.write(article("undated2.txt", "e", end("Harbor Pilots Guild", "Lia Park", race=mayor)))
+    return db
+
+
+def test_timeline_shows_a_change_only_within_one_race_stage_and_cycle(cycles):
+    rows = queries.timeline(cycles, "Harbor Pilots Guild")
+    steps = [(r["date"], r["stance"], r["candidate"], r["race"], r["change"], r["was"]) for r in rows]
+    assert steps == [
+        ("2014-09-01", "opposes", "Rita Vance", "2014 governor, Vermont", None, None),
+        ("2014-09-01", "endorses", "Omar Feld", None, None, None),
+        # another cycle's race: its own history, no change of mind
+        ("2018-05-01", "endorses", "Rita Vance", "2018 governor, Vermont", None, None),
+        ("2018-10-01", "opposes", "Rita Vance", "2018 governor, Vermont", "change", "endorses Rita Vance"),
+        # undated reports in a race without a year, or in no race: no cycle to compare them in
+        (None, "endorses", "Tom Ash", "mayor, Eastvale", None, None),
+        (None, "endorses", "Uma Rill", None, None, None),
+        (None, "endorses", "Lia Park", "mayor, Eastvale", None, None)]
+
+
+class _Races:
+    """A stand-in catalog: two races, one without a year."""
+    race_records = {1: {"year": None}, 2: {"year": 2018}}
+
+    def name(self, eid):
+        return {10: "Tom Ash", 11: "Lia Park"}.get(eid)
+
+
+def _report(day, race_id, candidate_id, stance="endorses", article_id=None):
+    return {"date": day, "endorser_id": 1, "race_id": race_id, "stage": "general", "stance": stance,
+            "candidate_id": candidate_id, "article_id": article_id if article_id is not None else object()}
+
+
+def test_in_a_race_without_a_year_reports_compare_within_the_year_of_their_date():
+    reports = [_report("2014-05-01", 1, 10), _report("2018-03-01", 1, 11), _report("2018-09-01", 1, 10),
+               _report(None, 1, 11), _report(None, 2, 10), _report("2018-10-01", 2, 11)]
+    queries.mark_changes(_Races(), reports)
+    assert [(r["change"], r["previous"]) for r in reports] == [
+        (None, None), (None, None), ("change", {"stance": "endorses", "candidate": "Lia Park"}),
+        (None, None),  # undated in a yearless race: no cycle
+        (None, None), ("change", {"stance": "endorses", "candidate": "Tom Ash"})]  # the race's year is the cycle
+
+
+def test_one_articles_reports_of_one_date_are_simultaneous_not_a_change_from_each_other():
+    reports = [_report("2018-03-01", 2, 10, article_id=1),
+               _report("2018-05-01", 2, 10, "declines", article_id=2), _report("2018-05-01", 2, 11, "declines", 2)]
+    queries.mark_changes(_Races(), reports)
+    was_ash = {"stance": "endorses", "candidate": "Tom Ash"}
+    # both declines change the March endorsement; the second is no change from the first
+    assert [(r["change"], r["previous"]) for r in reports] == [(None, None), ("change", was_ash), ("change", was_ash)]
+    listing = [_report("2018-05-01", 2, 10, "declines", 3), _report("2018-05-01", 2, 11, "declines", 3)]
+    assert [r["change"] for r in queries.mark_changes(_Races(), listing)] == [None, None]

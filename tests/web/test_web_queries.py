@@ -84,3 +84,29 @@ def test_recent_reports_are_newest_first_and_skip_rejected_facts(db):
     for r in first[:2]:
         rv.record_review(db, r["fact_id"], "reject")
     assert wq.recent_reports(db, limit=1)[0]["date"] == "2006-08-20"
+
+
+def test_endorser_history_calls_no_change_across_cycles_or_for_undated_reports_without_a_cycle(db):
+    from endorsetrack.store import StoreWriter
+    from endorsetrack.types import Article
+
+    def one(doc, text, published, candidate, race, stance="endorses"):
+        evidence = web_builders.ev(text, text)
+        return web_builders.dated(article=Article(doc=doc, text=text, published=published),
+                                  endorsements=(web_builders.end("Lamplighters Union", candidate, evidence, stance,
+                                                                 race=race),))
+    with StoreWriter(db) as w:
+        w.write(one("l14.txt", "The lamplighters oppose Rita Vance.", "2014-09-01", "Rita Vance",
+                    "2014 governor, Vermont", "opposes"))
+        w.write(one("l18.txt", "The lamplighters back Rita Vance.", "2018-05-01", "Rita Vance", "2018 governor, Vermont"))
+        w.write(one("l18b.txt", "The lamplighters now oppose Rita Vance.", "2018-10-01", "Rita Vance",
+                    "2018 governor, Vermont", "opposes"))
+        w.write(one("lx.txt", "The lamplighters back Omar Feld.", None, "Omar Feld", None))
+        w.write(one("ly.txt", "The lamplighters back Uma Rill.", None, "Uma Rill", None))
+    d = wq.endorser_detail(db, web_builders.ids(db)["entities"]["Lamplighters Union"])
+    steps = [(r["date"], r["stance"], r["candidate"], r["change"], r["previous"]) for r in d["history"]]
+    assert steps == [("2014-09-01", "opposes", "Rita Vance", None, None),
+                     ("2018-05-01", "endorses", "Rita Vance", None, None),  # the 2018 race is another record
+                     ("2018-10-01", "opposes", "Rita Vance", "change", {"stance": "endorses", "candidate": "Rita Vance"}),
+                     (None, "endorses", "Omar Feld", None, None),  # undated, no race: no change of anything
+                     (None, "endorses", "Uma Rill", None, None)]

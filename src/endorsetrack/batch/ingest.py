@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     pass
 
 from ..errors import EndorsetrackError, error_line
-from ..ingest import known_article_count, read_records
+from ..ingest import MetadataFile, known_article_count, load_metadata, read_records
 from ..pipeline import DatingDefaults, normalize_record, process_articles
 from ..settings import DEFAULT, Settings
 from ..types import Article, ArticleResult, DocumentError
@@ -64,16 +64,30 @@ class IngestSummary:
 def run_ingest(paths: Sequence[str], url: Optional[str] = None, *, workers: int = 1,
                published: Optional[str] = None, year: Optional[int] = None, quiet: bool = False,
                settings: Settings = DEFAULT, nlp: Optional[Language] = None,
-               report: Optional[Callable[[str], None]] = None) -> IngestSummary:
+               report: Optional[Callable[[str], None]] = None, metadata: Optional[str] = None) -> IngestSummary:
     """Ingest every article under ``paths`` into the database at ``url`` (created and migrated as needed).
 
     ``published`` dates articles that give no date; ``year`` dates references that give
     no year when nothing else does (both decided in the pipeline's resolve stage).
+    ``metadata`` is a metadata file (ingest/sidecar.py) giving plain files their url, title
+    and date: read before anything else (MetadataFileError when missing or malformed); each
+    of its lines that named no input file is reported as a warning at the end.
     """
     report = report or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    meta = load_metadata(metadata) if metadata is not None else None
+    try:
+        return _ingest(paths, url, workers, published, year, quiet, settings, nlp, report, meta)
+    finally:
+        for line in meta.unused() if meta is not None else ():
+            report(line)
+
+
+def _ingest(paths: Sequence[str], url: Optional[str], workers: int, published: Optional[str], year: Optional[int],
+            quiet: bool, settings: Settings, nlp: Optional[Language], report: Callable[[str], None],
+            meta: Optional[MetadataFile]) -> IngestSummary:
     started = time.monotonic()
     summary = IngestSummary(resolve_url(url))
-    articles = (normalize_record(record, settings) for record in read_records(paths))
+    articles = (normalize_record(record, settings) for record in read_records(paths, meta))
     failed_before_first = 0
     for first in articles:  # no database is created or touched before one input reads as an article
         if isinstance(first, Article):

@@ -13,7 +13,7 @@ from rich.table import Table
 from ..errors import EndorsetrackError, InputError, error_line
 from ..types import DocumentError
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
-from .options import dating_defaults, published_option, year_option
+from .options import dating_defaults, metadata_option, published_option, year_option
 
 
 @app.command()
@@ -25,6 +25,7 @@ def extract(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
     published: Optional[str] = published_option,
     year: Optional[int] = year_option,
+    metadata: Optional[str] = metadata_option,
 ) -> None:
     """Extract endorsements and polls: one JSON object per article (no database needed).
 
@@ -33,6 +34,8 @@ def extract(
     """
     try:
         dating = dating_defaults(published, year)
+        from ..ingest import load_metadata
+        meta = load_metadata(metadata) if metadata is not None else None
     except EndorsetrackError as exc:
         raise fail(exc) from exc
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
@@ -42,7 +45,7 @@ def extract(
         from ..batch import Progress  # spaCy loads only when a command extracts
         from ..ingest import known_article_count, read_records
         from ..pipeline import process_records
-        records = read_records(paths)
+        records = read_records(paths, meta)
         with Progress(quiet, known_article_count(paths), verb="extracting") as progress:
             for outcome in process_records(records, dating=dating):
                 if isinstance(outcome, DocumentError):
@@ -57,6 +60,8 @@ def extract(
     finally:
         if output:
             out.close()
+        for line in meta.unused() if meta is not None else ():
+            typer.echo(line, err=True)
     if done == 0:
         raise fail(InputError(NOTHING_READABLE))
     if failures:

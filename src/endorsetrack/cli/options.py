@@ -13,6 +13,9 @@ published_option = typer.Option(None, "--published", help="Date (YYYY-MM-DD) for
 year_option = typer.Option(None, "--year", min=1800, max=2200,
                            help="Year of dates the text gives without one ('the Aug. 8 primary'), "
                                 "for articles with no published date.")
+metadata_option = typer.Option(None, "--metadata", metavar="FILE",
+                               help="JSON Lines or CSV naming input files (doc or file) with their url, title and "
+                                    "published date, for plain files that carry none.")
 
 
 def dating_defaults(published: Optional[str], year: Optional[int]) -> DatingDefaults:
@@ -27,6 +30,10 @@ class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+class ExportPreset(str, Enum):
+    fivethirtyeight = "538"
 
 
 class ExportFormat(str, Enum):

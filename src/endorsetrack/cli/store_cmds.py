@@ -24,8 +24,8 @@ from ..store import applied, connect, find_conflicts, open_store, queries, resol
 from ..store import entity_corrections as ec
 from ..store import write_rows
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
-from .options import (EntityTypeChoice, ExportFormat, OutputFormat, StageChoice, StanceChoice, choice_value,
-                      dating_defaults, published_option, year_option)
+from .options import (EntityTypeChoice, ExportFormat, ExportPreset, OutputFormat, StageChoice, StanceChoice, choice_value,
+                      dating_defaults, metadata_option, published_option, year_option)
 
 DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
 FORMAT_HELP = "Output format."
@@ -36,7 +36,7 @@ rollup_option = typer.Option(False, "--rollup", help="Show locals under their na
 
 TABLES = {
     "endorsements": ("endorser", "stance", "candidate", "stage", "race", "first_reported", "reports", "confidence"),
-    "timeline": ("date", "endorser", "stance", "candidate", "stage", "race", "evidence", "source"),
+    "timeline": ("date", "endorser", "stance", "candidate", "was", "stage", "race", "evidence", "source"),
     "conflicts": ("kind", "race", "endorser_a", "stance_a", "candidate_a", "date_a", "endorser_b", "stance_b",
                   "candidate_b", "date_b"),
     "polls": ("date", "pollster", "population", "results", "race", "reports", "source"),
@@ -146,12 +146,14 @@ def ingest(
     published: Optional[str] = published_option,
     year: Optional[int] = year_option,
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
+    metadata: Optional[str] = metadata_option,
 ) -> None:
     """Extract and store articles; re-ingesting changes nothing, an edited article supersedes its old facts."""
     try:
         dating = dating_defaults(published, year)
         from ..batch import run_ingest  # spaCy loads only when a command extracts
-        summary = run_ingest(paths, db, workers=workers, published=dating.published, year=dating.year, quiet=quiet)
+        summary = run_ingest(paths, db, workers=workers, published=dating.published, year=dating.year, quiet=quiet,
+                             metadata=metadata)
     except EndorsetrackError as exc:
         raise fail(exc) from exc
     if not summary.read:
@@ -298,16 +300,25 @@ def export(
     fmt: ExportFormat = typer.Option(ExportFormat.csv.value, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
     history: bool = typer.Option(False, "--history", help="Include reports from superseded article versions."),
+    preset: Optional[ExportPreset] = typer.Option(
+        None, "--preset", help="538: FiveThirtyEight's endorsement shape, one row per report of an endorsement "
+                               "(endorses or will_endorse)."),
     db: Optional[str] = db_option,
 ) -> None:
     """The full record: one row per report of a stance, with date, parties, source and evidence."""
-    rows = _run(queries.export_rows, db=db, history=history)
+    if preset is not None:
+        query, columns = queries.PRESETS[preset.value]
+        rows = _run(query, db=db, history=history)
+        cols: Optional[list[str]] = list(columns)
+    else:
+        rows = _run(queries.export_rows, db=db, history=history)
+        cols = _export_columns(rows)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
-            write_rows(rows, fmt.value, out, columns=_export_columns(rows))
+            write_rows(rows, fmt.value, out, columns=cols)
         typer.echo(f"wrote {len(rows)} rows to {output}", err=True)
     else:
-        write_rows(rows, fmt.value, sys.stdout, columns=_export_columns(rows))
+        write_rows(rows, fmt.value, sys.stdout, columns=cols)
 
 
 def _export_columns(rows: list[dict]) -> Optional[list[str]]:

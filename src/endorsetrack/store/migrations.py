@@ -19,6 +19,7 @@ from .entity_corrections import ENTITY_CORRECTIONS_DDL
 from .lexicon_migration import apply_organization_lexicon
 from .race_records import apply_race_records
 from .review import REVIEWS_DDL
+from .views import VIEWS_DDL
 
 # Any constant: PostgreSQL advisory-lock id so that two ingests migrating at once serialise.
 PG_MIGRATION_LOCK = 7_406_311
@@ -48,6 +49,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0006_race_records", apply_race_records),
     # a person's merges, renames and retypes of entities, and a review's endorser (store/entity_corrections.py)
     Migration("0007_entity_corrections", _run_all(ENTITY_CORRECTIONS_DDL)),
+    # v_endorsements and v_polls: one row per fact / poll result, names in, for Datasette (store/views.py)
+    Migration("0008_views", _run_all(VIEWS_DDL)),
 )
 HEAD = MIGRATIONS[-1].name
 

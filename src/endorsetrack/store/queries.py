@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import Callable, Optional
 
 from ..errors import BadDateError, QueryError
 from ..resolve import RACE_PARTS, name_key
@@ -223,8 +223,58 @@ def race_status(db: Database, race: str, *, as_of: Optional[str] = None, rollup:
     return out
 
 
+def report_cycle(view: CatalogView, race_id: Optional[int], day: Optional[str]) -> Optional[int]:
+    """The election cycle a report belongs to: its race's year, else the year of its date (a race
+    stored without a year, "mayor, Eastvale", holds every cycle's contest); None when neither is
+    known (an undated report of a yearless race, or a report with no race)."""
+    if race_id is None:
+        return None
+    year = (view.race_records.get(race_id) or {}).get("year")
+    if year is not None:
+        return int(year)
+    return int(day[:4]) if day else None
+
+
+def mark_changes(view: CatalogView, reports: list[dict], *, date_field: str = "date",
+                 counts: Callable[[dict], bool] = lambda r: True) -> list[dict]:
+    """Set each report's "change" ("change" where the endorser's stance or candidate differs from
+    its previous report of the same race, stage and cycle; "rescind" for a withdrawal) and
+    "previous" (that previous report's stance and candidate). ``reports`` are in date order and
+    carry endorser_id, race_id, stage, stance, candidate_id, article_id and ``date_field``.
+
+    Reports of different races, stages or cycles are separate histories: a 2014 opposition and
+    a 2018 endorsement are no change of mind, and neither is an undated report of a yearless
+    race next to a dated one (its cycle is unknown), nor a report with no race. Reports for
+    which ``counts`` is False (superseded, rejected) are marked with nothing and skipped. One
+    article's reports of the same date are simultaneous ("declined to back Ames or Bell"): one is
+    no change from another; the article's earlier-dated reports ("backed Ames in March") are."""
+    last: dict[tuple, tuple] = {}
+    for r in reports:
+        r["change"] = r["previous"] = None
+        if not counts(r):
+            continue
+        if r["stance"] == "rescinds":
+            r["change"] = "rescind"
+        cycle = report_cycle(view, r["race_id"], r[date_field])
+        if cycle is None:
+            continue
+        key = (r["endorser_id"], r["race_id"], r["stage"], cycle)
+        moment = (r["article_id"], r[date_field])
+        now = (r["stance"], r["candidate_id"])
+        # per history: (the last report's moment, the stance before that moment, the last stance)
+        state = last.get(key)
+        before = None if state is None else state[1] if state[0] == moment else state[2]
+        if before is not None:
+            if before != now and r["change"] is None:
+                r["change"] = "change"
+            r["previous"] = {"stance": before[0], "candidate": view.name(before[1])}
+        last[key] = (moment, before, now)
+    return reports
+
+
 def timeline(db: Database, name: str, *, rollup: bool = False, history: bool = False) -> list[dict]:
-    """Every report about an endorser (as endorser) or a candidate, in date order, with evidence."""
+    """Every report about an endorser (as endorser) or a candidate, in date order, with evidence,
+    and where an endorser's stance changed within one race, stage and cycle (``mark_changes``)."""
     view = CatalogView(db)
     ids = view.find(name, "endorser or candidate")
     ends = view.with_descendants(ids) if rollup else ids
@@ -232,12 +282,21 @@ def timeline(db: Database, name: str, *, rollup: bool = False, history: bool = F
     rows += [r for r in reviewed_source_rows(db, view, history=history, candidates=ids)
              if r["endorser_id"] not in ends]
     rows.sort(key=_date_order)
+    mark_changes(view, rows, date_field="effective_date", counts=lambda r: bool(r["is_current"]))
     return [{"date": r["effective_date"], "date_basis": r["date_basis"],
              "window": _window(r), **_entity_cols(view, r["endorser_id"], False),
              "stance": r["stance"], "candidate": view.name(r["candidate_id"]), "stage": r["stage"],
-             "race": view.race_name(r["race_id"]), "evidence": r["evidence"], "source": _source(r),
+             "race": view.race_name(r["race_id"]), "change": r["change"], "was": _was(r["previous"], r["change"]),
+             "evidence": r["evidence"], "source": _source(r),
              "title": r["title"], "current": bool(r["is_current"]), "confidence": r["confidence"]}
             for r in rows]
+
+
+def _was(previous: Optional[dict], change: Optional[str]) -> Optional[str]:
+    """The previous stance in words ("endorses Ned Lamont") where the report changes it."""
+    if change != "change" or not previous:
+        return None
+    return f"{previous['stance']} {previous['candidate']}" if previous["candidate"] else previous["stance"]
 
 
 def _window(r: dict) -> Optional[str]:
@@ -280,6 +339,31 @@ def export_rows(db: Database, *, history: bool = False) -> list[dict]:
             "rule_id": r["rule_id"], "rule_version": r["rule_version"], "run_id": r["run_id"],
             "current": bool(r["is_current"]), "review": r.get("review")})
     return out
+
+
+#: ``export --preset 538``: FiveThirtyEight's endorsement-table shape (date, endorser, endorsee,
+#: the endorser's category, the position the endorsee seeks and where, stage, source, evidence),
+#: plus the race label and year and whether the report is a decision or an announced intention.
+PRESET_538_COLUMNS = ("date", "endorser", "endorsee", "category", "position_sought", "year", "state", "district",
+                      "city", "stage", "race", "stance", "source", "evidence")
+#: The stances the 538 preset keeps: support decided or announced (oppositions, declines,
+#: undecided and rescinded are not endorsements in that table's sense).
+PRESET_538_STANCES = SUPPORT
+
+
+def export_538_rows(db: Database, *, history: bool = False) -> list[dict]:
+    """One row per report of an endorsement (endorses or will_endorse) in PRESET_538_COLUMNS: the
+    report's date, the race's office, year, state, district and city; the stance's stage, else the
+    race's; the article's url (its file name without one)."""
+    return [{"date": r["date"], "endorser": r["endorser"], "endorsee": r["candidate"],
+             "category": r["endorser_type"], "position_sought": r["race_office"], "year": r["race_year"],
+             "state": r["race_state"], "district": r["race_district"], "city": r["race_city"],
+             "stage": r["stage"] or r["race_stage"], "race": r["race"], "stance": r["stance"],
+             "source": r["source_url"] or r["source_doc"], "evidence": r["evidence"]}
+            for r in export_rows(db, history=history) if r["stance"] in PRESET_538_STANCES]
+
+
+PRESETS = {"538": (export_538_rows, PRESET_538_COLUMNS)}
 
 
 def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False) -> list[dict]:

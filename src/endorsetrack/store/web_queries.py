@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from ..errors import UnknownNameError, UnknownRaceError
 from .connection import Database
-from .queries import SOURCE_SQL, STANCE_ORDER, SUPPORT, poll_rows, race_record, race_rows
+from .queries import SOURCE_SQL, STANCE_ORDER, SUPPORT, mark_changes, poll_rows, race_record, race_rows
 from .review import apply_reviews, latest_reviews, review_history, reviewed_source_rows
 from .view import CatalogView
 
@@ -283,23 +283,9 @@ def candidate_detail(db: Database, entity_id: int) -> dict:
 
 
 def _with_changes(view: CatalogView, reports: list[dict]) -> list[dict]:
-    """Mark where an endorser's stance in a race and stage differs from its previous report there."""
-    last: dict[tuple, tuple] = {}
-    for r in reports:
-        r["change"] = r["previous"] = None
-        if not r["current"] or r["review"] == "reject":
-            continue
-        key = (r["race_id"], r["stage"])
-        now = (r["stance"], r["candidate_id"])
-        before = last.get(key)
-        if r["stance"] == "rescinds":
-            r["change"] = "rescind"
-        elif before is not None and before != now:
-            r["change"] = "change"
-        if before is not None:
-            r["previous"] = {"stance": before[0], "candidate": view.name(before[1])}
-        last[key] = now
-    return reports
+    """Mark where an endorser's stance differs from its previous report of the same race, stage and
+    cycle (``queries.mark_changes``); superseded and rejected reports mark nothing."""
+    return mark_changes(view, reports, counts=lambda r: bool(r["current"]) and r["review"] != "reject")
 
 
 def endorser_detail(db: Database, entity_id: int) -> dict:
