@@ -25,12 +25,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from ..settings import DEFAULT
+
 __all__ = ["CachedAttributeRuler", "MEMO_LIMIT", "memoize_lemmatizer", "speed_up"]
 
-# Entries a memo holds before it starts over. The train corpus (272 articles, ~95k parsed
-# tokens) has ~14k distinct attribute-ruler keys and about as many lemmatizer keys;
-# 200,000 keeps a long run's memo bounded at a few tens of MB and rarely clears it.
-MEMO_LIMIT = 200_000
+# Entries a memo holds before it starts over: Settings.nlp_memo_entries (calibration there).
+MEMO_LIMIT = DEFAULT.nlp_memo_entries
 
 # The token attributes single-token patterns may read for the memo to be exact: the key.
 _KEY_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
