@@ -23,7 +23,7 @@ from .scan import has_cues, text_for_parse
 from .extract.endorsements import find_endorsements
 from .extract.polls import find_polls
 from .normalize import normalize
-from .nlp.build import build_nlp
+from .nlp.build import build_nlp, doc_text
 from .resolve import NO_DEFAULTS, DatingDefaults, date_article, resolve_article
 from .settings import DEFAULT, Settings
 from .types import Article, ArticleResult, DocumentError, Record
@@ -41,7 +41,7 @@ def annotate_and_extract(article: Article, doc: Doc, settings: Settings = DEFAUL
     polls = find_polls(doc, article)
     raw = ArticleResult(article=article, endorsements=tuple(endorsements),
                         polls=tuple(polls),
-                        parsed_chars=sum(1 for c in doc.text if not c.isspace()))
+                        parsed_chars=len("".join(doc_text(doc).split())))  # non-space characters
     return date_article(resolve_article(raw, doc), dating)
 
 

@@ -48,8 +48,13 @@ def trigger_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def election_re() -> re.Pattern:
-    stems = sorted({_stem(w) for w in _cue_words()["election"]}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in stems) + r")", re.I)
+    """Election vocabulary as word prefixes, except the words of the "not_election" group
+    that merely begin like one ("Pollen counts are high" is weather, not a poll)."""
+    groups = _cue_words()
+    stems = sorted({_stem(w) for w in groups["election"]}, key=len, reverse=True)
+    not_words = sorted({w.lower() for w in groups.get("not_election", ()) if w}, key=len, reverse=True)
+    exclude = "(?!" + "|".join(re.escape(w) for w in not_words) + ")" if not_words else ""
+    return re.compile(r"(?<![\w])" + exclude + "(?:" + "|".join(re.escape(s) for s in stems) + r")", re.I)
 
 
 def has_cues(text: str) -> bool:

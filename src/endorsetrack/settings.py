@@ -21,6 +21,13 @@ class Settings:
     # `ingest --workers N` stays small; raise it when memory is plentiful.
     batch_size: int = 32
 
+    # Entries each memo of nlp/speed.py (the attribute ruler's per distinct token, the
+    # lemmatizer's per word, tag and morphology) holds before it starts over. All 369
+    # corpus articles (seeds, dev, train, val; ~130k tokens) make 23,581 attribute-ruler
+    # keys and 13,540 lemmatizer keys (2026-12-07); 200,000 bounds a long run's memos at
+    # a few tens of MB and is rarely reached, so the memos hardly ever go cold.
+    nlp_memo_entries: int = 200_000
+
     # Articles longer than this (characters) are cut before parsing; spaCy's own
     # default max_length is 1,000,000. News articles run 2-20k characters; 200k
     # covers long-form pieces and stops a mis-read binary from eating memory.

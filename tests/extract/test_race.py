@@ -235,3 +235,24 @@ def test_another_person_s_description_in_the_sentence_does_not_describe_the_cand
 def test_a_published_year_without_month_dates_the_race():
     race = RaceIndex("Iowa Tess Varro (D) has our endorsement for the Senate.", "1996")
     assert race.race_for("Tess Varro", "U.S. Senate") == "1996 U.S. Senate, Iowa"
+
+
+def test_state_prefilter_gives_the_full_scan_s_answer():
+    from collections import Counter
+
+    from endorsetrack.extract.race import _dominant_state, _state_patterns
+
+    def full_scan(text):  # every state's pattern, as before the substring prefilter
+        counts: Counter = Counter()
+        for state, pattern in _state_patterns():
+            counts[state] += len(pattern.findall(text))
+            text = pattern.sub(" ", text)
+        best = counts.most_common(1)
+        return best[0][0] if best and best[0][1] else None
+
+    for text in ["Voters in West Virginia and Virginia, and in Virginia again.",
+                 "Rep. Ana Ruiz (D-Iowa) met Ohio officials; Ohio and Iowa, then Ohio.",
+                 "The Mayor of Eastvale spoke.", "", "Sen. Lee Park (R-N.H.) and Gov. Dana Cole (Pa.)"]:
+        assert _dominant_state(text) == full_scan(text), text
+    assert _dominant_state("Voters in West Virginia and Virginia, and in Virginia again.") == "Virginia"
+    assert _dominant_state("The Mayor of Eastvale spoke.") is None

@@ -55,3 +55,12 @@ def test_only_cue_paragraphs_and_their_lead_in_are_parsed():
     assert "Mayoral race news." in parsed and "The Plumbers Union endorsed Maria Vega." in parsed
     assert "The weather was mild." not in parsed  # outside the two paragraphs before the cue
     assert "Traffic was light." in parsed and "Schools reopened." in parsed
+
+
+def test_words_that_only_begin_like_an_election_word_are_not_election_vocabulary():
+    """'Pollen' begins like 'poll': a weather report with a count that 'rose' is not parsed."""
+    weather = "Pollen counts rose again on Monday, the Eastvale health office said."
+    assert not has_cues(weather)
+    assert not has_cues("Bees pollinate the orchards; the count rose by a third.")
+    assert has_cues(weather + " A new poll shows Dana Cole ahead by 4 points.")
+    assert has_cues("Polling in the mayoral race shows Lee Park ahead by 4 points.")

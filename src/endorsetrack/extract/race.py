@@ -494,16 +494,31 @@ STATE_BEFORE_NAME_CHARS = 45
 STATE_TAG = re.compile(r"\s*\((?:[DRI]-)?([A-Z][\w. ]{1,20})\)")
 
 
+@lru_cache(maxsize=1)
+def _state_literals() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
+    """Each state's pattern with the literal forms one of which any match of it contains."""
+    from ..nlp.places import us_states
+
+    forms = {name: (name, *abbreviations) for name, abbreviations in us_states()}
+    return tuple((name, pattern, forms[name]) for name, pattern in _state_patterns())
+
+
+def _states_in(text: str) -> list[tuple[str, re.Pattern]]:
+    """The state patterns whose name or an abbreviation occurs in the text, in pattern order:
+    a substring test per form costs far less than a regex pass over a whole article."""
+    return [(name, pattern) for name, pattern, forms in _state_literals() if any(f in text for f in forms)]
+
+
 def _state_named(text: str) -> Optional[str]:
     """The state a short piece of text names (the last one, nearest what follows it)."""
-    found = [(m.start(), state) for state, pattern in _state_patterns() for m in pattern.finditer(text)]
+    found = [(m.start(), state) for state, pattern in _states_in(text) for m in pattern.finditer(text)]
     return max(found)[1] if found else None
 
 
 def _dominant_state(text: str) -> Optional[str]:
     """The U.S. state the text names most; a longer name hides the shorter one inside it."""
     counts: Counter = Counter()
-    for state, pattern in _state_patterns():
+    for state, pattern in _states_in(text):  # a state absent from the text counts 0 and changes nothing
         counts[state] += len(pattern.findall(text))
         text = pattern.sub(" ", text)
     best = counts.most_common(1)

@@ -13,13 +13,16 @@ from ..errors import ModelNotInstalledError
 from ..normalize import view
 from ..settings import DEFAULT
 from .rules import check_packaged_rule_files
+from .speed import speed_up
 
 
 @lru_cache(maxsize=2)
-def build_nlp(model: str = DEFAULT.model):
+def build_nlp(model: str = DEFAULT.model, fast: bool = True):
     """Load the spaCy pipeline used by every extractor (tagger, parser, NER).
 
-    The packaged rule files are checked first: a bad one stops the run (RuleFileError)."""
+    The packaged rule files are checked first: a bad one stops the run (RuleFileError).
+    ``fast=False`` keeps spaCy's own attribute ruler and lemmatizer (nlp/speed.py's
+    tests compare the two)."""
     import spacy
 
     check_packaged_rule_files()
@@ -39,6 +42,8 @@ def build_nlp(model: str = DEFAULT.model):
         nlp.tokenizer.add_special_case(  # type: ignore[union-attr]  # a spaCy Tokenizer
             abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("paragraph_boundaries", before="parser")
+    if fast:
+        speed_up(nlp)  # memoized attribute ruler and lemmatizer: the same annotations, faster
     return nlp
 
 

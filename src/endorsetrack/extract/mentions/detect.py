@@ -572,7 +572,19 @@ def _home_after_person(doc, sent, i: int, j: int) -> bool:
 
 def is_headline(sent) -> bool:
     """Title Case lines ('Local Union Backs Sanders, Bucking National Affiliate'):
-    every word is capitalised, so capitalisation says nothing about names."""
+    every word is capitalised, so capitalisation says nothing about names.
+
+    Asked about each sentence by mention detection, frame matching and name resolution:
+    the answer is kept on the Doc, per sentence span."""
+    cache = sent.doc.user_data.setdefault("endorsetrack.headline", {})
+    key = (sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _is_headline(sent)
+    return found
+
+
+def _is_headline(sent) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     last = [t for t in sent if not t.is_space]
     if last and last[-1].text in (".", "!", "?", '"'):

@@ -1,0 +1,77 @@
+"""nlp/speed.py: the memoized attribute ruler and lemmatizer annotate exactly as spaCy's own."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
+
+from endorsetrack.nlp.build import build_nlp
+from endorsetrack.nlp.speed import CachedAttributeRuler, memoize_lemmatizer
+
+TEXTS = [
+    "Union Backs Vega in Mayoral Race\n\nThe Harbor Workers Union endorsed Maria Vega on Tuesday, "
+    "saying she ain't gonna cut the port budget.",
+    "Sen. Tomas Reyes said he was backing Gov. Ana Ruiz. \"We're with her,\" he told reporters "
+    "in Eastvale; the 52% to 41% poll of 600 likely voters had been released Monday.",
+    "Candidates who didn't sign the pledge weren't endorsed.   The council's members, meanwhile, "
+    "are gonna vote on whether they'd support the levy -- or not!\n\n\n* Dana Cole: yes\n* Lee Park: no",
+    "",
+]
+ATTRS = [ORTH, TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
+
+
+@pytest.fixture(scope="module")
+def pair():
+    return build_nlp(fast=False), build_nlp()
+
+
+def test_fast_pipeline_swaps_in_the_cached_attribute_ruler(pair):
+    plain, fast = pair
+    assert "attribute_ruler" in plain.pipe_names and "cached_attribute_ruler" not in plain.pipe_names
+    names = fast.pipe_names
+    assert "attribute_ruler" not in names and "attribute_ruler" in fast.disabled
+    assert names.index("parser") < names.index("cached_attribute_ruler") < names.index("lemmatizer")
+
+
+def test_fast_pipeline_annotates_every_token_as_the_plain_one(pair):
+    plain, fast = pair
+    for _ in range(2):  # the second pass answers from the memos
+        for a, b in zip(plain.pipe(TEXTS), fast.pipe(TEXTS)):
+            assert np.array_equal(a.to_array(ATTRS), b.to_array(ATTRS)), a.text
+
+
+def test_multi_token_rules_still_apply(pair):
+    _, fast = pair
+    doc = fast("They're gonna win.")
+    assert [t.lemma_ for t in doc if t.lower_ in ("gon", "na")] == ["go", "to"]
+
+
+def test_lemmatizer_memo_calls_the_rule_once_per_key(pair):
+    plain, _ = pair
+    calls = []
+
+    class Lemmatizer:
+        mode = "rule"
+
+        def lemmatize(self, token):
+            calls.append(token.text)
+            return [token.text.lower()]
+
+    lemmatizer = Lemmatizer()
+    memoize_lemmatizer(lemmatizer, limit=2)
+    doc = plain("Vote vote Vote now")
+    lemmas = [lemmatizer.lemmatize(t)[0] for t in doc]
+    assert lemmas == ["vote", "vote", "vote", "now"]
+    assert calls.count("Vote") == 1  # the second "Vote" (same word, tag and morphology) came from the memo
+    memoize_lemmatizer(lemmatizer)  # wrapping twice does not stack memos
+    assert lemmatizer.lemmatize(doc[3]) == ["now"]
+
+
+def test_attribute_ruler_memo_is_bounded(pair):
+    plain, _ = pair
+    ruler = CachedAttributeRuler(plain.get_pipe("attribute_ruler"), limit=3)
+    doc = plain.make_doc("One two three four five six")
+    for _name, proc in plain.pipeline[:4]:  # up to the parser: what the ruler reads
+        doc = proc(doc)
+    ruler(doc)
+    assert 0 < len(ruler.memo) <= 3
