@@ -15,7 +15,6 @@ import multiprocessing
 import sys
 import time
 from collections import deque
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence, TypeVar, Union
 
 from spacy.language import Language
@@ -29,36 +28,12 @@ from ..pipeline import DatingDefaults, normalize_record, process_articles
 from ..settings import DEFAULT, Settings
 from ..types import Article, ArticleResult, DocumentError
 from .progress import Progress
-from ..store import StoreWriter, article_identity, content_hash, open_store, redact_url, resolve_url
+from .summary import IngestSummary
+from ..store import StoreWriter, article_identity, content_hash, open_store, resolve_url
 
 Outcome = Union[ArticleResult, DocumentError]
 ArticleOrError = Union[Article, DocumentError]
 Item = TypeVar("Item")
-
-
-@dataclass
-class IngestSummary:
-    url: str
-    counts: dict = field(default_factory=dict)
-    stances: int = 0
-    polls: int = 0
-    seconds: float = 0.0
-
-    @property
-    def failed(self) -> int:
-        return self.counts.get("failed", 0)
-
-    @property
-    def read(self) -> int:
-        """Articles read (stored, superseded, restored or unchanged): 0 means nothing was readable."""
-        return sum(n for k, n in self.counts.items() if k != "failed")
-
-    def line(self) -> str:
-        c = self.counts
-        stored = c.get("stored", 0) + c.get("superseded", 0) + c.get("restored", 0)
-        return (f"stored {stored} article(s) ({self.stances} stance reports, {self.polls} polls; "
-                f"{c.get('superseded', 0)} superseded an earlier version), {c.get('unchanged', 0)} unchanged, "
-                f"{self.failed} failed, in {self.seconds:.1f} s -> {redact_url(self.url)}")
 
 
 def run_ingest(paths: Sequence[str], url: Optional[str] = None, *, workers: int = 1,

@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
 from ..errors import EndorsetrackError, InputError, MissingInputError, OptionalDependencyError, error_line
 from ..settings import DEFAULT, Settings
 from ..store import StoreWriter, open_store, redact_url, resolve_url
+from .summary import IngestSummary
 from .tables import ARTICLES, ERRORS, decode_result
 
 __all__ = ["LoadSummary", "run_load"]
@@ -29,17 +30,9 @@ READ_BATCH_ROWS = 256
 
 
 @dataclass
-class LoadSummary:
-    url: str
-    counts: dict = field(default_factory=dict)
-    stances: int = 0
-    polls: int = 0
-    job_errors: int = 0  # rows of the job's errors table (inputs the job could not process)
-    seconds: float = 0.0
-
-    @property
-    def failed(self) -> int:
-        return self.counts.get("failed", 0)
+class LoadSummary(IngestSummary):
+    """An ingest's summary, plus the rows of the job's errors table (inputs the job could not process)."""
+    job_errors: int = 0
 
     def line(self) -> str:
         c = self.counts
