@@ -49,7 +49,7 @@ TABLES = {
 
 
 def _run(query, *args, **kwargs):
-    """Open the store read-only-ish, run a named query, map typed errors to one line."""
+    """Open the store, run a named query (or one correction), map typed errors to one line."""
     db = None
     try:
         db = open_store(kwargs.pop("db", None))
@@ -366,19 +366,6 @@ def entities_list(
     _emit(rows, fmt, "entities", "Entities")
 
 
-def _correct(work, db: Optional[str]) -> str:
-    """Run one correction on the store; its outcome as a line, typed errors as one line and exit code."""
-    store = None
-    try:
-        store = open_store(db)
-        return work(store)
-    except EndorsetrackError as exc:
-        raise fail(exc) from exc
-    finally:
-        if store is not None:
-            store.close()
-
-
 def _who(reviewer: Optional[str]) -> Optional[str]:
     if reviewer is not None:
         return reviewer
@@ -407,7 +394,7 @@ def entities_merge(
         gone = ec.entity_label(store, b)
         out = ec.merge_entities(store, a, b, reviewer=_who(reviewer), note=note)
         return f"merged {gone} into #{out.entity_id} {out.name}: moved {_moved(out.moved)}"
-    typer.echo(printable(_correct(work, db)))
+    typer.echo(printable(_run(work, db=db)))
 
 
 @entities_app.command("rename")
@@ -423,7 +410,7 @@ def entities_rename(
         eid = ec.find_entity(store, entity, "entity")
         out = ec.rename_entity(store, eid, new_name, reviewer=_who(reviewer), note=note)
         return f"renamed #{eid} '{out.correction.old_value}' to '{out.name}'"
-    typer.echo(printable(_correct(work, db)))
+    typer.echo(printable(_run(work, db=db)))
 
 
 @entities_app.command("retype")
@@ -439,7 +426,7 @@ def entities_retype(
         eid = ec.find_entity(store, entity, "entity")
         out = ec.retype_entity(store, eid, new_type.value, reviewer=_who(reviewer), note=note)
         return f"retyped #{eid} {out.name} from {out.correction.old_value or 'no type'} to {new_type.value}"
-    typer.echo(printable(_correct(work, db)))
+    typer.echo(printable(_run(work, db=db)))
 
 
 @entities_app.command("log")
