@@ -197,7 +197,7 @@ def test_race_filters_narrow_every_part_and_say_what_was_left_out(client, ids):
 
 
 @pytest.mark.parametrize("query, message", [
-    ("as_of=2006-13-40", "as_of must be a date written YYYY-MM-DD, got &#39;2006-13-40&#39;"),
+    ("as_of=2006-13-40", "as_of wants a date as YYYY-MM-DD, got &#39;2006-13-40&#39;"),
     ("stage=runoff", "stage must be one of primary, general, unstated, got &#39;runoff&#39;"),
     ("stance=likes", "stance must be one of endorses, will_endorse, opposes, rescinds, undecided, declines"),
 ])

@@ -104,9 +104,10 @@ def _mount_api_docs(app: FastAPI) -> None:
     swagger_ui = importlib.resources.files("fastapi_offline") / "static"
     app.mount("/api/docs/assets", StaticFiles(directory=str(swagger_ui)), name="swagger-ui")
 
+    page = (HERE / "templates" / "api_docs.html").read_text(encoding="utf-8")  # a static page: read once
+
     @app.get("/api/docs", include_in_schema=False)
     async def api_docs() -> HTMLResponse:
-        page = (HERE / "templates" / "api_docs.html").read_text(encoding="utf-8")
         return HTMLResponse(page, headers={"Content-Security-Policy": DOCS_CSP})
 
 

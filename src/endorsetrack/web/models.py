@@ -5,14 +5,11 @@ beside names so a client can follow links the way the pages do.
 """
 from __future__ import annotations
 
-import re
-from datetime import date
 from typing import Annotated, Literal, Optional
 
 from fastapi import Path
 from pydantic import BaseModel, Field
 
-from ..errors import QueryError
 from ..store import entity_corrections, queries, review
 from ..store import web_queries as wq
 
@@ -23,24 +20,15 @@ MAX_ROW_ID = 2**63 - 1
 
 # An id in a URL path.
 RowId = Annotated[int, Path(ge=0, le=MAX_ROW_ID, description="A row id")]
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
 def race_filters(as_of: Optional[str], stage: Optional[str], stance: Optional[str]) -> dict[str, Optional[str]]:
-    """A race view's filters from query parameters; empty means no filter, anything else must be valid."""
+    """A race view's filters from query parameters; empty means no filter, anything else must be valid
+    (the store's own checks, as the CLI's --as-of, --stage and --stance have them)."""
     as_of, stage, stance = (v.strip() or None if v else None for v in (as_of, stage, stance))
-    if as_of is not None:
-        try:
-            if not ISO_DAY.match(as_of):
-                raise ValueError
-            date.fromisoformat(as_of)
-        except ValueError:
-            raise QueryError(f"as_of must be a date written YYYY-MM-DD, got '{as_of[:40]}'") from None
-    if stage is not None and stage not in wq.STAGES:
-        raise QueryError(f"stage must be one of {', '.join(wq.STAGES)}, got '{stage[:40]}'")
-    if stance is not None and stance not in queries.STANCE_ORDER:
-        raise QueryError(f"stance must be one of {', '.join(queries.STANCE_ORDER)}, got '{stance[:40]}'")
-    return {"as_of": as_of, "stage": stage, "stance": stance}
+    return {"as_of": queries.check_date(as_of, "as_of"), "stage": queries.check_choice(stage, wq.STAGES, "stage"),
+            "stance": queries.check_choice(stance, tuple(queries.STANCE_ORDER), "stance")}
+
 
 # Text a reviewer types: no NUL (PostgreSQL cannot store it in text).
 NO_NUL = r"^[^\x00]*$"

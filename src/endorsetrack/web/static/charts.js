@@ -32,27 +32,28 @@
     return Math.max(1, Math.ceil(v));
   }
 
+  // A chart's series from its <script type="application/json">, or null when it has none.
+  function seriesOf(fig) {
+    var src = document.getElementById(fig.getAttribute("data-source"));
+    if (!src) { return null; }
+    try { return JSON.parse(src.textContent); } catch (e) { return null; }
+  }
+
   // One colour per candidate on the whole page, whichever chart draws them (names sorted, then the palette).
-  function colorsByName(figs) {
+  function colorsByName(allSeries) {
     var names = [];
-    for (var i = 0; i < figs.length; i++) {
-      var src = document.getElementById(figs[i].getAttribute("data-source"));
-      var series = [];
-      try { series = JSON.parse(src ? src.textContent : "[]"); } catch (e) { series = []; }
-      series.forEach(function (s) { if (names.indexOf(s.name) < 0) { names.push(s.name); } });
-    }
+    allSeries.forEach(function (series) {
+      (series || []).forEach(function (s) { if (names.indexOf(s.name) < 0) { names.push(s.name); } });
+    });
     names.sort();
     var colors = {};
     names.forEach(function (n, k) { colors[n] = COLORS[k % COLORS.length]; });
     return colors;
   }
 
-  function draw(fig, colors) {
-    var src = document.getElementById(fig.getAttribute("data-source"));
+  function draw(fig, series, colors) {
     var canvas = fig.querySelector(".chart-canvas");
-    if (!src || !canvas) { return; }
-    var series;
-    try { series = JSON.parse(src.textContent); } catch (e) { return; }
+    if (!series || !canvas) { return; }
     var kind = fig.getAttribute("data-chart");
     var pts = [];
     series.forEach(function (s) {
@@ -120,8 +121,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var figs = document.querySelectorAll("figure.chart");
-    var colors = colorsByName(figs);
-    for (var i = 0; i < figs.length; i++) { draw(figs[i], colors); }
+    var figs = Array.prototype.slice.call(document.querySelectorAll("figure.chart"));
+    var allSeries = figs.map(seriesOf);  // each chart's data parsed once
+    var colors = colorsByName(allSeries);
+    figs.forEach(function (fig, i) { draw(fig, allSeries[i], colors); });
   });
 })();
