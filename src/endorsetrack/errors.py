@@ -171,7 +171,7 @@ class BadDateError(QueryError):
 # Characters that must never reach a terminal or a one-line error report from input
 # text: C0/C1 controls (newlines forge extra lines, ESC starts terminal sequences) and
 # the bidirectional overrides and isolates that reorder what a reader sees.
-_UNSAFE_FOR_DISPLAY = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE_FOR_DISPLAY = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Lone surrogates: what a JSON "\ud800" escape or a file name that is not UTF-8 leaves in
 # a Python string; they cannot be written as UTF-8.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -185,7 +185,7 @@ def without_surrogates(text: str) -> str:
 def printable(text: str) -> str:
     """``text`` safe for one line of a terminal: controls and bidi overrides shown as U+FFFD
     or a space, lone surrogates replaced."""
-    return _UNSAFE_FOR_DISPLAY.sub(lambda m: " " if m.group() in "\t\n\r" else "\ufffd", without_surrogates(text))
+    return UNSAFE_FOR_DISPLAY.sub(lambda m: " " if m.group() in "\t\n\r" else "\ufffd", without_surrogates(text))
 
 
 def error_line(doc: str, message: str) -> str:

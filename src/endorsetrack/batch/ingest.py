@@ -15,12 +15,9 @@ import multiprocessing
 import sys
 import time
 from collections import deque
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence, TypeVar, Union
+from typing import Callable, Iterable, Iterator, Optional, Sequence, TypeVar, Union
 
 from spacy.language import Language
-
-if TYPE_CHECKING:
-    pass
 
 from ..errors import EndorsetrackError, error_line
 from ..ingest import MetadataFile, known_article_count, load_metadata, read_records

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Optional
 
-from ..errors import AmbiguousNameError, QueryError, UnknownNameError
+from ..errors import UNSAFE_FOR_DISPLAY, AmbiguousNameError, QueryError, UnknownNameError
 from ..resolve import entity_kind, key_for, name_key, person_key
 from ..types import ENTITY_TYPES
 from .connection import Database
@@ -61,7 +61,6 @@ MAX_LISTED = 8
 CORRECTION_METHOD = "correction"  # entity_names.method of a name a person gave
 MERGE_METHOD = "merge"  # entity_names.method of a folded entity's names
 ID_REF = re.compile(r"#(\d{1,18})")
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -168,7 +167,7 @@ def find_entity(db: Database, text: str, role: str = "entity") -> int:
 
 def _clean_name(name: str) -> str:
     name = " ".join((name or "").split())
-    if _UNPRINTABLE.search(name):
+    if UNSAFE_FOR_DISPLAY.search(name):
         raise QueryError("an entity name cannot contain control characters")
     if not name or not any(c.isalnum() for c in name):
         raise QueryError("an entity name needs letters or digits")
