@@ -540,7 +540,7 @@ NOT_PLACES = {"The", "A", "An", "This", "That", "Former", "Democratic", "Republi
 
 
 #: Words of a capitalised phrase before "mayor" that make it no place ("City Council President",
-#: a newspaper's "Express-News", a Title Case heading's "Brotherly Order Of Police").
+#: a newspaper's "Ledger-News", a Title Case heading's "Brotherly Order Of Police").
 NOT_PLACE_WORDS = {"Of", "And", "For", "Order", "Council", "Hall", "President", "Police", "Union", "Party", "State",
                    "Express", "News", "Times", "Post",
                    "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Press", "Sheriff", "Mayor"}

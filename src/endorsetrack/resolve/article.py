@@ -1,7 +1,7 @@
 """Resolve stage: names to their fullest in-article (or canonical) form, types, parents.
 
 Runs after extraction, before the store: pure, one article at a time. Facts that
-become identical once their names are resolved ("Clinton" and "Hillary Clinton")
+become identical once their names are resolved ("Quill" and "Maren Quill")
 merge into one, keeping the most confident evidence.
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ def resolve_article(result: ArticleResult, doc) -> ArticleResult:
 
 
 def _families(ends: Iterable[Endorsement], index: NameIndex) -> list[Endorsement]:
-    """'The Clintons endorse X': one fact per member of the family the article names."""
+    """'The Quills endorse X': one fact per member of the family the article names."""
     out = []
     for e in ends:
         members = family(e.endorser, index) if not e.endorser.isupper() else []  # NER may call "Okafors" an ORG

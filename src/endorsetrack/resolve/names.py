@@ -260,15 +260,15 @@ def _headline_capitals(ent: Span, capitalised: set[str], lower_case: set[str]) -
 
 
 def _compatible(short: str, long: str) -> bool:
-    """'Clinton' fits 'Hillary Clinton'; 'Jeb Bush' does not fit 'George W. Bush'."""
+    """'Quill' fits 'Maren Quill'; 'Tom Voss' does not fit 'Ada M. Voss'."""
     s, whole = short.split(), long.split()
-    if s[0] in SURNAME_PARTICLES:  # "de Blasio" fits "Bill de Blasio": a surname with its particle
+    if s[0] in SURNAME_PARTICLES:  # "de Varga" fits "Lena de Varga": a surname with its particle
         return whole[-len(s):] == s and len(whole) > len(s)
     return len(s) == 1 or s[0] == whole[0]
 
 
 def family(name: str, index: "NameIndex") -> list[str]:
-    """'the Clintons', 'Kennedys': every person of that surname the article names in full
+    """'the Quills', 'Ambroses': every person of that surname the article names in full
     (two or more), else nobody."""
     word = name.split()[-1] if len(name.split()) == 1 else ""
     stems = {word[:-2], word[:-1]} if word.endswith("es") else {word[:-1]} if word.endswith("s") else set()

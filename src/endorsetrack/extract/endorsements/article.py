@@ -146,7 +146,7 @@ def _slate(frame: Frame, ctx: SentenceContext, default_stage) -> Optional[Slate]
 
 
 def _gerund_pairs(ctx: SentenceContext) -> list[Frame]:
-    """'... and Carson backing Trump': NAME VERB-ing NAME, where the parser made the
+    """'... and Ames backing Roe': NAME VERB-ing NAME, where the parser made the
     gerund a noun and found no frame; the surface order gives the roles."""
     frames = []
     by_start = {m.start: m for m in ctx.mentions}

@@ -88,7 +88,7 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
         m = _nearest_left_person(frame.trigger, ctx)
     if m is None or m.kind == "ref" and not m.label.startswith(("he", "she", "him", "his", "her", "person:")):
         # a name in apposition or coordination inside the object phrase ("his rival and the
-        # eventual nominee, Hillary Clinton"), not inside a clause on it ("a decision backed
+        # eventual nominee, Maren Quill"), not inside a clause on it ("a decision backed
         # by Gov. X and implemented by Y")
         own = _phrase_tokens(tok)
         inner = [x for x in ctx.mentions if x.kind in ("person", "measure") and x.start in own]
@@ -231,7 +231,7 @@ def candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, floa
     if m.text == ctx.byline:
         return None  # the article's author is not a candidate
     if m.kind != "measure" and is_institution(m.text):
-        return None  # "Clinton's White House bid", "the City Council": no candidate
+        return None  # "Quill's White House bid", "the City Council": no candidate
     if LEGISLATION.search(m.text) or m.start > 0 and ctx.doc[m.start - 1].lower_ in ("house", "senate") \
             and m.text.split()[0] == "Bill":
         return None  # "House Bill 4410": a union backing a bill takes no stance in an election

@@ -240,7 +240,7 @@ def _verb_frame(verb, rule) -> Frame:
             if child.dep_ == "nsubjpass":
                 cand = child.i if child.lower_ not in RELATIVE_PRONOUNS else _relative_head(verb)
         if cand is None and verb.dep_ in ("acl", "relcl", "amod"):
-            cand = verb.head.i  # "the candidate endorsed by X", "Trump's endorsed candidate"
+            cand = verb.head.i  # "the candidate endorsed by X", "the governor's endorsed candidate"
         if cand is None and verb.dep_ == "xcomp":  # "is expected to be endorsed by X"
             for child in verb.head.children:
                 if child.dep_ in ("nsubjpass", "nsubj"):
@@ -377,11 +377,11 @@ SUPPORTER_NOUNS = ("endorser", "backer", "supporter")
 
 def _described_supporter(noun: Token) -> Optional[tuple[int, int]]:
     """(endorser, candidate) of a person described as one candidate's supporter: 'Munoz, a
-    Garcia supporter', 'He had been a strong Clinton backer', 'Trump supporter Dale Ames'.
+    Garcia supporter', 'He had been a strong Quill backer', 'Quill supporter Dale Ames'.
     The candidate is the name the noun is compounded with (or its possessor); the endorser
     is whom the phrase describes: the name it is in apposition to, the subject it is said
     of, or the name it stands before as a title. One supporter only ('one of Garcia's
-    earliest supporters' is one): 'Trump supporters' are voters."""
+    earliest supporters' is one): 'Quill supporters' are voters."""
     phrase = noun  # "one of Garcia's earliest supporters" is said of its "one"
     if noun.tag_ == "NNS" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         phrase = noun.head.head

@@ -134,7 +134,7 @@ def _clause_between(a: Mention, b: Mention, ctx: "SentenceContext") -> bool:
 
 def _starts_other_clause(nxt: Mention, m: Mention, step: int, ctx: "SentenceContext") -> bool:
     """The guards of the plain list scan: a name that is another verb's subject, that a
-    gerund follows ("and Carson backing Trump"), or that right follows a verb (its object)."""
+    gerund follows ("and Ames backing Roe"), or that right follows a verb (its object)."""
     from .context import GERUND_TRIGGERS, _subject_of_verb, is_subject  # late: context imports this module
     doc = ctx.doc
     if _subject_of_verb(nxt, ctx) and not is_subject(m, ctx):

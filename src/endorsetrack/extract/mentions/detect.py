@@ -571,7 +571,7 @@ def _home_after_person(doc, sent, i: int, j: int) -> bool:
 
 
 def is_headline(sent) -> bool:
-    """Title Case lines ('Local Union Backs Sanders, Bucking National Affiliate'):
+    """Title Case lines ('Local Union Backs Quill, Bucking National Affiliate'):
     every word is capitalised, so capitalisation says nothing about names.
 
     Asked about each sentence by mention detection, frame matching and name resolution:

@@ -38,8 +38,8 @@ UNION_DESCRIPTIONS = words("description_nouns.union")
 
 
 SALIENT_MENTIONS = 3  # an organisation named this often so far is what "the union" means even right after
-# a one-off mention of another (probe3: "The MEA ... AFT Michigan, the state's other union, endorsed X in
-# August. ... Ashby won the union's recommendation"); 2 flipped a correct dev reference
+# a one-off mention of another (a synthetic probe3 article: "The TEA ... the
+# state's other teachers union endorsed X in August. ... Y won the union's recommendation"); 2 flipped a correct dev reference
 
 
 def salient_first(orgs: list[Mention], ctx: SentenceContext) -> list[Mention]:
@@ -162,7 +162,7 @@ def describing_words(m: Mention, ctx: SentenceContext) -> list[str]:
 
 
 def union_acronym(text: str, ctx: SentenceContext) -> bool:
-    """'MEA' in an article that spells out 'Michigan Education Association': a union's acronym."""
+    """'OEA' in an article that spells out 'Ostmark Education Association': a union's acronym."""
     if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
         return False
     words = r"\s+(?:(?:of|and|for|the|&)\s+)?".join(rf"{c}[\w'’.-]+" for c in text)

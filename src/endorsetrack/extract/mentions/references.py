@@ -56,7 +56,7 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
             return None  # "candidates for Assembly or Senate", "the City Council": a chamber, not an endorser
         described = next((x for x in ctx.mentions if x.start == m.end and x.kind == "ref"
                           and x.label in DESCRIPTION_NOUNS), None)
-        if described is not None and not names_a_body(m):  # "Michigans largest labor union": the union
+        if described is not None and not names_a_body(m):  # "Ostmarks largest labor union": the union
             return resolve_endorser(described, ctx)
         return text, provisional_type(m), 0.0
     if m.kind == "person":
@@ -90,7 +90,7 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
     if m.kind == "ref":
         inner = next((x for x in ctx.mentions if x.end == m.start and x.kind == "org" and x.label != "GPE"
                       and (ctx.doc[x.end - 1].dep_ == "compound" or _leads_the_phrase(x, m, ctx))), None)
-        if inner is not None and names_a_body(inner):  # "the national United Steelworkers union": the name inside
+        if inner is not None and names_a_body(inner):  # "the national United Millworkers union": the name inside
             return resolve_endorser(inner, ctx)
         named = appositive_name(m, ctx)
         if named:
@@ -119,7 +119,7 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
 
 
 def _leads_the_phrase(inner: Mention, m: Mention, ctx: SentenceContext) -> bool:
-    """'Michigans largest labor union is endorsing X': a name right before a description the
+    """'Ostmarks largest labor union is endorsing X': a name right before a description the
     parser made a second subject, not its compound."""
     return ctx.doc[inner.end - 1].dep_ in ("nsubj", "nmod", "poss") and ctx.doc[m.end - 1].dep_ == "nsubj"
 
@@ -128,7 +128,7 @@ def names_a_body(m: Mention) -> bool:
     """Whether a name inside a description phrase ("the X teachers union") names the body
     itself, not where it is: a lexicon name, a union word ("Teamsters", "SEIU"), an acronym
     of three or more letters, or several words. "NY teacher union", "S.A. police union",
-    "Michigans largest labor union" (a place, abbreviated or without its apostrophe) name
+    "Ostmarks largest labor union" (a place, abbreviated or without its apostrophe) name
     only the place; the description is then resolved as one."""
     text = m.text.strip()
     if m.label.startswith("org.") or UNION_WORDS.search(text):

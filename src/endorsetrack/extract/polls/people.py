@@ -151,7 +151,7 @@ def _mislabelled_names(doc, rules: PollRules, blocked: list[list[str]], index: P
                  and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].pos_ == "PROPN")]
         first_alone = any(t.text == first.text and not (a <= t.i < b) and not t.is_sent_start
                           and not (t.i + 1 < len(doc) and doc[t.i + 1].text == last.text) for t in doc)
-        place = any(t.text == last.text and t.ent_type_ in ("GPE", "LOC") for t in doc)  # "Outside Quebec"
+        place = any(t.text == last.text and t.ent_type_ in ("GPE", "LOC") for t in doc)  # "Outside Eastvale"
         if len(alone) >= NAME_ALONE_MIN and not first_alone and not place:
             yield a, b - 1
 
@@ -195,7 +195,7 @@ def _mention_at(doc, words: list, wi: int, index: PersonIndex, rules: PollRules)
         if prev.text in allowed and not _is_title(prev, rules) and prev.text[:1].isupper():
             start -= 1
         elif prev.text in allowed and prev.text.islower() and start - 2 >= 0 and adjacent(start - 2) \
-                and words[start - 2].text in allowed:  # particles: "Bill de Blasio"
+                and words[start - 2].text in allowed:  # particles: "Lena de Varga"
             start -= 1
         else:
             break

@@ -16,7 +16,7 @@ from typing import Optional
 from ...normalize import WEEKDAYS
 from .dates import MONTHS, find_dates
 from .numbers import parse_margin_of_error, parse_sample
-from .rules import PollRules
+from .rules import POLL_COMPOUND_WORD, PollRules
 from .subgroups import PARTICIPLE_TAIL as _PARTICIPLE_TAIL, is_whole_sample, subgroup_phrase
 from ...nlp.build import doc_text
 from ...nlp.vocabulary import words
@@ -51,9 +51,6 @@ _NOT_POLL_HEADS = words("poll.polling_non_poll_heads")
 _SCOPE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DAYS = "|".join(sorted(WEEKDAYS))
-# A one-word pollster name built on "poll" ("Acmepoll", "MetroPoll"): a capitalised stem of
-# three letters or more glued to "poll"; a bare "Poll" or "Polls" is no name.
-_POLL_COMPOUND = re.compile(r"^[A-Z][A-Za-z]{2,}[Pp]oll$")
 # "a poll released Monday", "Monday's Acme poll": the weekday a poll came out.
 _RELEASE_DAY = re.compile(r"\breleased\s+(?:on\s+)?(" + _DAYS + r")\b|\b(" + _DAYS + r")['’]s\b", re.I)
 
@@ -655,7 +652,7 @@ def _compound_name_mentions(doc, span, found: list[PollMention]) -> list[PollMen
     out = []
     covered = [s for m in found for s in m.name_spans]
     for tok in span:
-        if not _POLL_COMPOUND.match(tok.text):
+        if not POLL_COMPOUND_WORD.fullmatch(tok.text):
             continue
         s, e = _chars(doc, tok.i, tok.i + 1)
         if any(a <= s < b for a, b in covered):

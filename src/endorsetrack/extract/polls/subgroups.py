@@ -16,7 +16,7 @@ from .rules import PollRules
 # seeds and dev set were built with and still covers the probe's longest (5).
 SUBGROUP_MAX_TOKENS = 10
 # A restrictive relative clause after a group noun ("voters who are members of the
-# Church of the Holy Rood") runs at most this many tokens; the train set's longest is 14
+# First Church of the Harbor Valley") runs at most this many tokens; the train set's longest is 14
 # (a church's full name), and the clause still ends at the first punctuation or figure.
 RELATIVE_CLAUSE_MAX_TOKENS = 16
 # Words that make "likely voters" a part of the sample ("very likely voters", "the most

@@ -1,7 +1,7 @@
 """Poll tables flattened into lines: one candidate and one figure per line.
 
-"McCain 39%", "Bush 35", "Forbes 10" (a newspaper's box, one row per paragraph);
-"Gore | 51% |", "Nader | 2 |" (a table with its cells kept); "- Long-Bailey 20%" (a
+"Ames 39%", "Roe 35", "Voss 10" (a newspaper's box, one row per paragraph);
+"Hale | 51% |", "Penn | 2 |" (a table with its cells kept); "- Tarrant-Lowe 20%" (a
 bulleted list). Each line is only a name and a figure, so the name need not be a person
 the parser knows: the line's shape says it is a side. A run of such lines counts when one
 of them carries a unit (%, percent): a run of bare numbers could be anything (scores,
