@@ -36,21 +36,8 @@ def _articles(path: Path) -> None:
             out.write(json.dumps({"id": f"load-{n:03d}", "text": text}) + "\n")
 
 
-def _get(url: str) -> tuple[int, float]:
-    started = time.monotonic()
-    try:
-        with urllib.request.urlopen(url, timeout=120) as response:
-            response.read()
-            status = response.status
-    except urllib.error.HTTPError as exc:
-        status = exc.code
-    return status, time.monotonic() - started
-
-
-def _post_review(url: str, base: str) -> tuple[int, float]:
-    body = json.dumps({"action": "confirm", "reviewer": "load test"}).encode()
-    request = urllib.request.Request(url, data=body, method="POST",
-                                     headers={"Content-Type": "application/json", "Origin": base})
+def _timed(request: "str | urllib.request.Request") -> tuple[int, float]:
+    """Status and seconds of one request; a dropped connection or a timeout is status 0 (a failure)."""
     started = time.monotonic()
     try:
         with urllib.request.urlopen(request, timeout=120) as response:
@@ -58,7 +45,15 @@ def _post_review(url: str, base: str) -> tuple[int, float]:
             status = response.status
     except urllib.error.HTTPError as exc:
         status = exc.code
+    except (urllib.error.URLError, OSError):
+        status = 0
     return status, time.monotonic() - started
+
+
+def _post_review(url: str, base: str) -> tuple[int, float]:
+    body = json.dumps({"action": "confirm", "reviewer": "load test"}).encode()
+    return _timed(urllib.request.Request(url, data=body, method="POST",
+                                         headers={"Content-Type": "application/json", "Origin": base}))
 
 
 def test_reads_and_reviews_while_an_ingest_writes_get_answers_and_the_ingest_completes(sqlite_url, tmp_path):
@@ -91,7 +86,7 @@ def test_reads_and_reviews_while_an_ingest_writes_get_answers_and_the_ingest_com
                     name = "review"
                 else:
                     name = paths[k % len(paths)]
-                    status, seconds = _get(base + name)
+                    status, seconds = _timed(base + name)
                 with lock:
                     outcomes.append((name, status, seconds))
                 k += 1
