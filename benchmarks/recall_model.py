@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ import numpy as np
 
 from endorsetrack.evaluate import load_gold, name_matches, names_of, normalise, score
 from endorsetrack.evaluate.loading import predictions_from_outcomes
+from endorsetrack.extract.endorsements.stage_model import hashed as stage_hashed
 
 FEATURE_BUCKETS = 2 ** 14
 #: L2 penalty (per mean example loss): 1e-3 and 1e-4 tried (docs/recall-model.md); 1e-2 put every
@@ -128,11 +128,8 @@ def pair_features(sent, cue, rule: dict, e, c, k: int, n_sents: int, rule_cands:
 
 
 def hashed(feats: dict[str, float]) -> dict[int, float]:
-    out: dict[int, float] = {}
-    for name, value in feats.items():
-        b = zlib.crc32(name.encode("utf-8")) % FEATURE_BUCKETS
-        out[b] = out.get(b, 0.0) + value
-    return out
+    """The stage model's feature hashing, into this experiment's wider table."""
+    return stage_hashed(feats, FEATURE_BUCKETS)
 
 
 def _full_name(text: str, people: list[str]) -> str:

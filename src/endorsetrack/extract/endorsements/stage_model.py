@@ -78,10 +78,11 @@ def _article_context(text: str) -> Optional[str]:
     return article_stage(text)
 
 
-def hashed(feats: dict[str, float]) -> dict[int, float]:
+def hashed(feats: dict[str, float], buckets: int = FEATURE_BUCKETS) -> dict[int, float]:
+    """Named features folded into ``buckets`` columns by a stable hash (crc32), values summed."""
     out: dict[int, float] = {}
     for name, value in feats.items():
-        bucket = zlib.crc32(name.encode("utf-8")) % FEATURE_BUCKETS
+        bucket = zlib.crc32(name.encode("utf-8")) % buckets
         out[bucket] = out.get(bucket, 0.0) + value
     return out
 
