@@ -194,8 +194,8 @@ class NameIndex:
         short = re.sub(r"\s+union$", "", clean)  # "the AFSCME union" names the same body as "AFSCME"
         if not cands and re.sub(r"[^A-Za-z0-9]", "", short).isupper() and not re.search(r"\d", short):
             # "AFSCME" in an article that names only "AFSCME Council 61": its own body
-            bodies = {o for o in self._local_bodies
-                      if re.search(rf"\b{re.escape(short)}\b.*{NUMBERED_BODY.pattern}", o)}
+            own_body = re.compile(rf"\b{re.escape(short)}\b.*{NUMBERED_BODY.pattern}")
+            bodies = {o for o in self._local_bodies if own_body.search(o)}
             if len(bodies) == 1:
                 cands.append((bodies.pop(), 0.75))
         if not cands and known is not None:

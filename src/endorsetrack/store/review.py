@@ -227,12 +227,12 @@ def _correction(db: Database, fact: dict, stance: Optional[str], stage: Optional
 
 
 def _entity_by_ref(db: Database) -> Callable[[str], Optional[int]]:
+    """entity_corrections.entity_by_ref, remembered per reference for one pass over the reviews."""
     cache: dict[str, Optional[int]] = {}
 
     def lookup(ref: str) -> Optional[int]:
         if ref not in cache:
-            kind, _, key = ref.partition(":")
-            cache[ref] = db.scalar("SELECT id FROM entities WHERE kind = ? AND name_key = ?", [kind, key])
+            cache[ref] = entity_by_ref(db, ref)
         return cache[ref]
     return lookup
 
