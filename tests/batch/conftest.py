@@ -11,6 +11,8 @@ import os
 
 import pytest
 
+from helpers.postgres import fresh_schema_url
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # Two cores, as the machines that run the suite have; few tasks, so a small input stays quick.
 TEST_MASTER = "local[2]"
@@ -46,9 +48,6 @@ def spark():
     session.stop()
 
 
-PG_ENV = "ENDORSETRACK_TEST_PG_URL"
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
     """A fresh database of each kind, as tests/store's db_url: PostgreSQL (a schema of its own,
@@ -56,21 +55,5 @@ def store_url(request, tmp_path):
     if request.param == "sqlite":
         yield str(tmp_path / "test.db")
         return
-    base = os.environ.get(PG_ENV)
-    if not base:
-        if IN_CI:
-            pytest.fail(f"{PG_ENV} is not set in CI: .ci/run must start PostgreSQL and export it")
-        pytest.skip(f"PostgreSQL tests skipped: set {PG_ENV}=postgresql://USER:PASS@HOST:PORT/DB to run them")
-    import uuid
-
-    import psycopg
-
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        sep = "&" if "?" in base else "?"
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_schema_url("t_") as url:
+        yield url

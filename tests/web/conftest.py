@@ -10,29 +10,19 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
 
 import pytest
 
+from helpers.postgres import fresh_schema_url
 import web_builders  # tests/web is on sys.path (pytest's default rootdir-relative import)
 from web_builders import make_client, serving  # noqa: F401  (fixtures below use them)
 
-PG_ENV = "ENDORSETRACK_TEST_PG_URL"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-dev-shm-usage", "--window-size=1280,1000")
-
-
-def _pg_url_or_skip() -> str:
-    url = os.environ.get(PG_ENV)
-    if url:
-        return url
-    if IN_CI:
-        pytest.fail(f"{PG_ENV} is not set in CI: .ci/run must start PostgreSQL and export it")
-    pytest.skip(f"PostgreSQL tests skipped: set {PG_ENV}=postgresql://USER:PASS@HOST:PORT/DB to run them")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -41,18 +31,8 @@ def any_db_url(request, tmp_path):
     if request.param == "sqlite":
         yield str(tmp_path / "web.db")
         return
-    base = _pg_url_or_skip()
-    import psycopg
-
-    schema = f"w_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        sep = "&" if "?" in base else "?"
-        yield f"{base}{sep}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_schema_url("w_") as url:
+        yield url
 
 
 def _built(url: str) -> str:
