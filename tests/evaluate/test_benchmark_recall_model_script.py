@@ -1,19 +1,18 @@
 """benchmarks/recall_model.py (an experiment, not used by the pipeline) must keep working:
 its features, its deterministic fit, and how it scores rule facts plus model additions.
 Sentences and names are invented."""
-import importlib.util
 
 import pytest
+
+from helpers.scripts import loaded_benchmark
 
 from endorsetrack.nlp.build import build_nlp
 
 
 @pytest.fixture(scope="module")
-def recall(repo):
-    spec = importlib.util.spec_from_file_location("recall_model", repo / "benchmarks" / "recall_model.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def recall():
+    with loaded_benchmark("recall_model") as module:
+        yield module
 
 
 @pytest.fixture(scope="module")

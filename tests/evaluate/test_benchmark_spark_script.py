@@ -1,16 +1,15 @@
 """benchmarks/spark_throughput.py must keep working: options and the feed it builds (no Spark job runs here)."""
-import importlib.util
 import json
 
 import pytest
 
+from helpers.scripts import loaded_benchmark
+
 
 @pytest.fixture(scope="module")
-def bench(repo):
-    spec = importlib.util.spec_from_file_location("spark_throughput", repo / "benchmarks" / "spark_throughput.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def bench():
+    with loaded_benchmark("spark_throughput") as module:
+        yield module
 
 
 def test_parser_defaults_compare_one_core_with_two_on_the_same_partitions(bench):

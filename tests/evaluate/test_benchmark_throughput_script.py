@@ -3,7 +3,6 @@
 No test measures speed; this only keeps the script from rotting (~6 s: four child
 processes each load the model once).
 """
-import importlib.util
 import json
 import random
 import subprocess
@@ -11,13 +10,13 @@ import sys
 
 import pytest
 
+from helpers.scripts import loaded_benchmark
+
 
 @pytest.fixture(scope="module")
-def throughput(repo):
-    spec = importlib.util.spec_from_file_location("throughput", repo / "benchmarks" / "throughput.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def throughput():
+    with loaded_benchmark("throughput") as module:
+        yield module
 
 
 def test_parser_options_and_defaults(throughput):

@@ -5,23 +5,18 @@ trivial processes, without loading the model.
 """
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
 
 import pytest
 
+from helpers.scripts import loaded_benchmark
 from helpers.malformed import ERROR
 
 
 @pytest.fixture(scope="module")
 def fuzz():
-    spec = importlib.util.spec_from_file_location("fuzz", Path(__file__).resolve().parents[2] / "benchmarks" / "fuzz.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fuzz"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules["fuzz"]
+    with loaded_benchmark("fuzz") as module:
+        yield module
 
 
 def test_a_batch_writes_every_input_with_a_good_article_after_every_k(fuzz, tmp_path):

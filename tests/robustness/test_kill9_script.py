@@ -5,12 +5,13 @@ check its parts without loading the model.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
+
+from helpers.scripts import loaded_benchmark
 
 from endorsetrack.resolve import DatingDefaults, date_article
 from endorsetrack.store import StoreWriter, open_store
@@ -19,12 +20,8 @@ from endorsetrack.types import Article, ArticleResult, Endorsement, Evidence, Ru
 
 @pytest.fixture(scope="module")
 def kill9():
-    spec = importlib.util.spec_from_file_location("kill9", Path(__file__).resolve().parents[2] / "benchmarks" / "kill9.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["kill9"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules["kill9"]
+    with loaded_benchmark("kill9") as module:
+        yield module
 
 
 def _result(doc: str, endorser: str) -> ArticleResult:

@@ -2,25 +2,19 @@
 from __future__ import annotations
 
 import asyncio
-import importlib.util
-import sys
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from helpers.scripts import loaded_benchmark
 
 from web_builders import serving
 
 
 @pytest.fixture(scope="module")
 def web_load():
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "web_load.py"
-    spec = importlib.util.spec_from_file_location("web_load", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["web_load"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules["web_load"]
+    with loaded_benchmark("web_load") as module:
+        yield module
 
 
 def test_the_load_clients_count_answers_and_their_rate(web_load, sqlite_url):
