@@ -22,6 +22,7 @@ from ..errors import AmbiguousRaceError, EndorsetrackError, InputError, printabl
 from ..store import migrate as run_migrations
 from ..store import applied, connect, find_conflicts, open_store, queries, resolve_url
 from ..store import entity_corrections as ec
+from ..resolve import RACE_PARTS, race_place
 from ..store import write_rows
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
 from .options import (EntityTypeChoice, ExportFormat, ExportPreset, OutputFormat, StageChoice, StanceChoice, choice_value,
@@ -227,8 +228,7 @@ def status(
     console = _console()
     heading = escape(printable(found["label"] or race))
     console.print(f"[bold]{heading}[/bold]" + (f" as of {as_of}" if as_of else " (all reports)"))
-    parts = [f"{p}: {found[p]}" for p in ("office", "country", "state", "county", "city", "district", "party",
-                                            "stage") if found[p]]
+    parts = [f"{p}: {found[p]}" for p in RACE_PARTS if p != "year" and found[p]]  # the year is in the label
     if parts:
         console.print(f"[dim]{escape(printable('; '.join(parts)))}[/dim]")
     if not rows:
@@ -265,14 +265,8 @@ def races(
     if fmt is not OutputFormat.table:
         write_rows(rows, fmt.value, sys.stdout, columns=queries.RACE_COLUMNS)
         return
-    rows = [{**r, "place": _place(r)} for r in rows]
+    rows = [{**r, "place": race_place(r)} for r in rows]
     _emit(rows, fmt, "races", "Races")
-
-
-def _place(race: dict) -> Optional[str]:
-    """City, county and state of a race; its country when it names no state."""
-    parts = [race[p] for p in ("city", "county", "state") if race[p]]
-    return ", ".join(parts or ([race["country"]] if race["country"] else [])) or None
 
 
 @app.command()

@@ -16,7 +16,7 @@ from .entities import SCORE_ARTICLE_ALIAS, EntityIndex, Match, Resolution, usefu
 from .gazetteer import Gazetteer, KnownOrg, default_gazetteer, load_gazetteer
 from .hierarchy import ParentGuess, infer_parent
 from .keys import acronym, entity_kind, key_for, looks_like_acronym, name_key, person_key
-from .race_record import RACE_PARTS, RACE_STAGES, RaceRecord, build_label, parse_race
+from .race_record import RACE_PARTS, RACE_STAGES, RaceRecord, build_label, parse_race, race_place
 from .races import race_key, race_matches, race_year
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ __all__ = ["resolve_article", "NO_DEFAULTS", "DatingDefaults", "date_article", "
            "infer_date_window", "parse_date", "SCORE_ARTICLE_ALIAS", "EntityIndex", "Match", "Resolution",
            "useful_aliases", "Gazetteer", "KnownOrg", "default_gazetteer", "load_gazetteer", "ParentGuess",
            "infer_parent", "acronym", "entity_kind", "key_for", "looks_like_acronym", "name_key", "person_key",
-           "NameIndex", "race_key", "race_matches", "race_year", "RACE_PARTS", "RACE_STAGES", "RaceRecord",
+           "NameIndex", "race_key", "race_matches", "race_year", "RACE_PARTS", "RACE_STAGES", "RaceRecord", "race_place",
            "build_label", "parse_race"]
 
 

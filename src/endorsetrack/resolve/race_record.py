@@ -20,7 +20,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Mapping, Optional
 
 from ..errors import RuleFileError
 from ..nlp.places import place_rules
@@ -29,11 +29,19 @@ from ..nlp.vocabulary import word_map, words
 from .keys import DATA_DIR
 from .races import YEAR_RE, _terms, race_key, race_year
 
-__all__ = ["RACE_PARTS", "RACE_STAGES", "RaceRecord", "parse_race", "build_label"]
+__all__ = ["RACE_PARTS", "RACE_STAGES", "RaceRecord", "parse_race", "build_label", "race_place"]
 
 PARTS_FILE = DATA_DIR / "race_parts.jsonl"
 #: The parts of a race, in the order exports and the API show them.
 RACE_PARTS = ("year", "office", "country", "state", "county", "city", "district", "party", "stage")
+
+
+def race_place(parts: Mapping[str, Any]) -> Optional[str]:
+    """Where a race is, for a reader: its city, county and state; its country when it names no state."""
+    found = [parts[p] for p in ("city", "county", "state") if parts.get(p)]
+    return ", ".join(found or ([parts["country"]] if parts.get("country") else [])) or None
+
+
 #: What a race's stage can be.
 RACE_STAGES = ("primary", "general", "runoff", "leadership contest", "measure")
 MEASURE_OFFICE = "ballot measure"

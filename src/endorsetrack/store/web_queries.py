@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import Any, Optional
 
 from ..errors import UnknownNameError, UnknownRaceError
+from ..resolve import race_place
 from .connection import Database
 from .queries import SOURCE_SQL, STANCE_ORDER, SUPPORT, mark_changes, poll_rows, race_record, race_rows
 from .review import apply_reviews, latest_reviews, review_history, reviewed_source_rows
@@ -87,8 +88,9 @@ def _polls(db: Database, keep) -> list[dict]:
 
 def race_list(db: Database) -> list[dict]:
     """Every race (label and parts) with its number of facts, endorsers, candidates and polls,
-    newest year first (``queries.race_rows``; "name" is the label, "facts" its endorsements)."""
-    out = [{**r, "name": r["label"], "facts": r["endorsements"]} for r in race_rows(db)]
+    newest year first (``queries.race_rows``; "name" is the label, "facts" its endorsements, "place"
+    where it is, as ``endorsetrack races`` shows it)."""
+    out = [{**r, "name": r["label"], "facts": r["endorsements"], "place": race_place(r)} for r in race_rows(db)]
     out.sort(key=lambda r: (-(r["year"] or 0), -r["facts"], r["name"]))
     return out
 

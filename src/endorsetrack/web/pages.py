@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import store
 from ..errors import AmbiguousRaceError, QueryError
+from ..resolve import RACE_PARTS
 from ..store import open_store, queries
 from ..store import review as reviews
 from ..store import web_queries as wq
@@ -122,7 +123,7 @@ async def race_page(request: Request, race_id: models.RowId, as_of: Optional[str
     d = await read(request, wq.race_detail, race_id, **filters)
     charts = {"timeline": timeline_series(d["timeline"]), "polls": poll_series(d["polls"])}
     query = urlencode({k: v for k, v in filters.items() if v})
-    return render(request, "race.html", {"d": d, "charts": charts, "query": query,
+    return render(request, "race.html", {"d": d, "charts": charts, "query": query, "race_parts": RACE_PARTS,
                                          "stages": wq.STAGES, "stances": list(queries.STANCE_ORDER)})
 
 
