@@ -256,3 +256,36 @@ def test_state_prefilter_gives_the_full_scan_s_answer():
         assert _dominant_state(text) == full_scan(text), text
     assert _dominant_state("Voters in West Virginia and Virginia, and in Virginia again.") == "Virginia"
     assert _dominant_state("The Mayor of Eastvale spoke.") is None
+
+
+def test_a_stance_sentence_naming_an_election_year_gives_that_year():
+    race = RaceIndex("The Quarry Workers union backed Tam Velden for governor of Ohio.", "2021-05-01")
+    sentence = "The union also endorsed Tam Velden in his 2018 bid for governor."
+    assert race.race_for("Tam Velden", "governor", sentence) == "2018 governor, Ohio"
+    # a year that names no election ("a union founded in 2002") leaves the published year's cycle
+    assert race.race_for("Tam Velden", "governor", "The union, founded in 2002, backed Tam Velden.") \
+        == "2022 governor, Ohio"
+
+
+def test_a_year_counted_back_from_the_published_year_is_the_stances():
+    race = RaceIndex("Ana Ruiz is running for mayor of Eastvale.", "2024-07-01")
+    assert race.race_for("Ana Ruiz", "mayor", "Six years ago, the union backed Ana Ruiz.") == "2018 mayor, Eastvale"
+    assert race.race_for("Ana Ruiz", "mayor", "Last year the guild endorsed Ana Ruiz.") == "2023 mayor, Eastvale"
+    # a relative clause's year belongs to another stance: the published year stands
+    assert race.race_for("Ana Ruiz", "mayor", "She won over a guild that two years ago backed her rival.") \
+        == "2024 mayor, Eastvale"
+
+
+def test_a_number_of_a_union_local_is_no_year():
+    race = RaceIndex("Members of Local 1984 voted.", "2019-12-01")
+    assert race.race_for("Ana Ruiz", "president", "Local 1984 endorsed Ana Ruiz for the 2020 primary.") \
+        == "2020 president"
+    assert race.race_for("Ana Ruiz", "president", "Members of Local 1984 and their election board backed Ana Ruiz.") \
+        == "2020 president"
+
+
+def test_an_article_naming_no_office_is_about_the_presidency_or_a_foreign_national_election():
+    us = RaceIndex("The guild said its members prefer Dara Quent over Lowell Brandt.", "2016-09-01")
+    assert us.race_for("Dara Quent") == "2016 president"
+    abroad = RaceIndex("In Ottawa, the Canadian daily backed the Liberals over the Conservatives.", "2015-10-10")
+    assert abroad.race_for("Liberals") == "2015 Canadian federal election"

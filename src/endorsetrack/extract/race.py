@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
-from ..nlp.vocabulary import words
+from ..nlp.vocabulary import word_map, words
 from ..normalize import office_titles
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
@@ -50,6 +50,14 @@ ODD_YEAR_GOVERNORS = {"Virginia": 1, "New Jersey": 1, "Kentucky": 3, "Louisiana"
 #: set: "sought a seat in the state's Senate delegation in 2010" needs 10; a verb further away belongs
 #: to another clause ("members were divided over whether ... about the 2020 race").
 HISTORY_WINDOW_WORDS = 10
+#: A year a stance's own sentence names: not a number naming a union local, a bill or a sum ("Local 1984").
+STATED_YEAR_RE = re.compile(r"(?<![\w$.,/-])(?<!Local )(?<!No\. )(?<!Chapter )(?<!Lodge )(19[5-9]\d|20[0-4]\d)(?![\w%/-])")
+#: A year a sentence counts from the article's ("six years ago", "last year"); the counts are
+#: vocabulary.jsonl "race.year_counts".
+RELATIVE_YEAR_RE = re.compile(r"\b(\d{1,2}|[a-z]+) years? ago\b|\b(last|next|this) year\b", re.I)
+#: How many years after the article's a year its sentence names may be and still be the stance's
+#: election: a stance is for an election at most a presidential term ahead; a later number is no year.
+MAX_STATED_YEARS_AHEAD = 4
 NEVER = re.compile(r"(?!x)x")
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 WORD_RUN = re.compile(r"\w+")
@@ -130,6 +138,9 @@ class RaceIndex:
         self.locality = _dominant_locality(f"{title or ''}\n{text}")
         self.country = _dominant_country(f"{title or ''}\n{text}")
         self.published_year = int(published[:4]) if published and re.match(r"\d{4}", published) else None
+        url_years = YEAR_RE.findall(url or "")
+        #: the year relative years count from: the published one, else the url's
+        self.reference_year = self.published_year or (int(url_years[0]) if url_years else None)
         self.named_year = _named_year(text, url, title)
         self.named_year_after_history = _named_year(text, url, title, after_history=True)
         self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
@@ -267,14 +278,25 @@ class RaceIndex:
         office, _ = self.evidence_for(candidate)
         return office or self.dominant
 
-    def race_for(self, candidate: Optional[str], office: Optional[str] = None) -> Optional[str]:
-        office = office or self.office_for(candidate)
+    @cached_property
+    def fallback_office(self) -> Optional[str]:
+        """The office of an article that ties no candidate to one and names none (offices.jsonl
+        "fallback"): a national election for an article about another country, else the presidency."""
+        kind = "foreign" if self.country and not self.place else "domestic"
+        return next((o for o, rule in _office_rules().items() if rule.get("fallback") == kind), None)
+
+    def race_for(self, candidate: Optional[str], office: Optional[str] = None,
+                 sentence: Optional[str] = None) -> Optional[str]:
+        """The race of a candidate's stance; ``sentence`` is the stance's own, whose named year
+        ("in 2016", "six years ago") says which election it is about."""
+        office = office or self.office_for(candidate) or self.fallback_office
         place = (self.place_of(candidate) if candidate else None) or self.place
         if office is None:
             return None
         rule = _office_rules().get(office, {})
         if self.country and not self.place and office in FOREIGN_NAMESAKES:
-            year = self.published_year or self.named_year  # another country's cycle is not the U.S. one
+            # another country's cycle is not the U.S. one
+            year = stated_year(sentence, self.reference_year) or self.published_year or self.named_year
             race = f"{self.country} {FOREIGN_NAMESAKES[office]}"
             return f"{year} {race}" if year else race
         if rule.get("national"):
@@ -286,7 +308,7 @@ class RaceIndex:
             if place and office != "president":
                 parts.append(place)
             race = ", ".join(parts)
-        year = self.year_for(office)
+        year = self.year_for(office, sentence)
         return f"{year} {race}" if year else race
 
     def race_for_measure(self, measure: str) -> str:
@@ -306,10 +328,13 @@ class RaceIndex:
         year = self.year_for(None)
         return f"{year} {', '.join(parts)}" if year else ", ".join(parts)
 
-    def year_for(self, office: Optional[str]) -> Optional[int]:
-        """The election's year: the office's next one from the published year (else from
-        the year the article names)."""
+    def year_for(self, office: Optional[str], sentence: Optional[str] = None) -> Optional[int]:
+        """The election's year: the office's next one from the year the stance's sentence names
+        (else the published year, else the year the article names)."""
         cycle = _office_rules().get(office or "", {}).get("cycle")
+        stated = stated_year(sentence, self.reference_year)
+        if stated is not None:
+            return next_election(stated, cycle, self.place)
         # only a fixed cycle says which election follows the ones an article recalls
         named = self.named_year_after_history if cycle in FIXED_CYCLES else self.named_year
         year = self.published_year or named
@@ -393,6 +418,45 @@ def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) 
     if cycle in ("even", "governor"):
         return year + year % 2
     return year
+
+
+def stated_year(sentence: Optional[str], reference_year: Optional[int]) -> Optional[int]:
+    """The year a stance's sentence names: the first year written in it ("endorsed her in 2016",
+    "the 2008 race"), else one counted from ``reference_year`` ("six years ago", "last year").
+    None when it names none, or only a number too far ahead of the reference to be an election's."""
+    if not sentence:
+        return None
+    for m in STATED_YEAR_RE.finditer(sentence):
+        year = int(m.group(1))
+        if (reference_year is None or year <= reference_year + MAX_STATED_YEARS_AHEAD) \
+                and _election_noun_follows(sentence[m.end():]):
+            return year
+    if reference_year is None:
+        return None
+    counts = word_map("race.year_counts")
+    for m in RELATIVE_YEAR_RE.finditer(sentence):
+        if RELATIVE_CLAUSE_BEFORE.search(sentence[:m.start()]):
+            continue  # "a union that four years ago backed his opponent": another stance's time
+        count = (m.group(1) or m.group(2)).lower()
+        if count.isdigit():
+            return reference_year - int(count)
+        if count in counts:
+            return reference_year - int(counts[count])
+    return None
+
+
+#: An election noun this many words after a year at most makes the year an election's ("the 2016
+#: Democratic presidential primary"); more words lose the year to another noun.
+ELECTION_NOUN_WORDS = 3
+#: A relative clause opening right before a relative year: the year is that clause's.
+RELATIVE_CLAUSE_BEFORE = re.compile(r"\b(?:that|who|which|whom)\s+$", re.I)
+
+
+def _election_noun_follows(after_year: str) -> bool:
+    """True when one of the few words right after a year is an election noun (vocabulary
+    "race.election_nouns"), with no punctuation between: "2019 bid", "2016 presidential election"."""
+    m = re.match(r"(?:[’']s)?((?:\s+[\w-]+){1,%d})" % ELECTION_NOUN_WORDS, after_year)
+    return m is not None and any(w.lower() in words("race.election_nouns") for w in m.group(1).split())
 
 
 def _most_named(text: str, patterns: list[tuple[str, re.Pattern]]) -> Optional[str]:

@@ -45,7 +45,8 @@ SCHEMAS: dict[str, RuleSchema] = {
     "coordination": RuleSchema(("kind",)),
     "cues": RuleSchema(("group", "words")),
     "entity_types": RuleSchema(("type", "regex", "unless")),
-    "offices": RuleSchema(("office", "explicit"), ("mention", "descriptor", "cycle", "local", "national", "nominating")),
+    "offices": RuleSchema(("office", "explicit"), ("mention", "descriptor", "cycle", "local", "national", "nominating",
+                                                             "fallback")),
     "places": RuleSchema(("name",), ("abbr",)),  # nlp/places.py
     "organizations": RuleSchema(("name", "type"), ("acronyms", "aliases", "parent", "in_text")),  # nlp/organizations.py
     "poll_parties": RuleSchema((), kinds={"gate": ("terms",), "party": ("name", "forms")}),

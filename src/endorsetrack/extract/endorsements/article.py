@@ -228,7 +228,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optiona
             office, score = evidence[e.candidate]
             if score < EXPLICIT_WEIGHT and races.dominant:
                 office = races.dominant  # a title says what the candidate holds, the article what is at stake
-            race = races.race_for(e.candidate, office or main)
+            race = races.race_for(e.candidate, office or main, e.evidence.text)
         else:
             race = None
         out.append(replace(e, race=race))
