@@ -289,3 +289,42 @@ def test_an_article_naming_no_office_is_about_the_presidency_or_a_foreign_nation
     assert us.race_for("Dara Quent") == "2016 president"
     abroad = RaceIndex("In Ottawa, the Canadian daily backed the Liberals over the Conservatives.", "2015-10-10")
     assert abroad.race_for("Liberals") == "2015 Canadian federal election"
+
+
+def test_an_article_naming_only_a_city_is_placed_in_its_state():
+    race = RaceIndex("The Des Moines chapter of the guild backed Ana Ruiz for governor.", "2018-06-12")
+    assert race.race_for("Ana Ruiz", "governor") == "2018 governor, Iowa"
+
+
+def test_a_local_race_without_a_locality_cue_takes_the_city_the_article_names():
+    race = RaceIndex("Candidates courted the Tucson guild. Ana Ruiz wants to be mayor.", "2023-03-01")
+    assert race.race_for("Ana Ruiz", "mayor") == "2023 mayor, Tucson, Arizona"
+
+
+def test_a_url_host_names_the_city_of_a_dateless_measure():
+    race = RaceIndex("Vote yes on Measure Q.", None, "https://www.sacramentobee.example/opinion/yes-on-q", None)
+    assert race.race_for_measure("Measure Q") == "Measure Q, California"
+
+
+def test_an_election_held_on_a_tuesday_dates_an_undated_article():
+    race = RaceIndex("PROVIDENCE, R.I. — The party endorsed Ana Ruiz for governor, ahead of the Sept. 13 primary.")
+    assert race.race_for("Ana Ruiz") == "2022 governor, Rhode Island"  # 2016 is no governor's year; 2022 is
+
+
+def test_weekday_years_follow_the_office_cycle_and_prefer_the_latest():
+    from endorsetrack.extract.race import _election_days, year_of_weekdays
+
+    days = _election_days("Voters go to the polls in the May 10 primary.")
+    assert days == ((5, 10, 1),)
+    assert year_of_weekdays(days, "even", last_year=2021) == 2016
+    assert year_of_weekdays(days, "presidential", last_year=2030) == 2016
+    assert year_of_weekdays(_election_days("Thursday, June 9, 2016, the board met."), None, last_year=2023) is None  # dated
+    assert year_of_weekdays(_election_days("On Thursday, June 9 the board met."), None, last_year=2023) == 2022
+    # a party's caucus is no Tuesday vote, and another country votes on other days
+    assert _election_days("Before the Jan. 19 caucuses.") == ()
+    assert _election_days("Ahead of the May 9 election.", us=False) == ()
+
+
+def test_west_virginia_before_a_name_is_not_virginia():
+    race = RaceIndex("West Virginia Gov. Lee Harmon won the union's backing for governor.", "2016-03-01")
+    assert race.place_of("Lee Harmon") == "West Virginia"

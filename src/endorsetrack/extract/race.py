@@ -15,14 +15,16 @@ Pure: text in, race string out ("2006 U.S. Senate, Connecticut").
 """
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
+from datetime import date
 from functools import cached_property, lru_cache
 from typing import Optional
 
 from ..nlp.rules import packaged_rules
 from ..nlp.vocabulary import word_map, words
-from ..normalize import office_titles
+from ..normalize import PROSE_MONTH_DAY_RE, WEEKDAYS, month_number, office_titles
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
 # set: an explicit race phrase in the candidate's sentence (3) must outweigh the
@@ -134,8 +136,12 @@ class RaceIndex:
         self._named_offices: dict[int, frozenset[str]] = {}
         self._evidence: dict[str, tuple[Optional[str], int]] = {}
         self._places: dict[str, str] = {}
-        self.place = _dominant_state(f"{title or ''}\n{text}")
+        city = _dominant_city(f"{title or ''}\n{text}", url)
+        # an article naming no state is placed by the state of the city it names most
+        self.place = _dominant_state(f"{title or ''}\n{text}") or (city[1] if city else None)
         self.locality = _dominant_locality(f"{title or ''}\n{text}")
+        #: the city of a local race whose office the article ties to no place: the city it names most
+        self.city = city[0] if city else None
         self.country = _dominant_country(f"{title or ''}\n{text}")
         self.published_year = int(published[:4]) if published and re.match(r"\d{4}", published) else None
         url_years = YEAR_RE.findall(url or "")
@@ -143,6 +149,8 @@ class RaceIndex:
         self.reference_year = self.published_year or (int(url_years[0]) if url_years else None)
         self.named_year = _named_year(text, url, title)
         self.named_year_after_history = _named_year(text, url, title, after_history=True)
+        # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
+        self.election_days = _election_days(text, us=not (self.country and not self.place))
         self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
             or _most_named(f"{title or ''}\n{text}", list(_mentions()))
 
@@ -303,8 +311,8 @@ class RaceIndex:
             race = f"{self.country} {office}" if self.country else office
         else:
             parts = [office]
-            if rule.get("local") and self.locality:
-                parts.append(self.locality)
+            if rule.get("local") and (self.locality or self.city):
+                parts.append(self.locality or self.city or "")
             if place and office != "president":
                 parts.append(place)
             race = ", ".join(parts)
@@ -339,7 +347,7 @@ class RaceIndex:
         named = self.named_year_after_history if cycle in FIXED_CYCLES else self.named_year
         year = self.published_year or named
         if year is None:
-            return None
+            return year_of_weekdays(self.election_days, cycle, self.place)
         return next_election(year, cycle, self.place)
 
 
@@ -459,6 +467,57 @@ def _election_noun_follows(after_year: str) -> bool:
     return m is not None and any(w.lower() in words("race.election_nouns") for w in m.group(1).split())
 
 
+#: The weekday (Monday 0) a U.S. election is held on: primaries, runoffs and the November
+#: general election all fall on a Tuesday.
+ELECTION_WEEKDAY = calendar.TUESDAY
+#: The first year a weekday-dated election is looked for in; the last is the current year.
+FIRST_WEEKDAY_YEAR = 1990
+#: An election noun right after a month and day ("the Sept. 13 primary", "the June 6 runoff
+#: election"), the nouns of vocabulary "race.election_nouns" save those of a party's own meeting.
+NOT_POLLING_DAY_NOUNS = frozenset({"caucus", "caucuses", "convention", "bid", "campaign", "race", "races",
+                                   "contest", "nomination", "cycle"})
+
+
+def _election_days(text: str, us: bool = True) -> tuple[tuple[int, int, int], ...]:
+    """(month, day, weekday) of the yearless dates an article gives a weekday: its own
+    ("Tuesday, Sept. 13") or, in a U.S. article, an election's ("the Sept. 13 primary": a Tuesday)."""
+    out = []
+    for m in PROSE_MONTH_DAY_RE.finditer(text):
+        if m.group("year"):
+            continue
+        weekday = next((WEEKDAYS.index(w) for w in WEEKDAYS
+                        if re.search(rf"\b{w}\W{{0,3}}$", text[max(0, m.start() - 12):m.start()], re.I)), None)
+        if weekday is None and us:
+            after = re.match(r"((?:\s+[\w-]+){1,2})", text[m.end():])
+            nouns = set(w.lower() for w in after.group(1).split()) if after else set()
+            if nouns & (set(words("race.election_nouns")) - NOT_POLLING_DAY_NOUNS):
+                weekday = ELECTION_WEEKDAY
+        if weekday is not None:
+            out.append((month_number(m.group("month")), int(m.group("day")), weekday))
+    return tuple(out)
+
+
+def year_of_weekdays(days: tuple[tuple[int, int, int], ...], cycle: Optional[str], state: Optional[str] = None,
+                     last_year: Optional[int] = None) -> Optional[int]:
+    """The election year of the office's cycle, up to ``last_year`` (this year), in which the most
+    (month, day)s fall on their weekday, the latest of equals; None without days or such a year."""
+    best: Optional[tuple[int, int]] = None
+    for year in range(last_year or date.today().year, FIRST_WEEKDAY_YEAR - 1, -1):
+        if next_election(year, cycle, state) != year:
+            continue
+        hits = sum(_weekday(year, m, d) == wd for m, d, wd in days)
+        if hits and (best is None or hits > best[0]):
+            best = (hits, year)
+    return best[1] if best else None
+
+
+def _weekday(year: int, month: int, day: int) -> Optional[int]:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:  # no such day that year (Feb. 29)
+        return None
+
+
 def _most_named(text: str, patterns: list[tuple[str, re.Pattern]]) -> Optional[str]:
     counts = Counter({office: len(regex.findall(text)) for office, regex in patterns})
     top = counts.most_common(2)
@@ -574,8 +633,12 @@ def _states_in(text: str) -> list[tuple[str, re.Pattern]]:
 
 
 def _state_named(text: str) -> Optional[str]:
-    """The state a short piece of text names (the last one, nearest what follows it)."""
-    found = [(m.start(), state) for state, pattern in _states_in(text) for m in pattern.finditer(text)]
+    """The state a short piece of text names (the last one, nearest what follows it); a longer
+    name hides the shorter one inside it ("West Virginia" is not "Virginia")."""
+    found: list[tuple[int, str]] = []
+    for state, pattern in _states_in(text):  # longest names first
+        found.extend((m.start(), state) for m in pattern.finditer(text))
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
     return max(found)[1] if found else None
 
 
@@ -647,6 +710,35 @@ def _place_name(name: str) -> Optional[str]:
     if not words or words[-1] in NOT_PLACES or set(words) & NOT_PLACE_WORDS:
         return None
     return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in words)
+
+
+#: How long a city's name must be for a url's host to name it inside a run of letters
+#: ("denverpost.com"): a shorter one turns up inside other words ("tempe" in "temperature").
+MIN_HOST_CITY_LETTERS = 6
+
+
+@lru_cache(maxsize=1)
+def _city_patterns() -> tuple[tuple[str, str, re.Pattern], ...]:
+    from ..nlp.places import us_cities
+
+    return tuple((city, state, re.compile(rf"(?<![\w.-]){re.escape(city)}(?![\w-])")) for city, state in us_cities())
+
+
+def _dominant_city(text: str, url: Optional[str] = None) -> Optional[tuple[str, str]]:
+    """(city, state) of the lexicon's city (places.jsonl "cities") the text names most, a city in the
+    url's host counting once ("denverpost.com"); None when it names none."""
+    m = re.match(r"(?:[A-Za-z]+://)?([^/?#]+)", url or "")
+    host = re.sub(r"[^a-z]", "", m.group(1).lower()) if m else ""
+    counts: Counter = Counter()
+    for city, state, pattern in _city_patterns():
+        n = len(pattern.findall(text)) if city in text else 0
+        key = re.sub(r"[^a-z]", "", city.lower())
+        if host and len(key) >= MIN_HOST_CITY_LETTERS and key in host:
+            n += 1
+        if n:
+            counts[(city, state)] = n
+    best = counts.most_common(1)
+    return best[0][0] if best else None
 
 
 def _is_person(name: str, text: str) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .rules import load_with_schema_file, pattern_path
 
-__all__ = ["PLACES_FILE", "place_rules", "us_states"]
+__all__ = ["PLACES_FILE", "place_rules", "us_cities", "us_states"]
 
 PLACES_FILE = pattern_path("places")
 
@@ -29,3 +29,10 @@ def us_states() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((rule["name"], tuple(a for a in rule.get("abbr", []) if "." in a))
                  for rule in place_rules()
                  if rule["id"].startswith("us-") and rule["id"] != "us-pr")
+
+
+@lru_cache(maxsize=1)
+def us_cities() -> tuple[tuple[str, str], ...]:
+    """(city, state) of the cities the lexicon names for each U.S. state ("cities")."""
+    return tuple((city, rule["name"]) for rule in place_rules() if rule["id"].startswith("us-")
+                 for city in rule.get("cities", ()))
