@@ -328,3 +328,12 @@ def test_weekday_years_follow_the_office_cycle_and_prefer_the_latest():
 def test_west_virginia_before_a_name_is_not_virginia():
     race = RaceIndex("West Virginia Gov. Lee Harmon won the union's backing for governor.", "2016-03-01")
     assert race.place_of("Lee Harmon") == "West Virginia"
+
+
+def test_a_year_opening_the_sentence_dates_its_stance():
+    race = RaceIndex("The guild backs Ana Ruiz for president.", "2024-05-01")
+    assert race.race_for("Tom Reyes", "president", "In 2016, the guild endorsed Tom Reyes for president.") \
+        == "2016 president"
+    # a year inside the sentence with no election noun is not the stance's
+    assert race.race_for("Tom Reyes", "president", "The guild, which backed him in 2016, endorsed Tom Reyes.") \
+        == "2024 president"

@@ -429,15 +429,17 @@ def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) 
 
 
 def stated_year(sentence: Optional[str], reference_year: Optional[int]) -> Optional[int]:
-    """The year a stance's sentence names: the first year written in it ("endorsed her in 2016",
-    "the 2008 race"), else one counted from ``reference_year`` ("six years ago", "last year").
+    """The year a stance's sentence names: the first year written before an election noun ("the
+    2008 race", "his 2019 bid") or opening the sentence ("In 2016, ..."), else one counted from
+    ``reference_year`` ("six years ago", "last year").
     None when it names none, or only a number too far ahead of the reference to be an election's."""
     if not sentence:
         return None
+    opening = SENTENCE_TIME.match(sentence)
     for m in STATED_YEAR_RE.finditer(sentence):
         year = int(m.group(1))
         if (reference_year is None or year <= reference_year + MAX_STATED_YEARS_AHEAD) \
-                and _election_noun_follows(sentence[m.end():]):
+                and (_election_noun_follows(sentence[m.end():]) or opening and opening.end() == m.end() + 1):
             return year
     if reference_year is None:
         return None
@@ -456,6 +458,8 @@ def stated_year(sentence: Optional[str], reference_year: Optional[int]) -> Optio
 #: An election noun this many words after a year at most makes the year an election's ("the 2016
 #: Democratic presidential primary"); more words lose the year to another noun.
 ELECTION_NOUN_WORDS = 3
+#: A year that opens its sentence as the time of all of it ("In 2016, the union endorsed ...").
+SENTENCE_TIME = re.compile(r"^\W*(?:(?:[Bb]ack )?[Ii]n|[Dd]uring) (?:19|20)\d\d,")
 #: A relative clause opening right before a relative year: the year is that clause's.
 RELATIVE_CLAUSE_BEFORE = re.compile(r"\b(?:that|who|which|whom)\s+$", re.I)
 
