@@ -337,3 +337,12 @@ def test_a_year_opening_the_sentence_dates_its_stance():
     # a year inside the sentence with no election noun is not the stance's
     assert race.race_for("Tom Reyes", "president", "The guild, which backed him in 2016, endorsed Tom Reyes.") \
         == "2024 president"
+
+
+def test_a_measure_or_a_stance_about_no_candidate_takes_its_sentences_election_year():
+    race = RaceIndex("Vote no on Measure Q, the Eastvale Tribune says.", "2010-10-20")
+    assert race.race_for_measure("Measure Q", "We endorsed Measure Q in that November 2008 election.") == "2008 Measure Q"
+    assert race.race_for_measure("Measure Q", "We oppose Measure Q.") == "2010 Measure Q"
+    assert race.with_stated_year("2019 mayor, Eastvale", "The guild stayed out of last year's special election.") \
+        == "2009 mayor, Eastvale"  # the year before the published one
+    assert race.with_stated_year("2019 mayor, Eastvale", "The guild stayed out.") == "2019 mayor, Eastvale"

@@ -52,6 +52,8 @@ ODD_YEAR_GOVERNORS = {"Virginia": 1, "New Jersey": 1, "Kentucky": 3, "Louisiana"
 #: set: "sought a seat in the state's Senate delegation in 2010" needs 10; a verb further away belongs
 #: to another clause ("members were divided over whether ... about the 2020 race").
 HISTORY_WINDOW_WORDS = 10
+#: The year a race label starts with.
+YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d ")
 #: A year a stance's own sentence names: not a number naming a union local, a bill or a sum ("Local 1984").
 STATED_YEAR_RE = re.compile(r"(?<![\w$.,/-])(?<!Local )(?<!No\. )(?<!Chapter )(?<!Lodge )(19[5-9]\d|20[0-4]\d)(?![\w%/-])")
 #: A year a sentence counts from the article's ("six years ago", "last year"); the counts are
@@ -319,11 +321,20 @@ class RaceIndex:
         year = self.year_for(office, sentence)
         return f"{year} {race}" if year else race
 
-    def race_for_measure(self, measure: str) -> str:
-        """A ballot measure's race: the measure, its state and the year it is voted on."""
-        year = self.year_for(None)
+    def race_for_measure(self, measure: str, sentence: Optional[str] = None) -> str:
+        """A ballot measure's race: the measure, its state and the year it is voted on (the one
+        the stance's sentence names: "endorsed Proposition 11 in the 2008 election")."""
+        year = self.year_for(None, sentence)
         race = f"{measure}, {self.place}" if self.place else measure
         return f"{year} {race}" if year else race
+
+    def with_stated_year(self, race: Optional[str], sentence: Optional[str]) -> Optional[str]:
+        """An article's race for a stance about no candidate, in the year the stance's sentence
+        names ("did not endorse in last year's special election"), if it names one."""
+        stated = stated_year(sentence, self.reference_year)
+        if not race or stated is None:
+            return race
+        return f"{stated} {YEAR_PREFIX.sub('', race)}"
 
     def race_of_line_label(self, label: str) -> str:
         """The race a roundup line's own label names ("Attorney General: ..." -> "2018 Attorney

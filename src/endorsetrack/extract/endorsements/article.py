@@ -219,7 +219,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optiona
     race: Optional[str]
     for e in items:
         if e.candidate and MEASURE_NAME.match(e.candidate):
-            race = races.race_for_measure(e.candidate)
+            race = races.race_for_measure(e.candidate, e.evidence.text)
             if e.stage is None:  # a measure is put to voters, not to a nominating contest
                 e = replace(e, stage="general")
         elif e.candidate and (label := line_label(e.evidence.text, e.candidate)):
@@ -238,8 +238,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optiona
     # ... unless its own sentence names an office and no candidate stance there claims it
     claimed = {e.evidence.start for e in out if e.candidate}
     out = [e if e.candidate is not None else
-           replace(e, race=races.race_for(None, office) if e.evidence.start not in claimed
-                   and (office := races.office_in(e.evidence.text)) else contest)
+           replace(e, race=races.race_for(None, office, e.evidence.text) if e.evidence.start not in claimed
+                   and (office := races.office_in(e.evidence.text)) else races.with_stated_year(contest, e.evidence.text))
            for e in out]
     # a party leadership or a preselection is a nomination contest whatever its cue words say;
     # support given in a U.S. race's nominating season is for the nomination
