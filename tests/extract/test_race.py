@@ -346,3 +346,11 @@ def test_a_measure_or_a_stance_about_no_candidate_takes_its_sentences_election_y
     assert race.with_stated_year("2019 mayor, Eastvale", "The guild stayed out of last year's special election.") \
         == "2009 mayor, Eastvale"  # the year before the published one
     assert race.with_stated_year("2019 mayor, Eastvale", "The guild stayed out.") == "2019 mayor, Eastvale"
+
+
+def test_election_days_outweigh_the_year_of_an_undated_articles_url():
+    text = "The guild backed Ana Ruiz for U.S. Senate in North Carolina ahead of the May 4 Democratic primary."
+    race = RaceIndex(text, None, "https://tv.example/story/local/2014/12/20/123/", None)
+    assert race.race_for("Ana Ruiz") == "2010 U.S. Senate, North Carolina"  # May 4 was a Tuesday in 2010, not 2014
+    dated = RaceIndex(text, "2014-03-01")
+    assert dated.race_for("Ana Ruiz") == "2014 U.S. Senate, North Carolina"  # a published date stands

@@ -356,9 +356,16 @@ class RaceIndex:
             return next_election(stated, cycle, self.place)
         # only a fixed cycle says which election follows the ones an article recalls
         named = self.named_year_after_history if cycle in FIXED_CYCLES else self.named_year
+        if self.published_year is None and self.election_days:
+            # an undated article's election days outweigh the year it names: a url's year may be
+            # when it was archived ("the May 4 primary" under /2014/ was 2010's: a Tuesday then)
+            near = next_election(named, cycle, self.place) if named is not None else None
+            found = year_of_weekdays(self.election_days, cycle, self.place, near=near)
+            if found is not None:
+                return found
         year = self.published_year or named
         if year is None:
-            return year_of_weekdays(self.election_days, cycle, self.place)
+            return None
         return next_election(year, cycle, self.place)
 
 
@@ -513,17 +520,19 @@ def _election_days(text: str, us: bool = True) -> tuple[tuple[int, int, int], ..
 
 
 def year_of_weekdays(days: tuple[tuple[int, int, int], ...], cycle: Optional[str], state: Optional[str] = None,
-                     last_year: Optional[int] = None) -> Optional[int]:
+                     last_year: Optional[int] = None, near: Optional[int] = None) -> Optional[int]:
     """The election year of the office's cycle, up to ``last_year`` (this year), in which the most
-    (month, day)s fall on their weekday, the latest of equals; None without days or such a year."""
-    best: Optional[tuple[int, int]] = None
+    (month, day)s fall on their weekday: of equals, the one nearest ``near`` (a year the article
+    names), else the latest; None without days or such a year."""
+    best: Optional[tuple[int, int, int]] = None
     for year in range(last_year or date.today().year, FIRST_WEEKDAY_YEAR - 1, -1):
         if next_election(year, cycle, state) != year:
             continue
         hits = sum(_weekday(year, m, d) == wd for m, d, wd in days)
-        if hits and (best is None or hits > best[0]):
-            best = (hits, year)
-    return best[1] if best else None
+        rank = (hits, -abs(year - near) if near is not None else 0, year)
+        if hits and (best is None or rank > best):
+            best = rank
+    return best[2] if best else None
 
 
 def _weekday(year: int, month: int, day: int) -> Optional[int]:
