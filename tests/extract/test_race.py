@@ -354,3 +354,11 @@ def test_election_days_outweigh_the_year_of_an_undated_articles_url():
     assert race.race_for("Ana Ruiz") == "2010 U.S. Senate, North Carolina"  # May 4 was a Tuesday in 2010, not 2014
     dated = RaceIndex(text, "2014-03-01")
     assert dated.race_for("Ana Ruiz") == "2014 U.S. Senate, North Carolina"  # a published date stands
+
+
+def test_a_bid_to_unseat_a_title_holder_names_the_race_for_that_seat():
+    text = ("The Thrift Caucus endorsed Ana Ruiz's bid to unseat longtime Sen. Tom Reyes (R-Ind.). "
+            "Ruiz, a former Indiana congressman's aide, also has the backing of the Liberty Circle.")
+    race = RaceIndex(text, "2011-11-01")
+    assert race.race_for("Ana Ruiz") == "2012 U.S. Senate, Indiana"
+    assert race.race_for("Tom Reyes") == "2012 U.S. Senate, Indiana"
