@@ -362,3 +362,10 @@ def test_a_bid_to_unseat_a_title_holder_names_the_race_for_that_seat():
     race = RaceIndex(text, "2011-11-01")
     assert race.race_for("Ana Ruiz") == "2012 U.S. Senate, Indiana"
     assert race.race_for("Tom Reyes") == "2012 U.S. Senate, Indiana"
+
+
+def test_a_white_house_bid_is_no_house_race():
+    race = RaceIndex("Mayor Lee Park backed Ana Ruiz's White House bid after months of waiting. "
+                     "Park once ran Ruiz's race for the U.S. Senate.", "2015-10-30")
+    assert race.race_for("Ana Ruiz") == "2016 president"
+    assert race.office_in("The guild backed her State House race.") is None
