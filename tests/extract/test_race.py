@@ -369,3 +369,9 @@ def test_a_white_house_bid_is_no_house_race():
                      "Park once ran Ruiz's race for the U.S. Senate.", "2015-10-30")
     assert race.race_for("Ana Ruiz") == "2016 president"
     assert race.office_in("The guild backed her State House race.") is None
+
+
+def test_a_senators_endorsement_is_no_senate_race():
+    race = RaceIndex("It marks the first Senate endorsement for Ana Ruiz, one of four senators running for president.",
+                     "2015-11-03")
+    assert race.race_for("Ana Ruiz") == "2016 president"
