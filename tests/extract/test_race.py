@@ -375,3 +375,11 @@ def test_a_senators_endorsement_is_no_senate_race():
     race = RaceIndex("It marks the first Senate endorsement for Ana Ruiz, one of four senators running for president.",
                      "2015-11-03")
     assert race.race_for("Ana Ruiz") == "2016 president"
+
+
+def test_sentences_run_together_on_a_page_are_still_two():
+    from endorsetrack.extract.race import _sentences
+
+    assert _sentences("Ana Ruiz is his challenger.Another union backed Tom Reyes for governor.") == \
+        ["Ana Ruiz is his challenger.", "Another union backed Tom Reyes for governor."]
+    assert _sentences("Backed by Sen.Joe Park and U.S.Senate hopefuls.") == ["Backed by Sen. Joe Park and U.S.Senate hopefuls."]  # one sentence

@@ -607,12 +607,17 @@ def _dominant_country(text: str) -> Optional[str]:
 ABBREVIATIONS = re.compile(r"(?:\b[A-Z]|Sen|Gov|Rep|Lt|Mr|Mrs|Ms|Dr|St|Gen|Sgt|Jr|Sr|Inc|Co|Corp|Mt|Ft|No|Vs|vs)\.$")
 
 
+#: Where a sentence ends: after its stop and a space, or right after a lower-case word's stop
+#: when the next begins with a capitalised word (text run together from a web page: "challenger.Another").
+GLUED_SENTENCES = re.compile(r"(?<=[.!?])\s+|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
 def _sentences(text: str) -> list[str]:
     """Cheap sentence split that keeps "U.S. Senate" and "Sen. Joe Lieberman" whole."""
     out: list[str] = []
     for para in text.split("\n"):
         buf = ""
-        for piece in re.split(r"(?<=[.!?])\s+", para):
+        for piece in GLUED_SENTENCES.split(para):
             buf = f"{buf} {piece}" if buf else piece
             if not ABBREVIATIONS.search(buf):
                 out.append(buf)
