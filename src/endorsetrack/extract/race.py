@@ -4,14 +4,19 @@ The office comes from what the article says about the candidate: an office word
 describing the candidate ("Ohio governor hopeful Ana Ruiz", "Ana Ruiz, the Senate
 nominee") weighs most, an explicit "Lamont's bid for U.S. Senate" in the name's
 sentence next, a title before the name ("Sen. Joe Lieberman") least; a candidate with
-none takes the article's dominant office. The place is the U.S. state named with the
-candidate ("Iowa Rep. Ana Ruiz", "Ana Ruiz (D-Iowa)"), else the one the article names
-most (nlp/patterns/places.jsonl), and for a city or county office also the city or
-county it names most. The year
-is the election's: the next one of the office's cycle (offices.jsonl "cycle") on
-or after the published date, or the year the article, its title or URL names most
-when the date is unknown. Office cues are data (nlp/patterns/offices.jsonl).
-Pure: text in, race string out ("2006 U.S. Senate, Connecticut").
+none takes the article's dominant office, and an article naming no office at all its
+fallback one (offices.jsonl "fallback": the presidency, or another country's national
+election). The place is the U.S. state named with the candidate ("Iowa Rep. Ana Ruiz",
+"Ana Ruiz (D-Iowa)"), else the one the article names most (nlp/patterns/places.jsonl),
+else the state of the city it names most (places.jsonl "cities", a url host too); a
+city or county office also takes the city or county it names most. The year is the
+one the stance's own sentence names ("his 2019 bid", "In 2016, ...", "six years ago"),
+else the election's: the next one of the office's cycle (offices.jsonl "cycle") on or
+after the published date; for an undated article the cycle year in which the election
+days it names fall on a Tuesday ("the Sept. 13 primary"), else the year its title, URL
+or text names. Office cues are data (nlp/patterns/offices.jsonl).
+Text in, race string out ("2006 U.S. Senate, Connecticut"); only the weekday search
+reads the clock (it looks no later than the current year).
 """
 from __future__ import annotations
 
