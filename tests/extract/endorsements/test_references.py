@@ -215,3 +215,13 @@ def test_a_description_right_before_a_name_is_named_by_it(nlp, words, follower):
     name = Mention(group + 1, name_end, " ".join(words[group + 1:name_end]), "org", "ORG")
     ctx = SentenceContext(doc[0:len(doc)], [described, name], [], set(), None)
     assert appositive_name(described, ctx) == name
+
+
+# ---- a subject set off by a relative clause the parse hung elsewhere ----------------------
+
+def test_a_name_before_a_relative_clause_aside_is_the_endorser(nlp):
+    text = ('Aside from Maria Vega, the "Harbor Workers Union" which is known for its rallies, '
+            'also endorsed the candidacy of Tom Reyes.')
+    facts = facts_of(nlp, text)
+    assert (HWU, REYES, "endorses", None) in {(e, c, s, g) for e, c, s, g in facts}
+    assert not any(e == VEGA for e, *_ in facts)

@@ -151,6 +151,9 @@ def _quantified(tok) -> bool:
 
 
 AUX_GAP = words("aux_gap")
+RELATIVE_PRONOUNS = words("relative_pronouns")
+ASIDE_REACH = 12  # tokens between a subject and its verb that an aside (", with some 90,000 members,",
+# "which is known for X,") may take before the surface fallback gives up
 
 
 def _left_neighbour(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
@@ -159,20 +162,37 @@ def _left_neighbour(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
     i = frame.trigger - 1
     if ctx.doc[i].text == "," and i > ctx.sent.start:
         # "The Guild, with some 90,000 members, endorsed Vega": step over the aside
-        opening = [k for k in range(max(ctx.sent.start, i - 12), i) if ctx.doc[k].text == ","]
+        opening = [k for k in range(max(ctx.sent.start, i - ASIDE_REACH), i) if ctx.doc[k].text == ","]
         if opening:
             i = opening[0] - 1
-    while i >= ctx.sent.start and (ctx.doc[i].lower_ in AUX_GAP or ctx.doc[i].pos_ in ("ADV", "PART")
-                                   or ctx.doc[i].ent_type_ in ("DATE", "TIME")  # "on Wednesday endorsed"
-                                   or ctx.doc[i].lower_ in ("on", "in", "late", "early") and i + 1 < frame.trigger
-                                   and ctx.doc[i + 1].ent_type_ in ("DATE", "TIME")):
-        i -= 1
+    i = _skip_verb_group(i, frame, ctx)
+    closing = next((k for k in range(max(i, ctx.sent.start), frame.trigger) if ctx.doc[k].text == ","), None)
+    if closing is not None and not any(m.covers(i) for m in ctx.mentions) and (relative := [
+            k for k in range(max(ctx.sent.start + 1, closing - ASIDE_REACH), closing)
+            if ctx.doc[k].lower_ in RELATIVE_PRONOUNS]):
+        # '..., the "Guild" which is known for X, also endorsed Vega': a relative clause hangs on the name before it
+        k = relative[-1] - 1
+        while k > ctx.sent.start and ctx.doc[k].is_punct:
+            k -= 1  # the name's closing quotation mark or comma
+        named = next((m for m in ctx.mentions if m.covers(k) and m.kind in ("org", "desc", "ref")), None)
+        if named is not None:
+            return named
     if i < ctx.sent.start:
         return None
     for m in ctx.mentions:
         if m.covers(i) and m.kind in ("org", "desc", "person"):
             return m
     return None
+
+
+def _skip_verb_group(i: int, frame: Frame, ctx: SentenceContext) -> int:
+    """From token i leftwards past auxiliaries, adverbs and dates ("has also", "on Wednesday")."""
+    while i >= ctx.sent.start and (ctx.doc[i].lower_ in AUX_GAP or ctx.doc[i].pos_ in ("ADV", "PART")
+                                   or ctx.doc[i].ent_type_ in ("DATE", "TIME")  # "on Wednesday endorsed"
+                                   or ctx.doc[i].lower_ in ("on", "in", "late", "early") and i + 1 < frame.trigger
+                                   and ctx.doc[i + 1].ent_type_ in ("DATE", "TIME")):
+        i -= 1
+    return i
 
 
 def _in_addition_to(trigger, ctx: SentenceContext) -> list[Mention]:
