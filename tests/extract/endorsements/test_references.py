@@ -225,3 +225,24 @@ def test_a_name_before_a_relative_clause_aside_is_the_endorser(nlp):
     facts = facts_of(nlp, text)
     assert (HWU, REYES, "endorses", None) in {(e, c, s, g) for e, c, s, g in facts}
     assert not any(e == VEGA for e, *_ in facts)
+
+
+# ---- a set of endorsements as a subject: "its endorsements include A and B" -------------------
+
+def test_a_bodys_endorsements_include_its_candidates(nlp):
+    text = ("The Harbor Workers Union announced its picks on Monday. "
+            "The union's other endorsements include Maria Vega and Tom Reyes.")
+    assert {(e, c, s) for e, c, s, _ in facts_of(nlp, text)} >= {(HWU, VEGA, "endorses"), (HWU, REYES, "endorses")}
+
+
+def test_a_persons_endorsements_are_the_ones_she_received(nlp):
+    text = "Maria Vega is running for mayor. Her endorsements include the Harbor Workers Union."
+    assert {(e, c, s) for e, c, s, _ in facts_of(nlp, text)} == {(HWU, VEGA, "endorses")}
+
+
+def test_endorsed_candidates_include_is_the_story_subjects_list(nlp):
+    text = ("Harbor Workers Union Backs Slate\n\nThe Harbor Workers Union released its slate on Monday. "
+            "The Harbor Workers Union has 4,000 members. The Harbor Workers Union met in Salem. "
+            "Endorsed candidates for the council include Maria Vega and Tom Reyes.")
+    facts = {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+    assert {(HWU, VEGA, "endorses"), (HWU, REYES, "endorses")} <= facts

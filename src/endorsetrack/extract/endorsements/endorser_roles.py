@@ -17,7 +17,7 @@ from .coordination import also_endorsing, colon_named, complement_list, members_
 from .frames import Frame
 from ..mentions import DATELINE_RE, Mention
 from ..mentions import inside_quotes, member_word
-from ..mentions import members_body, resolve_endorser
+from ..mentions import members_body, provisional_type, resolve_endorser, story_subject
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
 VAGUE_SOURCES = words("vague_sources")
@@ -43,6 +43,10 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         resolved = resolve_endorser(named, ctx) if named is not None else None
         if resolved or frame.endorser is not None:
             return [resolved] if resolved else []
+    if frame.endorser is None and frame.rule["kind"] == "includes":
+        # "Endorsed candidates for the Senate include A": the endorsements of the body the story is about
+        subject = story_subject(ctx)
+        return [(subject.text, provisional_type(subject), 0.2)] if subject is not None else []
     if frame.endorser is None and frame.rule["kind"] == "receive":
         named = _org_after_preposition(frame.trigger, ctx)  # "picked up the endorsement of | the X"
         if named is not None:

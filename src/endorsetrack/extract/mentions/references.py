@@ -295,7 +295,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         if label == "local" and cand.label != "local":
             continue
         if cand.kind == "ref":
-            appositive = appositive_name(cand, ctx)
+            appositive = appositive_name(cand, _context_of(cand, ctx))
             if appositive:
                 return appositive.text, provisional_type(appositive)
             sub = antecedent(cand, ctx, depth + 1)
@@ -307,6 +307,20 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
 
 
 CHAIN_REFERENCES = words("org_reference_nouns.chain")
+
+
+def _context_of(m: Mention, ctx: SentenceContext) -> SentenceContext:
+    """The context of the earlier sentence a mention is in ("The group, Our Revolution, announced
+    ...": what its appositive names is read among that sentence's mentions)."""
+    if ctx.sent.start <= m.start < ctx.sent.end:
+        return ctx
+    own = next((past for past in ctx.all_history if m in past), None)
+    if own is None:
+        return ctx
+    earlier = copy.copy(ctx)
+    earlier.sent = ctx.doc[m.start].sent
+    earlier.mentions = own
+    return earlier
 
 
 def _story_subjects(near: list[Mention], quoted: bool, ctx: SentenceContext) -> list[Mention]:
