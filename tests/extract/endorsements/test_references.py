@@ -246,3 +246,25 @@ def test_endorsed_candidates_include_is_the_story_subjects_list(nlp):
             "Endorsed candidates for the council include Maria Vega and Tom Reyes.")
     facts = {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
     assert {(HWU, VEGA, "endorses"), (HWU, REYES, "endorses")} <= facts
+
+
+# ---- no source at all: "X was endorsed", "Y received the endorsement" in a story about one body -------
+
+PARK = "Lia Park"
+
+
+def test_an_agentless_passive_is_the_latest_bodys_stance(nlp):
+    text = ("The Harbor Workers Union endorsed Maria Vega for mayor on Monday. "
+            "Tom Reyes and Lia Park were endorsed in the council races.")
+    facts = {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+    assert {(HWU, VEGA, "endorses"), (HWU, REYES, "endorses"), (HWU, PARK, "endorses")} <= facts
+
+
+def test_a_received_endorsement_without_a_source_is_the_latest_bodys(nlp):
+    text = ("The Harbor Workers Union endorsed Maria Vega for mayor on Monday. "
+            "Tom Reyes received the endorsement in District 1.")
+    assert (HWU, REYES, "endorses") in {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+
+
+def test_an_agentless_passive_with_no_body_in_the_story_names_no_one(nlp):
+    assert facts_of(nlp, "Maria Vega spoke on Monday. Tom Reyes was endorsed in the council race.") == set()

@@ -23,7 +23,7 @@ from ..mentions import (GERUND_TRIGGERS, SentenceContext, as_person, as_place, p
                         sentence_evidence)
 from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
 from .candidates import find_candidates, no_vote, person_like
-from .endorser_roles import PERCENT_RE, endorsers_of
+from .endorser_roles import AGENTLESS_PENALTY, PERCENT_RE, endorsers_of
 from ..mentions import byline_author, provisional_type
 from ..mentions import resolve_endorser
 from .stage import article_stage, frame_stage
@@ -75,7 +75,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
                               article, all_history=history, quoted=quoted, races=races,
                               last_org_endorser=last_org, byline=byline,
                               following=sent_mentions[k + 1:k + 1 + settings.cataphora_window_sentences],
-                              all_following=sent_mentions[k + 1:])
+                              all_following=sent_mentions[k + 1:], latest_body=_latest_body(found))
         contexts.append(ctx)
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
         # "picked up the Fraternal Order of Police" means an endorsement only in a story about them
@@ -111,6 +111,17 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
     return dedupe_endorsements(_assign_races(_learned_stages(_positions_on_the_measure(found), article), races,
                                                      article.published))
+
+
+ORG_TYPES = ("party", "union", "organization", "newspaper")
+
+
+def _latest_body(found: list[Endorsement]) -> Optional[tuple[str, str, float]]:
+    """The organisation of the article's latest stance: who 'X was endorsed' and 'Y received
+    the endorsement' in a story about one body's picks mean (endorser_roles)."""
+    body = next((e for e in reversed(found) if e.endorser_type in ORG_TYPES and e.stance in ("endorses", "opposes")),
+                None)
+    return (body.endorser, body.endorser_type, AGENTLESS_PENALTY) if body is not None else None
 
 
 def _line_fact_key(e: Endorsement) -> tuple[int, Optional[str], str, str]:

@@ -75,6 +75,12 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         first = next((x for x in ctx.mentions if after and after[0].i <= x.start and x.end <= frame.trigger
                       and x.kind in ("org", "desc", "ref", "person")), None)
         endorser_i = ctx.doc[first.start:first.end].root.i if first is not None else None  # "The union ..., X, threw"
+    if endorser_i is None and _unattributed(frame, ctx):
+        # "X and Y were endorsed in the district", "Z received the endorsement": the body the story is about
+        subject = story_subject(ctx)
+        body = ctx.latest_body or ((subject.text, provisional_type(subject), AGENTLESS_PENALTY) if subject else None)
+        if body is not None and body[1] != "party":  # a party's "X was nominated" is its members' nomination
+            return [body]
     if endorser_i is None:
         before = doc[frame.trigger - 1] if frame.trigger > ctx.sent.start else None
         if before is not None and _members_acting(before, doc[frame.trigger]):
@@ -113,6 +119,20 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         if resolved:
             out.append(resolved)
     return out
+
+
+def _unattributed(frame: Frame, ctx: SentenceContext) -> bool:
+    """A stance the sentence gives no source for: an agentless passive ('X and Y were endorsed'),
+    or a received endorsement with no 'of'/'from' ('X received the endorsement in District 1')."""
+    trigger = ctx.doc[frame.trigger]
+    if frame.passive:
+        return trigger.tag_ == "VBN" and frame.candidate is not None
+    if frame.rule["kind"] != "receive":
+        return False
+    noun = next((c for c in trigger.children if c.dep_ in ("dobj", "attr")), None)
+    return noun is not None and noun.lemma_.lower() in ("endorsement", "nod") and not any(
+        c.dep_ in ("prep", "poss", "compound", "amod") for c in noun.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("from", "of", "by") for c in trigger.children)
 
 
 def _as_do_only(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
@@ -156,6 +176,7 @@ def _quantified(tok) -> bool:
 
 AUX_GAP = words("aux_gap")
 RELATIVE_PRONOUNS = words("relative_pronouns")
+AGENTLESS_PENALTY = 0.25  # an endorser the sentence does not name at all: less sure than a reference (0.15-0.2)
 ASIDE_REACH = 12  # tokens between a subject and its verb that an aside (", with some 90,000 members,",
 # "which is known for X,") may take before the surface fallback gives up
 
