@@ -268,3 +268,10 @@ def test_a_received_endorsement_without_a_source_is_the_latest_bodys(nlp):
 
 def test_an_agentless_passive_with_no_body_in_the_story_names_no_one(nlp):
     assert facts_of(nlp, "Maria Vega spoke on Monday. Tom Reyes was endorsed in the council race.") == set()
+
+
+def test_an_indefinite_description_is_named_by_a_later_appositive(nlp):
+    text = ("A small coastal workers group that backed Maria Vega last year is now endorsing Tom Reyes. "
+            "A letter from the Harbor Workers Union, the largest such group in the state, said so.")
+    facts = {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+    assert (HWU, REYES, "endorses") in facts

@@ -438,7 +438,8 @@ def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
         return None
     # "A local union branch ...": named by an appositive; "The union representing most
     # police officers ..." (a lead with nothing before it): named as the next subject
-    definite = not {ctx.doc[desc.start].lower_, ctx.doc[max(desc.start - 1, 0)].lower_} & {"a", "an"}
+    definite = not {ctx.doc[desc.start].lower_, ctx.doc[max(desc.start - 1, 0)].lower_} & {"a", "an"} and not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in ctx.doc[desc.end - 1].children)  # "A top left-leaning group"
     if definite and (desc.label not in DESCRIPTION_NOUNS or any(
             x.kind in ("org", "desc") and x.label not in ("GPE", "LOC", "caps") for past in ctx.all_history for x in past)):
         return None
@@ -448,8 +449,11 @@ def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
             # "The Laborers' International Union ... is the fourth union that ...": named by a copula
             named_as = head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
                 c.dep_ == "attr" and c.lemma_.lower() in DESCRIPTION_NOUNS for c in head.head.children)
-            named_by = head.dep_ in ("nsubj", "nsubjpass") if definite else named_as or (
-                head.dep_ == "appos" and head.head.lemma_.lower() in DESCRIPTION_NOUNS)
+            # ... or by an appositive description either way round: "the union chapter, X Local 9,",
+            # "X, the largest such group in the country,"
+            described = head.dep_ == "appos" and head.head.lemma_.lower() in DESCRIPTION_NOUNS or any(
+                c.dep_ == "appos" and c.lemma_.lower() == desc.label for c in head.children)
+            named_by = head.dep_ in ("nsubj", "nsubjpass") if definite else named_as or described
             if x.kind != "org" or x.label in ("GPE", "caps") or not named_by or is_institution(x.text):
                 continue
             if desc.label in UNION_DESCRIPTIONS and not (
