@@ -275,3 +275,8 @@ def test_an_indefinite_description_is_named_by_a_later_appositive(nlp):
             "A letter from the Harbor Workers Union, the largest such group in the state, said so.")
     facts = {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
     assert (HWU, REYES, "endorses") in facts
+
+
+def test_a_percent_figure_in_the_candidates_relative_clause_is_no_poll(nlp):
+    text = "The Harbor Workers Union also backed Maria Vega, who has a 95 percent lifetime score."
+    assert (HWU, VEGA, "endorses") in {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}

@@ -285,7 +285,8 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         return []
     if any(c.lower_ in HABITUAL for c in trigger.children if c.dep_ == "advmod"):
         return []
-    if PERCENT_RE.search(sent.text) and (not frame.rule.get("strong") or frame.rule["kind"] == "state"):
+    if PERCENT_RE.search(_outside_candidate_clauses(sent, frame)) and (
+            not frame.rule.get("strong") or frame.rule["kind"] == "state"):
         return []  # "44 percent said they would vote for X", "12% undecided": poll figures
     if frame.rule["kind"] == "state" and _voters_state(frame, ctx):
         return []  # "a large percentage of voters still undecided", "those who are undecided": voters
@@ -389,6 +390,16 @@ def _voters_state(frame: Frame, ctx: SentenceContext) -> bool:
     subj = ctx.doc[frame.endorser]
     near = {subj.lower_} | {g.lower_ for p in subj.children if p.dep_ == "prep" for g in p.children}
     return bool(near & (VOTER_WORDS | POLL_CONTEXT))
+
+
+def _outside_candidate_clauses(sent, frame: Frame) -> str:
+    """The sentence without the relative clauses said of the candidate ('backed Rep. Ana Ruiz,
+    who has a 95 percent lifetime score'): a figure there is the candidate's record, no poll."""
+    if frame.candidate is None:
+        return sent.text
+    cand = sent.doc[frame.candidate]
+    skip = {t.i for c in cand.children if c.dep_ == "relcl" for t in c.subtree}
+    return sent.text if not skip else "".join(t.text_with_ws for t in sent if t.i not in skip)
 
 
 def _historical(trigger) -> bool:
