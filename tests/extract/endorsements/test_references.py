@@ -280,3 +280,19 @@ def test_an_indefinite_description_is_named_by_a_later_appositive(nlp):
 def test_a_percent_figure_in_the_candidates_relative_clause_is_no_poll(nlp):
     text = "The Harbor Workers Union also backed Maria Vega, who has a 95 percent lifetime score."
     assert (HWU, VEGA, "endorses") in {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+
+
+# ---- a description by what the body stands for, or by its size ----------------------------------
+
+@pytest.mark.parametrize("text,body", [
+    ("The Salem Taxpayers League met on Monday. The anti-tax organization endorsed Maria Vega for mayor.",
+     "Salem Taxpayers League"),
+    ("The Harbor Workers Union met on Monday in Salem. The 4,000-member union endorsed Maria Vega for mayor.", HWU),
+])
+def test_a_description_by_stance_or_size_is_the_body_named_before(nlp, text, body):
+    assert {(e, c, s) for e, c, s, _ in facts_of(nlp, text)} == {(body, VEGA, "endorses")}
+
+
+def test_a_description_by_trade_still_needs_a_name_with_its_words(nlp):
+    text = "The Harbor Workers Union met on Monday in Salem. The teachers union endorsed Maria Vega for mayor."
+    assert not any(e == HWU for e, *_ in facts_of(nlp, text))

@@ -22,7 +22,7 @@ from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
 from .detect import PERSONAL_TITLES, Mention, names_no_one
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
                              salient_first, times_named, SALIENT_MENTIONS, described_by, describing_words,
-                             union_acronym, HEAD_NOUN_REFERENCES,
+                             union_acronym, HEAD_NOUN_REFERENCES, GENERIC_MODIFIERS,
                              is_subject_phrase, PRONOUN_GENDER, person_gender, byline_author, latest_newspaper,
                              is_newspaper, inside_quotes, provisional_type)
 
@@ -279,8 +279,14 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         if not named:
             later = next((x for past in ctx.following for x in past if x.kind == "org"
                           and described_by(x.text, described)), None)
-            return (later.text, provisional_type(later)) if later is not None else None
-        orgs = named
+            if later is not None:
+                return later.text, provisional_type(later)
+            if not _says_what_it_is(m, ctx):
+                return None
+            # "the anti-tax organization", "the progressive group": an adjective says what the body
+            # stands for, which its name need not say; the body named before is meant
+        else:
+            orgs = named
     for cand in orgs:
         if label in NEWSPAPER_REFERENCE_NOUNS and provisional_type(cand) != "newspaper":
             continue
@@ -307,6 +313,14 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
 
 
 CHAIN_REFERENCES = words("org_reference_nouns.chain")
+
+
+def _says_what_it_is(m: Mention, ctx: SentenceContext) -> bool:
+    """A description whose modifiers are all adjectives ('the anti-tax organization', 'the
+    progressive group'), not nouns that name its trade or members ('the teachers union', 'the
+    building trades council'): what it stands for, not words its name holds."""
+    return all(t.dep_ == "amod" or t.pos_ == "ADJ" or t.lower_ in ("the", "-") or t.dep_ in ("det", "punct")
+               or t.lower_ in GENERIC_MODIFIERS for t in ctx.doc[m.start:m.end - 1])
 
 
 def _context_of(m: Mention, ctx: SentenceContext) -> SentenceContext:
