@@ -296,3 +296,23 @@ def test_a_description_by_stance_or_size_is_the_body_named_before(nlp, text, bod
 def test_a_description_by_trade_still_needs_a_name_with_its_words(nlp):
     text = "The Harbor Workers Union met on Monday in Salem. The teachers union endorsed Maria Vega for mayor."
     assert not any(e == HWU for e, *_ in facts_of(nlp, text))
+
+
+# ---- a counted plural: "both unions", "the two unions" -------------------------------------------
+
+TWO_BODIES = "The Harbor Workers Union and the Salem Teachers Association met on Monday to discuss the mayoral election. "
+
+
+@pytest.mark.parametrize("text", [
+    TWO_BODIES + "Both unions endorsed Maria Vega.",
+    TWO_BODIES + "The two unions endorsed Maria Vega.",
+    TWO_BODIES + "Maria Vega won the support of both unions.",
+])
+def test_a_counted_plural_is_each_body_named_before(nlp, text):
+    assert {(e, c, s) for e, c, s, _ in facts_of(nlp, text)} == {
+        (HWU, VEGA, "endorses"), ("Salem Teachers Association", VEGA, "endorses")}
+
+
+def test_a_counted_plural_with_too_few_bodies_names_no_one(nlp):
+    text = "The Harbor Workers Union met on Monday to discuss the mayoral election. Both unions endorsed Maria Vega."
+    assert facts_of(nlp, text) == set()

@@ -17,7 +17,7 @@ from .coordination import also_endorsing, colon_named, complement_list, members_
 from .frames import Frame
 from ..mentions import DATELINE_RE, Mention
 from ..mentions import inside_quotes, member_word
-from ..mentions import members_body, provisional_type, resolve_endorser, story_subject
+from ..mentions import members_body, plural_antecedents, provisional_type, resolve_endorser, story_subject
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
 VAGUE_SOURCES = words("vague_sources")
@@ -110,6 +110,8 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         m = _left_neighbour(frame, ctx)
     if m is None:
         return _as_do_only(frame, ctx)  # "A few MPs remain uncommitted, as do A and B": A and B
+    if m.kind == "ref" and m.label.startswith("plural:"):  # "Both unions endorsed X": each body named before
+        return [(r[0], r[1], max(r[2], 0.15)) for r in (resolve_endorser(x, ctx) for x in plural_antecedents(m, ctx)) if r]
     party = PARTY_PLURALS.get(m.text.lower()) if m.kind == "party" else None
     if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(ctx.sent.text):
         return [(party, "party", 0.2)]  # "Republicans, meeting in Duluth, endorsed X": the party's convention

@@ -118,6 +118,27 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
     return None
 
 
+def plural_antecedents(m: Mention, ctx: SentenceContext) -> list[Mention]:
+    """'Both unions', 'the two groups' (label 'plural:N:noun'): the last N bodies named before,
+    each a union for 'unions'; none when fewer are named."""
+    _, count, noun = m.label.split(":", 2)
+    pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
+    for past in reversed(ctx.all_history):
+        pool.extend(reversed(past))
+    out: list[Mention] = []
+    for x in pool:
+        if x.kind != "org" or x.label in ("GPE", "caps", "FAC", "LOC") or is_institution(x.text) or is_title(x) \
+                or any(x.text == y.text for y in out):
+            continue
+        if noun in UNION_DESCRIPTIONS and not (UNION_WORDS.search(x.text) or x.label.startswith("org.")
+                                               and provisional_type(x) == "union"):
+            continue
+        out.append(x)
+        if len(out) == int(count):
+            return list(reversed(out))
+    return []
+
+
 def _leads_the_phrase(inner: Mention, m: Mention, ctx: SentenceContext) -> bool:
     """'Ostmarks largest labor union is endorsing X': a name right before a description the
     parser made a second subject, not its compound."""
