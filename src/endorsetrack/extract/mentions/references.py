@@ -322,12 +322,18 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         if label == "local" and cand.label != "local":
             continue
         if cand.kind == "ref":
-            appositive = appositive_name(cand, _context_of(cand, ctx))
+            appositive = appositive_name(cand, ctx)
             if appositive:
                 return appositive.text, provisional_type(appositive)
             sub = antecedent(cand, ctx, depth + 1)
             if sub:
                 return sub
+            # "The group, Our Revolution, announced ...": a description no earlier name stands for is
+            # named by its appositive, read among its own sentence's mentions
+            earlier = _context_of(cand, ctx)
+            appositive = appositive_name(cand, earlier) if earlier is not ctx else None
+            if appositive:
+                return appositive.text, provisional_type(appositive)
             continue
         return cand.text, provisional_type(cand)
     return None
