@@ -67,3 +67,11 @@ def test_hover_card_pasted_into_a_name_is_dropped():
     assert apply_rule(hovercard_edits, raw) == "endorsed Sen. Barack Obama (D-Ill.) for president"
     other = "the iPhoneApple deal was big and MORE came"  # no repeated full name: left alone
     assert apply_rule(hovercard_edits, other) == other
+
+
+def test_hover_card_after_a_space_is_dropped():
+    raw = ("endorsed Sen. Ana Ruiz-Park Ana Ruiz-ParkA headline about her here Another one MORE (D-Vt.) "
+           "and President Reyes Tomas Luis ReyesSays things MORE for the job")
+    assert apply_rule(hovercard_edits, raw) == "endorsed Sen. Ana Ruiz-Park (D-Vt.) and President Reyes for the job"
+    other = "Sen. Ana Ruiz spoke to Ana Ruiz-Park Group members and MORE came"  # no card glued to the name
+    assert apply_rule(hovercard_edits, other) == other

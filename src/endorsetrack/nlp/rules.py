@@ -32,6 +32,7 @@ TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
     "withdraw": ("nouns",),
     "retreat": ("nouns", "particles"),
     "count_among": ("nouns",),
+    "includes": ("nouns", "modifiers"),
     "former_supporter": ("modifiers",),
     "state": (),
     "roundup": ("separators", "declines", "undecided"),

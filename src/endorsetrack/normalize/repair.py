@@ -30,6 +30,10 @@ _HOVERCARD = re.compile(
     r"(?<=[a-z])(?P<name>[A-Z][a-z]+(?: [A-Z][\w.'\u2019-]*){0,4}?)(?=[A-Z][a-z])[^\n]{1,600}? MORE(?=[\s,.;)]|$)")
 # The longest headline run seen in such cards is ~250 characters; 600 leaves room
 # for a longer card and still cannot swallow a paragraph-long stretch.
+# The same card after a space: "Sen. Ana Ruiz Ana RuizSome headline ... MORE (D-Vt.)".
+_SPACED_HOVERCARD = re.compile(
+    r"\b(?P<last>[A-Z][\w'\u2019-]*[a-z]) (?P<card>(?:[A-Z][\w.'\u2019-]* ){0,4}?(?P=last))(?=[A-Z])"
+    r"[^\n]{1,600}? MORE(?=[\s,.;)]|$)")
 _BREAK_RUN = re.compile(r" *\n[ \n]*")
 
 
@@ -57,7 +61,11 @@ def hovercard_edits(text: str) -> list[Edit]:
         before = re.search(r"[A-Za-z]+$", text[:m.start()])
         if before and m.group("name").split()[-1] == before.group():
             edits.append(Edit(m.start(), m.end(), ""))
-    return edits
+    for m in _SPACED_HOVERCARD.finditer(text):
+        start = m.start("card") - 1  # the space before the card too
+        if not any(e.start < m.end() and start < e.end for e in edits):
+            edits.append(Edit(start, m.end(), ""))
+    return sorted(edits, key=lambda e: e.start)
 
 
 def space_before_punctuation_edits(text: str) -> list[Edit]:

@@ -215,3 +215,104 @@ def test_a_description_right_before_a_name_is_named_by_it(nlp, words, follower):
     name = Mention(group + 1, name_end, " ".join(words[group + 1:name_end]), "org", "ORG")
     ctx = SentenceContext(doc[0:len(doc)], [described, name], [], set(), None)
     assert appositive_name(described, ctx) == name
+
+
+# ---- a subject set off by a relative clause the parse hung elsewhere ----------------------
+
+def test_a_name_before_a_relative_clause_aside_is_the_endorser(nlp):
+    text = ('Aside from Maria Vega, the "Harbor Workers Union" which is known for its rallies, '
+            'also endorsed the candidacy of Tom Reyes.')
+    facts = facts_of(nlp, text)
+    assert (HWU, REYES, "endorses", None) in {(e, c, s, g) for e, c, s, g in facts}
+    assert not any(e == VEGA for e, *_ in facts)
+
+
+# ---- a set of endorsements as a subject: "its endorsements include A and B" -------------------
+
+def test_a_bodys_endorsements_include_its_candidates(nlp):
+    text = ("The Harbor Workers Union announced its picks on Monday. "
+            "The union's other endorsements include Maria Vega and Tom Reyes.")
+    assert {(e, c, s) for e, c, s, _ in facts_of(nlp, text)} >= {(HWU, VEGA, "endorses"), (HWU, REYES, "endorses")}
+
+
+def test_a_persons_endorsements_are_the_ones_she_received(nlp):
+    text = "Maria Vega is running for mayor. Her endorsements include the Harbor Workers Union."
+    assert {(e, c, s) for e, c, s, _ in facts_of(nlp, text)} == {(HWU, VEGA, "endorses")}
+
+
+def test_endorsed_candidates_include_is_the_story_subjects_list(nlp):
+    text = ("Harbor Workers Union Backs Slate\n\nThe Harbor Workers Union released its slate on Monday. "
+            "The Harbor Workers Union has 4,000 members. The Harbor Workers Union met in Salem. "
+            "Endorsed candidates for the council include Maria Vega and Tom Reyes.")
+    facts = {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+    assert {(HWU, VEGA, "endorses"), (HWU, REYES, "endorses")} <= facts
+
+
+# ---- no source at all: "X was endorsed", "Y received the endorsement" in a story about one body -------
+
+PARK = "Lia Park"
+
+
+def test_an_agentless_passive_is_the_latest_bodys_stance(nlp):
+    text = ("The Harbor Workers Union endorsed Maria Vega for mayor on Monday. "
+            "Tom Reyes and Lia Park were endorsed in the council races.")
+    facts = {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+    assert {(HWU, VEGA, "endorses"), (HWU, REYES, "endorses"), (HWU, PARK, "endorses")} <= facts
+
+
+def test_a_received_endorsement_without_a_source_is_the_latest_bodys(nlp):
+    text = ("The Harbor Workers Union endorsed Maria Vega for mayor on Monday. "
+            "Tom Reyes received the endorsement in District 1.")
+    assert (HWU, REYES, "endorses") in {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+
+
+def test_an_agentless_passive_with_no_body_in_the_story_names_no_one(nlp):
+    assert facts_of(nlp, "Maria Vega spoke on Monday. Tom Reyes was endorsed in the council race.") == set()
+
+
+def test_an_indefinite_description_is_named_by_a_later_appositive(nlp):
+    text = ("A small coastal workers group that backed Maria Vega last year is now endorsing Tom Reyes. "
+            "A letter from the Harbor Workers Union, the largest such group in the state, said so.")
+    facts = {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+    assert (HWU, REYES, "endorses") in facts
+
+
+def test_a_percent_figure_in_the_candidates_relative_clause_is_no_poll(nlp):
+    text = "The Harbor Workers Union also backed Maria Vega, who has a 95 percent lifetime score."
+    assert (HWU, VEGA, "endorses") in {(e, c, s) for e, c, s, _ in facts_of(nlp, text)}
+
+
+# ---- a description by what the body stands for, or by its size ----------------------------------
+
+@pytest.mark.parametrize("text,body", [
+    ("The Salem Taxpayers League met on Monday. The anti-tax organization endorsed Maria Vega for mayor.",
+     "Salem Taxpayers League"),
+    ("The Harbor Workers Union met on Monday in Salem. The 4,000-member union endorsed Maria Vega for mayor.", HWU),
+])
+def test_a_description_by_stance_or_size_is_the_body_named_before(nlp, text, body):
+    assert {(e, c, s) for e, c, s, _ in facts_of(nlp, text)} == {(body, VEGA, "endorses")}
+
+
+def test_a_description_by_trade_still_needs_a_name_with_its_words(nlp):
+    text = "The Harbor Workers Union met on Monday in Salem. The teachers union endorsed Maria Vega for mayor."
+    assert not any(e == HWU for e, *_ in facts_of(nlp, text))
+
+
+# ---- a counted plural: "both unions", "the two unions" -------------------------------------------
+
+TWO_BODIES = "The Harbor Workers Union and the Salem Teachers Association met on Monday to discuss the mayoral election. "
+
+
+@pytest.mark.parametrize("text", [
+    TWO_BODIES + "Both unions endorsed Maria Vega.",
+    TWO_BODIES + "The two unions endorsed Maria Vega.",
+    TWO_BODIES + "Maria Vega won the support of both unions.",
+])
+def test_a_counted_plural_is_each_body_named_before(nlp, text):
+    assert {(e, c, s) for e, c, s, _ in facts_of(nlp, text)} == {
+        (HWU, VEGA, "endorses"), ("Salem Teachers Association", VEGA, "endorses")}
+
+
+def test_a_counted_plural_with_too_few_bodies_names_no_one(nlp):
+    text = "The Harbor Workers Union met on Monday to discuss the mayoral election. Both unions endorsed Maria Vega."
+    assert facts_of(nlp, text) == set()

@@ -23,7 +23,7 @@ from ..mentions import (GERUND_TRIGGERS, SentenceContext, as_person, as_place, p
                         sentence_evidence)
 from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
 from .candidates import find_candidates, no_vote, person_like
-from .endorser_roles import PERCENT_RE, endorsers_of
+from .endorser_roles import AGENTLESS_PENALTY, PERCENT_RE, endorsers_of
 from ..mentions import byline_author, provisional_type
 from ..mentions import resolve_endorser
 from .stage import article_stage, frame_stage
@@ -75,7 +75,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
                               article, all_history=history, quoted=quoted, races=races,
                               last_org_endorser=last_org, byline=byline,
                               following=sent_mentions[k + 1:k + 1 + settings.cataphora_window_sentences],
-                              all_following=sent_mentions[k + 1:])
+                              all_following=sent_mentions[k + 1:], latest_body=_latest_body(found))
         contexts.append(ctx)
         frames = [] if is_headline(sent) else match_frames(sent) + _gerund_pairs(ctx)
         # "picked up the Fraternal Order of Police" means an endorsement only in a story about them
@@ -111,6 +111,17 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
     return dedupe_endorsements(_assign_races(_learned_stages(_positions_on_the_measure(found), article), races,
                                                      article.published))
+
+
+ORG_TYPES = ("party", "union", "organization", "newspaper")
+
+
+def _latest_body(found: list[Endorsement]) -> Optional[tuple[str, str, float]]:
+    """The organisation of the article's latest stance: who 'X was endorsed' and 'Y received
+    the endorsement' in a story about one body's picks mean (endorser_roles)."""
+    body = next((e for e in reversed(found) if e.endorser_type in ORG_TYPES and e.stance in ("endorses", "opposes")),
+                None)
+    return (body.endorser, body.endorser_type, AGENTLESS_PENALTY) if body is not None else None
 
 
 def _line_fact_key(e: Endorsement) -> tuple[int, Optional[str], str, str]:
@@ -274,7 +285,8 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         return []
     if any(c.lower_ in HABITUAL for c in trigger.children if c.dep_ == "advmod"):
         return []
-    if PERCENT_RE.search(sent.text) and (not frame.rule.get("strong") or frame.rule["kind"] == "state"):
+    if PERCENT_RE.search(_outside_candidate_clauses(sent, frame)) and (
+            not frame.rule.get("strong") or frame.rule["kind"] == "state"):
         return []  # "44 percent said they would vote for X", "12% undecided": poll figures
     if frame.rule["kind"] == "state" and _voters_state(frame, ctx):
         return []  # "a large percentage of voters still undecided", "those who are undecided": voters
@@ -378,6 +390,16 @@ def _voters_state(frame: Frame, ctx: SentenceContext) -> bool:
     subj = ctx.doc[frame.endorser]
     near = {subj.lower_} | {g.lower_ for p in subj.children if p.dep_ == "prep" for g in p.children}
     return bool(near & (VOTER_WORDS | POLL_CONTEXT))
+
+
+def _outside_candidate_clauses(sent, frame: Frame) -> str:
+    """The sentence without the relative clauses said of the candidate ('backed Rep. Ana Ruiz,
+    who has a 95 percent lifetime score'): a figure there is the candidate's record, no poll."""
+    if frame.candidate is None:
+        return sent.text
+    cand = sent.doc[frame.candidate]
+    skip = {t.i for c in cand.children if c.dep_ == "relcl" for t in c.subtree}
+    return sent.text if not skip else "".join(t.text_with_ws for t in sent if t.i not in skip)
 
 
 def _historical(trigger) -> bool:

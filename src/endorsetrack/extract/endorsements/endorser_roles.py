@@ -17,7 +17,7 @@ from .coordination import also_endorsing, colon_named, complement_list, members_
 from .frames import Frame
 from ..mentions import DATELINE_RE, Mention
 from ..mentions import inside_quotes, member_word
-from ..mentions import members_body, resolve_endorser
+from ..mentions import members_body, plural_antecedents, provisional_type, resolve_endorser, story_subject
 
 # "picked up an endorsement of his own: X", "got the nod from a surprising quarter: X"
 VAGUE_SOURCES = words("vague_sources")
@@ -43,6 +43,10 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         resolved = resolve_endorser(named, ctx) if named is not None else None
         if resolved or frame.endorser is not None:
             return [resolved] if resolved else []
+    if frame.endorser is None and frame.rule["kind"] == "includes":
+        # "Endorsed candidates for the Senate include A": the endorsements of the body the story is about
+        subject = story_subject(ctx)
+        return [(subject.text, provisional_type(subject), 0.2)] if subject is not None else []
     if frame.endorser is None and frame.rule["kind"] == "receive":
         named = _org_after_preposition(frame.trigger, ctx)  # "picked up the endorsement of | the X"
         if named is not None:
@@ -71,6 +75,12 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         first = next((x for x in ctx.mentions if after and after[0].i <= x.start and x.end <= frame.trigger
                       and x.kind in ("org", "desc", "ref", "person")), None)
         endorser_i = ctx.doc[first.start:first.end].root.i if first is not None else None  # "The union ..., X, threw"
+    if endorser_i is None and _unattributed(frame, ctx):
+        # "X and Y were endorsed in the district", "Z received the endorsement": the body the story is about
+        subject = story_subject(ctx)
+        body = ctx.latest_body or ((subject.text, provisional_type(subject), AGENTLESS_PENALTY) if subject else None)
+        if body is not None and body[1] != "party":  # a party's "X was nominated" is its members' nomination
+            return [body]
     if endorser_i is None:
         before = doc[frame.trigger - 1] if frame.trigger > ctx.sent.start else None
         if before is not None and _members_acting(before, doc[frame.trigger]):
@@ -100,6 +110,8 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         m = _left_neighbour(frame, ctx)
     if m is None:
         return _as_do_only(frame, ctx)  # "A few MPs remain uncommitted, as do A and B": A and B
+    if m.kind == "ref" and m.label.startswith("plural:"):  # "Both unions endorsed X": each body named before
+        return [(r[0], r[1], max(r[2], 0.15)) for r in (resolve_endorser(x, ctx) for x in plural_antecedents(m, ctx)) if r]
     party = PARTY_PLURALS.get(m.text.lower()) if m.kind == "party" else None
     if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(ctx.sent.text):
         return [(party, "party", 0.2)]  # "Republicans, meeting in Duluth, endorsed X": the party's convention
@@ -109,6 +121,20 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         if resolved:
             out.append(resolved)
     return out
+
+
+def _unattributed(frame: Frame, ctx: SentenceContext) -> bool:
+    """A stance the sentence gives no source for: an agentless passive ('X and Y were endorsed'),
+    or a received endorsement with no 'of'/'from' ('X received the endorsement in District 1')."""
+    trigger = ctx.doc[frame.trigger]
+    if frame.passive:
+        return trigger.tag_ == "VBN" and frame.candidate is not None
+    if frame.rule["kind"] != "receive":
+        return False
+    noun = next((c for c in trigger.children if c.dep_ in ("dobj", "attr")), None)
+    return noun is not None and noun.lemma_.lower() in ("endorsement", "nod") and not any(
+        c.dep_ in ("prep", "poss", "compound", "amod") for c in noun.children) and not any(
+        c.dep_ == "prep" and c.lower_ in ("from", "of", "by") for c in trigger.children)
 
 
 def _as_do_only(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, float]]:
@@ -151,6 +177,10 @@ def _quantified(tok) -> bool:
 
 
 AUX_GAP = words("aux_gap")
+RELATIVE_PRONOUNS = words("relative_pronouns")
+AGENTLESS_PENALTY = 0.25  # an endorser the sentence does not name at all: less sure than a reference (0.15-0.2)
+ASIDE_REACH = 12  # tokens between a subject and its verb that an aside (", with some 90,000 members,",
+# "which is known for X,") may take before the surface fallback gives up
 
 
 def _left_neighbour(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
@@ -159,20 +189,37 @@ def _left_neighbour(frame: Frame, ctx: SentenceContext) -> Optional[Mention]:
     i = frame.trigger - 1
     if ctx.doc[i].text == "," and i > ctx.sent.start:
         # "The Guild, with some 90,000 members, endorsed Vega": step over the aside
-        opening = [k for k in range(max(ctx.sent.start, i - 12), i) if ctx.doc[k].text == ","]
+        opening = [k for k in range(max(ctx.sent.start, i - ASIDE_REACH), i) if ctx.doc[k].text == ","]
         if opening:
             i = opening[0] - 1
-    while i >= ctx.sent.start and (ctx.doc[i].lower_ in AUX_GAP or ctx.doc[i].pos_ in ("ADV", "PART")
-                                   or ctx.doc[i].ent_type_ in ("DATE", "TIME")  # "on Wednesday endorsed"
-                                   or ctx.doc[i].lower_ in ("on", "in", "late", "early") and i + 1 < frame.trigger
-                                   and ctx.doc[i + 1].ent_type_ in ("DATE", "TIME")):
-        i -= 1
+    i = _skip_verb_group(i, frame, ctx)
+    closing = next((k for k in range(max(i, ctx.sent.start), frame.trigger) if ctx.doc[k].text == ","), None)
+    if closing is not None and not any(m.covers(i) for m in ctx.mentions) and (relative := [
+            k for k in range(max(ctx.sent.start + 1, closing - ASIDE_REACH), closing)
+            if ctx.doc[k].lower_ in RELATIVE_PRONOUNS]):
+        # '..., the "Guild" which is known for X, also endorsed Vega': a relative clause hangs on the name before it
+        k = relative[-1] - 1
+        while k > ctx.sent.start and ctx.doc[k].is_punct:
+            k -= 1  # the name's closing quotation mark or comma
+        named = next((m for m in ctx.mentions if m.covers(k) and m.kind in ("org", "desc", "ref")), None)
+        if named is not None:
+            return named
     if i < ctx.sent.start:
         return None
     for m in ctx.mentions:
         if m.covers(i) and m.kind in ("org", "desc", "person"):
             return m
     return None
+
+
+def _skip_verb_group(i: int, frame: Frame, ctx: SentenceContext) -> int:
+    """From token i leftwards past auxiliaries, adverbs and dates ("has also", "on Wednesday")."""
+    while i >= ctx.sent.start and (ctx.doc[i].lower_ in AUX_GAP or ctx.doc[i].pos_ in ("ADV", "PART")
+                                   or ctx.doc[i].ent_type_ in ("DATE", "TIME")  # "on Wednesday endorsed"
+                                   or ctx.doc[i].lower_ in ("on", "in", "late", "early") and i + 1 < frame.trigger
+                                   and ctx.doc[i + 1].ent_type_ in ("DATE", "TIME")):
+        i -= 1
+    return i
 
 
 def _in_addition_to(trigger, ctx: SentenceContext) -> list[Mention]:

@@ -79,6 +79,9 @@ def match_frames(sent) -> list[Frame]:
                     among = _pobj(tok.doc[obj], ("among",))
                 if among is not None and obj is not None and tok.doc[among].lower_ in nouns:
                     frames.append(Frame(tok.i, rule, obj, subject_of(tok)))
+            rule = idx.get(("includes", lemma))
+            if rule and (f := _includes_frame(tok, rule)) is not None:
+                frames.append(f)  # "The group's other endorsements include A and B"
             for rule in prep_rules().get(lemma, ()):  # "vote for" and "vote against" are two rules
                 f = _verb_prep_frame(tok, rule)
                 if f:
@@ -373,6 +376,27 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
 
 
 SUPPORTER_NOUNS = ("endorser", "backer", "supporter")
+PERSON_POSSESSIVES = ("his", "her")
+
+
+def _includes_frame(verb, rule) -> Optional[Frame]:
+    """'The group's other endorsements include A and B', 'Endorsed candidates for the Senate
+    include A': a subject that is a set of endorsements (an endorsement noun, or nouns an
+    endorsement participle modifies) lists them as the verb's object. The possessor is the
+    endorser; with none, the roles leave the endorser to the article (endorser_roles). A
+    person's endorsements ('Her endorsements include the X union') are those she received."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    if subj is None or obj is None:
+        return None
+    listed = subj.lemma_.lower() in rule["nouns"] and subj.tag_ == "NNS"
+    modified = any(c.dep_ in ("amod", "compound") and c.lower_ in rule["modifiers"] for c in subj.children)
+    if not (listed or modified):
+        return None
+    owner = _poss(subj)
+    if owner is not None and (verb.doc[owner].ent_type_ == "PERSON" or verb.doc[owner].lower_ in PERSON_POSSESSIVES):
+        return Frame(verb.i, rule, obj.i, owner, via="includes")
+    return Frame(verb.i, rule, owner, obj.i, via="includes")
 
 
 def _described_supporter(noun: Token) -> Optional[tuple[int, int]]:

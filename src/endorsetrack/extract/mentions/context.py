@@ -86,7 +86,7 @@ class SentenceContext:
 
     def __init__(self, sent, mentions, history, people_surnames, article, *, all_history=(),
                  quoted=(), races=None, last_org_endorser=None, byline=None, following=(),
-                 all_following=()):
+                 all_following=(), latest_body=None):
         self.sent = sent
         self.doc = sent.doc
         self.mentions = mentions
@@ -97,6 +97,7 @@ class SentenceContext:
         self.quoted = quoted  # character spans inside quotation marks
         self.races = races
         self.last_org_endorser = last_org_endorser  # (name, type, penalty) of the latest "won the X endorsement"
+        self.latest_body = latest_body  # (name, type, penalty) of the latest organisation that endorsed in the article
         self.byline = byline
         self.following = following  # mentions of the next few sentences (a description named later)
         self.all_following = all_following or following  # every later sentence (a newspaper named later)

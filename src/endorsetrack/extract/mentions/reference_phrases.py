@@ -41,12 +41,35 @@ def _bare_local(tok) -> bool:
         and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss")  # "the largest union local"
 
 
+PLURAL_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
+
+
+def plural_count(tok) -> int:
+    """'both unions' -> 2, 'the two unions' -> 2, 'the three groups' -> 3; 0 when the plural
+    does not count a set named before ('many unions', 'two unions' without 'the')."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in ORG_REFERENCE_NOUNS:
+        return 0
+    mods = {c.lower_: c.dep_ for c in tok.children if c.dep_ in ("det", "predet", "nummod", "amod", "preconj")}
+    if "both" in mods:
+        return 2
+    if "the" in mods or "these" in mods or "those" in mods:
+        return next((PLURAL_COUNTS[w] for w, dep in mods.items() if dep == "nummod" and w in PLURAL_COUNTS), 0)
+    return 0
+
+
 def find_references(sent, taken: set[int], add) -> None:
-    """'the union', 'its largest locals', 'a Teamsters local', 'the aerospace workers', pronouns."""
+    """'the union', 'its largest locals', 'a Teamsters local', 'the aerospace workers', pronouns;
+    'both unions', 'the two groups' (a set named before, label 'plural:N:noun')."""
     doc = sent.doc
     for tok in sent:
         if tok.i in taken:
             continue
+        count = plural_count(tok)
+        if count and tok.dep_ in ("nsubj", "nsubjpass", "poss", "pobj"):
+            start = min([c.i for c in tok.children if c.dep_ in ("det", "predet", "nummod", "amod")] + [tok.i])
+            if not any(k in taken for k in range(start, tok.i + 1)):
+                add(start, tok.i + 1, "ref", f"plural:{count}:{tok.lemma_.lower()}")
+                continue
         if tok.lower_ in GROUP_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "conj", "poss") and tok.i > sent.start:
             start = tok.i
             while start > sent.start and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].is_lower:

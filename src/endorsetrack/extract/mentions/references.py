@@ -22,7 +22,7 @@ from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
 from .detect import PERSONAL_TITLES, Mention, names_no_one
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
                              salient_first, times_named, SALIENT_MENTIONS, described_by, describing_words,
-                             union_acronym, HEAD_NOUN_REFERENCES,
+                             union_acronym, HEAD_NOUN_REFERENCES, GENERIC_MODIFIERS,
                              is_subject_phrase, PRONOUN_GENDER, person_gender, byline_author, latest_newspaper,
                              is_newspaper, inside_quotes, provisional_type)
 
@@ -116,6 +116,27 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
             return None
         return ante[0], ante[1], 0.15
     return None
+
+
+def plural_antecedents(m: Mention, ctx: SentenceContext) -> list[Mention]:
+    """'Both unions', 'the two groups' (label 'plural:N:noun'): the last N bodies named before,
+    each a union for 'unions'; none when fewer are named."""
+    _, count, noun = m.label.split(":", 2)
+    pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
+    for past in reversed(ctx.all_history):
+        pool.extend(reversed(past))
+    out: list[Mention] = []
+    for x in pool:
+        if x.kind != "org" or x.label in ("GPE", "caps", "FAC", "LOC") or is_institution(x.text) or is_title(x) \
+                or any(x.text == y.text for y in out):
+            continue
+        if noun in UNION_DESCRIPTIONS and not (UNION_WORDS.search(x.text) or x.label.startswith("org.")
+                                               and provisional_type(x) == "union"):
+            continue
+        out.append(x)
+        if len(out) == int(count):
+            return list(reversed(out))
+    return []
 
 
 def _leads_the_phrase(inner: Mention, m: Mention, ctx: SentenceContext) -> bool:
@@ -279,8 +300,14 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         if not named:
             later = next((x for past in ctx.following for x in past if x.kind == "org"
                           and described_by(x.text, described)), None)
-            return (later.text, provisional_type(later)) if later is not None else None
-        orgs = named
+            if later is not None:
+                return later.text, provisional_type(later)
+            if not _says_what_it_is(m, ctx):
+                return None
+            # "the anti-tax organization", "the progressive group": an adjective says what the body
+            # stands for, which its name need not say; the body named before is meant
+        else:
+            orgs = named
     for cand in orgs:
         if label in NEWSPAPER_REFERENCE_NOUNS and provisional_type(cand) != "newspaper":
             continue
@@ -301,12 +328,40 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             sub = antecedent(cand, ctx, depth + 1)
             if sub:
                 return sub
+            # "The group, Our Revolution, announced ...": a description no earlier name stands for is
+            # named by its appositive, read among its own sentence's mentions
+            earlier = _context_of(cand, ctx)
+            appositive = appositive_name(cand, earlier) if earlier is not ctx else None
+            if appositive:
+                return appositive.text, provisional_type(appositive)
             continue
         return cand.text, provisional_type(cand)
     return None
 
 
 CHAIN_REFERENCES = words("org_reference_nouns.chain")
+
+
+def _says_what_it_is(m: Mention, ctx: SentenceContext) -> bool:
+    """A description whose modifiers are all adjectives ('the anti-tax organization', 'the
+    progressive group'), not nouns that name its trade or members ('the teachers union', 'the
+    building trades council'): what it stands for, not words its name holds."""
+    return all(t.dep_ == "amod" or t.pos_ == "ADJ" or t.lower_ in ("the", "-") or t.dep_ in ("det", "punct")
+               or t.lower_ in GENERIC_MODIFIERS for t in ctx.doc[m.start:m.end - 1])
+
+
+def _context_of(m: Mention, ctx: SentenceContext) -> SentenceContext:
+    """The context of the earlier sentence a mention is in ("The group, Our Revolution, announced
+    ...": what its appositive names is read among that sentence's mentions)."""
+    if ctx.sent.start <= m.start < ctx.sent.end:
+        return ctx
+    own = next((past for past in ctx.all_history if m in past), None)
+    if own is None:
+        return ctx
+    earlier = copy.copy(ctx)
+    earlier.sent = ctx.doc[m.start].sent
+    earlier.mentions = own
+    return earlier
 
 
 def _story_subjects(near: list[Mention], quoted: bool, ctx: SentenceContext) -> list[Mention]:
@@ -424,7 +479,8 @@ def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
         return None
     # "A local union branch ...": named by an appositive; "The union representing most
     # police officers ..." (a lead with nothing before it): named as the next subject
-    definite = not {ctx.doc[desc.start].lower_, ctx.doc[max(desc.start - 1, 0)].lower_} & {"a", "an"}
+    definite = not {ctx.doc[desc.start].lower_, ctx.doc[max(desc.start - 1, 0)].lower_} & {"a", "an"} and not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in ctx.doc[desc.end - 1].children)  # "A top left-leaning group"
     if definite and (desc.label not in DESCRIPTION_NOUNS or any(
             x.kind in ("org", "desc") and x.label not in ("GPE", "LOC", "caps") for past in ctx.all_history for x in past)):
         return None
@@ -434,8 +490,11 @@ def named_later(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
             # "The Laborers' International Union ... is the fourth union that ...": named by a copula
             named_as = head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
                 c.dep_ == "attr" and c.lemma_.lower() in DESCRIPTION_NOUNS for c in head.head.children)
-            named_by = head.dep_ in ("nsubj", "nsubjpass") if definite else named_as or (
-                head.dep_ == "appos" and head.head.lemma_.lower() in DESCRIPTION_NOUNS)
+            # ... or by an appositive description either way round: "the union chapter, X Local 9,",
+            # "X, the largest such group in the country,"
+            described = head.dep_ == "appos" and head.head.lemma_.lower() in DESCRIPTION_NOUNS or any(
+                c.dep_ == "appos" and c.lemma_.lower() == desc.label for c in head.children)
+            named_by = head.dep_ in ("nsubj", "nsubjpass") if definite else named_as or described
             if x.kind != "org" or x.label in ("GPE", "caps") or not named_by or is_institution(x.text):
                 continue
             if desc.label in UNION_DESCRIPTIONS and not (
