@@ -5,7 +5,8 @@ first rejects texts and sentences that cannot hold a share (no "%"/"percent"/"pc
 no poll word), so most of the article costs nothing. In the sentences left, poll
 mentions are linked into polls (poll_sources, poll_links), figures are given to
 candidates (poll_figures), and each subgroup's figures, and each matchup, become one
-``Poll``. Figures repeated later in the article (a headline, a summary) are kept once.
+``Poll``. Figures repeated later in the article (a headline, a summary) are kept once;
+a figure met again against another opponent is another matchup of the poll and is kept.
 """
 from __future__ import annotations
 
@@ -409,9 +410,17 @@ def _second_universe(items: list[_Item], registry: PollRegistry) -> None:
             it.population = it.universe
 
 
+def _new_matchup(met_with: set[str], others: set[str]) -> bool:
+    """A figure met before is a new question's when both times it came with other sides and
+    they differ: "Smith leads Jones 46 - 41 percent" and, later, "Smith leads Roe 46 - 38
+    percent" are two matchups of one poll. A figure met alone (a headline), or again with a
+    side it had, is a repeat."""
+    return bool(met_with) and bool(others) and not met_with & others
+
+
 def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules) -> list[Poll]:
     polls: list[Poll] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, set[str]] = {}  # a figure met -> the other sides of the matchups it was in
     _second_universe(items, registry)
     for it in items:
         ent = registry.final(it.entity)
@@ -425,11 +434,15 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
             aliases = aliases + (canonical,)
         pop_key = " ".join(name_tokens(it.population)) if it.population else None
         results: list[tuple[PollResult, str]] = []
+        # A tie ("ties at 39 percent to 39 percent") names no new matchup: its sides are
+        # often the race's names told again, so its figures dedupe as before.
+        sides = {r[1] for r in it.results} if len({r[2] for r in it.results}) > 1 else set()
         for name, key, share in it.results:
             k = (ent.id, pop_key, it.column, key, share)
-            if k in seen or any(r.candidate and key == r_key for r, r_key in results):
+            if (k in seen and not _new_matchup(seen[k], sides - {key})) \
+                    or any(r.candidate and key == r_key for r, r_key in results):
                 continue
-            seen.add(k)
+            seen.setdefault(k, set()).update(sides - {key})
             results.append((PollResult(name, share), key))
         if not results:
             continue
