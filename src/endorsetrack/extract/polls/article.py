@@ -45,6 +45,9 @@ TABLE_HEADER_MAX_TOKENS = 8
 # the probe corpus (farthest gap: 3) and, with the chain, no sentence of the seeds or dev
 # set that is not a poll figure (polls precision stayed 1.000 on both).
 MATCHUP_CARRY_UNITS = 4
+# "a poll released in May", "a poll, conducted ...": a release or fieldwork participle this
+# many tokens after an unnamed poll noun introduces it as a poll of its own (_other_poll).
+OWN_RELEASE_REACH_TOKENS = 2
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _LIST_MARKERS = frozenset("-•*–—·")
 # "with Tasker at 5 percent": a name joined to a later figure by one of these words owns
@@ -93,6 +96,9 @@ def find_polls(doc, article: Article) -> list[Poll]:
             found = find_mentions(doc, u, rules, article.published)
             if found:
                 unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
+                for m, e in unit_mentions[ui]:
+                    if m.kind == "indefinite" and not e.named and _other_poll(doc, m, rules):
+                        e.other = True
     if not any(flags[ui][1] for ui in range(len(units))) or not registry.entities:
         return []
     registry.resolve_unnamed()
@@ -147,8 +153,8 @@ def _named_list_item(u) -> bool:
 
 def _is_election_text(u, rules: PollRules) -> bool:
     """Returns, not a poll: an election cue, or a share 'of the vote' with no modal and
-    told in the past. A sentence with no verb in the past tense ("Smith garners 43 percent
-    of the vote, compared to 42 percent for Jones") tells a poll's standing now; returns are
+    told in the past. A sentence with no verb in the past tense ("Roe draws 47 percent
+    of the vote against 44 for Fry") tells a poll's standing now; returns are
     told in the past ("Smith took 51 percent of the vote") or with an election cue. The
     tense is the tagger's past-tense tag: it misreads present forms ("garners") as nouns
     too often for a present-tense test."""
@@ -398,6 +404,22 @@ def _antecedent_finder(index: PersonIndex, units, ui: int, excluded):
         before = [c for c in mentions_in(index, lo, pos, excluded)]
         return (before[-1].key, before[-1].text) if before else None
     return antecedent
+
+
+def _other_poll(doc, m: PollMention, rules: PollRules) -> bool:
+    """"a new independent poll", "a separate survey": words before the poll noun that set it
+    apart from the poll the article names (the other_poll_modifier rule); "a poll released
+    in May", "a survey taken last week": a poll introduced with its own release or fieldwork."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span[-1]
+    if any(rules.has("other_poll_modifier", t.lower_) for t in doc[max(0, noun.i - 4):noun.i]
+           if t.head.i == noun.i or t.head.head.i == noun.i):
+        return True
+    after = doc[noun.i + 1:min(len(doc), noun.i + 1 + OWN_RELEASE_REACH_TOKENS)]
+    return any(t.tag_ == "VBN" and (rules.has("release_verb", t.lower_) or rules.has("field_verb", t.lower_))
+               for t in after)
 
 
 def _second_universe(items: list[_Item], registry: PollRegistry) -> None:

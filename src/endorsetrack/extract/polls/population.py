@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from .numbers import SHARE_CUE_RE
 from .rules import PollRules
 from .subgroups import SUBGROUP_MAX_TOKENS, is_whole_sample, subgroup_phrase
 from ...nlp.build import doc_text
@@ -81,20 +82,45 @@ def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Popula
     return Population(text, True, universe, end, ph[1])
 
 
+# A national poll broken down by region names at least this many regions, each "in" a
+# place next to figures ("in Ontario ... in Quebec ... in British Columbia"); an article
+# about one state's poll that mentions another place or two stays whole-sample. 3: the
+# train set's regional breakdowns name 4-5, its state polls at most 2 other places.
+REGIONAL_BREAKDOWN_MIN_PLACES = 3
+
+
+def _breakdown_places(doc) -> frozenset[str]:
+    """Places met as "in <place>" in sentences with a share figure, when the article names
+    at least REGIONAL_BREAKDOWN_MIN_PLACES of them: a poll's regional breakdown. Else empty."""
+    key = "poll_breakdown_places"
+    if key not in doc.user_data:
+        found: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC") and ent.start > 0 and doc[ent.start - 1].lower_ == "in" \
+                    and SHARE_CUE_RE.search(ent.sent.text):
+                found.add(ent.text.lower())
+        doc.user_data[key] = frozenset(found) if len(found) >= REGIONAL_BREAKDOWN_MIN_PLACES else frozenset()
+    return doc.user_data[key]
+
+
 def _area(doc, i: int, limit: int, rules: PollRules, cand_tokens: set[int]) -> Optional[Population]:
     """'in western Ohio', 'in Cook County', 'in union households': a part of the sample.
 
     Only with an area word (see the area_subgroup rule): "in Ohio" names the poll's own
-    state, and "in the county" alone may be the poll's own county.
+    state, and "in the county" alone may be the poll's own county. A bare place is a part
+    only in a regional breakdown ("in Ontario ... in Quebec ... in Alberta", see
+    _breakdown_places).
     """
     ph = _phrase(doc, i, limit, rules, cand_tokens)
     if ph is None:
         return None
     toks = [t for t in doc[ph[0]:ph[1]] if not t.is_punct]
-    if not any(rules.has("area_subgroup", t.text) or (t.text.islower() and rules.has("compass_word", t.text))
-               for t in toks):
+    region = bool(toks) and all(t.ent_type_ in ("GPE", "LOC") for t in toks) and \
+        doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)].lower() in _breakdown_places(doc)
+    if not region and not any(rules.has("area_subgroup", t.text)
+                              or (t.text.islower() and rules.has("compass_word", t.text)) for t in toks):
         return None
-    if len(toks) == 1 and toks[0].tag_ not in ("NNS", "NNPS"):
+    if not region and len(toks) == 1 and toks[0].tag_ not in ("NNS", "NNPS"):
         return None
     end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
     return Population(doc_text(doc)[doc[ph[0]].idx:end], True, None, end, ph[1])
