@@ -8,6 +8,7 @@ subgroup its poll mention gave ("The survey of Republicans ... showed").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -15,7 +16,7 @@ from .numbers import SHARE_CUE_RE
 from .rules import PollRules
 from .subgroups import SUBGROUP_MAX_TOKENS, is_whole_sample, subgroup_phrase
 from ...nlp.build import doc_text
-from ...nlp.vocabulary import words
+from ...nlp.vocabulary import word_map, words
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,36 @@ def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Popula
             or doc[ph[0]].lower_ == "all":  # "among all Democrats": the whole party sampled, not a part
         # "among all voters" says so; "of those polled" just points at the sample.
         return Population(None, marker == "among", universe, end, ph[1])
+    if marker == "of" and _party_sample(doc, ph[0], ph[1]):
+        return Population(None, True, universe, end, ph[1])
     return Population(text, True, universe, end, ph[1])
+
+
+_PARTY_STEMS = word_map("poll.party_group_stems")  # party word -> its party
+_PARTY_SAMPLE_WORDS = words("poll.party_sample_words")
+_CONTEST_WORDS = words("poll.contest_words")
+_PARTY_GROUP_RE = re.compile(r"\b(?:of|among)\s+(?:the\s+)?(?:registered\s+|likely\s+)?([A-Za-z]+)\b", re.I)
+
+
+def _party_sample(doc, i: int, j: int) -> bool:
+    """"16 percent of the Democratic vote", "63% of Tory members": in an article about one
+    party's contest (a primary, caucus, nomination or leadership word) whose figures name
+    no other party's voters, that party's electorate after "of" is the poll's whole sample,
+    not a subgroup (GUIDELINES, Conventions). "among Democrats" sets a part apart and stays
+    a subgroup (the caller asks only for "of"); so do a phrase with more in it ("Democrats
+    judged likely to vote") and an article that also names another party's voters."""
+    toks = [t.lower_ for t in doc[i:j] if t.pos_ != "DET"]
+    stems = {_PARTY_STEMS[w] for w in toks if w in _PARTY_STEMS}
+    if len(stems) != 1 or not all(w in _PARTY_STEMS or w in _PARTY_SAMPLE_WORDS for w in toks):
+        return False
+    key = "poll_party_groups"
+    if key not in doc.user_data:
+        text = doc_text(doc)
+        groups = {_PARTY_STEMS[m.group(1).lower()] for m in _PARTY_GROUP_RE.finditer(text)
+                  if m.group(1).lower() in _PARTY_STEMS}
+        doc.user_data[key] = (frozenset(groups), any(t.lower_ in _CONTEST_WORDS for t in doc))
+    groups, contest = doc.user_data[key]
+    return bool(contest) and groups <= stems
 
 
 # A national poll broken down by region names at least this many regions, each "in" a
