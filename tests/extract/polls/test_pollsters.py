@@ -266,6 +266,10 @@ def test_an_unnamed_poll_set_apart_or_among_several_pollsters_stays_unnamed(poll
     # "new independent": another poll than the one named
     text = RACE + INTRO + "A new independent poll had Carter at 41 percent and Lawson at 39 percent."
     assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
+    # a person given the pollster's role ran the unnamed poll, not the firm named before
+    text = RACE + INTRO + ("Carter leads Lawson 47 percent to 38 percent, said Dana Pruitt, a Republican "
+                           "pollster who asked about the race in a broader survey of the state.")
+    assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
     # two pollsters named: the unnamed poll could be either
     text = (RACE + INTRO + "A Fenwick University poll showed Carter at 44 percent. "
             "In a poll two weeks ago, Carter had 41 percent and Lawson had 39 percent.")

@@ -97,7 +97,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
             if found:
                 unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
                 for m, e in unit_mentions[ui]:
-                    if m.kind == "indefinite" and not e.named and _other_poll(doc, m, rules):
+                    if m.kind == "indefinite" and not e.named and _other_poll(doc, m, rules, u):
                         e.other = True
     if not any(flags[ui][1] for ui in range(len(units))) or not registry.entities:
         return []
@@ -406,10 +406,14 @@ def _antecedent_finder(index: PersonIndex, units, ui: int, excluded):
     return antecedent
 
 
-def _other_poll(doc, m: PollMention, rules: PollRules) -> bool:
+def _other_poll(doc, m: PollMention, rules: PollRules, unit) -> bool:
     """"a new independent poll", "a separate survey": words before the poll noun that set it
     apart from the poll the article names (the other_poll_modifier rule); "a poll released
-    in May", "a survey taken last week": a poll introduced with its own release or fieldwork."""
+    in May", "a survey taken last week": a poll introduced with its own release or fieldwork;
+    "said Jane Roe, a pollster who asked in a survey ...": a sentence that gives someone the
+    pollster's role (pollster_role_noun) speaks of that person's poll."""
+    if any(rules.has("pollster_role_noun", t.lower_) for t in unit):
+        return True
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
