@@ -124,3 +124,10 @@ def test_a_lead_in_percent_is_a_margin(poll_nlp):
     text = RACE + ("The Ridgeway College poll found Carter with a nearly 12 percent point lead over Lawson, "
                    "47 percent to 35 percent.")
     assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 47), ("Lawson", 35)))]
+
+
+def test_who_voters_would_consider_is_no_share(poll_nlp):
+    text = RACE + INTRO + "Asked about second options, 33 percent would consider voting for Lawson."
+    assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
+    text = RACE + INTRO + "Asked about second options, 33 percent would vote for Lawson."
+    assert 33 in {r.share for p in polls_in(poll_nlp, text) for r in p.results}
