@@ -127,7 +127,8 @@ def test_a_lead_in_percent_is_a_margin(poll_nlp):
 
 
 def test_who_voters_would_consider_is_no_share(poll_nlp):
-    text = RACE + INTRO + "Asked about second options, 33 percent would consider voting for Lawson."
+    text = RACE + INTRO + ("One in three (33%) would consider voting for Lawson, while 25 per cent would "
+                           "consider voting for Carter.")
     assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
-    text = RACE + INTRO + "Asked about second options, 33 percent would vote for Lawson."
+    text = RACE + INTRO + "One in three (33%) would vote for Lawson."
     assert 33 in {r.share for p in polls_in(poll_nlp, text) for r in p.results}
