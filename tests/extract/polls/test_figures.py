@@ -395,3 +395,31 @@ def test_behind_a_name_and_tenths_in_words_are_shares(poll_nlp):
     text = THREE_WAY + ("In the Ridgeway College poll, 52 percent of likely voters say they back Carter, with "
                         "four in ten supporting Lawson.")
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 52, "Lawson": 40}
+
+
+def test_a_figure_met_again_in_another_matchup_is_kept(poll_nlp):
+    # One poll, several questions: Carter's 46 against Lawson and, in its own matchup, against Roe.
+    text = (RACE + "Ann Roe is also running. The Acme poll was released Monday. Carter leads Lawson "
+            "46 - 41 percent.\n\nIn another matchup, Carter leads Roe 46 - 38 percent.")
+    got = [tuple((r.candidate.split()[-1], r.share) for r in p.results) for p in polls_in(poll_nlp, text)]
+    assert got == [(("Carter", 46), ("Lawson", 41)), (("Carter", 46), ("Roe", 38))]
+
+
+def test_a_figure_repeated_with_the_same_opponent_is_kept_once(poll_nlp):
+    text = (RACE + "The Acme poll was released Monday. Carter leads Lawson 46 - 41 percent.\n\n"
+            "Again, Carter leads Lawson 46 percent to 41 percent in the Acme poll.")
+    got = [(r.candidate.split()[-1], r.share) for p in polls_in(poll_nlp, text) for r in p.results]
+    assert got == [("Carter", 46), ("Lawson", 41)]
+
+
+def test_a_later_matchup_told_in_the_present_with_of_the_vote_is_the_polls(poll_nlp):
+    text = (RACE + "Ann Roe is also running. The Acme poll was released Monday. Carter leads Lawson "
+            "45 - 40 percent.\n\nIn a matchup with Ann Roe, Carter gets 44 percent of the vote, compared "
+            "to 41 percent for Roe.")
+    got = {(p.pollster, r.candidate.split()[-1], r.share) for p in polls_in(poll_nlp, text) for r in p.results}
+    assert {("Acme", "Carter", 44), ("Acme", "Roe", 41)} <= got
+    # told in the past, the same shape is a return and is left out
+    text = (RACE + "Ann Roe is also running. The Acme poll was released Monday. Carter leads Lawson "
+            "45 - 40 percent.\n\nIn the 2018 primary, Carter took 44 percent of the vote, compared "
+            "to 41 percent for Roe.")
+    assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}

@@ -124,3 +124,11 @@ def test_a_lead_in_percent_is_a_margin(poll_nlp):
     text = RACE + ("The Ridgeway College poll found Carter with a nearly 12 percent point lead over Lawson, "
                    "47 percent to 35 percent.")
     assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 47), ("Lawson", 35)))]
+
+
+def test_who_voters_would_consider_is_no_share(poll_nlp):
+    text = RACE + INTRO + ("One in three (33%) would consider voting for Lawson, while 25 per cent would "
+                           "consider voting for Carter.")
+    assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
+    text = RACE + INTRO + "One in three (33%) would vote for Lawson."
+    assert 33 in {r.share for p in polls_in(poll_nlp, text) for r in p.results}

@@ -84,3 +84,10 @@ def test_sample_and_margin_of_error():
     assert parse_margin_of_error("The survey had a 5 percent margin of error.") == 5
     assert parse_margin_of_error("margin of error of plus or minus 3.5 percentage points") == 3.5
     assert parse_margin_of_error("no margin given") is None
+
+
+def test_an_estimated_range_is_no_pair():
+    assert find_shares("her crowd was about 60 to 70% of the hall") == []
+    assert find_shares("turnout of roughly 30 to 35 percent") == []
+    # a pair after a lead verb is still one
+    assert [s.values for s in find_shares("Carter leads 45 to 40%")] == [(45, 40)]

@@ -7,7 +7,7 @@ one. Names are invented; each text introduces its people by full name first, as 
 """
 from __future__ import annotations
 
-from helpers.polls import RACE, polls_in, rows, shares
+from helpers.polls import INTRO, RACE, polls_in, rows, shares
 
 
 # ---- pollster and sponsor names -------------------------------------------------------
@@ -252,3 +252,25 @@ def test_figures_attributed_to_an_organisation_are_its_poll(poll_nlp):
     text = RACE + ("In May, according to the Harbor Daily News, Carter led in a poll conducted by Acme "
                    "Research with 45 percent.")
     assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Acme Research"]
+
+
+# ---- an unnamed poll in an article about one pollster's poll ----------------------------
+
+def test_an_unnamed_poll_after_the_only_pollster_named_is_that_pollsters(poll_nlp):
+    text = RACE + INTRO + "In a poll two weeks ago, Carter had 41 percent and Lawson had 39 percent."
+    got = {(p.pollster, r.candidate, r.share) for p in polls_in(poll_nlp, text) for r in p.results}
+    assert {("Ridgeway College", "Carter", 41), ("Ridgeway College", "Lawson", 39)} <= got
+
+
+def test_an_unnamed_poll_set_apart_or_among_several_pollsters_stays_unnamed(poll_nlp):
+    # "new independent": another poll than the one named
+    text = RACE + INTRO + "A new independent poll had Carter at 41 percent and Lawson at 39 percent."
+    assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
+    # a person given the pollster's role ran the unnamed poll, not the firm named before
+    text = RACE + INTRO + ("Carter leads Lawson 47 percent to 38 percent, said Dana Pruitt, a Republican "
+                           "pollster who asked about the race in a broader survey of the state.")
+    assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
+    # two pollsters named: the unnamed poll could be either
+    text = (RACE + INTRO + "A Fenwick University poll showed Carter at 44 percent. "
+            "In a poll two weeks ago, Carter had 41 percent and Lawson had 39 percent.")
+    assert not {r.share for p in polls_in(poll_nlp, text) for r in p.results} & {41, 39}

@@ -284,3 +284,30 @@ def test_very_likely_voters_in_quotes_are_a_part_of_the_sample(poll_nlp):
     assert rows(polls_in(poll_nlp, text))[1] == ("Ridgeway College", "very likely voters", (("Carter", 47), ("Lawson", 39)))
     text = RACE + INTRO + "Among likely voters in the poll, Carter leads 46 percent to 41 percent."
     assert all(pop is None for _, pop, _ in rows(polls_in(poll_nlp, text)))
+
+
+def test_places_of_a_regional_breakdown_are_subgroups_and_one_place_is_not(poll_nlp):
+    text = RACE + INTRO + ("Carter leads in Ohio with 48 percent to Lawson's 41 percent. In Texas, Lawson is "
+                           "ahead with 51 percent to Carter's 40 percent. Carter has 46 percent in Florida, "
+                           "while Lawson has 44 percent.")
+    assert [r[1] for r in rows(polls_in(poll_nlp, text))] == [None, "Ohio", "Texas", "Florida"]
+    # one place only: the poll's own state, so the whole sample
+    text = RACE + INTRO + "Carter leads in Ohio with 48 percent to Lawson's 41 percent."
+    assert [r[1] for r in rows(polls_in(poll_nlp, text))] == [None, None]
+
+
+PRIMARY = "Senator Joe Carter faces challenger Ned Lawson in the Democratic primary. "
+
+
+def test_the_party_of_a_primary_poll_after_of_is_its_whole_sample(poll_nlp):
+    text = PRIMARY + ("A Ridgeway College poll found that 41 percent of registered Democrats would vote "
+                      "for Carter, while 37 percent of them back Lawson.")
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 41), ("Lawson", 37)))]
+    # "among" sets a part apart: a subgroup even in a primary poll
+    text = PRIMARY + ("A Ridgeway College poll showed Carter up 51 percent to 37 percent overall, and "
+                      "losing to Lawson 58 percent to 34 percent among Democrats.")
+    assert [r[1] for r in rows(polls_in(poll_nlp, text))] == [None, "Democrats"]
+    # no contest word: each party's voters are a part of a general-election sample
+    text = (RACE + "A Ridgeway College poll found that 80 percent of Republicans back Carter, "
+            "while Lawson has 75 percent of Democrats.")
+    assert [r[1] for r in rows(polls_in(poll_nlp, text))] == ["Republicans", "Democrats"]

@@ -5,7 +5,8 @@ first rejects texts and sentences that cannot hold a share (no "%"/"percent"/"pc
 no poll word), so most of the article costs nothing. In the sentences left, poll
 mentions are linked into polls (poll_sources, poll_links), figures are given to
 candidates (poll_figures), and each subgroup's figures, and each matchup, become one
-``Poll``. Figures repeated later in the article (a headline, a summary) are kept once.
+``Poll``. Figures repeated later in the article (a headline, a summary) are kept once;
+a figure met again against another opponent is another matchup of the poll and is kept.
 """
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ TABLE_HEADER_MAX_TOKENS = 8
 # the probe corpus (farthest gap: 3) and, with the chain, no sentence of the seeds or dev
 # set that is not a poll figure (polls precision stayed 1.000 on both).
 MATCHUP_CARRY_UNITS = 4
+# "a poll released in May", "a poll, conducted ...": a release or fieldwork participle this
+# many tokens after an unnamed poll noun introduces it as a poll of its own (_other_poll).
+OWN_RELEASE_REACH_TOKENS = 2
 _PARA_BREAK = re.compile(r"\n\s*\n")
 _LIST_MARKERS = frozenset("-•*–—·")
 # "with Tasker at 5 percent": a name joined to a later figure by one of these words owns
@@ -92,6 +96,9 @@ def find_polls(doc, article: Article) -> list[Poll]:
             found = find_mentions(doc, u, rules, article.published)
             if found:
                 unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
+                for m, e in unit_mentions[ui]:
+                    if m.kind == "indefinite" and not e.named and _other_poll(doc, m, rules, u):
+                        e.other = True
     if not any(flags[ui][1] for ui in range(len(units))) or not registry.entities:
         return []
     registry.resolve_unnamed()
@@ -145,11 +152,17 @@ def _named_list_item(u) -> bool:
 
 
 def _is_election_text(u, rules: PollRules) -> bool:
-    """Returns, not a poll: an election cue, or a share 'of the vote' with no modal."""
+    """Returns, not a poll: an election cue, or a share 'of the vote' with no modal and
+    told in the past. A sentence with no verb in the past tense ("Roe draws 47 percent
+    of the vote against 44 for Fry") tells a poll's standing now; returns are
+    told in the past ("Smith took 51 percent of the vote") or with an election cue. The
+    tense is the tagger's past-tense tag: it misreads present forms ("garners") as nouns
+    too often for a present-tense test."""
     if rules.regex("election_cue").search(u.text):
         return True
     return bool(re.search(r"\bof the (?:popular |total )?vote\b", u.text, re.I)) and \
-        not any(rules.has("modal", t.text) for t in u)
+        not any(rules.has("modal", t.text) for t in u) and \
+        any(t.tag_ == "VBD" for t in u)
 
 
 def split_units(doc):
@@ -393,6 +406,26 @@ def _antecedent_finder(index: PersonIndex, units, ui: int, excluded):
     return antecedent
 
 
+def _other_poll(doc, m: PollMention, rules: PollRules, unit) -> bool:
+    """"a new independent poll", "a separate survey": words before the poll noun that set it
+    apart from the poll the article names (the other_poll_modifier rule); "a poll released
+    in May", "a survey taken last week": a poll introduced with its own release or fieldwork;
+    "said Jane Roe, a pollster who asked in a survey ...": a sentence that gives someone the
+    pollster's role (pollster_role_noun) speaks of that person's poll."""
+    if any(rules.has("pollster_role_noun", t.lower_) for t in unit):
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    noun = span[-1]
+    if any(rules.has("other_poll_modifier", t.lower_) for t in doc[max(0, noun.i - 4):noun.i]
+           if t.head.i == noun.i or t.head.head.i == noun.i):
+        return True
+    after = doc[noun.i + 1:min(len(doc), noun.i + 1 + OWN_RELEASE_REACH_TOKENS)]
+    return any(t.tag_ == "VBN" and (rules.has("release_verb", t.lower_) or rules.has("field_verb", t.lower_))
+               for t in after)
+
+
 def _second_universe(items: list[_Item], registry: PollRegistry) -> None:
     """A poll whose whole-sample figures were given "among registered voters" and then
     again "among likely voters" reports the second universe as a part of its sample: that
@@ -409,9 +442,17 @@ def _second_universe(items: list[_Item], registry: PollRegistry) -> None:
             it.population = it.universe
 
 
+def _new_matchup(met_with: set[str], others: set[str]) -> bool:
+    """A figure met before is a new question's when both times it came with other sides and
+    they differ: "Smith leads Jones 46 - 41 percent" and, later, "Smith leads Roe 46 - 38
+    percent" are two matchups of one poll. A figure met alone (a headline), or again with a
+    side it had, is a repeat."""
+    return bool(met_with) and bool(others) and not met_with & others
+
+
 def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules) -> list[Poll]:
     polls: list[Poll] = []
-    seen: set[tuple] = set()
+    seen: dict[tuple, set[str]] = {}  # a figure met -> the other sides of the matchups it was in
     _second_universe(items, registry)
     for it in items:
         ent = registry.final(it.entity)
@@ -425,11 +466,15 @@ def _to_polls(doc, items: list[_Item], registry: PollRegistry, rules: PollRules)
             aliases = aliases + (canonical,)
         pop_key = " ".join(name_tokens(it.population)) if it.population else None
         results: list[tuple[PollResult, str]] = []
+        # A tie ("ties at 39 percent to 39 percent") names no new matchup: its sides are
+        # often the race's names told again, so its figures dedupe as before.
+        sides = {r[1] for r in it.results} if len({r[2] for r in it.results}) > 1 else set()
         for name, key, share in it.results:
             k = (ent.id, pop_key, it.column, key, share)
-            if k in seen or any(r.candidate and key == r_key for r, r_key in results):
+            if (k in seen and not _new_matchup(seen[k], sides - {key})) \
+                    or any(r.candidate and key == r_key for r, r_key in results):
                 continue
-            seen.add(k)
+            seen.setdefault(k, set()).update(sides - {key})
             results.append((PollResult(name, share), key))
         if not results:
             continue

@@ -353,8 +353,8 @@ def _share_first(doc, b: int, post_end: int, cands, ctx, rules: PollRules,
             return None
         between = doc[b:_first_token(doc, c)]
         words = [t for t in between if not t.is_punct and not t.is_space]
-        if any(_hit(rules, "attitude_cue", t) for t in between):
-            return "attitude"
+        if any(_hit(rules, "attitude_cue", t) or _hit(rules, "consideration_cue", t) for t in between):
+            return "attitude"  # "a favorable view of Smith", "would consider voting for Smith"
         if clause_only:
             verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
             preference = any(t.pos_ == "VERB" and (_hit(rules, "support_cue", t) or _hit(rules, "ranking_cue", t))

@@ -64,6 +64,9 @@ BARE_PAIR_ONE_DIGIT_MIN_FIRST = 50
 _CHANGE_BEFORE = re.compile(r"\b(?:up|down|by|rose|rising|fell|falling|dropped|dropping|slipped|slipping|climbed|"
                             r"climbing|gained|gaining|lost|losing|jumped|increased|decreased|dipped|edged up|"
                             r"edged down)\s*(?:a further\s*|another\s*)?$", re.I)
+# "about 80 to 90%", "between 40 and 45 percent", "roughly 30 to 35 percent": a low figure, then a
+# higher one, after a word of estimate: a range someone guesses, not two sides' shares.
+_APPROX_BEFORE = re.compile(r"\b(?:about|around|roughly|approximately|some|between|an estimated)\s*$", re.I)
 # "climbed from 34 to 35 per cent", "dropped from 12 per cent to 8": the same side's value in the
 # last poll, then now -- a "trend", whose second figure is the side's share (the first, an
 # older poll's, is left out like "up from 40%": giving it cost val precision, gained train nothing).
@@ -169,6 +172,9 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
             continue
         a_end = m.end("ua") if m.group("ua") else m.end("a")
         before = text[max(0, m.start() - 20):m.start()]
+        if a < b and _APPROX_BEFORE.search(before):  # "about 80 to 90%": a range, no matchup
+            taken.append((m.start(), m.end()))
+            continue
         if a < b and _CHANGE_BEFORE.search(before):  # "down 1.5% to 40.5%": the value it came to
             found.append(Share("single", (b,), ((m.start("b") + offset, m.end() + offset),),
                                m.start("b") + offset, m.end() + offset))

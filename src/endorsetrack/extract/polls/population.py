@@ -8,13 +8,15 @@ subgroup its poll mention gave ("The survey of Republicans ... showed").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .numbers import SHARE_CUE_RE
 from .rules import PollRules
 from .subgroups import SUBGROUP_MAX_TOKENS, is_whole_sample, subgroup_phrase
 from ...nlp.build import doc_text
-from ...nlp.vocabulary import words
+from ...nlp.vocabulary import word_map, words
 
 
 @dataclass(frozen=True)
@@ -78,23 +80,77 @@ def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Popula
             or doc[ph[0]].lower_ == "all":  # "among all Democrats": the whole party sampled, not a part
         # "among all voters" says so; "of those polled" just points at the sample.
         return Population(None, marker == "among", universe, end, ph[1])
+    if marker == "of" and _party_sample(doc, ph[0], ph[1]):
+        return Population(None, True, universe, end, ph[1])
     return Population(text, True, universe, end, ph[1])
+
+
+_PARTY_STEMS = word_map("poll.party_group_stems")  # party word -> its party
+_PARTY_SAMPLE_WORDS = words("poll.party_sample_words")
+_CONTEST_WORDS = words("poll.contest_words")
+_PARTY_GROUP_RE = re.compile(r"\b(?:of|among)\s+(?:the\s+)?(?:registered\s+|likely\s+)?([A-Za-z]+)\b", re.I)
+
+
+def _party_sample(doc, i: int, j: int) -> bool:
+    """"16 percent of the Democratic vote", "63% of Tory members": in an article about one
+    party's contest (a primary, caucus, nomination or leadership word) whose figures name
+    no other party's voters, that party's electorate after "of" is the poll's whole sample,
+    not a subgroup (GUIDELINES, Conventions). "among Democrats" sets a part apart and stays
+    a subgroup (the caller asks only for "of"); so do a phrase with more in it ("Democrats
+    judged likely to vote") and an article that also names another party's voters."""
+    toks = [t.lower_ for t in doc[i:j] if t.pos_ != "DET"]
+    stems = {_PARTY_STEMS[w] for w in toks if w in _PARTY_STEMS}
+    if len(stems) != 1 or not all(w in _PARTY_STEMS or w in _PARTY_SAMPLE_WORDS for w in toks):
+        return False
+    key = "poll_party_groups"
+    if key not in doc.user_data:
+        text = doc_text(doc)
+        groups = {_PARTY_STEMS[m.group(1).lower()] for m in _PARTY_GROUP_RE.finditer(text)
+                  if m.group(1).lower() in _PARTY_STEMS}
+        doc.user_data[key] = (frozenset(groups), any(t.lower_ in _CONTEST_WORDS for t in doc))
+    groups, contest = doc.user_data[key]
+    return bool(contest) and groups <= stems
+
+
+# A national poll broken down by region names at least this many regions, each "in" a
+# place next to figures ("in Ontario ... in Quebec ... in British Columbia"); an article
+# about one state's poll that mentions another place or two stays whole-sample. 3: the
+# train set's regional breakdowns name 4-5, its state polls at most 2 other places.
+REGIONAL_BREAKDOWN_MIN_PLACES = 3
+
+
+def _breakdown_places(doc) -> frozenset[str]:
+    """Places met as "in <place>" in sentences with a share figure, when the article names
+    at least REGIONAL_BREAKDOWN_MIN_PLACES of them: a poll's regional breakdown. Else empty."""
+    key = "poll_breakdown_places"
+    if key not in doc.user_data:
+        found: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC") and ent.start > 0 and doc[ent.start - 1].lower_ == "in" \
+                    and SHARE_CUE_RE.search(ent.sent.text):
+                found.add(ent.text.lower())
+        doc.user_data[key] = frozenset(found) if len(found) >= REGIONAL_BREAKDOWN_MIN_PLACES else frozenset()
+    return doc.user_data[key]
 
 
 def _area(doc, i: int, limit: int, rules: PollRules, cand_tokens: set[int]) -> Optional[Population]:
     """'in western Ohio', 'in Cook County', 'in union households': a part of the sample.
 
     Only with an area word (see the area_subgroup rule): "in Ohio" names the poll's own
-    state, and "in the county" alone may be the poll's own county.
+    state, and "in the county" alone may be the poll's own county. A bare place is a part
+    only in a regional breakdown ("in Ontario ... in Quebec ... in Alberta", see
+    _breakdown_places).
     """
     ph = _phrase(doc, i, limit, rules, cand_tokens)
     if ph is None:
         return None
     toks = [t for t in doc[ph[0]:ph[1]] if not t.is_punct]
-    if not any(rules.has("area_subgroup", t.text) or (t.text.islower() and rules.has("compass_word", t.text))
-               for t in toks):
+    region = bool(toks) and all(t.ent_type_ in ("GPE", "LOC") for t in toks) and \
+        doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)].lower() in _breakdown_places(doc)
+    if not region and not any(rules.has("area_subgroup", t.text)
+                              or (t.text.islower() and rules.has("compass_word", t.text)) for t in toks):
         return None
-    if len(toks) == 1 and toks[0].tag_ not in ("NNS", "NNPS"):
+    if not region and len(toks) == 1 and toks[0].tag_ not in ("NNS", "NNPS"):
         return None
     end = doc[ph[1] - 1].idx + len(doc[ph[1] - 1].text)
     return Population(doc_text(doc)[doc[ph[0]].idx:end], True, None, end, ph[1])

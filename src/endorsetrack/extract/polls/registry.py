@@ -52,6 +52,7 @@ class PollEntity:
     facts: dict = field(default_factory=dict)  # released, field_dates, sample..., first seen wins
     alias_of: Optional[int] = None  # an unnamed poll resolved to a named one
     earlier: bool = False  # an older poll of a pollster named before ("its June poll")
+    other: bool = False  # met unnamed as another poll ("a new independent poll"): see resolve_unnamed
 
     @property
     def named(self) -> bool:
@@ -159,7 +160,13 @@ class PollRegistry:
         return e
 
     def resolve_unnamed(self) -> None:
-        """An unnamed poll is the first named poll mentioned soon after it."""
+        """An unnamed poll is the first named poll mentioned soon after it; failing that, when
+        the article names one pollster only and named it before, that pollster's poll
+        ("Regional tracking", "In a poll two weeks ago", "a poll" far from the name): an
+        article about one pollster's poll calls it by other words too. A poll the text sets
+        apart as another one ("a new independent poll", the other_poll_modifier rule), that
+        gives a release date of its own, or
+        that names whom it was done for (it goes by that name) is left alone."""
         for e in self.entities:
             if e.named:
                 continue
@@ -167,6 +174,21 @@ class PollRegistry:
                      and x.first_unit - e.last_unit <= FILL_WINDOW_UNITS and not _dates_clash(e, x)]
             if later:
                 e.alias_of = later[0].id
+        sole = self._sole_pollster()
+        if sole is None:
+            return
+        for e in self.entities:
+            if not e.named and not e.sponsors and not e.other and e.alias_of is None \
+                    and e.first_unit > sole.first_unit and not _own_date(e, sole):
+                e.alias_of = sole.id
+
+    def _sole_pollster(self) -> Optional[PollEntity]:
+        """The article's poll when every named poll is one pollster's (by any of its names), else None."""
+        named = [e for e in self.entities if e.named and not e.earlier]
+        if not named or any(not any(same_name(p, q) for p in named[0].pollsters for q in e.pollsters)
+                            for e in named[1:]):
+            return None
+        return named[0]
 
     def final(self, e: PollEntity) -> PollEntity:
         return self.entities[e.alias_of] if e.alias_of is not None else e
@@ -181,6 +203,12 @@ def _dates_clash(e: PollEntity, other) -> bool:
         if mine and theirs and mine != theirs:
             return True
     return False
+
+
+def _own_date(e: PollEntity, named: PollEntity) -> bool:
+    """Does an unnamed poll give a release date the named one does not share? ("A Ridgeway
+    College poll showed ... A poll released in May had ...": the May poll is another one.)"""
+    return any(e.facts.get(k) and e.facts.get(k) != named.facts.get(k) for k in ("released", "release_day"))
 
 
 def _other_edition(m: PollMention, e: PollEntity) -> bool:
