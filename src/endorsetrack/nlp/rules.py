@@ -25,7 +25,7 @@ TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
     "verb": (),
     "verb_prep": ("preps",),
     "noun": (),
-    "noun_prep": ("preps",),
+    "noun_prep": ("preps", "heads"),
     "receive": ("nouns",),
     "receive_org": ("particles",),
     "give": ("nouns", "preps"),

@@ -56,7 +56,7 @@ def match_frames(sent) -> list[Frame]:
     idx = trigger_index()
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if _verbal(tok):
             for kind in ("receive", "give", "withdraw"):
                 rule = idx.get((kind, lemma))
                 if rule:
@@ -114,6 +114,19 @@ def match_frames(sent) -> list[Frame]:
             if f:
                 frames.append(f)
     return frames
+
+
+def _verbal(tok: Token) -> bool:
+    """A verb, or a word the tagger took for an adjective, adverb or noun that the parse
+    uses as one: 'has yet to formally back X' (back/ADJ with 'to'), 'Who does the board
+    endorse?' (endorse/NOUN with a subject and an auxiliary). The parse is read, not the tag."""
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return True
+    if tok.pos_ not in ("ADJ", "ADV", "NOUN") or tok.dep_ in ("amod", "compound", "advmod"):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return (has_to and ("dobj" in deps or tok.dep_ == "xcomp")) or ("aux" in deps and "nsubj" in deps and "dobj" in deps)
 
 
 # ---- role helpers -------------------------------------------------------------------
@@ -176,10 +189,24 @@ def subject_of(verb) -> Optional[int]:
 def _relative_head(verb) -> Optional[int]:
     head = verb.head
     if verb.dep_ == "relcl":
-        return head.i
+        return _named_antecedent(verb, head.i)
     if verb.dep_ == "conj" and head.dep_ == "relcl":  # "Okafor, who courted X and who picked up Y"
-        return head.head.i
+        return _named_antecedent(head, head.head.i)
     return None
+
+
+def _named_antecedent(clause, parsed: int) -> int:
+    """Whom a ', who ...' clause is about: the name just before the 'who' when the parse
+    hung the clause on a common noun further back ('the defeats of A and B, who had been
+    backed by Y': B, not 'defeats')."""
+    doc = clause.doc
+    if doc[parsed].pos_ in ("PROPN", "PRON"):
+        return parsed
+    pron = next((c for c in clause.children if c.lower_ in ("who", "whom") and c.i < clause.i), None)
+    if pron is None or pron.i < 2 or doc[pron.i - 1].text != ",":
+        return parsed
+    before = doc[pron.i - 2]
+    return before.i if before.pos_ == "PROPN" and before.i != parsed else parsed
 
 
 def _object_of(verb) -> Optional[int]:
@@ -257,6 +284,8 @@ def _verb_frame(verb, rule) -> Frame:
     cand = _object_of(verb)
     if cand is None:
         cand = _pobj(verb, ("for",))  # "endorsed for governor" rarely; "voted for"
+    if cand is None and verb.dep_ == "xcomp":  # "has yet to back X": the parse hung X on "has"
+        cand = next((c.i for c in verb.head.children if c.dep_ == "dobj" and c.i > verb.i), None)
     return Frame(verb.i, rule, subject_of(verb), cand)
 
 
@@ -300,9 +329,11 @@ def _noun_object_frame(verb, rule) -> Optional[Frame]:
             noun = child
         elif child.dep_ == "prt" and noun is None:
             continue
+    kind = rule["kind"]
+    if noun is None and kind == "receive":  # "enjoyed a growing list of endorsements from X"
+        noun = _collected_noun(verb, nouns)
     if noun is None:
         return None
-    kind = rule["kind"]
     if kind == "receive":
         cand = subject_of(verb)
         endorser = _pobj(noun, ("of", "from", "by")) or _poss(noun) or _pobj(verb, ("from", "by"))
@@ -316,12 +347,39 @@ def _noun_object_frame(verb, rule) -> Optional[Frame]:
         return Frame(verb.i, rule, _pobj(noun, ("of", "from")) or _poss(noun), cand, passive=True)
     if kind == "give":
         endorser = subject_of(verb) or _poss(noun)
-        cand = (_pobj(verb, ("to", "behind", "for")) or _pobj(noun, ("of", "for", "to", "behind")))
+        cand = (_pobj(verb, ("to", "behind", "for")) or _pobj(noun, ("of", "for", "to", "behind"))
+                or _second_object(verb, noun))
         return Frame(verb.i, rule, endorser, cand)
     # withdraw / withhold
     endorser = subject_of(verb) or _poss(noun)
     cand = _pobj(noun, ("of", "for", "from")) or _pobj(verb, ("from",))
     return Frame(verb.i, rule, endorser, cand)
+
+
+COLLECTION_NOUNS = words("collection_nouns")
+
+
+def _collected_noun(verb, nouns: set) -> Optional[Token]:
+    """The trigger noun inside the verb's object when the object is a collection of them:
+    'amassed a wave of endorsements', 'has a long list of backers'."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in COLLECTION_NOUNS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.lemma_.lower() in nouns:
+                            return obj
+    return None
+
+
+def _second_object(verb, noun) -> Optional[int]:
+    """The indirect object of 'gave X and Y its endorsement' (a dative, or a second object
+    before the noun)."""
+    for child in verb.children:
+        if child.i < noun.i and child.dep_ in ("dative", "dobj") and child.i != noun.i \
+                and child.pos_ in ("PROPN", "PRON"):
+            return child.i
+    return None
 
 
 def _poss(noun) -> Optional[int]:
@@ -357,6 +415,15 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         # "one of the strongest union backers of X": the phrase is the endorser itself.
         cand = _pobj(noun, ("of", "for"))
         return Frame(noun.i, rule, noun.i, cand) if cand is not None else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ == "det" and c.lower_ in ("no", "without") for c in noun.children):
+        # "X entered the runoff with endorsements from A and B", "won with the backing of A":
+        # the one who has the endorsement is the verb's subject
+        verb = noun.head.head
+        endorser = _poss(noun) or _pobj(noun, ("by", "from", "of"))
+        cand = subject_of(verb) if verb.lemma_.lower() not in WITH_NOT_HELD else None
+        if endorser is not None and cand is not None and cand != endorser:
+            return Frame(noun.i, rule, endorser, cand)
     endorser = _poss(noun) or _pobj(noun, ("by", "from"))
     cand = _pobj(noun, ("of", "for", "to", "behind"))
     if cand is not None and endorser is None and noun.dep_ == "pobj" and head.lower_ == "of":
@@ -373,6 +440,9 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
 
 
 SUPPORTER_NOUNS = ("endorser", "backer", "supporter")
+# Verbs whose "with the backing of X" says nothing of the subject holding it: "X met with the
+# endorsement committee", "X disagreed with the endorsement".
+WITH_NOT_HELD = words("with_not_held_verbs")
 
 
 def _described_supporter(noun: Token) -> Optional[tuple[int, int]]:
@@ -460,6 +530,8 @@ def _noun_prep_frame(noun, rule) -> Optional[Frame]:
     verb = noun.head
     while verb.dep_ in ("prep", "pobj", "dobj", "conj") and verb.head is not verb and verb.pos_ != "VERB":
         verb = verb.head
+    if "heads" in rule and not (verb.pos_ == "VERB" and verb.lemma_.lower() in rule["heads"]):
+        return None  # "made calls on behalf of X" counts, "spoke on behalf of X" does not
     return Frame(noun.i, rule, subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None, cand)
 
 
