@@ -34,6 +34,11 @@ CASES = [
                  {("Eastvale Nurses Union", "Tom Ruiz", "undecided")}, id="yet-to-back-tagged-adverb"),
     pytest.param("The mood led to the primary defeats of Dana Wells, who had been backed by Senate Leader Mark Halden.",
                  {("Mark Halden", "Dana Wells", "endorses")}, id="who-clause-hung-on-a-common-noun"),
+    pytest.param("Also joining him will be Halden's son, Rep. Mark Halden, D-R.I., who will also endorse Tom Ruiz.",
+                 {("Mark Halden", "Tom Ruiz", "will_endorse")}, id="who-after-a-party-and-state-tag"),
+    pytest.param("TRENTON, N.J. (AP) - New Jersey's biggest nurses' union on Saturday endorsed Tom Ruiz's bid for the "
+                 "Democratic nomination. The Garden State Nurses Association announced the endorsement on Monday.",
+                 {("Garden State Nurses Association", "Tom Ruiz", "endorses")}, id="dateline-then-a-place-possessor"),
     pytest.param("The Eastvale Nurses Union gave Dana Wells its endorsement in the mayoral race on Monday.",
                  {("Eastvale Nurses Union", "Dana Wells", "endorses")}, id="gave-x-its-endorsement"),
     pytest.param("Tom Ruiz has enjoyed a growing list of endorsements from former rivals, including Mayor Mark Halden "

@@ -6,6 +6,7 @@ data (nlp/patterns/triggers.jsonl); how each kind of trigger finds its roles is 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -205,8 +206,20 @@ def _named_antecedent(clause, parsed: int) -> int:
     pron = next((c for c in clause.children if c.lower_ in ("who", "whom") and c.i < clause.i), None)
     if pron is None or pron.i < 2 or doc[pron.i - 1].text != ",":
         return parsed
-    before = doc[pron.i - 2]
-    return before.i if before.pos_ == "PROPN" and before.i != parsed else parsed
+    k = pron.i - 2
+    while k > pron.i - 9 and k > 2:  # "Rep. Ann Cole, D-Ore., who": past the party and state to the name
+        if doc[k].ent_type_ in ("GPE", "NORP") or PARTY_STATE.match(doc[k].text) or doc[k].text in (",", "(", ")"):
+            k -= 1
+        elif doc[k - 1].text in ("-", "–") and doc[k - 2].text in ("D", "R", "I"):
+            k -= 3
+        else:
+            break
+    before = doc[k]
+    return before.i if before.pos_ == "PROPN" and before.ent_type_ not in ("GPE", "NORP") \
+        and before.i != parsed else parsed
+
+
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-R.I.", "R-Ariz."
 
 
 def _object_of(verb) -> Optional[int]:
@@ -378,6 +391,9 @@ def _second_object(verb, noun) -> Optional[int]:
     for child in verb.children:
         if child.i < noun.i and child.dep_ in ("dative", "dobj") and child.i != noun.i \
                 and child.pos_ in ("PROPN", "PRON"):
+            return child.i
+    for child in noun.children:  # the parse made the name a modifier of the noun: "gave | A and B | its endorsement"
+        if child.dep_ == "nmod" and child.pos_ == "PROPN" and child.i > verb.i:
             return child.i
     return None
 
