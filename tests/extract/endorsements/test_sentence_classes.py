@@ -1,7 +1,8 @@
 """Sentence-level classes that yielded nothing: an abbreviated word in an organisation's
 name ("Assn.", "Bd."), a trigger verb the tagger took for an adjective or adverb ("has yet
 to formally back X"), a relative clause the parse hung on the wrong noun ("the defeats of
-A and B, who had been backed by Y"), "gave X its endorsement", a collection of
+A and B, who had been backed by Y"), "gave X its endorsement", a gapped slate ("endorsed A for governor, B against C for
+treasurer and D for auditor"), a collection of
 endorsements ("a growing list of endorsements from ..."), "with the backing of X" on any
 verb, "on behalf of X" after a campaigning verb, and undotted British honorifics ("Mr
 Ruiz").
@@ -39,6 +40,16 @@ CASES = [
     pytest.param("TRENTON, N.J. (AP) - New Jersey's biggest nurses' union on Saturday endorsed Tom Ruiz's bid for the "
                  "Democratic nomination. The Garden State Nurses Association announced the endorsement on Monday.",
                  {("Garden State Nurses Association", "Tom Ruiz", "endorses")}, id="dateline-then-a-place-possessor"),
+    pytest.param("The Eastvale Herald endorsed Republican Mike Hale against Democrat Ann Cole for lieutenant governor, "
+                 "Republican Jay Ames against Democrat Yuri Fane for secretary of state, and Republican Scott Finn for "
+                 "treasurer.",
+                 {("Eastvale Herald", "Mike Hale", "endorses"), ("Eastvale Herald", "Jay Ames", "endorses"),
+                  ("Eastvale Herald", "Scott Finn", "endorses")}, id="office-slate-with-opponents"),
+    pytest.param("Mark Halden endorsed Tom Ruiz for mayor and Ann Cole for council.",
+                 {("Mark Halden", "Tom Ruiz", "endorses"), ("Mark Halden", "Ann Cole", "endorses")},
+                 id="office-slate-of-two"),
+    pytest.param("Mark Halden endorsed Tom Ruiz for mayor and Ann Cole praised him.",
+                 {("Mark Halden", "Tom Ruiz", "endorses")}, id="no-slate-without-a-second-office"),
     pytest.param("The Eastvale Nurses Union gave Dana Wells its endorsement in the mayoral race on Monday.",
                  {("Eastvale Nurses Union", "Dana Wells", "endorses")}, id="gave-x-its-endorsement"),
     pytest.param("Tom Ruiz has enjoyed a growing list of endorsements from former rivals, including Mayor Mark Halden "

@@ -31,6 +31,63 @@ SHARE_WORDS = ("any", "none", "either", "neither", "all", "each", "both")  # "an
 
 def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
     """Candidate names (with confidence penalty) and whether the object is generic ('a candidate')."""
+    names, generic = _find_candidates(frame, ctx)
+    if names and frame.rule["kind"] == "verb" and not frame.passive:
+        anchor = next((m for m in reversed(ctx.mentions) if m.kind == "person" and m.start > frame.trigger
+                       and (m.text, 0.0) in names), None)
+        if anchor is not None:
+            names = names + [n for n in (candidate_name(x, ctx) for x in office_slate(anchor, ctx))
+                             if n and n not in names]
+    return names, generic
+
+
+# "endorsed A for governor, B against C for treasurer and D for auditor": at most this many words
+# of office after "for" (train: "secretary of state", "the 3rd District seat": 1-5)
+SLATE_OFFICE_WORDS = 6
+SLATE_SEPARATORS = {",", ";", "and"}
+
+
+def office_slate(m: Mention, ctx: SentenceContext) -> list[Mention]:
+    """The names after 'A for OFFICE' in a gapped list: 'endorsed A for governor, B (against C)
+    for treasurer and D for auditor' -> [B, D]. Each must be followed by its own 'for'
+    (an opponent after 'against' is skipped, not listed)."""
+    doc, end = ctx.doc, ctx.sent.end
+    people = {x.start: x for x in ctx.mentions if x.kind == "person" or x.kind == "org" and person_like(x)}
+    out: list[Mention] = []
+    cur = m
+    while True:
+        j = _office_for(cur, ctx)
+        if j is None:
+            break
+        k = j + 1
+        while k < end and k - j <= SLATE_OFFICE_WORDS and doc[k].lower_ not in SLATE_SEPARATORS:
+            k += 1
+        if not (k < end and doc[k].lower_ in SLATE_SEPARATORS):
+            break
+        while k < end and doc[k].lower_ in SLATE_SEPARATORS:
+            k += 1
+        nxt = next((people[i] for i in range(k, min(k + 3, end)) if i in people), None)
+        if nxt is None or _office_for(nxt, ctx) is None:
+            break
+        out.append(nxt)
+        cur = nxt
+    return out
+
+
+def _office_for(m: Mention, ctx: SentenceContext) -> Optional[int]:
+    """The 'for' of a slate item's office right after its name, or after 'against' and an
+    opponent's name ('A against Democrat C for governor')."""
+    doc, j, end = ctx.doc, m.end, ctx.sent.end
+    if j < end and doc[j].lower_ == "against":
+        k = j + 1
+        while k < end and k - j <= SLATE_OFFICE_WORDS and doc[k].lower_ != "for" \
+                and doc[k].lower_ not in SLATE_SEPARATORS:
+            k += 1
+        j = k
+    return j if j < end and doc[j].lower_ == "for" else None
+
+
+def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
     doc = ctx.doc
     if frame.rule["kind"] == "verb" and not frame.passive:
         adjacent = _right_neighbour(frame.trigger, ctx)
