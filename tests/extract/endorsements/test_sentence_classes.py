@@ -2,7 +2,8 @@
 name ("Assn.", "Bd."), a trigger verb the tagger took for an adjective or adverb ("has yet
 to formally back X"), a relative clause the parse hung on the wrong noun ("the defeats of
 A and B, who had been backed by Y"), "gave X its endorsement", a gapped slate ("endorsed A for governor, B against C for
-treasurer and D for auditor"), a collection of
+treasurer and D for auditor", "backed A in 2002 and B in 2006"), a present-tense trigger between
+two names that the tagger took for an adverb ("Sens. A and B back X"), a collection of
 endorsements ("a growing list of endorsements from ..."), "with the backing of X" on any
 verb, "on behalf of X" after a campaigning verb, and undotted British honorifics ("Mr
 Ruiz").
@@ -48,6 +49,13 @@ CASES = [
     pytest.param("Mark Halden endorsed Tom Ruiz for mayor and Ann Cole for council.",
                  {("Mark Halden", "Tom Ruiz", "endorses"), ("Mark Halden", "Ann Cole", "endorses")},
                  id="office-slate-of-two"),
+    pytest.param("The Eastvale Police Union has 3,000 members. The union backed losers Tom Ruiz in 2010 and Dana Wells "
+                 "in 2014.",
+                 {("Eastvale Police Union", "Tom Ruiz", "endorses"), ("Eastvale Police Union", "Dana Wells", "endorses")},
+                 id="time-slate"),
+    pytest.param("Sens. Mark Halden and Paul Ferris back Tom Ruiz.",
+                 {("Mark Halden", "Tom Ruiz", "endorses"), ("Paul Ferris", "Tom Ruiz", "endorses")},
+                 id="present-back-tagged-adverb-between-names"),
     pytest.param("Mark Halden endorsed Tom Ruiz for mayor and Ann Cole praised him.",
                  {("Mark Halden", "Tom Ruiz", "endorses")}, id="no-slate-without-a-second-office"),
     pytest.param("The Eastvale Nurses Union gave Dana Wells its endorsement in the mayoral race on Monday.",

@@ -41,22 +41,28 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     return names, generic
 
 
-# "endorsed A for governor, B against C for treasurer and D for auditor": at most this many words
-# of office after "for" (train: "secretary of state", "the 3rd District seat": 1-5)
+# "endorsed A for governor, B against C for treasurer and D for auditor", "backed A in 2002 and B in
+# 2006": at most this many words of office or time after the preposition (train: "secretary of
+# state", "the 3rd District seat": 1-5)
 SLATE_OFFICE_WORDS = 6
 SLATE_SEPARATORS = {",", ";", "and"}
+SLATE_PREPOSITIONS = ("for", "in")
 
 
 def office_slate(m: Mention, ctx: SentenceContext) -> list[Mention]:
     """The names after 'A for OFFICE' in a gapped list: 'endorsed A for governor, B (against C)
-    for treasurer and D for auditor' -> [B, D]. Each must be followed by its own 'for'
-    (an opponent after 'against' is skipped, not listed)."""
+    for treasurer and D for auditor' -> [B, D]; 'backed A in 2002 and B in 2006' -> [B]. Each
+    must be followed by the same preposition as A (an opponent after 'against' is skipped)."""
     doc, end = ctx.doc, ctx.sent.end
     people = {x.start: x for x in ctx.mentions if x.kind == "person" or x.kind == "org" and person_like(x)}
     out: list[Mention] = []
     cur = m
+    first = _slate_preposition(m, ctx, SLATE_PREPOSITIONS)
+    if first is None:
+        return []
+    prep = (doc[first].lower_,)
     while True:
-        j = _office_for(cur, ctx)
+        j = _slate_preposition(cur, ctx, prep)
         if j is None:
             break
         k = j + 1
@@ -67,24 +73,24 @@ def office_slate(m: Mention, ctx: SentenceContext) -> list[Mention]:
         while k < end and doc[k].lower_ in SLATE_SEPARATORS:
             k += 1
         nxt = next((people[i] for i in range(k, min(k + 3, end)) if i in people), None)
-        if nxt is None or _office_for(nxt, ctx) is None:
+        if nxt is None or _slate_preposition(nxt, ctx, prep) is None:
             break
         out.append(nxt)
         cur = nxt
     return out
 
 
-def _office_for(m: Mention, ctx: SentenceContext) -> Optional[int]:
-    """The 'for' of a slate item's office right after its name, or after 'against' and an
-    opponent's name ('A against Democrat C for governor')."""
+def _slate_preposition(m: Mention, ctx: SentenceContext, preps: tuple[str, ...]) -> Optional[int]:
+    """The preposition of a slate item's office or time right after its name, or after
+    'against' and an opponent's name ('A against Democrat C for governor')."""
     doc, j, end = ctx.doc, m.end, ctx.sent.end
     if j < end and doc[j].lower_ == "against":
         k = j + 1
-        while k < end and k - j <= SLATE_OFFICE_WORDS and doc[k].lower_ != "for" \
+        while k < end and k - j <= SLATE_OFFICE_WORDS and doc[k].lower_ not in preps \
                 and doc[k].lower_ not in SLATE_SEPARATORS:
             k += 1
         j = k
-    return j if j < end and doc[j].lower_ == "for" else None
+    return j if j < end and doc[j].lower_ in preps else None
 
 
 def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
