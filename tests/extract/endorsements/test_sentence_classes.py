@@ -3,7 +3,9 @@ name ("Assn.", "Bd."), a trigger verb the tagger took for an adjective or adverb
 to formally back X"), a relative clause the parse hung on the wrong noun ("the defeats of
 A and B, who had been backed by Y"), "gave X its endorsement", a gapped slate ("endorsed A for governor, B against C for
 treasurer and D for auditor", "backed A in 2002 and B in 2006"), a present-tense trigger between
-two names that the tagger took for an adverb ("Sens. A and B back X"), a collection of
+two names that the tagger took for an adverb ("Sens. A and B back X"), "X is the only governor to
+endorse Y", "came out for Y", a generic object with a named example ("three candidates, including
+X"), a collection of
 endorsements ("a growing list of endorsements from ..."), "with the backing of X" on any
 verb, "on behalf of X" after a campaigning verb, and undotted British honorifics ("Mr
 Ruiz").
@@ -58,6 +60,14 @@ CASES = [
                  id="present-back-tagged-adverb-between-names"),
     pytest.param("Mark Halden endorsed Tom Ruiz for mayor and Ann Cole praised him.",
                  {("Mark Halden", "Tom Ruiz", "endorses")}, id="no-slate-without-a-second-office"),
+    pytest.param("To date, Mark Halden is the only former Democratic governor to endorse Tom Ruiz.",
+                 {("Mark Halden", "Tom Ruiz", "endorses")}, id="the-only-governor-to-endorse"),
+    pytest.param("The goal is the first step to endorse Tom Ruiz.", set(), id="no-one-described-by-the-copula"),
+    pytest.param("Democratic Rep. Mark Halden also came out for Tom Ruiz as the campaign nears its end.",
+                 {("Mark Halden", "Tom Ruiz", "endorses")}, id="came-out-for"),
+    pytest.param("Mark Halden came for the rally with Tom Ruiz.", set(), id="came-for-without-out"),
+    pytest.param("The Eastvale Nurses Union is recommending three candidates, including Justice Ann Cole.",
+                 {("Eastvale Nurses Union", "Ann Cole", "endorses")}, id="generic-object-including-a-name"),
     pytest.param("The Eastvale Nurses Union gave Dana Wells its endorsement in the mayoral race on Monday.",
                  {("Eastvale Nurses Union", "Dana Wells", "endorses")}, id="gave-x-its-endorsement"),
     pytest.param("Tom Ruiz has enjoyed a growing list of endorsements from former rivals, including Mayor Mark Halden "

@@ -41,6 +41,19 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     return names, generic
 
 
+def _included_candidates(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:
+    """The names a generic object lists after 'including' or 'such as': 'recommending three
+    candidates, including Justice X and Y' -> [X, Y]."""
+    for prep in tok.children:
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        if prep.dep_ == "prep" and (prep.lower_ == "including" or such_as):
+            obj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            m = ctx.mention_for(obj.i) if obj is not None else None  # a name, not "including many who ..."
+            if m is not None and m.kind in ("person", "measure"):
+                return [n for n in (candidate_name(x, ctx) for x in expand_list(m, ctx)) if n]
+    return []
+
+
 # "endorsed A for governor, B against C for treasurer and D for auditor", "backed A in 2002 and B in
 # 2006": at most this many words of office or time after the preposition (train: "secretary of
 # state", "the 3rd District seat": 1-5)
@@ -110,6 +123,9 @@ def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str
     if share_of is not None and GENERIC_CANDIDATE_RE.match(_np_text(share_of)):
         return [], True  # "refuses to endorse any of the seven candidates": about the contest
     if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
+        included = _included_candidates(tok, ctx)  # "is recommending three candidates, including Justice X"
+        if included:
+            return included, False
         named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
         if named is not None and ctx.doc[named.start:named.end].root.dep_ != "appos":
             named = None  # "does not endorse candidates, president Laura Kinney said": the speaker

@@ -157,6 +157,14 @@ def subject_of(verb) -> Optional[int]:
                     return subj[0].i
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "Y, endorsed by X": not the endorser
                 return None
+            if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be" \
+                    and not any(c.dep_ == "aux" for c in head.head.children) \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                # "X is the only former governor to endorse Y": the one the copula describes (a stated
+                # fact: "X will probably be the next to endorse Y" is a guess)
+                subj = [c for c in head.head.children if c.dep_ == "nsubj"]
+                if subj:
+                    return subj[0].i
             if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" \
                     and not head.ent_type_:
                 verb_above = head.head
@@ -323,6 +331,9 @@ def _opinion_holder(verb) -> Optional[int]:
 
 
 def _verb_prep_frame(verb, rule) -> Optional[Frame]:
+    if "particles" in rule and not any(c.dep_ in ("prt", "advmod") and c.lower_ in rule["particles"]
+                                       for c in verb.children):
+        return None  # "came out for X", not "came for the rally"
     cand = _pobj(verb, set(rule["preps"]))
     if cand is None:
         for child in verb.children:  # "throw its weight behind": prep hangs on the object
