@@ -67,3 +67,11 @@ def test_hover_card_pasted_into_a_name_is_dropped():
     assert apply_rule(hovercard_edits, raw) == "endorsed Sen. Barack Obama (D-Ill.) for president"
     other = "the iPhoneApple deal was big and MORE came"  # no repeated full name: left alone
     assert apply_rule(hovercard_edits, other) == other
+
+
+def test_hover_card_after_a_space_repeating_the_name_is_dropped():
+    raw = ("The group endorsed Sen. Dana Wells Dana WellsTown hall draws crowds Poll shows tight race "
+           "Another headline here MORE (D-Ore.) in the primary.")
+    assert apply_rule(hovercard_edits, raw) == "The group endorsed Sen. Dana Wells (D-Ore.) in the primary."
+    twice = "Dana Wells Dana Wells is written twice and MORE follows"  # no card glued on: left alone
+    assert apply_rule(hovercard_edits, twice) == twice

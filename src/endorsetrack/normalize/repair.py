@@ -30,6 +30,11 @@ _HOVERCARD = re.compile(
     r"(?<=[a-z])(?P<name>[A-Z][a-z]+(?: [A-Z][\w.'\u2019-]*){0,4}?)(?=[A-Z][a-z])[^\n]{1,600}? MORE(?=[\s,.;)]|$)")
 # The longest headline run seen in such cards is ~250 characters; 600 leaves room
 # for a longer card and still cannot swallow a paragraph-long stretch.
+# The same card after a space, its name repeating the prose's name whole: "backed Sen. Ann Cole
+# Ann ColeSome headline Another headline MORE (D-Ore.)".
+_SPACED_HOVERCARD = re.compile(
+    r"(?<![\w.'\u2019-])(?P<name>[A-Z][a-z]+(?: [A-Z][\w.'\u2019-]*){1,4}?) (?P=name)(?=[A-Z0-9'\"\u2018\u201c])"
+    r"[^\n]{1,600}? MORE(?=[\s,.;)]|$)")
 _BREAK_RUN = re.compile(r" *\n[ \n]*")
 
 
@@ -57,6 +62,11 @@ def hovercard_edits(text: str) -> list[Edit]:
         before = re.search(r"[A-Za-z]+$", text[:m.start()])
         if before and m.group("name").split()[-1] == before.group():
             edits.append(Edit(m.start(), m.end(), ""))
+    taken = [(e.start, e.end) for e in edits]
+    for m in _SPACED_HOVERCARD.finditer(text):
+        start = m.start() + len(m.group("name"))  # the prose keeps its own copy of the name
+        if not any(a < m.end() and start < b for a, b in taken):
+            edits.append(Edit(start, m.end(), ""))
     return edits
 
 
