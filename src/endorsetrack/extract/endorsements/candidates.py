@@ -86,8 +86,9 @@ def office_slate(m: Mention, ctx: SentenceContext) -> list[Mention]:
         while k < end and doc[k].lower_ in SLATE_SEPARATORS:
             k += 1
         nxt = next((people[i] for i in range(k, min(k + 3, end)) if i in people), None)
-        if nxt is None or _slate_preposition(nxt, ctx, prep) is None:
-            break
+        if nxt is None or _slate_preposition(nxt, ctx, prep) is None \
+                or any(doc[i].pos_ in ("VERB", "AUX") for i in range(k, nxt.start)):
+            break  # "backed A in the primary, endorsed B in May": B is another clause's object
         out.append(nxt)
         cur = nxt
     return out
