@@ -40,9 +40,9 @@ CASES = [
                  {("Mark Halden", "Dana Wells", "endorses")}, id="who-clause-hung-on-a-common-noun"),
     pytest.param("Also joining him will be Halden's son, Rep. Mark Halden, D-R.I., who will also endorse Tom Ruiz.",
                  {("Mark Halden", "Tom Ruiz", "will_endorse")}, id="who-after-a-party-and-state-tag"),
-    pytest.param("TRENTON, N.J. (AP) - New Jersey's biggest nurses' union on Saturday endorsed Tom Ruiz's bid for the "
-                 "Democratic nomination. The Garden State Nurses Association announced the endorsement on Monday.",
-                 {("Garden State Nurses Association", "Tom Ruiz", "endorses")}, id="dateline-then-a-place-possessor"),
+    pytest.param("HARWICH, Vt. (AP) - Vermont's largest nurses' union on Sunday backed Tom Ruiz's run for the "
+                 "Democratic nomination. The Green Mountain Nurses Association announced the decision on Monday.",
+                 {("Green Mountain Nurses Association", "Tom Ruiz", "endorses")}, id="dateline-then-a-place-possessor"),
     pytest.param("The Eastvale Herald endorsed Republican Mike Hale against Democrat Ann Cole for lieutenant governor, "
                  "Republican Jay Ames against Democrat Yuri Fane for secretary of state, and Republican Scott Finn for "
                  "treasurer.",
@@ -66,7 +66,7 @@ CASES = [
                  id="present-back-after-party-state-tags"),
     pytest.param("Mark Halden endorsed Tom Ruiz for mayor and Ann Cole praised him.",
                  {("Mark Halden", "Tom Ruiz", "endorses")}, id="no-slate-without-a-second-office"),
-    pytest.param("To date, Mark Halden is the only former Democratic governor to endorse Tom Ruiz.",
+    pytest.param("So far, Mark Halden is the sole ex-mayor of the county to endorse Tom Ruiz.",
                  {("Mark Halden", "Tom Ruiz", "endorses")}, id="the-only-governor-to-endorse"),
     pytest.param("The goal is the first step to endorse Tom Ruiz.", set(), id="no-one-described-by-the-copula"),
     pytest.param("Democratic Rep. Mark Halden also came out for Tom Ruiz as the campaign nears its end.",
@@ -76,8 +76,8 @@ CASES = [
                  {("Eastvale Nurses Union", "Ann Cole", "endorses")}, id="generic-object-including-a-name"),
     pytest.param("The Eastvale Nurses Union gave Dana Wells its endorsement in the mayoral race on Monday.",
                  {("Eastvale Nurses Union", "Dana Wells", "endorses")}, id="gave-x-its-endorsement"),
-    pytest.param("Tom Ruiz has enjoyed a growing list of endorsements from former rivals, including Mayor Mark Halden "
-                 "and Sen. Paul Ferris.",
+    pytest.param("Tom Ruiz has collected a lengthening list of endorsements from old opponents, including Mayor Mark "
+                 "Halden and Sen. Paul Ferris.",
                  {("Mark Halden", "Tom Ruiz", "endorses"), ("Paul Ferris", "Tom Ruiz", "endorses")},
                  id="list-of-endorsements-including"),
     pytest.param("Tom Ruiz has collected a string of endorsements from the Eastvale Nurses Union and the Westfield "
