@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 
 from ..errors import ModelNotInstalledError
-from ..normalize import view
+from ..normalize import organization_abbreviations, view
 from ..settings import DEFAULT
 from .rules import check_packaged_rule_files
 from .speed import speed_up
@@ -38,7 +38,10 @@ def build_nlp(model: str = DEFAULT.model, fast: bool = True):
     nlp.max_length = max(nlp.max_length, DEFAULT.max_article_chars + 1000)
     # Titles before names that spaCy's English exceptions lack (it has Sen., Rep., Gov., Gen.;
     # Lt. is split): "Coun. Navdeep Sidhu" is one sentence, "Coun." one token.
-    for abbreviation in sorted(view("tokenizer_special_cases")):
+    # Abbreviated words of organisation names likewise: "the Nevada Nurses Assn. on Saturday endorsed"
+    # is one sentence.
+    org_words = {f"{w}." for w in organization_abbreviations()}
+    for abbreviation in sorted(view("tokenizer_special_cases") | org_words):
         nlp.tokenizer.add_special_case(  # type: ignore[union-attr]  # a spaCy Tokenizer
             abbreviation, [{"ORTH": abbreviation}])
     nlp.add_pipe("paragraph_boundaries", before="parser")

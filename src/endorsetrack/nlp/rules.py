@@ -23,9 +23,9 @@ PATTERN_DIR = Path(__file__).parent / "patterns"
 # editorial.py, slates.py); org_only, negated_only and object apply to any kind.
 TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
     "verb": (),
-    "verb_prep": ("preps",),
+    "verb_prep": ("preps", "particles"),
     "noun": (),
-    "noun_prep": ("preps",),
+    "noun_prep": ("preps", "heads"),
     "receive": ("nouns",),
     "receive_org": ("particles",),
     "give": ("nouns", "preps"),

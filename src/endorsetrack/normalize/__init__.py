@@ -18,7 +18,7 @@ from .edits import Span
 from .html import ConvertedHtml, convert_fragment, convert_page, is_whole_page, looks_like_html
 from .layout import plain_paragraphs
 from .repair import fix_mojibake, repair
-from .rules import check_rule_files
+from .rules import check_rule_files, expand_organization_abbreviations, organization_abbreviations
 from .titles import description_titles, lazy_view, office_titles, view
 
 # The stage itself, and what every later stage shares: the date grammar (dates.py), the
@@ -26,7 +26,8 @@ from .titles import description_titles, lazy_view, office_titles, view
 __all__ = ["normalize", "paragraph_spans",
            "ISO_DATE_RE", "MONTH_ABBREVIATIONS", "MONTH_PHRASE_RE", "MONTH_STEM", "MONTHS", "PROSE_DAY_MONTH_RE",
            "PROSE_MONTH_DAY_RE", "WEEKDAYS", "month_number", "partial_iso",
-           "description_titles", "lazy_view", "office_titles", "view", "check_rule_files"]
+           "description_titles", "lazy_view", "office_titles", "view", "check_rule_files",
+           "expand_organization_abbreviations", "organization_abbreviations"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n\n")
 

@@ -26,10 +26,10 @@ def load_rule_file(path: Path, required: Iterable[str] = ()) -> tuple[dict, ...]
     return load_rules(path, required)
 
 
-def load_word_lists(path: Path) -> dict[str, frozenset[str]]:
+def load_word_lists(path: Path, allowed: Iterable[str] = ()) -> dict[str, frozenset[str]]:
     """A file of {"id", "version", "words": [...]} rules -> id -> set of words."""
     out: dict[str, frozenset[str]] = {}
-    for rule in load_rule_file(path, required=("words",)):
+    for rule in load_rules(path, ("words",), allowed):
         words = rule["words"]
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise RuleFileError(f"rule '{rule['id']}': 'words' must be a list of non-empty strings",
@@ -54,9 +54,37 @@ def abbreviations() -> frozenset[str]:
     """Words that end with a period without ending a sentence ("Sen.", "Lt.", "Nov."), without
     the period: title abbreviations (the titles lexicon), month abbreviations (the month
     table) and the others of data/abbreviations.jsonl."""
-    lists = load_word_lists(DATA_DIR / "abbreviations.jsonl")
+    lists = load_word_lists(DATA_DIR / "abbreviations.jsonl", ("expansions",))
     return frozenset(w for words in lists.values() for w in words) | titles.view("period_abbreviations") \
         | {m.capitalize() for m in MONTH_ABBREVIATIONS}
+
+
+@lru_cache(maxsize=None)
+def organization_abbreviations() -> dict[str, str]:
+    """Abbreviated words of organisation names and the word each stands for ("Assn" ->
+    "Association"), from data/abbreviations.jsonl's ``expansions``."""
+    path = DATA_DIR / "abbreviations.jsonl"
+    out: dict[str, str] = {}
+    for rule in load_rules(path, ("words",), ("expansions",)):
+        expansions = rule.get("expansions", {})
+        if not isinstance(expansions, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) and k and v for k, v in expansions.items()) \
+                or set(expansions) - set(rule["words"]):
+            raise RuleFileError(f"rule '{rule['id']}': 'expansions' must map words of its list to words",
+                                path=str(path))
+        out.update(expansions)
+    return out
+
+
+def expand_organization_abbreviations(name: str) -> str:
+    """'California Nurses Assn.' -> 'California Nurses Association'; other names unchanged."""
+    table = organization_abbreviations()
+
+    def word(w: str) -> str:
+        bare = w[:-1] if w.endswith(".") else w
+        return table[bare] if bare in table and (bare != w or "'" in w) else w
+
+    return " ".join(word(w) for w in name.split(" "))
 
 
 @lru_cache(maxsize=None)
@@ -87,6 +115,7 @@ def check_rule_files() -> None:
     views: a bad one raises RuleFileError."""
     titles.lexicon()
     abbreviations()
+    organization_abbreviations()
     caption_markers()
     caption_verbs()
     sentence_starters()

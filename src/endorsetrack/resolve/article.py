@@ -15,6 +15,7 @@ from ..types import ArticleResult, Endorsement, Poll, PollResult
 from ..extract.endorsements import dedupe_endorsements
 from ..extract.mentions import MEASURE_NAME
 from ..settings import DEFAULT, Settings
+from ..normalize import expand_organization_abbreviations
 from ..nlp.entity_types import looks_like_acronym, type_from_name
 from .names import SURNAME_PARTICLES, NameIndex, family, known_organization, state_body_parent
 
@@ -73,7 +74,7 @@ def _resolve_endorsement(e: Endorsement, index: NameIndex) -> Endorsement:
         res = index.person(e.endorser)
         etype = "person"
     else:
-        res = index.org(e.endorser)
+        res = index.org(expand_organization_abbreviations(e.endorser))  # "Nurses Assn." -> "Nurses Association"
         # the gazetteer's type for a known name; else the resolved name's own words
         etype = res.entity_type or type_from_name(
             res.name, e.endorser_type if e.endorser_type != "person" else "organization")

@@ -156,6 +156,9 @@ def _slate(frame: Frame, ctx: SentenceContext, default_stage) -> Optional[Slate]
     return Slate(tuple(endorsers), stance, frame.rule, stage)
 
 
+PRESENT_TRIGGERS = words("present_triggers")
+
+
 def _gerund_pairs(ctx: SentenceContext) -> list[Frame]:
     """'... and Ames backing Roe': NAME VERB-ing NAME, where the parser made the
     gerund a noun and found no frame; the surface order gives the roles."""
@@ -164,16 +167,30 @@ def _gerund_pairs(ctx: SentenceContext) -> list[Frame]:
     by_end = {m.end: m for m in ctx.mentions}
     index = trigger_index()
     for tok in ctx.sent:
-        if tok.lower_ not in GERUND_TRIGGERS or tok.pos_ in ("VERB", "AUX"):
+        present = tok.lower_ in PRESENT_TRIGGERS  # "Sens. A and B back X": 'back' taken for an adverb
+        if not (tok.lower_ in GERUND_TRIGGERS or present) or tok.pos_ in ("VERB", "AUX"):
             continue
-        left, right = by_end.get(tok.i), by_start.get(tok.i + 1)
+        left, right = by_end.get(_before_parenthetical(tok.i, ctx)), by_start.get(tok.i + 1)
         if not (left and right and left.kind in ("person", "org") and right.kind in ("person", "measure")):
             continue
-        stem = tok.lower_[:-3]
+        if present and left.kind == "org" and left.label == "caps":
+            continue  # "strategy for Latino support Trump ...": a capitalised word and a noun, no pair
+        stem = tok.lower_.removesuffix("s") if present else tok.lower_[:-3]
         rule = index.get(("verb", stem)) or index.get(("verb", stem + "e"))
         if rule:
             frames.append(Frame(tok.i, rule, left.end - 1, right.start, via="surface"))
     return frames
+
+
+def _before_parenthetical(i: int, ctx: SentenceContext) -> int:
+    """Where a name before token i ends when a short parenthetical stands between them
+    ('Sen. Ann Cole (R-Ark.) backs X': the name ends at the '(')."""
+    doc = ctx.doc
+    if i - 1 > ctx.sent.start and doc[i - 1].text == ")":
+        for k in range(i - 2, max(ctx.sent.start, i - 8) - 1, -1):
+            if doc[k].text == "(":
+                return k
+    return i
 
 
 def _followed_suit(sent, ctx: "SentenceContext", found: list[Endorsement]) -> list[Endorsement]:

@@ -31,6 +31,83 @@ SHARE_WORDS = ("any", "none", "either", "neither", "all", "each", "both")  # "an
 
 def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
     """Candidate names (with confidence penalty) and whether the object is generic ('a candidate')."""
+    names, generic = _find_candidates(frame, ctx)
+    if names and frame.rule["kind"] == "verb" and not frame.passive:
+        anchor = next((m for m in reversed(ctx.mentions) if m.kind == "person" and m.start > frame.trigger
+                       and (m.text, 0.0) in names), None)
+        if anchor is not None:
+            names = names + [n for n in (candidate_name(x, ctx) for x in office_slate(anchor, ctx))
+                             if n and n not in names]
+    return names, generic
+
+
+def _included_candidates(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:
+    """The names a generic object lists after 'including' or 'such as': 'recommending three
+    candidates, including Justice X and Y' -> [X, Y]."""
+    for prep in tok.children:
+        such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        if prep.dep_ == "prep" and (prep.lower_ == "including" or such_as):
+            obj = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            m = ctx.mention_for(obj.i) if obj is not None else None  # a name, not "including many who ..."
+            if m is not None and m.kind in ("person", "measure"):
+                return [n for n in (candidate_name(x, ctx) for x in expand_list(m, ctx)) if n]
+    return []
+
+
+# "endorsed A for governor, B against C for treasurer and D for auditor", "backed A in 2002 and B in
+# 2006": at most this many words of office or time after the preposition (train: "secretary of
+# state", "the 3rd District seat": 1-5)
+SLATE_OFFICE_WORDS = 6
+SLATE_SEPARATORS = {",", ";", "and"}
+SLATE_PREPOSITIONS = ("for", "in")
+
+
+def office_slate(m: Mention, ctx: SentenceContext) -> list[Mention]:
+    """The names after 'A for OFFICE' in a gapped list: 'endorsed A for governor, B (against C)
+    for treasurer and D for auditor' -> [B, D]; 'backed A in 2002 and B in 2006' -> [B]. Each
+    must be followed by the same preposition as A (an opponent after 'against' is skipped)."""
+    doc, end = ctx.doc, ctx.sent.end
+    people = {x.start: x for x in ctx.mentions if x.kind == "person" or x.kind == "org" and person_like(x)}
+    out: list[Mention] = []
+    cur = m
+    first = _slate_preposition(m, ctx, SLATE_PREPOSITIONS)
+    if first is None:
+        return []
+    prep = (doc[first].lower_,)
+    while True:
+        j = _slate_preposition(cur, ctx, prep)
+        if j is None:
+            break
+        k = j + 1
+        while k < end and k - j <= SLATE_OFFICE_WORDS and doc[k].lower_ not in SLATE_SEPARATORS:
+            k += 1
+        if not (k < end and doc[k].lower_ in SLATE_SEPARATORS):
+            break
+        while k < end and doc[k].lower_ in SLATE_SEPARATORS:
+            k += 1
+        nxt = next((people[i] for i in range(k, min(k + 3, end)) if i in people), None)
+        if nxt is None or _slate_preposition(nxt, ctx, prep) is None \
+                or any(doc[i].pos_ in ("VERB", "AUX") for i in range(k, nxt.start)):
+            break  # "backed A in the primary, endorsed B in May": B is another clause's object
+        out.append(nxt)
+        cur = nxt
+    return out
+
+
+def _slate_preposition(m: Mention, ctx: SentenceContext, preps: tuple[str, ...]) -> Optional[int]:
+    """The preposition of a slate item's office or time right after its name, or after
+    'against' and an opponent's name ('A against Democrat C for governor')."""
+    doc, j, end = ctx.doc, m.end, ctx.sent.end
+    if j < end and doc[j].lower_ == "against":
+        k = j + 1
+        while k < end and k - j <= SLATE_OFFICE_WORDS and doc[k].lower_ not in preps \
+                and doc[k].lower_ not in SLATE_SEPARATORS:
+            k += 1
+        j = k
+    return j if j < end and doc[j].lower_ in preps else None
+
+
+def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str, float]], bool]:
     doc = ctx.doc
     if frame.rule["kind"] == "verb" and not frame.passive:
         adjacent = _right_neighbour(frame.trigger, ctx)
@@ -47,6 +124,9 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     if share_of is not None and GENERIC_CANDIDATE_RE.match(_np_text(share_of)):
         return [], True  # "refuses to endorse any of the seven candidates": about the contest
     if GENERIC_CANDIDATE_RE.match(_np_text(tok)) or tok.lower_ in ("anyone", "anybody", "candidate", "one"):
+        included = _included_candidates(tok, ctx)  # "is recommending three candidates, including Justice X"
+        if included:
+            return included, False
         named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
         if named is not None and ctx.doc[named.start:named.end].root.dep_ != "appos":
             named = None  # "does not endorse candidates, president Laura Kinney said": the speaker

@@ -73,7 +73,8 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
             body = members_body(members, ctx)
             return [body] if body else []
         first = next((x for x in ctx.mentions if after and after[0].i <= x.start and x.end <= frame.trigger
-                      and x.kind in ("org", "desc", "ref", "person")), None)
+                      and x.kind in ("org", "desc", "ref", "person")
+                      and doc[x.start:x.end].root.dep_ != "poss"), None)  # "— Ohio's largest union endorsed"
         endorser_i = ctx.doc[first.start:first.end].root.i if first is not None else None  # "The union ..., X, threw"
     if endorser_i is None and _unattributed(frame, ctx):
         # "X and Y were endorsed in the district", "Z received the endorsement": the body the story is about

@@ -6,6 +6,7 @@ data (nlp/patterns/triggers.jsonl); how each kind of trigger finds its roles is 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -56,7 +57,7 @@ def match_frames(sent) -> list[Frame]:
     idx = trigger_index()
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if _verbal(tok):
             for kind in ("receive", "give", "withdraw"):
                 rule = idx.get((kind, lemma))
                 if rule:
@@ -119,6 +120,19 @@ def match_frames(sent) -> list[Frame]:
     return frames
 
 
+def _verbal(tok: Token) -> bool:
+    """A verb, or a word the tagger took for an adjective, adverb or noun that the parse
+    uses as one: 'has yet to formally back X' (back/ADJ with 'to'), 'Who does the board
+    endorse?' (endorse/NOUN with a subject and an auxiliary). The parse is read, not the tag."""
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return True
+    if tok.pos_ not in ("ADJ", "ADV", "NOUN") or tok.dep_ in ("amod", "compound", "advmod"):
+        return False
+    deps = {c.dep_ for c in tok.children}
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return (has_to and ("dobj" in deps or tok.dep_ == "xcomp")) or ("aux" in deps and "nsubj" in deps and "dobj" in deps)
+
+
 # ---- role helpers -------------------------------------------------------------------
 
 def subject_of(verb) -> Optional[int]:
@@ -146,6 +160,14 @@ def subject_of(verb) -> Optional[int]:
                     return subj[0].i
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "Y, endorsed by X": not the endorser
                 return None
+            if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be" \
+                    and not any(c.dep_ == "aux" for c in head.head.children) \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                # "X is the only former governor to endorse Y": the one the copula describes (a stated
+                # fact: "X will probably be the next to endorse Y" is a guess)
+                subj = [c for c in head.head.children if c.dep_ == "nsubj"]
+                if subj:
+                    return subj[0].i
             if tok.dep_ == "acl" and head.dep_ in ("dobj", "pobj") and head.pos_ == "NOUN" \
                     and not head.ent_type_:
                 verb_above = head.head
@@ -179,10 +201,36 @@ def subject_of(verb) -> Optional[int]:
 def _relative_head(verb) -> Optional[int]:
     head = verb.head
     if verb.dep_ == "relcl":
-        return head.i
+        return _named_antecedent(verb, head.i)
     if verb.dep_ == "conj" and head.dep_ == "relcl":  # "Okafor, who courted X and who picked up Y"
-        return head.head.i
+        return _named_antecedent(head, head.head.i)
     return None
+
+
+def _named_antecedent(clause, parsed: int) -> int:
+    """Whom a ', who ...' clause is about: the name just before the 'who' when the parse
+    hung the clause on a common noun further back ('the defeats of A and B, who had been
+    backed by Y': B, not 'defeats')."""
+    doc = clause.doc
+    if doc[parsed].pos_ in ("PROPN", "PRON"):
+        return parsed
+    pron = next((c for c in clause.children if c.lower_ in ("who", "whom") and c.i < clause.i), None)
+    if pron is None or pron.i < 2 or doc[pron.i - 1].text != ",":
+        return parsed
+    k = pron.i - 2
+    while k > pron.i - 9 and k > 2:  # "Rep. Ann Cole, D-Ore., who": past the party and state to the name
+        if doc[k].ent_type_ in ("GPE", "NORP") or PARTY_STATE.match(doc[k].text) or doc[k].text in (",", "(", ")"):
+            k -= 1
+        elif doc[k - 1].text in ("-", "–") and doc[k - 2].text in ("D", "R", "I"):
+            k -= 3
+        else:
+            break
+    before = doc[k]
+    return before.i if before.pos_ == "PROPN" and before.ent_type_ not in ("GPE", "NORP") \
+        and before.i != parsed else parsed
+
+
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z]")  # "D-R.I.", "R-Ariz."
 
 
 def _object_of(verb) -> Optional[int]:
@@ -260,6 +308,8 @@ def _verb_frame(verb, rule) -> Frame:
     cand = _object_of(verb)
     if cand is None:
         cand = _pobj(verb, ("for",))  # "endorsed for governor" rarely; "voted for"
+    if cand is None and verb.dep_ == "xcomp":  # "has yet to back X": the parse hung X on "has"
+        cand = next((c.i for c in verb.head.children if c.dep_ == "dobj" and c.i > verb.i), None)
     return Frame(verb.i, rule, subject_of(verb), cand)
 
 
@@ -284,6 +334,9 @@ def _opinion_holder(verb) -> Optional[int]:
 
 
 def _verb_prep_frame(verb, rule) -> Optional[Frame]:
+    if "particles" in rule and not any(c.dep_ in ("prt", "advmod") and c.lower_ in rule["particles"]
+                                       for c in verb.children):
+        return None  # "came out for X", not "came for the rally"
     cand = _pobj(verb, set(rule["preps"]))
     if cand is None:
         for child in verb.children:  # "throw its weight behind": prep hangs on the object
@@ -303,9 +356,11 @@ def _noun_object_frame(verb, rule) -> Optional[Frame]:
             noun = child
         elif child.dep_ == "prt" and noun is None:
             continue
+    kind = rule["kind"]
+    if noun is None and kind == "receive":  # "enjoyed a growing list of endorsements from X"
+        noun = _collected_noun(verb, nouns)
     if noun is None:
         return None
-    kind = rule["kind"]
     if kind == "receive":
         cand = subject_of(verb)
         endorser = _pobj(noun, ("of", "from", "by")) or _poss(noun) or _pobj(verb, ("from", "by"))
@@ -319,12 +374,42 @@ def _noun_object_frame(verb, rule) -> Optional[Frame]:
         return Frame(verb.i, rule, _pobj(noun, ("of", "from")) or _poss(noun), cand, passive=True)
     if kind == "give":
         endorser = subject_of(verb) or _poss(noun)
-        cand = (_pobj(verb, ("to", "behind", "for")) or _pobj(noun, ("of", "for", "to", "behind")))
+        cand = (_pobj(verb, ("to", "behind", "for")) or _pobj(noun, ("of", "for", "to", "behind"))
+                or _second_object(verb, noun))
         return Frame(verb.i, rule, endorser, cand)
     # withdraw / withhold
     endorser = subject_of(verb) or _poss(noun)
     cand = _pobj(noun, ("of", "for", "from")) or _pobj(verb, ("from",))
     return Frame(verb.i, rule, endorser, cand)
+
+
+COLLECTION_NOUNS = words("collection_nouns")
+
+
+def _collected_noun(verb, nouns: set) -> Optional[Token]:
+    """The trigger noun inside the verb's object when the object is a collection of them:
+    'amassed a wave of endorsements', 'has a long list of backers'."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in COLLECTION_NOUNS:
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.lemma_.lower() in nouns:
+                            return obj
+    return None
+
+
+def _second_object(verb, noun) -> Optional[int]:
+    """The indirect object of 'gave X and Y its endorsement' (a dative, or a second object
+    before the noun)."""
+    for child in verb.children:
+        if child.i < noun.i and child.dep_ in ("dative", "dobj") and child.i != noun.i \
+                and child.pos_ in ("PROPN", "PRON"):
+            return child.i
+    for child in noun.children:  # the parse made the name a modifier of the noun: "gave | A and B | its endorsement"
+        if child.dep_ == "nmod" and child.pos_ == "PROPN" and child.i > verb.i:
+            return child.i
+    return None
 
 
 def _poss(noun) -> Optional[int]:
@@ -360,6 +445,15 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         # "one of the strongest union backers of X": the phrase is the endorser itself.
         cand = _pobj(noun, ("of", "for"))
         return Frame(noun.i, rule, noun.i, cand) if cand is not None else None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ == "det" and c.lower_ in ("no", "without") for c in noun.children):
+        # "X entered the runoff with endorsements from A and B", "won with the backing of A":
+        # the one who has the endorsement is the verb's subject
+        verb = noun.head.head
+        endorser = _poss(noun) or _pobj(noun, ("by", "from", "of"))
+        cand = subject_of(verb) if verb.lemma_.lower() not in WITH_NOT_HELD else None
+        if endorser is not None and cand is not None and cand != endorser:
+            return Frame(noun.i, rule, endorser, cand)
     endorser = _poss(noun) or _pobj(noun, ("by", "from"))
     cand = _pobj(noun, ("of", "for", "to", "behind"))
     if cand is not None and endorser is None and noun.dep_ == "pobj" and head.lower_ == "of":
@@ -397,6 +491,9 @@ def _includes_frame(verb, rule) -> Optional[Frame]:
     if owner is not None and (verb.doc[owner].ent_type_ == "PERSON" or verb.doc[owner].lower_ in PERSON_POSSESSIVES):
         return Frame(verb.i, rule, obj.i, owner, via="includes")
     return Frame(verb.i, rule, owner, obj.i, via="includes")
+# Verbs whose "with the backing of X" says nothing of the subject holding it: "X met with the
+# endorsement committee", "X disagreed with the endorsement".
+WITH_NOT_HELD = words("with_not_held_verbs")
 
 
 def _described_supporter(noun: Token) -> Optional[tuple[int, int]]:
@@ -484,6 +581,8 @@ def _noun_prep_frame(noun, rule) -> Optional[Frame]:
     verb = noun.head
     while verb.dep_ in ("prep", "pobj", "dobj", "conj") and verb.head is not verb and verb.pos_ != "VERB":
         verb = verb.head
+    if "heads" in rule and not (verb.pos_ == "VERB" and verb.lemma_.lower() in rule["heads"]):
+        return None  # "made calls on behalf of X" counts, "spoke on behalf of X" does not
     return Frame(noun.i, rule, subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None, cand)
 
 
