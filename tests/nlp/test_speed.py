@@ -6,7 +6,7 @@ import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 
 from endorsetrack.nlp.build import build_nlp
-from endorsetrack.nlp.speed import CachedAttributeRuler, memoize_lemmatizer
+from endorsetrack.nlp.speed import CachedAttributeRuler, memoize_lemmatizer, one_blas_thread
 
 TEXTS = [
     "Union Backs Vega in Mayoral Race\n\nThe Harbor Workers Union endorsed Maria Vega on Tuesday, "
@@ -75,3 +75,22 @@ def test_attribute_ruler_memo_is_bounded(pair):
         doc = proc(doc)
     ruler(doc)
     assert 0 < len(ruler.memo) <= 3
+
+
+def _network_ops(nlp):
+    return [node.ops for _, proc in nlp.pipeline if getattr(proc, "model", None) is not None
+            for node in proc.model.walk()]
+
+
+def test_fast_pipeline_multiplies_with_numpy_the_plain_one_with_blis(pair):
+    plain, fast = pair
+    assert _network_ops(fast) and all(getattr(ops, "use_blis", False) is False for ops in _network_ops(fast))
+    assert any(getattr(ops, "use_blis", False) for ops in _network_ops(plain))  # the peer stays spaCy's own
+
+
+def test_one_blas_thread_respects_an_explicit_thread_count(monkeypatch):
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    assert one_blas_thread() is False
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    assert isinstance(one_blas_thread(), bool)
