@@ -6,7 +6,7 @@ import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 
 from endorsetrack.nlp.build import build_nlp
-from endorsetrack.nlp.speed import CachedAttributeRuler, memoize_lemmatizer, one_blas_thread
+from endorsetrack.nlp.speed import ArrayLemmatizer, CachedAttributeRuler, memoize_lemmatizer, one_blas_thread
 
 TEXTS = [
     "Union Backs Vega in Mayoral Race\n\nThe Harbor Workers Union endorsed Maria Vega on Tuesday, "
@@ -30,7 +30,8 @@ def test_fast_pipeline_swaps_in_the_cached_attribute_ruler(pair):
     assert "attribute_ruler" in plain.pipe_names and "cached_attribute_ruler" not in plain.pipe_names
     names = fast.pipe_names
     assert "attribute_ruler" not in names and "attribute_ruler" in fast.disabled
-    assert names.index("parser") < names.index("cached_attribute_ruler") < names.index("lemmatizer")
+    assert names.index("parser") < names.index("cached_attribute_ruler") < names.index("array_lemmatizer")
+    assert "lemmatizer" not in names and "lemmatizer" in fast.disabled  # its rule serves the stand-in
 
 
 def test_fast_pipeline_annotates_every_token_as_the_plain_one(pair):
@@ -94,3 +95,25 @@ def test_one_blas_thread_respects_an_explicit_thread_count(monkeypatch):
     monkeypatch.delenv("OPENBLAS_NUM_THREADS")
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
     assert isinstance(one_blas_thread(), bool)
+
+
+def test_array_lemmatizer_asks_the_rule_once_per_key_and_keeps_preset_lemmas(pair):
+    plain, _ = pair
+    calls = []
+
+    class Lemmatizer:
+        mode = "rule"
+        overwrite = False
+        _validated = True
+
+        def lemmatize(self, token):
+            calls.append(token.text)
+            return [token.text.lower() + "-x"]
+
+    stand_in = ArrayLemmatizer(Lemmatizer(), limit=100)
+    doc = plain.make_doc("Vote vote Vote now")
+    doc[3].lemma_ = "later"  # as the attribute ruler sets some lemmas
+    stand_in(doc)
+    assert [t.lemma_ for t in doc] == ["vote-x", "vote-x", "vote-x", "later"]
+    assert calls == ["Vote", "vote"]  # same word id, tag and morphology: one call
+    assert stand_in(plain.make_doc("")) is not None

@@ -32,7 +32,9 @@ import glob
 import os
 from typing import Any, Callable, Optional
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+import numpy
+
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -40,7 +42,7 @@ from spacy.tokens._retokenize import set_token_attrs
 
 from ..settings import DEFAULT
 
-__all__ = ["CachedAttributeRuler", "MEMO_LIMIT", "memoize_lemmatizer", "numpy_matmul", "one_blas_thread",
+__all__ = ["ArrayLemmatizer", "CachedAttributeRuler", "MEMO_LIMIT", "memoize_lemmatizer", "numpy_matmul", "one_blas_thread",
            "speed_up"]
 
 # Entries a memo holds before it starts over: Settings.nlp_memo_entries (calibration there).
@@ -56,7 +58,7 @@ class CachedAttributeRuler:
     def __init__(self, ruler: Any, limit: int = MEMO_LIMIT) -> None:
         self.ruler = ruler
         self.limit = limit
-        self.memo: dict[tuple, tuple[int, ...]] = {}
+        self.memo: dict[tuple, tuple[tuple[int, ...], Optional[tuple[tuple[int, int], ...]]]] = {}
         self.single = Matcher(ruler.vocab, validate=False)
         self.multi = Matcher(ruler.vocab, validate=False)
         self.match_ids: list[int] = []
@@ -78,27 +80,61 @@ class CachedAttributeRuler:
         return True
 
     def __call__(self, doc: Doc) -> Doc:
-        matches: list[tuple[int, int, int, int]] = []
-        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist() if len(doc) else []
+        if not len(doc):
+            return doc
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
+        # the few multi-token rules ("gonna", "let's"): the token each one changes
+        multi: dict[int, list[int]] = {}
+        for m_id, start, end in self.multi(doc, allow_missing=True):
+            attr_id = int(self.ruler.vocab.strings[m_id])
+            multi.setdefault(doc[start:end][self.ruler.indices[attr_id]].i, []).append(attr_id)
         memo = self.memo
+        values = doc.to_array(_SET_ATTRS).tolist()
+        exact: list[tuple[int, tuple[int, ...]]] = []
         for i, row in enumerate(rows):
             key = tuple(row)
             found = memo.get(key)
             if found is None:
-                found = tuple(sorted(int(self.ruler.vocab.strings[m_id])
-                                     for m_id, _, _ in self.single(doc[i:i + 1], allow_missing=True)))
+                found = self._single_rules(doc, i)
                 if len(memo) >= self.limit:
                     memo.clear()
                 memo[key] = found
-            for attr_id in found:
-                matches.append((attr_id, self.match_ids[attr_id], i, i + 1))
-        for m_id, start, end in self.multi(doc, allow_missing=True):
-            attr_id = int(self.ruler.vocab.strings[m_id])
-            matches.append((attr_id, m_id, start, end))
-        matches.sort()  # as AttributeRuler.match: by rule, so that later rules win
-        for attr_id, _, start, end in matches:
-            set_token_attrs(doc[start:end][self.ruler.indices[attr_id]], self.ruler.attrs[attr_id])
+            rules, merged = found
+            if i in multi or merged is None:
+                exact.append((i, rules))
+            elif merged:
+                for column, value in merged:
+                    values[i][column] = value
+        doc.from_array(_SET_ATTRS, _uint64(values))
+        for i, rules in exact:  # the token's rules one by one, in rule order as AttributeRuler.match sorts them
+            for attr_id in sorted(rules + tuple(multi.get(i, ()))):
+                set_token_attrs(doc[i], self.ruler.attrs[attr_id])
         return doc
+
+    def _single_rules(self, doc: Doc, i: int) -> tuple[tuple[int, ...], Optional[tuple[tuple[int, int], ...]]]:
+        """The single-token rules matching token ``i`` (in rule order), and what they set
+        together as (column of _SET_ATTRS, value) pairs, later rules winning; None when a
+        rule sets an attribute other than those (TAG, DEP: applied one by one)."""
+        rules = tuple(sorted(int(self.ruler.vocab.strings[m_id])
+                             for m_id, _, _ in self.single(doc[i:i + 1], allow_missing=True)))
+        merged: dict[int, int] = {}
+        for attr_id in rules:
+            for attr, value in self.ruler.attrs[attr_id].items():
+                if attr not in _COLUMN:
+                    return rules, None
+                merged[_COLUMN[attr]] = value
+        return rules, tuple(sorted(merged.items()))
+
+
+def _uint64(rows: list) -> Any:
+    """Rows of attribute values as the array Doc.from_array takes (its stub says Ints2d)."""
+    return numpy.array(rows, dtype=numpy.uint64)
+
+
+# What the stand-in writes in bulk (Doc.from_array); any other attribute a rule sets goes
+# through spaCy's own set_token_attrs for that token.
+_SET_ATTRS = [POS, MORPH, LEMMA]
+_COLUMN = {attr: k for k, attr in enumerate(_SET_ATTRS)}
 
 
 @Language.factory("cached_attribute_ruler")
@@ -170,6 +206,47 @@ def one_blas_thread() -> bool:
     return False
 
 
+class ArrayLemmatizer:
+    """The model's rule lemmatizer run once per distinct (ORTH, POS, MORPH), the key of
+    spaCy's own cache, with the lemmas written in bulk (Doc.from_array) instead of token by
+    token; as spaCy's, it leaves a lemma the attribute ruler set unless ``overwrite``."""
+
+    def __init__(self, lemmatizer: Any, limit: int = MEMO_LIMIT) -> None:
+        self.lemmatizer = lemmatizer
+        self.limit = limit
+        self.memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        lemmatizer = self.lemmatizer
+        if not lemmatizer._validated:
+            lemmatizer._validate_tables()
+        overwrite = lemmatizer.overwrite
+        strings = doc.vocab.strings
+        memo = self.memo
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = [row[3] for row in rows]
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = memo.get(key)
+            if found is None:
+                found = strings.add(lemmatizer.lemmatize(doc[i])[0])
+                if len(memo) >= self.limit:
+                    memo.clear()
+                memo[key] = found
+            lemmas[i] = found
+        doc.from_array([LEMMA], _uint64([[lemma] for lemma in lemmas]))
+        return doc
+
+
+@Language.factory("array_lemmatizer")
+def _make_array_lemmatizer(nlp: Language, name: str) -> ArrayLemmatizer:
+    return ArrayLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
 def speed_up(nlp: Language) -> Language:
     """Swap the stand-ins in where the model has the components they replace."""
     numpy_matmul(nlp)
@@ -178,4 +255,7 @@ def speed_up(nlp: Language) -> Language:
         nlp.disable_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names:
         memoize_lemmatizer(nlp.get_pipe("lemmatizer"))
+        if getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule":
+            nlp.add_pipe("array_lemmatizer", after="lemmatizer")
+            nlp.disable_pipe("lemmatizer")
     return nlp
