@@ -117,3 +117,20 @@ def test_array_lemmatizer_asks_the_rule_once_per_key_and_keeps_preset_lemmas(pai
     assert [t.lemma_ for t in doc] == ["vote-x", "vote-x", "vote-x", "later"]
     assert calls == ["Vote", "vote"]  # same word id, tag and morphology: one call
     assert stand_in(plain.make_doc("")) is not None
+
+
+def test_fast_lemmatizer_index_is_sets_the_plain_one_lists(pair):
+    plain, fast = pair
+    fast_index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    plain_index = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(v, frozenset) for v in fast_index.values())
+    assert all(isinstance(v, list) for v in plain_index.values())  # spacy.load gave each its own tables
+    assert {k: set(v) for k, v in fast_index.items()} == {k: set(v) for k, v in plain_index.items()}
+
+
+def test_attribute_ruler_keys_unnamed_words_together(pair):
+    _, fast = pair
+    ruler = fast.get_pipe("cached_attribute_ruler")
+    assert ruler.lower_words is not None and "gon" not in ruler.lower_words  # "gon" is in a two-token rule
+    fast("Vega and Ruiz and Cole")
+    assert ruler.lower_kept[fast.vocab.strings["vega"]] == 0

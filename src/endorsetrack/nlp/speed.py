@@ -30,6 +30,7 @@ from __future__ import annotations
 import ctypes
 import glob
 import os
+import re
 from typing import Any, Callable, Optional
 
 import numpy
@@ -42,8 +43,8 @@ from spacy.tokens._retokenize import set_token_attrs
 
 from ..settings import DEFAULT
 
-__all__ = ["ArrayLemmatizer", "CachedAttributeRuler", "MEMO_LIMIT", "memoize_lemmatizer", "numpy_matmul", "one_blas_thread",
-           "speed_up"]
+__all__ = ["ArrayLemmatizer", "CachedAttributeRuler", "MEMO_LIMIT", "index_as_sets", "memoize_lemmatizer",
+           "numpy_matmul", "one_blas_thread", "speed_up"]
 
 # Entries a memo holds before it starts over: Settings.nlp_memo_entries (calibration there).
 MEMO_LIMIT = DEFAULT.nlp_memo_entries
@@ -68,6 +69,8 @@ class CachedAttributeRuler:
             _, patterns = ruler.matcher.get(key)
             target = self.single if all(len(p) == 1 for p in patterns) else self.multi
             target.add(key, patterns)
+        self.lower_words, self.lower_regexes = _lower_predicates(ruler)
+        self.lower_kept: dict[int, int] = {}  # LOWER id -> itself when a rule names it, else 0
 
     @staticmethod
     def applies_to(ruler: Any) -> bool:
@@ -83,6 +86,18 @@ class CachedAttributeRuler:
         if not len(doc):
             return doc
         rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist()
+        if self.lower_words is not None:  # a word no single-token rule names keys as word 0
+            kept = self.lower_kept
+            if len(kept) >= self.limit:
+                kept.clear()
+            strings = doc.vocab.strings
+            for row in rows:
+                lower = kept.get(row[0])
+                if lower is None:
+                    text = strings[row[0]]
+                    named = text in self.lower_words or any(rx.search(text) for rx in self.lower_regexes)
+                    lower = kept[row[0]] = row[0] if named else 0
+                row[0] = lower
         # the few multi-token rules ("gonna", "let's"): the token each one changes
         multi: dict[int, list[int]] = {}
         for m_id, start, end in self.multi(doc, allow_missing=True):
@@ -124,6 +139,30 @@ class CachedAttributeRuler:
                     return rules, None
                 merged[_COLUMN[attr]] = value
         return rules, tuple(sorted(merged.items()))
+
+
+def _lower_predicates(ruler: Any) -> tuple[Optional[frozenset[str]], list[re.Pattern]]:
+    """The words (and regexes) the single-token rules test LOWER against: a token whose
+    lowercase form is none of them matches exactly the rules of any other such token with
+    the same TAG, DEP and IS_SPACE, so the memo needs far fewer keys. (None, []) when a
+    rule tests LOWER otherwise (NOT_IN, ...): then every word is its own key."""
+    words: set[str] = set()
+    regexes: list[re.Pattern] = []
+    for attr_id in range(len(ruler.attrs)):
+        _, patterns = ruler.matcher.get(str(attr_id))
+        for pattern in patterns:
+            if len(pattern) != 1 or "LOWER" not in pattern[0]:
+                continue
+            test = pattern[0]["LOWER"]
+            if isinstance(test, str):
+                words.add(test)
+            elif isinstance(test, dict) and set(test) == {"IN"}:
+                words.update(test["IN"])
+            elif isinstance(test, dict) and set(test) == {"REGEX"}:
+                regexes.append(re.compile(test["REGEX"]))
+            else:
+                return None, []
+    return frozenset(words), regexes
 
 
 def _uint64(rows: list) -> Any:
@@ -242,6 +281,21 @@ class ArrayLemmatizer:
         return doc
 
 
+def index_as_sets(lemmatizer: Any) -> None:
+    """Turn the rule lemmatizer's word index (a list per part of speech: 57,528 adjectives,
+    20,993 nouns) into sets. spaCy's rule asks ``form in index`` for every suffix rule that
+    applies, a scan of the list each time: 260 us per new word on train, most of a cold
+    lemmatizer's time. Membership is all the rule asks of the index, so the lemmas are the
+    same. Only this pipeline's own tables change (each spacy.load reads its own)."""
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for key in list(index.keys()):
+        if isinstance(index[key], list):
+            index[key] = frozenset(index[key])
+
+
 @Language.factory("array_lemmatizer")
 def _make_array_lemmatizer(nlp: Language, name: str) -> ArrayLemmatizer:
     return ArrayLemmatizer(nlp.get_pipe("lemmatizer"))
@@ -256,6 +310,7 @@ def speed_up(nlp: Language) -> Language:
     if "lemmatizer" in nlp.pipe_names:
         memoize_lemmatizer(nlp.get_pipe("lemmatizer"))
         if getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule":
+            index_as_sets(nlp.get_pipe("lemmatizer"))
             nlp.add_pipe("array_lemmatizer", after="lemmatizer")
             nlp.disable_pipe("lemmatizer")
     return nlp
