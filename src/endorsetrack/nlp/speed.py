@@ -212,7 +212,7 @@ def numpy_matmul(nlp: Language) -> None:
         if model is None or not hasattr(model, "walk"):
             continue
         for node in model.walk():
-            if isinstance(node.ops, NumpyOps):  # CPU only: GPU ops are left alone
+            if type(node.ops) is NumpyOps:  # plain CPU ops only: GPU and Apple ops are left alone
                 node.ops = ops
     one_blas_thread()
 
