@@ -14,6 +14,12 @@ load time is measured apart and not counted in articles/s. See benchmarks/README
 
 usage: benchmarks/throughput.py [--repeat N] [--batch-size B] [--mix-ratio R] [--json]
                                 [--articles FILE...]
+       benchmarks/throughput.py --alternate ROUNDS [--articles FILE...] [--json]
+
+``--alternate`` measures in ONE process, alternating endorsetrack and the plain-spaCy peer
+over the same files ROUNDS times each, and reports the CPU seconds of every pass: on a
+shared machine both sides then meet the same competition, and the ratio of their CPU
+times is the figure to compare (see benchmarks/README.md).
 """
 from __future__ import annotations
 
@@ -195,6 +201,42 @@ def measure(runner: str, list_file: str, batch_size: int) -> dict:
             "parsed_chars_share": round(parsed / chars, 3) if chars else None}
 
 
+def alternate(paths: list[str], rounds: int, batch_size: int) -> dict:
+    """Both sides in this one process, alternately: ours, peer, ours, peer, ...
+
+    Each pass reads the files again; model loading is not counted. Ours is the whole
+    of process_records (reading, normalising, the cue scan, parsing, extraction,
+    resolution); the peer is nlp.pipe over the raw file texts."""
+    from dataclasses import replace
+
+    from endorsetrack.ingest import read_records
+    from endorsetrack.nlp.build import build_nlp
+    from endorsetrack.pipeline import process_records
+    from endorsetrack.settings import DEFAULT
+    from endorsetrack.types import DocumentError
+
+    settings = replace(DEFAULT, batch_size=batch_size)
+    ours, peer = build_nlp(), build_nlp(fast=False)
+    passes: dict[str, list[float]] = {"endorsetrack": [], "spacy": []}
+    tokens = {"endorsetrack": 0, "spacy": 0}
+    for _ in range(rounds):
+        started = _cpu_seconds()
+        outcomes = list(process_records(read_records(paths), settings=settings, nlp=ours))
+        passes["endorsetrack"].append(round(_cpu_seconds() - started, 2))
+        assert not any(isinstance(o, DocumentError) for o in outcomes)
+        started = _cpu_seconds()
+        texts = (Path(p).read_text(encoding="utf-8") for p in paths)
+        docs = list(peer.pipe(texts, batch_size=batch_size))
+        passes["spacy"].append(round(_cpu_seconds() - started, 2))
+        tokens["spacy"] = sum(len(d) for d in docs)
+    best = {side: min(times) for side, times in passes.items()}
+    return {"articles": len(paths), "rounds": rounds, "batch_size": batch_size,
+            "cpu_seconds": passes, "best_cpu_seconds": best,
+            "articles_per_cpu_s": {side: round(len(paths) / t, 1) for side, t in best.items()},
+            "speed_vs_spacy": round(best["spacy"] / best["endorsetrack"], 2),
+            "peer_tokens": tokens["spacy"], "peak_rss_mb": round(_peak_rss_mb())}
+
+
 def _cpu_seconds() -> float:
     """User + system CPU time of this process: unlike wall time, it barely moves when
     other processes compete for the cores."""
@@ -232,6 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--articles", nargs="+", type=Path, default=None,
                         help="article files (default: shared/corpus/dev/*.txt)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--alternate", type=int, metavar="ROUNDS", default=None,
+                        help="instead of the four runs: ours and the peer alternately in one process, "
+                             "ROUNDS passes each over the articles (CPU seconds compared)")
     parser.add_argument("--measure", nargs=2, metavar=("RUNNER", "LIST"), help=argparse.SUPPRESS)
     return parser
 
@@ -249,6 +294,11 @@ def main(argv: list[str] | None = None) -> int:
     if not articles:
         sys.exit(f"no articles: {DEV_DIR} is absent; pass --articles FILE... "
                  "(e.g. --articles samples/*)")
+    if args.alternate:
+        result = {"date": time.strftime("%Y-%m-%d"), "machine": machine(),
+                  **alternate([str(a) for a in articles], args.alternate, args.batch_size)}
+        print(json.dumps(result, indent=2) if args.json else alternate_table(result))
+        return 0
     host = machine()  # before the runs: the load average is the competition they met
     with tempfile.TemporaryDirectory(prefix="endorsetrack-bench-") as tmp:
         work = Path(tmp)
@@ -271,6 +321,19 @@ def machine() -> dict:
     return {"cores": os.cpu_count(), "python": platform.python_version(),
             "platform": platform.platform(terse=True),
             "load_avg_1m_at_start": round(os.getloadavg()[0], 2)}
+
+
+def alternate_table(result: dict) -> str:
+    lines = [f"{result['date']}, {result['machine']['cores']} cores, load average "
+             f"{result['machine']['load_avg_1m_at_start']} at start, {result['articles']} articles, "
+             f"{result['rounds']} alternating rounds in one process, batch size {result['batch_size']}",
+             f"{'side':14s} {'CPU s per pass':>30s} {'best art/cpu-s':>15s}"]
+    for side, times in result["cpu_seconds"].items():
+        lines.append(f"{side:14s} {', '.join(f'{t:.2f}' for t in times):>30s} "
+                     f"{result['articles_per_cpu_s'][side]:15.1f}")
+    lines.append(f"endorsetrack vs plain spaCy (best pass each): {result['speed_vs_spacy']:.2f}x; "
+                 f"peak RSS {result['peak_rss_mb']} MB (both pipelines loaded)")
+    return "\n".join(lines)
 
 
 def table(report: dict) -> str:

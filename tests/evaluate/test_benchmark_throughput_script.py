@@ -63,3 +63,17 @@ def test_tiny_run_reports_every_measurement(repo, tmp_path):
     for run in report["runs"]:
         assert run["peak_rss_mb"] >= run["rss_after_model_load_mb"] > 50
         assert run["failed"] == 0
+
+
+@pytest.mark.slow
+def test_alternate_run_compares_both_sides_in_one_process(repo, tmp_path):
+    (tmp_path / "a.txt").write_text("The Springfield Teachers Union endorsed Jane Roe for mayor.\n\n"
+                                    "A poll showed Roe ahead 48 percent to 41 percent.", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(repo / "benchmarks" / "throughput.py"), "--alternate", "2",
+                           "--json", "--articles", str(tmp_path / "a.txt")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["articles"] == 1 and result["rounds"] == 2
+    assert [len(result["cpu_seconds"][side]) for side in ("endorsetrack", "spacy")] == [2, 2]
+    assert result["speed_vs_spacy"] > 0 and result["peer_tokens"] > 10

@@ -6,7 +6,7 @@ import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 
 from endorsetrack.nlp.build import build_nlp
-from endorsetrack.nlp.speed import CachedAttributeRuler, memoize_lemmatizer
+from endorsetrack.nlp.speed import ArrayLemmatizer, CachedAttributeRuler, memoize_lemmatizer, one_blas_thread
 
 TEXTS = [
     "Union Backs Vega in Mayoral Race\n\nThe Harbor Workers Union endorsed Maria Vega on Tuesday, "
@@ -30,7 +30,8 @@ def test_fast_pipeline_swaps_in_the_cached_attribute_ruler(pair):
     assert "attribute_ruler" in plain.pipe_names and "cached_attribute_ruler" not in plain.pipe_names
     names = fast.pipe_names
     assert "attribute_ruler" not in names and "attribute_ruler" in fast.disabled
-    assert names.index("parser") < names.index("cached_attribute_ruler") < names.index("lemmatizer")
+    assert names.index("parser") < names.index("cached_attribute_ruler") < names.index("array_lemmatizer")
+    assert "lemmatizer" not in names and "lemmatizer" in fast.disabled  # its rule serves the stand-in
 
 
 def test_fast_pipeline_annotates_every_token_as_the_plain_one(pair):
@@ -75,3 +76,61 @@ def test_attribute_ruler_memo_is_bounded(pair):
         doc = proc(doc)
     ruler(doc)
     assert 0 < len(ruler.memo) <= 3
+
+
+def _network_ops(nlp):
+    return [node.ops for _, proc in nlp.pipeline if getattr(proc, "model", None) is not None
+            for node in proc.model.walk()]
+
+
+def test_fast_pipeline_multiplies_with_numpy_the_plain_one_with_blis(pair):
+    plain, fast = pair
+    assert _network_ops(fast) and all(getattr(ops, "use_blis", False) is False for ops in _network_ops(fast))
+    assert any(getattr(ops, "use_blis", False) for ops in _network_ops(plain))  # the peer stays spaCy's own
+
+
+def test_one_blas_thread_respects_an_explicit_thread_count(monkeypatch):
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "2")
+    assert one_blas_thread() is False
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS")
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    assert isinstance(one_blas_thread(), bool)
+
+
+def test_array_lemmatizer_asks_the_rule_once_per_key_and_keeps_preset_lemmas(pair):
+    plain, _ = pair
+    calls = []
+
+    class Lemmatizer:
+        mode = "rule"
+        overwrite = False
+        _validated = True
+
+        def lemmatize(self, token):
+            calls.append(token.text)
+            return [token.text.lower() + "-x"]
+
+    stand_in = ArrayLemmatizer(Lemmatizer(), limit=100)
+    doc = plain.make_doc("Vote vote Vote now")
+    doc[3].lemma_ = "later"  # as the attribute ruler sets some lemmas
+    stand_in(doc)
+    assert [t.lemma_ for t in doc] == ["vote-x", "vote-x", "vote-x", "later"]
+    assert calls == ["Vote", "vote"]  # same word id, tag and morphology: one call
+    assert stand_in(plain.make_doc("")) is not None
+
+
+def test_fast_lemmatizer_index_is_sets_the_plain_one_lists(pair):
+    plain, fast = pair
+    fast_index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    plain_index = plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(v, frozenset) for v in fast_index.values())
+    assert all(isinstance(v, list) for v in plain_index.values())  # spacy.load gave each its own tables
+    assert {k: set(v) for k, v in fast_index.items()} == {k: set(v) for k, v in plain_index.items()}
+
+
+def test_attribute_ruler_keys_unnamed_words_together(pair):
+    _, fast = pair
+    ruler = fast.get_pipe("cached_attribute_ruler")
+    assert ruler.lower_words is not None and "gon" not in ruler.lower_words  # "gon" is in a two-token rule
+    fast("Vega and Ruiz and Cole")
+    assert ruler.lower_kept[fast.vocab.strings["vega"]] == 0
