@@ -30,6 +30,7 @@ HWU = "Harbor Workers Union"
     ("in the November election", "general"),
     ("the presumptive nominee", "general"),
     ("the Democratic nominee", "general"),
+    ("rescinded its support for Vega in her November bid for sheriff", "general"),
     ("a primary care clinic", None),
     ("endorsed Vega on Tuesday", None),
 ])
@@ -51,6 +52,12 @@ def test_stage_nearest_the_anchor_wins_when_both_are_named():
     ("Maria Vega, the presumptive Democratic nominee, toured the harbor.", "general"),
     ("Maria Vega won the primary. Ahead of the primary, she had raised $2 million.", "general"),
     ("The city council approved the harbor budget.", None),
+    # a partisan story that names a nomination contest and nothing after it
+    ("Republican Maria Vega courts delegates. The caucuses decide who carries the party.", "primary"),
+    ("Republican Maria Vega has campaigned hard since the primary.", None),
+    ("The caucus of the harbor commission met.", None),  # no party: a nonpartisan story stays open
+    # the midterms are a general election whatever party words the story uses
+    ("Democrats hope to hold the House in the midterms; the union backed Maria Vega.", "general"),
 ])
 def test_article_stage_default(text, expected):
     assert article_stage(text) == expected
