@@ -56,6 +56,9 @@ def test_stage_nearest_the_anchor_wins_when_both_are_named():
     ("Republican Maria Vega courts delegates. The caucuses decide who carries the party.", "primary"),
     ("Republican Maria Vega has campaigned hard since the primary.", None),
     ("The caucus of the harbor commission met.", None),  # no party: a nonpartisan story stays open
+    # a party leadership contest is a nomination contest
+    ("Backers of the candidates for the Conservative leadership lined up on Friday.", "primary"),
+    ("Two MPs launched a Labour leadership bid.", "primary"),
     # the midterms are a general election whatever party words the story uses
     ("Democrats hope to hold the House in the midterms; the union backed Maria Vega.", "general"),
 ])
