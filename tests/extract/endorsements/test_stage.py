@@ -59,6 +59,13 @@ def test_stage_nearest_the_anchor_wins_when_both_are_named():
     # a party leadership contest is a nomination contest
     ("Backers of the candidates for the Conservative leadership lined up on Friday.", "primary"),
     ("Two MPs launched a Labour leadership bid.", "primary"),
+    ("The union backed Ana Pryce for Labour deputy leader.", "primary"),
+    ("The race to succeed the premier as leader of the Liberal Party narrowed.", "primary"),
+    ("The branch preselection went to Ana Pryce by 40 votes.", "primary"),
+    # a parliamentary or party-list election has no primary
+    ("The Tories lead in the marginals, a new survey finds.", "general"),
+    ("The church backed twelve senatorial candidates and a party-list group.", "general"),
+    ("The council met to discuss the marginal budget of the Tory club.", None),  # no seats, no party
     # the midterms are a general election whatever party words the story uses
     ("Democrats hope to hold the House in the midterms; the union backed Maria Vega.", "general"),
 ])
