@@ -124,7 +124,9 @@ STORY_STAGE_CASES = [
                  "The Harbor Workers Union endorsed Vega.",
                  {("Harbor Workers Union", "Maria Vega", "endorses", "general")}, id="november-ballot-general"),
     pytest.param("Rep. Maria Vega faces a Republican challenger, Tom Reyes. The Harbor Workers Union endorsed Vega.",
-                 {("Harbor Workers Union", "Maria Vega", "endorses", "primary")}, id="party-rival-alone-primary"),
+                 {("Harbor Workers Union", "Maria Vega", "endorses", "general")}, id="party-rival-alone-general"),
+    pytest.param("Rep. Maria Vega faces three Republican challengers. The Harbor Workers Union endorsed Vega.",
+                 {("Harbor Workers Union", "Maria Vega", "endorses", "primary")}, id="party-rivals-field-primary"),
 ]
 
 
