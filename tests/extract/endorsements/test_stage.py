@@ -31,6 +31,8 @@ HWU = "Harbor Workers Union"
     ("the presumptive nominee", "general"),
     ("the Democratic nominee", "general"),
     ("rescinded its support for Vega in her November bid for sheriff", "general"),
+    ("will not endorse anyone until after the state's primary", "primary"),  # neutral through the primary
+    ("endorsed Vega the week after the primary", "general"),
     ("a primary care clinic", None),
     ("endorsed Vega on Tuesday", None),
 ])
