@@ -68,6 +68,8 @@ def test_stage_nearest_the_anchor_wins_when_both_are_named():
     ("The Tories lead in the marginals, a new survey finds.", "general"),
     ("The church backed twelve senatorial candidates and a party-list group.", "general"),
     ("The council met to discuss the marginal budget of the Tory club.", None),  # no seats, no party
+    ("The NDP surged in Quebec as the Tories held the west.", "general"),
+    ("A former NDP legislator endorsed Ana Pryce in the mayoral race and in Ward 3.", None),  # a city race
     # the midterms are a general election whatever party words the story uses
     ("Democrats hope to hold the House in the midterms; the union backed Maria Vega.", "general"),
 ])

@@ -33,6 +33,14 @@ def test_an_unsure_model_leaves_the_stage_to_the_election_calendar():
     assert abs(sum(probs.values()) - 1) < 1e-9
 
 
+def test_the_election_calendar_speaks_only_for_party_races():
+    city = "The firefighters endorsed Ana Pryce for mayor. The forum is on Oct. 9."
+    assert predicted_stage(city, None, "2022-09-20", "The firefighters endorsed Ana Pryce for mayor.",
+                           "endorses") is None or max(stage_probabilities(
+                               city, None, "2022-09-20", "The firefighters endorsed Ana Pryce for mayor.",
+                               "endorses").values()) >= MIN_PROBABILITY
+
+
 def test_the_election_calendar_alone_gives_a_stage_only_in_an_even_year():
     assert season_stage("2022-01-20") == "primary"  # caucuses and most primaries ahead
     assert season_stage("2022-10-04") == "general"  # every nomination decided

@@ -18,7 +18,7 @@ from typing import Optional
 
 import numpy as np
 
-from .stage import RESULTS, article_stage, stage_in_text
+from .stage import RESULTS, article_stage, partisan, stage_in_text
 
 #: Size of the hashed feature space. 2**13 buckets: doc-grouped 5-fold CV on train
 #: scored the same at 2**13 and 2**15 and lower at 2**11 (docs/stage-model.md).
@@ -140,5 +140,6 @@ def predicted_stage(text: str, title: Optional[str], published: Optional[str],
     probs = stage_probabilities(text, title, published, evidence, stance)
     best = max(probs, key=lambda k: probs[k])
     if best == "none" or probs[best] < MIN_PROBABILITY:
-        return season_stage(published)  # unsure: the election calendar alone
+        # unsure: the election calendar alone, which is that of party races (not of city ones)
+        return season_stage(published) if partisan(text) else None
     return best
