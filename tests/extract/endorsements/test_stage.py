@@ -30,6 +30,9 @@ HWU = "Harbor Workers Union"
     ("in the November election", "general"),
     ("the presumptive nominee", "general"),
     ("the Democratic nominee", "general"),
+    ("rescinded its support for Vega in her November bid for sheriff", "general"),
+    ("will not endorse anyone until after the state's primary", "primary"),  # neutral through the primary
+    ("endorsed Vega the week after the primary", "general"),
     ("a primary care clinic", None),
     ("endorsed Vega on Tuesday", None),
 ])
@@ -51,6 +54,24 @@ def test_stage_nearest_the_anchor_wins_when_both_are_named():
     ("Maria Vega, the presumptive Democratic nominee, toured the harbor.", "general"),
     ("Maria Vega won the primary. Ahead of the primary, she had raised $2 million.", "general"),
     ("The city council approved the harbor budget.", None),
+    # a partisan story that names a nomination contest and nothing after it
+    ("Republican Maria Vega courts delegates. The caucuses decide who carries the party.", "primary"),
+    ("Republican Maria Vega has campaigned hard since the primary.", None),
+    ("The caucus of the harbor commission met.", None),  # no party: a nonpartisan story stays open
+    # a party leadership contest is a nomination contest
+    ("Backers of the candidates for the Conservative leadership lined up on Friday.", "primary"),
+    ("Two MPs launched a Labour leadership bid.", "primary"),
+    ("The union backed Ana Pryce for Labour deputy leader.", "primary"),
+    ("The race to succeed the premier as leader of the Liberal Party narrowed.", "primary"),
+    ("The branch preselection went to Ana Pryce by 40 votes.", "primary"),
+    # a parliamentary or party-list election has no primary
+    ("The Tories lead in the marginals, a new survey finds.", "general"),
+    ("The church backed twelve senatorial candidates and a party-list group.", "general"),
+    ("The council met to discuss the marginal budget of the Tory club.", None),  # no seats, no party
+    ("The NDP surged in Quebec as the Tories held the west.", "general"),
+    ("A former NDP legislator endorsed Ana Pryce in the mayoral race and in Ward 3.", None),  # a city race
+    # the midterms are a general election whatever party words the story uses
+    ("Democrats hope to hold the House in the midterms; the union backed Maria Vega.", "general"),
 ])
 def test_article_stage_default(text, expected):
     assert article_stage(text) == expected
@@ -107,7 +128,9 @@ STORY_STAGE_CASES = [
                  "The Harbor Workers Union endorsed Vega.",
                  {("Harbor Workers Union", "Maria Vega", "endorses", "general")}, id="november-ballot-general"),
     pytest.param("Rep. Maria Vega faces a Republican challenger, Tom Reyes. The Harbor Workers Union endorsed Vega.",
-                 {("Harbor Workers Union", "Maria Vega", "endorses", "primary")}, id="party-rival-alone-primary"),
+                 {("Harbor Workers Union", "Maria Vega", "endorses", "general")}, id="party-rival-alone-general"),
+    pytest.param("Rep. Maria Vega faces three Republican challengers. The Harbor Workers Union endorsed Vega.",
+                 {("Harbor Workers Union", "Maria Vega", "endorses", "primary")}, id="party-rivals-field-primary"),
 ]
 
 

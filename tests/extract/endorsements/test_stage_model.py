@@ -1,6 +1,7 @@
 """The learned stage for stances the stage cues leave open (extract/endorsements/stage_model.py)."""
 from endorsetrack.extract.endorsements.stage_model import (
-    FEATURE_BUCKETS, MIN_PROBABILITY, hashed, predicted_stage, stage_features, stage_probabilities)
+    FEATURE_BUCKETS, MIN_PROBABILITY, hashed, predicted_stage, season_stage, stage_features,
+    stage_probabilities)
 
 CROWDED_FIELD = ("The state teachers union endorsed Dana Whitfield for governor on Thursday, giving her an edge "
                  "over the five other Democrats seeking the party nod. Voters pick the Democratic candidate in "
@@ -23,13 +24,29 @@ def test_a_nominee_against_nominee_in_october_is_general():
                            "endorses") == "general"
 
 
-def test_an_unsure_model_leaves_the_stage_open():
+def test_an_unsure_model_leaves_the_stage_to_the_election_calendar():
     probs = stage_probabilities("The club endorsed Ray Ostrow.", None, None, "The club endorsed Ray Ostrow.",
                                 "endorses")
     if max(probs.values()) < MIN_PROBABILITY:
         assert predicted_stage("The club endorsed Ray Ostrow.", None, None, "The club endorsed Ray Ostrow.",
                                "endorses") is None
     assert abs(sum(probs.values()) - 1) < 1e-9
+
+
+def test_the_election_calendar_speaks_only_for_party_races():
+    city = "The firefighters endorsed Ana Pryce for mayor. The forum is on Oct. 9."
+    assert predicted_stage(city, None, "2022-09-20", "The firefighters endorsed Ana Pryce for mayor.",
+                           "endorses") is None or max(stage_probabilities(
+                               city, None, "2022-09-20", "The firefighters endorsed Ana Pryce for mayor.",
+                               "endorses").values()) >= MIN_PROBABILITY
+
+
+def test_the_election_calendar_alone_gives_a_stage_only_in_an_even_year():
+    assert season_stage("2022-01-20") == "primary"  # caucuses and most primaries ahead
+    assert season_stage("2022-10-04") == "general"  # every nomination decided
+    assert season_stage("2022-06") is None  # primary season: either
+    assert season_stage("2023-10-04") is None  # an odd year: city and state races on their own calendars
+    assert season_stage(None) is None
 
 
 def test_the_published_month_is_read_against_the_election_year_parity():

@@ -60,11 +60,28 @@ def article_stage(text: str) -> Optional[str]:
         return RESULTS if lead and len(results) >= RESULTS_MIN_PHRASES else "general"
     if p["primary_ahead"].search(text) or _same_party_rivals(text):
         return "primary"
-    if p["general_context"].search(text) or p["general"].search(text) and p["partisan"].search(text):
+    if p["general_context"].search(text) or p["general"].search(text) and p["partisan"].search(text) \
+            or p["parliamentary_party"].search(text) and not p["municipal"].search(text):
         return "general"  # "on the Nov. 3 ballot" of a partisan race, "the Democratic nominee", "the riding"
     if p["primary_ahead_weak"].search(text):
         return "primary"  # "his Republican challenger" and nothing about November
+    if partisan(text) and _named_contests(text) > 0:
+        return "primary"  # a partisan race whose story names a nomination contest more than anything after it
     return None
+
+
+def partisan(text: str) -> bool:
+    """Whether the story's race is fought between parties (a party word or a "(D-" tag)."""
+    return bool(_patterns()["partisan"].search(text))
+
+
+def _named_contests(text: str) -> int:
+    """How many more times the text names a nomination contest ("the primary", "the caucuses",
+    "the nomination") than it dates something after one ("since the primary")."""
+    p = _patterns()
+    after = [(m.start(), m.end()) for m in p["after_primary"].finditer(text)]
+    named = sum(1 for m in p["primary"].finditer(text) if not any(a <= m.start() < b for a, b in after))
+    return named - len(after)
 
 
 CONCESSION = re.compile(r"(?i)\bconced|\bconcession|\bunite behind|\bthe nominee\b")
