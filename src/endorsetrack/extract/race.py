@@ -312,10 +312,10 @@ class RaceIndex:
         if self.country and not self.place and office in FOREIGN_NAMESAKES:
             # another country's cycle is not the U.S. one
             year = stated_year(sentence, self.reference_year) or self.published_year or self.named_year
-            race = f"{self.country} {FOREIGN_NAMESAKES[office]}"
+            race = f"{self.country} {FOREIGN_NAMESAKES[office]}, {COUNTRY_NAMES[self.country]}"
             return f"{year} {race}" if year else race
         if rule.get("national"):
-            race = f"{self.country} {office}" if self.country else office
+            race = f"{self.country} {office}, {COUNTRY_NAMES[self.country]}" if self.country else office
         else:
             parts = [office]
             if rule.get("local") and (self.locality or self.city):
@@ -593,11 +593,15 @@ def _interleaved(first: list[str], second: list[str]) -> list[str]:
     return out
 
 
-#: Countries of national races, as race labels name them, and the words that name them in a text.
+#: Countries of national races: the adjective a race label's office takes ("Canadian federal
+#: election", as "U.S. Senate" takes "U.S."), the country's name, the label's place (as a state is a
+#: U.S. race's: "2015 Canadian federal election, Canada"; resolve/data/race_parts.jsonl "country"
+#: reads both back), and the words that name the country in a text.
 COUNTRIES = (("Canadian", re.compile(r"\bCanad(?:a|ians?)\b|\bOttawa\b|\bQuebec\b|\bOntario\b")),
              ("Australian", re.compile(r"\bAustralia(?:ns?)?\b|\bCanberra\b")),
              ("UK", re.compile(r"\bBritain\b|\bBritish\b|\bU\.?K\.?\b|\bWestminster\b|\bEngland\b")),
              ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b|\bPilipin(?:as|o)\b")))
+COUNTRY_NAMES = {"Canadian": "Canada", "Australian": "Australia", "UK": "United Kingdom", "Philippine": "Philippines"}
 #: U.S. offices whose name another country's race shares: a "Senate" or "president" in an article
 #: about a country (and naming no U.S. state) is that country's (office -> the country's office).
 FOREIGN_NAMESAKES = {"U.S. Senate": "Senate", "president": "president"}
