@@ -384,3 +384,16 @@ def test_sentences_run_together_on_a_page_are_still_two():
     assert _sentences("Ana Ruiz is his challenger.Another union backed Tom Reyes for governor.") == \
         ["Ana Ruiz is his challenger.", "Another union backed Tom Reyes for governor."]
     assert _sentences("Backed by Sen.Joe Park and U.S.Senate hopefuls.") == ["Backed by Sen. Joe Park and U.S.Senate hopefuls."]  # one sentence
+
+
+def test_an_office_word_used_as_a_title_is_not_the_articles_race():
+    """'Mayor Ana Ruiz' and 'Ana Ruiz, Mayor, City of X' say what endorsers hold: an article whose
+    only office words are such titles is about the presidency (its fallback), not a mayoral race."""
+    text = ("Mayors line up behind Dara Quent.\n\nEastvale Mayor Ana Ruiz backed Quent on Monday.\n\n"
+            "- Tom Reyes, Mayor, City of Brindle: Quent\n- Lee Park, Mayor, City of Oakmere: Quent")
+    race = RaceIndex(text, "2020-01-15")
+    assert race.dominant is None
+    assert race.race_for("Dara Quent") == "2020 president"
+    running = RaceIndex("Ana Ruiz leads the mayor race. The mayor seat is open; the mayor post draws three.",
+                        "2021-05-01")
+    assert running.dominant == "mayor"

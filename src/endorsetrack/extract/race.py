@@ -159,7 +159,7 @@ class RaceIndex:
         # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
         self.election_days = _election_days(text, us=not (self.country and not self.place))
         self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
-            or _most_named(f"{title or ''}\n{text}", list(_mentions()))
+            or _most_named(f"{title or ''}\n{text}", list(_mentions()), skip=_title_use)
 
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
@@ -547,8 +547,22 @@ def _weekday(year: int, month: int, day: int) -> Optional[int]:
         return None
 
 
-def _most_named(text: str, patterns: list[tuple[str, re.Pattern]]) -> Optional[str]:
-    counts = Counter({office: len(regex.findall(text)) for office, regex in patterns})
+#: An office word used as a title, right before a name ("Mayor Ana Ruiz", "Texas Congressman Tom Reyes",
+#: "Governor Ana Ruiz") or as a name's appositive ("Ana Ruiz, Mayor, City of Eastvale"): it says what that
+#: person holds, not which race an article is about.
+TITLE_BEFORE_NAME = re.compile(r"[ \t]+(?:[A-Z]\.\s*)?[A-Z][a-z]+")
+TITLE_AFTER_NAME = re.compile(r"[A-Z][a-z]+,\s*$")
+
+
+def _title_use(text: str, m: re.Match) -> bool:
+    return bool(TITLE_BEFORE_NAME.match(text, m.end()) or TITLE_AFTER_NAME.search(text[max(0, m.start() - 40):m.start()]))
+
+
+def _most_named(text: str, patterns: list[tuple[str, re.Pattern]], skip=lambda text, m: False) -> Optional[str]:
+    """The office the patterns find most often in the text (None on a tie), not counting a
+    match ``skip(text, match)`` rules out."""
+    counts = Counter({office: sum(1 for m in regex.finditer(text) if not skip(text, m))
+                      for office, regex in patterns})
     top = counts.most_common(2)
     return top[0][0] if top and top[0][1] and (len(top) < 2 or top[0][1] > top[1][1]) else None
 
