@@ -374,6 +374,20 @@ class RaceIndex:
         return next_election(year, cycle, self.place)
 
 
+@lru_cache(maxsize=2)
+def race_index(text: str, published: Optional[str] = None, url: Optional[str] = None,
+               title: Optional[str] = None) -> RaceIndex:
+    """The article's RaceIndex, built once however many stages ask (stances, then polls)."""
+    return RaceIndex(text, published, url, title)
+
+
+def poll_race(races: RaceIndex, sentence: str) -> Optional[str]:
+    """The race a poll is about, as a stance about no candidate finds it: the office its sentence
+    names ("the Senate race poll"), else the article's; the place and year the article's (the
+    year its sentence names first)."""
+    return races.race_for(None, races.office_in(sentence), sentence)
+
+
 #: Words of a roundup line's label that are a status, not an office ("former", "incumbent").
 NOT_LABEL_OFFICE_WORDS = frozenset({"former", "incumbent", "state", "county", "city", "school", "rep", "senator",
                                     "representative", "councilmember", "president", "secretary"})
