@@ -397,3 +397,12 @@ def test_an_office_word_used_as_a_title_is_not_the_articles_race():
     running = RaceIndex("Ana Ruiz leads the mayor race. The mayor seat is open; the mayor post draws three.",
                         "2021-05-01")
     assert running.dominant == "mayor"
+
+
+def test_a_state_cut_by_the_window_before_a_name_is_read_whole():
+    """The look-back before a candidate's name starts at a whole word: a window starting at
+    'Virginia' of 'West Virginia' still names West Virginia."""
+    text = "The board backed West Virginia state teachers union vice president Ana Ruiz for governor."
+    at = text.index("Ana Ruiz")
+    assert text[at - 45:at].startswith("Virginia")  # the window alone would name Virginia
+    assert RaceIndex(text, "2016-03-01").place_of("Ana Ruiz") == "West Virginia"

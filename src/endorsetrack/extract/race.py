@@ -242,7 +242,10 @@ class RaceIndex:
         counts: Counter = Counter()
         for k, m in self._name_matches(candidate):
             sent = self.sentences[k]
-            before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[max(0, m.start() - STATE_BEFORE_NAME_CHARS):m.start()])[-1]
+            start = max(0, m.start() - STATE_BEFORE_NAME_CHARS)
+            # the window starts at a whole word, and one word earlier: "West Virginia" is not "Virginia"
+            start -= len(WORD_BEFORE.search(sent, 0, start).group()) if start else 0
+            before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[start:m.start()])[-1]
             tag = STATE_TAG.match(sent[m.end():])
             for text in (before, tag.group(1) if tag else ""):
                 state = _state_named(text)
@@ -679,6 +682,8 @@ def _state_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 #: Rep. Ana Ruiz", "Ohio Republican gubernatorial candidate Ana Ruiz"), within the same phrase.
 #: Set on the train set, where such descriptions run up to 40 characters.
 STATE_BEFORE_NAME_CHARS = 45
+#: The word (and the one before it) a window cut at a given place starts inside.
+WORD_BEFORE = re.compile(r"(?:\S+\s+)?\S*$")
 #: A state tag right after a name: "(D-Iowa)", "(Pa.)", "(R-N.H.)".
 STATE_TAG = re.compile(r"\s*\((?:[DRI]-)?([A-Z][\w. ]{1,20})\)")
 
