@@ -244,7 +244,8 @@ class RaceIndex:
             sent = self.sentences[k]
             start = max(0, m.start() - STATE_BEFORE_NAME_CHARS)
             # the window starts at a whole word, and one word earlier: "West Virginia" is not "Virginia"
-            start -= len(WORD_BEFORE.search(sent, 0, start).group()) if start else 0
+            cut = WORD_BEFORE.search(sent, 0, start)
+            start -= len(cut.group()) if cut else 0
             before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[start:m.start()])[-1]
             tag = STATE_TAG.match(sent[m.end():])
             for text in (before, tag.group(1) if tag else ""):
