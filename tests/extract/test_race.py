@@ -43,13 +43,13 @@ def test_an_article_that_only_mentions_an_office_still_names_it():
 def test_a_party_leadership_contest_is_its_own_race():
     race = RaceIndex("The union backed Nell Parr in the Labour leadership race, a vote of British party members.",
                      "2020-02-01")
-    assert race.race_for("Nell Parr") == "2020 UK party leadership"
+    assert race.race_for("Nell Parr") == "2020 UK party leadership, United Kingdom"
 
 
 def test_a_parliamentary_election_is_named_by_its_country():
     race = RaceIndex("The paper endorsed the Liberals for the federal election, saying Canadians want change.",
                      "2015-10-10")
-    assert race.race_for(None, "federal election") == "2015 Canadian federal election"
+    assert race.race_for(None, "federal election") == "2015 Canadian federal election, Canada"
 
 
 def test_a_ballot_measure_race_names_its_year_and_state():
@@ -89,7 +89,7 @@ def test_a_party_leader_title_alone_names_no_contest():
 def test_another_countrys_senate_is_not_the_us_senate():
     race = RaceIndex("Manila church leaders endorsed Rosa Dimalanta for the Senate, as Filipinos prepare to vote.",
                      "2025-04-01")
-    assert race.race_for("Rosa Dimalanta") == "2025 Philippine Senate"
+    assert race.race_for("Rosa Dimalanta") == "2025 Philippine Senate, Philippines"
 
 
 def test_a_us_senate_race_in_a_state_stays_the_us_senate():
@@ -161,6 +161,7 @@ def test_support_given_from_spring_of_the_election_year_may_be_for_november():
 def test_foreign_national_measure_and_yearless_races_have_no_nominating_season():
     assert not before_nominations("2022 Philippine Senate", "2022-01-10")
     assert not before_nominations("2015 Canadian federal election", "2015-01-10")
+    assert not before_nominations("2015 Canadian federal election, Canada", "2015-01-10")
     assert not before_nominations("2014 Measure 12, Oregon", "2014-01-10")
     assert not before_nominations("governor, Ohio", "2021-10-05")
 
@@ -288,7 +289,7 @@ def test_an_article_naming_no_office_is_about_the_presidency_or_a_foreign_nation
     us = RaceIndex("The guild said its members prefer Dara Quent over Lowell Brandt.", "2016-09-01")
     assert us.race_for("Dara Quent") == "2016 president"
     abroad = RaceIndex("In Ottawa, the Canadian daily backed the Liberals over the Conservatives.", "2015-10-10")
-    assert abroad.race_for("Liberals") == "2015 Canadian federal election"
+    assert abroad.race_for("Liberals") == "2015 Canadian federal election, Canada"
 
 
 def test_an_article_naming_only_a_city_is_placed_in_its_state():
@@ -383,3 +384,25 @@ def test_sentences_run_together_on_a_page_are_still_two():
     assert _sentences("Ana Ruiz is his challenger.Another union backed Tom Reyes for governor.") == \
         ["Ana Ruiz is his challenger.", "Another union backed Tom Reyes for governor."]
     assert _sentences("Backed by Sen.Joe Park and U.S.Senate hopefuls.") == ["Backed by Sen. Joe Park and U.S.Senate hopefuls."]  # one sentence
+
+
+def test_an_office_word_used_as_a_title_is_not_the_articles_race():
+    """'Mayor Ana Ruiz' and 'Ana Ruiz, Mayor, City of X' say what endorsers hold: an article whose
+    only office words are such titles is about the presidency (its fallback), not a mayoral race."""
+    text = ("Mayors line up behind Dara Quent.\n\nEastvale Mayor Ana Ruiz backed Quent on Monday.\n\n"
+            "- Tom Reyes, Mayor, City of Brindle: Quent\n- Lee Park, Mayor, City of Oakmere: Quent")
+    race = RaceIndex(text, "2020-01-15")
+    assert race.dominant is None
+    assert race.race_for("Dara Quent") == "2020 president"
+    running = RaceIndex("Ana Ruiz leads the mayor race. The mayor seat is open; the mayor post draws three.",
+                        "2021-05-01")
+    assert running.dominant == "mayor"
+
+
+def test_a_state_cut_by_the_window_before_a_name_is_read_whole():
+    """The look-back before a candidate's name starts at a whole word: a window starting at
+    'Virginia' of 'West Virginia' still names West Virginia."""
+    text = "The board backed West Virginia state teachers union vice president Ana Ruiz for governor."
+    at = text.index("Ana Ruiz")
+    assert text[at - 45:at].startswith("Virginia")  # the window alone would name Virginia
+    assert RaceIndex(text, "2016-03-01").place_of("Ana Ruiz") == "West Virginia"

@@ -34,6 +34,18 @@ def test_a_foreign_national_race_names_its_country_and_a_leadership_race_its_sta
     assert parse_race("2021 UK party leadership").label == "2021 UK party leadership"
 
 
+def test_a_foreign_national_race_label_names_its_country_as_its_place():
+    """The extractor's shape, "YEAR office, Place" with the country as the place, reads back whole."""
+    assert _parts("2019 Canadian federal election, Canada") == {"year": 2019, "office": "federal election",
+                                                                "country": "Canada"}
+    assert parse_race("2019 Canadian federal election, Canada").label == "2019 Canadian federal election, Canada"
+    record = parse_race("2021 UK party leadership, United Kingdom (Labour)")
+    assert (record.country, record.party, record.city) == ("United Kingdom", "Labour", None)
+    assert build_label(record) == "2021 UK party leadership, United Kingdom (Labour)"
+    assert build_label(RaceRecord(2023, "Senate", "Philippines")) == "2023 Philippine Senate, Philippines"
+    assert build_label(RaceRecord(2020, "president", "United States")) == "2020 president"
+
+
 def test_a_ballot_measure_is_a_measure_stage_with_its_name_as_the_seat():
     assert _parts("2016 Proposition 77, Nevada") == {"year": 2016, "office": "ballot measure",
                                                      "country": "United States", "state": "Nevada",

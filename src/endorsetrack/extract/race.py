@@ -159,7 +159,7 @@ class RaceIndex:
         # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
         self.election_days = _election_days(text, us=not (self.country and not self.place))
         self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
-            or _most_named(f"{title or ''}\n{text}", list(_mentions()))
+            or _most_named(f"{title or ''}\n{text}", list(_mentions()), skip=_title_use)
 
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
@@ -242,7 +242,11 @@ class RaceIndex:
         counts: Counter = Counter()
         for k, m in self._name_matches(candidate):
             sent = self.sentences[k]
-            before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[max(0, m.start() - STATE_BEFORE_NAME_CHARS):m.start()])[-1]
+            start = max(0, m.start() - STATE_BEFORE_NAME_CHARS)
+            # the window starts at a whole word, and one word earlier: "West Virginia" is not "Virginia"
+            cut = WORD_BEFORE.search(sent, 0, start)
+            start -= len(cut.group()) if cut else 0
+            before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[start:m.start()])[-1]
             tag = STATE_TAG.match(sent[m.end():])
             for text in (before, tag.group(1) if tag else ""):
                 state = _state_named(text)
@@ -312,10 +316,10 @@ class RaceIndex:
         if self.country and not self.place and office in FOREIGN_NAMESAKES:
             # another country's cycle is not the U.S. one
             year = stated_year(sentence, self.reference_year) or self.published_year or self.named_year
-            race = f"{self.country} {FOREIGN_NAMESAKES[office]}"
+            race = f"{self.country} {FOREIGN_NAMESAKES[office]}, {COUNTRY_NAMES[self.country]}"
             return f"{year} {race}" if year else race
         if rule.get("national"):
-            race = f"{self.country} {office}" if self.country else office
+            race = f"{self.country} {office}, {COUNTRY_NAMES[self.country]}" if self.country else office
         else:
             parts = [office]
             if rule.get("local") and (self.locality or self.city):
@@ -372,6 +376,20 @@ class RaceIndex:
         if year is None:
             return None
         return next_election(year, cycle, self.place)
+
+
+@lru_cache(maxsize=2)
+def race_index(text: str, published: Optional[str] = None, url: Optional[str] = None,
+               title: Optional[str] = None) -> RaceIndex:
+    """The article's RaceIndex, built once however many stages ask (stances, then polls)."""
+    return RaceIndex(text, published, url, title)
+
+
+def poll_race(races: RaceIndex, sentence: str) -> Optional[str]:
+    """The race a poll is about, as a stance about no candidate finds it: the office its sentence
+    names ("the Senate race poll"), else the article's; the place and year the article's (the
+    year its sentence names first)."""
+    return races.race_for(None, races.office_in(sentence), sentence)
 
 
 #: Words of a roundup line's label that are a status, not an office ("former", "incumbent").
@@ -547,8 +565,22 @@ def _weekday(year: int, month: int, day: int) -> Optional[int]:
         return None
 
 
-def _most_named(text: str, patterns: list[tuple[str, re.Pattern]]) -> Optional[str]:
-    counts = Counter({office: len(regex.findall(text)) for office, regex in patterns})
+#: An office word used as a title, right before a name ("Mayor Ana Ruiz", "Texas Congressman Tom Reyes",
+#: "Governor Ana Ruiz") or as a name's appositive ("Ana Ruiz, Mayor, City of Eastvale"): it says what that
+#: person holds, not which race an article is about.
+TITLE_BEFORE_NAME = re.compile(r"[ \t]+(?:[A-Z]\.\s*)?[A-Z][a-z]+")
+TITLE_AFTER_NAME = re.compile(r"[A-Z][a-z]+,\s*$")
+
+
+def _title_use(text: str, m: re.Match) -> bool:
+    return bool(TITLE_BEFORE_NAME.match(text, m.end()) or TITLE_AFTER_NAME.search(text[max(0, m.start() - 40):m.start()]))
+
+
+def _most_named(text: str, patterns: list[tuple[str, re.Pattern]], skip=lambda text, m: False) -> Optional[str]:
+    """The office the patterns find most often in the text (None on a tie), not counting a
+    match ``skip(text, match)`` rules out."""
+    counts = Counter({office: sum(1 for m in regex.finditer(text) if not skip(text, m))
+                      for office, regex in patterns})
     top = counts.most_common(2)
     return top[0][0] if top and top[0][1] and (len(top) < 2 or top[0][1] > top[1][1]) else None
 
@@ -593,11 +625,15 @@ def _interleaved(first: list[str], second: list[str]) -> list[str]:
     return out
 
 
-#: Countries of national races, as race labels name them, and the words that name them in a text.
+#: Countries of national races: the adjective a race label's office takes ("Canadian federal
+#: election", as "U.S. Senate" takes "U.S."), the country's name, the label's place (as a state is a
+#: U.S. race's: "2015 Canadian federal election, Canada"; resolve/data/race_parts.jsonl "country"
+#: reads both back), and the words that name the country in a text.
 COUNTRIES = (("Canadian", re.compile(r"\bCanad(?:a|ians?)\b|\bOttawa\b|\bQuebec\b|\bOntario\b")),
              ("Australian", re.compile(r"\bAustralia(?:ns?)?\b|\bCanberra\b")),
              ("UK", re.compile(r"\bBritain\b|\bBritish\b|\bU\.?K\.?\b|\bWestminster\b|\bEngland\b")),
              ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b|\bPilipin(?:as|o)\b")))
+COUNTRY_NAMES = {"Canadian": "Canada", "Australian": "Australia", "UK": "United Kingdom", "Philippine": "Philippines"}
 #: U.S. offices whose name another country's race shares: a "Senate" or "president" in an article
 #: about a country (and naming no U.S. state) is that country's (office -> the country's office).
 FOREIGN_NAMESAKES = {"U.S. Senate": "Senate", "president": "president"}
@@ -647,6 +683,8 @@ def _state_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 #: Rep. Ana Ruiz", "Ohio Republican gubernatorial candidate Ana Ruiz"), within the same phrase.
 #: Set on the train set, where such descriptions run up to 40 characters.
 STATE_BEFORE_NAME_CHARS = 45
+#: The word (and the one before it) a window cut at a given place starts inside.
+WORD_BEFORE = re.compile(r"(?:\S+\s+)?\S*$")
 #: A state tag right after a name: "(D-Iowa)", "(Pa.)", "(R-N.H.)".
 STATE_TAG = re.compile(r"\s*\((?:[DRI]-)?([A-Z][\w. ]{1,20})\)")
 

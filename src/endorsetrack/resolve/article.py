@@ -14,6 +14,7 @@ from typing import Iterable
 from ..types import ArticleResult, Endorsement, Poll, PollResult
 from ..extract.endorsements import dedupe_endorsements
 from ..extract.mentions import MEASURE_NAME
+from ..extract.race import poll_race, race_index
 from ..settings import DEFAULT, Settings
 from ..normalize import expand_organization_abbreviations
 from ..nlp.entity_types import looks_like_acronym, type_from_name
@@ -32,7 +33,7 @@ def resolve_article(result: ArticleResult, doc) -> ArticleResult:
                                              if n and len(n.split()) >= 2 and not MEASURE_NAME.match(n)])
     ends = _without_lead_summaries([_resolve_endorsement(e, index) for e in _families(result.endorsements, index)])
     polls = [_resolve_poll(p, index) for p in result.polls]
-    polls = [_poll_race(p, ends) for p in polls]
+    polls = [_poll_race(p, ends, result) for p in polls]
     return replace(result, endorsements=tuple(dedupe_endorsements(ends)), polls=tuple(polls))
 
 
@@ -107,10 +108,15 @@ def _parent_name(text: str, child: str, index: NameIndex) -> str:
     return name if name != child else text
 
 
-def _poll_race(p: Poll, ends: list[Endorsement]) -> Poll:
-    """A poll is about the race its candidates' stances in the article are in."""
+def _poll_race(p: Poll, ends: list[Endorsement], result: ArticleResult) -> Poll:
+    """A poll is about the race its candidates' stances in the article are in; a poll none of
+    whose candidates takes a stance is about the race its sentence or article names, found as a
+    stance's is (extract.race)."""
     if p.race:
         return p
     names = {r.candidate for r in p.results}
     races = Counter(e.race for e in ends if e.candidate in names and e.race)
-    return replace(p, race=races.most_common(1)[0][0]) if races else p
+    if races:
+        return replace(p, race=races.most_common(1)[0][0])
+    a = result.article
+    return replace(p, race=poll_race(race_index(a.text, a.published, a.url, a.title), p.evidence.text))

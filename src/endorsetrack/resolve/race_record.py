@@ -186,9 +186,10 @@ def parse_race(text: Optional[str]) -> Optional[RaceRecord]:
             found, rest = _take(pattern, rest)
             office = name if found else None
     country = None
-    for cname, _, pattern in lex.countries:
-        found, rest = _take(pattern, rest)
-        if found and country is None:
+    for cname, _, pattern in lex.countries:  # every mention: "Canadian federal election, Canada"
+        named = pattern.search(rest) is not None
+        rest = pattern.sub(",", rest)
+        if named and country is None:
             country = cname
     party = None
     for pname, pattern in lex.parties:
@@ -234,7 +235,8 @@ def _country_label(country: Optional[str]) -> str:
 
 def build_label(r: RaceRecord) -> str:
     """The label of a race from its parts: "2018 U.S. House, Florida 6th District",
-    "2022 UK party leadership (Conservative)", "2018 Proposition 68, California"."""
+    "2022 UK party leadership, United Kingdom (Conservative)", "2015 Canadian federal election, Canada",
+    "2018 Proposition 68, California"."""
     if r.stage == "measure":
         head = r.district or r.office or ""
         places = [r.city, r.county, r.state]
@@ -242,6 +244,8 @@ def build_label(r: RaceRecord) -> str:
         prefix = _country_label(r.country) if r.country and not r.state else ""
         head = " ".join(w for w in (prefix, r.office or "") if w)
         places = [r.city, r.county, " ".join(w for w in (r.state, r.district) if w)]
+        if prefix and not any(places):  # another country's national race: the country is its place
+            places.append(r.country or "")
     label = ", ".join(p for p in (head, *places) if p)
     shown_stage = r.stage if r.stage in ("primary", "runoff", "general") else None
     note = " ".join(w for w in (r.party, shown_stage) if w)

@@ -18,7 +18,7 @@ from ...nlp.vocabulary import words
 from ...settings import DEFAULT, Settings
 from ...types import Article, Endorsement
 from .frames import Frame, match_frames, trigger_index
-from ..race import EXPLICIT_WEIGHT, RaceIndex, before_nominations, is_nomination_contest, line_label
+from ..race import EXPLICIT_WEIGHT, RaceIndex, race_index, before_nominations, is_nomination_contest, line_label
 from ..mentions import (GERUND_TRIGGERS, SentenceContext, as_person, as_place, place_of_person, quoted_spans,
                         sentence_evidence)
 from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
@@ -47,7 +47,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     found: list[Endorsement] = []
     headlines: list[Endorsement] = []
     slate: Optional[Slate] = None
-    races = RaceIndex(article.text, article.published, article.url, article.title)
+    races = race_index(article.text, article.published, article.url, article.title)
     roundup = bool(re.search(r"(?i)\bendors", article.text))  # list lines only mean something in such a story
     last_org = None
     byline = byline_author(doc_text(doc))
