@@ -33,7 +33,7 @@ from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
 from .coordination import coordinated_rule
 from .list_lines import list_line_endorsements, paragraph_lines
-from .measure_lines import measure_verdict_lines
+from .measure_lines import campaign_roles, measure_verdict_lines
 from .went_to import goes_to
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
@@ -91,6 +91,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
             slate = next((_slate(f, ctx, default_stage) for f in frames if f.rule["kind"] == "verb"), None)
         headlines.extend(editorial_verdicts(ctx, default_stage))
         found.extend(goes_to(ctx))  # "Our endorsement went to X"
+        found.extend(campaign_roles(ctx))  # "Gov. X, chairman of the Yes on 12 campaign"
         for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings, found))
             found.extend(new)

@@ -1,0 +1,72 @@
+"""Ballot measures as the target of a stance (and who takes it): a plural measure word over a list of numbers
+or letters ("Propositions 12, 14 and 15") names each item; a titled act in an article about
+the ballot ("the Clean Rivers Act of 2018") is a measure; a counted or determined plural
+("all three propositions", "both measures") takes back the measures named before; a role in
+a "Yes on"/"No on" campaign takes its side; "the Chamber" is the chamber the article named.
+
+Each case runs the whole pipeline on an invented text and compares the full set of
+(endorser, candidate, stance, stage) facts.
+"""
+from __future__ import annotations
+
+import pytest
+from helpers.extraction import facts_of
+
+from endorsetrack.extract.mentions import MEASURE_NAME
+
+
+MEASURE_CASES = [
+    pytest.param("Editorial: Our picks\n\nWe urge voters to approve Propositions 12, 14 and 15.",
+                 {("editorial board", "Proposition 12", "endorses", "general"),
+                  ("editorial board", "Proposition 14", "endorses", "general"),
+                  ("editorial board", "Proposition 15", "endorses", "general")}, id="plural-measure-list"),
+    pytest.param("Editorial: Our picks\n\nWe urge a yes vote on Prop. 21 and 22.",
+                 {("editorial board", "Proposition 21", "endorses", "general"),
+                  ("editorial board", "Proposition 22", "endorses", "general")}, id="singular-word-list"),
+    pytest.param("Editorial: Our picks\n\nProposition 21 would fix roads and Prop. 22 would fund parks. "
+                 "Proposition 22 passes only with Proposition 21. We urge a yes vote on both measures.",
+                 {("editorial board", "Proposition 21", "endorses", "general"),
+                  ("editorial board", "Proposition 22", "endorses", "general")}, id="both-measures"),
+    pytest.param("Editorial: Our picks\n\nWe support Measures A and B.",
+                 {("editorial board", "Measure A", "endorses", "general"),
+                  ("editorial board", "Measure B", "endorses", "general")}, id="plural-measure-letters"),
+    pytest.param("Ballot initiative news.\n\nThe Tolliver Chamber of Commerce came out against the Clean Rivers "
+                 "and Parks Funding Act of 2018.",
+                 {("Tolliver Chamber of Commerce", "Clean Rivers and Parks Funding Act of 2018", "opposes",
+                   "general")}, id="titled-act-on-the-ballot"),
+    pytest.param("Ballot initiative news.\n\nThe Tolliver Chamber of Commerce endorsed the Clean Rivers Act.",
+                 {("Tolliver Chamber of Commerce", "Clean Rivers Act", "endorses", "general")},
+                 id="titled-act-without-year"),
+    pytest.param("The Tolliver Chamber of Commerce endorsed the Clean Rivers Act.", set(),
+                 id="act-outside-a-ballot-article-is-a-law"),
+    pytest.param("Editorial: Our picks\n\nProposition 12 would fix roads. Proposition 14 and Proposition 15 would "
+                 "fund parks. Again, we urge a yes vote on all three propositions.",
+                 {("editorial board", "Proposition 12", "endorses", "general"),
+                  ("editorial board", "Proposition 14", "endorses", "general"),
+                  ("editorial board", "Proposition 15", "endorses", "general")}, id="counted-plural-reference"),
+    pytest.param("Ballot initiative news.\n\nThe Calder Chamber of Commerce released its positions on ballot "
+                 "initiatives. The Chamber came out against the Clean Rivers and Parks Funding Act of 2018.",
+                 {("Calder Chamber of Commerce", "Clean Rivers and Parks Funding Act of 2018", "opposes",
+                   "general")}, id="the-chamber-is-the-named-chamber"),
+    pytest.param("Ballot initiative news.\n\nProposition 31 would limit union dues. Gov. Ann Keller, chairman of "
+                 "the Yes on 31 campaign, spoke on Tuesday.",
+                 {("Ann Keller", "Proposition 31", "endorses", "general")}, id="chair-of-yes-campaign"),
+    pytest.param("Ballot initiative news.\n\nMeasure K would raise taxes. Dana Whitfield, spokeswoman for the No "
+                 "on K committee, spoke.",
+                 {("Dana Whitfield", "Measure K", "opposes", "general")}, id="spokeswoman-for-no-campaign"),
+    pytest.param("Ballot initiative news.\n\nProposition 12 would raise the gas tax. The Tolliver Taxpayers "
+                 "Association opposes it.",
+                 {("Tolliver Taxpayers Association", "Proposition 12", "opposes", "general")}, id="it-the-measure"),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEASURE_CASES)
+def test_measure_targets(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
+
+
+def test_measure_name_covers_titled_acts():
+    assert MEASURE_NAME.match("Clean Rivers Act of 2018")
+    assert MEASURE_NAME.match("Prop. 12")
+    assert not MEASURE_NAME.match("Ann Keller")
+    assert not MEASURE_NAME.match("Act now")
