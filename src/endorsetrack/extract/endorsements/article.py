@@ -340,6 +340,7 @@ QUOTES = {'"', "“", "”", "'", "‘", "’"}
 HABITUAL = words("habitual_adverbs")
 ANNOUNCE_VERBS = words("announce_verbs")
 URGED_YES_VERBS = words("urged_yes_verbs")
+URGED_NO_VERBS = words("urged_no_verbs")
 
 
 SPEECH_VERBS = words("speech_verbs.announcing")  # "told supporters he would ..."
@@ -351,15 +352,18 @@ def _urged_vote(trigger, frame: Frame) -> Optional[tuple[int, str]]:
     if frame.candidate is None:
         return None
     for tok in trigger.doc[frame.candidate:trigger.sent.end]:
-        if tok.dep_ == "xcomp" and tok.head.i == trigger.i and tok.lemma_.lower() in URGED_YES_VERBS:
+        if tok.dep_ == "xcomp" and tok.head.i == trigger.i and (tok.lemma_.lower() in URGED_YES_VERBS
+                                                             or tok.lemma_.lower() in URGED_NO_VERBS):
             obj = next((g for g in tok.children if g.dep_ == "dobj"), None)  # "urge voters to approve Measure K"
-            return (obj.i, "endorses") if obj is not None else None
+            stance = "endorses" if tok.lemma_.lower() in URGED_YES_VERBS else "opposes"  # "... to reject Measure K"
+            return (obj.i, stance) if obj is not None else None
         if tok.lemma_ == "vote" and tok.i > frame.candidate:
+            verdict = next((c.lower_ for c in tok.children if c.lower_ in ("yes", "no")), None)
             for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("for", "against"):
+                if prep.dep_ == "prep" and (prep.lower_ in ("for", "against") or prep.lower_ == "on" and verdict):
                     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return obj.i, "endorses" if prep.lower_ == "for" else "opposes"
+                    if obj is not None:  # "to vote against X", "to vote no on Question 2"
+                        return obj.i, "endorses" if prep.lower_ == "for" or verdict == "yes" else "opposes"
             return None
     return None
 

@@ -21,10 +21,11 @@ from ...ruledata import LazyPattern, alternation
 from ...settings import DEFAULT
 from ...types import Endorsement, RuleRef
 from .candidates import person_like
-from ..mentions import SentenceContext, sentence_evidence
+from ..mentions import SentenceContext, expand_list, sentence_evidence
 from ..mentions import MEASURE_RE, MEASURE_WORDS, YES_NO_ON_RE, Mention
 from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser
 from .stage import frame_stage
+from ...nlp.vocabulary import words
 
 MAX_HEADLINE_TOKENS = 12  # "Worth repeating: No on Prop 27" is 7; a body sentence runs longer
 YES_NO_ON = LazyPattern(lambda: re.compile(YES_NO_ON_RE.pattern.replace("(Yes|No)", "([Yy]es|[Nn]o)")))
@@ -68,10 +69,22 @@ def _yes_no_line(ctx: SentenceContext) -> list[Endorsement]:
     return [_verdict(ctx, measure, stance, _rules()["headline"], 0.1)]
 
 
+URGED_YES_VERBS = words("urged_yes_verbs")  # "Approve Measure K."
+URGED_NO_VERBS = words("urged_no_verbs")  # "Reject Proposition 9."
+
+
 def _imperative(ctx: SentenceContext) -> list[Endorsement]:
     """'Vote for Castellanos.', 'Re-elect Naomi Feld.', 'Vote no on Proposition 12.'"""
     rule = _rules().get("imperative")
     first = next((t for t in ctx.sent if not t.is_punct and not t.is_space), None)
+    if rule is not None and first is not None and first.text[:1].isupper() and (
+            first.lower_ in URGED_YES_VERBS or first.lower_ in URGED_NO_VERBS):
+        # "Reject Proposition 9.", "Approve Measures A and B.": the measures right after the verb
+        # (the tagger often reads the capitalised verb as a name, so adjacency, not the parse)
+        stance = "endorses" if first.lower_ in URGED_YES_VERBS else "opposes"
+        after = next((m for m in ctx.mentions if m.start == first.i + 1 and m.kind == "measure"), None)
+        items = [m for m in expand_list(after, ctx) if m.kind == "measure"] if after is not None else []
+        return [_verdict(ctx, m.text, stance, rule, 0.1) for m in items]
     if rule is None or first is None or first.lemma_.lower() not in rule["lemmas"] \
             or first.text[:1].islower() or any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
         return []
