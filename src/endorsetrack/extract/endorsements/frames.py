@@ -359,6 +359,9 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         return Frame(noun.i, rule, noun.i, cand) if cand is not None else None
     endorser = _poss(noun) or _pobj(noun, ("by", "from"))
     cand = _pobj(noun, ("of", "for", "to", "behind"))
+    if endorser is None and cand is not None and noun.dep_ == "pobj" and head.lower_ == "in" \
+            and head.head.pos_ in ("VERB", "AUX"):
+        endorser = subject_of(head.head)  # "came out in support of X", "testified in opposition to X"
     if cand is not None and endorser is None and noun.dep_ == "pobj" and head.lower_ == "of":
         return None
     if endorser is None and cand is None:
