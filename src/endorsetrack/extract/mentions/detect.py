@@ -40,12 +40,14 @@ MEASURE_TITLE_WORD = r"(?:[A-Z][\w’'.-]*|of|and|for|to|on|in|&)"
 # "the California Clean Rivers and Parks Act of 2018": a capitalised title ending in a measure's head word
 MEASURE_TITLE_RE = LazyPattern(lambda: re.compile(
     rf"\b[A-Z][\w’'.-]*\s+(?:{MEASURE_TITLE_WORD}\s+){{0,10}}(?:{alternation(words('measure_title_heads'))})"
-    r"(?:\s+of\s+(?:19|20)\d\d)?\b"))
+    r"(?:\s+of\s+(?:19|20)\d\d)?\b"
+    rf"|\b[A-Z][\w’'.-]*\s+(?:{MEASURE_TITLE_WORD}\s+){{0,6}}(?:{alternation(words('measure_title_heads.common'))})\b"))
 MEASURE_TITLE_CONTEXT = LazyPattern(lambda: re.compile(
     rf"(?i)\b(?:{alternation(words('measure_title_context'))})\b"))
 MEASURE_NAME = LazyPattern(lambda: re.compile(  # a measure as candidate: "Prop. 27", "the Clean Rivers Act of 2018"
     rf"^(?i:{alternation(MEASURE_WORDS)})\b"
-    rf"|^[A-Z][\w’'.-]*\s(?:.*\s)?(?:{alternation(words('measure_title_heads'))})(?:\s+of\s+(?:19|20)\d\d)?$"))
+    rf"|^[A-Z][\w’'.-]*\s(?:.*\s)?(?:{alternation(words('measure_title_heads'))})(?:\s+of\s+(?:19|20)\d\d)?$"
+    rf"|^[A-Z][\w’'.-]*\s(?:.*\s)?(?:{alternation(words('measure_title_heads.common'))})$"))
 YES_NO_ON_RE = LazyPattern(lambda: re.compile(  # "the Yes on L campaign", "No on Prop. 12"
     rf"\b(Yes|No) on ((?:{alternation(words('measure_words.yes_no_on'))}) )?([A-Z]{{1,2}}\b|\d{{1,3}}[A-Z]?\b)"))
 DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - ",
