@@ -294,8 +294,9 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         stance = "declines"  # "has not endorsed in the race, and aides say he does not plan to"
     if stance == "will_endorse" and cand_mentions and not generic and (_announced(trigger) or _pledged(trigger)):
         stance = "endorses"  # "announced they will support X", "'I will support X,' he said": made now
-    if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers):
-        return []
+    if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers) and not (
+            cand_mentions and all(MEASURE_NAME.match(c) for c, _ in cand_mentions)):
+        return []  # a person opposing a person is a rival; opposing a measure ("Gov. X opposes Prop. 12") a stance
     if frame.rule["kind"] == "receive" and all(t == "party" for _, t, _ in endorsers) and any(
             c.lemma_ in ("nod", "nomination") for c in trigger.children if c.dep_ in ("dobj", "attr")):
         return []  # "Hartley wins GOP nod": a party's nomination is won at the polls, not given
