@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 from helpers.extraction import facts_of
 
+from endorsetrack.extract.endorsements.editorial import range_after
 from endorsetrack.extract.mentions import MEASURE_NAME
 
 
@@ -39,6 +40,19 @@ MEASURE_CASES = [
                  {("editorial board", "Measure A", "endorses", "general"),
                   ("editorial board", "Measure B", "endorses", "general")}, id="imperative-approve-list"),
     pytest.param("Reject Proposition 9.", set(), id="imperative-outside-an-editorial"),
+    pytest.param("EDITORIAL: Yes on 1A-1C\n\nProposition 1A would fund roads, and the other two measures would "
+                 "fund schools. We urge readers to study them.",
+                 {("editorial board", "Proposition 1A", "endorses", "general"),
+                  ("editorial board", "Proposition 1B", "endorses", "general"),
+                  ("editorial board", "Proposition 1C", "endorses", "general")}, id="yes-on-a-lettered-range"),
+    pytest.param("Ballot initiative news.\n\nProposition 12 would raise the gas tax. Even Gov. Ann Keller "
+                 "opposes it.", {("Ann Keller", "Proposition 12", "opposes", "general")}, id="person-opposes-measure"),
+    pytest.param("Gov. Ann Keller opposes Tom Reyes.", set(), id="person-opposes-person-is-rivalry"),
+    pytest.param("Ballot initiative news.\n\nThe Calder Chamber of Commerce is backing the Harlow Creek "
+                 "referendum and the Marsh County School District bond issue.",
+                 {("Calder Chamber of Commerce", "Harlow Creek referendum", "endorses", "general"),
+                  ("Calder Chamber of Commerce", "Marsh County School District bond issue", "endorses", "general")},
+                 id="named-referendum-and-bond-issue"),
     pytest.param("The Tolliver Farm Bureau came out in support of Proposition 12.",
                  {("Tolliver Farm Bureau", "Proposition 12", "endorses", "general")}, id="in-support-of"),
     pytest.param("The Tolliver Farm Bureau testified in opposition to Proposition 12.",
@@ -79,6 +93,14 @@ MEASURE_CASES = [
 @pytest.mark.parametrize("text, expected", MEASURE_CASES)
 def test_measure_targets(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+def test_range_after():
+    assert range_after("4A", "-4D, the bonds") == ["4B", "4C", "4D"]
+    assert range_after("4A", " through 4B") == ["4B"]
+    assert range_after("4A", "-5C") == []  # another number: no lettered range
+    assert range_after("12", "-13") == []
+    assert range_after("A", " and the rest") == []
 
 
 def test_measure_name_covers_titled_acts():

@@ -66,7 +66,29 @@ def _yes_no_line(ctx: SentenceContext) -> list[Endorsement]:
     if measure is None:
         return []
     stance = "endorses" if verdict.lower() == "yes" else "opposes"
-    return [_verdict(ctx, measure, stance, _rules()["headline"], 0.1)]
+    measures = [measure]
+    if not heading and hit is not None:  # "Yes on 1A-1F": each measure of the range
+        measures += [full_measure_name(n, hit.group(2), doc_text(ctx.doc)) or f"{measure.rpartition(' ')[0]} {n}"
+                     for n in range_after(hit.group(3), text[hit.end():])]
+    return [_verdict(ctx, m, stance, _rules()["headline"], 0.1) for m in measures]
+
+
+MEASURE_RANGE_END = re.compile(r"\s*(?:[-–]|through|thru|to)\s*(?P<number>[0-9]{1,3})?(?P<letter>[A-Z])\b")
+# The longest lettered range read ("1A-1F" is six measures); a longer one is no range of measures.
+MAX_MEASURE_RANGE = 12
+
+
+def range_after(first: str, rest: str) -> list[str]:
+    """The measures after ``first`` in a lettered range that ``rest`` goes on with: '1A' and
+    '-1F' -> 1B, 1C, 1D, 1E, 1F. Empty when no range follows."""
+    end = MEASURE_RANGE_END.match(rest)
+    start = re.fullmatch(r"(?P<number>[0-9]{0,3})(?P<letter>[A-Z])", first)
+    if not end or not start or (end.group("number") or start.group("number")) != start.group("number"):
+        return []
+    a, b = ord(start.group("letter")), ord(end.group("letter"))
+    if not 0 < b - a <= MAX_MEASURE_RANGE:
+        return []
+    return [f"{start.group('number')}{chr(k)}" for k in range(a + 1, b + 1)]
 
 
 URGED_YES_VERBS = words("urged_yes_verbs")  # "Approve Measure K."
