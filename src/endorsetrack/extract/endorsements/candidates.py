@@ -73,7 +73,7 @@ def find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str,
     if measure is not None:
         return [(measure.text, 0.15)], False
     group = _measure_group(tok, ctx)
-    if group:  # "we urge a yes vote on all four propositions"
+    if group:  # "a no vote on both bonds", "backs all three measures"
         return [(name, 0.15) for name in group], False
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in CANDIDACY_NOUNS:
         tok = tok.head  # "backed Marchbank's leadership bid"
@@ -161,7 +161,7 @@ GROUP_DETERMINERS = ("all", "these", "those", "the", "both")
 
 
 def _measure_group(tok, ctx: SentenceContext) -> list[str]:
-    """'all four propositions', 'both measures', 'these measures': the measures named before.
+    """'all three measures', 'both measures', 'these measures': the measures named before.
     A count takes the last that many distinct measures named; without one, the measures of
     the nearest sentence that names several."""
     if tok.lower_ not in MEASURE_PLURALS:
