@@ -40,6 +40,12 @@ MEASURE_CASES = [
                  {("editorial board", "Measure A", "endorses", "general"),
                   ("editorial board", "Measure B", "endorses", "general")}, id="imperative-approve-list"),
     pytest.param("Reject Proposition 9.", set(), id="imperative-outside-an-editorial"),
+    pytest.param("Opponents of Measure K include the Tolliver Taxpayers Association and the Harlow Realtors "
+                 "Association.",
+                 {("Tolliver Taxpayers Association", "Measure K", "opposes", "general"),
+                  ("Harlow Realtors Association", "Measure K", "opposes", "general")}, id="opponents-of-measure"),
+    pytest.param("Opponents of Ann Keller include the Tolliver Taxpayers Association.", set(),
+                 id="opponents-of-a-person-are-rivals-not-a-stance"),
     pytest.param("EDITORIAL: Yes on 1A-1C\n\nProposition 1A would fund roads, and the other two measures would "
                  "fund schools. We urge readers to study them.",
                  {("editorial board", "Proposition 1A", "endorses", "general"),
