@@ -143,3 +143,11 @@ def test_a_short_name_resolves_the_same_every_time_it_is_asked():
     index = NameIndex([], ["Marlow Valley Courier", "Harbor Glaziers and Lamplighters Union"])
     assert [index.org("the Courier").name for _ in range(3)] == ["Marlow Valley Courier"] * 3
     assert [index.org("the lamplighters").name for _ in range(3)] == ["Harbor Glaziers and Lamplighters Union"] * 3
+
+
+def test_a_head_before_of_names_the_one_body_it_heads():
+    """'the Chamber' after 'the Calder Chamber of Commerce'; two chambers leave it unresolved."""
+    index = NameIndex([], ["Calder Chamber of Commerce"])
+    assert index.org("Chamber").name == "Calder Chamber of Commerce"
+    both = NameIndex([], ["Calder Chamber of Commerce", "Harlow Chamber of Commerce"])
+    assert both.org("Chamber").name == "Chamber"

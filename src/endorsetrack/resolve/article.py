@@ -74,6 +74,10 @@ def _resolve_endorsement(e: Endorsement, index: NameIndex) -> Endorsement:
     if e.endorser_type == "person" and not looks_like_acronym(e.endorser) and not named_like_org:
         res = index.person(e.endorser)
         etype = "person"
+        if len(e.endorser.split()) == 1 and res.name == e.endorser:  # NER's PERSON "Chamber" for "the Chamber"
+            body = index.org(e.endorser)
+            if body.name != e.endorser and body.candidates:
+                res, etype = body, body.entity_type or type_from_name(body.name, "organization")
     else:
         res = index.org(expand_organization_abbreviations(e.endorser))  # "Nurses Assn." -> "Nurses Association"
         # the gazetteer's type for a known name; else the resolved name's own words

@@ -104,12 +104,16 @@ class NameIndex:
 
     @cached_property
     def _orgs_by_key_tail(self) -> dict[str, set[str]]:
-        """Each key's tails of one word or more after its first word ("b c" and "c" of "a b c")."""
+        """Each key's tails of one word or more after its first word ("b c" and "c" of "a b c"), and
+        the tails of its head before an "of" ("chamber" of "calder chamber of commerce": "the Chamber")."""
         index: dict[str, set[str]] = {}
         for o, key in self._org_keys.items():
             parts = key.split()
             for i in range(1, len(parts)):
                 index.setdefault(" ".join(parts[i:]), set()).add(o)
+            head_end = parts.index("of") if "of" in parts[2:] else 0
+            for i in range(1, head_end):
+                index.setdefault(" ".join(parts[i:head_end]), set()).add(o)
         return index
 
     @cached_property

@@ -33,7 +33,7 @@ from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
 from .coordination import coordinated_rule
 from .list_lines import list_line_endorsements, paragraph_lines
-from .measure_lines import measure_verdict_lines
+from .measure_lines import campaign_roles, measure_verdict_lines
 from .went_to import goes_to
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
@@ -91,6 +91,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
             slate = next((_slate(f, ctx, default_stage) for f in frames if f.rule["kind"] == "verb"), None)
         headlines.extend(editorial_verdicts(ctx, default_stage))
         found.extend(goes_to(ctx))  # "Our endorsement went to X"
+        found.extend(campaign_roles(ctx))  # "Gov. X, chairman of the Yes on 12 campaign"
         for frame in frames:
             new = list(_frame_to_endorsements(frame, ctx, default_stage, settings, found))
             found.extend(new)
@@ -322,8 +323,9 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
         stance = "declines"  # "has not endorsed in the race, and aides say he does not plan to"
     if stance == "will_endorse" and cand_mentions and not generic and (_announced(trigger) or _pledged(trigger)):
         stance = "endorses"  # "announced they will support X", "'I will support X,' he said": made now
-    if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers):
-        return []
+    if frame.rule.get("org_only") and all(t == "person" for _, t, _ in endorsers) and not (
+            cand_mentions and all(MEASURE_NAME.match(c) for c, _ in cand_mentions)):
+        return []  # a person opposing a person is a rival; opposing a measure ("Gov. X opposes Prop. 12") a stance
     if frame.rule["kind"] == "receive" and all(t == "party" for _, t, _ in endorsers) and any(
             c.lemma_ in ("nod", "nomination") for c in trigger.children if c.dep_ in ("dobj", "attr")):
         return []  # "Hartley wins GOP nod": a party's nomination is won at the polls, not given
@@ -368,6 +370,7 @@ QUOTES = {'"', "“", "”", "'", "‘", "’"}
 HABITUAL = words("habitual_adverbs")
 ANNOUNCE_VERBS = words("announce_verbs")
 URGED_YES_VERBS = words("urged_yes_verbs")
+URGED_NO_VERBS = words("urged_no_verbs")
 
 
 SPEECH_VERBS = words("speech_verbs.announcing")  # "told supporters he would ..."
@@ -379,15 +382,18 @@ def _urged_vote(trigger, frame: Frame) -> Optional[tuple[int, str]]:
     if frame.candidate is None:
         return None
     for tok in trigger.doc[frame.candidate:trigger.sent.end]:
-        if tok.dep_ == "xcomp" and tok.head.i == trigger.i and tok.lemma_.lower() in URGED_YES_VERBS:
+        if tok.dep_ == "xcomp" and tok.head.i == trigger.i and (tok.lemma_.lower() in URGED_YES_VERBS
+                                                             or tok.lemma_.lower() in URGED_NO_VERBS):
             obj = next((g for g in tok.children if g.dep_ == "dobj"), None)  # "urge voters to approve Measure K"
-            return (obj.i, "endorses") if obj is not None else None
+            stance = "endorses" if tok.lemma_.lower() in URGED_YES_VERBS else "opposes"  # "... to reject Measure K"
+            return (obj.i, stance) if obj is not None else None
         if tok.lemma_ == "vote" and tok.i > frame.candidate:
+            verdict = next((c.lower_ for c in tok.children if c.lower_ in ("yes", "no")), None)
             for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("for", "against"):
+                if prep.dep_ == "prep" and (prep.lower_ in ("for", "against") or prep.lower_ == "on" and verdict):
                     obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                    if obj is not None:
-                        return obj.i, "endorses" if prep.lower_ == "for" else "opposes"
+                    if obj is not None:  # "to vote against X", "to vote no on Question 2"
+                        return obj.i, "endorses" if prep.lower_ == "for" or verdict == "yes" else "opposes"
             return None
     return None
 

@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ...nlp.entity_types import type_from_name
-from ...nlp.vocabulary import words
+from ...nlp.vocabulary import word_map, words
 from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
 from ..mentions import SentenceContext, expand_list
@@ -152,6 +152,9 @@ def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str
     measure = _measure_reference(tok, ctx)
     if measure is not None:
         return [(measure.text, 0.15)], False
+    group = _measure_group(tok, ctx)
+    if group:  # "a no vote on both bonds", "backs all three measures"
+        return [(name, 0.15) for name in group], False
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in CANDIDACY_NOUNS:
         tok = tok.head  # "backed Marchbank's leadership bid"
     bid_next = tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in CANDIDACY_NOUNS  # parsed as two heads
@@ -216,7 +219,8 @@ def _measure_reference(tok, ctx: SentenceContext) -> Optional[Mention]:
     """'ads attacking the measure', 'vote against it': the ballot measure named last."""
     voting = tok.head.lower_ in ("against", "for") and tok.head.head.lemma_ == "vote"
     if tok.lower_ == "it" and not voting and tok.dep_ == "dobj":  # "The Taxpayers Association opposes it"
-        latest = [m for m in ctx.mentions if m.end <= tok.i and m.kind in ("person", "measure")]
+        latest = [m for m in ctx.mentions if m.end <= tok.i and m.kind in ("person", "measure")
+                  and ctx.doc[m.start:m.end].root.head.i != tok.head.i]  # not "Even Gov. X opposes it"'s subject
         for past in reversed(ctx.history[-3:]):
             latest = latest or [m for m in past if m.kind in ("person", "measure")]
         return latest[-1] if latest and latest[-1].kind == "measure" else None
@@ -229,6 +233,47 @@ def _measure_reference(tok, ctx: SentenceContext) -> Optional[Mention]:
             break
         earlier = [m for m in past if m.kind == "measure"]
     return earlier[-1] if earlier else None
+
+
+MEASURE_PLURALS = words("measure_nouns.plural")
+MEASURE_GROUP_COUNTS = word_map("measure_group_counts")
+GROUP_DETERMINERS = ("all", "these", "those", "the", "both")
+
+
+def _measure_group(tok, ctx: SentenceContext) -> list[str]:
+    """'all three measures', 'both measures', 'these measures': the measures named before.
+    A count takes the last that many distinct measures named; without one, the measures of
+    the nearest sentence that names several."""
+    if tok.lower_ not in MEASURE_PLURALS:
+        return []
+    count = next((MEASURE_GROUP_COUNTS.get(c.lower_) or (c.text if c.text.isdigit() else None)
+                  for c in tok.children if c.dep_ in ("nummod", "det", "predet", "quantmod")
+                  and (c.lower_ in MEASURE_GROUP_COUNTS or c.text.isdigit())), None)
+    if count is None and not any(c.lower_ in GROUP_DETERMINERS for c in tok.children):
+        return []
+    sentences = [[m for m in ctx.mentions if m.kind == "measure" and m.end <= tok.i]]
+    sentences += [[m for m in past if m.kind == "measure"] for past in reversed(ctx.history)]
+    seen = [m.text for found in sentences for m in found]
+
+    def fullest(picked: list[str]) -> list[str]:  # 'Proposition 22', not 'Prop. 22'
+        return [max((t for t in seen if _same_measure(t, n)), key=len) for n in reversed(picked)]
+    names: list[str] = []
+    for found in sentences:
+        distinct = [n for n in dict.fromkeys(m.text for m in reversed(found))
+                    if not any(o != n and _same_measure(o, n) for o in names)]
+        if count is None:
+            if len(distinct) >= 2:
+                return fullest(distinct)
+            continue
+        names += [n for n in distinct if not any(_same_measure(o, n) for o in names)]
+        if len(names) >= int(count):
+            return fullest(names[:int(count)])
+    return []
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """'Prop. 57' and 'Proposition 57': one measure, by its number or letter."""
+    return a.split()[-1] == b.split()[-1]
 
 
 def no_vote(tok) -> bool:
@@ -312,7 +357,7 @@ def candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, floa
         return None  # the article's author is not a candidate
     if m.kind != "measure" and is_institution(m.text):
         return None  # "Quill's White House bid", "the City Council": no candidate
-    if LEGISLATION.search(m.text) or m.start > 0 and ctx.doc[m.start - 1].lower_ in ("house", "senate") \
+    if LEGISLATION.search(m.text) and m.label != "title" or m.start > 0 and ctx.doc[m.start - 1].lower_ in ("house", "senate") \
             and m.text.split()[0] == "Bill":
         return None  # "House Bill 4410": a union backing a bill takes no stance in an election
     if m.kind in ("person", "measure"):

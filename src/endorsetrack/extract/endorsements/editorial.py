@@ -21,10 +21,11 @@ from ...ruledata import LazyPattern, alternation
 from ...settings import DEFAULT
 from ...types import Endorsement, RuleRef
 from .candidates import person_like
-from ..mentions import SentenceContext, sentence_evidence
+from ..mentions import SentenceContext, expand_list, sentence_evidence
 from ..mentions import MEASURE_RE, MEASURE_WORDS, YES_NO_ON_RE, Mention
 from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser
 from .stage import frame_stage
+from ...nlp.vocabulary import words
 
 MAX_HEADLINE_TOKENS = 12  # "Worth repeating: No on Prop 27" is 7; a body sentence runs longer
 YES_NO_ON = LazyPattern(lambda: re.compile(YES_NO_ON_RE.pattern.replace("(Yes|No)", "([Yy]es|[Nn]o)")))
@@ -65,13 +66,47 @@ def _yes_no_line(ctx: SentenceContext) -> list[Endorsement]:
     if measure is None:
         return []
     stance = "endorses" if verdict.lower() == "yes" else "opposes"
-    return [_verdict(ctx, measure, stance, _rules()["headline"], 0.1)]
+    measures = [measure]
+    if not heading and hit is not None:  # "Yes on 1A-1F": each measure of the range
+        measures += [full_measure_name(n, hit.group(2), doc_text(ctx.doc)) or f"{measure.rpartition(' ')[0]} {n}"
+                     for n in range_after(hit.group(3), text[hit.end():])]
+    return [_verdict(ctx, m, stance, _rules()["headline"], 0.1) for m in measures]
+
+
+MEASURE_RANGE_END = re.compile(r"\s*(?:[-–]|through|thru|to)\s*(?P<number>[0-9]{1,3})?(?P<letter>[A-Z])\b")
+# The longest lettered range read ("1A-1F" is six measures); a longer one is no range of measures.
+MAX_MEASURE_RANGE = 12
+
+
+def range_after(first: str, rest: str) -> list[str]:
+    """The measures after ``first`` in a lettered range that ``rest`` goes on with: '1A' and
+    '-1F' -> 1B, 1C, 1D, 1E, 1F. Empty when no range follows."""
+    end = MEASURE_RANGE_END.match(rest)
+    start = re.fullmatch(r"(?P<number>[0-9]{0,3})(?P<letter>[A-Z])", first)
+    if not end or not start or (end.group("number") or start.group("number")) != start.group("number"):
+        return []
+    a, b = ord(start.group("letter")), ord(end.group("letter"))
+    if not 0 < b - a <= MAX_MEASURE_RANGE:
+        return []
+    return [f"{start.group('number')}{chr(k)}" for k in range(a + 1, b + 1)]
+
+
+URGED_YES_VERBS = words("urged_yes_verbs")  # "Approve Measure K."
+URGED_NO_VERBS = words("urged_no_verbs")  # "Reject Proposition 9."
 
 
 def _imperative(ctx: SentenceContext) -> list[Endorsement]:
     """'Vote for Castellanos.', 'Re-elect Naomi Feld.', 'Vote no on Proposition 12.'"""
     rule = _rules().get("imperative")
     first = next((t for t in ctx.sent if not t.is_punct and not t.is_space), None)
+    if rule is not None and first is not None and first.text[:1].isupper() and (
+            first.lower_ in URGED_YES_VERBS or first.lower_ in URGED_NO_VERBS):
+        # "Reject Proposition 9.", "Approve Measures A and B.": the measures right after the verb
+        # (the tagger often reads the capitalised verb as a name, so adjacency, not the parse)
+        stance = "endorses" if first.lower_ in URGED_YES_VERBS else "opposes"
+        after = next((m for m in ctx.mentions if m.start == first.i + 1 and m.kind == "measure"), None)
+        items = [m for m in expand_list(after, ctx) if m.kind == "measure"] if after is not None else []
+        return [_verdict(ctx, m.text, stance, rule, 0.1) for m in items]
     if rule is None or first is None or first.lemma_.lower() not in rule["lemmas"] \
             or first.text[:1].islower() or any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
         return []

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ...nlp.rules import packaged_rules
 from ...nlp.vocabulary import words
+from ..mentions import MEASURE_RE
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = words("relative_pronouns")
@@ -441,6 +442,10 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         return None  # "backed away from its endorsement of Y": the retreat frame reads it
     if noun.lemma_.lower() in SUPPORTER_NOUNS and (described := _described_supporter(noun)) is not None:
         return Frame(noun.i, rule, described[0], described[1])  # "Munoz, a Garcia supporter"
+    if noun.lemma_.lower() == "opponent":  # "Opponents of Measure K include X": of a measure only (a
+        cand = _pobj(noun, ("of",))  # candidate's "opponent" is a rival)
+        phrase = " ".join(t.text for t in noun.doc[cand].subtree) if cand is not None else ""
+        return Frame(noun.i, rule, noun.i, cand) if cand is not None and MEASURE_RE.search(phrase) else None
     if noun.lemma_.lower() in SUPPORTER_NOUNS:
         # "one of the strongest union backers of X": the phrase is the endorser itself.
         cand = _pobj(noun, ("of", "for"))
@@ -456,6 +461,9 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
             return Frame(noun.i, rule, endorser, cand)
     endorser = _poss(noun) or _pobj(noun, ("by", "from"))
     cand = _pobj(noun, ("of", "for", "to", "behind"))
+    if endorser is None and cand is not None and noun.dep_ == "pobj" and head.lower_ == "in" \
+            and head.head.pos_ in ("VERB", "AUX"):
+        endorser = subject_of(head.head)  # "came out in support of X", "testified in opposition to X"
     if cand is not None and endorser is None and noun.dep_ == "pobj" and head.lower_ == "of":
         return None
     if endorser is None and cand is None:

@@ -19,7 +19,7 @@ from ...ruledata import LazyPattern, alternation
 from ...settings import DEFAULT
 from ...types import Endorsement, RuleRef
 from ..mentions import MEASURE_WORDS
-from ..mentions import editorial_voice, editorial_voice_in
+from ..mentions import SentenceContext, editorial_voice, editorial_voice_in, sentence_evidence
 from .editorial import full_measure_name
 from .list_lines import MEASURE_LEAD, Line, measure_name
 
@@ -61,6 +61,41 @@ def measure_verdict_lines(lines: list[Line]) -> list[Endorsement]:
         if heading is not None and closing:
             out.append(_fact(line, heading, closing.group("verdict")))
             heading = None
+    return out
+
+
+CAMPAIGN_ROLES = words("measure_campaign_roles")
+# Confidence penalty: the stance is read from a role in the campaign, not stated.
+CAMPAIGN_ROLE_PENALTY = 0.1
+
+
+@lru_cache(maxsize=1)
+def _role_rule() -> dict:
+    return next(r for r in packaged_rules("triggers", ("kind", "lemmas", "stance"))
+                if r["id"] == "appos.measure_campaign_role")
+
+
+def campaign_roles(ctx: SentenceContext) -> list[Endorsement]:
+    """'Gov. Ana Ruiz, chairman of the Yes on 12 campaign': the named person or body before a
+    role in a 'Yes on' / 'No on' campaign takes that campaign's side on the measure."""
+    doc, out = ctx.doc, []
+    for m in ctx.mentions:
+        if m.kind != "measure" or m.label not in ("yes", "no") or m.start - 4 < ctx.sent.start:
+            continue
+        k = m.start - 1 if doc[m.start - 1].lower_ == "the" else m.start
+        if not (doc[k - 1].lower_ in ("of", "for", "with") and doc[k - 2].lower_ in CAMPAIGN_ROLES and doc[k - 3].text == ","):
+            continue
+        who = next((x for x in ctx.mentions if x.end == k - 3 and x.kind in ("person", "org")), None)
+        if who is None:
+            continue
+        rule = _role_rule()
+        number = m.text.rpartition(" ")[2]
+        measure = full_measure_name(number, None, ctx.article.text) or m.text
+        out.append(Endorsement(endorser=who.text, endorser_type="person" if who.kind == "person" else "organization",
+                               candidate=measure, stance="endorses" if m.label == "yes" else "opposes",
+                               stage="general", evidence=sentence_evidence(ctx.sent),
+                               confidence=round(DEFAULT.base_confidence - CAMPAIGN_ROLE_PENALTY, 2),
+                               rule=RuleRef(rule["id"], rule["version"]), date=ctx.article.published))
     return out
 
 

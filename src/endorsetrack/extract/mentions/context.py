@@ -158,7 +158,7 @@ def expand_list(m: Mention, ctx: SentenceContext) -> list[Mention]:
     """The mention plus its list neighbours joined by commas/and; numbered locals split."""
     items = [m]
     text = doc_text(ctx.doc)
-    ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref")
+    ms = [x for x in ctx.mentions if x.kind in ("org", "desc", "person", "party", "ref", "measure")
           and not _in_parentheses(x, ctx) and not possessor_of_name(x, ctx)
           and not (x.label in ("GPE", "caps") and ctx.doc[x.start:x.end].root.dep_ in ("compound", "nmod", "amod")
                    and x.end < ctx.sent.end and ctx.doc[x.end].lower_ in PLACE_DESCRIPTION_WORDS)]  # "Salem City Councilor X"

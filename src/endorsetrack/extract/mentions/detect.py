@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...nlp.organizations import KnownOrg, known_organizations
-from ...nlp.vocabulary import words
+from ...nlp.vocabulary import word_map, words
 from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
 from .reference_phrases import find_references
@@ -29,7 +29,25 @@ MEASURE_WORDS = words("measure_words")  # "Prop. 27", "Measure L", "Ballot Quest
 MEASURE_RE = LazyPattern(lambda: re.compile(
     rf"\b(?:{alternation(MEASURE_WORDS)})"
     r"\s+(?:No\.\s*)?[0-9]+[A-Z]?\b|\bMeasure\s+[A-Z]{1,2}\b", re.I))
-MEASURE_NAME = LazyPattern(lambda: re.compile(rf"(?i)^(?:{alternation(MEASURE_WORDS)})\b"))  # a measure as candidate
+MEASURE_WORD_FORMS = word_map("list_lines.measure_word_forms")  # "Propositions" -> "Proposition"
+MEASURE_ITEM = r"(?:[0-9]{1,3}[A-Z]?|(?!I\b)[A-Z]{1,2})\b"  # not the pronoun: "Measure B and I think"
+# "Propositions 55, 56, 57 and 58", "Measures A and B", "Prop. 57 and 58": a measure word over a list of numbers
+# or letters
+MEASURE_LIST_RE = LazyPattern(lambda: re.compile(
+    rf"\b(?P<word>{alternation([k.capitalize() for k in MEASURE_WORD_FORMS] + list(MEASURE_WORDS))})\.?\s+"
+    rf"(?P<items>{MEASURE_ITEM}(?:\s*,\s*{MEASURE_ITEM})*,?\s+(?:and|or|&)\s+{MEASURE_ITEM})"))
+MEASURE_TITLE_WORD = r"(?:[A-Z][\w’'.-]*|of|and|for|to|on|in|&)"
+# "the California Clean Rivers and Parks Act of 2018": a capitalised title ending in a measure's head word
+MEASURE_TITLE_RE = LazyPattern(lambda: re.compile(
+    rf"\b[A-Z][\w’'.-]*\s+(?:{MEASURE_TITLE_WORD}\s+){{0,10}}(?:{alternation(words('measure_title_heads'))})"
+    r"(?:\s+of\s+(?:19|20)\d\d)?\b"
+    rf"|\b[A-Z][\w’'.-]*\s+(?:{MEASURE_TITLE_WORD}\s+){{0,6}}(?:{alternation(words('measure_title_heads.common'))})\b"))
+MEASURE_TITLE_CONTEXT = LazyPattern(lambda: re.compile(
+    rf"(?i)\b(?:{alternation(words('measure_title_context'))})\b"))
+MEASURE_NAME = LazyPattern(lambda: re.compile(  # a measure as candidate: "Prop. 27", "the Clean Rivers Act of 2018"
+    rf"^(?i:{alternation(MEASURE_WORDS)})\b"
+    rf"|^[A-Z][\w’'.-]*\s(?:.*\s)?(?:{alternation(words('measure_title_heads'))})(?:\s+of\s+(?:19|20)\d\d)?$"
+    rf"|^[A-Z][\w’'.-]*\s(?:.*\s)?(?:{alternation(words('measure_title_heads.common'))})$"))
 YES_NO_ON_RE = LazyPattern(lambda: re.compile(  # "the Yes on L campaign", "No on Prop. 12"
     rf"\b(Yes|No) on ((?:{alternation(words('measure_words.yes_no_on'))}) )?([A-Z]{{1,2}}\b|\d{{1,3}}[A-Z]?\b)"))
 DATELINE_RE = re.compile(  # "PHOENIX (AP) —", "ROCHESTER, Minn. —", "PITTSBURGH, April 2, 2026 (Reuters) - ",
@@ -188,10 +206,22 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
             start, end = tok
             taken.update(range(start, end))
             out.append(Mention(start, end, f"{kind_word.strip()} {m.group(3)}", "measure", m.group(1).lower()))
+    for m in MEASURE_LIST_RE.finditer(text):  # each item of "Propositions 55, 56 and 57" a measure of its own
+        word = MEASURE_WORD_FORMS.get(m.group("word").lower(), m.group("word"))
+        for k, item in enumerate(re.finditer(MEASURE_ITEM, m.group("items"))):
+            begin = m.start() if k == 0 else m.start("items") + item.start()
+            tok = _char_span_to_tokens(sent, base + begin, base + m.start("items") + item.end())
+            if tok and not any(i in taken for i in range(*tok)):
+                taken.update(range(*tok))
+                out.append(Mention(tok[0], tok[1], f"{word} {item.group(0)}", "measure", "list"))
     for m in MEASURE_RE.finditer(text):
         tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
         if tok:
             add(*tok, "measure")
+    for m in MEASURE_TITLE_RE.finditer(text):  # "the Clean Rivers Act of 2018", in an article about the ballot
+        tok = _char_span_to_tokens(sent, base + m.start(), base + m.end())
+        if tok and _ballot_article(doc):
+            add(*tok, "measure", "title")
     _titled_people(sent, taken, add)
     for ent in (ents if ents is not None else sent.ents):
         if ent.label_ in ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"):
@@ -224,6 +254,11 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
     if dateline:
         out = [m for m in out if doc[m.start].idx >= sent.start_char + dateline.end()]
     return _described_names(doc, _merge_split_names(doc, _merge_bodies(doc, _numbered_bodies(sent, out))))
+
+
+def _ballot_article(doc) -> bool:
+    """Whether the article speaks of a ballot, its initiatives or propositions (MEASURE_TITLE_CONTEXT)."""
+    return MEASURE_TITLE_CONTEXT.search(doc.text) is not None
 
 
 NUMBERED_BODY_ENDINGS = words("group_nouns.numbered_bodies")
