@@ -367,11 +367,15 @@ PRESETS = {"538": (export_538_rows, PRESET_538_COLUMNS)}
 
 
 def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False) -> list[dict]:
-    """One row per poll result set; the same poll reported by several articles is one row with its count."""
+    """One row per matchup (a poll result set for one population); the same matchup reported by several
+    articles is one row with its count. The matchups one article reports from one pollster, with the same
+    release date and sample universe, are the questions of one poll: they share ``poll_id`` (the lowest
+    store id of its rows) and are numbered 1, 2, ... by ``question`` (a subgroup's figures for a matchup
+    are the same question as the whole sample's)."""
     view = CatalogView(db)
     races = view.find_races(race) if race else None
     sql = ("SELECT p.*, a.url, a.doc, a.is_current FROM polls p JOIN articles a ON a.id = p.article_id"
-           + ("" if history else " WHERE a.is_current = 1"))
+           + ("" if history else " WHERE a.is_current = 1") + " ORDER BY p.id")
     polls = db.query(sql)
     results: dict[int, list[dict]] = {}
     for r in db.query("SELECT poll_id, candidate_id, share FROM poll_results ORDER BY share DESC, id"):
@@ -396,12 +400,71 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
                 "candidate_ids": [r["candidate_id"] for r in res],
                 "sample_size": p["sample_size"], "sample_universe": p["sample_universe"],
                 "margin_of_error": p["margin_of_error"], "sponsor": p["sponsor"], "field_dates": p["field_dates"],
-                "evidence": p["evidence"], "source": p["url"] or p["doc"], "reports": 0}
+                "evidence": p["evidence"], "source": p["url"] or p["doc"], "source_url": p["url"],
+                "source_doc": p["doc"], "pollster_id": p["pollster_id"], "store_id": p["id"], "reports": 0}
         row["reports"] += 1
         if p["effective_date"] and (row["date"] is None or p["effective_date"] < row["date"]):
             row["date"] = p["effective_date"]
     out = list(grouped.values())
-    out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["pollster"] or "", r["population"] or ""))
+    _number_questions(out)
+    out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["pollster"] or "", r["poll_id"], r["question"],
+                            r["population"] or ""))
+    return out
+
+
+def _number_questions(rows: list[dict]) -> None:
+    """Set ``poll_id`` and ``question`` on matchup rows: one poll per (article, pollster, release date,
+    sample universe); one question per distinct set of candidates within it, in store order."""
+    polls: dict[tuple, list[dict]] = {}
+    for r in rows:
+        polls.setdefault((r["source"], r["pollster_id"], r["released"], r["sample_universe"]), []).append(r)
+    for members in polls.values():
+        members.sort(key=lambda r: r["store_id"])
+        poll_id = members[0]["store_id"]
+        questions: dict[frozenset, int] = {}
+        for r in members:
+            r["poll_id"] = poll_id
+            r["question"] = questions.setdefault(frozenset(r["candidate_ids"]), len(questions) + 1)
+
+
+#: ``polls --format csv|json`` and ``export --what polls``: one row per (poll, question, population,
+#: candidate, share). ``released`` is a full ISO date or empty; ``released_partial`` holds the partial
+#: form ("--08-17", "2016-08") when the full date is unknown.
+POLL_SHARE_COLUMNS = ("poll_id", "question", "pollster", "sponsor", "field_start", "field_end", "released",
+                      "released_partial", "sample_size", "universe", "margin_of_error", "population", "candidate",
+                      "share", "race", "source_url", "source_doc")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def release_forms(released: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(the full ISO date, None) when ``released`` is one, else (None, the partial form or None)."""
+    if released and _FULL_DATE.fullmatch(released):
+        return released, None
+    return None, released or None
+
+
+def field_span(field_dates: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """A poll's field period as (start, end): "2006-08-10/2006-08-14" is two days, one day is both."""
+    if not field_dates:
+        return None, None
+    start, _, end = field_dates.partition("/")
+    return start or None, (end or start) or None
+
+
+def poll_share_rows(db: Database, *, race: Optional[str] = None, history: bool = False) -> list[dict]:
+    """The polls in long form (POLL_SHARE_COLUMNS): one row per candidate's share in each question and
+    population of each poll, in poll_rows' order; a matchup with no shares is one row with no candidate."""
+    out = []
+    for p in poll_rows(db, race=race, history=history):
+        released, partial = release_forms(p["released"])
+        start, end = field_span(p["field_dates"])
+        base = {"poll_id": p["poll_id"], "question": p["question"], "pollster": p["pollster"],
+                "sponsor": p["sponsor"], "field_start": start, "field_end": end, "released": released,
+                "released_partial": partial, "sample_size": p["sample_size"], "universe": p["sample_universe"],
+                "margin_of_error": p["margin_of_error"], "population": p["population"]}
+        tail = {"race": p["race"], "source_url": p["source_url"], "source_doc": p["source_doc"]}
+        for res in p["results"] or [{"candidate": None, "share": None}]:
+            out.append({**base, "candidate": res["candidate"], "share": res["share"], **tail})
     return out
 
 
@@ -437,7 +500,7 @@ def race_rows(db: Database, *, year: Optional[int] = None, office: Optional[str]
             if (year is None or rec["year"] == year)
             and (office_words is None or office_words <= set(name_key(rec["office"]).split()))
             and (place_key is None or _place_fits(place_key, rec))}
-    stats: dict[int, dict] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(), "polls": 0,
+    stats: dict[int, dict] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(), "polls": set(),
                                     "last_report": None} for rid in keep}
     for r in reviewed_source_rows(db, view):
         s = stats.get(r["race_id"])
@@ -453,12 +516,12 @@ def race_rows(db: Database, *, year: Optional[int] = None, office: Optional[str]
         s = stats.get(p["race_id"])
         if s is None:
             continue
-        s["polls"] += 1
+        s["polls"].add(p["poll_id"])  # a poll's several questions (matchups) count once
         s["candidates"].update(p["candidate_ids"])
         if p["date"] and (s["last_report"] or "") < p["date"]:
             s["last_report"] = p["date"]
     out = [{"id": rid, "label": view.race_name(rid), **view.race_parts(rid, prefix=""),
-            "endorsements": len(s["facts"]), "polls": s["polls"], "endorsers": len(s["endorsers"]),
+            "endorsements": len(s["facts"]), "polls": len(s["polls"]), "endorsers": len(s["endorsers"]),
             "candidates": len(s["candidates"]), "last_report": s["last_report"]}
            for rid, s in stats.items()]
     out.sort(key=lambda r: (r["year"] is None, -(r["year"] or 0), r["label"] or ""))
