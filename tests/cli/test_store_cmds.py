@@ -476,3 +476,28 @@ def test_export_what_rejects_an_unknown_choice_and_the_538_preset_with_polls(tow
     assert both.exit_code == 2
     assert both.stderr.strip() == "error: --preset 538 shapes stance rows; it cannot be used with --what polls"
     assert "--what" in town("export", "--help").stdout
+
+
+# One article, one pollster, one release date: the universe stated for the first matchup only, a
+# subgroup figure for one candidate, and a second poll of another universe (registered voters).
+COUNTY_FACTS = dict(released="2031-06-02")
+COUNTY = dict(published="2031-06-03", ends=(), polls=(
+    _poll((("Orla Penhallow", 45), ("Bram Tessaro", 40)), 0, sample_universe="likely voters", **COUNTY_FACTS),
+    _poll((("Orla Penhallow", 58),), 20, population="retirees", **COUNTY_FACTS),
+    _poll((("Bram Tessaro", 41), ("Ysolde Kern", 30)), 40, **COUNTY_FACTS),
+    _poll((("Orla Penhallow", 42), ("Bram Tessaro", 42)), 60, sample_universe="registered voters", **COUNTY_FACTS)))
+
+
+def test_a_matchup_without_a_stated_universe_joins_the_poll_stated_before_it(env, monkeypatch):
+    monkeypatch.setitem(FACTS, "county", COUNTY)
+    (env.tmp / "c.txt").write_text("county story")
+    assert env("ingest", str(env.tmp / "c.txt"), "--db", "DB").exit_code == 0
+    rows = json.loads(env("polls", "--db", "DB", "--format", "json").stdout)
+    polls: dict[int, set] = {}
+    for r in rows:
+        polls.setdefault(r["poll_id"], set()).add((r["question"], r["population"], r["universe"], r["candidate"]))
+    assert sorted(polls.values(), key=len) == [
+        {(1, None, "registered voters", "Orla Penhallow"), (1, None, "registered voters", "Bram Tessaro")},
+        {(1, None, "likely voters", "Orla Penhallow"), (1, None, "likely voters", "Bram Tessaro"),
+         (1, "retirees", "likely voters", "Orla Penhallow"),  # the subgroup's figure: the first question
+         (2, None, "likely voters", "Bram Tessaro"), (2, None, "likely voters", "Ysolde Kern")}]

@@ -370,8 +370,7 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
     """One row per matchup (a poll result set for one population); the same matchup reported by several
     articles is one row with its count. The matchups one article reports from one pollster, with the same
     release date and sample universe, are the questions of one poll: they share ``poll_id`` (the lowest
-    store id of its rows) and are numbered 1, 2, ... by ``question`` (a subgroup's figures for a matchup
-    are the same question as the whole sample's)."""
+    store id of its rows) and are numbered 1, 2, ... by ``question`` (see ``_number_questions``)."""
     view = CatalogView(db)
     races = view.find_races(race) if race else None
     sql = ("SELECT p.*, a.url, a.doc, a.is_current FROM polls p JOIN articles a ON a.id = p.article_id"
@@ -413,18 +412,47 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
 
 
 def _number_questions(rows: list[dict]) -> None:
-    """Set ``poll_id`` and ``question`` on matchup rows: one poll per (article, pollster, release date,
-    sample universe); one question per distinct set of candidates within it, in store order."""
-    polls: dict[tuple, list[dict]] = {}
+    """Set ``poll_id`` and ``question`` on matchup rows.
+
+    One poll per (article, pollster, release date, sample universe). Articles often state the universe
+    once, for the first matchup: a matchup with none belongs to the poll of the universe stated last
+    before it (else the first one stated), so that it does not become a poll of its own. Within a poll,
+    one question per distinct set of candidates, in store (text) order; a subgroup's figures are the
+    question of the latest whole-sample matchup that holds all their candidates, when there is one."""
+    by_release: dict[tuple, list[dict]] = {}
     for r in rows:
-        polls.setdefault((r["source"], r["pollster_id"], r["released"], r["sample_universe"]), []).append(r)
-    for members in polls.values():
+        by_release.setdefault((r["source"], r["pollster_id"], r["released"]), []).append(r)
+    for members in by_release.values():
         members.sort(key=lambda r: r["store_id"])
-        poll_id = members[0]["store_id"]
-        questions: dict[frozenset, int] = {}
+        stated = [r["sample_universe"] for r in members if r["sample_universe"] is not None]
+        universe = stated[0] if stated else None
+        polls: dict[Optional[str], list[dict]] = {}
         for r in members:
-            r["poll_id"] = poll_id
-            r["question"] = questions.setdefault(frozenset(r["candidate_ids"]), len(questions) + 1)
+            universe = r["sample_universe"] if r["sample_universe"] is not None else universe
+            polls.setdefault(universe, []).append(r)
+        for poll in polls.values():
+            _number_poll(poll)
+
+
+#: The facts of a whole poll (not of one question or subgroup, as sample size and margin of error can
+#: be): a question that states none takes the poll's, first stated wins.
+POLL_WIDE_FACTS = ("sample_universe", "sponsor", "field_dates")
+
+
+def _number_poll(members: list[dict]) -> None:
+    poll_id = min(r["store_id"] for r in members)
+    wide = {k: next((r[k] for r in members if r[k] is not None), None) for k in POLL_WIDE_FACTS}
+    questions: dict[frozenset, int] = {}
+    for r in members:
+        r["poll_id"] = poll_id
+        r["poll_facts"] = {k: r[k] if r[k] is not None else v for k, v in wide.items()}
+        cands = frozenset(r["candidate_ids"])
+        if r["population"] is not None and cands not in questions:
+            holds = [n for c, n in questions.items() if cands <= c]
+            if holds:
+                r["question"] = holds[-1]
+                continue
+        r["question"] = questions.setdefault(cands, len(questions) + 1)
 
 
 #: ``polls --format csv|json`` and ``export --what polls``: one row per (poll, question, population,
@@ -453,14 +481,16 @@ def field_span(field_dates: Optional[str]) -> tuple[Optional[str], Optional[str]
 
 def poll_share_rows(db: Database, *, race: Optional[str] = None, history: bool = False) -> list[dict]:
     """The polls in long form (POLL_SHARE_COLUMNS): one row per candidate's share in each question and
-    population of each poll, in poll_rows' order; a matchup with no shares is one row with no candidate."""
+    population of each poll, in poll_rows' order, with the poll's universe, sponsor and field dates
+    (POLL_WIDE_FACTS) where a question states none; a matchup with no shares is one row with no candidate."""
     out = []
     for p in poll_rows(db, race=race, history=history):
         released, partial = release_forms(p["released"])
-        start, end = field_span(p["field_dates"])
+        wide = p["poll_facts"]
+        start, end = field_span(wide["field_dates"])
         base = {"poll_id": p["poll_id"], "question": p["question"], "pollster": p["pollster"],
-                "sponsor": p["sponsor"], "field_start": start, "field_end": end, "released": released,
-                "released_partial": partial, "sample_size": p["sample_size"], "universe": p["sample_universe"],
+                "sponsor": wide["sponsor"], "field_start": start, "field_end": end, "released": released,
+                "released_partial": partial, "sample_size": p["sample_size"], "universe": wide["sample_universe"],
                 "margin_of_error": p["margin_of_error"], "population": p["population"]}
         tail = {"race": p["race"], "source_url": p["source_url"], "source_doc": p["source_doc"]}
         for res in p["results"] or [{"candidate": None, "share": None}]:
