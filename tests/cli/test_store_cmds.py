@@ -501,3 +501,27 @@ def test_a_matchup_without_a_stated_universe_joins_the_poll_stated_before_it(env
         {(1, None, "likely voters", "Orla Penhallow"), (1, None, "likely voters", "Bram Tessaro"),
          (1, "retirees", "likely voters", "Orla Penhallow"),  # the subgroup's figure: the first question
          (2, None, "likely voters", "Bram Tessaro"), (2, None, "likely voters", "Ysolde Kern")}]
+
+
+# One pollster's surveys of two states in one article, the same day and universe: two polls.
+def _state_poll(results, start, race):
+    return Poll("Larkspur Research", tuple(PollResult(c, s) for c, s in results), Evidence("figures", start, start + 7),
+                RuleRef("p", 1), race=race, released="2031-09-20", sample_universe="likely voters")
+
+
+STATES = dict(published="2031-09-21", ends=(), polls=(
+    _state_poll((("Hesper Vantongeren", 48), ("Cael Moravec", 44)), 0, "2032 U.S. Senate, Oregon"),
+    _state_poll((("Hesper Vantongeren", 50), ("Lio Barrasford", 41)), 20, "2032 U.S. Senate, Oregon"),
+    _state_poll((("Rune Ashcombe", 46), ("Tamsin Oduya", 45)), 40, "2032 U.S. Senate, Nevada")))
+
+
+def test_one_pollsters_surveys_of_two_states_are_two_polls(env, monkeypatch):
+    monkeypatch.setitem(FACTS, "states", STATES)
+    (env.tmp / "s.txt").write_text("states story")
+    assert env("ingest", str(env.tmp / "s.txt"), "--db", "DB").exit_code == 0
+    rows = json.loads(env("polls", "--db", "DB", "--format", "json").stdout)
+    by_poll: dict[int, set] = {}
+    for r in rows:
+        by_poll.setdefault(r["poll_id"], set()).add((r["question"], r["race"]))
+    assert sorted(by_poll.values(), key=len) == [{(1, "2032 U.S. Senate, Nevada")},
+                                                {(1, "2032 U.S. Senate, Oregon"), (2, "2032 U.S. Senate, Oregon")}]

@@ -395,6 +395,7 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
             row = grouped[key] = {
                 "date": p["effective_date"], "released": p["released"], "pollster": view.name(p["pollster_id"]),
                 "population": p["population"], "race": view.race_name(race_id), "race_id": race_id,
+                "race_state": view.race_parts(race_id)["race_state"],
                 "results": [{"candidate": view.name(r["candidate_id"]), "share": r["share"]} for r in res],
                 "candidate_ids": [r["candidate_id"] for r in res],
                 "sample_size": p["sample_size"], "sample_universe": p["sample_universe"],
@@ -414,26 +415,29 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
 def _number_questions(rows: list[dict]) -> None:
     """Set ``poll_id`` and ``question`` on matchup rows.
 
-    One poll per (article, pollster, release date, sample universe). Articles often state the universe
-    once, for the first matchup: a matchup with none belongs to the poll of the universe stated last
-    before it (else the first one stated), so that it does not become a poll of its own. Within a poll,
-    one question per distinct set of candidates, in store (text) order; a subgroup's figures are the
-    question of the latest whole-sample matchup that holds all their candidates, when there is one."""
+    One poll per (article, pollster, release date, sample universe, state of the race): a pollster's
+    surveys of two states are two polls. Articles often state the universe once, for the first matchup,
+    and a race is not always known: a matchup that lacks one of these belongs to the poll of the value
+    stated last before it (else the first one stated), so that it does not become a poll of its own.
+    Within a poll, one question per distinct set of candidates, in store (text) order; a subgroup's
+    figures are the question of the latest whole-sample matchup that holds all their candidates, when
+    there is one."""
     by_release: dict[tuple, list[dict]] = {}
     for r in rows:
         by_release.setdefault((r["source"], r["pollster_id"], r["released"]), []).append(r)
     for members in by_release.values():
         members.sort(key=lambda r: r["store_id"])
-        stated = [r["sample_universe"] for r in members if r["sample_universe"] is not None]
-        universe = stated[0] if stated else None
-        polls: dict[Optional[str], list[dict]] = {}
+        last = [next((r[k] for r in members if r[k] is not None), None) for k in POLL_SPLIT_FACTS]
+        polls: dict[tuple, list[dict]] = {}
         for r in members:
-            universe = r["sample_universe"] if r["sample_universe"] is not None else universe
-            polls.setdefault(universe, []).append(r)
+            last = [r[k] if r[k] is not None else was for k, was in zip(POLL_SPLIT_FACTS, last)]
+            polls.setdefault(tuple(last), []).append(r)
         for poll in polls.values():
             _number_poll(poll)
 
 
+#: Facts that tell two polls of one pollster, article and release date apart.
+POLL_SPLIT_FACTS = ("sample_universe", "race_state")
 #: The facts of a whole poll (not of one question or subgroup, as sample size and margin of error can
 #: be): a question that states none takes the poll's, first stated wins.
 POLL_WIDE_FACTS = ("sample_universe", "sponsor", "field_dates")
