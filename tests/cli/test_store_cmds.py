@@ -379,3 +379,149 @@ def test_export_preset_538_writes_fivethirtyeights_columns_in_csv_and_json(loade
                                                                       for r in rows]
     bad = loaded("export", "--preset", "nyt", "--db", "DB")
     assert bad.exit_code == 2 and "is not one of '538'" in bad.stderr
+
+
+# Polls in long form: an invented poll with two matchups (a two-way and a three-way question), the
+# two-way one also for a subgroup, in a dated article; a second, undated article whose poll gives
+# only a day and month.
+TOWN_RACE = "2031 mayor, Quillhaven"
+
+
+def _poll(results, start, population=None, **facts):
+    return Poll("Brackwater Survey Center", tuple(PollResult(c, s) for c, s in results),
+                Evidence("poll figures", start, start + 12), RuleRef("p", 1), population=population,
+                race=TOWN_RACE, **facts)
+
+
+TOWN_FACTS = dict(released="2031-05-14", field_dates="2031-05-08/2031-05-11", sponsor="Quillhaven Courier",
+                  sample_size=612, sample_universe="likely voters", margin_of_error=4.0)
+TOWN = dict(published="2031-05-15", ends=(), polls=(
+    _poll((("Orla Penhallow", 44), ("Bram Tessaro", 39)), 0, **TOWN_FACTS),
+    _poll((("Orla Penhallow", 51), ("Bram Tessaro", 33)), 20, population="women", **TOWN_FACTS),
+    _poll((("Orla Penhallow", 40), ("Bram Tessaro", 35), ("Ysolde Kern", 12)), 40, **TOWN_FACTS)))
+TOWN_UNDATED = dict(published=None, ends=(), polls=(
+    Poll("Fenwick Opinion Lab", (PollResult("Orla Penhallow", 47), PollResult("Bram Tessaro", 41)),
+         Evidence("older figures", 0, 13), RuleRef("p", 1), released="--04-02", race=TOWN_RACE),))
+
+
+@pytest.fixture
+def town(env, monkeypatch):
+    monkeypatch.setitem(FACTS, "town", TOWN)
+    monkeypatch.setitem(FACTS, "townless", TOWN_UNDATED)
+    (env.tmp / "t1.txt").write_text("town story")
+    (env.tmp / "t2.txt").write_text("townless story")
+    r = env("ingest", str(env.tmp / "t1.txt"), str(env.tmp / "t2.txt"), "--db", "DB")
+    assert r.exit_code == 0, r.output
+    return env
+
+
+POLL_HEADER = ("poll_id,question,pollster,sponsor,field_start,field_end,released,released_partial,sample_size,"
+               "universe,margin_of_error,population,candidate,share,race,source_url,source_doc")
+
+
+def test_polls_csv_is_one_row_per_share_with_the_polls_facts(town):
+    r = town("polls", "--db", "DB", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0] == POLL_HEADER
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    brack = [x for x in rows if x["pollster"] == "Brackwater Survey Center"]
+    assert len(brack) == 2 + 2 + 3  # one row per share: whole sample, women, and the three-way question
+    first = brack[0]
+    assert (first["sponsor"], first["field_start"], first["field_end"], first["released"],
+            first["released_partial"], first["sample_size"], first["universe"], first["margin_of_error"]) == (
+        "Quillhaven Courier", "2031-05-08", "2031-05-11", "2031-05-14", "", "612", "likely voters", "4.0")
+    assert first["source_doc"].endswith("t1.txt") and "Quillhaven" in first["race"]
+    assert [(x["question"], x["population"], x["candidate"], x["share"]) for x in brack] == [
+        ("1", "", "Orla Penhallow", "44.0"), ("1", "", "Bram Tessaro", "39.0"),
+        ("1", "women", "Orla Penhallow", "51.0"), ("1", "women", "Bram Tessaro", "33.0"),
+        ("2", "", "Orla Penhallow", "40.0"), ("2", "", "Bram Tessaro", "35.0"), ("2", "", "Ysolde Kern", "12.0")]
+
+
+def test_the_matchups_of_one_poll_share_its_poll_id_and_a_race_counts_the_poll_once(town):
+    rows = json.loads(town("polls", "--db", "DB", "--format", "json").stdout)
+    ids = {r["pollster"]: {x["poll_id"] for x in rows if x["pollster"] == r["pollster"]} for r in rows}
+    assert len(ids["Brackwater Survey Center"]) == 1 and len(ids["Fenwick Opinion Lab"]) == 1
+    assert ids["Brackwater Survey Center"] != ids["Fenwick Opinion Lab"]
+    races = json.loads(town("races", "--db", "DB", "--format", "json").stdout)
+    assert [r["polls"] for r in races if "Quillhaven" in (r["label"] or "")] == [2]
+    table = town("polls", "--db", "DB")
+    assert table.exit_code == 0 and " q2" in table.stdout and "Ysolde Kern" in table.stdout
+
+
+def test_a_release_date_without_its_year_is_empty_with_the_partial_form_beside_it(town):
+    rows = json.loads(town("polls", "--db", "DB", "--format", "json").stdout)
+    fenwick = [r for r in rows if r["pollster"] == "Fenwick Opinion Lab"]
+    assert {(r["released"], r["released_partial"]) for r in fenwick} == {(None, "--04-02")}
+    assert {(r["field_start"], r["field_end"], r["sponsor"]) for r in fenwick} == {(None, None, None)}
+
+
+def test_export_what_polls_writes_the_long_poll_rows(town):
+    ex = town("export", "--what", "polls", "--db", "DB")
+    assert ex.exit_code == 0, ex.output
+    assert ex.stdout.splitlines()[0] == POLL_HEADER and len(ex.stdout.splitlines()) == 1 + 7 + 2
+    assert ex.stdout == town("polls", "--db", "DB", "--format", "csv").stdout
+    out = town.tmp / "polls.jsonl"
+    w = town("export", "--what", "polls", "--format", "jsonl", "-o", str(out), "--db", "DB")
+    assert w.exit_code == 0 and "wrote 9 rows" in w.stderr
+    assert {json.loads(line)["candidate"] for line in out.read_text().splitlines()} == {
+        "Orla Penhallow", "Bram Tessaro", "Ysolde Kern"}
+    stances = town("export", "--what", "stances", "--db", "DB")
+    assert stances.exit_code == 0 and stances.stdout.splitlines()[0].startswith("date,date_basis,")
+
+
+def test_export_what_rejects_an_unknown_choice_and_the_538_preset_with_polls(town):
+    bad = town("export", "--what", "matchups", "--db", "DB")
+    assert bad.exit_code == 2 and "'matchups' is not one of" in bad.stderr and "'stances'" in bad.stderr
+    both = town("export", "--what", "polls", "--preset", "538", "--db", "DB")
+    assert both.exit_code == 2
+    assert both.stderr.strip() == "error: --preset 538 shapes stance rows; it cannot be used with --what polls"
+    assert "--what" in town("export", "--help").stdout
+
+
+# One article, one pollster, one release date: the universe stated for the first matchup only, a
+# subgroup figure for one candidate, and a second poll of another universe (registered voters).
+COUNTY_FACTS = dict(released="2031-06-02")
+COUNTY = dict(published="2031-06-03", ends=(), polls=(
+    _poll((("Orla Penhallow", 45), ("Bram Tessaro", 40)), 0, sample_universe="likely voters", **COUNTY_FACTS),
+    _poll((("Orla Penhallow", 58),), 20, population="retirees", **COUNTY_FACTS),
+    _poll((("Bram Tessaro", 41), ("Ysolde Kern", 30)), 40, **COUNTY_FACTS),
+    _poll((("Orla Penhallow", 42), ("Bram Tessaro", 42)), 60, sample_universe="registered voters", **COUNTY_FACTS)))
+
+
+def test_a_matchup_without_a_stated_universe_joins_the_poll_stated_before_it(env, monkeypatch):
+    monkeypatch.setitem(FACTS, "county", COUNTY)
+    (env.tmp / "c.txt").write_text("county story")
+    assert env("ingest", str(env.tmp / "c.txt"), "--db", "DB").exit_code == 0
+    rows = json.loads(env("polls", "--db", "DB", "--format", "json").stdout)
+    polls: dict[int, set] = {}
+    for r in rows:
+        polls.setdefault(r["poll_id"], set()).add((r["question"], r["population"], r["universe"], r["candidate"]))
+    assert sorted(polls.values(), key=len) == [
+        {(1, None, "registered voters", "Orla Penhallow"), (1, None, "registered voters", "Bram Tessaro")},
+        {(1, None, "likely voters", "Orla Penhallow"), (1, None, "likely voters", "Bram Tessaro"),
+         (1, "retirees", "likely voters", "Orla Penhallow"),  # the subgroup's figure: the first question
+         (2, None, "likely voters", "Bram Tessaro"), (2, None, "likely voters", "Ysolde Kern")}]
+
+
+# One pollster's surveys of two states in one article, the same day and universe: two polls.
+def _state_poll(results, start, race):
+    return Poll("Larkspur Research", tuple(PollResult(c, s) for c, s in results), Evidence("figures", start, start + 7),
+                RuleRef("p", 1), race=race, released="2031-09-20", sample_universe="likely voters")
+
+
+STATES = dict(published="2031-09-21", ends=(), polls=(
+    _state_poll((("Hesper Vantongeren", 48), ("Cael Moravec", 44)), 0, "2032 U.S. Senate, Oregon"),
+    _state_poll((("Hesper Vantongeren", 50), ("Lio Barrasford", 41)), 20, "2032 U.S. Senate, Oregon"),
+    _state_poll((("Rune Ashcombe", 46), ("Tamsin Oduya", 45)), 40, "2032 U.S. Senate, Nevada")))
+
+
+def test_one_pollsters_surveys_of_two_states_are_two_polls(env, monkeypatch):
+    monkeypatch.setitem(FACTS, "states", STATES)
+    (env.tmp / "s.txt").write_text("states story")
+    assert env("ingest", str(env.tmp / "s.txt"), "--db", "DB").exit_code == 0
+    rows = json.loads(env("polls", "--db", "DB", "--format", "json").stdout)
+    by_poll: dict[int, set] = {}
+    for r in rows:
+        by_poll.setdefault(r["poll_id"], set()).add((r["question"], r["race"]))
+    assert sorted(by_poll.values(), key=len) == [{(1, "2032 U.S. Senate, Nevada")},
+                                                {(1, "2032 U.S. Senate, Oregon"), (2, "2032 U.S. Senate, Oregon")}]

@@ -223,3 +223,17 @@ def test_one_articles_reports_of_one_date_are_simultaneous_not_a_change_from_eac
     assert [(r["change"], r["previous"]) for r in reports] == [(None, None), ("change", was_ash), ("change", was_ash)]
     listing = [_report("2018-05-01", 2, 10, "declines", 3), _report("2018-05-01", 2, 11, "declines", 3)]
     assert [r["change"] for r in queries.mark_changes(_Races(), listing)] == [None, None]
+
+
+@pytest.mark.parametrize("released,forms", [
+    ("2031-05-14", ("2031-05-14", None)), ("--05-14", (None, "--05-14")), ("2031-05", (None, "2031-05")),
+    (None, (None, None))])
+def test_a_poll_release_date_is_full_iso_or_its_partial_form_apart(released, forms):
+    assert queries.release_forms(released) == forms
+
+
+@pytest.mark.parametrize("field,span", [
+    ("2031-05-08/2031-05-11", ("2031-05-08", "2031-05-11")), ("2031-05-09", ("2031-05-09", "2031-05-09")),
+    (None, (None, None))])
+def test_a_poll_field_period_is_split_into_its_first_and_last_day(field, span):
+    assert queries.field_span(field) == span

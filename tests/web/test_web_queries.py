@@ -12,7 +12,8 @@ from endorsetrack.store import web_queries as wq
 def test_race_list_counts_facts_endorsers_candidates_and_polls(db):
     races = {r["name"]: r for r in wq.race_list(db)}
     senate = races[web_builders.RACE]
-    assert (senate["facts"], senate["endorsers"], senate["candidates"], senate["polls"]) == (6, 4, 2, 2)
+    # one poll: its whole-sample figures and its Democrats subgroup are two rows of the same poll
+    assert (senate["facts"], senate["endorsers"], senate["candidates"], senate["polls"]) == (6, 4, 2, 1)
     assert senate["last_report"] == "2006-08-20"
 
 

@@ -36,6 +36,12 @@ class ExportPreset(str, Enum):
     fivethirtyeight = "538"
 
 
+class ExportWhat(str, Enum):
+    """What ``export`` writes: stance reports (the default) or poll shares."""
+    stances = "stances"
+    polls = "polls"
+
+
 class ExportFormat(str, Enum):
     csv = "csv"
     json = "json"

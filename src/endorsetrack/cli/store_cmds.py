@@ -25,8 +25,8 @@ from ..store import entity_corrections as ec
 from ..resolve import RACE_PARTS, race_place
 from ..store import write_rows
 from .app import EXIT_PARTIAL, NOTHING_READABLE, app, fail, plain
-from .options import (EntityTypeChoice, ExportFormat, ExportPreset, OutputFormat, StageChoice, StanceChoice, choice_value,
-                      dating_defaults, metadata_option, published_option, year_option)
+from .options import (EntityTypeChoice, ExportFormat, ExportPreset, ExportWhat, OutputFormat, StageChoice,
+                      StanceChoice, choice_value, dating_defaults, metadata_option, published_option, year_option)
 
 DB_HELP = "Database: a SQLite file or postgresql:// URL (default: $ENDORSETRACK_DB, else ./endorsetrack.db)."
 FORMAT_HELP = "Output format."
@@ -40,7 +40,7 @@ TABLES = {
     "timeline": ("date", "endorser", "stance", "candidate", "was", "stage", "race", "evidence", "source"),
     "conflicts": ("kind", "race", "endorser_a", "stance_a", "candidate_a", "date_a", "endorser_b", "stance_b",
                   "candidate_b", "date_b"),
-    "polls": ("date", "pollster", "population", "results", "race", "reports", "source"),
+    "polls": ("poll", "date", "pollster", "population", "results", "race", "reports", "source"),
     "entities": ("id", "name", "type", "parent", "names"),
     "corrections": ("id", "created_at", "action", "entity_ref", "other_ref", "old_value", "new_value", "reviewer",
                     "note"),
@@ -297,13 +297,24 @@ def export(
     preset: Optional[ExportPreset] = typer.Option(
         None, "--preset", help="538: FiveThirtyEight's endorsement shape, one row per report of an endorsement "
                                "(endorses or will_endorse)."),
+    what: ExportWhat = typer.Option(
+        ExportWhat.stances.value, "--what", help="stances: one row per report of a stance; polls: one row per "
+                                                 "(poll, question, population, candidate, share), as `polls "
+                                                 "--format csv` gives."),
     db: Optional[str] = db_option,
 ) -> None:
-    """The full record: one row per report of a stance, with date, parties, source and evidence."""
-    if preset is not None:
+    """The full record: one row per report of a stance, with date, parties, source and evidence
+    (`--what polls`: the polls instead)."""
+    if what is ExportWhat.polls:
+        if preset is not None:
+            raise fail(InputError(f"--preset {preset.value} shapes stance rows; it cannot be used with "
+                                  "--what polls"))
+        rows = _run(queries.poll_share_rows, db=db, history=history)
+        cols: Optional[list[str]] = list(queries.POLL_SHARE_COLUMNS)
+    elif preset is not None:
         query, columns = queries.PRESETS[preset.value]
         rows = _run(query, db=db, history=history)
-        cols: Optional[list[str]] = list(columns)
+        cols = list(columns)
     else:
         rows = _run(queries.export_rows, db=db, history=history)
         cols = _export_columns(rows)
@@ -325,9 +336,16 @@ def polls(
     fmt: OutputFormat = format_option,
     db: Optional[str] = db_option,
 ) -> None:
-    """Polls the articles report: pollster, date, population and each candidate's share."""
+    """Polls the articles report. The table shows one line per matchup (poll #id and question number,
+    date, pollster, population, shares); CSV and JSON give one row per (poll, question, population,
+    candidate, share) with pollster, sponsor, field dates, release date (ISO, or empty with the partial
+    form in released_partial), sample size, universe, margin of error, race and source."""
+    if fmt is not OutputFormat.table:
+        write_rows(_run(queries.poll_share_rows, db=db, race=race), fmt.value, sys.stdout,
+                   columns=queries.POLL_SHARE_COLUMNS)
+        return
     rows = _run(queries.poll_rows, db=db, race=race)
-    _emit(rows, fmt, "polls", "Polls")
+    _emit([{**r, "poll": f"#{r['poll_id']} q{r['question']}"} for r in rows], fmt, "polls", "Polls")
 
 
 class _EntitiesGroup(TyperGroup):

@@ -367,11 +367,14 @@ PRESETS = {"538": (export_538_rows, PRESET_538_COLUMNS)}
 
 
 def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False) -> list[dict]:
-    """One row per poll result set; the same poll reported by several articles is one row with its count."""
+    """One row per matchup (a poll result set for one population); the same matchup reported by several
+    articles is one row with its count. The matchups one article reports from one pollster, with the same
+    release date and sample universe, are the questions of one poll: they share ``poll_id`` (the lowest
+    store id of its rows) and are numbered 1, 2, ... by ``question`` (see ``_number_questions``)."""
     view = CatalogView(db)
     races = view.find_races(race) if race else None
     sql = ("SELECT p.*, a.url, a.doc, a.is_current FROM polls p JOIN articles a ON a.id = p.article_id"
-           + ("" if history else " WHERE a.is_current = 1"))
+           + ("" if history else " WHERE a.is_current = 1") + " ORDER BY p.id")
     polls = db.query(sql)
     results: dict[int, list[dict]] = {}
     for r in db.query("SELECT poll_id, candidate_id, share FROM poll_results ORDER BY share DESC, id"):
@@ -392,16 +395,110 @@ def poll_rows(db: Database, *, race: Optional[str] = None, history: bool = False
             row = grouped[key] = {
                 "date": p["effective_date"], "released": p["released"], "pollster": view.name(p["pollster_id"]),
                 "population": p["population"], "race": view.race_name(race_id), "race_id": race_id,
+                "race_state": view.race_parts(race_id)["race_state"],
                 "results": [{"candidate": view.name(r["candidate_id"]), "share": r["share"]} for r in res],
                 "candidate_ids": [r["candidate_id"] for r in res],
                 "sample_size": p["sample_size"], "sample_universe": p["sample_universe"],
                 "margin_of_error": p["margin_of_error"], "sponsor": p["sponsor"], "field_dates": p["field_dates"],
-                "evidence": p["evidence"], "source": p["url"] or p["doc"], "reports": 0}
+                "evidence": p["evidence"], "source": p["url"] or p["doc"], "source_url": p["url"],
+                "source_doc": p["doc"], "pollster_id": p["pollster_id"], "store_id": p["id"], "reports": 0}
         row["reports"] += 1
         if p["effective_date"] and (row["date"] is None or p["effective_date"] < row["date"]):
             row["date"] = p["effective_date"]
     out = list(grouped.values())
-    out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["pollster"] or "", r["population"] or ""))
+    _number_questions(out)
+    out.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["pollster"] or "", r["poll_id"], r["question"],
+                            r["population"] or ""))
+    return out
+
+
+def _number_questions(rows: list[dict]) -> None:
+    """Set ``poll_id`` and ``question`` on matchup rows.
+
+    One poll per (article, pollster, release date, sample universe, state of the race): a pollster's
+    surveys of two states are two polls. Articles often state the universe once, for the first matchup,
+    and a race is not always known: a matchup that lacks one of these belongs to the poll of the value
+    stated last before it (else the first one stated), so that it does not become a poll of its own.
+    Within a poll, one question per distinct set of candidates, in store (text) order; a subgroup's
+    figures are the question of the latest whole-sample matchup that holds all their candidates, when
+    there is one."""
+    by_release: dict[tuple, list[dict]] = {}
+    for r in rows:
+        by_release.setdefault((r["source"], r["pollster_id"], r["released"]), []).append(r)
+    for members in by_release.values():
+        members.sort(key=lambda r: r["store_id"])
+        last = [next((r[k] for r in members if r[k] is not None), None) for k in POLL_SPLIT_FACTS]
+        polls: dict[tuple, list[dict]] = {}
+        for r in members:
+            last = [r[k] if r[k] is not None else was for k, was in zip(POLL_SPLIT_FACTS, last)]
+            polls.setdefault(tuple(last), []).append(r)
+        for poll in polls.values():
+            _number_poll(poll)
+
+
+#: Facts that tell two polls of one pollster, article and release date apart.
+POLL_SPLIT_FACTS = ("sample_universe", "race_state")
+#: The facts of a whole poll (not of one question or subgroup, as sample size and margin of error can
+#: be): a question that states none takes the poll's, first stated wins.
+POLL_WIDE_FACTS = ("sample_universe", "sponsor", "field_dates")
+
+
+def _number_poll(members: list[dict]) -> None:
+    poll_id = min(r["store_id"] for r in members)
+    wide = {k: next((r[k] for r in members if r[k] is not None), None) for k in POLL_WIDE_FACTS}
+    questions: dict[frozenset, int] = {}
+    for r in members:
+        r["poll_id"] = poll_id
+        r["poll_facts"] = {k: r[k] if r[k] is not None else v for k, v in wide.items()}
+        cands = frozenset(r["candidate_ids"])
+        if r["population"] is not None and cands not in questions:
+            holds = [n for c, n in questions.items() if cands <= c]
+            if holds:
+                r["question"] = holds[-1]
+                continue
+        r["question"] = questions.setdefault(cands, len(questions) + 1)
+
+
+#: ``polls --format csv|json`` and ``export --what polls``: one row per (poll, question, population,
+#: candidate, share). ``released`` is a full ISO date or empty; ``released_partial`` holds the partial
+#: form ("--08-17", "2016-08") when the full date is unknown.
+POLL_SHARE_COLUMNS = ("poll_id", "question", "pollster", "sponsor", "field_start", "field_end", "released",
+                      "released_partial", "sample_size", "universe", "margin_of_error", "population", "candidate",
+                      "share", "race", "source_url", "source_doc")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def release_forms(released: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(the full ISO date, None) when ``released`` is one, else (None, the partial form or None)."""
+    if released and _FULL_DATE.fullmatch(released):
+        return released, None
+    return None, released or None
+
+
+def field_span(field_dates: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """A poll's field period as (start, end): "2006-08-10/2006-08-14" is two days, one day is both."""
+    if not field_dates:
+        return None, None
+    start, _, end = field_dates.partition("/")
+    return start or None, (end or start) or None
+
+
+def poll_share_rows(db: Database, *, race: Optional[str] = None, history: bool = False) -> list[dict]:
+    """The polls in long form (POLL_SHARE_COLUMNS): one row per candidate's share in each question and
+    population of each poll, in poll_rows' order, with the poll's universe, sponsor and field dates
+    (POLL_WIDE_FACTS) where a question states none; a matchup with no shares is one row with no candidate."""
+    out = []
+    for p in poll_rows(db, race=race, history=history):
+        released, partial = release_forms(p["released"])
+        wide = p["poll_facts"]
+        start, end = field_span(wide["field_dates"])
+        base = {"poll_id": p["poll_id"], "question": p["question"], "pollster": p["pollster"],
+                "sponsor": wide["sponsor"], "field_start": start, "field_end": end, "released": released,
+                "released_partial": partial, "sample_size": p["sample_size"], "universe": wide["sample_universe"],
+                "margin_of_error": p["margin_of_error"], "population": p["population"]}
+        tail = {"race": p["race"], "source_url": p["source_url"], "source_doc": p["source_doc"]}
+        for res in p["results"] or [{"candidate": None, "share": None}]:
+            out.append({**base, "candidate": res["candidate"], "share": res["share"], **tail})
     return out
 
 
@@ -437,7 +534,7 @@ def race_rows(db: Database, *, year: Optional[int] = None, office: Optional[str]
             if (year is None or rec["year"] == year)
             and (office_words is None or office_words <= set(name_key(rec["office"]).split()))
             and (place_key is None or _place_fits(place_key, rec))}
-    stats: dict[int, dict] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(), "polls": 0,
+    stats: dict[int, dict] = {rid: {"facts": set(), "endorsers": set(), "candidates": set(), "polls": set(),
                                     "last_report": None} for rid in keep}
     for r in reviewed_source_rows(db, view):
         s = stats.get(r["race_id"])
@@ -453,12 +550,12 @@ def race_rows(db: Database, *, year: Optional[int] = None, office: Optional[str]
         s = stats.get(p["race_id"])
         if s is None:
             continue
-        s["polls"] += 1
+        s["polls"].add(p["poll_id"])  # a poll's several questions (matchups) count once
         s["candidates"].update(p["candidate_ids"])
         if p["date"] and (s["last_report"] or "") < p["date"]:
             s["last_report"] = p["date"]
     out = [{"id": rid, "label": view.race_name(rid), **view.race_parts(rid, prefix=""),
-            "endorsements": len(s["facts"]), "polls": s["polls"], "endorsers": len(s["endorsers"]),
+            "endorsements": len(s["facts"]), "polls": len(s["polls"]), "endorsers": len(s["endorsers"]),
             "candidates": len(s["candidates"]), "last_report": s["last_report"]}
            for rid, s in stats.items()]
     out.sort(key=lambda r: (r["year"] is None, -(r["year"] or 0), r["label"] or ""))
