@@ -50,6 +50,8 @@ LOCAL_FILE = "file:"
 _PYTHON_ERROR = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt): ")
 # Errors printed by the command (as `ingest` prints each); the rest are only in the errors table.
 ERRORS_SHOWN = 20
+# The wide frame's column naming each row's table (no table has a column of this name).
+TABLE_COLUMN = "_table"
 
 
 @dataclass
@@ -124,19 +126,24 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
                                   * PARTITIONS_PER_CORE)
         dating = DatingDefaults(published=published, year=year)
         rows = records.repartition(count).mapPartitions(_extractor(settings, dating))
+        # One wide DataFrame (the table's name, then one struct column per table, the row's
+        # own filled), cached in the JVM: the Python rows are converted once, in the
+        # extraction stage, and the count, the errors shown and the four writes read the
+        # columnar cache (filtering Python rows per table re-read every row four times).
+        frame = session.createDataFrame(rows.map(_wide_row), schema=_wide_ddl())
         from pyspark import StorageLevel
-        rows.persist(StorageLevel.MEMORY_AND_DISK)  # extract once, write four tables
+        frame.persist(StorageLevel.MEMORY_AND_DISK)  # extract once, write four tables
         try:
-            counts = dict(rows.map(lambda item: item[0]).countByValue())
-            shown = [_error_pair(values) for _, values in rows.filter(_is_table(ERRORS)).take(ERRORS_SHOWN)] \
+            counts = {row[TABLE_COLUMN]: row["count"] for row in frame.groupBy(TABLE_COLUMN).count().collect()}
+            shown = [(row["doc"], row["message"]) for row in frame.filter(frame[TABLE_COLUMN] == ERRORS)
+                     .select(f"{ERRORS}.doc", f"{ERRORS}.message").take(ERRORS_SHOWN)] \
                 if counts.get(ERRORS) else []
             base = output.rstrip("/")
             for table in TABLES:
-                frame = session.createDataFrame(rows.filter(_is_table(table)).map(_row_tuple(table)),
-                                                schema=_ddl(table))
-                frame.write.mode("overwrite").partitionBy("month").parquet(f"{base}/{table}")
+                frame.filter(frame[TABLE_COLUMN] == table).select(f"{table}.*") \
+                     .write.mode("overwrite").partitionBy("month").parquet(f"{base}/{table}")
         finally:
-            rows.unpersist()
+            frame.unpersist()
     except EndorsetrackError:
         raise
     except Exception as exc:
@@ -214,21 +221,18 @@ def _extractor(settings: Settings, dating: DatingDefaults) -> Callable[[Iterable
     return extract_partition
 
 
-def _is_table(table: str) -> Callable[[tuple[str, tuple]], bool]:
-    return lambda item: item[0] == table
+def _wide_row(item: tuple[str, tuple]) -> tuple:
+    """``(table, values)`` as a row of the wide frame: the table, then its values in its own column."""
+    table, values = item
+    return (table, *(values if name == table else None for name in TABLES))
 
 
-def _row_tuple(table: str) -> Callable[[tuple[str, tuple]], tuple]:
-    return lambda item: item[1]
-
-
-def _error_pair(values: tuple) -> tuple[str, str]:
-    names = [name for name, _ in COLUMNS[ERRORS]]
-    return values[names.index("doc")], values[names.index("message")]
+def _wide_ddl() -> str:
+    return ", ".join([f"`{TABLE_COLUMN}` string"] + [f"`{t}` struct<{_ddl(t)}>" for t in TABLES])
 
 
 def _ddl(table: str) -> str:
-    return ", ".join(f"`{name}` {kind}" for name, kind in COLUMNS[table])
+    return ", ".join(f"`{name}`: {kind}" for name, kind in COLUMNS[table])
 
 
 def failure_line(exc: BaseException) -> str:
