@@ -77,7 +77,7 @@ def organization_abbreviations() -> dict[str, str]:
 
 
 def expand_organization_abbreviations(name: str) -> str:
-    """'California Nurses Assn.' -> 'California Nurses Association'; other names unchanged."""
+    """'Lakeshore Nurses Assn.' -> 'Lakeshore Nurses Association'; other names unchanged."""
     table = organization_abbreviations()
 
     def word(w: str) -> str:

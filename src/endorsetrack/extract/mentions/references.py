@@ -328,7 +328,7 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
             sub = antecedent(cand, ctx, depth + 1)
             if sub:
                 return sub
-            # "The group, Our Revolution, announced ...": a description no earlier name stands for is
+            # "The group, Civic Forward Now, announced ...": a description no earlier name stands for is
             # named by its appositive, read among its own sentence's mentions
             earlier = _context_of(cand, ctx)
             appositive = appositive_name(cand, earlier) if earlier is not ctx else None
@@ -351,7 +351,7 @@ def _says_what_it_is(m: Mention, ctx: SentenceContext) -> bool:
 
 
 def _context_of(m: Mention, ctx: SentenceContext) -> SentenceContext:
-    """The context of the earlier sentence a mention is in ("The group, Our Revolution, announced
+    """The context of the earlier sentence a mention is in ("The group, Civic Forward Now, announced
     ...": what its appositive names is read among that sentence's mentions)."""
     if ctx.sent.start <= m.start < ctx.sent.end:
         return ctx
