@@ -100,9 +100,18 @@ def test_a_label_is_built_from_parts_alone():
 
 
 def test_every_country_the_extractor_writes_is_a_known_label_form():
-    from endorsetrack.extract.race import COUNTRIES
+    from endorsetrack.extract.race import foreign_countries
     labels = {label for _, label, _ in race_record._lexicon().countries}
-    assert {name for name, _ in COUNTRIES} <= labels
+    assert {name for name, _ in foreign_countries()} <= labels
+
+
+def test_extractor_and_label_reader_share_the_place_lexicons_countries():
+    from endorsetrack.extract.race import country_names, foreign_countries
+    from endorsetrack.nlp.places import countries
+    lexicon = {(c.name, c.label) for c in countries()}
+    assert {(name, label) for name, label, _ in race_record._lexicon().countries} == lexicon
+    assert {(name, label) for label, name in country_names().items()} == {(n, lab) for n, lab in lexicon if lab}
+    assert len(foreign_countries()) == len(country_names())
 
 
 def test_a_malformed_parts_file_is_a_rule_file_error(tmp_path):

@@ -316,10 +316,10 @@ class RaceIndex:
         if self.country and not self.place and office in FOREIGN_NAMESAKES:
             # another country's cycle is not the U.S. one
             year = stated_year(sentence, self.reference_year) or self.published_year or self.named_year
-            race = f"{self.country} {FOREIGN_NAMESAKES[office]}, {COUNTRY_NAMES[self.country]}"
+            race = f"{self.country} {FOREIGN_NAMESAKES[office]}, {country_names()[self.country]}"
             return f"{year} {race}" if year else race
         if rule.get("national"):
-            race = f"{self.country} {office}, {COUNTRY_NAMES[self.country]}" if self.country else office
+            race = f"{self.country} {office}, {country_names()[self.country]}" if self.country else office
         else:
             parts = [office]
             if rule.get("local") and (self.locality or self.city):
@@ -447,7 +447,7 @@ def before_nominations(race: Optional[str], published: Optional[str]) -> bool:
     A foreign or national race, a ballot measure and a race with no year never do."""
     race_year = re.match(r"((?:19|20)\d\d) ", race or "")
     date = re.match(r"(\d{4})-(\d{2})", published or "")
-    if not race or not race_year or not date or any(name in race for name, _ in COUNTRIES):
+    if not race or not race_year or not date or any(name in race for name, _ in foreign_countries()):
         return False
     rest = race[race_year.end():]
     rule = next((r for r in _office_rules().values() if rest.startswith(r["office"])), None)
@@ -625,22 +625,39 @@ def _interleaved(first: list[str], second: list[str]) -> list[str]:
     return out
 
 
-#: Countries of national races: the adjective a race label's office takes ("Canadian federal
-#: election", as "U.S. Senate" takes "U.S."), the country's name, the label's place (as a state is a
-#: U.S. race's: "2015 Canadian federal election, Canada"; resolve/data/race_parts.jsonl "country"
-#: reads both back), and the words that name the country in a text.
-COUNTRIES = (("Canadian", re.compile(r"\bCanad(?:a|ians?)\b|\bOttawa\b|\bQuebec\b|\bOntario\b")),
-             ("Australian", re.compile(r"\bAustralia(?:ns?)?\b|\bCanberra\b")),
-             ("UK", re.compile(r"\bBritain\b|\bBritish\b|\bU\.?K\.?\b|\bWestminster\b|\bEngland\b")),
-             ("Philippine", re.compile(r"\bPhilippines?\b|\bFilipinos?\b|\bManila\b|\bPilipin(?:as|o)\b")))
-COUNTRY_NAMES = {"Canadian": "Canada", "Australian": "Australia", "UK": "United Kingdom", "Philippine": "Philippines"}
+@lru_cache(maxsize=1)
+def foreign_countries() -> tuple[tuple[str, re.Pattern], ...]:
+    """Countries of national races (nlp/patterns/places.jsonl, "country-" ids), every one but the
+    United States: the adjective a race label's office takes ("Canadian federal election", as "U.S.
+    Senate" takes "U.S.") and a pattern of the words and cues that name the country in a text. The
+    country's name is the label's place (as a state is a U.S. race's: "2015 Canadian federal election,
+    Canada"; resolve/race_record.py reads both back from the same lexicon)."""
+    from ..nlp.places import countries
+
+    out = []
+    for country in countries():
+        if not country.label:
+            continue
+        forms = sorted({*country.words, *country.cues}, key=len, reverse=True)
+        out.append((country.label, re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(f) for f in forms)})(?!\w)")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """The country's name of each label adjective ("Canadian" -> "Canada")."""
+    from ..nlp.places import countries
+
+    return {country.label: country.name for country in countries() if country.label}
+
+
 #: U.S. offices whose name another country's race shares: a "Senate" or "president" in an article
 #: about a country (and naming no U.S. state) is that country's (office -> the country's office).
 FOREIGN_NAMESAKES = {"U.S. Senate": "Senate", "president": "president"}
 
 
 def _dominant_country(text: str) -> Optional[str]:
-    counts = Counter({name: len(pattern.findall(text)) for name, pattern in COUNTRIES})
+    counts = Counter({name: len(pattern.findall(text)) for name, pattern in foreign_countries()})
     best = counts.most_common(1)
     return best[0][0] if best and best[0][1] else None
 

@@ -1,24 +1,51 @@
-"""The one place lexicon (nlp/patterns/places.jsonl): U.S. states and other places.
+"""The one place lexicon (nlp/patterns/places.jsonl): U.S. states and other places, and countries.
 
-Extraction reads it to name a race's state (extract/race.py); resolution reads it to
-tell a state body ("Ohio AFL-CIO") from another spelling of its national body
-(resolve/gazetteer.py, resolve/names.py). Loaded once, keys checked (nlp/rules.py).
+Extraction reads it to name a race's state and to tell an article about another country
+(extract/race.py); resolution reads it to tell a state body ("Ohio AFL-CIO") from another
+spelling of its national body (resolve/gazetteer.py, resolve/names.py) and a race label's
+state and country (resolve/race_record.py). Loaded once, keys checked (nlp/rules.py).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .rules import load_with_schema_file, pattern_path
 
-__all__ = ["PLACES_FILE", "place_rules", "us_cities", "us_states"]
+__all__ = ["PLACES_FILE", "Country", "countries", "place_rules", "us_cities", "us_states"]
 
 PLACES_FILE = pattern_path("places")
+#: The id prefix of a country's rule; every other rule is a state, a province or a territory.
+COUNTRY_ID_PREFIX = "country-"
 
 
 def place_rules(path: Path = PLACES_FILE) -> tuple[dict, ...]:
-    """Every place of a place file (RuleFileError naming file, line and key on a bad rule)."""
-    return load_with_schema_file(path, "places")
+    """Every state, province or territory of a place file, countries aside (RuleFileError
+    naming file, line and key on a bad rule)."""
+    return tuple(rule for rule in load_with_schema_file(path, "places")
+                 if not rule["id"].startswith(COUNTRY_ID_PREFIX))
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country of the place lexicon: its name, the form a race label writes before its
+    national office ("UK", "Canadian"; "" for the United States), the words that name it,
+    further words that place an article in it (a capital, a region) and its offices."""
+
+    name: str
+    label: str
+    words: tuple[str, ...]
+    cues: tuple[str, ...]
+    offices: tuple[str, ...]
+
+
+@lru_cache(maxsize=2)
+def countries(path: Path = PLACES_FILE) -> tuple[Country, ...]:
+    """The countries of a place file, in file order."""
+    return tuple(Country(rule["name"], rule.get("label", ""), tuple(rule.get("words", ())),
+                         tuple(rule.get("cues", ())), tuple(rule.get("offices", ())))
+                 for rule in load_with_schema_file(path, "places") if rule["id"].startswith(COUNTRY_ID_PREFIX))
 
 
 @lru_cache(maxsize=1)

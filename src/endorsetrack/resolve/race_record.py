@@ -6,8 +6,8 @@ is year 2022, office "party leadership", country "United Kingdom", stage "leader
 contest"; "2018 Proposition 68, California" is a ballot measure (office "ballot
 measure", seat "Proposition 68", stage "measure"). Parts come from the one office
 lexicon (nlp/patterns/offices.jsonl), the one place lexicon (nlp/patterns/places.jsonl),
-the party adjectives (nlp/patterns/vocabulary.jsonl) and resolve/data/race_parts.jsonl
-(countries, other spellings of an office, stage words, measure and district forms).
+its countries, the party adjectives (nlp/patterns/vocabulary.jsonl) and resolve/data/race_parts.jsonl
+(other spellings of an office, stage words, measure and district forms).
 
 The label is built from the parts ("{year} {office}, {city}, {county}, {state} {district}").
 A race's identity stays its key (resolve/races.py): when the built label would not give
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from ..errors import RuleFileError
+from ..nlp.places import countries as place_countries
 from ..nlp.places import place_rules
 from ..nlp.rules import load_rules, packaged_rules
 from ..nlp.vocabulary import word_map, words
@@ -49,9 +50,9 @@ LEADERSHIP = "leadership contest"
 #: Last words of a county-level place name.
 COUNTY_WORDS = ("County", "Parish", "Borough")
 #: Keys each kind of rule in race_parts.jsonl may carry, and those it needs.
-KINDS = {"country": ("name", "label", "words", "offices"), "office_form": ("office", "words"),
+KINDS = {"office_form": ("office", "words"),
          "stage": ("stage", "words"), "measure": ("words",), "district": ("regex", "office")}
-NEEDED = {"country": ("name", "words"), "office_form": ("office", "words"), "stage": ("stage", "words"),
+NEEDED = {"office_form": ("office", "words"), "stage": ("stage", "words"),
           "measure": ("words",), "district": ("regex",)}
 
 
@@ -109,14 +110,13 @@ def _lexicon(path: Path = PARTS_FILE) -> _Lexicon:
         offices.setdefault(rule["office"], set()).add(rule["office"])
         if rule.get("nominating"):
             nominating.add(rule["office"])
-    countries, country_of_office, stages, districts = [], {}, [], []
+    countries = [(c.name, c.label, _words_re(c.words, 0)) for c in place_countries() if c.words]
+    country_of_office = {office: c.name for c in place_countries() for office in c.offices}
+    stages, districts = [], []
     measure_words: list[str] = []
     for rule in rules:
         kind = rule["kind"]
-        if kind == "country":
-            countries.append((rule["name"], rule.get("label", ""), _words_re(rule["words"], 0)))
-            country_of_office.update({o: rule["name"] for o in rule.get("offices", ())})
-        elif kind == "office_form":
+        if kind == "office_form":
             offices.setdefault(rule["office"], set()).update(rule["words"])
         elif kind == "stage":
             stages.append((rule["stage"], _words_re(rule["words"])))
