@@ -406,3 +406,33 @@ def test_a_state_cut_by_the_window_before_a_name_is_read_whole():
     at = text.index("Ana Ruiz")
     assert text[at - 45:at].startswith("Virginia")  # the window alone would name Virginia
     assert RaceIndex(text, "2016-03-01").place_of("Ana Ruiz") == "West Virginia"
+
+
+def test_a_postal_tag_after_a_name_gives_the_state_and_its_seat_the_office():
+    races = RaceIndex("The fund backs Tamsin Orrell (AZ-Sen) and Lee Park (OR-05) in 2020 House and Senate races.",
+                      published="2019-10-10")
+    assert races.race_for("Tamsin Orrell") == "2020 U.S. Senate, Arizona"
+    assert races.race_for("Lee Park") == "2020 U.S. House, Oregon"
+
+
+def test_a_news_sites_host_places_an_article_that_names_no_state():
+    races = RaceIndex("The editorial board backs Ana Ruiz for governor.", published="2022-11-02",
+                      url="https://www.journalstar.com/opinion/editorial/x.html")
+    assert races.race_for("Ana Ruiz") == "2022 governor, Nebraska"
+    assert RaceIndex("The board backs Ana Ruiz for governor.", published="2022-11-02",
+                     url="https://example.org/x").race_for("Ana Ruiz") == "2022 governor"
+
+
+def test_a_race_for_a_named_places_mayor_is_the_mayors_race():
+    races = RaceIndex("Former presidential nominee Lee Park backs Ana Ruiz in the race for Eastvale County Mayor.",
+                      published="2020-10-10")
+    assert races.race_for("Ana Ruiz").startswith("2020 mayor")
+
+
+def test_a_past_year_right_after_each_name_is_that_candidates_election():
+    sentence = ("The Eastvale Guild endorsed Ana Ruiz in 1992, Tom Reyes in 1996 and Dana Cole in 2016, "
+                "and backs Cole again.")
+    races = RaceIndex(f"{sentence} The guild backs Dana Cole for president.", published="2020-09-01")
+    assert [races.race_for(c, "president", sentence) for c in ("Ana Ruiz", "Tom Reyes", "Dana Cole")] == [
+        "1992 president", "1996 president", "2016 president"]
+    assert races.race_for("Dana Cole", "president", "The guild backs Dana Cole for president.") == "2020 president"

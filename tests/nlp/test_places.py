@@ -21,3 +21,9 @@ def test_a_country_cue_places_an_article_and_its_label_reads_back_to_the_same_co
     assert race is not None and race.endswith(", Canada")
     record = parse_race(race)
     assert record is not None and record.country == "Canada"
+
+
+def test_postal_codes_and_news_hosts_name_us_states():
+    from endorsetrack.nlp.places import us_hosts, us_postal_codes
+    assert us_postal_codes()["AZ"] == "Arizona" and "ON" not in us_postal_codes()
+    assert us_hosts()["desertsun.com"] == "California"

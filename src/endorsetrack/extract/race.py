@@ -145,7 +145,7 @@ class RaceIndex:
         self._places: dict[str, str] = {}
         city = _dominant_city(f"{title or ''}\n{text}", url)
         # an article naming no state is placed by the state of the city it names most
-        self.place = _dominant_state(f"{title or ''}\n{text}") or (city[1] if city else None)
+        self.place = _dominant_state(f"{title or ''}\n{text}") or (city[1] if city else None) or _host_state(url)
         self.locality = _dominant_locality(f"{title or ''}\n{text}")
         #: the city of a local race whose office the article ties to no place: the city it names most
         self.city = city[0] if city else None
@@ -171,25 +171,29 @@ class RaceIndex:
 
     def _evidence_for_surname(self, surname: str) -> tuple[Optional[str], int]:
         scores: Counter = Counter()
+        nearest: dict[str, int] = {}  # of offices scored alike, the one named nearest the name wins
         for k, starts in self._surname_hits(surname):
             sent = self.sentences[k]
             named = self._offices_named_in(k)
-            for office, _, title in _offices():
+            for office, explicit, title in _offices():
                 if office in named:
                     scores[office] += EXPLICIT_WEIGHT * len(starts)
+                    gap = min(abs(m.start() - start) for m in explicit.finditer(sent) for start in starts)
+                    nearest[office] = min(gap, nearest.get(office, gap))
                 for start in starts:  # a title right before the name: look back a window, not the whole sentence
                     if title.search(sent[max(0, start - TITLE_LOOKBACK_CHARS):start]):
                         scores[office] += TITLE_WEIGHT
             for start in starts:  # the surname's matches (name.finditer(sent)): each is len(surname) long
                 end = start + len(surname)
                 described = _described_office(sent[max(0, start - TITLE_LOOKBACK_CHARS):start]) \
-                    or _office_described_after(sent[end:end + TITLE_LOOKBACK_CHARS])
+                    or _office_described_after(sent[end:end + TITLE_LOOKBACK_CHARS]) \
+                    or _seat_tagged(sent[end:end + TITLE_LOOKBACK_CHARS])
                 if described:
                     scores[described] += DESCRIPTOR_WEIGHT
         if not scores:
             return None, 0
-        office, score = scores.most_common(1)[0]
-        return office, score
+        office = max(scores, key=lambda o: (scores[o], -nearest.get(o, len(self.text))))
+        return office, scores[office]
 
     def _surname_hits(self, surname: str) -> list[tuple[int, list[int]]]:
         """(sentence number, starts) of the whole-word occurrences of ``surname``, sentences
@@ -248,8 +252,8 @@ class RaceIndex:
             start -= len(cut.group()) if cut else 0
             before = re.split(r"[,;:()\[\]—–]|\.\s+[A-Z]", sent[start:m.start()])[-1]
             tag = STATE_TAG.match(sent[m.end():])
-            for text in (before, tag.group(1) if tag else ""):
-                state = _state_named(text)
+            tagged = tag.group(1) if tag else ""
+            for state in (_state_named(before), _state_named(tagged) or _postal_state(tagged)):
                 if state:
                     counts[state] += 1
         best = counts.most_common(1)
@@ -327,7 +331,7 @@ class RaceIndex:
             if place and office != "president":
                 parts.append(place)
             race = ", ".join(parts)
-        year = self.year_for(office, sentence)
+        year = self.year_for(office, sentence, candidate)
         return f"{year} {race}" if year else race
 
     def race_for_measure(self, measure: str, sentence: Optional[str] = None) -> str:
@@ -356,11 +360,13 @@ class RaceIndex:
         year = self.year_for(None)
         return f"{year} {', '.join(parts)}" if year else ", ".join(parts)
 
-    def year_for(self, office: Optional[str], sentence: Optional[str] = None) -> Optional[int]:
+    def year_for(self, office: Optional[str], sentence: Optional[str] = None,
+                 candidate: Optional[str] = None) -> Optional[int]:
         """The election's year: the office's next one from the year the stance's sentence names
-        (else the published year, else the year the article names)."""
+        for the candidate ("backed Ana Ruiz in 2016") or for all of it (else the published year,
+        else the year the article names)."""
         cycle = _office_rules().get(office or "", {}).get("cycle")
-        stated = stated_year(sentence, self.reference_year)
+        stated = candidate_year(sentence, candidate, self.reference_year) or stated_year(sentence, self.reference_year)
         if stated is not None:
             return next_election(stated, cycle, self.place)
         # only a fixed cycle says which election follows the ones an article recalls
@@ -467,6 +473,23 @@ def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) 
     if cycle in ("even", "governor"):
         return year + year % 2
     return year
+
+
+#: A past year right after a candidate's name: "endorsed Ana Ruiz in 2016, Tom Reyes in 2020".
+CANDIDATE_YEAR = r"\b{name}(?:'s|’s)?,?\s+in\s+((?:19|20)\d\d)\b(?!\s*(?:percent|%))"
+
+
+def candidate_year(sentence: Optional[str], candidate: Optional[str], reference_year: Optional[int]) -> Optional[int]:
+    """The year a stance's sentence gives the candidate right after the name ("the union backed
+    Ana Ruiz in 2016 and Tom Reyes in 2020": 2016 for Ruiz), if it is not after the article's."""
+    if not sentence or not candidate:
+        return None
+    surname = candidate.split()[-1]
+    m = re.search(CANDIDATE_YEAR.format(name=re.escape(surname)), sentence)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    return year if reference_year is None or year <= reference_year else None
 
 
 def stated_year(sentence: Optional[str], reference_year: Optional[int]) -> Optional[int]:
@@ -702,8 +725,30 @@ def _state_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 STATE_BEFORE_NAME_CHARS = 45
 #: The word (and the one before it) a window cut at a given place starts inside.
 WORD_BEFORE = re.compile(r"(?:\S+\s+)?\S*$")
-#: A state tag right after a name: "(D-Iowa)", "(Pa.)", "(R-N.H.)".
-STATE_TAG = re.compile(r"\s*\((?:[DRI]-)?([A-Z][\w. ]{1,20})\)")
+#: A state tag right after a name: "(D-Iowa)", "(Pa.)", "(R-N.H.)", and a postal code with its seat
+#: ("(D-AZ)", "(AZ)", "(AZ-Sen)", "(AZ-06)": a roundup's shorthand for a state's Senate or House seat).
+STATE_TAG = re.compile(r"\s*\((?:[DRI]-)?([A-Z][\w. ]{1,20}|[A-Z]{2}-(?:\d{1,2}|AL|Sen|SEN|Gov|GOV))\)")
+#: A postal code as a name's whole tag, with its seat if any: only there is "IN" or "OR" no word.
+POSTAL_TAG = re.compile(r"([A-Z]{2})(?:-\w+)?")
+
+
+#: The office of a postal tag's seat: "(AZ-Sen)" runs for the Senate, "(AZ-06)" and "(WY-AL)" for the House.
+SEAT_TAG = re.compile(r"\s*\((?:[DRI]-)?[A-Z]{2}-(?:(?P<house>\d{1,2}|AL)|(?P<senate>Sen|SEN)|(?P<governor>Gov|GOV))\)")
+SEAT_OFFICES = {"house": "U.S. House", "senate": "U.S. Senate", "governor": "governor"}
+
+
+def _seat_tagged(after_name: str) -> Optional[str]:
+    """The office a postal tag with a seat right after a name says the person runs for."""
+    m = SEAT_TAG.match(after_name)
+    return next((SEAT_OFFICES[k] for k, v in m.groupdict().items() if v), None) if m else None
+
+
+def _postal_state(tag: str) -> Optional[str]:
+    """The U.S. state whose postal code a name's tag is ("AZ", "AZ-06"), else None."""
+    from ..nlp.places import us_postal_codes
+
+    m = POSTAL_TAG.fullmatch(tag.strip())
+    return us_postal_codes().get(m.group(1)) if m else None
 
 
 @lru_cache(maxsize=1)
@@ -828,6 +873,17 @@ def _dominant_city(text: str, url: Optional[str] = None) -> Optional[tuple[str, 
             counts[(city, state)] = n
     best = counts.most_common(1)
     return best[0][0] if best else None
+
+
+def _host_state(url: Optional[str]) -> Optional[str]:
+    """The U.S. state of the news site a url is on (places.jsonl "hosts": "www.desertsun.com" is
+    California's), None for a site the lexicon does not place."""
+    from ..nlp.places import us_hosts
+
+    m = re.match(r"(?:[A-Za-z]+://)?([^/?#:]+)", url or "")
+    labels = m.group(1).lower().split(".") if m else []
+    # the host and each parent domain: "eu.desertsun.com", "desertsun.com"
+    return next((us_hosts()[h] for h in (".".join(labels[i:]) for i in range(len(labels) - 1)) if h in us_hosts()), None)
 
 
 def _is_person(name: str, text: str) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .rules import load_with_schema_file, pattern_path
 
-__all__ = ["PLACES_FILE", "Country", "countries", "place_rules", "us_cities", "us_states"]
+__all__ = ["PLACES_FILE", "Country", "countries", "place_rules", "us_cities", "us_hosts", "us_postal_codes", "us_states"]
 
 PLACES_FILE = pattern_path("places")
 #: The id prefix of a country's rule; every other rule is a state, a province or a territory.
@@ -56,6 +56,21 @@ def us_states() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((rule["name"], tuple(a for a in rule.get("abbr", []) if "." in a))
                  for rule in place_rules()
                  if rule["id"].startswith("us-") and rule["id"] != "us-pr")
+
+
+@lru_cache(maxsize=1)
+def us_postal_codes() -> dict[str, str]:
+    """The two-letter postal code of every U.S. state -> its name ("AZ" -> "Arizona"): for places
+    where a code cannot be an ordinary word, such as a name's tag ("Ana Ruiz (AZ-Sen)")."""
+    return {a: rule["name"] for rule in place_rules() if rule["id"].startswith("us-") and rule["id"] != "us-pr"
+            for a in rule.get("abbr", ()) if len(a) == 2 and a.isupper()}
+
+
+@lru_cache(maxsize=1)
+def us_hosts() -> dict[str, str]:
+    """The web host of each news site the lexicon places in a U.S. state ("hosts") -> the state."""
+    return {host: rule["name"] for rule in place_rules() if rule["id"].startswith("us-")
+            for host in rule.get("hosts", ())}
 
 
 @lru_cache(maxsize=1)
