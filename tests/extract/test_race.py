@@ -1,4 +1,6 @@
 """Which race a stance is about: office, place and election year (extract/race.py)."""
+from datetime import date
+
 from endorsetrack.extract.race import RaceIndex, before_nominations, line_label, next_election
 
 
@@ -323,7 +325,7 @@ def test_weekday_years_follow_the_office_cycle_and_prefer_the_latest():
     assert year_of_weekdays(_election_days("On Thursday, June 9 the board met."), None, last_year=2023) == 2022
     # a party's caucus is no Tuesday vote, and another country votes on other days
     assert _election_days("Before the Jan. 19 caucuses.") == ()
-    assert _election_days("Ahead of the May 9 election.", us=False) == ()
+    assert _election_days("Ahead of the May 9 election.", None) == ()  # a country whose election day is unknown
 
 
 def test_west_virginia_before_a_name_is_not_virginia():
@@ -436,3 +438,18 @@ def test_a_past_year_right_after_each_name_is_that_candidates_election():
     assert [races.race_for(c, "president", sentence) for c in ("Ana Ruiz", "Tom Reyes", "Dana Cole")] == [
         "1992 president", "1996 president", "2016 president"]
     assert races.race_for("Dana Cole", "president", "The guild backs Dana Cole for president.") == "2020 president"
+
+
+def test_a_year_after_a_name_in_an_aside_recalls_an_earlier_race():
+    line = "Eastvale North (nominated Ana Ruiz in 2015)"
+    races = RaceIndex(f"Local parties nominate for the party leadership.\n{line}", published="2016-08-01")
+    assert races.race_for("Ana Ruiz", "party leadership", line) == "2016 party leadership"
+
+
+def test_a_foreign_election_day_fixes_the_year_on_that_countrys_weekday():
+    races = RaceIndex("The church backs Sen. Ana Ruiz and other senatorial candidates for the coming May 9 polls. "
+                      "Filipinos vote across the Philippines.")
+    race = races.race_for("Ana Ruiz")
+    assert race is not None and race.endswith("Senate, Philippines")
+    year = int(race[:4])
+    assert date(year, 5, 9).weekday() == 0  # a Monday, the Philippines' election day

@@ -157,7 +157,8 @@ class RaceIndex:
         self.named_year = _named_year(text, url, title)
         self.named_year_after_history = _named_year(text, url, title, after_history=True)
         # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
-        self.election_days = _election_days(text, us=not (self.country and not self.place))
+        self.election_days = _election_days(text, _election_weekday(self.country if self.country and not self.place
+                                                                    else None))
         self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
             or _most_named(f"{title or ''}\n{text}", list(_mentions()), skip=_title_use)
 
@@ -319,7 +320,9 @@ class RaceIndex:
         rule = _office_rules().get(office, {})
         if self.country and not self.place and office in FOREIGN_NAMESAKES:
             # another country's cycle is not the U.S. one
-            year = stated_year(sentence, self.reference_year) or self.published_year or self.named_year
+            year = stated_year(sentence, self.reference_year) or self.published_year or (
+                year_of_weekdays(self.election_days, None, near=self.named_year) if self.election_days else None) \
+                or self.named_year
             race = f"{self.country} {FOREIGN_NAMESAKES[office]}, {country_names()[self.country]}"
             return f"{year} {race}" if year else race
         if rule.get("national"):
@@ -486,8 +489,8 @@ def candidate_year(sentence: Optional[str], candidate: Optional[str], reference_
         return None
     surname = candidate.split()[-1]
     m = re.search(CANDIDATE_YEAR.format(name=re.escape(surname)), sentence)
-    if m is None:
-        return None
+    if m is None or sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start()):
+        return None  # none, or in an aside: "Eastvale (nominated Ruiz in 2015)" recalls an earlier race
     year = int(m.group(1))
     return year if reference_year is None or year <= reference_year else None
 
@@ -546,20 +549,40 @@ NOT_POLLING_DAY_NOUNS = frozenset({"caucus", "caucuses", "convention", "bid", "c
                                    "contest", "nomination", "cycle"})
 
 
-def _election_days(text: str, us: bool = True) -> tuple[tuple[int, int, int], ...]:
+#: Nouns that name an election day only in another country's English ("the coming May 9 polls"); in a
+#: U.S. article "the Oct. 5 polls" are more likely surveys.
+FOREIGN_POLLING_DAY_NOUNS = frozenset({"polls"})
+
+
+def _election_weekday(country: Optional[str]) -> Optional[int]:
+    """The weekday (Monday 0) elections are held on in a country (a label adjective: "Philippine"),
+    in the United States for None; None when the lexicon does not say."""
+    from ..nlp.places import countries
+
+    if country is None:
+        return ELECTION_WEEKDAY
+    day = next((c.election_weekday for c in countries() if c.label == country), "").lower()
+    return WEEKDAYS.index(day) if day in WEEKDAYS else None
+
+
+def _election_days(text: str, election_weekday: Optional[int] = ELECTION_WEEKDAY) -> tuple[tuple[int, int, int], ...]:
     """(month, day, weekday) of the yearless dates an article gives a weekday: its own
-    ("Tuesday, Sept. 13") or, in a U.S. article, an election's ("the Sept. 13 primary": a Tuesday)."""
+    ("Tuesday, Sept. 13") or an election's, on the weekday of the article's country
+    (``election_weekday``: "the Sept. 13 primary" is a Tuesday in a U.S. article)."""
     out = []
+    nouns_of_day = set(words("race.election_nouns")) - NOT_POLLING_DAY_NOUNS
+    if election_weekday is not None and election_weekday != ELECTION_WEEKDAY:
+        nouns_of_day |= FOREIGN_POLLING_DAY_NOUNS
     for m in PROSE_MONTH_DAY_RE.finditer(text):
         if m.group("year"):
             continue
         weekday = next((WEEKDAYS.index(w) for w in WEEKDAYS
                         if re.search(rf"\b{w}\W{{0,3}}$", text[max(0, m.start() - 12):m.start()], re.I)), None)
-        if weekday is None and us:
+        if weekday is None and election_weekday is not None:
             after = re.match(r"((?:\s+[\w-]+){1,2})", text[m.end():])
             nouns = set(w.lower() for w in after.group(1).split()) if after else set()
-            if nouns & (set(words("race.election_nouns")) - NOT_POLLING_DAY_NOUNS):
-                weekday = ELECTION_WEEKDAY
+            if nouns & nouns_of_day:
+                weekday = election_weekday
         if weekday is not None:
             out.append((month_number(m.group("month")), int(m.group("day")), weekday))
     return tuple(out)

@@ -31,20 +31,22 @@ def place_rules(path: Path = PLACES_FILE) -> tuple[dict, ...]:
 class Country:
     """A country of the place lexicon: its name, the form a race label writes before its
     national office ("UK", "Canadian"; "" for the United States), the words that name it,
-    further words that place an article in it (a capital, a region) and its offices."""
+    further words that place an article in it (a capital, a region), its offices and the day of
+    the week its elections are held on ("Tuesday"; "" when the lexicon does not say)."""
 
     name: str
     label: str
     words: tuple[str, ...]
     cues: tuple[str, ...]
     offices: tuple[str, ...]
+    election_weekday: str = ""
 
 
 @lru_cache(maxsize=2)
 def countries(path: Path = PLACES_FILE) -> tuple[Country, ...]:
     """The countries of a place file, in file order."""
     return tuple(Country(rule["name"], rule.get("label", ""), tuple(rule.get("words", ())),
-                         tuple(rule.get("cues", ())), tuple(rule.get("offices", ())))
+                         tuple(rule.get("cues", ())), tuple(rule.get("offices", ())), rule.get("election_weekday", ""))
                  for rule in load_with_schema_file(path, "places") if rule["id"].startswith(COUNTRY_ID_PREFIX))
 
 

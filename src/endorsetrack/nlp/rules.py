@@ -48,7 +48,8 @@ SCHEMAS: dict[str, RuleSchema] = {
     "entity_types": RuleSchema(("type", "regex", "unless")),
     "offices": RuleSchema(("office", "explicit"), ("mention", "descriptor", "cycle", "local", "national", "nominating",
                                                              "fallback")),
-    "places": RuleSchema(("name",), ("abbr", "cities", "hosts", "label", "words", "cues", "offices")),  # nlp/places.py
+    "places": RuleSchema(("name",), ("abbr", "cities", "hosts", "label", "words", "cues", "offices",
+                                                  "election_weekday")),  # nlp/places.py
     "organizations": RuleSchema(("name", "type"), ("acronyms", "aliases", "parent", "in_text")),  # nlp/organizations.py
     "poll_parties": RuleSchema((), kinds={"gate": ("terms",), "party": ("name", "forms")}),
     "poll_pollsters": RuleSchema(("name",), ("aliases",)),
