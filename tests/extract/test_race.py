@@ -453,3 +453,18 @@ def test_a_foreign_election_day_fixes_the_year_on_that_countrys_weekday():
     assert race is not None and race.endswith("Senate, Philippines")
     year = int(race[:4])
     assert date(year, 5, 9).weekday() == 0  # a Monday, the Philippines' election day
+
+
+def test_a_roundup_paragraph_gives_its_names_the_race_and_the_place_it_opens_with():
+    text = ("The Osgood Labor Council endorsed candidates in local races for mayor across the county.\n"
+            "In Eastvale, five City Council candidates were endorsed. Ana Ruiz, a parks commissioner, "
+            "received the endorsement in the north.\n"
+            "In Tamarack Falls, the council backs Lee Park in the mayoral race.")
+    races = RaceIndex(text, published="2020-08-31")
+    assert races.race_for("Ana Ruiz") == "2020 city council, Eastvale"
+    assert races.race_for("Lee Park") == "2020 mayor, Tamarack Falls"
+
+
+def test_a_paragraph_opening_with_a_time_names_no_place():
+    races = RaceIndex("In March, the union backed Ana Ruiz for mayor of Eastvale.", published="2020-08-31")
+    assert races.paragraph_locality("Ana Ruiz") is None

@@ -29,7 +29,7 @@ from typing import Optional
 
 from ..nlp.rules import packaged_rules
 from ..nlp.vocabulary import word_map, words
-from ..normalize import PROSE_MONTH_DAY_RE, WEEKDAYS, month_number, office_titles
+from ..normalize import MONTHS, PROSE_MONTH_DAY_RE, WEEKDAYS, month_number, office_titles
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
 # set: an explicit race phrase in the candidate's sentence (3) must outweigh the
@@ -46,6 +46,10 @@ TITLE_LOOKBACK_CHARS = 120
 # is the candidate's own race, stronger than a race phrase elsewhere in the sentence (3), which
 # may be another person's ("Former presidential nominee Lee Park backs Ana Ruiz ...").
 DESCRIPTOR_WEIGHT = 4
+#: A race phrase in an earlier sentence of a name's paragraph, counted only for a name its own sentences
+#: tie to no office: as strong as an explicit one (3), so that it outweighs the article's dominant office
+#: (extract/endorsements/article.py keeps a weaker office only when no office dominates).
+PARAGRAPH_WEIGHT = EXPLICIT_WEIGHT
 
 
 
@@ -139,7 +143,10 @@ class RaceIndex:
     def __init__(self, text: str, published: Optional[str] = None, url: Optional[str] = None,
                  title: Optional[str] = None):
         self.text = text
-        self.sentences = _sentences(text)
+        numbered = _paragraph_sentences(text)
+        self.sentences = [sent for _, sent in numbered]
+        #: the paragraph number of each sentence
+        self.paragraph_of = [n for n, _ in numbered]
         self._named_offices: dict[int, frozenset[str]] = {}
         self._evidence: dict[str, tuple[Optional[str], int]] = {}
         self._places: dict[str, str] = {}
@@ -192,9 +199,39 @@ class RaceIndex:
                 if described:
                     scores[described] += DESCRIPTOR_WEIGHT
         if not scores:
+            scores = self._paragraph_evidence(surname)
+        if not scores:
             return None, 0
         office = max(scores, key=lambda o: (scores[o], -nearest.get(o, len(self.text))))
         return office, scores[office]
+
+    def paragraph_locality(self, candidate: str) -> Optional[str]:
+        """The city or county the paragraph a name first appears in opens with ("In Eastvale, the
+        council endorsed ..."): a roundup of local races names each race's place once for its names."""
+        for k, _ in self._surname_hits(candidate.split()[-1]):
+            para = self.paragraph_of[k]
+            first = next(j for j in range(k, -1, -1) if j == 0 or self.paragraph_of[j - 1] != para)
+            m = PARAGRAPH_PLACE.match(self.sentences[first])
+            name = _place_name(m.group(1)) if m else None
+            if name and not _is_state(name) and not set(name.lower().split()) & NOT_PLACE_OPENERS \
+                    and not _is_person(name, self.text):
+                return name
+            return None
+        return None
+
+    def _paragraph_evidence(self, surname: str) -> Counter:
+        """Offices the other sentences of a name's paragraphs name as a race, PARAGRAPH_WEIGHT each: a
+        roundup says the race once for the names that follow ("In Eastvale, five City Council
+        candidates were endorsed. Ana Ruiz received the endorsement in District 1")."""
+        scores: Counter = Counter()
+        for k, _ in self._surname_hits(surname):
+            para = self.paragraph_of[k]
+            for j in range(k - 1, -1, -1):
+                if self.paragraph_of[j] != para:
+                    break
+                for office in self._offices_named_in(j):
+                    scores[office] += PARAGRAPH_WEIGHT
+        return scores
 
     def _surname_hits(self, surname: str) -> list[tuple[int, list[int]]]:
         """(sentence number, starts) of the whole-word occurrences of ``surname``, sentences
@@ -329,8 +366,9 @@ class RaceIndex:
             race = f"{self.country} {office}, {country_names()[self.country]}" if self.country else office
         else:
             parts = [office]
-            if rule.get("local") and (self.locality or self.city):
-                parts.append(self.locality or self.city or "")
+            locality = (self.paragraph_locality(candidate) if candidate else None) or self.locality or self.city
+            if rule.get("local") and locality:
+                parts.append(locality)
             if place and office != "president":
                 parts.append(place)
             race = ", ".join(parts)
@@ -718,17 +756,22 @@ GLUED_SENTENCES = re.compile(r"(?<=[.!?])\s+|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
 def _sentences(text: str) -> list[str]:
     """Cheap sentence split that keeps "U.S. Senate" and "Sen. Joe Lieberman" whole."""
-    out: list[str] = []
-    for para in text.split("\n"):
+    return [sent for _, sent in _paragraph_sentences(text)]
+
+
+def _paragraph_sentences(text: str) -> list[tuple[int, str]]:
+    """(paragraph number, sentence) of each sentence of ``_sentences``."""
+    out: list[tuple[int, str]] = []
+    for n, para in enumerate(text.split("\n")):
         buf = ""
         for piece in GLUED_SENTENCES.split(para):
             buf = f"{buf} {piece}" if buf else piece
             if not ABBREVIATIONS.search(buf):
-                out.append(buf)
+                out.append((n, buf))
                 buf = ""
         if buf:
-            out.append(buf)
-    return [s for s in out if s.strip()]
+            out.append((n, buf))
+    return [(n, s) for n, s in out if s.strip()]
 
 
 @lru_cache(maxsize=1)
@@ -849,6 +892,12 @@ def _dominant_locality(text: str) -> Optional[str]:
     return None
 
 
+#: A paragraph opening with its place: "In Eastvale, ...", "In Osgood County, ...".
+PARAGRAPH_PLACE = re.compile(rf"^\s*In ({PLACE_NAME}),")
+#: Words of an opening "In ..., " that make it a time or a manner, not a place.
+NOT_PLACE_OPENERS = frozenset({*WEEKDAYS, *MONTHS, "addition", "fact", "short", "total",
+                               "response", "contrast", "particular", "general", "turn", "recent", "spring", "summer",
+                               "fall", "autumn", "winter", "sum", "brief", "other", "years", "months", "weeks"})
 #: Public bodies of a city or county whose name gives the place of a local race when no
 #: office phrase does ("the Eastvale Police Officers Association", "Eastvale Public Schools").
 LOCALITY_BODY_CUES = (
