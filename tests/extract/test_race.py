@@ -468,3 +468,15 @@ def test_a_roundup_paragraph_gives_its_names_the_race_and_the_place_it_opens_wit
 def test_a_paragraph_opening_with_a_time_names_no_place():
     races = RaceIndex("In March, the union backed Ana Ruiz for mayor of Eastvale.", published="2020-08-31")
     assert races.paragraph_locality("Ana Ruiz") is None
+
+
+def test_plural_race_nouns_name_the_office():
+    races = RaceIndex("The group endorsed four Democratic senate hopefuls in tight races: Ana Ruiz (Pa.) and "
+                      "Lee Park (Ohio). Ruiz thanked President Tom Reyes.", published="2016-09-01")
+    assert (races.race_for("Ana Ruiz"), races.race_for("Lee Park")) == ("2016 U.S. Senate, Pennsylvania",
+                                                                       "2016 U.S. Senate, Ohio")
+
+
+def test_a_page_label_before_a_dash_is_no_place():
+    races = RaceIndex("ADVERTISEMENT — The clergy back Ana Ruiz for mayor of Eastvale.", published="2013-09-16")
+    assert races.locality == "Eastvale"

@@ -870,7 +870,8 @@ NOT_PLACES = {"The", "A", "An", "This", "That", "Former", "Democratic", "Republi
 #: a newspaper's "Ledger-News", a Title Case heading's "Brotherly Order Of Police").
 NOT_PLACE_WORDS = {"Of", "And", "For", "Order", "Council", "Hall", "President", "Police", "Union", "Party", "State",
                    "Express", "News", "Times", "Post",
-                   "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Press", "Sheriff", "Mayor"}
+                   "Herald", "Tribune", "Journal", "Gazette", "Chronicle", "Press", "Sheriff", "Mayor",
+                   "Advertisement", "Advertising", "Sponsored", "Updated", "Published", "Photo", "Video"}
 
 
 def _dominant_locality(text: str) -> Optional[str]:
