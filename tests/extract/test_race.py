@@ -447,7 +447,7 @@ def test_a_year_after_a_name_in_an_aside_recalls_an_earlier_race():
 
 
 def test_a_foreign_election_day_fixes_the_year_on_that_countrys_weekday():
-    races = RaceIndex("The church backs Sen. Ana Ruiz and other senatorial candidates for the coming May 9 polls. "
+    races = RaceIndex("A chapel group says Sen. Ana Ruiz deserves a new term; voters head out on May 9 polls day. "
                       "Filipinos vote across the Philippines.")
     race = races.race_for("Ana Ruiz")
     assert race is not None and race.endswith("Senate, Philippines")
@@ -471,7 +471,7 @@ def test_a_paragraph_opening_with_a_time_names_no_place():
 
 
 def test_plural_race_nouns_name_the_office():
-    races = RaceIndex("The group endorsed four Democratic senate hopefuls in tight races: Ana Ruiz (Pa.) and "
+    races = RaceIndex("Two senate hopefuls won the club's nod: Ana Ruiz (Pa.) and "
                       "Lee Park (Ohio). Ruiz thanked President Tom Reyes.", published="2016-09-01")
     assert (races.race_for("Ana Ruiz"), races.race_for("Lee Park")) == ("2016 U.S. Senate, Pennsylvania",
                                                                        "2016 U.S. Senate, Ohio")
