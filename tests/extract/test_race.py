@@ -480,3 +480,20 @@ def test_plural_race_nouns_name_the_office():
 def test_a_page_label_before_a_dash_is_no_place():
     races = RaceIndex("ADVERTISEMENT — The clergy back Ana Ruiz for mayor of Eastvale.", published="2013-09-16")
     assert races.locality == "Eastvale"
+
+
+def test_a_state_named_only_in_the_candidates_sentence_places_the_race():
+    races = RaceIndex("Ohio, Ohio, Ohio. The president went to Iowa to campaign for gubernatorial candidate Ana Ruiz. "
+                      "Ohio again.", published="2002-10-01")
+    assert races.race_for("Ana Ruiz") == "2002 governor, Iowa"
+
+
+def test_a_past_month_and_year_after_a_name_is_that_candidates_election():
+    sentence = "A committee aired an ad on behalf of Ana Ruiz in May 2014."
+    assert RaceIndex(sentence, published="2015-11-03").race_for("Ana Ruiz", "U.S. Senate", sentence).startswith("2014")
+
+
+def test_an_undated_articles_election_day_is_not_before_the_years_it_recalls():
+    text = "In 2016, Lee Park lost. Ana Ruiz won the Aug. 18 primary for mayor of Eastvale."
+    race = RaceIndex(text).race_for("Ana Ruiz")
+    assert race is not None and int(race[:4]) >= 2016

@@ -162,6 +162,8 @@ class RaceIndex:
         #: the year relative years count from: the published one, else the url's
         self.reference_year = self.published_year or (int(url_years[0]) if url_years else None)
         self.named_year = _named_year(text, url, title)
+        #: the latest year the text itself names (not its title or url)
+        self.latest_text_year = _named_year(text, None, None)
         self.named_year_after_history = _named_year(text, url, title, after_history=True)
         # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
         self.election_days = _election_days(text, _election_weekday(self.country if self.country and not self.place
@@ -294,6 +296,10 @@ class RaceIndex:
             for state in (_state_named(before), _state_named(tagged) or _postal_state(tagged)):
                 if state:
                     counts[state] += 1
+        if not counts:  # no state with the name: the one its sentences name, if they name one alone
+            named = {state for k in {k for k, _ in self._name_matches(candidate)}
+                     for state in _states_named_in(self.sentences[k])}
+            return named.pop() if len(named) == 1 else None
         best = counts.most_common(1)
         return best[0][0] if best else None
 
@@ -416,7 +422,11 @@ class RaceIndex:
             # an undated article's election days outweigh the year it names: a url's year may be
             # when it was archived ("the May 4 primary" under /2014/ was 2010's: a Tuesday then)
             near = next_election(named, cycle, self.place) if named is not None else None
-            found = year_of_weekdays(self.election_days, cycle, self.place, near=near)
+            # an article tells the years its text names as past or as the election's own, so the
+            # election is not before the latest of them (a url's year may be an archive's: not a bound)
+            found = year_of_weekdays(self.election_days, cycle, self.place, near=near,
+                                     first_year=self.latest_text_year) \
+                or year_of_weekdays(self.election_days, cycle, self.place, near=near)
             if found is not None:
                 return found
         year = self.published_year or named
@@ -516,8 +526,10 @@ def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) 
     return year
 
 
-#: A past year right after a candidate's name: "endorsed Ana Ruiz in 2016, Tom Reyes in 2020".
-CANDIDATE_YEAR = r"\b{name}(?:'s|’s)?,?\s+in\s+((?:19|20)\d\d)\b(?!\s*(?:percent|%))"
+#: A past year (or month and year) right after a candidate's name: "endorsed Ana Ruiz in 2016, Tom Reyes in
+#: May 2020".
+CANDIDATE_YEAR = (r"\b{name}(?:'s|’s)?,?\s+in\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?"
+                  r"((?:19|20)\d\d)\b(?!\s*(?:percent|%))")
 
 
 def candidate_year(sentence: Optional[str], candidate: Optional[str], reference_year: Optional[int]) -> Optional[int]:
@@ -627,12 +639,13 @@ def _election_days(text: str, election_weekday: Optional[int] = ELECTION_WEEKDAY
 
 
 def year_of_weekdays(days: tuple[tuple[int, int, int], ...], cycle: Optional[str], state: Optional[str] = None,
-                     last_year: Optional[int] = None, near: Optional[int] = None) -> Optional[int]:
-    """The election year of the office's cycle, up to ``last_year`` (this year), in which the most
-    (month, day)s fall on their weekday: of equals, the one nearest ``near`` (a year the article
-    names), else the latest; None without days or such a year."""
+                     last_year: Optional[int] = None, near: Optional[int] = None,
+                     first_year: Optional[int] = None) -> Optional[int]:
+    """The election year of the office's cycle, from ``first_year`` up to ``last_year`` (this year),
+    in which the most (month, day)s fall on their weekday: of equals, the one nearest ``near`` (a
+    year the article names), else the latest; None without days or such a year."""
     best: Optional[tuple[int, int, int]] = None
-    for year in range(last_year or date.today().year, FIRST_WEEKDAY_YEAR - 1, -1):
+    for year in range(last_year or date.today().year, max(first_year or 0, FIRST_WEEKDAY_YEAR) - 1, -1):
         if next_election(year, cycle, state) != year:
             continue
         hits = sum(_weekday(year, m, d) == wd for m, d, wd in days)
@@ -840,6 +853,16 @@ def _state_named(text: str) -> Optional[str]:
         found.extend((m.start(), state) for m in pattern.finditer(text))
         text = pattern.sub(lambda m: " " * len(m.group()), text)
     return max(found)[1] if found else None
+
+
+def _states_named_in(text: str) -> set[str]:
+    """Every U.S. state a piece of text names; a longer name hides the shorter one inside it."""
+    found = set()
+    for state, pattern in _states_in(text):  # longest names first
+        if pattern.search(text):
+            found.add(state)
+            text = pattern.sub(" ", text)
+    return found
 
 
 def _dominant_state(text: str) -> Optional[str]:
