@@ -6,15 +6,20 @@ nominee") weighs most, an explicit "Lamont's bid for U.S. Senate" in the name's
 sentence next, a title before the name ("Sen. Joe Lieberman") least; a candidate with
 none takes the article's dominant office, and an article naming no office at all its
 fallback one (offices.jsonl "fallback": the presidency, or another country's national
-election). The place is the U.S. state named with the candidate ("Iowa Rep. Ana Ruiz",
-"Ana Ruiz (D-Iowa)"), else the one the article names most (nlp/patterns/places.jsonl),
-else the state of the city it names most (places.jsonl "cities", a url host too); a
-city or county office also takes the city or county it names most. The year is the
-one the stance's own sentence names ("his 2019 bid", "In 2016, ...", "six years ago"),
+election); a name no sentence of its own ties to an office takes the one an earlier
+sentence of its paragraph names. The place is the U.S. state named with the candidate
+("Iowa Rep. Ana Ruiz", "Ana Ruiz (D-Iowa)", "Ana Ruiz (IA-Sen)") or alone in the candidate's
+sentences, else the one the article names most (nlp/patterns/places.jsonl), else the state
+of the city it names most (places.jsonl "cities", a url host too), else the state of the
+news site the url is on (places.jsonl "hosts"); a city or county office also takes the place
+its paragraph opens with ("In Eastvale, ..."), else the city or county the article names
+most. The year is the one the stance's sentence gives the candidate ("backed Ana Ruiz in
+2016"), else the one it names ("his 2019 bid", "In 2016, ...", "six years ago"),
 else the election's: the next one of the office's cycle (offices.jsonl "cycle") on or
-after the published date; for an undated article the cycle year in which the election
-days it names fall on a Tuesday ("the Sept. 13 primary"), else the year its title, URL
-or text names. Office cues are data (nlp/patterns/offices.jsonl).
+after the published date; for an undated article the cycle year, not before the latest
+year its text names, in which the election days it names fall on the country's election
+weekday ("the Sept. 13 primary": a Tuesday), else the year its title, URL or text names.
+Office cues are data (nlp/patterns/offices.jsonl).
 Text in, race string out ("2006 U.S. Senate, Connecticut"); only the weekday search
 reads the clock (it looks no later than the current year).
 """
