@@ -497,3 +497,9 @@ def test_an_undated_articles_election_day_is_not_before_the_years_it_recalls():
     text = "In 2016, Lee Park lost. Ana Ruiz won the Aug. 18 primary for mayor of Eastvale."
     race = RaceIndex(text).race_for("Ana Ruiz")
     assert race is not None and int(race[:4]) >= 2016
+
+
+def test_a_district_title_before_a_name_is_the_house_seat():
+    races = RaceIndex("The club backed Iowa 3rd District Rep. Ana Ruiz. Former President Lee Park endorsed her in "
+                      "a presidential primary year.", published="2016-06-16")
+    assert races.race_for("Ana Ruiz") == "2016 U.S. House, Iowa"

@@ -532,9 +532,10 @@ def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) 
 
 
 #: A past year (or month and year) right after a candidate's name: "endorsed Ana Ruiz in 2016, Tom Reyes in
-#: May 2020".
-CANDIDATE_YEAR = (r"\b{name}(?:'s|’s)?,?\s+in\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?"
-                  r"((?:19|20)\d\d)\b(?!\s*(?:percent|%))")
+#: May 2020". One pattern for every name (the name is checked before the match): a pattern per name
+#: would be compiled per candidate.
+YEAR_AFTER_NAME = re.compile(r"(?<=\w)(?:'s|’s)?,?\s+in\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+                             r"[a-z]*\.?\s+)?((?:19|20)\d\d)\b(?!\s*(?:percent|%))")
 
 
 def candidate_year(sentence: Optional[str], candidate: Optional[str], reference_year: Optional[int]) -> Optional[int]:
@@ -543,11 +544,15 @@ def candidate_year(sentence: Optional[str], candidate: Optional[str], reference_
     if not sentence or not candidate:
         return None
     surname = candidate.split()[-1]
-    m = re.search(CANDIDATE_YEAR.format(name=re.escape(surname)), sentence)
-    if m is None or sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start()):
-        return None  # none, or in an aside: "Eastvale (nominated Ruiz in 2015)" recalls an earlier race
-    year = int(m.group(1))
-    return year if reference_year is None or year <= reference_year else None
+    for m in YEAR_AFTER_NAME.finditer(sentence):
+        before = sentence[:m.start()]
+        if not before.endswith(surname) or re.search(r"\w$", before[:-len(surname)]):
+            continue  # another word's end: "Ruizes", or the name of another
+        if sentence.count("(", 0, m.start()) > sentence.count(")", 0, m.start()):
+            return None  # in an aside: "Eastvale (nominated Ruiz in 2015)" recalls an earlier race
+        year = int(m.group(1))
+        return year if reference_year is None or year <= reference_year else None
+    return None
 
 
 def stated_year(sentence: Optional[str], reference_year: Optional[int]) -> Optional[int]:
