@@ -34,6 +34,10 @@ RECEIVE_CASES = [
                  "County Lodge 27, in January.",
                  {("Fraternal Order of Police, Tolliver County Lodge 27", "Dana Lusk", "endorses", None)},
                  id="picked-up-an-organisation"),
+    pytest.param("Celia Varga snared the endorsement of Mayor Tom Reyes on Monday.",
+                 {("Tom Reyes", "Celia Varga", "endorses", None)}, id="snared-the-endorsement"),
+    pytest.param("Celia Varga netted the backing of the Harbor Workers Union on Monday.",
+                 {("Harbor Workers Union", "Celia Varga", "endorses", None)}, id="netted-the-backing"),
     pytest.param("Dana Lusk picked up the Harbor Workers Union banner at the parade.", set(),
                  id="picked-up-without-endorsement-story"),
 ]

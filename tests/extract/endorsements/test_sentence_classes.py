@@ -32,6 +32,8 @@ CASES = [
                  {("Eastvale Teachers Association", "Tom Ruiz", "endorses")}, id="assoc-in-the-subject"),
     pytest.param("Tom Ruiz won the endorsement of the Eastvale Bd. of Realtors in the mayoral race.",
                  {("Eastvale Board of Realtors", "Tom Ruiz", "endorses")}, id="bd-after-of"),
+    pytest.param("The Eastvale Nurses Union opted for Tom Ruiz over Ana Vega in the mayoral primary.",
+                 {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="opted-for"),
     pytest.param("Several unions, including the Eastvale Nurses Union, instead opted to back Tom Ruiz for mayor.",
                  {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="to-back-tagged-adjective"),
     pytest.param("The Eastvale Nurses Union has yet to formally back Tom Ruiz.",

@@ -19,7 +19,7 @@ from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
 from ..mentions import SentenceContext, expand_list
 from .coordination import colon_named
-from .frames import Frame
+from .frames import SUPPORTER_NOUNS, Frame
 from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
 from ..mentions import antecedent, appositive_name, is_institution
 
@@ -118,6 +118,8 @@ def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str
     if frame.candidate is None:
         return [], False
     tok = doc[frame.candidate]
+    if tok.dep_ == "poss" and tok.lower_ in ("his", "her") and tok.head.lemma_.lower() in SUPPORTER_NOUNS:
+        return _earlier_person(tok, ctx), False  # "said X, her top backer": she is not X
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
     share_of = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                      if g.dep_ == "pobj"), None) if tok.lower_ in SHARE_WORDS else None
@@ -332,6 +334,16 @@ def _described_candidate(tok: Token, frame: Frame, ctx: SentenceContext) -> Opti
     earlier_only.mentions = [m for m in ctx.mentions if m.kind != "person"]
     ante = antecedent(pronoun, earlier_only)
     return (ante[0], DESCRIBED_CANDIDATE_PENALTY) if ante else None
+
+
+def _earlier_person(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:
+    """The person a pronoun points back to, past the people this sentence names (its endorser
+    or speaker): 'said Mayor X, her top backer' is said of a woman named before."""
+    pronoun = Mention(tok.i, tok.i + 1, tok.text, "ref", tok.lower_)
+    earlier_only = copy.copy(ctx)
+    earlier_only.mentions = [m for m in ctx.mentions if m.kind != "person"]
+    ante = antecedent(pronoun, earlier_only)
+    return [(ante[0], DESCRIBED_CANDIDATE_PENALTY)] if ante else []
 
 
 CANDIDACY_ROLE_NOUNS = ("candidate", "nominee", "incumbent", "challenger")

@@ -479,6 +479,7 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
 
 SUPPORTER_NOUNS = ("endorser", "backer", "supporter")
 PERSON_POSSESSIVES = ("his", "her")
+PLACE_ENTITIES = ("GPE", "LOC")
 
 
 def _includes_frame(verb, rule) -> Optional[Frame]:
@@ -516,7 +517,11 @@ def _described_supporter(noun: Token) -> Optional[tuple[int, int]]:
         phrase = noun.head.head
     elif noun.tag_ != "NN":
         return None
-    named = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    # "her top Calder backer": a place compounded with the noun says where, the possessor whom
+    named = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+             and c.ent_type_ not in PLACE_ENTITIES]
+    if not named:
+        named = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in PERSON_POSSESSIVES]
     if not named:
         return None
     if phrase.dep_ == "appos":
