@@ -32,6 +32,10 @@ CASES = [
                  {("Eastvale Teachers Association", "Tom Ruiz", "endorses")}, id="assoc-in-the-subject"),
     pytest.param("Tom Ruiz won the endorsement of the Eastvale Bd. of Realtors in the mayoral race.",
                  {("Eastvale Board of Realtors", "Tom Ruiz", "endorses")}, id="bd-after-of"),
+    pytest.param("Tom Ruiz thanked the Eastvale Nurses Union for its endorsement at a rally for his mayoral bid.",
+                 {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="thanked-for-its-endorsement"),
+    pytest.param("Tom Ruiz thanked the Eastvale Nurses Union for its support of the transit levy at the mayoral "
+                 "debate.", set(), id="thanked-for-support-of-something-else"),
     pytest.param("The Eastvale Nurses Union opted for Tom Ruiz over Ana Vega in the mayoral primary.",
                  {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="opted-for"),
     pytest.param("Several unions, including the Eastvale Nurses Union, instead opted to back Tom Ruiz for mayor.",

@@ -459,6 +459,9 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         cand = subject_of(verb) if verb.lemma_.lower() not in WITH_NOT_HELD else None
         if endorser is not None and cand is not None and cand != endorser:
             return Frame(noun.i, rule, endorser, cand)
+    thanked = _thanked_for(noun)
+    if thanked is not None:  # "X thanked the union for its endorsement": the union endorses X
+        return Frame(noun.i, rule, thanked[0], thanked[1])
     endorser = _poss(noun) or _pobj(noun, ("by", "from"))
     cand = _pobj(noun, ("of", "for", "to", "behind"))
     if endorser is None and cand is not None and noun.dep_ == "pobj" and head.lower_ == "in" \
@@ -477,6 +480,21 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
     return Frame(noun.i, rule, endorser, cand)
 
 
+def _thanked_for(noun: Token) -> Optional[tuple[int, int]]:
+    """(endorser, candidate) of 'X thanked Y for her (its, their) support': the one thanked
+    endorses the one who thanks, when the noun names no other candidate ('for its support of
+    the bill' is about the bill)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or _pobj(noun, ("of", "for", "to", "behind")) is not None:
+        return None
+    verb = prep.head if prep.head.lemma_.lower() in THANK_VERBS else prep.head.head
+    if verb.lemma_.lower() not in THANK_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    thanked, thanker = _object_of(verb), subject_of(verb)
+    return (thanked, thanker) if thanked is not None and thanker is not None else None
+
+
+THANK_VERBS = words("thank_verbs")
 SUPPORTER_NOUNS = ("endorser", "backer", "supporter")
 PERSON_POSSESSIVES = ("his", "her")
 PLACE_ENTITIES = ("GPE", "LOC")
