@@ -36,6 +36,11 @@ CASES = [
                  {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="thanked-for-its-endorsement"),
     pytest.param("Tom Ruiz thanked the Eastvale Nurses Union for its support of the transit levy at the mayoral "
                  "debate.", set(), id="thanked-for-support-of-something-else"),
+    pytest.param("The Eastvale Ledger chooses Tom Ruiz and Dana Cole over Ana Vega in the race for governor.",
+                 {("Eastvale Ledger", "Tom Ruiz", "endorses"), ("Eastvale Ledger", "Dana Cole", "endorses")},
+                 id="chooses-a-over-b"),
+    pytest.param("The Eastvale Ledger chose Tom Ruiz as its reporter of the year before the mayoral race.", set(),
+                 id="choosing-without-a-rival-is-no-stance"),
     pytest.param("The Eastvale Nurses Union opted for Tom Ruiz over Ana Vega in the mayoral primary.",
                  {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="opted-for"),
     pytest.param("Several unions, including the Eastvale Nurses Union, instead opted to back Tom Ruiz for mayor.",

@@ -81,6 +81,9 @@ def match_frames(sent) -> list[Frame]:
                     among = _pobj(tok.doc[obj], ("among",))
                 if among is not None and obj is not None and tok.doc[among].lower_ in nouns:
                     frames.append(Frame(tok.i, rule, obj, subject_of(tok)))
+            rule = idx.get(("preference", lemma))
+            if rule and (f := _preference_frame(tok, rule)) is not None:
+                frames.append(f)  # "The Ledger chooses X over Y"
             rule = idx.get(("includes", lemma))
             if rule and (f := _includes_frame(tok, rule)) is not None:
                 frames.append(f)  # "The group's other endorsements include A and B"
@@ -498,6 +501,18 @@ THANK_VERBS = words("thank_verbs")
 SUPPORTER_NOUNS = ("endorser", "backer", "supporter")
 PERSON_POSSESSIVES = ("his", "her")
 PLACE_ENTITIES = ("GPE", "LOC")
+
+
+def _preference_frame(verb: Token, rule: dict) -> Optional[Frame]:
+    """'X chooses A over B', 'X picked A and C over B': the object is preferred to a rival named
+    after one of the rule's prepositions (on the verb or on the object)."""
+    obj = _object_of(verb)
+    if obj is None or _is_passive(verb):
+        return None
+    preps = set(rule["preps"])
+    if not any(c.dep_ == "prep" and c.lower_ in preps for h in (verb, verb.doc[obj]) for c in h.children):
+        return None
+    return Frame(verb.i, rule, subject_of(verb), obj)
 
 
 def _includes_frame(verb, rule) -> Optional[Frame]:
