@@ -129,6 +129,9 @@ def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str
         included = _included_candidates(tok, ctx)  # "is recommending three candidates, including Justice X"
         if included:
             return included, False
+        said_of = _said_of(tok, ctx)  # "Ruiz is the candidate the union endorsed"
+        if said_of:
+            return said_of, False
         named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
         if named is not None and ctx.doc[named.start:named.end].root.dep_ != "appos":
             named = None  # "does not endorse candidates, president Laura Kinney said": the speaker
@@ -334,6 +337,24 @@ def _described_candidate(tok: Token, frame: Frame, ctx: SentenceContext) -> Opti
     earlier_only.mentions = [m for m in ctx.mentions if m.kind != "person"]
     ante = antecedent(pronoun, earlier_only)
     return (ante[0], DESCRIBED_CANDIDATE_PENALTY) if ante else None
+
+
+def _said_of(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:
+    """The person a generic noun with a relative clause is said of: the subject of its copula
+    ('Ruiz is the candidate the union endorsed') or the name it is in apposition to ('Ruiz,
+    the candidate the union backed, ...')."""
+    if not any(c.dep_ == "relcl" for c in tok.children):
+        return []
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        named = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    elif tok.dep_ == "appos":
+        named = tok.head
+    else:
+        return []
+    m = ctx.mention_for(named.i, via_possessor=False) if named is not None else None
+    if m is None or m.kind != "person":
+        return []
+    return [n for n in (candidate_name(x, ctx) for x in expand_list(m, ctx)) if n]
 
 
 def _earlier_person(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:

@@ -314,7 +314,27 @@ def _verb_frame(verb, rule) -> Frame:
         cand = _pobj(verb, ("for",))  # "endorsed for governor" rarely; "voted for"
     if cand is None and verb.dep_ == "xcomp":  # "has yet to back X": the parse hung X on "has"
         cand = next((c.i for c in verb.head.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if cand is None:
+        cand = _gap_head(verb)  # "the candidate the union endorsed"
     return Frame(verb.i, rule, subject_of(verb), cand)
+
+
+def _gap_head(verb: Token) -> Optional[int]:
+    """The noun a relative clause without a relative word is about, when the clause's
+    object is the gap: 'the candidate the union endorsed', 'the candidate the union needs to
+    get behind' (through 'to' clauses). None when the clause has its own object."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ != "xcomp" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN") or clause.head.i > clause.i:
+        return None
+    if any(c.lower_ in RELATIVE_PRONOUNS for c in clause.children) \
+            or not any(c.dep_ == "nsubj" for c in clause.children) \
+            or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    return clause.head.i
 
 
 OPINION_VERBS = words("opinion_verbs")
@@ -346,6 +366,9 @@ def _verb_prep_frame(verb, rule) -> Optional[Frame]:
         for child in verb.children:  # "throw its weight behind": prep hangs on the object
             if child.dep_ == "dobj":
                 cand = _pobj(child, set(rule["preps"]))
+    if cand is None and any(c.dep_ in ("prep", "prt") and c.lower_ in rule["preps"] and not list(c.children)
+                            for c in verb.children):
+        cand = _gap_head(verb)  # a stranded preposition: "the candidate the union needs to get behind"
     if cand is None:
         return None
     return Frame(verb.i, rule, subject_of(verb), cand)
