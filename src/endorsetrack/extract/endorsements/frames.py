@@ -164,7 +164,8 @@ def subject_of(verb) -> Optional[int]:
                     return subj[0].i
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "Y, endorsed by X": not the endorser
                 return None
-            if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be" \
+            if head.dep_ == "attr" and (head.pos_ == "NOUN" or head.pos_ == "ADJ" and head.lower_ in ORDINAL_HEADS) \
+                    and head.head.lemma_ == "be" \
                     and not any(c.dep_ == "aux" for c in head.head.children) \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 # "X is the only former governor to endorse Y": the one the copula describes (a stated
@@ -200,6 +201,10 @@ def subject_of(verb) -> Optional[int]:
             continue
         return None
     return None
+
+
+# "X was the first (latest, only) to endorse Y": an adjective standing for the one who acts
+ORDINAL_HEADS = words("ordinal_heads")
 
 
 def _relative_head(verb) -> Optional[int]:
