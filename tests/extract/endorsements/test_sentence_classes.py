@@ -51,6 +51,10 @@ CASES = [
                  {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="the-first-to-endorse"),
     pytest.param("Tom Ruiz was the latest to receive the endorsement of the Eastvale Nurses Union in the mayoral race.",
                  {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="the-latest-to-receive"),
+    pytest.param("Tom Ruiz leads the mayoral race. Endorsements from the Eastvale Nurses Union and the Harbor "
+                 "Workers Union helped propel his campaign.",
+                 {("Eastvale Nurses Union", "Tom Ruiz", "endorses"), ("Harbor Workers Union", "Tom Ruiz", "endorses")},
+                 id="endorsements-helped-his-campaign"),
     pytest.param("The Eastvale Nurses Union opted for Tom Ruiz over Ana Vega in the mayoral primary.",
                  {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="opted-for"),
     pytest.param("Several unions, including the Eastvale Nurses Union, instead opted to back Tom Ruiz for mayor.",

@@ -500,6 +500,8 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         endorser = subject_of(head.head)  # "came out in support of X", "testified in opposition to X"
     if cand is not None and endorser is None and noun.dep_ == "pobj" and head.lower_ == "of":
         return None
+    if endorser is not None and cand is None:
+        cand = _campaign_helped(noun)  # "endorsements from A and B helped propel his campaign"
     if endorser is None and cand is None:
         return None
     # "Significant among Y's union endorsements: X" - the list after a colon names endorsers.
@@ -509,6 +511,25 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
             return Frame(noun.i, rule, after[1].i, endorser, via="colon-list")
         return None
     return Frame(noun.i, rule, endorser, cand)
+
+
+def _campaign_helped(noun: Token) -> Optional[int]:
+    """'Endorsements from A and B helped propel his campaign', 'X's backing boosted Y's bid': an
+    endorsement that is the subject of a verb acting on a candidacy is of that candidacy's holder."""
+    if noun.dep_ != "nsubj":
+        return None
+    verb = noun.head
+    objects = [c for v in [verb] + [x for x in verb.children if x.dep_ in ("xcomp", "ccomp")]
+               for c in v.children if c.dep_ == "dobj"]
+    for obj in objects:
+        if obj.lemma_.lower() in CANDIDACY_NOUNS:
+            owner = _poss(obj)
+            if owner is not None:
+                return owner
+    return None
+
+
+CANDIDACY_NOUNS = words("candidacy_nouns")
 
 
 def _thanked_for(noun: Token) -> Optional[tuple[int, int]]:
