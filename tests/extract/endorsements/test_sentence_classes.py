@@ -55,6 +55,9 @@ CASES = [
                  "Workers Union helped propel his campaign.",
                  {("Eastvale Nurses Union", "Tom Ruiz", "endorses"), ("Harbor Workers Union", "Tom Ruiz", "endorses")},
                  id="endorsements-helped-his-campaign"),
+    pytest.param("In the mayoral race, one union broke from the pack, as the Harbor Workers Union announced its "
+                 "support for Pery Chico.", {("Harbor Workers Union", "Pery Chico", "endorses")},
+                 id="a-person-ner-takes-for-a-place"),
     pytest.param("The Eastvale Nurses Union opted for Tom Ruiz over Ana Vega in the mayoral primary.",
                  {("Eastvale Nurses Union", "Tom Ruiz", "endorses")}, id="opted-for"),
     pytest.param("Several unions, including the Eastvale Nurses Union, instead opted to back Tom Ruiz for mayor.",

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Token
 
 from ...nlp.entity_types import type_from_name
+from ...nlp.places import us_cities, us_states
 from ...nlp.vocabulary import word_map, words
 from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
@@ -411,7 +413,21 @@ def candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, floa
             return m.text, 0.05
         if person_like(m):
             return m.text, 0.2  # a short proper name without organisation words, NER unsure
+        if m.label == "GPE" and _unknown_place(m.text) and person_like(Mention(m.start, m.end, m.text, "org")):
+            return m.text, 0.2  # "its support for Gery Chico": a name NER took for a place no lexicon knows
     return None
+
+
+def _unknown_place(text: str) -> bool:
+    """Two or three words none of which is a U.S. state or a city of the place lexicon."""
+    words_ = text.split()
+    return 2 <= len(words_) <= 3 and not any(w.lower() in _place_words() for w in words_)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset({w.lower() for name, _ in us_states() for w in name.split()}
+                     | {w.lower() for city, _ in us_cities() for w in city.split()})
 
 
 def person_like(m: Mention) -> bool:
