@@ -40,6 +40,7 @@ TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
     "imperative": (),
     "choice": ("adjectives",),
     "list": (),
+    "preference": ("preps",),
 }
 
 SCHEMAS: dict[str, RuleSchema] = {

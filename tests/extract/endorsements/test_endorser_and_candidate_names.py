@@ -117,6 +117,8 @@ def test_words_that_name_no_endorser_or_candidate(nlp, text, expected):
     pytest.param("Former Vega supporter Tom Reyes endorsed Ana Ruiz on Tuesday.",
                  {("Tom Reyes", VEGA, "endorses", None), ("Tom Reyes", VEGA, "rescinds", None),
                   ("Tom Reyes", "Ana Ruiz", "endorses", None)}, id="a-former-supporter-rescinds"),
+    pytest.param("\"She listens,\" said Alderman Tom Reyes, her top Pennsylvania backer.",
+                 {("Tom Reyes", VEGA, "endorses", None)}, id="her-backer-with-a-place-compound"),
 ])
 def test_a_person_described_as_a_candidates_supporter_endorses_the_candidate(nlp, text, expected):
     assert facts_of(nlp, "Maria Vega is running for mayor.\n\n" + text) == expected

@@ -34,6 +34,16 @@ RECEIVE_CASES = [
                  "County Lodge 27, in January.",
                  {("Fraternal Order of Police, Tolliver County Lodge 27", "Dana Lusk", "endorses", None)},
                  id="picked-up-an-organisation"),
+    pytest.param("Celia Varga snared the endorsement of Mayor Tom Reyes on Monday.",
+                 {("Tom Reyes", "Celia Varga", "endorses", None)}, id="snared-the-endorsement"),
+    pytest.param("Celia Varga netted the backing of the Harbor Workers Union on Monday.",
+                 {("Harbor Workers Union", "Celia Varga", "endorses", None)}, id="netted-the-backing"),
+    pytest.param("Celia Varga has received the endorsement of prominent local politicians such as Harbor County "
+                 "commissioner Tom Reyes and Dana Cole.",
+                 {("Tom Reyes", "Celia Varga", "endorses", None), ("Dana Cole", "Celia Varga", "endorses", None)},
+                 id="politicians-such-as"),
+    pytest.param("Tom Ruiz, who won his seat with the help of activists such as Dana Cole, has endorsed Celia Varga.",
+                 {("Tom Ruiz", "Celia Varga", "endorses", None)}, id="such-as-in-a-relative-clause-is-no-endorser"),
     pytest.param("Dana Lusk picked up the Harbor Workers Union banner at the parade.", set(),
                  id="picked-up-without-endorsement-story"),
 ]

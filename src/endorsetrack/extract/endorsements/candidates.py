@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import lru_cache
 from typing import Optional
 
 from spacy.tokens import Token
 
 from ...nlp.entity_types import type_from_name
+from ...nlp.places import us_cities, us_states
 from ...nlp.vocabulary import word_map, words
 from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
 from ..mentions import SentenceContext, expand_list
 from .coordination import colon_named
-from .frames import Frame
+from .frames import SUPPORTER_NOUNS, Frame
 from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
 from ..mentions import antecedent, appositive_name, is_institution
 
@@ -118,6 +120,8 @@ def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str
     if frame.candidate is None:
         return [], False
     tok = doc[frame.candidate]
+    if tok.dep_ == "poss" and tok.lower_ in ("his", "her") and tok.head.lemma_.lower() in SUPPORTER_NOUNS:
+        return _earlier_person(tok, ctx), False  # "said X, her top backer": she is not X
     phrase = " ".join(t.text for t in tok.subtree if t.i <= tok.i + 3)[:80]
     share_of = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                      if g.dep_ == "pobj"), None) if tok.lower_ in SHARE_WORDS else None
@@ -127,6 +131,9 @@ def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str
         included = _included_candidates(tok, ctx)  # "is recommending three candidates, including Justice X"
         if included:
             return included, False
+        said_of = _said_of(tok, ctx)  # "Ruiz is the candidate the union endorsed"
+        if said_of:
+            return said_of, False
         named = _delayed_appositive(tok, ctx)  # "Labour's candidate in the by-election, Siobhan Carrick,"
         if named is not None and ctx.doc[named.start:named.end].root.dep_ != "appos":
             named = None  # "does not endorse candidates, president Laura Kinney said": the speaker
@@ -334,6 +341,34 @@ def _described_candidate(tok: Token, frame: Frame, ctx: SentenceContext) -> Opti
     return (ante[0], DESCRIBED_CANDIDATE_PENALTY) if ante else None
 
 
+def _said_of(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:
+    """The person a generic noun with a relative clause is said of: the subject of its copula
+    ('Ruiz is the candidate the union endorsed') or the name it is in apposition to ('Ruiz,
+    the candidate the union backed, ...')."""
+    if not any(c.dep_ == "relcl" for c in tok.children):
+        return []
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        named = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    elif tok.dep_ == "appos":
+        named = tok.head
+    else:
+        return []
+    m = ctx.mention_for(named.i, via_possessor=False) if named is not None else None
+    if m is None or m.kind != "person":
+        return []
+    return [n for n in (candidate_name(x, ctx) for x in expand_list(m, ctx)) if n]
+
+
+def _earlier_person(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:
+    """The person a pronoun points back to, past the people this sentence names (its endorser
+    or speaker): 'said Mayor X, her top backer' is said of a woman named before."""
+    pronoun = Mention(tok.i, tok.i + 1, tok.text, "ref", tok.lower_)
+    earlier_only = copy.copy(ctx)
+    earlier_only.mentions = [m for m in ctx.mentions if m.kind != "person"]
+    ante = antecedent(pronoun, earlier_only)
+    return [(ante[0], DESCRIBED_CANDIDATE_PENALTY)] if ante else []
+
+
 CANDIDACY_ROLE_NOUNS = ("candidate", "nominee", "incumbent", "challenger")
 FUTURE_AUXILIARIES = ("will", "would", "'ll", "shall")
 
@@ -378,7 +413,21 @@ def candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, floa
             return m.text, 0.05
         if person_like(m):
             return m.text, 0.2  # a short proper name without organisation words, NER unsure
+        if m.label == "GPE" and _unknown_place(m.text) and person_like(Mention(m.start, m.end, m.text, "org")):
+            return m.text, 0.2  # "its support for Pery Chico": a name NER took for a place no lexicon knows
     return None
+
+
+def _unknown_place(text: str) -> bool:
+    """Two or three words none of which is a U.S. state or a city of the place lexicon."""
+    words_ = text.split()
+    return 2 <= len(words_) <= 3 and not any(w.lower() in _place_words() for w in words_)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset({w.lower() for name, _ in us_states() for w in name.split()}
+                     | {w.lower() for city, _ in us_cities() for w in city.split()})
 
 
 def person_like(m: Mention) -> bool:

@@ -240,7 +240,35 @@ def _in_addition_to(trigger, ctx: SentenceContext) -> list[Mention]:
 
 
 def _included_names(tok, ctx: SentenceContext) -> list[Mention]:
-    """'other prominent Republicans, including A and B' -> [A, B]."""
+    """'other prominent Republicans, including A and B' -> [A, B]; 'a number of leaders such as
+    A and B, as well as unions, including C' -> [C, A, B]."""
+    listed = _listed_names(tok, ctx)
+    return listed + [m for m in _such_as_names(tok, ctx) if m not in listed]
+
+
+def _such_as_names(tok, ctx: SentenceContext) -> list[Mention]:
+    """'prominent politicians such as Ontario minister A and B' -> [A, B]: only in the phrase of
+    the endorser word itself (not in a clause said of someone else)."""
+    if any(m.start <= tok.i < m.end and m.kind in ("person", "org", "party") for m in ctx.mentions):
+        return []  # "the X League and groups such as A": the name is the endorser, the rest examples
+    phrase, stack = [], [tok]
+    while stack:  # the endorser's own phrase: not its relative or other clauses ("X, who won with the help of ...")
+        here = stack.pop()
+        phrase.append(here)
+        stack.extend(c for c in here.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "appos"))
+    for child in phrase:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i > tok.i \
+                and any(c.lower_ == "such" for c in child.children) and child.head.pos_ in ("NOUN", "PROPN"):
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            m = None if obj is None else ctx.mention_for(obj.i) or next(
+                (x for x in ctx.mentions if x.kind in ("person", "org")
+                 and obj.left_edge.i <= x.start and x.end - 1 <= obj.i), None)
+            if m is not None:
+                return expand_list(m, ctx)
+    return []
+
+
+def _listed_names(tok, ctx: SentenceContext) -> list[Mention]:
     heads = [tok, tok.head, tok.head.head]
     for child in [c for h in heads for c in h.children] + list(tok.subtree):
         if child.dep_ == "prep" and child.lower_ == "among" and child.i > tok.i:

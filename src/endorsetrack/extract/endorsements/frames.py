@@ -81,6 +81,9 @@ def match_frames(sent) -> list[Frame]:
                     among = _pobj(tok.doc[obj], ("among",))
                 if among is not None and obj is not None and tok.doc[among].lower_ in nouns:
                     frames.append(Frame(tok.i, rule, obj, subject_of(tok)))
+            rule = idx.get(("preference", lemma))
+            if rule and (f := _preference_frame(tok, rule)) is not None:
+                frames.append(f)  # "The Ledger chooses X over Y"
             rule = idx.get(("includes", lemma))
             if rule and (f := _includes_frame(tok, rule)) is not None:
                 frames.append(f)  # "The group's other endorsements include A and B"
@@ -161,7 +164,8 @@ def subject_of(verb) -> Optional[int]:
                     return subj[0].i
             if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "Y, endorsed by X": not the endorser
                 return None
-            if head.dep_ == "attr" and head.pos_ == "NOUN" and head.head.lemma_ == "be" \
+            if head.dep_ == "attr" and (head.pos_ == "NOUN" or head.pos_ == "ADJ" and head.lower_ in ORDINAL_HEADS) \
+                    and head.head.lemma_ == "be" \
                     and not any(c.dep_ == "aux" for c in head.head.children) \
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 # "X is the only former governor to endorse Y": the one the copula describes (a stated
@@ -197,6 +201,10 @@ def subject_of(verb) -> Optional[int]:
             continue
         return None
     return None
+
+
+# "X was the first (latest, only) to endorse Y": an adjective standing for the one who acts
+ORDINAL_HEADS = words("ordinal_heads")
 
 
 def _relative_head(verb) -> Optional[int]:
@@ -311,7 +319,27 @@ def _verb_frame(verb, rule) -> Frame:
         cand = _pobj(verb, ("for",))  # "endorsed for governor" rarely; "voted for"
     if cand is None and verb.dep_ == "xcomp":  # "has yet to back X": the parse hung X on "has"
         cand = next((c.i for c in verb.head.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if cand is None:
+        cand = _gap_head(verb)  # "the candidate the union endorsed"
     return Frame(verb.i, rule, subject_of(verb), cand)
+
+
+def _gap_head(verb: Token) -> Optional[int]:
+    """The noun a relative clause without a relative word is about, when the clause's
+    object is the gap: 'the candidate the union endorsed', 'the candidate the union needs to
+    get behind' (through 'to' clauses). None when the clause has its own object."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ != "xcomp" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN") or clause.head.i > clause.i:
+        return None
+    if any(c.lower_ in RELATIVE_PRONOUNS for c in clause.children) \
+            or not any(c.dep_ == "nsubj" for c in clause.children) \
+            or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    return clause.head.i
 
 
 OPINION_VERBS = words("opinion_verbs")
@@ -343,6 +371,9 @@ def _verb_prep_frame(verb, rule) -> Optional[Frame]:
         for child in verb.children:  # "throw its weight behind": prep hangs on the object
             if child.dep_ == "dobj":
                 cand = _pobj(child, set(rule["preps"]))
+    if cand is None and any(c.dep_ in ("prep", "prt") and c.lower_ in rule["preps"] and not list(c.children)
+                            for c in verb.children):
+        cand = _gap_head(verb)  # a stranded preposition: "the candidate the union needs to get behind"
     if cand is None:
         return None
     return Frame(verb.i, rule, subject_of(verb), cand)
@@ -459,6 +490,9 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         cand = subject_of(verb) if verb.lemma_.lower() not in WITH_NOT_HELD else None
         if endorser is not None and cand is not None and cand != endorser:
             return Frame(noun.i, rule, endorser, cand)
+    thanked = _thanked_for(noun)
+    if thanked is not None:  # "X thanked the union for its endorsement": the union endorses X
+        return Frame(noun.i, rule, thanked[0], thanked[1])
     endorser = _poss(noun) or _pobj(noun, ("by", "from"))
     cand = _pobj(noun, ("of", "for", "to", "behind"))
     if endorser is None and cand is not None and noun.dep_ == "pobj" and head.lower_ == "in" \
@@ -466,6 +500,8 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
         endorser = subject_of(head.head)  # "came out in support of X", "testified in opposition to X"
     if cand is not None and endorser is None and noun.dep_ == "pobj" and head.lower_ == "of":
         return None
+    if endorser is not None and cand is None:
+        cand = _campaign_helped(noun)  # "endorsements from A and B helped propel his campaign"
     if endorser is None and cand is None:
         return None
     # "Significant among Y's union endorsements: X" - the list after a colon names endorsers.
@@ -477,8 +513,55 @@ def _noun_frame(noun, rule) -> Optional[Frame]:
     return Frame(noun.i, rule, endorser, cand)
 
 
+def _campaign_helped(noun: Token) -> Optional[int]:
+    """'Endorsements from A and B helped propel his campaign', 'X's backing boosted Y's bid': an
+    endorsement that is the subject of a verb acting on a candidacy is of that candidacy's holder."""
+    if noun.dep_ != "nsubj":
+        return None
+    verb = noun.head
+    objects = [c for v in [verb] + [x for x in verb.children if x.dep_ in ("xcomp", "ccomp")]
+               for c in v.children if c.dep_ == "dobj"]
+    for obj in objects:
+        if obj.lemma_.lower() in CANDIDACY_NOUNS:
+            owner = _poss(obj)
+            if owner is not None:
+                return owner
+    return None
+
+
+CANDIDACY_NOUNS = words("candidacy_nouns")
+
+
+def _thanked_for(noun: Token) -> Optional[tuple[int, int]]:
+    """(endorser, candidate) of 'X thanked Y for her (its, their) support': the one thanked
+    endorses the one who thanks, when the noun names no other candidate ('for its support of
+    the bill' is about the bill)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or _pobj(noun, ("of", "for", "to", "behind")) is not None:
+        return None
+    verb = prep.head if prep.head.lemma_.lower() in THANK_VERBS else prep.head.head
+    if verb.lemma_.lower() not in THANK_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    thanked, thanker = _object_of(verb), subject_of(verb)
+    return (thanked, thanker) if thanked is not None and thanker is not None else None
+
+
+THANK_VERBS = words("thank_verbs")
 SUPPORTER_NOUNS = ("endorser", "backer", "supporter")
 PERSON_POSSESSIVES = ("his", "her")
+PLACE_ENTITIES = ("GPE", "LOC")
+
+
+def _preference_frame(verb: Token, rule: dict) -> Optional[Frame]:
+    """'X chooses A over B', 'X picked A and C over B': the object is preferred to a rival named
+    after one of the rule's prepositions (on the verb or on the object)."""
+    obj = _object_of(verb)
+    if obj is None or _is_passive(verb):
+        return None
+    preps = set(rule["preps"])
+    if not any(c.dep_ == "prep" and c.lower_ in preps for h in (verb, verb.doc[obj]) for c in h.children):
+        return None
+    return Frame(verb.i, rule, subject_of(verb), obj)
 
 
 def _includes_frame(verb, rule) -> Optional[Frame]:
@@ -516,7 +599,11 @@ def _described_supporter(noun: Token) -> Optional[tuple[int, int]]:
         phrase = noun.head.head
     elif noun.tag_ != "NN":
         return None
-    named = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    # "her top Calder backer": a place compounded with the noun says where, the possessor whom
+    named = [c for c in noun.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+             and c.ent_type_ not in PLACE_ENTITIES]
+    if not named:
+        named = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in PERSON_POSSESSIVES]
     if not named:
         return None
     if phrase.dep_ == "appos":
