@@ -61,6 +61,7 @@ def measure(master: str, feed: str, partitions: int) -> dict:
 
     with tempfile.TemporaryDirectory() as logs:
         os.environ["PYSPARK_SUBMIT_ARGS"] = (f"--conf spark.eventLog.enabled=true --conf spark.eventLog.dir={logs} "
+                                             "--conf spark.eventLog.compress=false --conf spark.eventLog.rolling.enabled=false "
                                              "pyspark-shell")
         started = time.monotonic()
         session = spark_session(master, app_name="endorsetrack-bench")
