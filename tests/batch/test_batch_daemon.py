@@ -23,3 +23,9 @@ def test_a_failing_preload_leaves_the_load_to_the_workers(monkeypatch: pytest.Mo
 
 def test_the_session_runs_workers_from_the_preloading_daemon(spark):
     assert spark.sparkContext.getConf().get("spark.python.daemon.module") == "endorsetrack.batch.daemon"
+
+
+def test_a_local_session_runs_a_lean_jvm(spark):
+    from endorsetrack.batch.spark import LOCAL_JVM_OPTIONS
+
+    assert LOCAL_JVM_OPTIONS in spark.sparkContext.getConf().get("spark.driver.extraJavaOptions")

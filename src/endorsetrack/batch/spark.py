@@ -50,6 +50,12 @@ LOCAL_FILE = "file:"
 _PYTHON_ERROR = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt): ")
 # Errors printed by the command (as `ingest` prints each); the rest are only in the errors table.
 ERRORS_SHOWN = 20
+# The JVM of a local job (the driver is the whole job): the client compiler only and the serial
+# collector. Its JIT and GC threads otherwise took as much CPU as the Python workers' extraction
+# (train, 8 partitions, on 2 busy cores: 26-29 s of the JVM against 25-26 s of Python), which at
+# local[2] competes with the workers; with these 12.5-13.5 s, and the Parquet writes 29 -> 12 s.
+# A cluster's JVMs keep their own settings.
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 # pyspark's daemon with the model loaded before it forks the workers (batch/daemon.py).
 DAEMON_MODULE = "endorsetrack.batch.daemon"
 # The wide frame's column naming each row's table (no table has a column of this name).
@@ -104,6 +110,7 @@ def spark_session(master: Optional[str] = None, app_name: str = "endorsetrack") 
     master = master or "local[*]"
     builder = builder.master(master)
     if master.startswith("local"):  # the workers are this machine's: this interpreter, with endorsetrack in it
+        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # nothing to reach from other hosts
     try:
