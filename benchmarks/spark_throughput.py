@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import random
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -53,22 +54,87 @@ def write_feed(corpus: Path, mix_ratio: int, out: Path) -> int:
     return len(lines)
 
 
-def measure(master: str, feed: str, partitions: int) -> dict:
-    """One job in this process: session start, then the job, timed apart."""
+def measure(master: str, feed: str, partitions: int, java_options: str = "") -> dict:
+    """One job in this process: session start, then the job, timed apart; the CPU seconds
+    of the job (this process, the JVM, pyspark's daemon and workers) and the wall time of
+    each of its stages (from Spark's event log)."""
     from endorsetrack.batch import run_spark, spark_session
 
-    started = time.monotonic()
-    session = spark_session(master, app_name="endorsetrack-bench")
-    session_seconds = time.monotonic() - started
-    with tempfile.TemporaryDirectory() as out:
-        summary = run_spark(feed, os.path.join(out, "tables"), partitions=partitions, spark=session)
-    rss = worker_peak_rss_mb(session, partitions)
-    session.stop()
+    with tempfile.TemporaryDirectory() as logs:
+        os.environ["PYSPARK_SUBMIT_ARGS"] = (f"--conf spark.eventLog.enabled=true --conf spark.eventLog.dir={logs} "
+                                             "--conf spark.eventLog.compress=false --conf spark.eventLog.rolling.enabled=false "
+                                             + (f"--driver-java-options {shlex.quote(java_options)} " if java_options else "")
+                                             + "pyspark-shell")
+        started = time.monotonic()
+        session = spark_session(master, app_name="endorsetrack-bench")
+        session_seconds = time.monotonic() - started
+        cpu_before = tree_cpu_by_program()
+        with tempfile.TemporaryDirectory() as out:
+            summary = run_spark(feed, os.path.join(out, "tables"), partitions=partitions, spark=session)
+        cpu_by_program = {name: round(seconds - cpu_before.get(name, 0.0), 1)
+                          for name, seconds in tree_cpu_by_program().items()}
+        cpu = sum(cpu_by_program.values())
+        rss = worker_peak_rss_mb(session, partitions)
+        session.stop()
+        stages = stage_seconds(Path(logs))
     return {"master": master, "articles": summary.articles, "errors": summary.failed, "rows": summary.rows,
             "partitions": summary.partitions, "job_seconds": round(summary.seconds, 2),
+            "job_cpu_seconds": round(cpu, 1), "job_cpu_seconds_by_program": cpu_by_program,
             "session_seconds": round(session_seconds, 2),
             "articles_per_s": round(summary.articles / summary.seconds, 2) if summary.seconds else 0.0,
-            "worker_peak_rss_mb": rss}
+            "worker_peak_rss_mb": rss, "stages": stages}
+
+
+def tree_cpu_seconds() -> float:
+    """User + system CPU seconds of this process and all its descendants alive now (Linux
+    /proc; 0 elsewhere): the JVM, pyspark's daemon and its workers are all below it."""
+    return sum(tree_cpu_by_program().values())
+
+
+def tree_cpu_by_program() -> dict[str, float]:
+    """``tree_cpu_seconds`` by program name (``java``, ``python``, ...)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return {}
+    parent: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        command, rest = stat.split("(", 1)[1].rsplit(")", 1)
+        fields = rest.split()
+        names[int(entry.name)] = "python" if "python" in command else command
+        parent[int(entry.name)] = int(fields[1])  # ppid (field 4 of stat)
+        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)
+    ours, frontier = {os.getpid()}, [os.getpid()]
+    while frontier:
+        pid = frontier.pop()
+        children = [child for child, ppid in parent.items() if ppid == pid and child not in ours]
+        ours.update(children)
+        frontier.extend(children)
+    by_name: dict[str, float] = {}
+    for pid in ours:
+        by_name[names[pid]] = by_name.get(names[pid], 0.0) + ticks.get(pid, 0) / os.sysconf("SC_CLK_TCK")
+    return by_name
+
+
+def stage_seconds(logs: Path) -> list[list]:
+    """[stage name, tasks, seconds] of each completed stage, in order, from the event log."""
+    stages = []
+    for log in sorted(p for p in logs.rglob("*") if p.is_file()):
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+            if '"SparkListenerStageCompleted"' not in line:
+                continue
+            info = json.loads(line)["Stage Info"]
+            if "Submission Time" in info and "Completion Time" in info:
+                stages.append([info["Stage Name"].split(" at ")[0], info["Number of Tasks"],
+                               round((info["Completion Time"] - info["Submission Time"]) / 1000, 2)])
+    return stages
 
 
 def worker_peak_rss_mb(session, tasks: int) -> dict[str, float]:
@@ -91,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--mix-ratio", type=int, default=0,
                         help="generated non-political articles per corpus article (19: a ~5%% political news mix)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--java-options", default="", help="extra options of the driver JVM (local mode: the whole job's JVM)")
     parser.add_argument("--measure", nargs=3, metavar=("MASTER", "FEED", "PARTITIONS"), help=argparse.SUPPRESS)
     return parser
 
@@ -99,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.measure:
         master, feed, partitions = args.measure
-        print(json.dumps(measure(master, feed, int(partitions))))
+        print(json.dumps(measure(master, feed, int(partitions), args.java_options)))
         return 0
     if not args.corpus.is_dir() or not CORPUS_JSONL.is_file():
         print(f"error: {args.corpus} or {CORPUS_JSONL} is missing (../shared beside the repository)", file=sys.stderr)
@@ -109,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         count = write_feed(args.corpus, args.mix_ratio, feed)
         runs = []
         for master in args.masters:
-            out = subprocess.run([sys.executable, __file__, "--measure", master, str(feed), str(args.partitions)],
+            out = subprocess.run([sys.executable, __file__, "--measure", master, str(feed), str(args.partitions),
+                                  f"--java-options={args.java_options}"],
                                  check=True, capture_output=True, text=True).stdout
             runs.append(json.loads(out.strip().splitlines()[-1]))
     base = runs[0]["articles_per_s"] or 1.0
@@ -121,11 +189,15 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, indent=2))
     else:
         print(f"{count} articles ({args.corpus.name}, mix ratio {args.mix_ratio}), {args.partitions} partitions")
-        print(f"{'master':<10} {'articles/s':>10} {'job s':>8} {'session s':>10} {'speedup':>8}  peak RSS per worker MB")
+        print(f"{'master':<10} {'articles/s':>10} {'job s':>8} {'job CPU s':>9} {'session s':>10} {'speedup':>8}"
+              "  peak RSS per worker MB")
         for r in runs:
-            print(f"{r['master']:<10} {r['articles_per_s']:>10.2f} {r['job_seconds']:>8.1f} "
+            print(f"{r['master']:<10} {r['articles_per_s']:>10.2f} {r['job_seconds']:>8.1f} {r['job_cpu_seconds']:>9.1f} "
                   f"{r['session_seconds']:>10.1f} {report['speedup'][r['master']]:>8.2f}  "
                   f"{', '.join(f'{mb:.0f}' for mb in r['worker_peak_rss_mb'].values())}")
+        for r in runs:
+            print(f"{r['master']} stages (name, tasks, s): "
+                  + "; ".join(f"{name} {tasks} {sec:.1f}" for name, tasks, sec in r["stages"]))
     return 0
 
 

@@ -31,7 +31,13 @@ from .types import Article, ArticleResult, DocumentError, Record
 Outcome = Union[ArticleResult, DocumentError]
 
 __all__ = ["Outcome", "DatingDefaults", "annotate_and_extract", "process_records", "normalize_record",
-           "process_articles", "extract_text"]
+           "process_articles", "extract_text", "load_model"]
+
+
+def load_model(model: str = DEFAULT.model) -> Language:
+    """The spaCy pipeline the stages use (loaded once per process): for a caller that wants
+    the load done before the first article, e.g. a Spark worker daemon before it forks."""
+    return build_nlp(model)
 
 
 def annotate_and_extract(article: Article, doc: Doc, settings: Settings = DEFAULT,

@@ -30,3 +30,26 @@ def test_the_feed_holds_the_corpus_then_the_generated_news(bench, tmp_path):
     assert count == len(records) == 2 + 2 * 2
     assert [r["id"] for r in records[:2]] == ["a.txt", "b.txt"]
     assert all(r["id"].startswith("news-") and r["text"] for r in records[2:])
+
+
+def test_stage_times_come_from_the_completed_stages_of_the_event_log(bench, tmp_path):
+    stage = {"Stage Name": "parquet at NativeMethodAccessorImpl.java:0", "Number of Tasks": 2,
+             "Submission Time": 1_000, "Completion Time": 3_500}
+    lines = [{"Event": "SparkListenerStageSubmitted", "Stage Info": {"Stage Name": "collect at x.py:1"}},
+             {"Event": "SparkListenerStageCompleted", "Stage Info": stage}]
+    (tmp_path / "app-1").write_text("\n".join(json.dumps(e) for e in lines) + "\n", encoding="utf-8")
+    assert bench.stage_seconds(tmp_path) == [["parquet", 2, 2.5]]
+
+
+def test_the_java_options_reach_the_measuring_child(bench):
+    args = bench.build_parser().parse_args(["--java-options=-XX:+UseSerialGC"])
+    assert args.java_options == "-XX:+UseSerialGC"
+
+
+def test_cpu_seconds_count_this_process(bench):
+    import os
+
+    if not os.path.isdir("/proc"):
+        pytest.skip("needs Linux /proc")
+    assert bench.tree_cpu_seconds() > 0
+    assert "python" in bench.tree_cpu_by_program()

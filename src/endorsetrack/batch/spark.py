@@ -50,6 +50,14 @@ LOCAL_FILE = "file:"
 _PYTHON_ERROR = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt): ")
 # Errors printed by the command (as `ingest` prints each); the rest are only in the errors table.
 ERRORS_SHOWN = 20
+# The JVM of a local job (the driver is the whole job): the client compiler only and the serial
+# collector. Its JIT and GC threads otherwise took as much CPU as the Python workers' extraction
+# (train, 8 partitions, on 2 busy cores: 26-29 s of the JVM against 25-26 s of Python), which at
+# local[2] competes with the workers; with these 12.5-13.5 s, and the Parquet writes 29 -> 12 s.
+# A cluster's JVMs keep their own settings.
+LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# pyspark's daemon with the model loaded before it forks the workers (batch/daemon.py).
+DAEMON_MODULE = "endorsetrack.batch.daemon"
 # The wide frame's column naming each row's table (no table has a column of this name).
 TABLE_COLUMN = "_table"
 
@@ -97,10 +105,12 @@ def spark_session(master: Optional[str] = None, app_name: str = "endorsetrack") 
     # Spark's own WARN lines (native Hadoop libraries, ...) say nothing to a user; a failure
     # still reaches them, as this package's one-line error.
     builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false") \
-                                  .config("spark.log.level", "ERROR")
+                                  .config("spark.log.level", "ERROR") \
+                                  .config("spark.python.daemon.module", DAEMON_MODULE)
     master = master or "local[*]"
     builder = builder.master(master)
     if master.startswith("local"):  # the workers are this machine's: this interpreter, with endorsetrack in it
+        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # nothing to reach from other hosts
     try:
@@ -131,6 +141,13 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
         # extraction stage, and the count, the errors shown and the four writes read the
         # columnar cache (filtering Python rows per table re-read every row four times).
         frame = session.createDataFrame(rows.map(_wide_row), schema=_wide_ddl())
+        # Rows of one table and month gathered in one partition (by hash, a shuffle of the
+        # extracted rows), so each write is one file per month: writing ``partitionBy("month")``
+        # straight from the extraction partitions wrote a file per month per task (~20 ms
+        # each, the job's main overhead, and more partitions meant more files).
+        from pyspark.sql import functions as F
+        month = F.coalesce(*(frame[f"{t}.month"] for t in TABLES))
+        frame = frame.repartition(session.sparkContext.defaultParallelism, frame[TABLE_COLUMN], month)
         from pyspark import StorageLevel
         frame.persist(StorageLevel.MEMORY_AND_DISK)  # extract once, write four tables
         try:
