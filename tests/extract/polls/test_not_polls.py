@@ -132,3 +132,15 @@ def test_who_voters_would_consider_is_no_share(poll_nlp):
     assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
     text = RACE + INTRO + "One in three (33%) would vote for Lawson."
     assert 33 in {r.share for p in polls_in(poll_nlp, text) for r in p.results}
+
+
+def test_a_question_other_than_the_vote_turns_the_rest_of_the_sentence_to_it(poll_nlp):
+    text = RACE + ("A Gallup poll found that 47 percent of voters say Carter does a bad job as senator, against "
+                   "33 percent who rate his work well.")
+    assert polls_in(poll_nlp, text) == []
+    text = RACE + ("In a Gallup poll, 36 percent say Carter has the qualities of a good senator, while "
+                   "31 percent believe the same about Lawson.")
+    assert polls_in(poll_nlp, text) == []
+    # a vote question before it is still read
+    text = RACE + "A Gallup poll has Carter at 48 percent and Lawson at 41 percent."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 48, "Lawson": 41}

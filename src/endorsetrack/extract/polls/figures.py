@@ -144,6 +144,10 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
                 and re.search(r"\bof the (?:popular |total )?vote\b|\bvotes\b", after, re.I):
             return "election"
     # Right after, to the clause end: "12% undecided", "59% disapproving", "margin of error".
+    # A question other than the vote ("... doing a bad job", "honest and trustworthy") turns
+    # the rest of the sentence to it, as an approval cue does.
+    if rules.regex("view_question").search(after):
+        return "attitude"
     hit = rules.regex("exclude_after").search(after)
     if hit is not None:
         return "attitude" if rules.has("attitude_cue", hit.group(0)) else "after"
