@@ -111,6 +111,7 @@ class PollRegistry:
         elif m.kind == "named":
             e, via_sponsor = self._match(m)
             if e is None and self.last is not None and not self.last.named \
+                    and (not self.last.sponsors or self.last.last_unit == unit) \
                     and unit - self.last.last_unit <= FILL_WINDOW_UNITS and not _dates_clash(self.last, m):
                 e = self.last
             e = e or self._new(unit)
@@ -170,7 +171,10 @@ class PollRegistry:
         for e in self.entities:
             if e.named:
                 continue
-            later = [x for x in self.entities if x.named and x.first_unit >= e.first_unit
+            # "A poll sponsored by the Ledger puts Smith first. A Acme poll of Iowa has ...": a
+            # poll that goes by its sponsor's name is not the next sentence's named poll.
+            later = [x for x in self.entities if x.named and (x.first_unit == e.first_unit or not e.sponsors)
+                     and x.first_unit >= e.first_unit
                      and x.first_unit - e.last_unit <= FILL_WINDOW_UNITS and not _dates_clash(e, x)]
             if later:
                 e.alias_of = later[0].id
