@@ -311,3 +311,10 @@ def test_the_party_of_a_primary_poll_after_of_is_its_whole_sample(poll_nlp):
     text = (RACE + "A Ridgeway College poll found that 80 percent of Republicans back Carter, "
             "while Lawson has 75 percent of Democrats.")
     assert [r[1] for r in rows(polls_in(poll_nlp, text))] == ["Republicans", "Democrats"]
+
+
+def test_among_after_a_bracketed_figure_names_its_subgroup(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson. A Ridgeway College poll had Carter at 40 percent "
+            "overall. Lawson is trailing in the poll, partly due to weak support (2 percent in the poll) among "
+            "Baptists.")
+    assert ("Ridgeway College", "Baptists", (("Lawson", 2),)) in rows(polls_in(poll_nlp, text))
