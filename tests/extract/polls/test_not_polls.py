@@ -144,3 +144,9 @@ def test_a_question_other_than_the_vote_turns_the_rest_of_the_sentence_to_it(pol
     # a vote question before it is still read
     text = RACE + "A Gallup poll has Carter at 48 percent and Lawson at 41 percent."
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 48, "Lawson": 41}
+
+
+def test_a_view_question_before_a_figure_or_after_its_bracket_is_no_vote(poll_nlp):
+    text = RACE + ("In a Gallup poll, two in five (41%) say Carter has the qualities of a good senator, while "
+                   "33 percent believe the same about Lawson.")
+    assert polls_in(poll_nlp, text) == []

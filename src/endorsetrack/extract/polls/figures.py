@@ -130,6 +130,8 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
             return "attitude"
     s = doc[b - 1].idx + len(doc[b - 1].text)
     after = doc_text(doc)[s:min(after_limit, s + AFTER_WINDOW_CHARS)]
+    if after.startswith(")"):
+        after = after[1:]  # "(35%) say Roe has the qualities ...": the bracket closes the figure only
     stop = _AFTER_STOP.search(after)
     after = after[:stop.start()] if stop else after
     among = re.search(r"\b(?:" + "|".join(sorted(rules.terms["subgroup_marker"])) + r")\b", after, re.I)
@@ -203,8 +205,11 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
     read_until = span.start  # end of the last figure that gave a result
     last_pop: Optional[Population] = None  # the last population the sentence stated
     last_why: Optional[str] = None  # why the previous figure was no share
+    view = rules.regex("view_question").search(doc_text(doc), span.start_char, span.end_char)
     for n, share in enumerate(shares):
         a, b = tok_ranges[n]
+        if view is not None and view.end() <= share.start:
+            ctx.attitude = True  # "Roe has the qualities of a leader, while 35 percent ...": a view, not a vote
         pre_start = tok_ranges[n - 1][1] if n else span.start
         post_end = tok_ranges[n + 1][0] if n + 1 < len(shares) else span.end
         after_limit = shares[n + 1].start if n + 1 < len(shares) else span.end_char
