@@ -318,3 +318,12 @@ def test_among_after_a_bracketed_figure_names_its_subgroup(poll_nlp):
             "overall. Lawson is trailing in the poll, partly due to weak support (2 percent in the poll) among "
             "Baptists.")
     assert ("Ridgeway College", "Baptists", (("Lawson", 2),)) in rows(polls_in(poll_nlp, text))
+
+
+def test_a_subgroup_matchup_far_after_the_articles_only_poll_is_that_polls(poll_nlp):
+    filler = " ".join(f"Voters in ward {n} spoke about roads and schools at length." for n in range(1, 9))
+    text = (RACE + INTRO + filler + " Among registered independents, Lawson leads Carter 44 percent to 30 percent."
+            " Among all voters, Carter leads Lawson 47 percent to 41 percent.")
+    got = rows(polls_in(poll_nlp, text))
+    assert ("Ridgeway College", "registered independents", (("Lawson", 44), ("Carter", 30))) in got
+    assert not any(r[2] == (("Carter", 47), ("Lawson", 41)) for r in got)  # no subgroup: too far to tell

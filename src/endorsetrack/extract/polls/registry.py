@@ -178,7 +178,7 @@ class PollRegistry:
                      and x.first_unit - e.last_unit <= FILL_WINDOW_UNITS and not _dates_clash(e, x)]
             if later:
                 e.alias_of = later[0].id
-        sole = self._sole_pollster()
+        sole = self.sole_pollster()
         if sole is None:
             return
         for e in self.entities:
@@ -186,7 +186,7 @@ class PollRegistry:
                     and e.first_unit > sole.first_unit and not _own_date(e, sole):
                 e.alias_of = sole.id
 
-    def _sole_pollster(self) -> Optional[PollEntity]:
+    def sole_pollster(self) -> Optional[PollEntity]:
         """The article's poll when every named poll is one pollster's (by any of its names), else None."""
         named = [e for e in self.entities if e.named and not e.earlier]
         if not named or any(not any(same_name(p, q) for p in named[0].pollsters for q in e.pollsters)
