@@ -20,6 +20,7 @@ from .figures import Slot, UnitContext, read_slots
 from .group_cues import group_prefers, in_quote
 from .registry import PollEntity, PollRegistry, fullest_name, name_tokens
 from .numbers import find_shares, has_share_cue
+from .descriptions import add_description_mentions
 from .parties import add_party_mentions
 from .people import PersonIndex, build_person_index, latest_form, mentions_in, non_sides
 from .rules import PollRules, get_poll_rules
@@ -108,6 +109,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
         flags[ui] = (True, True)
     not_people = [n for e in registry.entities for n in e.pollsters + e.sponsors]
     index = build_person_index(doc, rules, not_people)
+    add_description_mentions(doc, index)
     add_party_mentions(doc, text, index, rules)
     items = _read_units(doc, units, paras, flags, unit_mentions, registry, index, rules, table_rows(units, rules), far)
     return _to_polls(doc, items, registry, rules)
