@@ -139,7 +139,8 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     # Election returns: "won 57 percent of the vote", "declared the winner with 61.4 percent".
     for i in range(a - 1, max(pre_start, a - ELECTION_WINDOW_TOKENS) - 1, -1):
         t = doc[i]
-        modal = i - 1 >= 0 and rules.has("modal", doc[i - 1].text)
+        # "would win", "wanted Roe to win": a wish or a forecast, not a return
+        modal = i - 1 >= 0 and (rules.has("modal", doc[i - 1].text) or (doc[i - 1].lower_ == "to" and t.tag_ == "VB"))
         if (rules.has("election_cue", t.text) or rules.has("election_cue", t.lemma_)) and not modal:
             return "election"
         if rules.has("election_weak_cue", t.text) and not modal and not poll_noun \
@@ -282,7 +283,14 @@ def _pronoun_result(doc, share, a: int, pre_start: int, antecedent) -> list[Resu
 def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
     """'Smith said 55 percent ...': a reporting verb between name and figure."""
     return any(doc[i].pos_ == "VERB" and rules.has("reporting_verb", doc[i].lemma_) and doc[i].dep_ != "amod"
+               and not _in_relative_clause(doc[i], cand_tok)
                for i in range(cand_tok + 1, share_tok))  # "the lesser-known Roe": no one speaks
+
+
+def _in_relative_clause(tok, after: int) -> bool:
+    """"Roe, who is expected to run, received 7 percent": a verb of a relative clause after the
+    name describes the name; it reports nothing about the figure."""
+    return any(t.dep_ == "relcl" and t.i > after for t in [tok, *tok.ancestors])
 
 
 def _bare_name_slots(doc, a: int, pre_start: int) -> set[int]:
