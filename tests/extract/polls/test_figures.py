@@ -435,3 +435,9 @@ def test_a_figure_followed_by_who_wanted_a_name_is_that_names_share(poll_nlp):
     text = RACE + ("A Ridgeway College poll found 51 percent of voters wanted Carter to win the seat, compared "
                    "to 37 percent who said they wanted Lawson to take it.")
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 51, "Lawson": 37}
+
+
+def test_a_bare_figure_in_words_after_on_takes_the_sentences_unit(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson and Mayor Ann Fry in November. A Ridgeway College "
+            "poll put Carter on 34 per cent, Lawson on 32 and Fry on nine.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 34, "Lawson": 32, "Fry": 9}
