@@ -91,6 +91,10 @@ def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Popula
 _PARTY_STEMS = word_map("poll.party_group_stems")  # party word -> its party
 _PARTY_SAMPLE_WORDS = words("poll.party_sample_words")
 _CONTEST_WORDS = words("poll.contest_words")
+# "a survey of 570 Tory members", "polls of the Tory electorate": a poll whose sample is one
+# party's people; that party's group after "of" is then the whole sample too.
+_PARTY_SAMPLED_RE = re.compile(r"\b(?:poll|polls|survey|surveys|polling)\s+of\s+(?:the\s+)?(?:[\d,]+\s+)?"
+                               r"(?:registered\s+|likely\s+)?([A-Za-z]+)\b", re.I)
 _PARTY_GROUP_RE = re.compile(r"\b(?:of|among)\s+(?:the\s+)?(?:registered\s+|likely\s+)?([A-Za-z]+)\b", re.I)
 
 
@@ -110,9 +114,11 @@ def _party_sample(doc, i: int, j: int) -> bool:
         text = doc_text(doc)
         groups = {_PARTY_STEMS[m.group(1).lower()] for m in _PARTY_GROUP_RE.finditer(text)
                   if m.group(1).lower() in _PARTY_STEMS}
-        doc.user_data[key] = (frozenset(groups), any(t.lower_ in _CONTEST_WORDS for t in doc))
-    groups, contest = doc.user_data[key]
-    return bool(contest) and groups <= stems
+        sampled = {_PARTY_STEMS[m.group(1).lower()] for m in _PARTY_SAMPLED_RE.finditer(text)
+                   if m.group(1).lower() in _PARTY_STEMS}
+        doc.user_data[key] = (frozenset(groups), any(t.lower_ in _CONTEST_WORDS for t in doc), frozenset(sampled))
+    groups, contest, sampled = doc.user_data[key]
+    return (bool(contest) or stems <= sampled) and groups <= stems
 
 
 # A national poll broken down by region names at least this many regions, each "in" a
