@@ -327,3 +327,11 @@ def test_a_subgroup_matchup_far_after_the_articles_only_poll_is_that_polls(poll_
     got = rows(polls_in(poll_nlp, text))
     assert ("Ridgeway College", "registered independents", (("Lawson", 44), ("Carter", 30))) in got
     assert not any(r[2] == (("Carter", 47), ("Lawson", 41)) for r in got)  # no subgroup: too far to tell
+
+
+def test_a_group_with_a_preference_participle_is_the_figures_subgroup(poll_nlp):
+    text = RACE + "Last month's Ridgeway College poll had evangelicals preferring Carter to Lawson by 29 percent to 23 percent."
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", "evangelicals", (("Carter", 29), ("Lawson", 23)))]
+    # the whole sample stays whole
+    text = RACE + "Last month's Ridgeway College poll had voters preferring Carter to Lawson by 29 percent to 23 percent."
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 29), ("Lawson", 23)))]

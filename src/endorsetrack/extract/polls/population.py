@@ -225,6 +225,14 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             ph = (min(x.i for x in noun.subtree), noun.i + 1)
             if not is_whole_sample(doc, *ph, rules):
                 return _classify(doc, ph, "subject", rules)
+        if t.i not in cand_tokens and t.tag_ in ("NNS", "NNPS") and t.dep_ in ("dobj", "nsubj") \
+                and any(c.dep_ == "acl" and c.tag_ == "VBG" and rules.has("support_cue", c.lemma_) and c.i < a
+                        for c in t.children):
+            # "a poll that had evangelicals preferring Smith to Jones by 29 percent to 23 percent"
+            ph = (min(x.i for x in t.subtree if x.i <= t.i), t.i + 1)
+            if is_whole_sample(doc, *ph, rules) or _contest_voters(doc, *ph, rules):
+                return NONE_STATED
+            return _classify(doc, ph, "subject", rules)
         if t.dep_ in ("nsubj",) and t.i not in cand_tokens and t.pos_ in ("NOUN", "PROPN") \
                 and t.tag_ in ("NNS", "NNPS") and rules.has("support_cue", t.head.lemma_):
             # The noun with what modifies it, up to a comma: "Independents, a bloc
