@@ -335,3 +335,9 @@ def test_a_group_with_a_preference_participle_is_the_figures_subgroup(poll_nlp):
     # the whole sample stays whole
     text = RACE + "Last month's Ridgeway College poll had voters preferring Carter to Lawson by 29 percent to 23 percent."
     assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 29), ("Lawson", 23)))]
+
+
+def test_with_and_a_group_of_voters_names_a_subgroup(poll_nlp):
+    text = RACE + ("A Ridgeway College poll found Carter at 45 percent. Carter is the favourite "
+                   "with women, Lawson does better with men, where 24 per cent say they back him.")
+    assert ("Ridgeway College", "men", (("Lawson", 24),)) in rows(polls_in(poll_nlp, text))

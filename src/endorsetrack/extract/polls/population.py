@@ -183,7 +183,7 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
         t = doc[i]
         if t.lower_ == "overall":
             return Population(None, True, None, t.idx + len(t.text), i + 1)
-        if rules.has("subgroup_marker", t.text):
+        if rules.has("subgroup_marker", t.text) or _with_group(doc, i, post_end, rules):
             ph = _phrase(doc, i + 1, post_end, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
@@ -201,7 +201,7 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
         t = doc[i]
         if t.lower_ == "overall":
             return Population(None, True, None, -1, -1)
-        if rules.has("subgroup_marker", t.text):
+        if rules.has("subgroup_marker", t.text) or _with_group(doc, i, a, rules):
             ph = _phrase(doc, i + 1, a, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
@@ -252,6 +252,17 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
         if ph is not None:
             return _classify(doc, ph, "subject", rules)
     return NONE_STATED
+
+
+def _with_group(doc, i: int, end: int, rules: PollRules) -> bool:
+    """"does better with men, at 24 per cent", "32 percent with independents": "with" and a
+    group of voters (the group_noun rule, maybe after one adjective) name a subgroup as "among" does."""
+    if doc[i].lower_ != "with":
+        return False
+    j = i + 1
+    if j < end and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1
+    return j < end and doc[j].is_lower and rules.has("group_noun", doc[j].text) and doc[j].lower_ != "voters"
 
 
 def _bracket_end(doc, a: int, i: int, post_end: int) -> Optional[int]:
