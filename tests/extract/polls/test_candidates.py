@@ -154,3 +154,9 @@ def test_a_role_the_article_gave_a_person_names_that_person(poll_nlp):
     text = ("Former Mayor Jane Roe and former Mayor Sam Fry are running. A Pinecrest Analytics poll has "
             "the former mayor at 41%.")
     assert polls_in(poll_nlp, text) == []
+
+
+def test_a_surname_that_is_also_a_title_word_names_its_person(poll_nlp):
+    text = ("Tom Justice and Ada Pruitt are running for governor. A Ridgeway College poll finds Justice leads "
+            "Pruitt 44-38.")
+    assert shares(polls_in(poll_nlp, text)) == {"Justice": 44, "Pruitt": 38}
