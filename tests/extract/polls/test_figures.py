@@ -441,3 +441,10 @@ def test_a_bare_figure_in_words_after_on_takes_the_sentences_unit(poll_nlp):
     text = ("Senator Joe Carter faces challenger Ned Lawson and Mayor Ann Fry in November. A Ridgeway College "
             "poll put Carter on 34 per cent, Lawson on 32 and Fry on nine.")
     assert shares(polls_in(poll_nlp, text)) == {"Carter": 34, "Lawson": 32, "Fry": 9}
+
+
+def test_bare_list_rows_under_a_header_that_names_the_unit_are_shares(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson. A Ridgeway College poll was released on Monday. "
+            "The college gave the results in percent:\n\n[bullet]Lawson, 36\n\n[bullet]Undecided, 30\n\n"
+            "[bullet]Carter, 34\n\nThe poll was taken last week.")
+    assert shares(polls_in(poll_nlp, text)) == {"Lawson": 36, "Carter": 34}
