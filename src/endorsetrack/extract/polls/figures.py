@@ -425,6 +425,16 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
     cue_from = named[0][1].token_i if len(named) == 2 and not post_partner else pre_start
     # "a 45-40 lead", "a 45 percent to 40 percent edge": the noun right after counts too.
     cues = {**_cues(doc, cue_from, a, rules), **_cues(doc, b, min(b + 2, post_end), rules), **post_cues}
+    if post_partner is not None and not named and doc[b].lower_ == "to":
+        # "Newspoll: 51-49 to Labor": the side after "to" holds the larger figure; the other is
+        # the race's other side
+        k, c = post_partner
+        other = opponent(c.key, c.start)
+        if other is None:
+            return [], "pair"
+        ctx.consumed.add(k)
+        ctx.subject, ctx.partner = (c.key, c.text), other
+        return [(c.text, c.key, hi), (other[1], other[0], lo)], "pair"
     if share.bare and not cues and not post_partner and not group_prefers(doc[pre_start:a], rules):
         return [], "pair"  # "52-44" alone may be a score or a range: a verb must say who leads
     lead_at, trail_at = cues.get("lead_cue", -1), cues.get("trail_cue", -1)
