@@ -150,3 +150,12 @@ def test_a_view_question_before_a_figure_or_after_its_bracket_is_no_vote(poll_nl
     text = RACE + ("In a Gallup poll, two in five (41%) say Carter has the qualities of a good senator, while "
                    "33 percent believe the same about Lawson.")
     assert polls_in(poll_nlp, text) == []
+
+
+def test_sentences_running_on_from_a_views_figures_are_views_too(poll_nlp):
+    text = RACE + ("In a Gallup poll, Carter was rated the most favourable (54%). In this measure, Lawson would "
+                   "come in second place (45%).")
+    assert polls_in(poll_nlp, text) == []
+    # a matchup after it says who leads, and is read
+    text = RACE + "In a Gallup poll, Carter's approval rating is 54%. Carter leads Lawson 45% to 40%."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45, "Lawson": 40}

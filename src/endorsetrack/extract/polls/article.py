@@ -245,6 +245,7 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
     items: list[_Item] = []
     last_ref: Optional[tuple[PollEntity, int]] = None  # the poll last referred to, and where
     read_prev = False  # did the previous sentence yield figures?
+    view_run = False  # the sentences just read gave a view's figures (approval), not votes
     open_poll = False  # a poll was just announced and its figures have not come yet
     columns: dict[tuple[int, int], _Item] = {}  # (table, column) -> the item of a table's later column
     for ui, u in enumerate(units):
@@ -255,6 +256,12 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             continues = False  # "Smith won the primary with 51 percent": returns, not the poll
         eligible = has_share and (has_poll_word or any(m.kind == "named" for m, _ in own) or continues)
         got: list[Slot] = []
+        if view_run and not own and not rules.speaks_of_poll(u.text) and paras[ui] == paras[ui - 1] \
+                and not any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
+                            for k in ("lead_cue", "tie_cue", "support_cue")):
+            eligible = False  # "... the most favourable (54%). In this scenario, Roe would come second (45%)."
+        else:
+            view_run = False
         if rows and ui in rows:  # "Forbes 10": a table row names its side by its shape
             got = [_row_slot(rows[ui], index)]
         elif eligible:
@@ -304,6 +311,9 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             open_poll = not got
         elif has_share or len(u) > TABLE_HEADER_MAX_TOKENS:
             open_poll = False  # a short line without figures (a table header) keeps it open
+        if has_share and not got and rules.regex("attitude_cue").search(u.text):
+            view_run = True  # a view's figures (favourability, approval): the sentences it runs on are views too
+            open_poll = False
     return items + list(columns.values())
 
 
