@@ -285,3 +285,9 @@ def test_a_poll_named_by_its_sponsor_is_not_the_next_sentences_named_poll(poll_n
     text = RACE + ("A national poll sponsored by the Harbor Ledger puts Carter at 44% and Lawson at 39%. "
                    "A Ridgeway College poll of Ohio has Carter at 41% and Lawson at 40%.")
     assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Harbor Ledger", "Ridgeway College"]
+
+
+def test_a_pollster_name_does_not_grow_across_a_sentence_end_after_an_abbreviation(poll_nlp):
+    text = RACE + ("A Pinecrest poll has Carter at 41% and Lawson at 37%. It was run by Pinecrest, a firm based "
+                   "in Washington, D.C. Pinecrest teamed up with a Denver consultancy for it.")
+    assert {p.pollster for p in polls_in(poll_nlp, text)} == {"Pinecrest"}

@@ -243,8 +243,9 @@ def fullest_name(forms: list[str], doc) -> tuple[str, tuple[str, ...]]:
         if ent.label_ != "ORG" or any(t.is_lower and t.is_alpha and t.lower_ not in _NAME_JOINERS for t in ent):
             continue  # "the Ledger by Acme Research": two names the parser ran together
         cand = clean_name(ent.text)
-        if len(name_tokens(cand)) > len(name_tokens(best)) and _contains(cand, best):
-            best = cand
+        if len(name_tokens(cand)) > len(name_tokens(best)) and _contains(cand, best) \
+                and not cand[:max(0, cand.find(best))].rstrip().endswith("."):
+            best = cand  # not "D.C. Acme" from "... based in Washington, D.C. Acme teamed up ..."
     aliases = tuple(dict.fromkeys(f for f in cleaned if f != best))
     return best, aliases
 
