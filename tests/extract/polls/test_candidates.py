@@ -143,3 +143,20 @@ def test_a_two_word_name_the_model_takes_for_an_organisation_is_a_person_called_
     text = ("Ulla Quenmore sponsored the poll. Ulla said so, and Quenmore paid. Quenmore is a firm. "
             "Susana Mendez leads in the Acme Research poll with 21 percent.")
     assert shares(polls_in(poll_nlp, text)) == {"Mendez": 21}
+
+
+def test_a_role_the_article_gave_a_person_names_that_person(poll_nlp):
+    text = ("Transport Minister Jane Roe and former treasurer Sam Fry are vying for the party leadership. In a "
+            "Pinecrest Analytics survey of 500 members, the transport minister has 57% and the former "
+            "treasurer has 43%.")
+    assert rows(polls_in(poll_nlp, text)) == [("Pinecrest Analytics", None, (("Jane Roe", 57), ("Sam Fry", 43)))]
+    # a role two people share names neither
+    text = ("Former Mayor Jane Roe and former Mayor Sam Fry are running. A Pinecrest Analytics poll has "
+            "the former mayor at 41%.")
+    assert polls_in(poll_nlp, text) == []
+
+
+def test_a_surname_that_is_also_a_title_word_names_its_person(poll_nlp):
+    text = ("Tom Justice and Ada Pruitt are running for governor. A Ridgeway College poll finds Justice leads "
+            "Pruitt 44-38.")
+    assert shares(polls_in(poll_nlp, text)) == {"Justice": 44, "Pruitt": 38}

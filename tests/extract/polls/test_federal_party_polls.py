@@ -48,3 +48,10 @@ def test_a_poll_named_as_a_yardstick_or_polls_in_general_take_no_figures(poll_nl
             "The Conservatives climbed to 30.2%, their highest in any poll since an Ashgrove Institute "
             "survey last spring. The New Democrats held at 21.7%.")
     assert {p for p, _, _ in rows(polls_in(poll_nlp, text))} == {"Brightwater Research"}
+
+
+def test_a_bare_pair_to_a_party_gives_that_party_the_larger_figure(poll_nlp):
+    text = ("Newspoll: 52-48 to Labor\n\nThe latest Newspoll has Labor on 36% and the Coalition on 35%, "
+            "with the Greens on 11%.")
+    got = rows(polls_in(poll_nlp, text))
+    assert ("Newspoll", None, (("Labor", 52), ("Coalition", 48))) in got

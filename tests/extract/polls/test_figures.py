@@ -423,3 +423,28 @@ def test_a_later_matchup_told_in_the_present_with_of_the_vote_is_the_polls(poll_
             "45 - 40 percent.\n\nIn the 2018 primary, Carter took 44 percent of the vote, compared "
             "to 41 percent for Roe.")
     assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
+
+
+def test_a_relative_clause_after_a_name_does_not_hide_its_figure(poll_nlp):
+    text = RACE + ("A Ridgeway College poll found Carter at 45 percent. Lawson, who is expected to announce a "
+                   "new platform soon, received 38 percent.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45, "Lawson": 38}
+
+
+def test_a_figure_followed_by_who_wanted_a_name_is_that_names_share(poll_nlp):
+    text = RACE + ("A Ridgeway College poll found 51 percent of voters wanted Carter to win the seat, compared "
+                   "to 37 percent who said they wanted Lawson to take it.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 51, "Lawson": 37}
+
+
+def test_a_bare_figure_in_words_after_on_takes_the_sentences_unit(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson and Mayor Ann Fry in November. A Ridgeway College "
+            "poll put Carter on 34 per cent, Lawson on 32 and Fry on nine.")
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 34, "Lawson": 32, "Fry": 9}
+
+
+def test_bare_list_rows_under_a_header_that_names_the_unit_are_shares(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson. A Ridgeway College poll was released on Monday. "
+            "The college gave the results in percent:\n\n[bullet]Lawson, 36\n\n[bullet]Undecided, 30\n\n"
+            "[bullet]Carter, 34\n\nThe poll was taken last week.")
+    assert shares(polls_in(poll_nlp, text)) == {"Lawson": 36, "Carter": 34}

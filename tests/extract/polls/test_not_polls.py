@@ -132,3 +132,30 @@ def test_who_voters_would_consider_is_no_share(poll_nlp):
     assert {r.share for p in polls_in(poll_nlp, text) for r in p.results} == {45, 40}
     text = RACE + INTRO + "One in three (33%) would vote for Lawson."
     assert 33 in {r.share for p in polls_in(poll_nlp, text) for r in p.results}
+
+
+def test_a_question_other_than_the_vote_turns_the_rest_of_the_sentence_to_it(poll_nlp):
+    text = RACE + ("A Gallup poll found that 47 percent of voters say Carter does a bad job as senator, against "
+                   "33 percent who rate his work well.")
+    assert polls_in(poll_nlp, text) == []
+    text = RACE + ("In a Gallup poll, 36 percent say Carter has the qualities of a good senator, while "
+                   "31 percent believe the same about Lawson.")
+    assert polls_in(poll_nlp, text) == []
+    # a vote question before it is still read
+    text = RACE + "A Gallup poll has Carter at 48 percent and Lawson at 41 percent."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 48, "Lawson": 41}
+
+
+def test_a_view_question_before_a_figure_or_after_its_bracket_is_no_vote(poll_nlp):
+    text = RACE + ("In a Gallup poll, two in five (41%) say Carter has the qualities of a good senator, while "
+                   "33 percent believe the same about Lawson.")
+    assert polls_in(poll_nlp, text) == []
+
+
+def test_sentences_running_on_from_a_views_figures_are_views_too(poll_nlp):
+    text = RACE + ("In a Gallup poll, Carter was rated the most favourable (54%). In this measure, Lawson would "
+                   "come in second place (45%).")
+    assert polls_in(poll_nlp, text) == []
+    # a matchup after it says who leads, and is read
+    text = RACE + "In a Gallup poll, Carter's approval rating is 54%. Carter leads Lawson 45% to 40%."
+    assert shares(polls_in(poll_nlp, text)) == {"Carter": 45, "Lawson": 40}

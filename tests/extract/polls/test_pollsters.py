@@ -274,3 +274,20 @@ def test_an_unnamed_poll_set_apart_or_among_several_pollsters_stays_unnamed(poll
     text = (RACE + INTRO + "A Fenwick University poll showed Carter at 44 percent. "
             "In a poll two weeks ago, Carter had 41 percent and Lawson had 39 percent.")
     assert not {r.share for p in polls_in(poll_nlp, text) for r in p.results} & {41, 39}
+
+
+def test_a_lowercase_compound_between_the_name_and_the_poll_noun_is_a_modifier(poll_nlp):
+    text = RACE + "The Pinecrest face-to-face poll has Carter at 46 percent and Lawson at 41 percent."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Pinecrest"]
+
+
+def test_a_poll_named_by_its_sponsor_is_not_the_next_sentences_named_poll(poll_nlp):
+    text = RACE + ("A national poll sponsored by the Harbor Ledger puts Carter at 44% and Lawson at 39%. "
+                   "A Ridgeway College poll of Ohio has Carter at 41% and Lawson at 40%.")
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Harbor Ledger", "Ridgeway College"]
+
+
+def test_a_pollster_name_does_not_grow_across_a_sentence_end_after_an_abbreviation(poll_nlp):
+    text = RACE + ("A Pinecrest poll has Carter at 41% and Lawson at 37%. It was run by Pinecrest, a firm based "
+                   "in Washington, D.C. Pinecrest teamed up with a Denver consultancy for it.")
+    assert {p.pollster for p in polls_in(poll_nlp, text)} == {"Pinecrest"}

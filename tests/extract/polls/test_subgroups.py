@@ -311,3 +311,33 @@ def test_the_party_of_a_primary_poll_after_of_is_its_whole_sample(poll_nlp):
     text = (RACE + "A Ridgeway College poll found that 80 percent of Republicans back Carter, "
             "while Lawson has 75 percent of Democrats.")
     assert [r[1] for r in rows(polls_in(poll_nlp, text))] == ["Republicans", "Democrats"]
+
+
+def test_among_after_a_bracketed_figure_names_its_subgroup(poll_nlp):
+    text = ("Senator Joe Carter faces challenger Ned Lawson. A Ridgeway College poll had Carter at 40 percent "
+            "overall. Lawson is trailing in the poll, partly due to weak support (2 percent in the poll) among "
+            "Baptists.")
+    assert ("Ridgeway College", "Baptists", (("Lawson", 2),)) in rows(polls_in(poll_nlp, text))
+
+
+def test_a_subgroup_matchup_far_after_the_articles_only_poll_is_that_polls(poll_nlp):
+    filler = " ".join(f"Voters in ward {n} spoke about roads and schools at length." for n in range(1, 9))
+    text = (RACE + INTRO + filler + " Among registered independents, Lawson leads Carter 44 percent to 30 percent."
+            " Among all voters, Carter leads Lawson 47 percent to 41 percent.")
+    got = rows(polls_in(poll_nlp, text))
+    assert ("Ridgeway College", "registered independents", (("Lawson", 44), ("Carter", 30))) in got
+    assert not any(r[2] == (("Carter", 47), ("Lawson", 41)) for r in got)  # no subgroup: too far to tell
+
+
+def test_a_group_with_a_preference_participle_is_the_figures_subgroup(poll_nlp):
+    text = RACE + "Last month's Ridgeway College poll had evangelicals preferring Carter to Lawson by 29 percent to 23 percent."
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", "evangelicals", (("Carter", 29), ("Lawson", 23)))]
+    # the whole sample stays whole
+    text = RACE + "Last month's Ridgeway College poll had voters preferring Carter to Lawson by 29 percent to 23 percent."
+    assert rows(polls_in(poll_nlp, text)) == [("Ridgeway College", None, (("Carter", 29), ("Lawson", 23)))]
+
+
+def test_with_and_a_group_of_voters_names_a_subgroup(poll_nlp):
+    text = RACE + ("A Ridgeway College poll found Carter at 45 percent. Carter is the favourite "
+                   "with women, Lawson does better with men, where 24 per cent say they back him.")
+    assert ("Ridgeway College", "men", (("Lawson", 24),)) in rows(polls_in(poll_nlp, text))

@@ -83,3 +83,9 @@ def test_a_group_followed_by_the_next_candidate_ends_before_followed(poll_nlp):
                     "Canadians followed by Okafor (21.3%) and Strand (8%).")
     assert rows(polls_in(poll_nlp, text)) == [
         ("Harwell Institute", None, (("Brisco", 40.8), ("Okafor", 21.3), ("Strand", 8)))]
+
+
+def test_a_partys_group_is_the_whole_sample_of_a_poll_of_that_partys_people(poll_nlp):
+    text = ("Jane Roe and Sam Fry want to lead the Tories. A Pinecrest Analytics survey of 700 Tory members "
+            "found 58% of Tory members would back Roe, compared to 35% who wanted Fry.")
+    assert rows(polls_in(poll_nlp, text)) == [("Pinecrest Analytics", None, (("Roe", 58), ("Fry", 35)))]

@@ -2,7 +2,7 @@
 
 ``article`` splits an article into poll units and links them into polls; ``numbers`` finds
 shares, pairs and margins; ``figures`` gives each figure its candidate and population;
-``people`` and ``parties`` say which words name a side, ``tables`` which lines are table
+``people``, ``descriptions`` and ``parties`` say which words name a side, ``tables`` which lines are table
 rows; ``population`` and ``subgroups`` whom a figure speaks for; ``sources`` and ``registry`` who conducted a poll and when;
 ``rules`` loads the poll rule data (nlp/patterns/polls.jsonl, poll_pollsters.jsonl).
 """

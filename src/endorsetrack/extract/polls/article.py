@@ -20,6 +20,7 @@ from .figures import Slot, UnitContext, read_slots
 from .group_cues import group_prefers, in_quote
 from .registry import PollEntity, PollRegistry, fullest_name, name_tokens
 from .numbers import find_shares, has_share_cue
+from .descriptions import add_description_mentions
 from .parties import add_party_mentions
 from .people import PersonIndex, build_person_index, latest_form, mentions_in, non_sides
 from .rules import PollRules, get_poll_rules
@@ -103,10 +104,14 @@ def find_polls(doc, article: Article) -> list[Poll]:
         return []
     registry.resolve_unnamed()
     flags = _matchup_flags(units, flags, unit_mentions, rules)
+    far = _far_matchups(units, flags, unit_mentions, registry, rules)
+    for ui in far:
+        flags[ui] = (True, True)
     not_people = [n for e in registry.entities for n in e.pollsters + e.sponsors]
     index = build_person_index(doc, rules, not_people)
+    add_description_mentions(doc, index)
     add_party_mentions(doc, text, index, rules)
-    items = _read_units(doc, units, paras, flags, unit_mentions, registry, index, rules, table_rows(units, rules))
+    items = _read_units(doc, units, paras, flags, unit_mentions, registry, index, rules, table_rows(units, rules), far)
     return _to_polls(doc, items, registry, rules)
 
 
@@ -134,6 +139,32 @@ def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[
         if says_who_leads:
             out[ui] = (True, True)
             last = ui  # the chain goes on from here: "Among women, ... Among men, ..."
+    return out
+
+
+def _far_matchups(units, flags, unit_mentions, registry: PollRegistry, rules: PollRules) -> set[int]:
+    """Sentences after the article's only poll that report a subgroup's matchup, however far
+    from the poll's last mention ("Among registered independents, Smith leads Jones 44
+    percent to 20 percent."): a subgroup marker, a lead/trail/tie verb and a figure pair with
+    its units are a poll's wording, not returns'. Only when every poll the article names is
+    one pollster's (PollRegistry.sole_pollster)."""
+    sole = registry.sole_pollster()
+    if sole is None:
+        return set()
+    first = min((ui for ui, found in unit_mentions.items() if any(registry.final(e) is sole for _, e in found)),
+                default=None)
+    out: set[int] = set()
+    for ui, u in enumerate(units):
+        if first is None or ui <= first or flags[ui][0] or ui in unit_mentions or _is_election_text(u, rules):
+            continue
+        if not any(rules.has("subgroup_marker", t.text) for t in u):
+            continue
+        if not any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
+                   for k in ("lead_cue", "trail_cue", "tie_cue")):
+            continue
+        if any(s.kind == "pair" and not s.bare for s in find_shares(u.text, u.start_char)) \
+                and any(t.pos_ == "PROPN" for t in u):
+            out.add(ui)
     return out
 
 
@@ -209,10 +240,12 @@ def _paragraph_ids(article: Article, units) -> list[int]:
 
 
 def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
-                index: PersonIndex, rules: PollRules, rows: Optional[dict[int, TableRow]] = None) -> list[_Item]:
+                index: PersonIndex, rules: PollRules, rows: Optional[dict[int, TableRow]] = None,
+                far: AbstractSet[int] = frozenset()) -> list[_Item]:
     items: list[_Item] = []
     last_ref: Optional[tuple[PollEntity, int]] = None  # the poll last referred to, and where
     read_prev = False  # did the previous sentence yield figures?
+    view_run = False  # the sentences just read gave a view's figures (approval), not votes
     open_poll = False  # a poll was just announced and its figures have not come yet
     columns: dict[tuple[int, int], _Item] = {}  # (table, column) -> the item of a table's later column
     for ui, u in enumerate(units):
@@ -223,6 +256,12 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             continues = False  # "Smith won the primary with 51 percent": returns, not the poll
         eligible = has_share and (has_poll_word or any(m.kind == "named" for m, _ in own) or continues)
         got: list[Slot] = []
+        if view_run and not own and not rules.speaks_of_poll(u.text) and paras[ui] == paras[ui - 1] \
+                and not any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
+                            for k in ("lead_cue", "tie_cue", "support_cue")):
+            eligible = False  # "... the most favourable (54%). In this scenario, Roe would come second (45%)."
+        else:
+            view_run = False
         if rows and ui in rows:  # "Forbes 10": a table row names its side by its shape
             got = [_row_slot(rows[ui], index)]
         elif eligible:
@@ -247,12 +286,14 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             if context_pop is None else None
         live = [(m, e) for m, e in own if m.earlier != "compared"]  # a yardstick poll takes no figures
         for slot in got:
-            ent = _entity_for(slot, live, last_ref, ui)
+            ent = _entity_for(slot, live, last_ref if ui not in far or last_ref is None else (last_ref[0], ui), ui)
             if ent is None:
                 continue
             if rows and ui in rows and ent.earlier:
                 ent = registry.current_edition(ent)  # a table's first column is the poll reported
             pop = slot.population if slot.explicit_population else context_pop
+            if ui in far and pop is None:
+                continue  # a far sentence is the poll's only through the subgroup it names
             if pop is None and not slot.explicit_population and carried is not None \
                     and carried.entity is ent and not {r[1] for r in slot.results} & {r[1] for r in carried.results}:
                 pop = carried.population  # "Among Black voters, Smith leads with 46%. Jones is second with 20%."
@@ -270,6 +311,9 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
             open_poll = not got
         elif has_share or len(u) > TABLE_HEADER_MAX_TOKENS:
             open_poll = False  # a short line without figures (a table header) keeps it open
+        if has_share and not got and rules.regex("attitude_cue").search(u.text):
+            view_run = True  # a view's figures (favourability, approval): the sentences it runs on are views too
+            open_poll = False
     return items + list(columns.values())
 
 

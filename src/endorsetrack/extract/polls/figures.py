@@ -130,6 +130,8 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
             return "attitude"
     s = doc[b - 1].idx + len(doc[b - 1].text)
     after = doc_text(doc)[s:min(after_limit, s + AFTER_WINDOW_CHARS)]
+    if after.startswith(")"):
+        after = after[1:]  # "(35%) say Roe has the qualities ...": the bracket closes the figure only
     stop = _AFTER_STOP.search(after)
     after = after[:stop.start()] if stop else after
     among = re.search(r"\b(?:" + "|".join(sorted(rules.terms["subgroup_marker"])) + r")\b", after, re.I)
@@ -137,13 +139,18 @@ def exclusion(doc, a: int, b: int, pre_start: int, after_limit: int, rules: Poll
     # Election returns: "won 57 percent of the vote", "declared the winner with 61.4 percent".
     for i in range(a - 1, max(pre_start, a - ELECTION_WINDOW_TOKENS) - 1, -1):
         t = doc[i]
-        modal = i - 1 >= 0 and rules.has("modal", doc[i - 1].text)
+        # "would win", "wanted Roe to win": a wish or a forecast, not a return
+        modal = i - 1 >= 0 and (rules.has("modal", doc[i - 1].text) or (doc[i - 1].lower_ == "to" and t.tag_ == "VB"))
         if (rules.has("election_cue", t.text) or rules.has("election_cue", t.lemma_)) and not modal:
             return "election"
         if rules.has("election_weak_cue", t.text) and not modal and not poll_noun \
                 and re.search(r"\bof the (?:popular |total )?vote\b|\bvotes\b", after, re.I):
             return "election"
     # Right after, to the clause end: "12% undecided", "59% disapproving", "margin of error".
+    # A question other than the vote ("... doing a bad job", "honest and trustworthy") turns
+    # the rest of the sentence to it, as an approval cue does.
+    if rules.regex("view_question").search(after):
+        return "attitude"
     hit = rules.regex("exclude_after").search(after)
     if hit is not None:
         return "attitude" if rules.has("attitude_cue", hit.group(0)) else "after"
@@ -199,8 +206,11 @@ def read_slots(doc, span, shares: list[Share], cands: list[CandidateMention], ru
     read_until = span.start  # end of the last figure that gave a result
     last_pop: Optional[Population] = None  # the last population the sentence stated
     last_why: Optional[str] = None  # why the previous figure was no share
+    view = rules.regex("view_question").search(doc_text(doc), span.start_char, span.end_char)
     for n, share in enumerate(shares):
         a, b = tok_ranges[n]
+        if view is not None and view.end() <= share.start:
+            ctx.attitude = True  # "Roe has the qualities of a leader, while 35 percent ...": a view, not a vote
         pre_start = tok_ranges[n - 1][1] if n else span.start
         post_end = tok_ranges[n + 1][0] if n + 1 < len(shares) else span.end
         after_limit = shares[n + 1].start if n + 1 < len(shares) else span.end_char
@@ -273,7 +283,14 @@ def _pronoun_result(doc, share, a: int, pre_start: int, antecedent) -> list[Resu
 def _reported(doc, cand_tok: int, share_tok: int, rules: PollRules) -> bool:
     """'Smith said 55 percent ...': a reporting verb between name and figure."""
     return any(doc[i].pos_ == "VERB" and rules.has("reporting_verb", doc[i].lemma_) and doc[i].dep_ != "amod"
+               and not _in_relative_clause(doc[i], cand_tok)
                for i in range(cand_tok + 1, share_tok))  # "the lesser-known Roe": no one speaks
+
+
+def _in_relative_clause(tok, after: int) -> bool:
+    """"Roe, who is expected to run, received 7 percent": a verb of a relative clause after the
+    name describes the name; it reports nothing about the figure."""
+    return any(t.dep_ == "relcl" and t.i > after for t in [tok, *tok.ancestors])
 
 
 def _bare_name_slots(doc, a: int, pre_start: int) -> set[int]:
@@ -408,6 +425,16 @@ def _read_pair_sides(doc, share, a, b, pre_start, post_end, pre, cands, rules, o
     cue_from = named[0][1].token_i if len(named) == 2 and not post_partner else pre_start
     # "a 45-40 lead", "a 45 percent to 40 percent edge": the noun right after counts too.
     cues = {**_cues(doc, cue_from, a, rules), **_cues(doc, b, min(b + 2, post_end), rules), **post_cues}
+    if post_partner is not None and not named and doc[b].lower_ == "to":
+        # "Newspoll: 51-49 to Labor": the side after "to" holds the larger figure; the other is
+        # the race's other side
+        k, c = post_partner
+        other = opponent(c.key, c.start)
+        if other is None:
+            return [], "pair"
+        ctx.consumed.add(k)
+        ctx.subject, ctx.partner = (c.key, c.text), other
+        return [(c.text, c.key, hi), (other[1], other[0], lo)], "pair"
     if share.bare and not cues and not post_partner and not group_prefers(doc[pre_start:a], rules):
         return [], "pair"  # "52-44" alone may be a score or a range: a verb must say who leads
     lead_at, trail_at = cues.get("lead_cue", -1), cues.get("trail_cue", -1)

@@ -38,8 +38,10 @@ _ANY_NUM_RE = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
 _BARE_PAIR_RE = re.compile(r"(?<![\w.,/-])(?P<a>\d{2})(?:\s*(?:-|–|—)\s*|/|\s+to\s+|-to-)(?P<b>\d{1,2})"
                            r"(?![\w%/-]|\s*(?:percent|per cent|pct))")
 # "with Smith at 14" in a sentence that gives other figures with a unit: the unit is
-# understood. Only "at"/"on" + a one- or two-digit number that ends the clause counts.
-_BARE_AT_RE = re.compile(r"(?<=\b(?:at|on) )(?P<a>\d{1,2})(?=\s*(?:[,;)]|\.(?!\d)|$|\s(?:and|with|while|but)\b))")
+# understood. Only "at"/"on" + a one- or two-digit number (or one in words: "the
+# Greens on nine") that ends the clause counts.
+_BARE_AT_RE = re.compile(r"(?<=\b(?:at|on) )(?P<a>\d{1,2}|" + _WORD_NUM + r")"
+                         r"(?=\s*(?:[,;)]|\.(?!\d)|$|\s(?:and|with|while|but)\b))", re.I)
 # "Varga 22 percent, Templeton 18, Kowalczyk 11" and "Strand (R) 45, Okoro (D) 39": after a
 # figure with a unit that follows a name, a bare one- or two-digit number right after
 # another name (or a party tag) takes the same unit. It must end a list item.
@@ -237,8 +239,9 @@ def find_shares(text: str, offset: int = 0, allow_bare: bool = False) -> list[Sh
             taken.append((m.start(), m.end()))
         if found:
             for m in _BARE_AT_RE.finditer(text):
-                if free(m.start(), m.end()):
-                    found.append(Share("single", (int(m.group("a")),), ((m.start() + offset, m.end() + offset),),
+                value = _clean(word_number(m.group("a")))
+                if free(m.start(), m.end()) and value is not None:
+                    found.append(Share("single", (value,), ((m.start() + offset, m.end() + offset),),
                                        m.start() + offset, m.end() + offset, bare=True))
                     taken.append((m.start(), m.end()))
     _list_continuations(text, offset, found, free, taken)

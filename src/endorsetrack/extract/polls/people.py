@@ -63,7 +63,10 @@ def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) ->
         toks = [t for t in name_words(doc, ent.start, ent.end)
                 if (t.is_alpha or "-" in t.text or "'" in t.text or "’" in t.text)
                 and _strip_possessive(t.text)]  # "Helen Marchbank's": the "'s" is no name word
-        toks = [t for t in toks if not _is_title(t, rules)]
+        # Titles go ("Gov. Jane Roe"), but a surname that is also a title word stays when a
+        # first name comes before it ("Jim Justice", "Ann Marshal").
+        toks = [t for n, t in enumerate(toks) if not _is_title(t, rules)
+                or (n == len(toks) - 1 and n > 0 and not _is_title(toks[n - 1], rules))]
         if not toks:
             continue
         if any(rules.has("org_suffix", t.text) for t in toks):
@@ -243,10 +246,15 @@ def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -
             and doc[first.start - 2].lower_ in ("pro", "anti")  # "a pro-Smith super PAC"
         prefixed = prefixed or (first.start >= 1 and doc[first.start - 1].lower_ in ("pro-", "anti-"))
         backers = i >= 1 and rules.has("support_cue", doc[i].lemma_) and doc[i].pos_ == "VERB" \
-            and any(doc[x].lower_ == "who" for x in range(max(0, i - 5), i))  # "those who backed Smith"
+            and any(doc[x].lower_ == "who" and not (x > 0 and _share_unit_word(doc[x - 1]))
+                    for x in range(max(0, i - 5), i))  # "those who backed Smith"; not "36 percent who want Smith"
         if absent or labels or backing or prefixed or backers:
             out.append((m.start, m.end))
     return out
+
+
+def _share_unit_word(tok) -> bool:
+    return tok.text == "%" or tok.lower_ in ("percent", "pct", "cent")
 
 
 def latest_form(index: PersonIndex, key: str, before: int) -> Optional[str]:

@@ -29,6 +29,9 @@ class Population:
 
 
 NONE_STATED = Population()
+# Words a bracketed figure may carry before its bracket closes ("(2 percent in the poll)
+# among Baptists": 3); 4 reached every such tail in the train set.
+BRACKET_TAIL_MAX_TOKENS = 4
 # An aside between a group subject and its verb ("Older voters, who make up about half
 # of the expected primary turnout, back ...": 10 tokens) runs at most this far.
 GROUP_ASIDE_MAX_TOKENS = 16
@@ -88,6 +91,10 @@ def _classify(doc, ph: tuple[int, int], marker: str, rules: PollRules) -> Popula
 _PARTY_STEMS = word_map("poll.party_group_stems")  # party word -> its party
 _PARTY_SAMPLE_WORDS = words("poll.party_sample_words")
 _CONTEST_WORDS = words("poll.contest_words")
+# "a survey of 570 Tory members", "polls of the Tory electorate": a poll whose sample is one
+# party's people; that party's group after "of" is then the whole sample too.
+_PARTY_SAMPLED_RE = re.compile(r"\b(?:poll|polls|survey|surveys|polling)\s+of\s+(?:the\s+)?(?:[\d,]+\s+)?"
+                               r"(?:registered\s+|likely\s+)?([A-Za-z]+)\b", re.I)
 _PARTY_GROUP_RE = re.compile(r"\b(?:of|among)\s+(?:the\s+)?(?:registered\s+|likely\s+)?([A-Za-z]+)\b", re.I)
 
 
@@ -107,9 +114,11 @@ def _party_sample(doc, i: int, j: int) -> bool:
         text = doc_text(doc)
         groups = {_PARTY_STEMS[m.group(1).lower()] for m in _PARTY_GROUP_RE.finditer(text)
                   if m.group(1).lower() in _PARTY_STEMS}
-        doc.user_data[key] = (frozenset(groups), any(t.lower_ in _CONTEST_WORDS for t in doc))
-    groups, contest = doc.user_data[key]
-    return bool(contest) and groups <= stems
+        sampled = {_PARTY_STEMS[m.group(1).lower()] for m in _PARTY_SAMPLED_RE.finditer(text)
+                   if m.group(1).lower() in _PARTY_STEMS}
+        doc.user_data[key] = (frozenset(groups), any(t.lower_ in _CONTEST_WORDS for t in doc), frozenset(sampled))
+    groups, contest, sampled = doc.user_data[key]
+    return (bool(contest) or stems <= sampled) and groups <= stems
 
 
 # A national poll broken down by region names at least this many regions, each "in" a
@@ -167,11 +176,14 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
     i = b
     while i < post_end and i - b < 4 and (doc[i].text == "," or doc[i].lower_ in _SHARE_NOUNS):
         i += 1  # "35 percent support among union members", "26 percent of the vote overall"
+    close = _bracket_end(doc, a, i, post_end)
+    if close is not None:
+        i = close  # "(53% to 17%) among those who ...", "(2 percent in the poll) among Baptists"
     if i < post_end:
         t = doc[i]
         if t.lower_ == "overall":
             return Population(None, True, None, t.idx + len(t.text), i + 1)
-        if rules.has("subgroup_marker", t.text):
+        if rules.has("subgroup_marker", t.text) or _with_group(doc, i, post_end, rules):
             ph = _phrase(doc, i + 1, post_end, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
@@ -189,7 +201,7 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
         t = doc[i]
         if t.lower_ == "overall":
             return Population(None, True, None, -1, -1)
-        if rules.has("subgroup_marker", t.text):
+        if rules.has("subgroup_marker", t.text) or _with_group(doc, i, a, rules):
             ph = _phrase(doc, i + 1, a, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
@@ -213,6 +225,14 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             ph = (min(x.i for x in noun.subtree), noun.i + 1)
             if not is_whole_sample(doc, *ph, rules):
                 return _classify(doc, ph, "subject", rules)
+        if t.i not in cand_tokens and t.tag_ in ("NNS", "NNPS") and t.dep_ in ("dobj", "nsubj") \
+                and any(c.dep_ == "acl" and c.tag_ == "VBG" and rules.has("support_cue", c.lemma_) and c.i < a
+                        for c in t.children):
+            # "a poll that had evangelicals preferring Smith to Jones by 29 percent to 23 percent"
+            ph = (min(x.i for x in t.subtree if x.i <= t.i), t.i + 1)
+            if is_whole_sample(doc, *ph, rules) or _contest_voters(doc, *ph, rules):
+                return NONE_STATED
+            return _classify(doc, ph, "subject", rules)
         if t.dep_ in ("nsubj",) and t.i not in cand_tokens and t.pos_ in ("NOUN", "PROPN") \
                 and t.tag_ in ("NNS", "NNPS") and rules.has("support_cue", t.head.lemma_):
             # The noun with what modifies it, up to a comma: "Independents, a bloc
@@ -232,6 +252,31 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
         if ph is not None:
             return _classify(doc, ph, "subject", rules)
     return NONE_STATED
+
+
+def _with_group(doc, i: int, end: int, rules: PollRules) -> bool:
+    """"does better with men, at 24 per cent", "32 percent with independents": "with" and a
+    group of voters (the group_noun rule, maybe after one adjective) name a subgroup as "among" does."""
+    if doc[i].lower_ != "with":
+        return False
+    j = i + 1
+    if j < end and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j += 1
+    return j < end and doc[j].is_lower and rules.has("group_noun", doc[j].text) and doc[j].lower_ != "voters"
+
+
+def _bracket_end(doc, a: int, i: int, post_end: int) -> Optional[int]:
+    """The token after the closing bracket of a bracketed figure ("(53% to 17%)", "(2 percent in
+    the poll)"), when the bracket opens right before the figure and closes within
+    BRACKET_TAIL_MAX_TOKENS of token i; else None."""
+    if a == 0 or doc[a - 1].text != "(":
+        return None
+    for k in range(i, min(post_end, i + BRACKET_TAIL_MAX_TOKENS + 1)):
+        if doc[k].text == ")":
+            return k + 1
+        if doc[k].text in ("(", ";") or doc[k].like_num:
+            return None
+    return None
 
 
 def _share_unit(tok) -> bool:

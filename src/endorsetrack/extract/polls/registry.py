@@ -111,6 +111,7 @@ class PollRegistry:
         elif m.kind == "named":
             e, via_sponsor = self._match(m)
             if e is None and self.last is not None and not self.last.named \
+                    and (not self.last.sponsors or self.last.last_unit == unit) \
                     and unit - self.last.last_unit <= FILL_WINDOW_UNITS and not _dates_clash(self.last, m):
                 e = self.last
             e = e or self._new(unit)
@@ -170,11 +171,14 @@ class PollRegistry:
         for e in self.entities:
             if e.named:
                 continue
-            later = [x for x in self.entities if x.named and x.first_unit >= e.first_unit
+            # "A poll sponsored by the Ledger puts Smith first. A Acme poll of Iowa has ...": a
+            # poll that goes by its sponsor's name is not the next sentence's named poll.
+            later = [x for x in self.entities if x.named and (x.first_unit == e.first_unit or not e.sponsors)
+                     and x.first_unit >= e.first_unit
                      and x.first_unit - e.last_unit <= FILL_WINDOW_UNITS and not _dates_clash(e, x)]
             if later:
                 e.alias_of = later[0].id
-        sole = self._sole_pollster()
+        sole = self.sole_pollster()
         if sole is None:
             return
         for e in self.entities:
@@ -182,7 +186,7 @@ class PollRegistry:
                     and e.first_unit > sole.first_unit and not _own_date(e, sole):
                 e.alias_of = sole.id
 
-    def _sole_pollster(self) -> Optional[PollEntity]:
+    def sole_pollster(self) -> Optional[PollEntity]:
         """The article's poll when every named poll is one pollster's (by any of its names), else None."""
         named = [e for e in self.entities if e.named and not e.earlier]
         if not named or any(not any(same_name(p, q) for p in named[0].pollsters for q in e.pollsters)
@@ -239,8 +243,9 @@ def fullest_name(forms: list[str], doc) -> tuple[str, tuple[str, ...]]:
         if ent.label_ != "ORG" or any(t.is_lower and t.is_alpha and t.lower_ not in _NAME_JOINERS for t in ent):
             continue  # "the Ledger by Acme Research": two names the parser ran together
         cand = clean_name(ent.text)
-        if len(name_tokens(cand)) > len(name_tokens(best)) and _contains(cand, best):
-            best = cand
+        if len(name_tokens(cand)) > len(name_tokens(best)) and _contains(cand, best) \
+                and not cand[:max(0, cand.find(best))].rstrip().endswith("."):
+            best = cand  # not "D.C. Acme" from "... based in Washington, D.C. Acme teamed up ..."
     aliases = tuple(dict.fromkeys(f for f in cleaned if f != best))
     return best, aliases
 

@@ -394,6 +394,9 @@ def _past_modifiers(doc, j: int, start: int, rules: PollRules, earlier: str) -> 
     headline, is one too ("Current Poll", "Prior Poll" as table headers, "Ahead in New Poll"),
     never a pollster's name."""
     while j >= start and (
+            (first := _hyphen_compound(doc, j, start)) is not None):
+        j = first - 1  # "the Acme face-to-face poll", "the Acme two-day survey": a lowercase compound
+    while j >= start and (
             (rules.has("mention_modifier", doc[j].text)
              and (doc[j].text[:1].islower() or _opens(doc, j, start) or doc[j + 1].text[:1].isupper()))
             or _month_word(doc, j, start) or rules.has("season_word", doc[j].text)):
@@ -403,6 +406,16 @@ def _past_modifiers(doc, j: int, start: int, rules: PollRules, earlier: str) -> 
             earlier = "dated"
         j -= 1
     return j, earlier
+
+
+def _hyphen_compound(doc, j: int, start: int) -> Optional[int]:
+    """The first token of a lowercase hyphenated compound ending at token j ("face-to-face",
+    "two-day"), or None when token j ends none."""
+    i = j
+    while i - 2 >= start and doc[i].is_lower and doc[i].is_alpha and doc[i - 1].text == "-" \
+            and doc[i - 2].is_lower and doc[i - 2].is_alpha:
+        i -= 2
+    return i if i < j else None
 
 
 def _scope_token(tok, rules: PollRules) -> bool:

@@ -28,7 +28,7 @@ from .rules import PollRules
 # left unread -- only the current figure is the row's). The run's first row may name the
 # list's subgroup after its unit ("Roe – 32 percent with independents (40 percent in all)"):
 # every row of the run is that subgroup's.
-_ROW = re.compile(r"^[-•*–—·\[\]º|\s]*(?P<name>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})\s*[|:,–—-]?\s*"
+_ROW = re.compile(r"^[-•*–—·\[\]º|\s]*(?:\[[a-z]+\]º?)?(?P<name>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,2})\s*[|:,–—-]?\s*"
                   r"(?P<num>\d{1,2}(?:\.\d+)?)\s*(?P<unit>%|percent\b|per cent\b|pct\b)?\s*\|?"
                   r"(?P<cells>(?:\s*\d{1,2}(?:\.\d+)?\s*%?\s*\|)+)?"
                   r"(?:\s+(?:with|among)\s+(?P<group>[a-z][a-z-]*(?: [a-z][a-z-]*){0,2}))?"
@@ -97,7 +97,8 @@ def table_rows(units, rules: PollRules) -> dict[int, TableRow]:
 
     def close() -> None:
         names = [rows[i][0].name for i in run]
-        if len(run) >= 2 and any(rows[i][1] for i in run) and len(set(names)) == len(names):
+        if len(run) >= 2 and (any(rows[i][1] for i in run) or _unit_header(units, run[0], rules)) \
+                and len(set(names)) == len(names):
             first, _, columns = rows[run[0]]
             # Later columns count when the first row opens them (cells after its first, or a
             # bracket it says is the whole sample); else a row's "(10)" is an earlier figure.
@@ -112,6 +113,19 @@ def table_rows(units, rules: PollRules) -> dict[int, TableRow]:
     close()
     out.update(_cell_rows(units, rules, set(out)))
     return out
+
+
+def _unit_header(units, first: int, rules: PollRules) -> bool:
+    """"The poll percentages were:" right before a run of bare rows: a line that ends in a
+    colon and names the unit or a poll gives the rows their unit."""
+    if first == 0:
+        return False
+    text = units[first - 1].text.strip()
+    return text.endswith(":") and (_HEADER_UNIT.search(text) is not None
+                                   or rules.regex("poll_word").search(text) is not None)
+
+
+_HEADER_UNIT = re.compile(r"percent|per cent|%", re.I)
 
 
 def _cell_rows(units, rules: PollRules, taken: set[int]) -> dict[int, TableRow]:
