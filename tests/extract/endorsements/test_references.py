@@ -157,6 +157,10 @@ PRONOUN_CASES = [
                  "it will not endorse in the governor's race this year.",
                  {("Riverbend Chamber of Commerce", "Brett Hallorann", "endorses", None),
                   ("Riverbend Courier", None, "declines", None)}, id="it-after-a-described-paper"),
+    pytest.param("The Harbor Workers Union met on Monday. Since then 14 councillors have announced they will be "
+                 "backing Maria Vega.", set(), id="they-after-a-count-of-people-is-those-people"),
+    pytest.param("The Harbor Workers Union met on Monday. Several delegates who said they opposed Tom Reyes left early.",
+                 set(), id="they-in-a-clause-about-plural-people"),
 ]
 
 

@@ -18,7 +18,7 @@ from ...nlp.vocabulary import word_map, words
 from ...normalize import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
-from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
+from .reference_phrases import GROUP_NOUNS, NEWSPAPER_REFERENCE_NOUNS, ORG_REFERENCE_NOUNS
 from .detect import PERSONAL_TITLES, Mention, names_no_one
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
                              salient_first, times_named, SALIENT_MENTIONS, described_by, describing_words,
@@ -98,6 +98,8 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
         if m.label == "party":
             party = _party_named_near(m, ctx)  # "won her party's endorsement" on "the Republican side"
             return (party, "party", 0.2) if party else None
+        if m.label in PLURAL_PRONOUNS and _plural_people_say(m, ctx):
+            return None  # "31 MPs have announced they will back X": those people, no body named before
         ante = antecedent(m, ctx)
         later = named_later(m, ctx) if ante is None else None
         if later is not None:
@@ -116,6 +118,53 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
             return None
         return ante[0], ante[1], 0.15
     return None
+
+
+PLURAL_PRONOUNS = ("they", "them", "their")
+PLURAL_PEOPLE_WORDS = ("others", "many", "some", "most", "several", "few", "all", "both", "dozens", "hundreds")
+CLAUSE_REACH = 3  # clauses up from the pronoun to the subject it reports ("31 MPs have announced [they will
+# be backing him]": one; "members who said [they opposed X]": two, through the relative clause)
+
+
+def _plural_people_say(m: Mention, ctx: SentenceContext) -> bool:
+    """'31 MPs have announced they will back X', 'independents who said they opposed X',
+    'others have said they are staying neutral': a plural 'they' in a clause reported of a
+    plural common noun (a count of people, not a body's name or a trade's members, 'the
+    teachers') is those people; the sentence names no endorser."""
+    tok = ctx.doc[m.start]
+    up = tok
+    for _ in range(CLAUSE_REACH):
+        if up.head.i == up.i:
+            return False
+        up = up.head
+        subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subj is None:
+            continue
+        described = subj.lower_ in ("who", "that") and up.dep_ == "relcl"
+        if described:
+            subj = up.head  # "independents who said they ...": the noun the clause describes
+        if any(x.covers(subj.i) and x.kind != "ref" for x in ctx.mentions) or _of_a_body(subj, ctx):
+            return False  # "the Sierra Club said they ...", "leaders of the Teamsters said they ...": a body
+        lemma = subj.lemma_.lower()
+        # a count or a share of people, or people a clause picks out; "officials said they ..." (of the
+        # body the story is about) stays a reference
+        counted = any(c.dep_ == "nummod" for c in subj.children) or subj.lower_ in PLURAL_PEOPLE_WORDS
+        return (subj.tag_ == "NNS" and subj.pos_ == "NOUN" and (counted or described)
+                or subj.lower_ in PLURAL_PEOPLE_WORDS) and \
+            lemma not in ORG_REFERENCE_NOUNS and subj.lower_ not in GROUP_NOUNS and lemma not in GROUP_NOUNS
+    return False
+
+
+def _of_a_body(noun, ctx: SentenceContext) -> bool:
+    """'members of the Harbor Workers Union', 'the Teamsters' officials': a plural noun whose
+    own modifiers (not its clauses) name a body acts for it."""
+    todo = [c for c in noun.children if c.dep_ not in ("relcl", "acl", "appos")]
+    while todo:
+        tok = todo.pop()
+        if any(x.covers(tok.i) and x.kind in ("org", "party") for x in ctx.mentions):
+            return True
+        todo.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl"))
+    return False
 
 
 def plural_antecedents(m: Mention, ctx: SentenceContext) -> list[Mention]:
