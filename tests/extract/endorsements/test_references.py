@@ -157,6 +157,13 @@ PRONOUN_CASES = [
                  "it will not endorse in the governor's race this year.",
                  {("Riverbend Chamber of Commerce", "Brett Hallorann", "endorses", None),
                   ("Riverbend Courier", None, "declines", None)}, id="it-after-a-described-paper"),
+    pytest.param("Brenton County Sheriff Dale Osgood praised Maria Vega on Monday.\n\n\"She is a proven leader,\" "
+                 "Osgood's written comments read. \"She has always stood with deputies and that is why I support "
+                 "Maria Vega.\"", {("Dale Osgood", VEGA, "endorses", None)},
+                 id="quoted-i-after-a-statement-its-author-wrote"),
+    pytest.param("Gov. Dale Osgood weighed in on Friday.\n\n\"Maria Vega is strong on jobs. I support Maria Vega!\" "
+                 "Osgood tweeted on Friday.", {("Dale Osgood", VEGA, "endorses", None)},
+                 id="quoted-i-attributed-after-the-closing-quote"),
     pytest.param("The Harbor Workers Union met on Monday. Since then 14 councillors have announced they will be "
                  "backing Maria Vega.", set(), id="they-after-a-count-of-people-is-those-people"),
     pytest.param("The Harbor Workers Union met on Monday. Several delegates who said they opposed Tom Reyes left early.",

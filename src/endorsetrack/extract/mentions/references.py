@@ -761,6 +761,8 @@ def _attributions(ctx: SentenceContext) -> Iterator[tuple[Mention, bool]]:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         m = ctx.mention_for(subj.i) if subj is not None else None
+        if m is None and subj is not None:
+            m = _statement_author(subj, ctx.mentions)  # "..., Osgood's written statement read"
         if m is not None:
             yield m, True
     text = doc_text(ctx.doc)
@@ -771,12 +773,39 @@ def _attributions(ctx: SentenceContext) -> Iterator[tuple[Mention, bool]]:
         return
     nearby = _nearby_mentions(ctx)
     verbs = [t for t in span if t.lemma_.lower() in SPEECH_VERBS and not ctx.sent.start <= t.i < ctx.sent.end
-             and not any(a < t.idx < b for a, b in ctx.quoted) and QUOTE_MARKS.search(t.sent.text)]
+             and not any(a < t.idx < b for a, b in ctx.quoted)
+             and (QUOTE_MARKS.search(t.sent.text) or _after_a_quotation(t.sent, text))]
     for verb in sorted(verbs, key=lambda t: min(abs(t.i - ctx.sent.start), abs(t.i - ctx.sent.end))):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         named = next((x for x in nearby if subj is not None and x.covers(subj.i)), None)
+        if named is None and subj is not None:
+            named = _statement_author(subj, nearby)
         if named is not None:
             yield named, False
+
+
+STATEMENT_NOUNS = words("statement_nouns")
+
+
+def _statement_author(subj, mentions: list[Mention]) -> Optional[Mention]:
+    """Who wrote the statement a speech verb's subject is ('Osgood's written remarks read', 'a
+    statement from the Harbor Workers Union said'): its possessor or its 'from'/'by' object."""
+    if subj.lemma_.lower() not in STATEMENT_NOUNS and subj.lower_ not in STATEMENT_NOUNS:
+        return None
+    owners = [c for c in subj.children if c.dep_ == "poss"] + [
+        g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of") for g in p.children
+        if g.dep_ == "pobj"]
+    return next((x for o in owners for x in mentions if x.covers(o.i) and x.kind in ("person", "org")), None)
+
+
+def _after_a_quotation(sent, text: str) -> bool:
+    """'... I back Maria Vega all the way!" Osgood posted on Friday.': a sentence the parser
+    split off right after a closing quotation mark attributes that quotation."""
+    before = text[:sent.start_char].rstrip()
+    return bool(before) and before[-1] in CLOSING_QUOTES
+
+
+CLOSING_QUOTES = ('"', "\u201d")
 
 
 QUOTE_MARKS = re.compile('["\u201c\u201d]')
