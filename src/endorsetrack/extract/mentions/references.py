@@ -693,7 +693,42 @@ def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:
         paper = max(papers, key=lambda x: (len(re.findall(rf"\b{re.escape(x.text.split()[-1])}\b", text)),
                                            -x.start)).text  # a tie: the paper named first
         return paper, "newspaper", 0.15
+    masthead = _masthead(ctx)
+    if masthead is not None:  # "Back to the Voice Home Page" on mv-voice.com: the site's own name
+        return masthead, "newspaper", 0.2
     return GENERIC_VOICE, "newspaper", 0.2
+
+
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*")
+MIN_MASTHEAD_CHARS = 4  # a host part this long can be a name ("voice", "sun"+"desert"); "mv", "la", "ny" are
+# abbreviations no capitalised word of the text spells out
+
+
+def _masthead(ctx: SentenceContext) -> Optional[str]:
+    """The publication an editorial's url names, as its text or title spells it: the capitalised
+    words whose letters are the whole host name ('The Desert Sun' on desertsun.com) or one of its
+    hyphenated parts ('the Voice' on mv-voice.com). None when nothing spells it out."""
+    found = re.match(r"(?i)^[a-z]+://(?:www\d?\.)?([^/:]+)", ctx.article.url or "")
+    if not found:
+        return None
+    label = found.group(1).lower().split(".")[0]
+    parts = {p for p in [label.replace("-", ""), *label.split("-")] if len(p) >= MIN_MASTHEAD_CHARS}
+    if not parts:
+        return None
+    best: Optional[str] = None
+    for run in CAPITALISED_RUN.finditer((ctx.article.title or "") + "\n" + doc_text(ctx.doc)):
+        tokens = run.group(0).split()
+        for i in range(len(tokens)):
+            for j in range(i + 1, min(len(tokens), i + MASTHEAD_WORDS) + 1):
+                name = " ".join(tokens[i:j])
+                compact = re.sub(r"[^a-z0-9]", "", name.lower())
+                if compact in parts or compact.startswith("the") and compact[3:] in parts:
+                    if best is None or len(name) > len(best):
+                        best = name
+    return best
+
+
+MASTHEAD_WORDS = 5  # "San Diego Union-Tribune Editorial": a paper's name runs up to five words
 
 
 SPEECH_VERBS = words("speech_verbs.quote_attribution")  # "..., he said", "said Dale Hutchins"
