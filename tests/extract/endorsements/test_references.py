@@ -164,6 +164,10 @@ PRONOUN_CASES = [
     pytest.param("Gov. Dale Osgood weighed in on Friday.\n\n\"Maria Vega is strong on jobs. I support Maria Vega!\" "
                  "Osgood tweeted on Friday.", {("Dale Osgood", VEGA, "endorses", None)},
                  id="quoted-i-attributed-after-the-closing-quote"),
+    pytest.param("The Harbor Fair drew a crowd. Pop singer Ana Ruiz and her brother Tom Ruiz, a drummer, on Tuesday "
+                 "made a video about the Harbor Fair and Ana said they would both be voting for Maria Vega.",
+                 {("Ana Ruiz", VEGA, "endorses", None), ("Tom Ruiz", VEGA, "endorses", None)},
+                 id="they-after-two-people-the-sentence-joins-is-both"),
     pytest.param("The Harbor Workers Union met on Monday. Since then 14 councillors have announced they will be "
                  "backing Maria Vega.", set(), id="they-after-a-count-of-people-is-those-people"),
     pytest.param("The Harbor Workers Union met on Monday. Several delegates who said they opposed Tom Reyes left early.",
