@@ -168,6 +168,8 @@ PRONOUN_CASES = [
                  "made a video about the Harbor Fair and Ana said they would both be voting for Maria Vega.",
                  {("Ana Ruiz", VEGA, "endorses", None), ("Tom Ruiz", VEGA, "endorses", None)},
                  id="they-after-two-people-the-sentence-joins-is-both"),
+    pytest.param("Maria Vega has won an endorsement from the Harbor Labor Federation's largest union, officials said "
+                 "on Friday.", set(), id="a-descriptions-possessor-is-not-its-referent"),
     pytest.param("The Harbor Workers Union met on Monday. Since then 14 councillors have announced they will be "
                  "backing Maria Vega.", set(), id="they-after-a-count-of-people-is-those-people"),
     pytest.param("The Harbor Workers Union met on Monday. Several delegates who said they opposed Tom Reyes left early.",

@@ -295,7 +295,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     want_person = label in ("he", "she", "him", "his", "her") or label.startswith("person:")
     national = "national" in m.text.lower()
     quoted = inside_quotes(ctx, m)
-    pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
+    owners = [c.i for c in ctx.doc[m.end - 1].children if c.dep_ == "poss"]
+    # "the AFL-CIO's largest union" is one of the AFL-CIO's unions, not the AFL-CIO
+    pool = [x for x in reversed(ctx.mentions) if x.end <= m.start and not any(x.covers(i) for i in owners)]
     for past in reversed(ctx.history):
         pool.extend(x for x in reversed(past) if x.end <= m.start)  # a reference in history looks further back
     if not quoted:  # never into a quotation; a name in quotation marks of its own ('the "X" coalition') is no quote
