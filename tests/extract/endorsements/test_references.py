@@ -170,6 +170,9 @@ PRONOUN_CASES = [
                  id="they-after-two-people-the-sentence-joins-is-both"),
     pytest.param("Maria Vega has won an endorsement from the Harbor Labor Federation's largest union, officials said "
                  "on Friday.", set(), id="a-descriptions-possessor-is-not-its-referent"),
+    pytest.param("The Harbor Workers Union held a forum on Monday. Younger members are a small share of the crowd, "
+                 "but they are the most united, with six-in-ten of them backing Maria Vega.",
+                 set(), id="a-share-of-them-is-people-not-a-body"),
     pytest.param("The Harbor Workers Union met on Monday. Since then 14 councillors have announced they will be "
                  "backing Maria Vega.", set(), id="they-after-a-count-of-people-is-those-people"),
     pytest.param("The Harbor Workers Union met on Monday. Several delegates who said they opposed Tom Reyes left early.",

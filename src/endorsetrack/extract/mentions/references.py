@@ -132,6 +132,8 @@ def _plural_people_say(m: Mention, ctx: SentenceContext) -> bool:
     plural common noun (a count of people, not a body's name or a trade's members, 'the
     teachers') is those people; the sentence names no endorser."""
     tok = ctx.doc[m.start]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _a_share(tok.head.head):
+        return True  # "six-in-ten of them backing X", "most of them": a share of a group, no one body
     up = tok
     for _ in range(CLAUSE_REACH):
         if up.head.i == up.i:
@@ -153,6 +155,15 @@ def _plural_people_say(m: Mention, ctx: SentenceContext) -> bool:
                 or subj.lower_ in PLURAL_PEOPLE_WORDS) and \
             lemma not in ORG_REFERENCE_NOUNS and subj.lower_ not in GROUP_NOUNS and lemma not in GROUP_NOUNS
     return False
+
+
+SHARE_NOUNS = ("half", "majority", "minority", "share", "third", "quarter", "percent", "number", "handful")
+
+
+def _a_share(tok) -> bool:
+    """'six-in-ten', 'two', 'most', 'half', '40 percent': a count or share of a group."""
+    return tok.like_num or tok.pos_ == "NUM" or bool(re.search(r"\d|-in-", tok.text)) \
+        or tok.lower_ in PLURAL_PEOPLE_WORDS or tok.lower_ in SHARE_NOUNS or tok.lower_ in ("one", "each", "none")
 
 
 def _of_a_body(noun, ctx: SentenceContext) -> bool:
