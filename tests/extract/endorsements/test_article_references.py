@@ -50,6 +50,10 @@ EDITORIAL_VOICE_CASES = [
         "Mayor: Incumbent Rita Okafor faces businessman Lyle Brandt.\n\n"
         "Our endorsement went to Okafor, who steadied the city budget.",
         {("Elmdale News-Press", "Rita Okafor", "endorses")}, id="our-is-the-news-press-the-article-names"),
+    pytest.param(
+        "An editorial reversal\n\nIt is rare to see a paper take back an endorsement. But the Elmdale Courier just "
+        "did, with style.\n\nGive it a read: \"We apologize for endorsing Tom Reyes, who wants to cancel the election\"",
+        {("Elmdale Courier", "Tom Reyes", "endorses")}, id="an-unattributed-quoted-we-about-an-editorial-is-the-paper"),
 ]
 
 

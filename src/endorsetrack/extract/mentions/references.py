@@ -82,7 +82,11 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
     if m.kind == "ref" and m.label in ("we", "our", "us"):
         # an editorial's "we" is the paper; a quoted "our" is the body of its speaker
         if inside_quotes(ctx, m):
-            return speaker_body(ctx)
+            body = speaker_body(ctx)
+            paper = latest_newspaper(ctx) if body is None and _marked_editorial(ctx) else None
+            # an unattributed quotation in a piece about an editorial ('Give it a read: "We apologize for
+            # endorsing X"') is the paper's own words, the paper named last
+            return body or ((paper, "newspaper", 0.2) if paper else None)
         voice = editorial_voice(ctx)
         subject = story_subject(ctx) if voice[0] == GENERIC_VOICE and not _marked_editorial(ctx) else None
         # a statement's "we" in a story about the body that issued it, not an unnamed paper's
