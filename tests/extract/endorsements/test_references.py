@@ -173,6 +173,11 @@ PRONOUN_CASES = [
     pytest.param("The Harbor Workers Union held a forum on Monday. Younger members are a small share of the crowd, "
                  "but they are the most united, with six-in-ten of them backing Maria Vega.",
                  set(), id="a-share-of-them-is-people-not-a-body"),
+    pytest.param("The 12 unions that formed the Harbor Labor Alliance voted unanimously on Monday to get behind "
+                 "Maria Vega.", {("Harbor Labor Alliance", VEGA, "endorses", None)},
+                 id="the-unions-that-formed-a-body-are-that-body"),
+    pytest.param("The groups that make up the Harbor Labor Alliance voted on Monday to endorse Maria Vega.",
+                 {("Harbor Labor Alliance", VEGA, "endorses", None)}, id="the-groups-that-make-up-a-body"),
     pytest.param("The Harbor Workers Union met on Monday. Since then 14 councillors have announced they will be "
                  "backing Maria Vega.", set(), id="they-after-a-count-of-people-is-those-people"),
     pytest.param("The Harbor Workers Union met on Monday. Several delegates who said they opposed Tom Reyes left early.",

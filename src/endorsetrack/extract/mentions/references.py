@@ -102,6 +102,9 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
         if m.label == "party":
             party = _party_named_near(m, ctx)  # "won her party's endorsement" on "the Republican side"
             return (party, "party", 0.2) if party else None
+        formed = _body_they_form(m, ctx)
+        if formed is not None:  # "The 19 unions that formed the Harbor Labor Alliance voted to back X"
+            return formed.text, provisional_type(formed), 0.15
         if m.label in PLURAL_PRONOUNS and _plural_people_say(m, ctx):
             return None  # "31 MPs have announced they will back X": those people, no body named before
         ante = antecedent(m, ctx)
@@ -159,6 +162,25 @@ def _plural_people_say(m: Mention, ctx: SentenceContext) -> bool:
                 or subj.lower_ in PLURAL_PEOPLE_WORDS) and \
             lemma not in ORG_REFERENCE_NOUNS and subj.lower_ not in GROUP_NOUNS and lemma not in GROUP_NOUNS
     return False
+
+
+FORMING_VERBS = ("form", "found", "create", "launch", "make", "comprise", "constitute")
+
+
+def _body_they_form(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
+    """'The 19 unions that formed the Harbor Labor Alliance', 'the groups that make up X': bodies
+    described as what makes up a named body act as that body."""
+    head = ctx.doc[m.end - 1]
+    if head.tag_ != "NNS" or head.lemma_.lower() not in DESCRIPTION_NOUNS:
+        return None
+    for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in FORMING_VERBS):
+        objects = [c for c in clause.children if c.dep_ == "dobj"] + [
+            g for p in clause.children if p.dep_ in ("prt", "prep") for g in p.children if g.dep_ == "pobj"]
+        body = next((x for o in objects for x in ctx.mentions if x.covers(o.i) and x.kind == "org"
+                     and x.label not in ("GPE", "LOC", "FAC")), None)
+        if body is not None:
+            return body
+    return None
 
 
 SHARE_NOUNS = ("half", "majority", "minority", "share", "third", "quarter", "percent", "number", "handful")
