@@ -8,7 +8,10 @@ Each case runs the whole pipeline on an invented text and compares the set of
 from __future__ import annotations
 
 import pytest
-from helpers.extraction import facts_of
+from helpers.extraction import LEAD, facts_of
+
+from endorsetrack.pipeline import process_records
+from endorsetrack.types import Record
 
 
 def loose(facts: set[tuple]) -> set[tuple]:
@@ -47,12 +50,32 @@ EDITORIAL_VOICE_CASES = [
         "Mayor: Incumbent Rita Okafor faces businessman Lyle Brandt.\n\n"
         "Our endorsement went to Okafor, who steadied the city budget.",
         {("Elmdale News-Press", "Rita Okafor", "endorses")}, id="our-is-the-news-press-the-article-names"),
+    pytest.param(
+        "An editorial reversal\n\nIt is rare to see a paper take back an endorsement. But the Elmdale Courier just "
+        "did, with style.\n\nGive it a read: \"We apologize for endorsing Tom Reyes, who wants to cancel the election\"",
+        {("Elmdale Courier", "Tom Reyes", "endorses")}, id="an-unattributed-quoted-we-about-an-editorial-is-the-paper"),
 ]
 
 
 @pytest.mark.parametrize("text,expected", EDITORIAL_VOICE_CASES)
 def test_editorial_voice_is_the_named_paper(nlp, text, expected):
     assert loose(facts_of(nlp, text)) == expected
+
+
+MASTHEAD_CASES = [
+    pytest.param("https://www.elm-lantern.example/opinion/2031/prop-7.html",
+                 "Back to the Lantern home page\n\nEditorial\n\nWe urge voters to approve Proposition 7.",
+                 {("Lantern", "Proposition 7", "endorses")}, id="a-hyphenated-part-of-the-host-the-text-spells"),
+    pytest.param("https://www.hbtimes.example/opinion/2031/prop-7.html",
+                 "Editorial\n\nWe urge voters to approve Proposition 7 in the Times poll.",
+                 {("editorial board", "Proposition 7", "endorses")}, id="a-host-the-text-does-not-spell-out"),
+]
+
+
+@pytest.mark.parametrize("url,text,expected", MASTHEAD_CASES)
+def test_an_unnamed_papers_we_is_the_site_its_url_names(nlp, url, text, expected):
+    result = next(process_records([Record(doc="t.txt", content=LEAD + text, url=url)], nlp=nlp))
+    assert {(e.endorser, e.candidate, e.stance) for e in result.endorsements} == expected
 
 
 PRONOUN_CASES = [

@@ -157,6 +157,31 @@ PRONOUN_CASES = [
                  "it will not endorse in the governor's race this year.",
                  {("Riverbend Chamber of Commerce", "Brett Hallorann", "endorses", None),
                   ("Riverbend Courier", None, "declines", None)}, id="it-after-a-described-paper"),
+    pytest.param("Brenton County Sheriff Dale Osgood praised Maria Vega on Monday.\n\n\"She is a proven leader,\" "
+                 "Osgood's written comments read. \"She has always stood with deputies and that is why I support "
+                 "Maria Vega.\"", {("Dale Osgood", VEGA, "endorses", None)},
+                 id="quoted-i-after-a-statement-its-author-wrote"),
+    pytest.param("Gov. Dale Osgood weighed in on Friday.\n\n\"Maria Vega is strong on jobs. I support Maria Vega!\" "
+                 "Osgood tweeted on Friday.", {("Dale Osgood", VEGA, "endorses", None)},
+                 id="quoted-i-attributed-after-the-closing-quote"),
+    pytest.param("The Harbor Fair drew a crowd. Pop singer Ana Ruiz and her brother Tom Ruiz, a drummer, on Tuesday "
+                 "made a video about the Harbor Fair and Ana said they would both be voting for Maria Vega.",
+                 {("Ana Ruiz", VEGA, "endorses", None), ("Tom Ruiz", VEGA, "endorses", None)},
+                 id="they-after-two-people-the-sentence-joins-is-both"),
+    pytest.param("Maria Vega has won an endorsement from the Harbor Labor Federation's largest union, officials said "
+                 "on Friday.", set(), id="a-descriptions-possessor-is-not-its-referent"),
+    pytest.param("The Harbor Workers Union held a forum on Monday. Younger members are a small share of the crowd, "
+                 "but they are the most united, with six-in-ten of them backing Maria Vega.",
+                 set(), id="a-share-of-them-is-people-not-a-body"),
+    pytest.param("The 12 unions that formed the Harbor Labor Alliance voted unanimously on Monday to get behind "
+                 "Maria Vega.", {("Harbor Labor Alliance", VEGA, "endorses", None)},
+                 id="the-unions-that-formed-a-body-are-that-body"),
+    pytest.param("The groups that make up the Harbor Labor Alliance voted on Monday to endorse Maria Vega.",
+                 {("Harbor Labor Alliance", VEGA, "endorses", None)}, id="the-groups-that-make-up-a-body"),
+    pytest.param("The Harbor Workers Union met on Monday. Since then 14 councillors have announced they will be "
+                 "backing Maria Vega.", set(), id="they-after-a-count-of-people-is-those-people"),
+    pytest.param("The Harbor Workers Union met on Monday. Several delegates who said they opposed Tom Reyes left early.",
+                 set(), id="they-in-a-clause-about-plural-people"),
 ]
 
 

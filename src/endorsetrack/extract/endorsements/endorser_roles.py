@@ -100,6 +100,10 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     if tok.lower_ in QUANTIFIERS:
         return _as_do_only(frame, ctx)  # "many of the players in the party": a vague share of a group
     m = ctx.mention_for(endorser_i)
+    if m is not None and m.kind == "ref" and m.label == "they":
+        pair = _coordinated_people(m, ctx)  # "Ana Ruiz and her brother Tom ... said they would both vote for X"
+        if pair:
+            return [(x.text, "person", PLURAL_PERSON_PENALTY) for x in pair]
     if m is not None and m.kind == "ref" and m.label in ("they", "we", "them") and doc[frame.trigger].lemma_ == "vote":
         return []  # "they voted for Joe": members casting ballots, not the body's endorsement
     if m is not None and m.kind == "ref" and m.label == "i" and doc[frame.trigger].lemma_ == "vote" \
@@ -122,6 +126,29 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         if resolved:
             out.append(resolved)
     return out
+
+
+PLURAL_PERSON_PENALTY = 0.15  # as for any pronoun resolved to a name (references.antecedent's 0.15)
+
+
+def _coordinated_people(m: Mention, ctx: SentenceContext) -> list[Mention]:
+    """The people an earlier subject of the same sentence coordinates ('Ana Ruiz and her brother
+    Tom Ruiz made a video, and Ana said they would both vote for X'): whom a 'they' after them
+    means, before any body named earlier; empty when the sentence names no such pair."""
+    for x in ctx.mentions:
+        if x.end > m.start or x.kind != "person":
+            continue
+        head = ctx.doc[x.end - 1]
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        # "... and her brother, Tom Ruiz": the conjunct, or the name in apposition to it
+        joined = [next(y for y in ctx.mentions if y.kind == "person" and y.covers(t.i))
+                  for c in head.children if c.dep_ == "conj"
+                  for t in [c] + [a for a in c.children if a.dep_ == "appos"]
+                  if any(y.kind == "person" and y.covers(t.i) for y in ctx.mentions)]
+        if joined:
+            return [x] + joined
+    return []
 
 
 def _unattributed(frame: Frame, ctx: SentenceContext) -> bool:

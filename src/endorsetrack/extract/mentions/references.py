@@ -18,7 +18,7 @@ from ...nlp.vocabulary import word_map, words
 from ...normalize import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
-from .reference_phrases import NEWSPAPER_REFERENCE_NOUNS
+from .reference_phrases import GROUP_NOUNS, NEWSPAPER_REFERENCE_NOUNS, ORG_REFERENCE_NOUNS
 from .detect import PERSONAL_TITLES, Mention, names_no_one
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
                              salient_first, times_named, SALIENT_MENTIONS, described_by, describing_words,
@@ -82,7 +82,11 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
     if m.kind == "ref" and m.label in ("we", "our", "us"):
         # an editorial's "we" is the paper; a quoted "our" is the body of its speaker
         if inside_quotes(ctx, m):
-            return speaker_body(ctx)
+            body = speaker_body(ctx)
+            paper = latest_newspaper(ctx) if body is None and _marked_editorial(ctx) else None
+            # an unattributed quotation in a piece about an editorial ('Give it a read: "We apologize for
+            # endorsing X"') is the paper's own words, the paper named last
+            return body or ((paper, "newspaper", 0.2) if paper else None)
         voice = editorial_voice(ctx)
         subject = story_subject(ctx) if voice[0] == GENERIC_VOICE and not _marked_editorial(ctx) else None
         # a statement's "we" in a story about the body that issued it, not an unnamed paper's
@@ -98,6 +102,11 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
         if m.label == "party":
             party = _party_named_near(m, ctx)  # "won her party's endorsement" on "the Republican side"
             return (party, "party", 0.2) if party else None
+        formed = _body_they_form(m, ctx)
+        if formed is not None:  # "The 19 unions that formed the Harbor Labor Alliance voted to back X"
+            return formed.text, provisional_type(formed), 0.15
+        if m.label in PLURAL_PRONOUNS and _plural_people_say(m, ctx):
+            return None  # "31 MPs have announced they will back X": those people, no body named before
         ante = antecedent(m, ctx)
         later = named_later(m, ctx) if ante is None else None
         if later is not None:
@@ -116,6 +125,83 @@ def _resolve_endorser(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, s
             return None
         return ante[0], ante[1], 0.15
     return None
+
+
+PLURAL_PRONOUNS = ("they", "them", "their")
+PLURAL_PEOPLE_WORDS = ("others", "many", "some", "most", "several", "few", "all", "both", "dozens", "hundreds")
+CLAUSE_REACH = 3  # clauses up from the pronoun to the subject it reports ("31 MPs have announced [they will
+# be backing him]": one; "members who said [they opposed X]": two, through the relative clause)
+
+
+def _plural_people_say(m: Mention, ctx: SentenceContext) -> bool:
+    """'31 MPs have announced they will back X', 'independents who said they opposed X',
+    'others have said they are staying neutral': a plural 'they' in a clause reported of a
+    plural common noun (a count of people, not a body's name or a trade's members, 'the
+    teachers') is those people; the sentence names no endorser."""
+    tok = ctx.doc[m.start]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _a_share(tok.head.head):
+        return True  # "six-in-ten of them backing X", "most of them": a share of a group, no one body
+    up = tok
+    for _ in range(CLAUSE_REACH):
+        if up.head.i == up.i:
+            return False
+        up = up.head
+        subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subj is None:
+            continue
+        described = subj.lower_ in ("who", "that") and up.dep_ == "relcl"
+        if described:
+            subj = up.head  # "independents who said they ...": the noun the clause describes
+        if any(x.covers(subj.i) and x.kind != "ref" for x in ctx.mentions) or _of_a_body(subj, ctx):
+            return False  # "the Sierra Club said they ...", "leaders of the Teamsters said they ...": a body
+        lemma = subj.lemma_.lower()
+        # a count or a share of people, or people a clause picks out; "officials said they ..." (of the
+        # body the story is about) stays a reference
+        counted = any(c.dep_ == "nummod" for c in subj.children) or subj.lower_ in PLURAL_PEOPLE_WORDS
+        return (subj.tag_ == "NNS" and subj.pos_ == "NOUN" and (counted or described)
+                or subj.lower_ in PLURAL_PEOPLE_WORDS) and \
+            lemma not in ORG_REFERENCE_NOUNS and subj.lower_ not in GROUP_NOUNS and lemma not in GROUP_NOUNS
+    return False
+
+
+FORMING_VERBS = ("form", "found", "create", "launch", "make", "comprise", "constitute")
+
+
+def _body_they_form(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
+    """'The 19 unions that formed the Harbor Labor Alliance', 'the groups that make up X': bodies
+    described as what makes up a named body act as that body."""
+    head = ctx.doc[m.end - 1]
+    if head.tag_ != "NNS" or head.lemma_.lower() not in DESCRIPTION_NOUNS:
+        return None
+    for clause in (c for c in head.children if c.dep_ == "relcl" and c.lemma_.lower() in FORMING_VERBS):
+        objects = [c for c in clause.children if c.dep_ == "dobj"] + [
+            g for p in clause.children if p.dep_ in ("prt", "prep") for g in p.children if g.dep_ == "pobj"]
+        body = next((x for o in objects for x in ctx.mentions if x.covers(o.i) and x.kind == "org"
+                     and x.label not in ("GPE", "LOC", "FAC")), None)
+        if body is not None:
+            return body
+    return None
+
+
+SHARE_NOUNS = ("half", "majority", "minority", "share", "third", "quarter", "percent", "number", "handful")
+
+
+def _a_share(tok) -> bool:
+    """'six-in-ten', 'two', 'most', 'half', '40 percent': a count or share of a group."""
+    return tok.like_num or tok.pos_ == "NUM" or bool(re.search(r"\d|-in-", tok.text)) \
+        or tok.lower_ in PLURAL_PEOPLE_WORDS or tok.lower_ in SHARE_NOUNS or tok.lower_ in ("one", "each", "none")
+
+
+def _of_a_body(noun, ctx: SentenceContext) -> bool:
+    """'members of the Harbor Workers Union', 'the Teamsters' officials': a plural noun whose
+    own modifiers (not its clauses) name a body acts for it."""
+    todo = [c for c in noun.children if c.dep_ not in ("relcl", "acl", "appos")]
+    while todo:
+        tok = todo.pop()
+        if any(x.covers(tok.i) and x.kind in ("org", "party") for x in ctx.mentions):
+            return True
+        todo.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl"))
+    return False
 
 
 def plural_antecedents(m: Mention, ctx: SentenceContext) -> list[Mention]:
@@ -246,7 +332,9 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
     want_person = label in ("he", "she", "him", "his", "her") or label.startswith("person:")
     national = "national" in m.text.lower()
     quoted = inside_quotes(ctx, m)
-    pool = [x for x in reversed(ctx.mentions) if x.end <= m.start]
+    owners = [c.i for c in ctx.doc[m.end - 1].children if c.dep_ == "poss"]
+    # "the AFL-CIO's largest union" is one of the AFL-CIO's unions, not the AFL-CIO
+    pool = [x for x in reversed(ctx.mentions) if x.end <= m.start and not any(x.covers(i) for i in owners)]
     for past in reversed(ctx.history):
         pool.extend(x for x in reversed(past) if x.end <= m.start)  # a reference in history looks further back
     if not quoted:  # never into a quotation; a name in quotation marks of its own ('the "X" coalition') is no quote
@@ -644,7 +732,42 @@ def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:
         paper = max(papers, key=lambda x: (len(re.findall(rf"\b{re.escape(x.text.split()[-1])}\b", text)),
                                            -x.start)).text  # a tie: the paper named first
         return paper, "newspaper", 0.15
+    masthead = _masthead(ctx)
+    if masthead is not None:  # "Back to the Voice Home Page" on mv-voice.com: the site's own name
+        return masthead, "newspaper", 0.2
     return GENERIC_VOICE, "newspaper", 0.2
+
+
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*")
+MIN_MASTHEAD_CHARS = 4  # a host part this long can be a name ("voice", "sun"+"desert"); "mv", "la", "ny" are
+# abbreviations no capitalised word of the text spells out
+
+
+def _masthead(ctx: SentenceContext) -> Optional[str]:
+    """The publication an editorial's url names, as its text or title spells it: the capitalised
+    words whose letters are the whole host name ('The Desert Sun' on desertsun.com) or one of its
+    hyphenated parts ('the Voice' on mv-voice.com). None when nothing spells it out."""
+    found = re.match(r"(?i)^[a-z]+://(?:www\d?\.)?([^/:]+)", ctx.article.url or "")
+    if not found:
+        return None
+    label = found.group(1).lower().split(".")[0]
+    parts = {p for p in [label.replace("-", ""), *label.split("-")] if len(p) >= MIN_MASTHEAD_CHARS}
+    if not parts:
+        return None
+    best: Optional[str] = None
+    for run in CAPITALISED_RUN.finditer((ctx.article.title or "") + "\n" + doc_text(ctx.doc)):
+        tokens = run.group(0).split()
+        for i in range(len(tokens)):
+            for j in range(i + 1, min(len(tokens), i + MASTHEAD_WORDS) + 1):
+                name = " ".join(tokens[i:j])
+                compact = re.sub(r"[^a-z0-9]", "", name.lower())
+                if compact in parts or compact.startswith("the") and compact[3:] in parts:
+                    if best is None or len(name) > len(best):
+                        best = name
+    return best
+
+
+MASTHEAD_WORDS = 5  # "San Diego Union-Tribune Editorial": a paper's name runs up to five words
 
 
 SPEECH_VERBS = words("speech_verbs.quote_attribution")  # "..., he said", "said Dale Hutchins"
@@ -712,6 +835,8 @@ def _attributions(ctx: SentenceContext) -> Iterator[tuple[Mention, bool]]:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         m = ctx.mention_for(subj.i) if subj is not None else None
+        if m is None and subj is not None:
+            m = _statement_author(subj, ctx.mentions)  # "..., Osgood's written statement read"
         if m is not None:
             yield m, True
     text = doc_text(ctx.doc)
@@ -722,12 +847,39 @@ def _attributions(ctx: SentenceContext) -> Iterator[tuple[Mention, bool]]:
         return
     nearby = _nearby_mentions(ctx)
     verbs = [t for t in span if t.lemma_.lower() in SPEECH_VERBS and not ctx.sent.start <= t.i < ctx.sent.end
-             and not any(a < t.idx < b for a, b in ctx.quoted) and QUOTE_MARKS.search(t.sent.text)]
+             and not any(a < t.idx < b for a, b in ctx.quoted)
+             and (QUOTE_MARKS.search(t.sent.text) or _after_a_quotation(t.sent, text))]
     for verb in sorted(verbs, key=lambda t: min(abs(t.i - ctx.sent.start), abs(t.i - ctx.sent.end))):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         named = next((x for x in nearby if subj is not None and x.covers(subj.i)), None)
+        if named is None and subj is not None:
+            named = _statement_author(subj, nearby)
         if named is not None:
             yield named, False
+
+
+STATEMENT_NOUNS = words("statement_nouns")
+
+
+def _statement_author(subj, mentions: list[Mention]) -> Optional[Mention]:
+    """Who wrote the statement a speech verb's subject is ('Osgood's written remarks read', 'a
+    statement from the Harbor Workers Union said'): its possessor or its 'from'/'by' object."""
+    if subj.lemma_.lower() not in STATEMENT_NOUNS and subj.lower_ not in STATEMENT_NOUNS:
+        return None
+    owners = [c for c in subj.children if c.dep_ == "poss"] + [
+        g for p in subj.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of") for g in p.children
+        if g.dep_ == "pobj"]
+    return next((x for o in owners for x in mentions if x.covers(o.i) and x.kind in ("person", "org")), None)
+
+
+def _after_a_quotation(sent, text: str) -> bool:
+    """'... I back Maria Vega all the way!" Osgood posted on Friday.': a sentence the parser
+    split off right after a closing quotation mark attributes that quotation."""
+    before = text[:sent.start_char].rstrip()
+    return bool(before) and before[-1] in CLOSING_QUOTES
+
+
+CLOSING_QUOTES = ('"', "\u201d")
 
 
 QUOTE_MARKS = re.compile('["\u201c\u201d]')
