@@ -152,3 +152,9 @@ def test_a_socialist_club_named_democratic_does_not_make_a_city_race_partisan():
     from endorsetrack.extract.endorsements.stage import partisan
     assert not partisan("The Harbor Point Democratic Socialists endorsed Ilse Varga for mayor.")
     assert partisan("Ilse Varga, a Democrat, won the Democratic nod.")
+
+
+def test_a_presidential_race_is_a_party_race_without_a_party_word():
+    from endorsetrack.extract.endorsements.stage import partisan
+    assert partisan("The Tollgate Courier endorsed Mira Senn in the presidential race.")
+    assert not partisan("The union's president endorsed Mira Senn for mayor.")
