@@ -12,6 +12,7 @@ accuracy (folds from a fixed seed) next to the stage cues' own accuracy.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -63,6 +64,21 @@ def examples(corpus: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
         for bucket, value in row.items():
             matrix[i, bucket] = value
     return matrix, np.array(labels), np.array(docs), np.array(cue_labels)
+
+
+def design_checksum(matrix: np.ndarray, labels: np.ndarray) -> str:
+    """sha256 of what the fit sees (feature matrix and labels): equal checksums and equal
+    settings give equal weights, as the fit is deterministic."""
+    digest = hashlib.sha256(np.ascontiguousarray(matrix, dtype=np.float32).tobytes())
+    digest.update(np.ascontiguousarray(labels, dtype=np.int64).tobytes())
+    return digest.hexdigest()
+
+
+def training_metadata(matrix: np.ndarray, labels: np.ndarray) -> dict[str, object]:
+    """What the shipped weights were trained on and with (stored beside them, checked by a test)."""
+    return {"design_sha256": design_checksum(matrix, labels), "examples": int(len(labels)),
+            "l2": L2_PENALTY, "iterations": ITERATIONS, "step_size": STEP_SIZE,
+            "buckets": model.FEATURE_BUCKETS, "fold_seed": FOLD_SEED}
 
 
 def fit(matrix: np.ndarray, labels: np.ndarray, l2: float = L2_PENALTY) -> tuple[np.ndarray, np.ndarray]:
@@ -124,7 +140,8 @@ def main(argv: Optional[list[str]] = None) -> None:
                   f"{sure.mean():.2f} of stances staged, precision {(guess == labels)[sure].mean():.3f}",
                   file=sys.stderr)
     coef, intercept = fit(matrix, labels)
-    np.savez_compressed(args.out, coef=coef.astype(np.float16), intercept=intercept.astype(np.float32))
+    np.savez_compressed(args.out, coef=coef.astype(np.float16), intercept=intercept.astype(np.float32),
+                        meta=np.array(json.dumps(training_metadata(matrix, labels), sort_keys=True)))
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -146,3 +146,15 @@ def test_a_general_cue_in_the_nominating_season_is_for_the_primary(nlp):
                    for day in ("2022-01-11", "2022-09-13"))
     assert {e.stage for e in early.endorsements} == {"primary"}
     assert {e.stage for e in late.endorsements} == {"general"}
+
+
+def test_a_socialist_club_named_democratic_does_not_make_a_city_race_partisan():
+    from endorsetrack.extract.endorsements.stage import partisan
+    assert not partisan("The Harbor Point Democratic Socialists endorsed Ilse Varga for mayor.")
+    assert partisan("Ilse Varga, a Democrat, won the Democratic nod.")
+
+
+def test_a_presidential_race_is_a_party_race_without_a_party_word():
+    from endorsetrack.extract.endorsements.stage import partisan
+    assert partisan("The Tollgate Courier endorsed Mira Senn in the presidential race.")
+    assert not partisan("The union's president endorsed Mira Senn for mayor.")

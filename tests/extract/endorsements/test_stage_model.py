@@ -59,3 +59,18 @@ def test_features_hash_into_the_fixed_bucket_range_the_same_way_every_run():
     buckets = hashed({"a:primary": 1.0, "stance:endorses": 1.0})
     assert all(0 <= b < FEATURE_BUCKETS for b in buckets)
     assert buckets == hashed({"a:primary": 1.0, "stance:endorses": 1.0})
+
+
+def test_what_the_stage_cues_say_is_no_feature_so_cue_edits_keep_the_weights_valid():
+    feats = stage_features("Voters meet in the primary in June.", None, "2022-03-10",
+                           "The guild endorsed Mara Quell in the primary.", "endorses")
+    assert not [name for name in feats if name.startswith(("cue:", "context:", "cue_context:"))]
+
+
+def test_a_city_runoff_gets_no_nomination_stage_from_the_model(monkeypatch):
+    import endorsetrack.extract.endorsements.stage_model as module
+    monkeypatch.setattr(module, "stage_probabilities", lambda *a: {"primary": 0.9, "general": 0.05, "none": 0.05})
+    city = "The Harbor Point Democratic Socialists and a nurses' union back Ilse Varga in the mayoral runoff."
+    assert predicted_stage(city, None, "2023-05-10", city, "endorses") is None
+    party = "The nurses' union backs Ilse Varga, a Democrat, for governor in the runoff."
+    assert predicted_stage(party, None, "2023-05-10", party, "endorses") == "primary"

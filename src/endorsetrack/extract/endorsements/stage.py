@@ -75,6 +75,13 @@ def partisan(text: str) -> bool:
     return bool(_patterns()["partisan"].search(text))
 
 
+def nonpartisan_runoff(text: str) -> bool:
+    """Whether the story is about a runoff of a race without parties (a city runoff): no
+    nomination contest takes place in it."""
+    p = _patterns()
+    return bool(p["runoff"].search(text)) and not p["partisan"].search(text)
+
+
 def _named_contests(text: str) -> int:
     """How many more times the text names a nomination contest ("the primary", "the caucuses",
     "the nomination") than it dates something after one ("since the primary")."""

@@ -2,8 +2,7 @@
 
 Logistic regression over hashed features of the article and the stance: the
 article's words, its title's words, the evidence sentence's words, the stance,
-the published month against the election-year parity, and what the stage cues
-(stage.py) say about the evidence and the article. Trained on the train corpus
+the published month against the election-year parity. Trained on the train corpus
 gold by ``python -m endorsetrack.train.stage`` (weights in data/stage_model.npz);
 inference is numpy only. Pure: article text/title/published and the fact in,
 a stage out.
@@ -18,7 +17,7 @@ from typing import Optional
 
 import numpy as np
 
-from .stage import RESULTS, article_stage, partisan, stage_in_text
+from .stage import nonpartisan_runoff, partisan
 
 #: Size of the hashed feature space. 2**13 buckets: doc-grouped 5-fold CV on train
 #: scored the same at 2**13 and 2**15 and lower at 2**11 (docs/stage-model.md).
@@ -39,7 +38,7 @@ YEAR_RE = re.compile(r"^(\d{4})-(\d{2})")
 def stage_features(text: str, title: Optional[str], published: Optional[str],
                    evidence: str, stance: str) -> dict[str, float]:
     """Named features of one stance; every name is hashed into FEATURE_BUCKETS."""
-    return {**_article_features(text, title, published), **_stance_features(text, evidence, stance)}
+    return {**_article_features(text, title, published), **_stance_features(evidence, stance)}
 
 
 def _article_features(text: str, title: Optional[str], published: Optional[str]) -> dict[str, float]:
@@ -62,22 +61,15 @@ def _article_features(text: str, title: Optional[str], published: Optional[str])
     return feats
 
 
-def _stance_features(text: str, evidence: str, stance: str) -> dict[str, float]:
-    """The features of one stance: its evidence's words and stage cue, and its stance."""
+def _stance_features(evidence: str, stance: str) -> dict[str, float]:
+    """The features of one stance: its evidence's words and its stance. What the stage cues
+    say is no feature: the model only speaks where they are silent, and a cue feature would
+    change meaning with every cue edit, so that retraining would no longer give the shipped
+    weights (docs/stage-model.md)."""
     feats: dict[str, float] = {f"stance:{stance}": 1.0}
     for w in set(WORD_RE.findall(evidence.lower())):
         feats[f"e:{w}"] = 1.0
-    cue = stage_in_text(evidence) or "none"
-    context = _article_context(text)
-    feats[f"cue:{cue}"] = 1.0
-    feats[f"context:{'results' if context == RESULTS else context or 'none'}"] = 1.0
-    feats[f"cue_context:{cue}:{context or 'none'}"] = 1.0
     return feats
-
-
-@lru_cache(maxsize=8)
-def _article_context(text: str) -> Optional[str]:
-    return article_stage(text)
 
 
 def hashed(feats: dict[str, float], buckets: int = FEATURE_BUCKETS) -> dict[int, float]:
@@ -99,7 +91,7 @@ def stage_probabilities(text: str, title: Optional[str], published: Optional[str
                         evidence: str, stance: str) -> dict[str, float]:
     coef, intercept = _weights()
     scores = intercept + _article_scores(text, title, published)
-    for bucket, value in hashed(_stance_features(text, evidence, stance)).items():
+    for bucket, value in hashed(_stance_features(evidence, stance)).items():
         scores += coef[:, bucket] * value
     scores -= scores.max()
     probs = np.exp(scores) / np.exp(scores).sum()
@@ -139,7 +131,8 @@ def predicted_stage(text: str, title: Optional[str], published: Optional[str],
                     evidence: str, stance: str) -> Optional[str]:
     probs = stage_probabilities(text, title, published, evidence, stance)
     best = max(probs, key=lambda k: probs[k])
-    if best == "none" or probs[best] < MIN_PROBABILITY:
-        # unsure: the election calendar alone, which is that of party races (not of city ones)
+    if best == "none" or probs[best] < MIN_PROBABILITY or best == "primary" and nonpartisan_runoff(text):
+        # unsure, or a nomination contest in a city runoff: the election calendar, which is
+        # that of party races (not of city ones)
         return season_stage(published) if partisan(text) else None
     return best
