@@ -620,8 +620,9 @@ def is_headline(sent) -> bool:
 
 
 def _is_headline(sent) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    last = [t for t in sent if not t.is_space]
-    if last and last[-1].text in (".", "!", "?", '"'):
+    doc = sent.doc
+    last = next((doc[i] for i in range(sent.end - 1, sent.start - 1, -1) if not doc[i].is_space), None)
+    if last is not None and last.text in (".", "!", "?", '"'):
         return False  # headlines carry no final period; "The Harbor Workers Union met Monday." does
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8
