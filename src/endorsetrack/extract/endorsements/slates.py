@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ...nlp.build import doc_text
 from ...nlp.rules import packaged_rules
 from ...settings import DEFAULT
 from ...types import Endorsement, RuleRef
@@ -38,7 +39,8 @@ class Slate:
 
 def opens_slate(ctx: SentenceContext) -> bool:
     """The sentence ends in a colon: what follows may be the list its verb is about."""
-    return ctx.sent.text.rstrip().endswith(":")
+    sent = ctx.sent  # the Doc's text, sliced: a Span's .text is rebuilt from its tokens on every access
+    return doc_text(ctx.doc)[sent.start_char:sent.end_char].rstrip().endswith(":")
 
 
 def slate_line(slate: Slate, ctx: SentenceContext) -> Optional[list[Endorsement]]:
