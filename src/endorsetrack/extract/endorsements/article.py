@@ -196,11 +196,15 @@ def _before_parenthetical(i: int, ctx: SentenceContext) -> int:
 
 def _followed_suit(sent, ctx: "SentenceContext", found: list[Endorsement]) -> list[Endorsement]:
     """'Y followed suit': Y takes the stance of the article's latest fact."""
+    if not found:
+        return []
     for tok in sent:
+        if tok.lemma_ != "follow":  # checked first: the subtree walk below is the costly part
+            continue
         intransitive = not any(c.dep_ in ("dobj", "prep", "agent") for c in tok.children) and any(
             c.lower_ in ("later", "afterward", "afterwards", "soon", "shortly") for c in tok.subtree)
         # "Y followed suit", "Y followed two weeks later": the article's latest fact, taken again
-        if tok.lemma_ == "follow" and (any(c.lower_ == "suit" for c in tok.children) or intransitive) and found:
+        if any(c.lower_ == "suit" for c in tok.children) or intransitive:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             m = ctx.mention_for(subj[0].i) if subj else None
             resolved = resolve_endorser(m, ctx) if m else None

@@ -23,7 +23,7 @@ from ...types import Endorsement, RuleRef
 from .candidates import person_like
 from ..mentions import SentenceContext, expand_list, sentence_evidence
 from ..mentions import MEASURE_RE, MEASURE_WORDS, YES_NO_ON_RE, Mention
-from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser
+from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser, sent_text
 from .stage import frame_stage
 from ...nlp.vocabulary import words
 
@@ -52,7 +52,7 @@ def editorial_verdicts(ctx: SentenceContext, default_stage: Optional[str] = None
 def _yes_no_line(ctx: SentenceContext) -> list[Endorsement]:
     """'EDITORIAL: Yes on 40', 'Vote no on Proposition 12.', 'Yes on Measure B.'"""
     sent = ctx.sent
-    text = sent.text.strip()
+    text = sent_text(sent).strip()
     words = [t for t in sent if not t.is_space and not t.is_punct]
     headline = len(words) <= MAX_HEADLINE_TOKENS and not text.endswith(".")
     hit = YES_NO_ON.search(text)

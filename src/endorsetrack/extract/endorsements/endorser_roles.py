@@ -15,7 +15,7 @@ from ...normalize import lazy_view
 from ..mentions import SentenceContext, expand_list
 from .coordination import also_endorsing, colon_named, complement_list, members_listed_next
 from .frames import Frame
-from ..mentions import DATELINE_RE, Mention
+from ..mentions import DATELINE_RE, Mention, sent_text
 from ..mentions import inside_quotes, member_word
 from ..mentions import members_body, plural_antecedents, provisional_type, resolve_endorser, story_subject
 
@@ -61,10 +61,10 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
                                               for c in noun.children)  # "won the party endorsement"
         if ctx.last_org_endorser and noun is not None and noun.lemma_ in ("endorsement", "nod") \
                 and any(c.lower_ == "the" for c in noun.children) \
-                and (owner_word or not PERCENT_RE.search(ctx.sent.text)):
+                and (owner_word or not PERCENT_RE.search(sent_text(ctx.sent))):
             return [ctx.last_org_endorser]  # "X won the endorsement" after "Y won the party's endorsement"
     endorser_i = frame.endorser
-    dateline = DATELINE_RE.match(ctx.sent.text)
+    dateline = DATELINE_RE.match(sent_text(ctx.sent))
     if endorser_i is not None and dateline and doc[endorser_i].idx < ctx.sent.start_char + dateline.end():
         # "ROCHESTER, Minn. — Minnesota DFL delegates endorsed": the parse took the dateline
         after = [t for t in ctx.sent if ctx.sent.start_char + dateline.end() <= t.idx and t.i < frame.trigger]
@@ -118,7 +118,7 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
     if m.kind == "ref" and m.label.startswith("plural:"):  # "Both unions endorsed X": each body named before
         return [(r[0], r[1], max(r[2], 0.15)) for r in (resolve_endorser(x, ctx) for x in plural_antecedents(m, ctx)) if r]
     party = PARTY_PLURALS.get(m.text.lower()) if m.kind == "party" else None
-    if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(ctx.sent.text):
+    if party and doc[frame.trigger].lemma_.lower() == "endorse" and not PERCENT_RE.search(sent_text(ctx.sent)):
         return [(party, "party", 0.2)]  # "Republicans, meeting in Duluth, endorsed X": the party's convention
     out = []
     for item in expand_list(m, ctx) + _in_addition_to(doc[frame.trigger], ctx) + also_endorsing(frame, ctx):

@@ -53,12 +53,25 @@ def prep_rules() -> dict[str, tuple[dict, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+# the trigger kinds match_frames tries on a verbal token (besides the verb_prep rules)
+VERBAL_KINDS = ("receive", "give", "withdraw", "receive_org", "count_among", "preference", "includes",
+                "retreat", "verb")
+
+
+@lru_cache(maxsize=1)
+def verbal_trigger_lemmas() -> frozenset[str]:
+    """Every lemma a verbal rule fires on: for any other token match_frames need not ask
+    whether it is verbal (a walk of its children)."""
+    return frozenset(lemma for kind, lemma in trigger_index() if kind in VERBAL_KINDS) | frozenset(prep_rules())
+
+
 def match_frames(sent) -> list[Frame]:
     frames: list[Frame] = []
     idx = trigger_index()
+    verbal_lemmas = verbal_trigger_lemmas()
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if _verbal(tok):
+        if lemma in verbal_lemmas and _verbal(tok):
             for kind in ("receive", "give", "withdraw"):
                 rule = idx.get((kind, lemma))
                 if rule:

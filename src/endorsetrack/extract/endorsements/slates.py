@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ...nlp.build import doc_text
 from ...nlp.rules import packaged_rules
 from ...settings import DEFAULT
 from ...types import Endorsement, RuleRef
 from .candidates import candidate_name, person_like
 from ..mentions import SentenceContext, sentence_evidence
-from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser
+from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser, sent_text
 from .stage import frame_stage
 
 OFFICE_LINE = re.compile(r"(?i)^(?:U\.S\. )?(?:house|senate|governor|mayor|congress|assembly|district|county|city council|"
@@ -38,13 +39,14 @@ class Slate:
 
 def opens_slate(ctx: SentenceContext) -> bool:
     """The sentence ends in a colon: what follows may be the list its verb is about."""
-    return ctx.sent.text.rstrip().endswith(":")
+    sent = ctx.sent  # the Doc's text, sliced: a Span's .text is rebuilt from its tokens on every access
+    return doc_text(ctx.doc)[sent.start_char:sent.end_char].rstrip().endswith(":")
 
 
 def slate_line(slate: Slate, ctx: SentenceContext) -> Optional[list[Endorsement]]:
     """The endorsements of one list line, or None when the line is not a list item."""
     sent = ctx.sent
-    text = sent.text
+    text = sent_text(sent)
     if not LIST_ITEM.match(text) or len(sent) > MAX_LINE_TOKENS:
         return None
     colon = text.find(":")
@@ -76,7 +78,7 @@ def roundup_line(ctx: SentenceContext, default_stage) -> list[Endorsement]:
     sent = ctx.sent
     if rule is None or any(t.pos_ in ("VERB", "AUX") for t in sent) or len(sent) > 30:
         return []
-    text = sent.text
+    text = sent_text(sent)
     for sep in rule["separators"]:
         k = text.find(f"{sep} ") if sep != "-" else text.find(" - ")
         if k > 0:

@@ -16,7 +16,7 @@ from ...normalize import view
 from ...ruledata import LazyPattern, alternation
 from ...types import Evidence
 from .coordination import possessor_of_name, tolerant_list
-from .detect import Mention
+from .detect import Mention, sent_text
 
 
 LIST_SEPARATORS = re.compile(r"^\s*(?:,|and|&|or|, and|, or|as well as|along with|plus|nor|and by|, and by|and from)?\s*$",
@@ -65,7 +65,7 @@ def as_place(m: Mention, places: set[str]) -> Mention:
 
 def sentence_evidence(sent) -> Evidence:
     """The sentence, without the paragraph break it may end in; offsets stay exact."""
-    text = sent.text
+    text = sent_text(sent)
     start = sent.start_char + (len(text) - len(text.lstrip()))
     stripped = text.strip()
     return Evidence(stripped, start, start + len(stripped))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ...nlp.build import doc_text
 from ...nlp.organizations import KnownOrg, known_organizations
 from ...nlp.vocabulary import word_map, words
 from ...normalize import lazy_view
@@ -110,6 +111,11 @@ def _char_span_to_tokens(sent, start: int, end: int) -> Optional[tuple[int, int]
     return span.start, span.end
 
 
+def sent_text(sent) -> str:
+    """``sent.text`` sliced from the Doc's text (a Span rebuilds its text from its tokens on every access)."""
+    return doc_text(sent.doc)[sent.start_char:sent.end_char]
+
+
 def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Mention]:
     """All mentions in a sentence Span, non-overlapping, in text order.
 
@@ -145,7 +151,7 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
         text = doc[start:end].text
         out.append(Mention(start, end, text.rstrip(".") if kind == "measure" else text, kind, label))  # "Measure L."
 
-    text, base = sent.text, sent.start_char
+    text, base = sent_text(sent), sent.start_char
     low = text.lower()
     forms, gaz_re = _gazetteer_regex()
     for m in gaz_re.finditer(low):
@@ -250,7 +256,7 @@ def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Ment
         _capitalised_runs(sent, taken, add, people)
     find_references(sent, taken, add)
     out.sort(key=lambda m: m.start)
-    dateline = DATELINE_RE.match(sent.text)  # "PHOENIX (AP) —": a place and a wire, no actor
+    dateline = DATELINE_RE.match(text)  # "PHOENIX (AP) —": a place and a wire, no actor
     if dateline:
         out = [m for m in out if doc[m.start].idx >= sent.start_char + dateline.end()]
     return _described_names(doc, _merge_split_names(doc, _merge_bodies(doc, _numbered_bodies(sent, out))))
@@ -268,7 +274,7 @@ def _numbered_bodies(sent, mentions: list[Mention]) -> list[Mention]:
     """'Professional and Clerical Employees 31', 'Painters 242': a union name the lexicon does not
     know, ending in a trade's plural, with a bare number after it is a local (the number a local's,
     not a year or a count: BARE_LOCAL_AFTER_RE)."""
-    doc, text, base = sent.doc, sent.text, sent.start_char
+    doc, text, base = sent.doc, sent_text(sent), sent.start_char
     starts = {m.start for m in mentions}
     out = []
     for m in mentions:
@@ -620,8 +626,9 @@ def is_headline(sent) -> bool:
 
 
 def _is_headline(sent) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    last = [t for t in sent if not t.is_space]
-    if last and last[-1].text in (".", "!", "?", '"'):
+    doc = sent.doc
+    last = next((doc[i] for i in range(sent.end - 1, sent.start - 1, -1) if not doc[i].is_space), None)
+    if last is not None and last.text in (".", "!", "?", '"'):
         return False  # headlines carry no final period; "The Harbor Workers Union met Monday." does
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 2 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8

@@ -31,9 +31,11 @@ def _joins(doc, i: int) -> bool:
     """Do tokens i, i+1, i+2 read "Cap-Cap" with no space?"""
     if i + 2 >= len(doc):
         return False
-    a, h, b = doc[i], doc[i + 1], doc[i + 2]
-    return h.text == "-" and not a.whitespace_ and not h.whitespace_ and a.text[:1].isupper() \
-        and b.text[:1].isupper() and a.is_alpha and b.is_alpha
+    h = doc[i + 1]
+    if h.text != "-" or h.whitespace_:  # checked first: most tokens are followed by no hyphen
+        return False
+    a, b = doc[i], doc[i + 2]
+    return not a.whitespace_ and a.text[:1].isupper() and b.text[:1].isupper() and a.is_alpha and b.is_alpha
 
 
 def word_at(doc, i: int) -> Word:
