@@ -6,11 +6,33 @@ link's host, gazetteer short name -> canonical name) and keep every candidate.
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from endorsetrack.resolve.names import NameIndex, family, initials, strip_title
 
 IAM = "International Association of Machinists and Aerospace Workers"
+
+
+def test_two_people_of_one_surname_and_length_resolve_to_the_one_named_first():
+    # The index keeps the article's order among names of one length, so a lone surname
+    # resolves the same way in every process (a set's order follows the hash seed).
+    assert NameIndex(["Mara Quill", "Tess Quill"], []).person("Quill").name == "Mara Quill"
+    assert NameIndex(["Tess Quill", "Mara Quill"], []).person("Quill").name == "Tess Quill"
+
+
+def test_a_lone_surname_resolves_the_same_under_every_hash_seed():
+    script = ("from endorsetrack.resolve.names import NameIndex; "
+              "print(NameIndex(['Ada Fenwick', 'Bea Fenwick', 'Cal Fenwick', 'Dot Fenwick', 'Eli Fenwick'], [])"
+              ".person('Fenwick').name)")
+    answers = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip()
+               for seed in range(6)}
+    assert answers == {"Ada Fenwick"}
+
 
 
 # ---- people ---------------------------------------------------------------------------

@@ -68,10 +68,13 @@ class NameIndex:
     """Names seen in one article: people (by surname) and organisations (by acronym)."""
 
     def __init__(self, people: Iterable[str], orgs: Iterable[str], links: Iterable[tuple[str, str]] = ()):
-        self.people = sorted({strip_title(" ".join(POSSESSIVE.sub("", p).split()))  # "Ana Ruiz's": "Ana Ruiz"
-                              for p in people  # not NER's "Blaine 48-41"
-                              if p.strip() and not any(ch.isdigit() for ch in p)}, key=len, reverse=True)
-        self.orgs = sorted({" ".join(o.split()) for o in orgs if o.strip()}, key=len, reverse=True)
+        # Longest first; names of one length keep the order the article gives them (dict.fromkeys,
+        # not a set: a set's order changes with the process's hash seed, and so did the choice
+        # between two people of one surname and one length).
+        self.people = sorted(dict.fromkeys(strip_title(" ".join(POSSESSIVE.sub("", p).split()))  # "Ana Ruiz's": "Ana Ruiz"
+                                           for p in people  # not NER's "Blaine 48-41"
+                                           if p.strip() and not any(ch.isdigit() for ch in p)), key=len, reverse=True)
+        self.orgs = sorted(dict.fromkeys(" ".join(o.split()) for o in orgs if o.strip()), key=len, reverse=True)
         self.link_names = list(links)  # (anchor text, href)
 
     # Lookups built once per article, on first use, so that resolving each of an article's
