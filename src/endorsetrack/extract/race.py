@@ -34,7 +34,7 @@ from typing import Optional
 
 from ..nlp.rules import packaged_rules
 from ..nlp.vocabulary import word_map, words
-from ..normalize import MONTHS, PROSE_MONTH_DAY_RE, WEEKDAYS, month_number, office_titles
+from ..normalize import MONTH_STEM, MONTHS, PROSE_MONTH_DAY_RE, WEEKDAYS, month_number, office_titles
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
 # set: an explicit race phrase in the candidate's sentence (3) must outweigh the
@@ -534,8 +534,8 @@ def next_election(year: int, cycle: Optional[str], state: Optional[str] = None) 
 #: A past year (or month and year) right after a candidate's name: "endorsed Ana Ruiz in 2016, Tom Reyes in
 #: May 2020". One pattern for every name (the name is checked before the match): a pattern per name
 #: would be compiled per candidate.
-YEAR_AFTER_NAME = re.compile(r"(?<=\w)(?:'s|’s)?,?\s+in\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-                             r"[a-z]*\.?\s+)?((?:19|20)\d\d)\b(?!\s*(?:percent|%))")
+YEAR_AFTER_NAME = re.compile(r"(?<=\w)(?:'s|’s)?,?\s+in\s+(?:" + MONTH_STEM.title()  # "(?:Jan|Feb|...)", capitalised
+                             + r"[a-z]*\.?\s+)?((?:19|20)\d\d)\b(?!\s*(?:percent|%))")
 
 
 def candidate_year(sentence: Optional[str], candidate: Optional[str], reference_year: Optional[int]) -> Optional[int]:
