@@ -111,3 +111,8 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["endorsetrack.text"] = doc.text
     return text
+
+
+def sent_text(sent) -> str:
+    """``sent.text`` sliced from the Doc's text (a Span rebuilds its text from its tokens on every access)."""
+    return doc_text(sent.doc)[sent.start_char:sent.end_char]

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
-from ...nlp.build import doc_text
+from ...nlp.build import doc_text, sent_text
 from ...nlp.rules import packaged_rules
 from ...ruledata import LazyPattern, alternation
 from ...settings import DEFAULT
@@ -23,7 +23,7 @@ from ...types import Endorsement, RuleRef
 from .candidates import person_like
 from ..mentions import SentenceContext, expand_list, sentence_evidence
 from ..mentions import MEASURE_RE, MEASURE_WORDS, YES_NO_ON_RE, Mention
-from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser, sent_text
+from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser
 from .stage import frame_stage
 from ...nlp.vocabulary import words
 

@@ -15,7 +15,8 @@ from ...normalize import lazy_view
 from ..mentions import SentenceContext, expand_list
 from .coordination import also_endorsing, colon_named, complement_list, members_listed_next
 from .frames import Frame
-from ..mentions import DATELINE_RE, Mention, sent_text
+from ..mentions import DATELINE_RE, Mention
+from ...nlp.build import sent_text
 from ..mentions import inside_quotes, member_word
 from ..mentions import members_body, plural_antecedents, provisional_type, resolve_endorser, story_subject
 

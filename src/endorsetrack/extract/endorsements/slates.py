@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ...nlp.build import doc_text
+from ...nlp.build import sent_text
 from ...nlp.rules import packaged_rules
 from ...settings import DEFAULT
 from ...types import Endorsement, RuleRef
 from .candidates import candidate_name, person_like
 from ..mentions import SentenceContext, sentence_evidence
-from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser, sent_text
+from ..mentions import editorial_voice, editorial_voice_in, resolve_endorser
 from .stage import frame_stage
 
 OFFICE_LINE = re.compile(r"(?i)^(?:U\.S\. )?(?:house|senate|governor|mayor|congress|assembly|district|county|city council|"
@@ -40,7 +40,7 @@ class Slate:
 def opens_slate(ctx: SentenceContext) -> bool:
     """The sentence ends in a colon: what follows may be the list its verb is about."""
     sent = ctx.sent  # the Doc's text, sliced: a Span's .text is rebuilt from its tokens on every access
-    return doc_text(ctx.doc)[sent.start_char:sent.end_char].rstrip().endswith(":")
+    return sent_text(sent).rstrip().endswith(":")
 
 
 def slate_line(slate: Slate, ctx: SentenceContext) -> Optional[list[Endorsement]]:

@@ -8,12 +8,12 @@ from .coordination import coordination_rules
 from .context import (GERUND_TRIGGERS, SentenceContext, as_person, as_place, expand_list, place_of_person, quoted_spans,
                       sentence_evidence)
 from .detect import (DATELINE_RE, GENERIC_CANDIDATE_RE, MEASURE_NAME, MEASURE_RE, MEASURE_WORDS, PERSONAL_TITLES,
-                     TITLES, YES_NO_ON_RE, Mention, find_mentions, is_headline, sent_text)
+                     TITLES, YES_NO_ON_RE, Mention, find_mentions, is_headline)
 from .reference_cues import byline_author, inside_quotes, member_word, provisional_type
 from .references import (antecedent, appositive_name, editorial_voice, editorial_voice_in, is_institution, members_body,
                          plural_antecedents, resolve_endorser, story_subject)
 
-__all__ = ["coordination_rules", "sent_text", "GERUND_TRIGGERS", "SentenceContext", "as_person", "as_place", "place_of_person",
+__all__ = ["coordination_rules", "GERUND_TRIGGERS", "SentenceContext", "as_person", "as_place", "place_of_person",
            "expand_list", "quoted_spans", "sentence_evidence",
            "DATELINE_RE", "GENERIC_CANDIDATE_RE", "MEASURE_NAME", "MEASURE_RE", "MEASURE_WORDS", "PERSONAL_TITLES",
            "TITLES", "YES_NO_ON_RE", "Mention", "find_mentions", "is_headline", "byline_author", "inside_quotes", "member_word",

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ...nlp.build import doc_text
+from ...nlp.build import doc_text, sent_text
 from ...nlp.vocabulary import words
 from ...normalize import view
 from ...ruledata import LazyPattern, alternation
 from ...types import Evidence
 from .coordination import possessor_of_name, tolerant_list
-from .detect import Mention, sent_text
+from .detect import Mention
 
 
 LIST_SEPARATORS = re.compile(r"^\s*(?:,|and|&|or|, and|, or|as well as|along with|plus|nor|and by|, and by|and from)?\s*$",

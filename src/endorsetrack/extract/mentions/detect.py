@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ...nlp.build import doc_text
+from ...nlp.build import sent_text
 from ...nlp.organizations import KnownOrg, known_organizations
 from ...nlp.vocabulary import word_map, words
 from ...normalize import lazy_view
@@ -109,11 +109,6 @@ def _char_span_to_tokens(sent, start: int, end: int) -> Optional[tuple[int, int]
     if span is None or span.start < sent.start or span.end > sent.end:
         return None
     return span.start, span.end
-
-
-def sent_text(sent) -> str:
-    """``sent.text`` sliced from the Doc's text (a Span rebuilds its text from its tokens on every access)."""
-    return doc_text(sent.doc)[sent.start_char:sent.end_char]
 
 
 def find_mentions(sent, ents=None, people: frozenset = frozenset()) -> list[Mention]:
