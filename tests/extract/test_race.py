@@ -328,6 +328,18 @@ def test_weekday_years_follow_the_office_cycle_and_prefer_the_latest():
     assert _election_days("Ahead of the May 9 election.", None) == ()  # a country whose election day is unknown
 
 
+def test_an_election_noun_before_on_and_a_date_names_a_polling_day():
+    from endorsetrack.extract.race import _election_days, year_of_weekdays
+
+    days = _election_days("The council backs Ana Ruiz, who faces a close primary vote on May 14.")
+    assert days == ((5, 14, 1),)
+    assert year_of_weekdays(days, None, last_year=2025) == 2024  # May 14 was a Tuesday in 2024
+    assert _election_days("The runoff takes place on June 3 across the county.") == ((6, 3, 1),)
+    # a board's or a union's own vote is no polling day, nor a date in another clause
+    assert _election_days("The guild's board vote on June 10 went to Ana Ruiz.") == ()
+    assert _election_days("After the election, the guild met on June 10.") == ()
+
+
 def test_west_virginia_before_a_name_is_not_virginia():
     race = RaceIndex("West Virginia Gov. Lee Harmon won the union's backing for governor.", "2016-03-01")
     assert race.place_of("Lee Harmon") == "West Virginia"

@@ -641,11 +641,26 @@ def _election_days(text: str, election_weekday: Optional[int] = ELECTION_WEEKDAY
         if weekday is None and election_weekday is not None:
             after = re.match(r"((?:\s+[\w-]+){1,2})", text[m.end():])
             nouns = set(w.lower() for w in after.group(1).split()) if after else set()
-            if nouns & nouns_of_day:
+            if nouns & nouns_of_day or _polling_day_named_before(text[max(0, m.start() - DAY_NOUN_BEFORE_CHARS):
+                                                                       m.start()]):
                 weekday = election_weekday
         if weekday is not None:
             out.append((month_number(m.group("month")), int(m.group("day")), weekday))
     return tuple(out)
+
+
+#: How far before a date an election noun may name it as its day ("the primary vote on May 14", "the
+#: election takes place on August 18"): a noun and up to three words of its clause fit in 45 characters.
+DAY_NOUN_BEFORE_CHARS = 45
+#: An election noun before "on" and a date, a few words of its own clause between (no punctuation): the
+#: nouns that name a polling day only ("vote" and "ballot" are also a board's or a union's own meeting).
+POLLING_DAY_BEFORE = re.compile(r"\b(?:elections?|primary|primaries|runoff)(?:\s+(?!on\b)[a-z]+){0,3}\s+on\s+$", re.I)
+
+
+def _polling_day_named_before(before_date: str) -> bool:
+    """True when the words right before a date name it as an election's day ("faces a tight primary
+    vote on May 14", "The election takes place on August 18")."""
+    return POLLING_DAY_BEFORE.search(before_date) is not None
 
 
 def year_of_weekdays(days: tuple[tuple[int, int, int], ...], cycle: Optional[str], state: Optional[str] = None,
