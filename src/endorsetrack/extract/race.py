@@ -35,6 +35,7 @@ from typing import Optional
 from ..nlp.rules import packaged_rules
 from ..nlp.vocabulary import word_map, words
 from ..normalize import MONTH_STEM, MONTHS, PROSE_MONTH_DAY_RE, WEEKDAYS, month_number, office_titles
+from .candidacies import candidacy_year, named_candidacies
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
 # set: an explicit race phrase in the candidate's sentence (3) must outweigh the
@@ -169,12 +170,22 @@ class RaceIndex:
         self.named_year = _named_year(text, url, title)
         #: the latest year the text itself names (not its title or url)
         self.latest_text_year = _named_year(text, None, None)
+        #: the year after the latest year the text names when it tells that year as history, else that year
+        self.latest_text_year_after_history = _named_year(text, None, None, after_history=True)
+        #: the year the title or url names, if any
+        self.title_url_year = _named_year("", url, title)
+        self._title = title
         self.named_year_after_history = _named_year(text, url, title, after_history=True)
         # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
         self.election_days = _election_days(text, _election_weekday(self.country if self.country and not self.place
                                                                     else None))
         self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
             or _most_named(f"{title or ''}\n{text}", list(_mentions()), skip=_title_use)
+
+    @cached_property
+    def candidacies(self) -> dict[str, dict[int, frozenset[str]]]:
+        """Each office of the candidacies lexicon -> election year -> its candidates the article names."""
+        return named_candidacies(f"{self._title or ''}\n{self.text}")
 
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
@@ -421,6 +432,11 @@ class RaceIndex:
         stated = candidate_year(sentence, candidate, self.reference_year) or stated_year(sentence, self.reference_year)
         if stated is not None:
             return next_election(stated, cycle, self.place)
+        if self.published_year is None and self.title_url_year is None and office in self.candidacies:
+            # an undated article about an election of the candidacies lexicon: the one whose candidates it names
+            known = candidacy_year(self.candidacies[office], candidate, self.latest_text_year_after_history)
+            if known is not None:
+                return known
         # only a fixed cycle says which election follows the ones an article recalls
         named = self.named_year_after_history if cycle in FIXED_CYCLES else self.named_year
         if self.published_year is None and self.election_days:

@@ -45,6 +45,7 @@ TRIGGER_KINDS: dict[str, tuple[str, ...]] = {
 
 SCHEMAS: dict[str, RuleSchema] = {
     "coordination": RuleSchema(("kind",)),
+    "candidacies": RuleSchema(("office", "year", "candidates")),  # extract/candidacies.py
     "cues": RuleSchema(("group", "words")),
     "entity_types": RuleSchema(("type", "regex", "unless")),
     "offices": RuleSchema(("office", "explicit"), ("mention", "descriptor", "cycle", "local", "national", "nominating",
