@@ -340,6 +340,15 @@ def test_an_election_noun_before_on_and_a_date_names_a_polling_day():
     assert _election_days("After the election, the guild met on June 10.") == ()
 
 
+def test_an_undated_article_about_another_countrys_general_election_takes_the_next_one_held():
+    text = ("OTTAWA — The Maple Ledger endorsed the Liberal Party of Canada for the federal election. "
+            "The Ledger endorsed the New Democrats in 2011, its editors recalled.")
+    race = RaceIndex(text)
+    assert race.race_for(None, "federal election") == "2015 Canadian federal election, Canada"  # after 2011
+    dated = RaceIndex(text, "2019-10-01")
+    assert dated.race_for(None, "federal election") == "2019 Canadian federal election, Canada"
+
+
 def test_west_virginia_before_a_name_is_not_virginia():
     race = RaceIndex("West Virginia Gov. Lee Harmon won the union's backing for governor.", "2016-03-01")
     assert race.place_of("Lee Harmon") == "West Virginia"

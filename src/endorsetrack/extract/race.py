@@ -432,6 +432,15 @@ class RaceIndex:
         stated = candidate_year(sentence, candidate, self.reference_year) or stated_year(sentence, self.reference_year)
         if stated is not None:
             return next_election(stated, cycle, self.place)
+        general = _general_elections(self.country) if _office_rules().get(office or "", {}).get("fallback") == "foreign" \
+            else ()
+        if self.published_year is None and general:
+            # an undated article about another country's general election: the first one held in or after the
+            # year its title or url names, else the latest year its text names (after it, when told as history)
+            base = self.title_url_year or self.latest_text_year_after_history
+            held = next((y for y in general if base is not None and y >= base), None)
+            if held is not None:
+                return held
         if self.published_year is None and self.title_url_year is None and office in self.candidacies:
             # an undated article about an election of the candidacies lexicon: the one whose candidates it names
             known = candidacy_year(self.candidacies[office], candidate, self.latest_text_year_after_history)
@@ -628,6 +637,13 @@ NOT_POLLING_DAY_NOUNS = frozenset({"caucus", "caucuses", "convention", "bid", "c
 #: Nouns that name an election day only in another country's English ("the coming May 9 polls"); in a
 #: U.S. article "the Oct. 5 polls" are more likely surveys.
 FOREIGN_POLLING_DAY_NOUNS = frozenset({"polls"})
+
+
+def _general_elections(country: Optional[str]) -> tuple[int, ...]:
+    """The years of a country's general elections (a label adjective: "Canadian"), from the place lexicon."""
+    from ..nlp.places import countries
+
+    return next((c.elections for c in countries() if country and c.label == country), ())
 
 
 def _election_weekday(country: Optional[str]) -> Optional[int]:

@@ -31,8 +31,9 @@ def place_rules(path: Path = PLACES_FILE) -> tuple[dict, ...]:
 class Country:
     """A country of the place lexicon: its name, the form a race label writes before its
     national office ("UK", "Canadian"; "" for the United States), the words that name it,
-    further words that place an article in it (a capital, a region), its offices and the day of
-    the week its elections are held on ("Tuesday"; "" when the lexicon does not say)."""
+    further words that place an article in it (a capital, a region), its offices, the day of
+    the week its elections are held on ("Tuesday"; "" when the lexicon does not say) and the years
+    of its general elections (empty when the lexicon does not list them)."""
 
     name: str
     label: str
@@ -40,13 +41,15 @@ class Country:
     cues: tuple[str, ...]
     offices: tuple[str, ...]
     election_weekday: str = ""
+    elections: tuple[int, ...] = ()  # the years of its general elections, in order
 
 
 @lru_cache(maxsize=2)
 def countries(path: Path = PLACES_FILE) -> tuple[Country, ...]:
     """The countries of a place file, in file order."""
     return tuple(Country(rule["name"], rule.get("label", ""), tuple(rule.get("words", ())),
-                         tuple(rule.get("cues", ())), tuple(rule.get("offices", ())), rule.get("election_weekday", ""))
+                         tuple(rule.get("cues", ())), tuple(rule.get("offices", ())), rule.get("election_weekday", ""),
+                         tuple(sorted(int(y) for y in rule.get("elections", ()))))
                  for rule in load_with_schema_file(path, "places") if rule["id"].startswith(COUNTRY_ID_PREFIX))
 
 

@@ -51,7 +51,7 @@ SCHEMAS: dict[str, RuleSchema] = {
     "offices": RuleSchema(("office", "explicit"), ("mention", "descriptor", "cycle", "local", "national", "nominating",
                                                              "fallback")),
     "places": RuleSchema(("name",), ("abbr", "cities", "hosts", "label", "words", "cues", "offices",
-                                                  "election_weekday")),  # nlp/places.py
+                                                  "election_weekday", "elections")),  # nlp/places.py
     "organizations": RuleSchema(("name", "type"), ("acronyms", "aliases", "parent", "in_text")),  # nlp/organizations.py
     "poll_parties": RuleSchema((), kinds={"gate": ("terms",), "party": ("name", "forms")}),
     "poll_pollsters": RuleSchema(("name",), ("aliases",)),
