@@ -31,3 +31,23 @@ def test_no_election_before_the_latest_year_the_text_names_and_a_tie_dates_nothi
 def test_every_election_of_the_lexicon_names_candidates_with_a_first_and_last_name():
     for office, year, names in _candidacies():
         assert office and year > 1900 and names
+
+
+def _invented_lexicon():
+    from endorsetrack.extract.candidacies import _name_pattern as pattern
+
+    return (("president", 2032, (("Ruiz", pattern("Ana Ruiz")), ("Reyes", pattern("Tom Reyes")))),
+            ("president", 2036, (("Reyes", pattern("Tom Reyes")),)))
+
+
+def test_a_title_gives_way_to_the_presidential_run_of_the_articles_election(monkeypatch):
+    from endorsetrack.extract import candidacies
+    from endorsetrack.extract.race import RaceIndex
+
+    monkeypatch.setattr(candidacies, "_candidacies", _invented_lexicon)
+    text = "The guild endorsed Eastvale Gov. Ana Ruiz on Monday. Tom Reyes also sought its support."
+    assert RaceIndex(text, "2031-12-01").candidacy_office("Ana Ruiz") == "president"  # the year before 2032
+    assert RaceIndex(text, "2029-12-01").candidacy_office("Ana Ruiz") is None  # three years early
+    assert RaceIndex(text).candidacy_office("Ana Ruiz") == "president"  # undated, her rival named too
+    alone = "The guild endorsed Eastvale Gov. Ana Ruiz on Monday."
+    assert RaceIndex(alone).candidacy_office("Ana Ruiz") is None  # undated and no rival: her title stands

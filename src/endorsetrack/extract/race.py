@@ -59,6 +59,10 @@ PARAGRAPH_WEIGHT = EXPLICIT_WEIGHT
 
 
 
+#: How many candidates of one election of the candidacies lexicon an undated article must name for a
+#: candidate's title ("Gov.", "Rep.") to give way to that election's office: a candidate and a rival.
+#: Set on the train set: one name alone moved a senator's re-election race to the presidency.
+MIN_CANDIDACY_RIVALS = 2
 #: Office cycles (offices.jsonl "cycle") whose next election after a given year is known.
 FIXED_CYCLES = frozenset({"presidential", "even", "governor"})
 #: Governors (and the offices elected with them) chosen in odd years: the year modulo 4.
@@ -186,6 +190,22 @@ class RaceIndex:
     def candidacies(self) -> dict[str, dict[int, frozenset[str]]]:
         """Each office of the candidacies lexicon -> election year -> its candidates the article names."""
         return named_candidacies(f"{self._title or ''}\n{self.text}")
+
+    def candidacy_office(self, candidate: str) -> Optional[str]:
+        """The office of the candidacies lexicon the candidate ran for in the election the article is
+        about ("New Mexico Gov. Ana Ruiz" in an article of her presidential year runs for president, not
+        governor), None when the lexicon has the candidate in no such election."""
+        surname = candidate.split()[-1]
+        for office, years in self.candidacies.items():
+            ran = {y for y, names in years.items() if surname in names}
+            year = self.year_for(office, None, candidate) if ran else None
+            if year not in ran:
+                continue
+            if self.reference_year is not None and 0 <= year - self.reference_year <= MAX_YEARS_AHEAD:
+                return office  # a dated article of the election's year or the one before
+            if self.reference_year is None and len(years[year]) >= MIN_CANDIDACY_RIVALS:
+                return office  # an undated one that names the candidate's rivals of that election too
+        return None
 
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""

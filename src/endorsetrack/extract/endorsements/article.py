@@ -259,8 +259,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optiona
             race = races.race_of_line_label(label)  # "Attorney General: Ana Ruiz" on a roundup's own line
         elif e.candidate:
             office, score = evidence[e.candidate]
-            if score < EXPLICIT_WEIGHT and races.dominant:
-                office = races.dominant  # a title says what the candidate holds, the article what is at stake
+            if score < EXPLICIT_WEIGHT:  # a title says what the candidate holds, not what is at stake
+                office = races.candidacy_office(e.candidate) or races.dominant or office
             race = races.race_for(e.candidate, office or main, e.evidence.text)
         else:
             race = None
