@@ -18,7 +18,12 @@ most. The year is the one the stance's sentence gives the candidate ("backed Ana
 else the election's: the next one of the office's cycle (offices.jsonl "cycle") on or
 after the published date; for an undated article the cycle year, not before the latest
 year its text names, in which the election days it names fall on the country's election
-weekday ("the Sept. 13 primary": a Tuesday), else the year its title, URL or text names.
+weekday ("the Sept. 13 primary", "the primary vote on May 14": a Tuesday), else the year its
+title, URL or text names. An undated article about a presidential election takes the election
+whose candidates it names most (nlp/patterns/candidacies.jsonl, extract/candidacies.py), and one
+about another country's general election the first held in or after the years it names
+(places.jsonl "elections"); a candidate it ties to an office only by a title who ran for
+president in the article's election runs for president.
 Office cues are data (nlp/patterns/offices.jsonl).
 Text in, race string out ("2006 U.S. Senate, Connecticut"); only the weekday search
 reads the clock (it looks no later than the current year).
