@@ -220,3 +220,32 @@ def test_arrow_lines_give_each_person_their_candidate(nlp):
     assert ("Simone Achterberg", "Maria Vega", "endorses") in found
     assert ("Victor Pellham", "Tom Reyes", "endorses") in found
     assert not any("Eastvale" in e or "Northmoor" in e for e, _, _ in found)
+
+
+def test_a_flattened_table_row_of_tagged_names_gives_each_its_district(nlp):
+    text = ("The Harbor Greens Council has made its picks for Congress this year, and the Harbor Greens "
+            "Council endorses the following candidates:\n\n"
+            "Oregon Delia Fenwick (D)\n\n"
+            "Ohio 3 Marten Ashby (D)\n\n"
+            "Ohio 5 Corliss Amberly (D) 7 Petra Lindgrove (D) 9 Waldo Keswick (R) 11 Ilse Marchetti (D) "
+            "12 Rowan Tesch (D) 14 Nadia Quarrel (D)\n")
+    result = run(nlp, text)
+    races = {e.candidate: e.race for e in result.endorsements if e.endorser == "Harbor Greens Council"}
+    for name in ("Marten Ashby", "Corliss Amberly", "Petra Lindgrove", "Waldo Keswick", "Nadia Quarrel"):
+        assert name in races
+    assert races["Petra Lindgrove"] is not None and races["Petra Lindgrove"].endswith("U.S. House, Ohio 7")
+    assert races["Marten Ashby"] is not None and races["Marten Ashby"].endswith("U.S. House, Ohio 3")
+
+
+def test_a_table_goes_on_after_a_sidebar_about_one_of_its_candidates(nlp):
+    text = ("The Harbor Greens Council endorses the following candidates for the Senate and the House:\n\n"
+            "Oregon Delia Fenwick (D)\n\n"
+            "Nevada Tobias Brannigan (D)\n\n"
+            "Delia Fenwick\n\n"
+            "Delia Fenwick has spent two terms in the state senate writing water rules that farmers and "
+            "anglers alike have come to trust, and she now runs for an open seat against a well-funded rival.\n\n"
+            "Ohio 4 Marten Ashby (D)\n\n"
+            "Ohio 5 Corliss Amberly (D) 7 Petra Lindgrove (D)\n")
+    found = pairs(text, nlp)
+    for name in ("Tobias Brannigan", "Marten Ashby", "Corliss Amberly", "Petra Lindgrove"):
+        assert ("Harbor Greens Council", name, "endorses") in found

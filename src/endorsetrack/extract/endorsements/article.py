@@ -18,7 +18,8 @@ from ...nlp.vocabulary import words
 from ...settings import DEFAULT, Settings
 from ...types import Article, Endorsement
 from .frames import Frame, match_frames, trigger_index
-from ..race import EXPLICIT_WEIGHT, RaceIndex, race_index, before_nominations, is_nomination_contest, line_label
+from ..race import EXPLICIT_WEIGHT, RaceIndex, race_index, before_nominations, is_nomination_contest, line_label, \
+    district_label
 from ..mentions import (GERUND_TRIGGERS, SentenceContext, as_person, as_place, place_of_person, quoted_spans,
                         sentence_evidence)
 from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
@@ -255,6 +256,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optiona
             race = races.race_for_measure(e.candidate, e.evidence.text)
             if e.stage is None:  # a measure is put to voters, not to a nominating contest
                 e = replace(e, stage="general")
+        elif e.candidate and e.race:  # a table row's own label ("Ohio 6"), read with the list
+            race = races.race_of_line_label(district_label(e.race) or e.race)
         elif e.candidate and (label := line_label(e.evidence.text, e.candidate)):
             race = races.race_of_line_label(label)  # "Attorney General: Ana Ruiz" on a roundup's own line
         elif e.candidate:

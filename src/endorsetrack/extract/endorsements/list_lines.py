@@ -43,6 +43,7 @@ from ..mentions import editorial_voice, editorial_voice_in
 from .candidates import find_candidates, person_like
 from .endorser_roles import endorsers_of
 from .frames import match_frames
+from .tagged_rows import flattened_row, row_items
 
 # A list line is short: the longest train list line ("Sagip party-list Rep. ... (independent/ PDP)")
 # has 70 characters; prose lines of the same articles run 150 and more.
@@ -363,6 +364,7 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
     prose, headings, items = 0, 0, 0
     prior_people = _prior_people(lines[:k])
     grouped = reading.mode == "grouped"
+    tagged = False  # the list's items are rows of party-tagged names: a table
     while k < len(lines):
         line = lines[k]
         lead = MEASURE_LEAD.match(line.text) if reading.mode == "candidates_of" else None
@@ -374,7 +376,19 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
             prose = headings = 0
             k += 1
             continue
+        row = _row_facts(line, reading) if reading.mode == "candidates_of" else None
+        if row:  # "Ohio 1 Ann Lee (D) 6 Tom Reyes (D) ...": a table row the page flattened into one line
+            found.extend(row)
+            items += 1
+            tagged = True
+            prose = headings = 0
+            k += 1
+            continue
         if not line.short:
+            resumed = _table_resumes(lines, k) if tagged else None
+            if resumed is not None:  # a sidebar about one candidate inside the table, then more rows
+                k = resumed
+                continue
             prose += 1
             if (items and not grouped) or prose > MAX_PROSE_GAP:
                 break
@@ -397,6 +411,7 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
             continue
         found.extend(facts)
         items += 1
+        tagged = tagged or reading.mode == "candidates_of" and row_items(line.text) is not None
         prose = headings = 0
         k += 1
     if items < MIN_LIST_ITEMS:
@@ -407,6 +422,35 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
 def _next_is_item(lines: list[Line], k: int, reading: ListReading) -> bool:
     return k + 1 < len(lines) and lines[k + 1].short and _name_head(lines[k + 1].text) is not None \
         and reading.mode != "candidates_of"
+
+
+def _row_facts(line: Line, reading: ListReading, flattened: bool = True) -> Optional[list[Endorsement]]:
+    """The facts of a table row of tagged names (if ``flattened``, of several: "Ohio 1 Ann Lee (D)
+    6 Tom Reyes (D)"), one per name, each with its own stretch of the line as evidence and the
+    row's place and district number as its race label; None when the line is no such row."""
+    doc = line.contexts[0].doc
+    base = line.evidence.start + line.evidence.text.find(line.text)
+    people = tuple((doc[m.start].idx - base, doc[m.end - 1].idx + len(doc[m.end - 1].text) - base)
+                   for m in line.mentions if m.kind == "person")
+    items = flattened_row(line.text, people) if flattened else row_items(line.text, people)
+    if items is None:
+        return None
+    rule = _rules()["list.candidates_of"]
+    out = []
+    for item in items:
+        evidence = Evidence(line.text[item.start:item.end], base + item.start, base + item.end)
+        piece = Line(evidence.text, evidence, line.contexts)
+        out.append(_fact(piece, reading.endorser, item.name, reading.stance, reading.stage, rule, race=item.label))
+    return out
+
+
+def _table_resumes(lines: list[Line], k: int) -> Optional[int]:
+    """Where a table of tagged rows goes on after the prose at line k (a sidebar: a heading and a
+    paragraph or few about one candidate), or None when no row comes within the prose gap."""
+    for j in range(k + 1, min(len(lines), k + 1 + MAX_PROSE_GAP)):
+        if row_items(lines[j].text) is not None:
+            return j
+    return None
 
 
 def _prior_people(lines: list[Line]) -> set[str]:
@@ -480,6 +524,9 @@ def _slate_item(line: Line, reading: ListReading) -> Optional[list[Endorsement]]
     tail = line.text.split(":", 1)[1] if ":" in line.text else line.text
     if any(tail.strip().lower().startswith(w) for w in NO_ENDORSEMENT) and ":" in line.text:
         return [_fact(line, reading.endorser, None, "declines", reading.stage, rule)]
+    row = _row_facts(line, reading, flattened=False)
+    if row and len(row) == 1:  # "Ohio 6 Ann Lee (D)": one row of a table of tagged names
+        return row
     offset = line.evidence.start + line.evidence.text.find(tail)
     doc = line.contexts[0].doc
     people = [m for m in line.mentions if m.kind == "person" and doc[m.start].idx >= offset
@@ -520,11 +567,13 @@ def _in_parentheses(line: Line, char: int) -> bool:
 
 
 def _fact(line: Line, endorser: Optional[tuple[str, str, float]], candidate: Optional[str], stance: str,
-          stage: Optional[str], rule: dict) -> Endorsement:
+          stage: Optional[str], rule: dict, race: Optional[str] = None) -> Endorsement:
+    """``race``: the race label the layout gives the line (a table row's "Ohio 6"), which the
+    article's race assignment completes; None when the line gives none."""
     assert endorser is not None
     ctx = line.contexts[0]
     return Endorsement(endorser=endorser[0], endorser_type=endorser[1], candidate=candidate, stance=stance,
                        stage=stage, evidence=line.evidence,
                        confidence=round(max(0.3, DEFAULT.base_confidence - endorser[2] - LIST_PENALTY), 2),
-                       rule=RuleRef(rule["id"], rule["version"]), date=ctx.article.published)
+                       rule=RuleRef(rule["id"], rule["version"]), date=ctx.article.published, race=race)
 
