@@ -249,3 +249,16 @@ def test_a_table_goes_on_after_a_sidebar_about_one_of_its_candidates(nlp):
     found = pairs(text, nlp)
     for name in ("Tobias Brannigan", "Marten Ashby", "Corliss Amberly", "Petra Lindgrove"):
         assert ("Harbor Greens Council", name, "endorses") in found
+
+
+def test_a_backer_line_keeps_its_own_given_name_when_another_candidate_shares_the_surname(nlp):
+    text = ("Party members need the backing of twenty colleagues to enter the leadership contest. "
+            "Harriet Quennell and Gideon Ferrante are on the ballot. "
+            "The following list shows each candidate and the members nominating them.\n\n"
+            "Harriet Quennell (3)\n\n"
+            "Douglas Ashcombe MP for Eastmoor\n\n"
+            "Winifred Ferrante MP for Lowbridge North\n\n"
+            "Peter Ravenhall MP for Saltash\n")
+    found = pairs(text, nlp)
+    assert ("Winifred Ferrante", "Harriet Quennell", "endorses") in found
+    assert ("Gideon Ferrante", "Harriet Quennell", "endorses") not in found

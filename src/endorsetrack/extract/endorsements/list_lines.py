@@ -38,7 +38,7 @@ from ...nlp.vocabulary import word_map, words
 from ...ruledata import LazyPattern, alternation
 from ...settings import DEFAULT
 from ...types import Article, Endorsement, Evidence, RuleRef
-from ..mentions import MEASURE_WORDS, Mention, SentenceContext
+from ..mentions import MEASURE_WORDS, TITLES, Mention, SentenceContext
 from ..mentions import editorial_voice, editorial_voice_in
 from .candidates import find_candidates, person_like
 from .endorser_roles import endorsers_of
@@ -493,10 +493,22 @@ def _line_endorser(line: Line) -> Optional[tuple[str, str, float]]:
     head_end = line.evidence.start + line.evidence.text.find(head) + len(head)
     people = [m for m in line.mentions if m.kind == "person" and line.contexts[0].doc[m.start].idx < head_end]
     if people:
-        return people[-1].text, "person", 0.0
+        return _whole_name(people[-1].text, head), "person", 0.0
     if person_like_text(head):
         return head, "person", 0.1
     return head, "organization", 0.1
+
+
+def _whole_name(person: str, head: str) -> str:
+    """The person a line names, with the given name the line writes before the surname NER kept
+    alone ("Ann Lee MP for Eastvale": NER's "Lee" is "Ann Lee", not another Lee of the article)."""
+    words_ = head.split()
+    if " " in person or len(words_) < 2 or words_[-1] != person:
+        return person
+    if {words_[-2].lower(), words_[-2].lower().strip(".")} & set(TITLES):
+        return person  # "Sen. Lee": a title, no given name
+    whole = f"{words_[-2]} {person}"
+    return whole if person_like_text(whole) else person
 
 
 def _name_head(text: str) -> Optional[str]:
