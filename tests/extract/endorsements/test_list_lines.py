@@ -262,3 +262,18 @@ def test_a_backer_line_keeps_its_own_given_name_when_another_candidate_shares_th
     found = pairs(text, nlp)
     assert ("Winifred Ferrante", "Harriet Quennell", "endorses") in found
     assert ("Gideon Ferrante", "Harriet Quennell", "endorses") not in found
+
+
+def test_a_backer_lines_aside_names_its_picks_in_other_contests(nlp):
+    text = ("Local branches nominate a leadership candidate at their meetings. "
+            "The following list shows each candidate and the branches nominating them.\n\n"
+            "Harriet Quennell (3)\n\n"
+            "Eastmoor (nominated Gideon Marwood in 2015; Fiona Trelawny in 2016)\n\n"
+            "Lowbridge North (did not nominate in 2015)\n\n"
+            "Saltash Vale (nominated Harriet Quennell in 2015)\n")
+    result = run(nlp, text)
+    picks = {(e.endorser, e.candidate): e for e in result.endorsements}
+    assert ("Eastmoor", "Harriet Quennell") in picks
+    assert ("Eastmoor", "Gideon Marwood") in picks and ("Eastmoor", "Fiona Trelawny") in picks
+    assert "2015" in (picks["Eastmoor", "Gideon Marwood"].race or "")
+    assert not any(e.endorser == "Lowbridge North" and e.candidate != "Harriet Quennell" for e in result.endorsements)

@@ -87,6 +87,8 @@ NO_ENDORSEMENT = words("list_lines.no_endorsement")
 MEASURE_WORD_FORMS = word_map("list_lines.measure_word_forms")
 NOT_GROUP_LABELS = words("list_lines.not_group_labels")
 
+# A parenthesised aside on a list line: "Eastvale (nominated Ann Lee in 2015)".
+ASIDE = re.compile(r"\(([^()]{3,100})\)")
 BULLET = re.compile(r"^\s*(?:[-*•·▪‣◦●–—]+|\d{1,3}[.)])\s*")
 # "Ana Ruiz (41)", "Ana Ruiz (41 backers)", "Ana Ruiz – 8 nominated (12 declared support)"
 COUNT_TAIL = re.compile(r"^(?P<name>[^()\d]+?)\s*(?:\(\s*\d+[^)]*\)|[–—-]\s*\d+\b.*)\s*$")
@@ -482,7 +484,38 @@ def _item(line: Line, reading: ListReading) -> Optional[list[Endorsement]]:
     if endorser[0] == reading.candidate:
         return []  # a candidate's own nomination: an item of the list, no endorsement
     rule = _rules()["list.endorsers_of" if reading.mode == "endorsers_of" else "list.grouped"]
-    return [_fact(line, endorser, reading.candidate, reading.stance, reading.stage, rule)]
+    return [_fact(line, endorser, reading.candidate, reading.stance, reading.stage, rule)] \
+        + _aside_picks(line, endorser, reading)
+
+
+def _aside_picks(line: Line, endorser: tuple[str, str, float], reading: ListReading) -> list[Endorsement]:
+    """The other picks a backer line's aside names (rule ``list.aside``): "Eastvale (nominated Ann Lee
+    in 2015; Tom Reyes in 2016)" -- each person of a clause that opens with a cue word, or that
+    follows such a clause, is the line's endorser's pick too; a negated clause ("did not
+    nominate") names none."""
+    doc = line.contexts[0].doc
+    out: list[Endorsement] = []
+    for aside in ASIDE.finditer(line.evidence.text):
+        cued = False
+        at = line.evidence.start + aside.start(1)
+        for clause in aside.group(1).split(";"):
+            start, end = at, at + len(clause)
+            at = end + 1
+            lowered = clause.strip().lower()
+            if CUE_WORD.match(lowered):
+                cued = True
+            elif not cued or CUE_WORD.search(lowered) or not clause.strip()[:1].isupper():
+                cued = False  # "did not nominate", "none in 2015": no pick
+                continue
+            people = [m.text for m in line.mentions if start <= doc[m.start].idx < end
+                      and (m.kind == "person" or m.kind == "org" and person_like(m))]
+            # the clause is the evidence: the year it names is its pick's ("in 2015"), not the list's
+            text = clause.strip()
+            at_text = start + clause.find(text)
+            piece = Line(text, Evidence(text, at_text, at_text + len(text)), line.contexts)
+            out.extend(_fact(piece, endorser, p, "endorses", reading.stage, _rules()["list.aside"])
+                       for p in people if p != endorser[0])
+    return out
 
 
 def _line_endorser(line: Line) -> Optional[tuple[str, str, float]]:
