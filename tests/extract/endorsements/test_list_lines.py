@@ -277,3 +277,15 @@ def test_a_backer_lines_aside_names_its_picks_in_other_contests(nlp):
     assert ("Eastmoor", "Gideon Marwood") in picks and ("Eastmoor", "Fiona Trelawny") in picks
     assert "2015" in (picks["Eastmoor", "Gideon Marwood"].race or "")
     assert not any(e.endorser == "Lowbridge North" and e.candidate != "Harriet Quennell" for e in result.endorsements)
+
+
+def test_a_heading_naming_a_candidates_endorsers_lists_her_backers(nlp):
+    text = ("Since my last count of these endorsements, Senator Karen Whitfield has left the race for the "
+            "nomination, and the mayors who backed her are choosing again.\n\n"
+            "Whitfield endorsers and where they went:\n\n"
+            "● Robert Hale, Mayor, City of Alder Falls >>> Porter\n\n"
+            "● Linda Moss, Mayor, City of Birchport >>> Porter\n\n"
+            "● David Crane, Mayor, City of Cedar Bay >>> Lambert\n")
+    found = pairs(text, nlp)
+    for mayor in ("Robert Hale", "Linda Moss", "David Crane"):
+        assert any(e == mayor and c in ("Whitfield", "Karen Whitfield") for e, c, _ in found)

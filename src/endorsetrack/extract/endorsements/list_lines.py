@@ -81,6 +81,8 @@ OFFICE_WORDS = words("list_lines.office_words")
 # an opener or office word is a whole word.
 CUE_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(CUE_WORDS)})"))
 OPENER_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(OPENER_WORDS)})\b"))
+# "Ana Ruiz endorsers", "Ana Ruiz's backers": a cue word's noun of agents after a name.
+BACKER_NOUN = LazyPattern(lambda: re.compile(rf"^(?:'s|’s)?\s+(?:{alternation(CUE_WORDS)})\w*ers\b", re.I))
 OFFICE_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b"))
 NAME_JOINERS = words("list_lines.name_joiners")
 NO_ENDORSEMENT = words("list_lines.no_endorsement")
@@ -155,6 +157,9 @@ def list_line_endorsements(contexts: list[SentenceContext], article: Article,
         reading = _cue(lines, k)
         if reading is None:
             k += 1
+            continue
+        if k + 1 < len(lines) and lines[k + 1].text.rstrip().endswith(":") and _cue(lines, k + 1) is not None:
+            k += 1  # a cue right over another that ends in a colon: the list is the nearer one's
             continue
         reading.stage = default_stage
         found, k = _read_list(lines, k + 1, reading, article)
@@ -326,6 +331,7 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
             named = [e for e in resolved if not _bare_plural(e[0]) and (e[1] != "person" or person_like_text(e[0]))]
             if named and endorser is None:
                 endorser = named[0]
+    candidate = candidate or _heading_candidate(line)
     if candidate is not None and _names_person(line, candidate):
         return ListReading("endorsers_of", candidate=candidate)
     if endorser is not None and endorser[1] != "desc":
@@ -333,6 +339,17 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
     if editorial_voice_in(ctx):
         return ListReading("candidates_of", endorser=editorial_voice(ctx))
     return ListReading("grouped")
+
+
+def _heading_candidate(line: Line) -> Optional[str]:
+    """The person a cue names as the one its lines back: "Ana Ruiz endorsers:", "Ana Ruiz's backers
+    and where they stand now:" (a cue word's noun of agents right after the name)."""
+    doc = line.contexts[0].doc
+    for m in line.mentions:
+        if m.kind == "person" and BACKER_NOUN.match(line.evidence.text[doc[m.end - 1].idx + len(doc[m.end - 1].text)
+                                                                       - line.evidence.start:]):
+            return m.text
+    return None
 
 
 def measure_name(word: str, number: str) -> str:
