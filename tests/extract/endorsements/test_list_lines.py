@@ -289,3 +289,23 @@ def test_a_heading_naming_a_candidates_endorsers_lists_her_backers(nlp):
     found = pairs(text, nlp)
     for mayor in ("Robert Hale", "Linda Moss", "David Crane"):
         assert any(e == mayor and c in ("Whitfield", "Karen Whitfield") for e, c, _ in found)
+
+
+def test_a_slate_line_names_a_candidate_by_initials_and_a_surname(nlp):
+    text = ("The Valley Courier editorial board interviewed the candidates. Here are the people we "
+            "back, race by race.\n\n"
+            "Court of Appeals, Place 2: Lena Whitcombe\n\n"
+            "Court of Appeals, Place 4: T.J. Varnholt\n\n"
+            "Court of Appeals, Place 6: Oskar Lindqvist\n")
+    found = {c for _, c, _ in pairs(text, nlp)}
+    assert "T.J. Varnholt" in found
+
+
+def test_a_backer_lines_quoted_nickname_is_no_part_of_the_name(nlp):
+    text = ("Marisol Ortega has won the support of most county sheriffs in the governor's race.\n\n"
+            "Here is the full list of the sheriffs endorsing Marisol Ortega:\n\n"
+            "— Alder County Sheriff Tomas Brennan\n\n"
+            '— Birch County Sheriff Helena "Lena" Voss\n\n'
+            "— Cedar County Sheriff Raymond Okafor\n")
+    found = pairs(text, nlp)
+    assert any(e.replace('"Lena" ', "").endswith("Helena Voss") and c == "Marisol Ortega" for e, c, _ in found)

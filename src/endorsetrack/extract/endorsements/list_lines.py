@@ -91,6 +91,10 @@ NOT_GROUP_LABELS = words("list_lines.not_group_labels")
 
 # A parenthesised aside on a list line: "Eastvale (nominated Ann Lee in 2015)".
 ASIDE = re.compile(r"\(([^()]{3,100})\)")
+# A person named by initials and a surname: "A.B. Lee", "A. B. Lee" (the last dot may be stripped).
+INITIALS_NAME = re.compile(r"^[A-Z]\.?(?:\s?[A-Z]\.?)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+# A nickname in quotes inside a name: 'Ann "Annie" Lee'.
+NICKNAME = re.compile(r"\s[\"“][A-Z][\w.'’-]*[\"”](?=\s)")
 BULLET = re.compile(r"^\s*(?:[-*•·▪‣◦●–—]+|\d{1,3}[.)])\s*")
 # "Ana Ruiz (41)", "Ana Ruiz (41 backers)", "Ana Ruiz – 8 nominated (12 declared support)"
 COUNT_TAIL = re.compile(r"^(?P<name>[^()\d]+?)\s*(?:\(\s*\d+[^)]*\)|[–—-]\s*\d+\b.*)\s*$")
@@ -537,12 +541,17 @@ def _aside_picks(line: Line, endorser: tuple[str, str, float], reading: ListRead
 
 def _line_endorser(line: Line) -> Optional[tuple[str, str, float]]:
     """The endorser a line names: its person (after a title: "Bay Sheriff Dana Cole"), else the name at its head."""
-    head = _name_head(line.text)
-    if head is None:
+    # a nickname in quotes is no part of the name: "Sheriff Ann "Annie" Lee" is Sheriff Ann Lee
+    plain = NICKNAME.sub(lambda m: " " * len(m.group()), line.text)
+    spaced = _name_head(plain)
+    if spaced is None:
         return None
-    head_end = line.evidence.start + line.evidence.text.find(head) + len(head)
+    head = " ".join(spaced.split())
+    head_end = line.evidence.start + line.evidence.text.find(line.text) + plain.find(spaced) + len(spaced)
     people = [m for m in line.mentions if m.kind == "person" and line.contexts[0].doc[m.start].idx < head_end]
     if people:
+        if plain != line.text and len(people) > 1 and head.endswith(f"{people[-2].text} {people[-1].text}"):
+            return f"{people[-2].text} {people[-1].text}", "person", 0.0  # NER's halves of the name
         return _whole_name(people[-1].text, head), "person", 0.0
     if person_like_text(head):
         return head, "person", 0.1
@@ -605,13 +614,18 @@ def _trailing_name(text: str) -> Optional[str]:
     """The capitalised words that end a slate line before any parenthesis, past its office words."""
     words_ = text.split("(")[0].split()
     name: list[str] = []
+    written: list[str] = []  # the words as written, an initial's dot kept
     for w in reversed(words_):
         bare = w.strip(".,;:")
         if not bare[:1].isupper() or bare.lower() in OFFICE_WORDS or any(c.isdigit() for c in bare) \
                 or len(name) == MAX_PERSON_WORDS:
             break
         name.insert(0, bare)
-    return " ".join(name) if len(name) >= 2 and person_like_text(" ".join(name[-3:])) else None
+        written.insert(0, w.strip(",;:") if len(written) else bare)
+    joined = " ".join(name)
+    if INITIALS_NAME.match(joined):  # "A.B. Lee": initials and a surname, a person however NER saw it
+        return " ".join(written)
+    return joined if len(name) >= 2 and person_like_text(" ".join(name[-3:])) else None
 
 
 def _office_before(line: Line, char: int) -> bool:
