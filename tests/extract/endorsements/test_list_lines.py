@@ -309,3 +309,13 @@ def test_a_backer_lines_quoted_nickname_is_no_part_of_the_name(nlp):
             "— Cedar County Sheriff Raymond Okafor\n")
     found = pairs(text, nlp)
     assert any(e.replace('"Lena" ', "").endswith("Helena Voss") and c == "Marisol Ortega" for e, c, _ in found)
+
+
+def test_a_no_endorsement_line_is_about_the_race_its_label_names(nlp):
+    text = ("The Valley Courier editorial board interviewed the candidates for Ohio offices. Here are the "
+            "people we back, race by race.\n\n"
+            "Governor: Lena Whitcombe\n\n"
+            "Land Commissioner: Oskar Lindqvist\n\n"
+            "Court of Appeals, Place 3: No endorsement\n")
+    declined = [e for e in run(nlp, text).endorsements if e.stance == "declines"]
+    assert declined and all("Court of Appeals, Place 3" in (e.race or "") for e in declined)

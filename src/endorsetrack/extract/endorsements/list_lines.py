@@ -38,6 +38,7 @@ from ...nlp.vocabulary import word_map, words
 from ...ruledata import LazyPattern, alternation
 from ...settings import DEFAULT
 from ...types import Article, Endorsement, Evidence, RuleRef
+from ..race import line_label
 from ..mentions import MEASURE_WORDS, TITLES, Mention, SentenceContext
 from ..mentions import editorial_voice, editorial_voice_in
 from .candidates import find_candidates, person_like
@@ -594,7 +595,9 @@ def _slate_item(line: Line, reading: ListReading) -> Optional[list[Endorsement]]
         return [_fact(line, reading.endorser, measure, stance, "general", rule)]
     tail = line.text.split(":", 1)[1] if ":" in line.text else line.text
     if any(tail.strip().lower().startswith(w) for w in NO_ENDORSEMENT) and ":" in line.text:
-        return [_fact(line, reading.endorser, None, "declines", reading.stage, rule)]
+        # the race is the line's label ("Court of Appeals, Place 8: No endorsement"), if it names an office
+        return [_fact(line, reading.endorser, None, "declines", reading.stage, rule,
+                      race=line_label(line.text, tail.strip()))]
     row = _row_facts(line, reading, flattened=False)
     if row and len(row) == 1:  # "Ohio 6 Ann Lee (D)": one row of a table of tagged names
         return row
