@@ -20,6 +20,14 @@ label ("Elected officials: Sen. Tom Reyes, Mayor Lia Park and ...", "Full list o
 supporters: ..."); every name of such a line backs the heading's candidate (rule
 ``list.labelled_group``).
 
+A list under an endorser may be a table of party-tagged names ("Ohio 6 Ann Lee (D)"), one row
+a line or a row the page flattened into one line (tagged_rows.py): each name is a fact with
+the row's label as its race ("Ohio 6": that state's House district), and the table goes on
+past a sidebar about one of its candidates. A cue may also be a heading that names the
+candidate's backers as a noun ("Ana Ruiz endorsers and where they went:"). A backer line's
+aside may name the backer's other picks ("Eastvale (nominated Ann Lee in 2015)"; rule
+``list.aside``).
+
 A list is read paragraph by paragraph (a line is a paragraph); a short line that is
 no list item (a section heading, "Last updated: ...") is passed over, prose ends the
 list (a grouped list may have a few prose lines under a heading). Pure: sentence
