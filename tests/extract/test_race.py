@@ -1,7 +1,7 @@
 """Which race a stance is about: office, place and election year (extract/race.py)."""
 from datetime import date
 
-from endorsetrack.extract.race import RaceIndex, before_nominations, line_label, next_election
+from endorsetrack.extract.race import RaceIndex, before_nominations, district_label, line_label, next_election
 
 
 def test_the_election_year_is_the_next_one_of_the_office_cycle():
@@ -103,6 +103,17 @@ def test_a_roundup_line_names_its_own_office():
     assert line_label("Attorney General: Nell Parr", "Nell Parr") == "Attorney General"
     assert line_label("Ward 3 Tom Rusk (unopposed)", "Tom Rusk") == "Ward 3"
     assert line_label("5th Court of Appeals, Place 4: Ada Voss.", "Ada Voss") == "5th Court of Appeals, Place 4"
+
+
+def test_a_state_and_a_number_before_a_name_label_a_house_district():
+    assert line_label("Ohio 6 Nell Parr (D)", "Nell Parr") == "U.S. House, Ohio 6"
+    assert district_label("New Mexico 2") == "U.S. House, New Mexico 2"
+    assert district_label("Riverton 2") is None  # no state: a city's seat, not a congressional district
+
+
+def test_a_district_label_race_keeps_its_own_state():
+    race = RaceIndex("Our picks for Oregon voters.\nOhio 6 Nell Parr (D)", "1998-10-01")
+    assert race.race_of_line_label("U.S. House, Ohio 6") == "1998 U.S. House, Ohio 6"
 
 
 def test_a_title_or_a_sentence_before_a_name_is_no_line_label():

@@ -20,6 +20,12 @@ def test_a_house_race_gives_year_office_state_and_district():
     assert parse_race("2018 U.S. House, Ohio 9th District").label == "2018 U.S. House, Ohio 9th District"
 
 
+def test_a_state_and_a_number_give_the_state_and_its_district():
+    assert _parts("1998 U.S. House, Ohio 6") == {
+        "year": 1998, "office": "U.S. House", "country": "United States", "state": "Ohio", "district": "6"}
+    assert parse_race("1998 U.S. House, Ohio 6").label == "1998 U.S. House, Ohio 6"
+
+
 def test_a_city_race_gives_its_city_and_state_and_a_county_race_its_county():
     assert _parts("2023 mayor, Eastvale, Oregon") == {"year": 2023, "office": "mayor", "country": "United States",
                                                      "state": "Oregon", "city": "Eastvale"}

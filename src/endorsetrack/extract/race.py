@@ -441,9 +441,10 @@ class RaceIndex:
         """The race a roundup line's own label names ("Attorney General: ..." -> "2018 Attorney
         General, Texas"): the label as the office, with the article's city or county, state and year."""
         parts = [label]
-        if self.locality and self.locality not in label:
+        named = _states_named_in(label)  # "U.S. House, Ohio 6": the label's own state, no other
+        if self.locality and self.locality not in label and not named:
             parts.append(self.locality)
-        if self.place and self.place not in label:
+        if self.place and self.place not in label and not named:
             parts.append(self.place)
         year = self.year_for(None)
         return f"{year} {', '.join(parts)}" if year else ", ".join(parts)
@@ -511,6 +512,21 @@ LINE_LABEL = re.compile(r"^\s*(?P<label>[A-Z0-9][\w.'’/-]*,?(?: (?:[A-Z0-9][\w
                         r"(?P<sep>[:–—-]\s*|\s+)$")
 
 
+#: A row label that is a place and a number: "Ohio 6", a state's House district in a table of candidates.
+PLACE_NUMBER = re.compile(r"^(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) (?P<number>\d{1,2})$")
+
+
+def district_label(label: str) -> Optional[str]:
+    """'Ohio 6' -> 'U.S. House, Ohio 6': a U.S. state (the place lexicon's) and a number
+    label a congressional district; None for any other label."""
+    from ..nlp.places import us_states
+
+    m = PLACE_NUMBER.match(label.strip())
+    if m is None or m.group("place") not in {state for state, _ in us_states()}:
+        return None
+    return f"{SEAT_OFFICES['house']}, {m.group('place')} {m.group('number')}"
+
+
 def line_label(line: str, candidate: str) -> Optional[str]:
     """The office a roundup line names before its candidate ("Governor: Ana Ruiz", "District 4 Tom
     Reyes"), or None. A label joined to the name without a colon or dash must carry a number
@@ -523,6 +539,9 @@ def line_label(line: str, candidate: str) -> Optional[str]:
     if not m:
         return None
     label = m.group("label").strip(" ,")
+    district = district_label(label)
+    if district is not None:
+        return district
     label_words = set(re.findall(r"[a-z-]+", label.lower()))
     if not label_words & (set(words("list_lines.office_words")) - NOT_LABEL_OFFICE_WORDS):
         return None

@@ -43,6 +43,8 @@ def race_place(parts: Mapping[str, Any]) -> Optional[str]:
     return ", ".join(found or ([parts["country"]] if parts.get("country") else [])) or None
 
 
+#: A place and a number as one part of a label: "Ohio 6" names a state's district when the place is a state.
+STATE_NUMBER = re.compile(r"^(?P<place>\D+?) (?P<number>\d{1,2})$")
 #: What a race's stage can be.
 RACE_STAGES = ("primary", "general", "runoff", "leadership contest", "measure")
 MEASURE_OFFICE = "ballot measure"
@@ -205,6 +207,9 @@ def parse_race(text: Optional[str]) -> Optional[RaceRecord]:
         if not seg:
             continue
         known = lex.states.get(seg.casefold())
+        numbered = STATE_NUMBER.match(seg)  # "Ohio 6", a table row's label: the state's 6th district
+        if numbered and not known and district is None and lex.states.get(numbered.group("place").casefold()):
+            known, district = lex.states[numbered.group("place").casefold()], numbered.group("number")
         if known and state is None:
             state, place_country = known
             country = country or place_country

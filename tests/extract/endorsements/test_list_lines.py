@@ -220,3 +220,102 @@ def test_arrow_lines_give_each_person_their_candidate(nlp):
     assert ("Simone Achterberg", "Maria Vega", "endorses") in found
     assert ("Victor Pellham", "Tom Reyes", "endorses") in found
     assert not any("Eastvale" in e or "Northmoor" in e for e, _, _ in found)
+
+
+def test_a_flattened_table_row_of_tagged_names_gives_each_its_district(nlp):
+    text = ("The Harbor Greens Council has made its picks for Congress this year, and the Harbor Greens "
+            "Council endorses the following candidates:\n\n"
+            "Oregon Delia Fenwick (D)\n\n"
+            "Ohio 3 Marten Ashby (D)\n\n"
+            "Ohio 5 Corliss Amberly (D) 7 Petra Lindgrove (D) 9 Waldo Keswick (R) 11 Ilse Marchetti (D) "
+            "12 Rowan Tesch (D) 14 Nadia Quarrel (D)\n")
+    result = run(nlp, text)
+    races = {e.candidate: e.race for e in result.endorsements if e.endorser == "Harbor Greens Council"}
+    for name in ("Marten Ashby", "Corliss Amberly", "Petra Lindgrove", "Waldo Keswick", "Nadia Quarrel"):
+        assert name in races
+    assert races["Petra Lindgrove"] is not None and races["Petra Lindgrove"].endswith("U.S. House, Ohio 7")
+    assert races["Marten Ashby"] is not None and races["Marten Ashby"].endswith("U.S. House, Ohio 3")
+
+
+def test_a_table_goes_on_after_a_sidebar_about_one_of_its_candidates(nlp):
+    text = ("The Harbor Greens Council endorses the following candidates for the Senate and the House:\n\n"
+            "Oregon Delia Fenwick (D)\n\n"
+            "Nevada Tobias Brannigan (D)\n\n"
+            "Delia Fenwick\n\n"
+            "Delia Fenwick has spent two terms in the state senate writing water rules that farmers and "
+            "anglers alike have come to trust, and she now runs for an open seat against a well-funded rival.\n\n"
+            "Ohio 4 Marten Ashby (D)\n\n"
+            "Ohio 5 Corliss Amberly (D) 7 Petra Lindgrove (D)\n")
+    found = pairs(text, nlp)
+    for name in ("Tobias Brannigan", "Marten Ashby", "Corliss Amberly", "Petra Lindgrove"):
+        assert ("Harbor Greens Council", name, "endorses") in found
+
+
+def test_a_backer_line_keeps_its_own_given_name_when_another_candidate_shares_the_surname(nlp):
+    text = ("Party members need the backing of twenty colleagues to enter the leadership contest. "
+            "Harriet Quennell and Gideon Ferrante are on the ballot. "
+            "The following list shows each candidate and the members nominating them.\n\n"
+            "Harriet Quennell (3)\n\n"
+            "Douglas Ashcombe MP for Eastmoor\n\n"
+            "Winifred Ferrante MP for Lowbridge North\n\n"
+            "Peter Ravenhall MP for Saltash\n")
+    found = pairs(text, nlp)
+    assert ("Winifred Ferrante", "Harriet Quennell", "endorses") in found
+    assert ("Gideon Ferrante", "Harriet Quennell", "endorses") not in found
+
+
+def test_a_backer_lines_aside_names_its_picks_in_other_contests(nlp):
+    text = ("Local branches nominate a leadership candidate at their meetings. "
+            "The following list shows each candidate and the branches nominating them.\n\n"
+            "Harriet Quennell (3)\n\n"
+            "Eastmoor (nominated Gideon Marwood in 2015; Fiona Trelawny in 2016)\n\n"
+            "Lowbridge North (did not nominate in 2015)\n\n"
+            "Saltash Vale (nominated Harriet Quennell in 2015)\n")
+    result = run(nlp, text)
+    picks = {(e.endorser, e.candidate): e for e in result.endorsements}
+    assert ("Eastmoor", "Harriet Quennell") in picks
+    assert ("Eastmoor", "Gideon Marwood") in picks and ("Eastmoor", "Fiona Trelawny") in picks
+    assert "2015" in (picks["Eastmoor", "Gideon Marwood"].race or "")
+    assert not any(e.endorser == "Lowbridge North" and e.candidate != "Harriet Quennell" for e in result.endorsements)
+
+
+def test_a_heading_naming_a_candidates_endorsers_lists_her_backers(nlp):
+    text = ("Since my last count of these endorsements, Senator Karen Whitfield has left the race for the "
+            "nomination, and the mayors who backed her are choosing again.\n\n"
+            "Whitfield endorsers and where they went:\n\n"
+            "● Robert Hale, Mayor, City of Alder Falls >>> Porter\n\n"
+            "● Linda Moss, Mayor, City of Birchport >>> Porter\n\n"
+            "● David Crane, Mayor, City of Cedar Bay >>> Lambert\n")
+    found = pairs(text, nlp)
+    for mayor in ("Robert Hale", "Linda Moss", "David Crane"):
+        assert any(e == mayor and c in ("Whitfield", "Karen Whitfield") for e, c, _ in found)
+
+
+def test_a_slate_line_names_a_candidate_by_initials_and_a_surname(nlp):
+    text = ("The Valley Courier editorial board interviewed the candidates. Here are the people we "
+            "back, race by race.\n\n"
+            "Court of Appeals, Place 2: Lena Whitcombe\n\n"
+            "Court of Appeals, Place 4: T.J. Varnholt\n\n"
+            "Court of Appeals, Place 6: Oskar Lindqvist\n")
+    found = {c for _, c, _ in pairs(text, nlp)}
+    assert "T.J. Varnholt" in found
+
+
+def test_a_backer_lines_quoted_nickname_is_no_part_of_the_name(nlp):
+    text = ("Marisol Ortega has won the support of most county sheriffs in the governor's race.\n\n"
+            "Here is the full list of the sheriffs endorsing Marisol Ortega:\n\n"
+            "— Alder County Sheriff Tomas Brennan\n\n"
+            '— Birch County Sheriff Helena "Lena" Voss\n\n'
+            "— Cedar County Sheriff Raymond Okafor\n")
+    found = pairs(text, nlp)
+    assert any(e.replace('"Lena" ', "").endswith("Helena Voss") and c == "Marisol Ortega" for e, c, _ in found)
+
+
+def test_a_no_endorsement_line_is_about_the_race_its_label_names(nlp):
+    text = ("The Valley Courier editorial board interviewed the candidates for Ohio offices. Here are the "
+            "people we back, race by race.\n\n"
+            "Governor: Lena Whitcombe\n\n"
+            "Land Commissioner: Oskar Lindqvist\n\n"
+            "Court of Appeals, Place 3: No endorsement\n")
+    declined = [e for e in run(nlp, text).endorsements if e.stance == "declines"]
+    assert declined and all("Court of Appeals, Place 3" in (e.race or "") for e in declined)

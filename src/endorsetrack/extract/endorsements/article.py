@@ -18,7 +18,8 @@ from ...nlp.vocabulary import words
 from ...settings import DEFAULT, Settings
 from ...types import Article, Endorsement
 from .frames import Frame, match_frames, trigger_index
-from ..race import EXPLICIT_WEIGHT, RaceIndex, race_index, before_nominations, is_nomination_contest, line_label
+from ..race import EXPLICIT_WEIGHT, RaceIndex, race_index, before_nominations, is_nomination_contest, line_label, \
+    district_label
 from ..mentions import (GERUND_TRIGGERS, SentenceContext, as_person, as_place, place_of_person, quoted_spans,
                         sentence_evidence)
 from ..mentions import MEASURE_NAME, TITLES, Mention, find_mentions, is_headline
@@ -255,6 +256,8 @@ def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optiona
             race = races.race_for_measure(e.candidate, e.evidence.text)
             if e.stage is None:  # a measure is put to voters, not to a nominating contest
                 e = replace(e, stage="general")
+        elif e.race:  # a line's own label ("Ohio 6", "Place 8: No endorsement"), read with the list
+            race = races.race_of_line_label(district_label(e.race) or e.race)
         elif e.candidate and (label := line_label(e.evidence.text, e.candidate)):
             race = races.race_of_line_label(label)  # "Attorney General: Ana Ruiz" on a roundup's own line
         elif e.candidate:
@@ -270,10 +273,11 @@ def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optiona
     contest = counts.most_common(1)[0][0] if counts else races.race_for(None, main)
     # ... unless its own sentence names an office and no candidate stance there claims it
     claimed = {e.evidence.start for e in out if e.candidate}
-    out = [e if e.candidate is not None else
+    # (one whose line gives its own label keeps that race: "Place 8: No endorsement")
+    out = [e if e.candidate is not None or given.race else
            replace(e, race=races.race_for(None, office, e.evidence.text) if e.evidence.start not in claimed
                    and (office := races.office_in(e.evidence.text)) else races.with_stated_year(contest, e.evidence.text))
-           for e in out]
+           for e, given in zip(out, items)]
     # a party leadership or a preselection is a nomination contest whatever its cue words say;
     # support given in a U.S. race's nominating season is for the nomination
     return [replace(e, stage="primary") if is_nomination_contest(e.race)

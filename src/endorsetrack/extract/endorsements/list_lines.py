@@ -20,6 +20,14 @@ label ("Elected officials: Sen. Tom Reyes, Mayor Lia Park and ...", "Full list o
 supporters: ..."); every name of such a line backs the heading's candidate (rule
 ``list.labelled_group``).
 
+A list under an endorser may be a table of party-tagged names ("Ohio 6 Ann Lee (D)"), one row
+a line or a row the page flattened into one line (tagged_rows.py): each name is a fact with
+the row's label as its race ("Ohio 6": that state's House district), and the table goes on
+past a sidebar about one of its candidates. A cue may also be a heading that names the
+candidate's backers as a noun ("Ana Ruiz endorsers and where they went:"). A backer line's
+aside may name the backer's other picks ("Eastvale (nominated Ann Lee in 2015)"; rule
+``list.aside``).
+
 A list is read paragraph by paragraph (a line is a paragraph); a short line that is
 no list item (a section heading, "Last updated: ...") is passed over, prose ends the
 list (a grouped list may have a few prose lines under a heading). Pure: sentence
@@ -38,11 +46,13 @@ from ...nlp.vocabulary import word_map, words
 from ...ruledata import LazyPattern, alternation
 from ...settings import DEFAULT
 from ...types import Article, Endorsement, Evidence, RuleRef
-from ..mentions import MEASURE_WORDS, Mention, SentenceContext
+from ..race import line_label
+from ..mentions import MEASURE_WORDS, TITLES, Mention, SentenceContext
 from ..mentions import editorial_voice, editorial_voice_in
 from .candidates import find_candidates, person_like
 from .endorser_roles import endorsers_of
 from .frames import match_frames
+from .tagged_rows import flattened_row, row_items
 
 # A list line is short: the longest train list line ("Sagip party-list Rep. ... (independent/ PDP)")
 # has 70 characters; prose lines of the same articles run 150 and more.
@@ -80,12 +90,20 @@ OFFICE_WORDS = words("list_lines.office_words")
 # an opener or office word is a whole word.
 CUE_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(CUE_WORDS)})"))
 OPENER_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(OPENER_WORDS)})\b"))
+# "Ana Ruiz endorsers", "Ana Ruiz's backers": a cue word's noun of agents after a name.
+BACKER_NOUN = LazyPattern(lambda: re.compile(rf"^(?:'s|’s)?\s+(?:{alternation(CUE_WORDS)})\w*ers\b", re.I))
 OFFICE_WORD = LazyPattern(lambda: re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b"))
 NAME_JOINERS = words("list_lines.name_joiners")
 NO_ENDORSEMENT = words("list_lines.no_endorsement")
 MEASURE_WORD_FORMS = word_map("list_lines.measure_word_forms")
 NOT_GROUP_LABELS = words("list_lines.not_group_labels")
 
+# A parenthesised aside on a list line: "Eastvale (nominated Ann Lee in 2015)".
+ASIDE = re.compile(r"\(([^()]{3,100})\)")
+# A person named by initials and a surname: "A.B. Lee", "A. B. Lee" (the last dot may be stripped).
+INITIALS_NAME = re.compile(r"^[A-Z]\.?(?:\s?[A-Z]\.?)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+# A nickname in quotes inside a name: 'Ann "Annie" Lee'.
+NICKNAME = re.compile(r"\s[\"“][A-Z][\w.'’-]*[\"”](?=\s)")
 BULLET = re.compile(r"^\s*(?:[-*•·▪‣◦●–—]+|\d{1,3}[.)])\s*")
 # "Ana Ruiz (41)", "Ana Ruiz (41 backers)", "Ana Ruiz – 8 nominated (12 declared support)"
 COUNT_TAIL = re.compile(r"^(?P<name>[^()\d]+?)\s*(?:\(\s*\d+[^)]*\)|[–—-]\s*\d+\b.*)\s*$")
@@ -152,6 +170,9 @@ def list_line_endorsements(contexts: list[SentenceContext], article: Article,
         reading = _cue(lines, k)
         if reading is None:
             k += 1
+            continue
+        if k + 1 < len(lines) and lines[k + 1].text.rstrip().endswith(":") and _cue(lines, k + 1) is not None:
+            k += 1  # a cue right over another that ends in a colon: the list is the nearer one's
             continue
         reading.stage = default_stage
         found, k = _read_list(lines, k + 1, reading, article)
@@ -323,6 +344,7 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
             named = [e for e in resolved if not _bare_plural(e[0]) and (e[1] != "person" or person_like_text(e[0]))]
             if named and endorser is None:
                 endorser = named[0]
+    candidate = candidate or _heading_candidate(line)
     if candidate is not None and _names_person(line, candidate):
         return ListReading("endorsers_of", candidate=candidate)
     if endorser is not None and endorser[1] != "desc":
@@ -330,6 +352,17 @@ def _cue(lines: list[Line], k: int) -> Optional[ListReading]:
     if editorial_voice_in(ctx):
         return ListReading("candidates_of", endorser=editorial_voice(ctx))
     return ListReading("grouped")
+
+
+def _heading_candidate(line: Line) -> Optional[str]:
+    """The person a cue names as the one its lines back: "Ana Ruiz endorsers:", "Ana Ruiz's backers
+    and where they stand now:" (a cue word's noun of agents right after the name)."""
+    doc = line.contexts[0].doc
+    for m in line.mentions:
+        if m.kind == "person" and BACKER_NOUN.match(line.evidence.text[doc[m.end - 1].idx + len(doc[m.end - 1].text)
+                                                                       - line.evidence.start:]):
+            return m.text
+    return None
 
 
 def measure_name(word: str, number: str) -> str:
@@ -363,6 +396,7 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
     prose, headings, items = 0, 0, 0
     prior_people = _prior_people(lines[:k])
     grouped = reading.mode == "grouped"
+    tagged = False  # the list's items are rows of party-tagged names: a table
     while k < len(lines):
         line = lines[k]
         lead = MEASURE_LEAD.match(line.text) if reading.mode == "candidates_of" else None
@@ -374,7 +408,19 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
             prose = headings = 0
             k += 1
             continue
+        row = _row_facts(line, reading) if reading.mode == "candidates_of" else None
+        if row:  # "Ohio 1 Ann Lee (D) 6 Tom Reyes (D) ...": a table row the page flattened into one line
+            found.extend(row)
+            items += 1
+            tagged = True
+            prose = headings = 0
+            k += 1
+            continue
         if not line.short:
+            resumed = _table_resumes(lines, k) if tagged else None
+            if resumed is not None:  # a sidebar about one candidate inside the table, then more rows
+                k = resumed
+                continue
             prose += 1
             if (items and not grouped) or prose > MAX_PROSE_GAP:
                 break
@@ -397,6 +443,7 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
             continue
         found.extend(facts)
         items += 1
+        tagged = tagged or reading.mode == "candidates_of" and row_items(line.text) is not None
         prose = headings = 0
         k += 1
     if items < MIN_LIST_ITEMS:
@@ -407,6 +454,35 @@ def _read_list(lines: list[Line], k: int, reading: ListReading, article: Article
 def _next_is_item(lines: list[Line], k: int, reading: ListReading) -> bool:
     return k + 1 < len(lines) and lines[k + 1].short and _name_head(lines[k + 1].text) is not None \
         and reading.mode != "candidates_of"
+
+
+def _row_facts(line: Line, reading: ListReading, flattened: bool = True) -> Optional[list[Endorsement]]:
+    """The facts of a table row of tagged names (if ``flattened``, of several: "Ohio 1 Ann Lee (D)
+    6 Tom Reyes (D)"), one per name, each with its own stretch of the line as evidence and the
+    row's place and district number as its race label; None when the line is no such row."""
+    doc = line.contexts[0].doc
+    base = line.evidence.start + line.evidence.text.find(line.text)
+    people = tuple((doc[m.start].idx - base, doc[m.end - 1].idx + len(doc[m.end - 1].text) - base)
+                   for m in line.mentions if m.kind == "person")
+    items = flattened_row(line.text, people) if flattened else row_items(line.text, people)
+    if items is None:
+        return None
+    rule = _rules()["list.candidates_of"]
+    out = []
+    for item in items:
+        evidence = Evidence(line.text[item.start:item.end], base + item.start, base + item.end)
+        piece = Line(evidence.text, evidence, line.contexts)
+        out.append(_fact(piece, reading.endorser, item.name, reading.stance, reading.stage, rule, race=item.label))
+    return out
+
+
+def _table_resumes(lines: list[Line], k: int) -> Optional[int]:
+    """Where a table of tagged rows goes on after the prose at line k (a sidebar: a heading and a
+    paragraph or few about one candidate), or None when no row comes within the prose gap."""
+    for j in range(k + 1, min(len(lines), k + 1 + MAX_PROSE_GAP)):
+        if row_items(lines[j].text) is not None:
+            return j
+    return None
 
 
 def _prior_people(lines: list[Line]) -> set[str]:
@@ -438,21 +514,69 @@ def _item(line: Line, reading: ListReading) -> Optional[list[Endorsement]]:
     if endorser[0] == reading.candidate:
         return []  # a candidate's own nomination: an item of the list, no endorsement
     rule = _rules()["list.endorsers_of" if reading.mode == "endorsers_of" else "list.grouped"]
-    return [_fact(line, endorser, reading.candidate, reading.stance, reading.stage, rule)]
+    return [_fact(line, endorser, reading.candidate, reading.stance, reading.stage, rule)] \
+        + _aside_picks(line, endorser, reading)
+
+
+def _aside_picks(line: Line, endorser: tuple[str, str, float], reading: ListReading) -> list[Endorsement]:
+    """The other picks a backer line's aside names (rule ``list.aside``): "Eastvale (nominated Ann Lee
+    in 2015; Tom Reyes in 2016)" -- each person of a clause that opens with a cue word, or that
+    follows such a clause, is the line's endorser's pick too; a negated clause ("did not
+    nominate") names none."""
+    doc = line.contexts[0].doc
+    out: list[Endorsement] = []
+    for aside in ASIDE.finditer(line.evidence.text):
+        cued = False
+        at = line.evidence.start + aside.start(1)
+        for clause in aside.group(1).split(";"):
+            start, end = at, at + len(clause)
+            at = end + 1
+            lowered = clause.strip().lower()
+            if CUE_WORD.match(lowered):
+                cued = True
+            elif not cued or CUE_WORD.search(lowered) or not clause.strip()[:1].isupper():
+                cued = False  # "did not nominate", "none in 2015": no pick
+                continue
+            people = [m.text for m in line.mentions if start <= doc[m.start].idx < end
+                      and (m.kind == "person" or m.kind == "org" and person_like(m))]
+            # the clause is the evidence: the year it names is its pick's ("in 2015"), not the list's
+            text = clause.strip()
+            at_text = start + clause.find(text)
+            piece = Line(text, Evidence(text, at_text, at_text + len(text)), line.contexts)
+            out.extend(_fact(piece, endorser, p, "endorses", reading.stage, _rules()["list.aside"])
+                       for p in people if p != endorser[0])
+    return out
 
 
 def _line_endorser(line: Line) -> Optional[tuple[str, str, float]]:
     """The endorser a line names: its person (after a title: "Bay Sheriff Dana Cole"), else the name at its head."""
-    head = _name_head(line.text)
-    if head is None:
+    # a nickname in quotes is no part of the name: "Sheriff Ann "Annie" Lee" is Sheriff Ann Lee
+    plain = NICKNAME.sub(lambda m: " " * len(m.group()), line.text)
+    spaced = _name_head(plain)
+    if spaced is None:
         return None
-    head_end = line.evidence.start + line.evidence.text.find(head) + len(head)
+    head = " ".join(spaced.split())
+    head_end = line.evidence.start + line.evidence.text.find(line.text) + plain.find(spaced) + len(spaced)
     people = [m for m in line.mentions if m.kind == "person" and line.contexts[0].doc[m.start].idx < head_end]
     if people:
-        return people[-1].text, "person", 0.0
+        if plain != line.text and len(people) > 1 and head.endswith(f"{people[-2].text} {people[-1].text}"):
+            return f"{people[-2].text} {people[-1].text}", "person", 0.0  # NER's halves of the name
+        return _whole_name(people[-1].text, head), "person", 0.0
     if person_like_text(head):
         return head, "person", 0.1
     return head, "organization", 0.1
+
+
+def _whole_name(person: str, head: str) -> str:
+    """The person a line names, with the given name the line writes before the surname NER kept
+    alone ("Ann Lee MP for Eastvale": NER's "Lee" is "Ann Lee", not another Lee of the article)."""
+    words_ = head.split()
+    if " " in person or len(words_) < 2 or words_[-1] != person:
+        return person
+    if {words_[-2].lower(), words_[-2].lower().strip(".")} & set(TITLES):
+        return person  # "Sen. Lee": a title, no given name
+    whole = f"{words_[-2]} {person}"
+    return whole if person_like_text(whole) else person
 
 
 def _name_head(text: str) -> Optional[str]:
@@ -479,7 +603,12 @@ def _slate_item(line: Line, reading: ListReading) -> Optional[list[Endorsement]]
         return [_fact(line, reading.endorser, measure, stance, "general", rule)]
     tail = line.text.split(":", 1)[1] if ":" in line.text else line.text
     if any(tail.strip().lower().startswith(w) for w in NO_ENDORSEMENT) and ":" in line.text:
-        return [_fact(line, reading.endorser, None, "declines", reading.stage, rule)]
+        # the race is the line's label ("Court of Appeals, Place 8: No endorsement"), if it names an office
+        return [_fact(line, reading.endorser, None, "declines", reading.stage, rule,
+                      race=line_label(line.text, tail.strip()))]
+    row = _row_facts(line, reading, flattened=False)
+    if row and len(row) == 1:  # "Ohio 6 Ann Lee (D)": one row of a table of tagged names
+        return row
     offset = line.evidence.start + line.evidence.text.find(tail)
     doc = line.contexts[0].doc
     people = [m for m in line.mentions if m.kind == "person" and doc[m.start].idx >= offset
@@ -496,13 +625,18 @@ def _trailing_name(text: str) -> Optional[str]:
     """The capitalised words that end a slate line before any parenthesis, past its office words."""
     words_ = text.split("(")[0].split()
     name: list[str] = []
+    written: list[str] = []  # the words as written, an initial's dot kept
     for w in reversed(words_):
         bare = w.strip(".,;:")
         if not bare[:1].isupper() or bare.lower() in OFFICE_WORDS or any(c.isdigit() for c in bare) \
                 or len(name) == MAX_PERSON_WORDS:
             break
         name.insert(0, bare)
-    return " ".join(name) if len(name) >= 2 and person_like_text(" ".join(name[-3:])) else None
+        written.insert(0, w.strip(",;:") if len(written) else bare)
+    joined = " ".join(name)
+    if INITIALS_NAME.match(joined):  # "A.B. Lee": initials and a surname, a person however NER saw it
+        return " ".join(written)
+    return joined if len(name) >= 2 and person_like_text(" ".join(name[-3:])) else None
 
 
 def _office_before(line: Line, char: int) -> bool:
@@ -520,11 +654,13 @@ def _in_parentheses(line: Line, char: int) -> bool:
 
 
 def _fact(line: Line, endorser: Optional[tuple[str, str, float]], candidate: Optional[str], stance: str,
-          stage: Optional[str], rule: dict) -> Endorsement:
+          stage: Optional[str], rule: dict, race: Optional[str] = None) -> Endorsement:
+    """``race``: the race label the layout gives the line (a table row's "Ohio 6"), which the
+    article's race assignment completes; None when the line gives none."""
     assert endorser is not None
     ctx = line.contexts[0]
     return Endorsement(endorser=endorser[0], endorser_type=endorser[1], candidate=candidate, stance=stance,
                        stage=stage, evidence=line.evidence,
                        confidence=round(max(0.3, DEFAULT.base_confidence - endorser[2] - LIST_PENALTY), 2),
-                       rule=RuleRef(rule["id"], rule["version"]), date=ctx.article.published)
+                       rule=RuleRef(rule["id"], rule["version"]), date=ctx.article.published, race=race)
 
