@@ -1,6 +1,6 @@
 """The learned stage for stances the stage cues leave open (extract/endorsements/stage_model.py)."""
 from endorsetrack.extract.endorsements.stage_model import (
-    FEATURE_BUCKETS, MIN_PROBABILITY, hashed, predicted_stage, season_stage, stage_features,
+    FEATURE_BUCKETS, MIN_PROBABILITY, hashed, measure_stage, predicted_stage, season_stage, stage_features,
     stage_probabilities)
 
 CROWDED_FIELD = ("The state teachers union endorsed Dana Whitfield for governor on Thursday, giving her an edge "
@@ -74,3 +74,16 @@ def test_a_city_runoff_gets_no_nomination_stage_from_the_model(monkeypatch):
     assert predicted_stage(city, None, "2023-05-10", city, "endorses") is None
     party = "The nurses' union backs Ilse Varga, a Democrat, for governor in the runoff."
     assert predicted_stage(party, None, "2023-05-10", party, "endorses") == "primary"
+
+
+def test_a_measure_is_general_in_the_fall_and_open_on_an_earlier_ballot():
+    assert measure_stage(None, "2022-10-14") == "general"
+    assert measure_stage(None, "2023-11-02") == "general"  # an odd year's November vote too
+    assert measure_stage(None, "2022-03-01") is None  # a spring or primary ballot
+    assert measure_stage(None, None) == "general"
+
+
+def test_a_measure_takes_no_nomination_stage_from_its_story():
+    assert measure_stage("primary", "2022-05-20") is None
+    assert measure_stage("primary", "2022-10-20") == "general"
+    assert measure_stage("general", "2022-05-20") == "general"  # "in the November election" said so

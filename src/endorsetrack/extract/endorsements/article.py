@@ -27,7 +27,7 @@ from .endorser_roles import AGENTLESS_PENALTY, PERCENT_RE, endorsers_of
 from ..mentions import byline_author, provisional_type
 from ..mentions import resolve_endorser
 from .stage import article_stage, frame_stage
-from .stage_model import predicted_stage
+from .stage_model import measure_stage, predicted_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
@@ -253,8 +253,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optiona
     for e in items:
         if e.candidate and MEASURE_NAME.match(e.candidate):
             race = races.race_for_measure(e.candidate, e.evidence.text)
-            if e.stage is None:  # a measure is put to voters, not to a nominating contest
-                e = replace(e, stage="general")
+            e = replace(e, stage=measure_stage(e.stage, published))
         elif e.candidate and (label := line_label(e.evidence.text, e.candidate)):
             race = races.race_of_line_label(label)  # "Attorney General: Ana Ruiz" on a roundup's own line
         elif e.candidate:

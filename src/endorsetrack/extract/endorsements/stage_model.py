@@ -127,6 +127,22 @@ def season_stage(published: Optional[str]) -> Optional[str]:
     return "primary" if month in NOMINATING_MONTHS else "general" if month in GENERAL_MONTHS else None
 
 
+def measure_stage(stage: Optional[str], published: Optional[str]) -> Optional[str]:
+    """Stage of a stance on a ballot measure. A measure is put to voters, never to a nominating
+    contest, so a story's primary context does not reach it; one voted on in November is
+    general (GUIDELINES). Published in the months before the fall (GENERAL_MONTHS) of any year,
+    the vote is a spring or primary ballot's or too far off to tell, and the stage stays open.
+    Calibrated on train gold measure stances: published February, March, May 9 null / 0
+    general; September-November 0 null / 24 general; undated 3 null / 0 general on train but
+    3 general on dev, so an undated measure keeps general."""
+    if stage == "general":
+        return stage
+    m = YEAR_RE.match(published or "")
+    if m and int(m.group(2)) not in GENERAL_MONTHS:
+        return None
+    return "general"
+
+
 def predicted_stage(text: str, title: Optional[str], published: Optional[str],
                     evidence: str, stance: str) -> Optional[str]:
     probs = stage_probabilities(text, title, published, evidence, stance)
