@@ -1,7 +1,7 @@
 """The learned stage for stances the stage cues leave open (extract/endorsements/stage_model.py)."""
 from endorsetrack.extract.endorsements.stage_model import (
     FEATURE_BUCKETS, MIN_PROBABILITY, hashed, measure_stage, predicted_stage, season_stage, stage_features,
-    stage_probabilities)
+    stage_probabilities, story_stage)
 
 CROWDED_FIELD = ("The state teachers union endorsed Dana Whitfield for governor on Thursday, giving her an edge "
                  "over the five other Democrats seeking the party nod. Voters pick the Democratic candidate in "
@@ -87,3 +87,18 @@ def test_a_measure_takes_no_nomination_stage_from_its_story():
     assert measure_stage("primary", "2022-05-20") is None
     assert measure_stage("primary", "2022-10-20") == "general"
     assert measure_stage("general", "2022-05-20") == "general"  # "in the November election" said so
+
+
+AFTER_THE_CONVENTIONS = ("The Harbor Workers Union endorsed Lena Cruz's presidential bid on Monday. Her win over primary "
+                         "challenger Tom Ardley in the spring had kept the union waiting.")
+
+
+def test_a_presidential_story_in_the_fall_of_a_presidential_year_is_past_its_nomination():
+    assert story_stage(AFTER_THE_CONVENTIONS, "2028-09-12") == "general"
+    assert story_stage(AFTER_THE_CONVENTIONS, "2028-04-12") == "primary"  # before the conventions
+    assert story_stage(AFTER_THE_CONVENTIONS, "2026-09-12") == "primary"  # no presidential election that year
+
+
+def test_the_fall_calendar_leaves_a_state_race_with_a_primary_ahead_alone():
+    text = "The teachers union endorsed Tom Ardley for governor ahead of the June primary."
+    assert story_stage(text, "2028-10-01") == "primary"

@@ -17,7 +17,7 @@ from typing import Optional
 
 import numpy as np
 
-from .stage import nonpartisan_runoff, partisan
+from .stage import PRESIDENTIAL, article_stage, nonpartisan_runoff, partisan
 
 #: Size of the hashed feature space. 2**13 buckets: doc-grouped 5-fold CV on train
 #: scored the same at 2**13 and 2**15 and lower at 2**11 (docs/stage-model.md).
@@ -125,6 +125,21 @@ def season_stage(published: Optional[str]) -> Optional[str]:
         return None
     month = int(m.group(2))
     return "primary" if month in NOMINATING_MONTHS else "general" if month in GENERAL_MONTHS else None
+
+
+def story_stage(text: str, published: Optional[str]) -> Optional[str]:
+    """The article's default stage (stage.article_stage) read against the calendar: a
+    presidential story published in September-November of a presidential election year comes
+    after the party conventions, so a nomination contest it names ("ahead of the caucuses in
+    January", "brushing aside his primary challenger") is over and its stances are general.
+    Train: the two such stories that article_stage read as primary have 2 general stances that
+    took primary; no train story of that season and kind has a primary stance without a cue."""
+    default = article_stage(text)
+    m = YEAR_RE.match(published or "")
+    if default == "primary" and m and int(m.group(1)) % 4 == 0 and int(m.group(2)) in GENERAL_MONTHS \
+            and PRESIDENTIAL.search(text):
+        return "general"
+    return default
 
 
 def measure_stage(stage: Optional[str], published: Optional[str]) -> Optional[str]:
