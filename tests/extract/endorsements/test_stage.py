@@ -185,3 +185,13 @@ def test_one_state_round_of_a_presidential_contest_does_not_end_it(text):
 def test_a_state_primary_won_in_a_state_race_still_ends_it():
     text = "Reyes won the Oregon Democratic primary for governor. The union endorsed Reyes on Friday."
     assert article_stage(text) == "general"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four retired mayors are backing the Democrat for governor. They praised Lena Cruz.", "general"),
+    ("The union is endorsing the Republican in the Senate race, Tom Ardley.", "general"),
+    ("The Democrat who raised the most money, Lena Cruz, won the union's backing.", None),
+    ("The Republican governors met on Friday and endorsed Tom Ardley.", None),
+])
+def test_a_party_word_standing_for_one_candidate_is_that_partys_nominee(text, expected):
+    assert article_stage(text) == expected
