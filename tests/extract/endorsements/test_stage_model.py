@@ -102,3 +102,13 @@ def test_a_presidential_story_in_the_fall_of_a_presidential_year_is_past_its_nom
 def test_the_fall_calendar_leaves_a_state_race_with_a_primary_ahead_alone():
     text = "The teachers union endorsed Tom Ardley for governor ahead of the June primary."
     assert story_stage(text, "2028-10-01") == "primary"
+
+
+def test_the_fall_of_an_even_year_is_general_without_a_party_word_except_in_a_city_race(monkeypatch):
+    import endorsetrack.extract.endorsements.stage_model as module
+    monkeypatch.setattr(module, "stage_probabilities", lambda *a: {"primary": 0.3, "general": 0.4, "none": 0.3})
+    national = "The Tollgate Courier endorsed Mira Senn for the Senate."
+    assert predicted_stage(national, None, "2026-10-02", national, "endorses") == "general"
+    assert predicted_stage(national, None, "2026-02-02", national, "endorses") is None  # no party: no primary
+    city = "The Tollgate Courier endorsed Mira Senn in the mayoral race."
+    assert predicted_stage(city, None, "2026-10-02", city, "endorses") is None

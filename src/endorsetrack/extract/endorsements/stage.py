@@ -95,6 +95,12 @@ def partisan(text: str) -> bool:
     return bool(_patterns()["partisan"].search(text))
 
 
+def municipal(text: str) -> bool:
+    """Whether the story is about a city or school race ("the mayoral race", "Ward 3",
+    "school trustee"), whose election need not fall on the federal November."""
+    return bool(_patterns()["municipal"].search(text))
+
+
 def nonpartisan_runoff(text: str) -> bool:
     """Whether the story is about a runoff of a race without parties (a city runoff): no
     nomination contest takes place in it."""
