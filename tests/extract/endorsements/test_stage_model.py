@@ -112,3 +112,13 @@ def test_the_fall_of_an_even_year_is_general_without_a_party_word_except_in_a_ci
     assert predicted_stage(national, None, "2026-02-02", national, "endorses") is None  # no party: no primary
     city = "The Tollgate Courier endorsed Mira Senn in the mayoral race."
     assert predicted_stage(city, None, "2026-10-02", city, "endorses") is None
+
+
+def test_a_presidential_story_in_the_year_before_the_election_is_about_the_nomination(monkeypatch):
+    import endorsetrack.extract.endorsements.stage_model as module
+    monkeypatch.setattr(module, "stage_probabilities", lambda *a: {"primary": 0.4, "general": 0.3, "none": 0.3})
+    story = "The Harbor Workers Union endorsed Lena Cruz's presidential bid on Monday."
+    assert predicted_stage(story, None, "2027-10-02", story, "endorses") == "primary"
+    assert predicted_stage(story, None, "2025-10-02", story, "endorses") is None  # three years off: unsure
+    governor = "The Harbor Workers Union endorsed Lena Cruz for governor on Monday."
+    assert predicted_stage(governor, None, "2027-10-02", governor, "endorses") is None
