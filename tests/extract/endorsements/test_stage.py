@@ -195,3 +195,12 @@ def test_a_state_primary_won_in_a_state_race_still_ends_it():
 ])
 def test_a_party_word_standing_for_one_candidate_is_that_partys_nominee(text, expected):
     assert article_stage(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor endorsed Lena Cruz following the Aug. 21 primary.",
+    "The union has yet to back Cruz, who clinched the nomination last week.",
+    "Ardley secured the Republican nomination, and the sheriffs now back him.",
+])
+def test_a_dated_primary_or_a_nomination_already_clinched_dates_a_general_stance(text):
+    assert stage_in_text(text) == "general"
