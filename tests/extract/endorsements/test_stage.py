@@ -158,3 +158,49 @@ def test_a_presidential_race_is_a_party_race_without_a_party_word():
     from endorsetrack.extract.endorsements.stage import partisan
     assert partisan("The Tollgate Courier endorsed Mira Senn in the presidential race.")
     assert not partisan("The union's president endorsed Mira Senn for mayor.")
+
+
+@pytest.mark.parametrize("text", [
+    "Senators stay out of the fight to win the party's presidential nomination. Vega backs Reyes.",
+    "Most voters wanted Reyes to win the nomination, the poll found. The Harbor Workers Union endorsed Reyes.",
+])
+def test_a_nomination_still_to_win_does_not_make_a_story_general(text):
+    assert article_stage(text) != "general"
+
+
+def test_a_nomination_won_last_week_makes_a_story_general():
+    text = "Reyes topped a four-person field last week to win the Democratic nomination. The union endorsed him."
+    assert article_stage(text) == "general"
+
+
+@pytest.mark.parametrize("text", [
+    "After a victory in the Oregon primary, Reyes leads the presidential race. Vega endorsed Reyes.",
+    "Reyes won the Republican primary in Utah and more presidential primaries are ahead. Vega backs him.",
+    "Reyes racked up nine wins in primary contests in the presidential race. Vega endorsed Reyes.",
+])
+def test_one_state_round_of_a_presidential_contest_does_not_end_it(text):
+    assert article_stage(text) != "general"
+
+
+def test_a_state_primary_won_in_a_state_race_still_ends_it():
+    text = "Reyes won the Oregon Democratic primary for governor. The union endorsed Reyes on Friday."
+    assert article_stage(text) == "general"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four retired mayors are backing the Democrat for governor. They praised Lena Cruz.", "general"),
+    ("The union is endorsing the Republican in the Senate race, Tom Ardley.", "general"),
+    ("The Democrat who raised the most money, Lena Cruz, won the union's backing.", None),
+    ("The Republican governors met on Friday and endorsed Tom Ardley.", None),
+])
+def test_a_party_word_standing_for_one_candidate_is_that_partys_nominee(text, expected):
+    assert article_stage(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor endorsed Lena Cruz following the Aug. 21 primary.",
+    "The union has yet to back Cruz, who clinched the nomination last week.",
+    "Ardley secured the Republican nomination, and the sheriffs now back him.",
+])
+def test_a_dated_primary_or_a_nomination_already_clinched_dates_a_general_stance(text):
+    assert stage_in_text(text) == "general"

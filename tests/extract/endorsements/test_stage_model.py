@@ -1,7 +1,7 @@
 """The learned stage for stances the stage cues leave open (extract/endorsements/stage_model.py)."""
 from endorsetrack.extract.endorsements.stage_model import (
-    FEATURE_BUCKETS, MIN_PROBABILITY, hashed, predicted_stage, season_stage, stage_features,
-    stage_probabilities)
+    FEATURE_BUCKETS, MIN_PROBABILITY, hashed, measure_stage, predicted_stage, season_stage, stage_features,
+    stage_probabilities, story_stage)
 
 CROWDED_FIELD = ("The state teachers union endorsed Dana Whitfield for governor on Thursday, giving her an edge "
                  "over the five other Democrats seeking the party nod. Voters pick the Democratic candidate in "
@@ -74,3 +74,51 @@ def test_a_city_runoff_gets_no_nomination_stage_from_the_model(monkeypatch):
     assert predicted_stage(city, None, "2023-05-10", city, "endorses") is None
     party = "The nurses' union backs Ilse Varga, a Democrat, for governor in the runoff."
     assert predicted_stage(party, None, "2023-05-10", party, "endorses") == "primary"
+
+
+def test_a_measure_is_general_in_the_fall_and_open_on_an_earlier_ballot():
+    assert measure_stage(None, "2022-10-14") == "general"
+    assert measure_stage(None, "2023-11-02") == "general"  # an odd year's November vote too
+    assert measure_stage(None, "2022-03-01") is None  # a spring or primary ballot
+    assert measure_stage(None, None) == "general"
+
+
+def test_a_measure_takes_no_nomination_stage_from_its_story():
+    assert measure_stage("primary", "2022-05-20") is None
+    assert measure_stage("primary", "2022-10-20") == "general"
+    assert measure_stage("general", "2022-05-20") == "general"  # "in the November election" said so
+
+
+AFTER_THE_CONVENTIONS = ("The Harbor Workers Union endorsed Lena Cruz's presidential bid on Monday. Her win over primary "
+                         "challenger Tom Ardley in the spring had kept the union waiting.")
+
+
+def test_a_presidential_story_in_the_fall_of_a_presidential_year_is_past_its_nomination():
+    assert story_stage(AFTER_THE_CONVENTIONS, "2028-09-12") == "general"
+    assert story_stage(AFTER_THE_CONVENTIONS, "2028-04-12") == "primary"  # before the conventions
+    assert story_stage(AFTER_THE_CONVENTIONS, "2026-09-12") == "primary"  # no presidential election that year
+
+
+def test_the_fall_calendar_leaves_a_state_race_with_a_primary_ahead_alone():
+    text = "The teachers union endorsed Tom Ardley for governor ahead of the June primary."
+    assert story_stage(text, "2028-10-01") == "primary"
+
+
+def test_the_fall_of_an_even_year_is_general_without_a_party_word_except_in_a_city_race(monkeypatch):
+    import endorsetrack.extract.endorsements.stage_model as module
+    monkeypatch.setattr(module, "stage_probabilities", lambda *a: {"primary": 0.3, "general": 0.4, "none": 0.3})
+    national = "The Tollgate Courier endorsed Mira Senn for the Senate."
+    assert predicted_stage(national, None, "2026-10-02", national, "endorses") == "general"
+    assert predicted_stage(national, None, "2026-02-02", national, "endorses") is None  # no party: no primary
+    city = "The Tollgate Courier endorsed Mira Senn in the mayoral race."
+    assert predicted_stage(city, None, "2026-10-02", city, "endorses") is None
+
+
+def test_a_presidential_story_in_the_year_before_the_election_is_about_the_nomination(monkeypatch):
+    import endorsetrack.extract.endorsements.stage_model as module
+    monkeypatch.setattr(module, "stage_probabilities", lambda *a: {"primary": 0.4, "general": 0.3, "none": 0.3})
+    story = "The Harbor Workers Union endorsed Lena Cruz's presidential bid on Monday."
+    assert predicted_stage(story, None, "2027-10-02", story, "endorses") == "primary"
+    assert predicted_stage(story, None, "2025-10-02", story, "endorses") is None  # three years off: unsure
+    governor = "The Harbor Workers Union endorsed Lena Cruz for governor on Monday."
+    assert predicted_stage(governor, None, "2027-10-02", governor, "endorses") is None

@@ -27,8 +27,8 @@ from .candidates import find_candidates, no_vote, person_like
 from .endorser_roles import AGENTLESS_PENALTY, PERCENT_RE, endorsers_of
 from ..mentions import byline_author, provisional_type
 from ..mentions import resolve_endorser
-from .stage import article_stage, frame_stage
-from .stage_model import predicted_stage
+from .stage import frame_stage
+from .stage_model import measure_stage, predicted_stage, story_stage
 from .stance import decide_stance
 from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
@@ -38,7 +38,7 @@ from .measure_lines import campaign_roles, measure_verdict_lines
 from .went_to import goes_to
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
-    default_stage = article_stage(article.text)
+    default_stage = story_stage(article.text, article.published)
     people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and ent[-1].lower_ not in TITLES}
     surnames = frozenset(people_surnames)
     people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames | {
@@ -254,8 +254,7 @@ def _assign_races(items: list[Endorsement], races: RaceIndex, published: Optiona
     for e in items:
         if e.candidate and MEASURE_NAME.match(e.candidate):
             race = races.race_for_measure(e.candidate, e.evidence.text)
-            if e.stage is None:  # a measure is put to voters, not to a nominating contest
-                e = replace(e, stage="general")
+            e = replace(e, stage=measure_stage(e.stage, published))
         elif e.race:  # a line's own label ("Ohio 6", "Place 8: No endorsement"), read with the list
             race = races.race_of_line_label(district_label(e.race) or e.race)
         elif e.candidate and (label := line_label(e.evidence.text, e.candidate)):

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...nlp.build import doc_text
+from ...nlp.places import us_states
 from ...nlp.rules import packaged_rules
 
 
@@ -51,7 +52,9 @@ def article_stage(text: str) -> Optional[str]:
     """The stage that stances in this article default to when nothing nearer says
     (or RESULTS, which frame_stage turns into one per stance)."""
     p = _patterns()
-    over = p["primary_over"].search(text)
+    presidential = bool(PRESIDENTIAL.search(text))
+    over = next((m for m in p["primary_over"].finditer(text)
+                 if not (presidential and _one_state_round(text, m.start(), m.end()))), None)
     if over and "independent" in over.group(0).lower() and not p["partisan"].search(text):
         over = None  # "running as an independent" in a nonpartisan city race: no party contest at all
     if over:
@@ -70,9 +73,32 @@ def article_stage(text: str) -> Optional[str]:
     return None
 
 
+PRESIDENTIAL = re.compile(r"(?i)\bpresidential\b|\b(?:race|nomination|run|running) for president\b")
+STATE_ROUND_CHARS = 20  # "won the Democratic primary in Ohio": a state named just after the primary word
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> re.Pattern:
+    names = sorted((name for name, _ in us_states()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def _one_state_round(text: str, start: int, end: int) -> bool:
+    """Whether a primary won or lost is one state's round of a presidential nomination
+    ("a victory in the Oregon primary", "won the Republican primary in Utah"): the contest
+    goes on in the other states, so it does not make the article's stances general."""
+    return bool(_state_names().search(text, start, min(len(text), end + STATE_ROUND_CHARS)))
+
+
 def partisan(text: str) -> bool:
     """Whether the story's race is fought between parties (a party word or a "(D-" tag)."""
     return bool(_patterns()["partisan"].search(text))
+
+
+def municipal(text: str) -> bool:
+    """Whether the story is about a city or school race ("the mayoral race", "Ward 3",
+    "school trustee"), whose election need not fall on the federal November."""
+    return bool(_patterns()["municipal"].search(text))
 
 
 def nonpartisan_runoff(text: str) -> bool:
