@@ -18,6 +18,7 @@ from ...nlp.vocabulary import word_map, words
 from ...normalize import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
+from .descriptions import POSSESSIVE_MARKS, Profile, build_profiles, describe, resolve_description
 from .reference_phrases import GROUP_NOUNS, NEWSPAPER_REFERENCE_NOUNS, ORG_REFERENCE_NOUNS
 from .detect import PERSONAL_TITLES, Mention, names_no_one
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
@@ -348,6 +349,10 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         wanted = PRONOUN_GENDER.get(label)
         if wanted:  # "her" is not the man the article calls "he"
             people = [c for c in people if person_gender(c.text, ctx) in (None, wanted)]
+        if label.startswith("person:"):
+            fitting = described_person(m, ctx)  # "the Democratic incumbent": the one person it fits
+            if fitting is not None:
+                return fitting, "person"
         people = _not_excluded_by_description(m, people, ctx)
         matched = _matching_description(m, people, ctx)
         if matched:
@@ -632,6 +637,43 @@ def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContex
         if score > best_score:
             best, best_score = person, score
     return best
+
+
+def article_profiles(ctx: SentenceContext) -> list[Profile]:
+    """What the article writes next to each person's name (extract/mentions/descriptions.py), once per article."""
+    cache = ctx.doc.user_data.setdefault("endorsetrack.profiles", {})
+    if "all" not in cache:
+        people = [(ent[-1].lower_, ent.text, ent.start, ent.end - 1) for ent in
+                  (_without_possessive(e) for e in ctx.doc.ents if e.label_ == "PERSON") if len(ent)]
+        genders = {key: person_gender(text, ctx) for key, text, _, _ in people}
+        cache["all"] = build_profiles(ctx.doc, people, genders)
+    return cache["all"]
+
+
+def _without_possessive(ent):
+    """'Ana Ruiz's' -> 'Ana Ruiz'."""
+    end = ent.end
+    while end > ent.start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].text in POSSESSIVE_MARKS):
+        end -= 1
+    return ent.doc[ent.start:end]
+
+
+def described_person(m: Mention, ctx: SentenceContext) -> Optional[str]:
+    """The person a definite description ('the Democratic incumbent', 'the Democrat', 'the mayor of
+    Glenford') fits, when exactly one of the article's people fits it."""
+    doc = ctx.doc
+    end = m.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
+        end += 1
+        while end < len(doc) and doc[end].ent_type_ == "GPE":
+            end += 1  # "the mayor of Glenford"
+    found = describe(list(doc[m.start:end]))
+    # a description points back: to a person named before it (what the article says of them anywhere)
+    named_before = {x.text.split()[-1].lower() for past in ctx.all_history for x in past if x.kind == "person"} | {
+        x.text.split()[-1].lower() for x in ctx.mentions if x.kind == "person" and x.end <= m.start}
+    profiles = [p for p in article_profiles(ctx) if p.key in named_before]
+    person = resolve_description(found, profiles) if found is not None else None
+    return person.name if person is not None else None
 
 
 def _not_excluded_by_description(m: Mention, people: list[Mention], ctx: SentenceContext) -> list[Mention]:
