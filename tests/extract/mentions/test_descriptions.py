@@ -37,3 +37,12 @@ def test_a_role_the_article_gives_one_person_is_that_person():
 def test_a_party_tag_gives_the_party():
     text = "Sen. Rowan Ashby (D-Ore.) and Sen. Mira Kettle (R-Ore.) spoke. Voters like the Republican senator."
     assert _resolve(text, "the Republican senator") == "Mira Kettle"
+
+
+def test_a_description_rules_out_people_of_another_party():
+    from endorsetrack.extract.mentions.descriptions import contradicts
+    doc = build_nlp()("Republican Tobias Marlowe spoke. The Democratic nominee did not.")
+    profiles = build_profiles(doc, _people(doc))
+    start = doc.text.index("The Democratic nominee")
+    found = describe(list(doc.char_span(start, start + len("The Democratic nominee"))))
+    assert found is not None and [p.name for p in profiles if contradicts(found, p)] == ["Tobias Marlowe"]

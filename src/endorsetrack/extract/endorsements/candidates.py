@@ -334,7 +334,9 @@ def _described_candidate(tok: Token, frame: Frame, ctx: SentenceContext) -> Opti
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children) \
             or verb.tag_ == "VB" and verb.dep_ == "xcomp":
         return None  # "will support the nominee", "plans to back the candidate": whoever it is
-    pronoun = Mention(tok.i, tok.i + 1, tok.text, "ref", "person:" + tok.lemma_.lower())
+    start = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound") and c.i < tok.i] + [tok.i])
+    # the whole description ("the Democratic nominee"): its words choose among the people named before
+    pronoun = Mention(start, tok.i + 1, ctx.doc[start:tok.i + 1].text, "ref", "person:" + tok.lemma_.lower())
     earlier_only = copy.copy(ctx)  # a person named in this sentence is its endorser or speaker, not "the candidate"
     earlier_only.mentions = [m for m in ctx.mentions if m.kind != "person"]
     ante = antecedent(pronoun, earlier_only)

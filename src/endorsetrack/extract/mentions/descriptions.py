@@ -132,7 +132,8 @@ def _near_words(doc, first: int, last: int) -> list:
     (", the mayor of Glenford,", ", a Democrat,", ", Glenford's Democratic mayor.")."""
     sent_start = doc[first].sent.start
     out = _run_before(doc, first, sent_start)
-    if not out and first - 2 >= sent_start and doc[first - 1].text == "," \
+    closed = last + 1 >= len(doc) or doc[last + 1].is_punct and doc[last + 1].text not in POSSESSIVE_MARKS
+    if not out and closed and first - 2 >= sent_start and doc[first - 1].text == "," \
             and _noun_of(doc[first - 2].lower_) in PERSON_REFERENCE_NOUNS:
         out = _run_before(doc, first - 1, sent_start)  # "another former Republican governor, Ana Ruiz,"
     j = last + 1
@@ -200,11 +201,17 @@ def describe(tokens: Sequence) -> Optional[Description]:
                        any(w in PAST_OFFICE_WORDS for w in mods))
 
 
-def _fits(d: Description, p: Profile) -> bool:
+def contradicts(d: Description, p: Profile) -> bool:
+    """The article says something of the person the description rules out: another party
+    ("the Democrat" is not the person called a Republican) or another gender."""
     if d.party and p.parties and d.party not in p.parties:
-        return False  # "the Democrat" is not the person the article calls a Republican
+        return True
     wanted = _gender_of(d.head)
-    if wanted and p.gender and p.gender != wanted:
+    return bool(wanted and p.gender and p.gender != wanted)
+
+
+def _fits(d: Description, p: Profile) -> bool:
+    if contradicts(d, p):
         return False
     said = []  # each attribute the description gives, and whether the article says it of this person
     if _party_of(d.head):
