@@ -103,6 +103,7 @@ class Profile:
     words: frozenset[str]  # their words, titles as nouns ("sen." -> "senator"), places lowercased
     parties: frozenset[str]
     gender: Optional[str] = None
+    places: frozenset[str] = frozenset()  # the places among ``words`` ("Glenford Mayor Ana Ruiz")
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ def build_profiles(doc, people: Iterable[tuple[str, str, int, int]],
     roles: dict[str, set[tuple[str, ...]]] = {}
     found: dict[str, set[str]] = {}
     parties: dict[str, set[str]] = {}
+    places: dict[str, set[str]] = {}
     fullest: dict[str, str] = {}
     text = doc.text
     for key, name, first, last in people:
@@ -176,6 +178,7 @@ def build_profiles(doc, people: Iterable[tuple[str, str, int, int]],
         near = _near_words(doc, first, last)
         bag = found.setdefault(key, set())
         bag.update(_noun_of(t.lower_) for t in near)
+        places.setdefault(key, set()).update(t.lower_ for t in near if t.ent_type_ == "GPE")
         party = parties.setdefault(key, set())
         party.update(p for p in (_party_of(t.lower_) for t in near) if p)
         end = doc[last].idx + len(doc[last].text)
@@ -183,7 +186,7 @@ def build_profiles(doc, people: Iterable[tuple[str, str, int, int]],
         if tag and tag.group(1) in PARTY_TAG_LETTERS:
             party.add(PARTY_TAG_LETTERS[tag.group(1)])
     return [Profile(key, fullest[key], frozenset(roles[key]), frozenset(found[key]), frozenset(parties[key]),
-                    (genders or {}).get(key)) for key in fullest]
+                    (genders or {}).get(key), frozenset(places[key])) for key in fullest]
 
 
 def describe(tokens: Sequence) -> Optional[Description]:
@@ -206,6 +209,8 @@ def contradicts(d: Description, p: Profile) -> bool:
     ("the Democrat" is not the person called a Republican) or another gender."""
     if d.party and p.parties and d.party not in p.parties:
         return True
+    if d.places and p.places and not set(d.places) & p.places:
+        return True  # "the Glenford mayor" is not the person the article calls "Harwich Mayor X"
     wanted = _gender_of(d.head)
     return bool(wanted and p.gender and p.gender != wanted)
 
@@ -224,7 +229,8 @@ def _fits(d: Description, p: Profile) -> bool:
         said.append(d.head in p.words or noun in p.words)
     if d.party and not _party_of(d.head):
         said.append(d.party in p.parties)
-    said.extend(place in p.words for place in d.places)
+    # a place the article does not say of the person leaves them in ("the Glenford senator" is the only
+    # senator it names); one it says of another person rules them out (contradicts)
     if d.past:
         said.append(any(w in PAST_OFFICE_WORDS for w in p.words))
     return bool(said) and all(said)
