@@ -27,7 +27,7 @@ ROLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 # Roles that name no one in particular however the article uses them.
 VAGUE_ROLES = frozenset({("former",), ("state",), ("party",), ("leader",), ("candidate",), ("rival",)})
 # Tokens before a name read for its description ("former Republican Kansas Gov."): a title and up to
-# five modifiers; calibrated on train's longest descriptions before a name (6 tokens)
+# five modifiers; set to hold train's longest such run ("former Republican U.S. Sen."), not tuned further
 PROFILE_WINDOW = 6
 PARTY_STEMS = word_map("poll.party_group_stems")  # party word -> its party ("gop" -> "rep")
 PARTY_TAG_LETTERS = word_map("party_tag_letters")  # "D" in "(D-Ore.)" -> "dem"
