@@ -32,6 +32,7 @@ PROFILE_WINDOW = 6
 PARTY_STEMS = word_map("poll.party_group_stems")  # party word -> its party ("gop" -> "rep")
 PARTY_TAG_LETTERS = word_map("party_tag_letters")  # "D" in "(D-Ore.)" -> "dem"
 PAST_OFFICE_WORDS = words("past_office_words")
+ELECTION_NOUNS = words("race.election_nouns")
 PERSON_REFERENCE_NOUNS = words("person_reference_nouns")
 # Role nouns any candidate may be called without the article saying it next to the name; they
 # choose a person only together with another attribute that is said ("the Democratic incumbent")
@@ -222,8 +223,7 @@ def _fits(d: Description, p: Profile) -> bool:
     if _party_of(d.head):
         said.append(d.party in p.parties)
     elif d.head in OPEN_ROLES:
-        if d.head in p.words:
-            said.append(True)
+        pass  # "the candidate", "the only candidate": said of many; chooses no one without another attribute
     else:
         noun = d.head.removesuffix("woman") + "man" if d.head.endswith("woman") else d.head
         said.append(d.head in p.words or noun in p.words)
@@ -254,3 +254,19 @@ def resolve_description(d: Description, profiles: Sequence[Profile]) -> Optional
         return exact
     fitting = [p for p in profiles if _fits(d, p)]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def description_at(doc, the: int, profiles: Sequence[Profile]) -> Optional[tuple[int, Profile]]:
+    """(end token, person) of the description after "the" at token ``the`` ("the Democratic
+    senator", "the former mayor"): its words up to its office noun, when one person fits them."""
+    end = the + 1
+    while end < len(doc) and end - the <= ROLE_MAX_TOKENS and doc[end].is_alpha and doc[end].pos_ in ROLE_POS:
+        end += 1
+    while end > the + 1 and doc[end - 1].lower_ not in PERSON_REFERENCE_NOUNS:
+        end -= 1
+    if end == the + 1 or end + 1 < len(doc) and (doc[end].tag_ == "POS" or doc[end].text in POSSESSIVE_MARKS) \
+            and doc[end + 1].lower_ in ELECTION_NOUNS:
+        return None  # "the governor's race" is a contest, not the governor
+    found = describe(list(doc[the:end]))
+    person = resolve_description(found, profiles) if found is not None else None
+    return (end, person) if person is not None else None

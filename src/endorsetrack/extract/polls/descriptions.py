@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..mentions import Profile, build_profiles, describe, known_roles, resolve_description
-from ..mentions.descriptions import PERSON_REFERENCE_NOUNS, ROLE_MAX_TOKENS, ROLE_POS
+from ..mentions import build_profiles, description_at, known_roles
 from .people import CandidateMention, PersonIndex
 
 
@@ -32,7 +31,7 @@ def add_description_mentions(doc, index: PersonIndex) -> None:
     for tok in doc:
         if tok.lower_ != "the":
             continue
-        found = _known_role_at(doc, tok.i, known) or _described_at(doc, tok.i, profiles)
+        found = _known_role_at(doc, tok.i, known) or _description_end(doc, tok.i, profiles)
         if found is None:
             continue
         end, key = found
@@ -61,16 +60,7 @@ def _known_role_at(doc, the: int, known: dict[tuple[str, ...], str]) -> Optional
     return None
 
 
-def _described_at(doc, the: int, profiles: list[Profile]) -> Optional[tuple[int, str]]:
-    """(end token, person key) of "the Democratic senator", "the former mayor": a description whose
-    office noun ends it and whose attributes fit one person only."""
-    end = the + 1
-    while end < len(doc) and end - the <= ROLE_MAX_TOKENS and doc[end].is_alpha and doc[end].pos_ in ROLE_POS:
-        end += 1
-    while end > the + 1 and doc[end - 1].lower_ not in PERSON_REFERENCE_NOUNS:
-        end -= 1
-    if end == the + 1 or _name_follows(doc, end):
-        return None
-    found = describe(list(doc[the:end]))
-    person = resolve_description(found, profiles) if found is not None else None
-    return (end, person.key) if person is not None else None
+def _description_end(doc, the: int, profiles) -> Optional[tuple[int, str]]:
+    """(end token, person key) of "the Oregon senator": the shared resolver's one fitting person."""
+    found = description_at(doc, the, profiles)
+    return None if found is None or _name_follows(doc, found[0]) else (found[0], found[1].key)
