@@ -28,3 +28,19 @@ DESCRIBED_CANDIDATE_CASES = [
 @pytest.mark.parametrize("text,expected", DESCRIBED_CANDIDATE_CASES)
 def test_described_candidate(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+DESCRIPTION_RESOLVER_CASES = [
+    pytest.param("Former Republican Gov. Tobias Marlowe backs Democratic Gov. Celia Brandt. Later, another former "
+                 "Republican governor, Hugo Pellerin, also announced his support for the Democratic incumbent.",
+                 {("Tobias Marlowe", "Celia Brandt", "endorses", None),
+                  ("Hugo Pellerin", "Celia Brandt", "endorses", None)}, id="party-and-role-not-the-endorser"),
+    pytest.param("Sen. Rowan Ashby of Oregon is running for president. The Elmstead Plumbers Union has endorsed "
+                 "the Oregon Senator.",
+                 {("Elmstead Plumbers Union", "Rowan Ashby", "endorses", None)}, id="place-and-office-fit-one-person"),
+]
+
+
+@pytest.mark.parametrize("text,expected", DESCRIPTION_RESOLVER_CASES)
+def test_description_resolver(nlp, text, expected):
+    assert facts_of(nlp, text) == expected

@@ -23,7 +23,7 @@ from ..mentions import SentenceContext, expand_list
 from .coordination import colon_named
 from .frames import SUPPORTER_NOUNS, Frame
 from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
-from ..mentions import antecedent, appositive_name, is_institution
+from ..mentions import antecedent, appositive_name, described_person, is_institution
 
 
 CANDIDACY_NOUNS = words("candidacy_nouns")
@@ -174,6 +174,11 @@ def _find_candidates(frame: Frame, ctx: SentenceContext) -> tuple[list[tuple[str
             if tok.lower_ == "whose" and tok.head.head.dep_ == "relcl":
                 tok = tok.head.head.head  # "Hensen, whose bid is supported by X"
     m = ctx.mention_for(tok.i, via_possessor=False)
+    if m is None or m.kind == "org" and m.label == "GPE" and not m.covers(tok.i):
+        by_place = _person_description(tok, ctx)  # "endorsed the Arizona Senator": the one person it fits
+        fitting = described_person(by_place, ctx) if by_place is not None else None
+        if fitting is not None:
+            return [(fitting, DESCRIBED_CANDIDATE_PENALTY)], False  # the place is a mention, the phrase none
     if m is None and frame.rule["kind"] == "receive":
         m = _nearest_left_person(frame.trigger, ctx)
     if m is None or m.kind == "ref" and not m.label.startswith(("he", "she", "him", "his", "her", "person:")):
@@ -334,11 +339,27 @@ def _described_candidate(tok: Token, frame: Frame, ctx: SentenceContext) -> Opti
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children) \
             or verb.tag_ == "VB" and verb.dep_ == "xcomp":
         return None  # "will support the nominee", "plans to back the candidate": whoever it is
-    pronoun = Mention(tok.i, tok.i + 1, tok.text, "ref", "person:" + tok.lemma_.lower())
+    start = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound") and c.i < tok.i] + [tok.i])
+    # the whole description ("the Democratic nominee"): its words choose among the people named before
+    pronoun = Mention(start, tok.i + 1, ctx.doc[start:tok.i + 1].text, "ref", "person:" + tok.lemma_.lower())
     earlier_only = copy.copy(ctx)  # a person named in this sentence is its endorser or speaker, not "the candidate"
     earlier_only.mentions = [m for m in ctx.mentions if m.kind != "person"]
     ante = antecedent(pronoun, earlier_only)
     return (ante[0], DESCRIBED_CANDIDATE_PENALTY) if ante else None
+
+
+def _person_description(tok: Token, ctx: SentenceContext) -> Optional[Mention]:
+    """'the Arizona Senator', 'the Glenford mayor': a definite description of a person whose
+    modifier is a place (a mention of its own) as one person reference."""
+    if tok.lower_ not in PERSON_NOUNS or tok.ent_type_ == "PERSON":
+        return None
+    det = next((c for c in tok.children if c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS), None)
+    if det is None or any(ctx.doc[k].ent_type_ == "PERSON" for k in range(det.i, tok.i)):
+        return None
+    return Mention(det.i, tok.i + 1, ctx.doc[det.i:tok.i + 1].text, "ref", "person:" + tok.lower_)
+
+
+PERSON_NOUNS = words("person_reference_nouns")
 
 
 def _said_of(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:

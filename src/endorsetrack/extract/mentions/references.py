@@ -18,6 +18,8 @@ from ...nlp.vocabulary import word_map, words
 from ...normalize import description_titles
 from ...ruledata import LazyPattern, alternation
 from .context import SentenceContext
+from .descriptions import (POSSESSIVE_MARKS, Description, Profile, build_profiles, contradicts, describe,
+                           resolve_description)
 from .reference_phrases import GROUP_NOUNS, NEWSPAPER_REFERENCE_NOUNS, ORG_REFERENCE_NOUNS
 from .detect import PERSONAL_TITLES, Mention, names_no_one
 from .reference_cues import (UNION_WORDS, member_word, ORG_NAME_HEADS, DESCRIPTION_NOUNS, UNION_DESCRIPTIONS,
@@ -341,13 +343,20 @@ def antecedent(m: Mention, ctx: SentenceContext, depth: int = 0) -> Optional[tup
         spans = [(a, b) for a, b in ctx.quoted if b - a > QUOTED_NAME_CHARS]
         pool = [x for x in pool if not any(a < ctx.doc[x.start].idx < b for a, b in spans)]
     if want_person:
-        same = _same_subject_pronoun(m, ctx)  # "In 2015 he endorsed Ana Ruiz, and in 2019 he backed X"
+        same = _same_subject_pronoun(m, ctx) or _reporting_description(m, ctx)
+        # "In 2015 he endorsed Ana Ruiz, and in 2019 he backed X"; "The Glenford mayor says he will back X"
         if same is not None and depth < REFERENCE_CHAIN:
             return antecedent(same, ctx, depth + 1)
         people = [c for c in pool if c.kind == "person" and not (quoted and _is_speaker(c, ctx.doc))]
         wanted = PRONOUN_GENDER.get(label)
         if wanted:  # "her" is not the man the article calls "he"
             people = [c for c in people if person_gender(c.text, ctx) in (None, wanted)]
+        if label.startswith("person:"):
+            fitting = described_person(m, ctx)  # "the Democratic incumbent": the one person it fits
+            if fitting is not None:
+                return fitting, "person"
+            ruled_out = _ruled_out_by_description(m, ctx)  # "the Democratic nominee" is no one called a Republican
+            people = [c for c in people if c.text.split()[-1].lower() not in ruled_out]
         people = _not_excluded_by_description(m, people, ctx)
         matched = _matching_description(m, people, ctx)
         if matched:
@@ -488,6 +497,24 @@ def _same_subject_pronoun(m: Mention, ctx: SentenceContext) -> Optional[Mention]
     between = [x for x in ctx.mentions if earlier[-1].end <= x.start < m.start and x.kind == "person"
                and ctx.doc[x.end - 1].dep_ in SUBJECT_DEPS]
     return None if between else earlier[-1]
+
+
+def _reporting_description(m: Mention, ctx: SentenceContext) -> Optional[Mention]:
+    """'The Glenford mayor says he intends to back X': a subject 'he'/'she' of a clause reported
+    by a definite description of a person is that description's person."""
+    tok = ctx.doc[m.start]
+    if m.label not in ("he", "she") or tok.dep_ not in SUBJECT_DEPS:
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < m.start), None)
+    if subj is None or subj.lower_ not in PERSON_NOUNS or subj.pos_ != "NOUN":
+        return None
+    det = next((c for c in subj.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")), None)
+    if det is None:
+        return None
+    return Mention(det.i, subj.i + 1, ctx.doc[det.i:subj.i + 1].text, "ref", "person:" + subj.lower_)
 
 
 def story_subject(ctx: SentenceContext) -> Optional[Mention]:
@@ -632,6 +659,56 @@ def _matching_description(m: Mention, people: list[Mention], ctx: SentenceContex
         if score > best_score:
             best, best_score = person, score
     return best
+
+
+def article_profiles(ctx: SentenceContext) -> list[Profile]:
+    """What the article writes next to each person's name (extract/mentions/descriptions.py), once per article."""
+    cache = ctx.doc.user_data.setdefault("endorsetrack.profiles", {})
+    if "all" not in cache:
+        people = [(ent[-1].lower_, ent.text, ent.start, ent.end - 1) for ent in
+                  (_without_possessive(e) for e in ctx.doc.ents if e.label_ == "PERSON") if len(ent)]
+        genders = {key: person_gender(text, ctx) for key, text, _, _ in people}
+        cache["all"] = build_profiles(ctx.doc, people, genders)
+    return cache["all"]
+
+
+def _without_possessive(ent):
+    """'Ana Ruiz's' -> 'Ana Ruiz'."""
+    end = ent.end
+    while end > ent.start and (ent.doc[end - 1].tag_ == "POS" or ent.doc[end - 1].text in POSSESSIVE_MARKS):
+        end -= 1
+    return ent.doc[ent.start:end]
+
+
+def _description_of(m: Mention, ctx: SentenceContext) -> Optional[Description]:
+    doc = ctx.doc
+    end = m.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
+        end += 1
+        while end < len(doc) and doc[end].ent_type_ == "GPE":
+            end += 1  # "the mayor of Glenford"
+    return describe(list(doc[m.start:end]))
+
+
+def _ruled_out_by_description(m: Mention, ctx: SentenceContext) -> set[str]:
+    """The keys (surnames) of the people a description rules out (another party, another gender)."""
+    found = _description_of(m, ctx)
+    return {p.key for p in article_profiles(ctx) if contradicts(found, p)} if found is not None else set()
+
+
+def described_person(m: Mention, ctx: SentenceContext) -> Optional[str]:
+    """The person a definite description ('the Democratic incumbent', 'the Democrat', 'the mayor of
+    Glenford') fits, when exactly one of the article's people fits it."""
+    found = _description_of(m, ctx)
+    # a description points back: to a person named before it (what the article says of them anywhere)
+    before = [x for past in ctx.all_history for x in past if x.kind == "person"] + [
+        x for x in ctx.mentions if x.kind == "person" and x.end <= m.start]
+    named = {w.strip("\"“”'’").lower(): x.text for x in before for w in x.text.split()}
+    person = resolve_description(found, [p for p in article_profiles(ctx) if p.key in named]) \
+        if found is not None else None
+    # named as the article's own mentions name them (NER may cut a profile's name: 'C.L. "Butch')
+    return (named[person.key] if len(named[person.key]) >= len(person.name) else person.name) \
+        if person is not None else None
 
 
 def _not_excluded_by_description(m: Mention, people: list[Mention], ctx: SentenceContext) -> list[Mention]:
