@@ -332,7 +332,7 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
             pollster = _text(doc, *owner)
             spans.append(_chars(doc, *owner))
     population = None
-    if k + 1 < end and doc[k + 1].lower_ == "of" and not (k + 2 < end and doc[k + 2].like_num):
+    if k + 1 < end and doc[k + 1].lower_ == "of" and not _counts_people(doc, k + 2, end):
         ph = subgroup_phrase(doc, k + 2, end, rules)
         if ph and not is_whole_sample(doc, *ph, rules):
             population = _text(doc, *ph)
@@ -350,6 +350,20 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# "a poll of more than 2,000 people", "a survey of about 600 voters": words before a count
+# that leave the phrase a sample's size, not a subgroup ("more than" is the longest: 2).
+SAMPLE_QUANTIFIER_TOKENS = 2
+
+
+def _counts_people(doc, i: int, end: int) -> bool:
+    """The phrase at token i counts the people polled ("600 voters", "more than 2,000
+    people", "about 800 adults"): a number within SAMPLE_QUANTIFIER_TOKENS lowercase words."""
+    for x in range(i, min(end, i + SAMPLE_QUANTIFIER_TOKENS + 1)):
+        if doc[x].like_num:
+            return True
+        if not (doc[x].is_alpha and doc[x].is_lower) or doc[x].pos_ in ("NOUN", "PROPN"):
+            return False
+    return False
 
 
 def _possessive_owner(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
@@ -457,6 +471,10 @@ def _month_word(doc, j: int, start: int) -> bool:
     return t.like_num and j - 1 >= start and doc[j - 1].lower_.rstrip(".") in MONTHS
 
 
+# Plural poll nouns: no poll mention of their own, but "polls conducted by X" names X a pollster.
+_PLURAL_POLL_NOUNS = frozenset({"polls", "surveys"})
+
+
 def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
     """'voters contacted by X', 'surveyed by X': the agent of a polling participle;
     'X, polling for S, had ...': the firm before the participle."""
@@ -472,9 +490,15 @@ def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> li
                 if not any(a <= s < b for a, b in covered):
                     out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
             continue
-        if tok.lower_ not in _PARTICIPLE_TAIL or tok.i + 1 >= span.end or doc[tok.i + 1].lower_ != "by":
+        by = tok.i + 1
+        if tok.lower_ in _PLURAL_POLL_NOUNS and by + 1 < span.end and doc[by].tag_ == "VBN" \
+                and rules.has("conducted_by", doc[by].text):
+            by += 1  # "polls conducted by Acme University": the plural names no poll, its agent does
+        elif tok.lower_ not in _PARTICIPLE_TAIL:
             continue
-        run = _run_forward(doc, tok.i + 2, span.end, rules)
+        if by >= span.end or doc[by].lower_ != "by":
+            continue
+        run = _run_forward(doc, by + 1, span.end, rules)
         if not run:
             continue
         s, e = _chars(doc, *run)
@@ -654,6 +678,9 @@ def _gazetteer_mentions(doc, span, rules: PollRules, found: list[PollMention]) -
         s, e = span.start_char + m.start(), span.start_char + m.end()
         if any(a <= s < b or s <= a < e for a, b in covered):
             continue
+        first = doc.char_span(s, e, alignment_mode="expand")
+        if first is not None and any(doc[x].lower_ in _FUTURE for x in range(max(span.start, first.start - 2), first.start)):
+            continue  # "The next Acme poll will be released in May": no poll yet
         out.append(PollMention(s, e, "named", pollster=m.group(0), name_spans=((s, e),)))
         covered.append((s, e))
     return out
