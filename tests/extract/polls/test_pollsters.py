@@ -312,3 +312,9 @@ def test_a_count_after_of_is_a_sample_not_a_subgroup(poll_nlp):
     text = RACE + ("A poll of more than 1,500 people conducted by Marlow Research showed Carter with "
                    "44 percent of the vote and Lawson with 41 percent.")
     assert [p.population for p in polls_in(poll_nlp, text)] == [None]
+
+
+def test_a_firm_shaped_name_in_a_poll_sentence_is_the_pollster(poll_nlp):
+    text = RACE + ("In the latest Brindle Strategies numbers, a poll of 600 voters, Carter leads "
+                   "Lawson 47 percent to 41 percent.")
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Brindle Strategies"]

@@ -204,6 +204,7 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
     out.extend(_appositive_mentions(doc, span, rules, out))
     out.extend(_gazetteer_mentions(doc, span, rules, out))
     out.extend(_compound_name_mentions(doc, span, out))
+    out.extend(_firm_shaped_mentions(doc, span, rules, out))
     out.extend(_according_mentions(doc, span, rules, out))
     out.sort(key=lambda m: m.start)
     out = [replace(m, earlier="compared") if _compared_to(doc, m, span.start) else m for m in out]
@@ -682,6 +683,28 @@ def _gazetteer_mentions(doc, span, rules: PollRules, found: list[PollMention]) -
         if first is not None and any(doc[x].lower_ in _FUTURE for x in range(max(span.start, first.start - 2), first.start)):
             continue  # "The next Acme poll will be released in May": no poll yet
         out.append(PollMention(s, e, "named", pollster=m.group(0), name_spans=((s, e),)))
+        covered.append((s, e))
+    return out
+
+
+def _firm_shaped_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """A name shaped like a polling firm's ("Marlow Research", "Halden Polling", "Voss
+    Strategies", "Acme Opinion Surveys") anywhere in a poll sentence names its pollster,
+    as a gazetteer name would."""
+    out: list[PollMention] = []
+    covered = [s for m in found for s in m.name_spans]
+    for tok in span:
+        if not rules.has("firm_tail", tok.text) or not tok.text[:1].isupper() or tok.i == span.start:
+            continue
+        if tok.i + 1 < span.end and _namey(doc[tok.i + 1]):
+            continue  # not the end of the name
+        run = _run_backward(doc, tok.i + 1, span.start, rules)
+        if run is None or run[1] - run[0] < 2:
+            continue  # (the tagger's PERSON on "Brindle Strategies" is wrong: no person ends so)
+        s, e = _chars(doc, *run)
+        if any(a <= s < b or s <= a < e for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
         covered.append((s, e))
     return out
 
