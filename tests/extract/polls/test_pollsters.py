@@ -318,3 +318,12 @@ def test_a_firm_shaped_name_in_a_poll_sentence_is_the_pollster(poll_nlp):
     text = RACE + ("In the latest Brindle Strategies numbers, a poll of 600 voters, Carter leads "
                    "Lawson 47 percent to 41 percent.")
     assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Brindle Strategies"]
+
+
+def test_a_name_parted_from_the_poll_noun_by_topic_words_is_the_pollster(poll_nlp):
+    text = RACE + "The latest Quarrystone members' poll put Carter on 44 percent and Lawson on 39 percent."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Quarrystone"]
+    text = RACE + "The Democratic primary poll put Carter on 44 percent and Lawson on 39 percent."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] in ([], [None])
+    text = RACE + "A Lawson campaign poll released in May put Lawson on 44 percent and Carter on 39 percent."
+    assert all(p.pollster != "Lawson" for p in polls_in(poll_nlp, text))

@@ -259,6 +259,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
             back = scoped
     if back is None and not possessive:
         back = _possessor_name(doc, tok, start, rules)  # "Acme College's first likely voter survey"
+    if back is None and not possessive:
+        back = _name_before_topic(doc, j, start, rules)  # "the latest Acme voting intention poll"
     d = (back[0] - 1) if back else j
     if back is None:  # "the current survey", "the widely watched poll": adjectives after the article
         x = d
@@ -389,6 +391,41 @@ def _possessive_owner(doc, tok, start: int, rules: PollRules) -> Optional[tuple[
     if subj.pos_ == "PROPN" and (subj.ent_type_ == "PERSON" or not _org_like(doc, a, b, rules)):
         return None  # "Roe released his own poll": a candidate stays a side, not a pollster
     return a, b
+
+
+# Lowercase words between a pollster's name and the poll noun that say what the poll is
+# about ("the Acme voting intention poll", "the Acme members' poll", "the latest Acme
+# federal ballot tracking"): 3 covers the longest such topic in the train set.
+TOPIC_MAX_TOKENS = 3
+
+
+def _name_before_topic(doc, j: int, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """A name run, after an article or a poll modifier, that a few lowercase topic words
+    (nouns and adjectives, a plural possessive) part from the poll noun: "The latest
+    Acme/Ledger voting intention poll", "the Acme members' poll". Token span or None."""
+    x, n = j, 0
+    while x >= start and n < TOPIC_MAX_TOKENS:
+        t = doc[x]
+        if t.text in ("'", "’") and x - 1 >= start and doc[x - 1].tag_ == "NNS" and doc[x - 1].is_lower:
+            x -= 1  # "members'": the plural's possessive mark
+            continue
+        if t.lower_ in _CAMPAIGN_NOUNS:
+            return None  # "a Roe campaign poll": the candidate's own poll, no firm named
+        if not (t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ")) or rules.has("mention_modifier", t.text):
+            break
+        x -= 1
+        n += 1
+    if n == 0 or x < start or x == j:
+        return None
+    run = _run_backward(doc, x + 1, start, rules)
+    if run is None or run[1] != x + 1 or run[0] - 1 < start:
+        return None
+    before, _ = _past_modifiers(doc, run[0] - 1, start, rules, "")
+    if before < start or not (doc[before].pos_ == "DET" or rules.has("anaphor_det", doc[before].text)):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in doc[run[0]:run[1]]):
+        return None
+    return _without_scope(doc, *run, rules)
 
 
 def _possessor_name(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
