@@ -425,6 +425,10 @@ def _name_before_topic(doc, j: int, start: int, rules: PollRules) -> Optional[tu
         return None
     if any(t.ent_type_ == "PERSON" for t in doc[run[0]:run[1]]):
         return None
+    known = rules.pollster_regex().match(_text(doc, *run)) if rules.pollsters else None
+    if known is not None:  # "the Acme LAB members' poll": the gazetteer's "Acme", not "Acme LAB"
+        cut = doc[run[0]].idx + known.end()
+        return run[0], next(x + 1 for x in range(run[0], run[1]) if doc[x].idx + len(doc[x].text) >= cut)
     return _without_scope(doc, *run, rules)
 
 
