@@ -354,3 +354,11 @@ def test_poll_respondents_are_the_whole_sample(poll_nlp):
     text = RACE + ("A Ridgeway College poll released Monday gave Carter the support of 41% of poll "
                    "respondents, ahead of Lawson at 37%.")
     assert {p.population for p in polls_in(poll_nlp, text)} == {None}
+
+
+def test_a_party_group_judged_likely_to_vote_is_a_subgroup(poll_nlp):
+    text = RACE + INTRO + ("Among Republicans judged likely to vote, Lawson has closed to within 9 points, "
+                           "48 percent to 39 percent.")
+    assert ("Ridgeway College", "Republicans judged likely to vote", (("Lawson", 48), ("Carter", 39))) \
+        in rows(polls_in(poll_nlp, text)) or ("Ridgeway College", "Republicans judged likely to vote",
+                                             (("Carter", 48), ("Lawson", 39))) in rows(polls_in(poll_nlp, text))
