@@ -291,3 +291,39 @@ def test_a_pollster_name_does_not_grow_across_a_sentence_end_after_an_abbreviati
     text = RACE + ("A Pinecrest poll has Carter at 41% and Lawson at 37%. It was run by Pinecrest, a firm based "
                    "in Washington, D.C. Pinecrest teamed up with a Denver consultancy for it.")
     assert {p.pollster for p in polls_in(poll_nlp, text)} == {"Pinecrest"}
+
+
+# ---- pollsters the article itself establishes ------------------------------------------
+
+def test_a_firm_named_by_a_construction_is_a_pollster_later_by_name_alone(poll_nlp):
+    text = RACE + ("Carter has climbed in polls conducted by Tillbrook University this spring. "
+                   "Tillbrook University now has Carter at 44 percent and Lawson at 39 percent.")
+    assert rows(polls_in(poll_nlp, text)) == [
+        ("Tillbrook University", None, (("Carter", 44), ("Lawson", 39)))]
+
+
+def test_a_person_named_like_a_firm_is_not_learned_as_a_pollster(poll_nlp):
+    text = RACE + ("A Carter campaign poll showed Carter up 45 percent to 40 percent. "
+                   "Carter said Lawson was at 40 percent.")
+    assert all(p.pollster != "Carter" or len(p.results) == 2 for p in polls_in(poll_nlp, text))
+
+
+def test_a_count_after_of_is_a_sample_not_a_subgroup(poll_nlp):
+    text = RACE + ("A poll of more than 1,500 people conducted by Marlow Research showed Carter with "
+                   "44 percent of the vote and Lawson with 41 percent.")
+    assert [p.population for p in polls_in(poll_nlp, text)] == [None]
+
+
+def test_a_firm_shaped_name_in_a_poll_sentence_is_the_pollster(poll_nlp):
+    text = RACE + ("In the latest Brindle Strategies numbers, a poll of 600 voters, Carter leads "
+                   "Lawson 47 percent to 41 percent.")
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Brindle Strategies"]
+
+
+def test_a_name_parted_from_the_poll_noun_by_topic_words_is_the_pollster(poll_nlp):
+    text = RACE + "The latest Quarrystone members' poll put Carter on 44 percent and Lawson on 39 percent."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] == ["Quarrystone"]
+    text = RACE + "The Democratic primary poll put Carter on 44 percent and Lawson on 39 percent."
+    assert [p.pollster for p in polls_in(poll_nlp, text)] in ([], [None])
+    text = RACE + "A Lawson campaign poll released in May put Lawson on 44 percent and Carter on 39 percent."
+    assert all(p.pollster != "Lawson" for p in polls_in(poll_nlp, text))

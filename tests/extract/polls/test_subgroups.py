@@ -341,3 +341,24 @@ def test_with_and_a_group_of_voters_names_a_subgroup(poll_nlp):
     text = RACE + ("A Ridgeway College poll found Carter at 45 percent. Carter is the favourite "
                    "with women, Lawson does better with men, where 24 per cent say they back him.")
     assert ("Ridgeway College", "men", (("Lawson", 24),)) in rows(polls_in(poll_nlp, text))
+
+
+def test_those_who_as_the_subject_of_a_group_verb_is_the_subgroup(poll_nlp):
+    text = RACE + INTRO + ("Democrats back Carter (61%), while those who are independent or vote with "
+                           "a minor party are divided among Carter (31%) and Lawson (29%).")
+    assert ("Ridgeway College", "those who are independent or vote with a minor party",
+            (("Carter", 31), ("Lawson", 29))) in rows(polls_in(poll_nlp, text))
+
+
+def test_poll_respondents_are_the_whole_sample(poll_nlp):
+    text = RACE + ("A Ridgeway College poll released Monday gave Carter the support of 41% of poll "
+                   "respondents, ahead of Lawson at 37%.")
+    assert {p.population for p in polls_in(poll_nlp, text)} == {None}
+
+
+def test_a_party_group_judged_likely_to_vote_is_a_subgroup(poll_nlp):
+    text = RACE + INTRO + ("Among Republicans judged likely to vote, Lawson has closed to within 9 points, "
+                           "48 percent to 39 percent.")
+    assert ("Ridgeway College", "Republicans judged likely to vote", (("Lawson", 48), ("Carter", 39))) \
+        in rows(polls_in(poll_nlp, text)) or ("Ridgeway College", "Republicans judged likely to vote",
+                                             (("Carter", 48), ("Lawson", 39))) in rows(polls_in(poll_nlp, text))

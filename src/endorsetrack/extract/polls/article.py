@@ -24,6 +24,7 @@ from .descriptions import add_description_mentions
 from .parties import add_party_mentions
 from .people import PersonIndex, build_person_index, latest_form, mentions_in, non_sides
 from .rules import PollRules, get_poll_rules
+from .learned import learned_pollsters, with_article_pollsters
 from .sources import PollMention, find_mentions
 from .tables import TableRow, table_rows
 
@@ -86,6 +87,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
         return []  # the cheap gate: no figure or no poll word anywhere
     units = list(split_units(doc))
     paras = _paragraph_ids(article, units)
+    rules = with_article_pollsters(rules, learned_pollsters(doc, units, rules, article.published))
     flags = []
     for u in units:
         pw = rules.speaks_of_poll(u.text)

@@ -343,6 +343,8 @@ def leading_group(doc, start: int, a: int, rules: PollRules, cand_tokens: set[in
     i = start
     while i < a and i - start < 2 and (doc[i].pos_ in ("CCONJ", "ADV") or doc[i].is_punct):
         i += 1  # "But", "Meanwhile,"
+    if doc[i].lower_ == "those" and i + 1 < a and doc[i + 1].lower_ == "who":
+        return _those_who(doc, i, a, rules, cand_tokens)
     j = i
     while j < a and j - i < SUBGROUP_MAX_TOKENS and j not in cand_tokens and (
             doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].text == "-"
@@ -368,3 +370,18 @@ def leading_group(doc, start: int, a: int, rules: PollRules, cand_tokens: set[in
         if t.pos_ not in ("AUX", "ADV", "PART"):
             return None
     return None
+
+
+def _those_who(doc, i: int, a: int, rules: PollRules, cand_tokens: set[int]) -> Optional[tuple[int, int]]:
+    """"those who call themselves unaffiliated are split between ...":
+    "those" and its relative clause, the subject (in the parse) of a group verb or a
+    preference verb before the figure at a, are the group; None otherwise."""
+    those = doc[i]
+    verb = those.head
+    if those.dep_ not in ("nsubj", "nsubjpass") or not (i < verb.i < a) or not any(
+            rules.has(kind, verb.lemma_) or rules.has(kind, verb.lower_) for kind in ("group_verb", "support_cue")):
+        return None
+    j = max(x.i for x in those.subtree) + 1
+    if j > verb.i or any(x in cand_tokens for x in range(i, j)) or any(doc[x].like_num for x in range(i, j)):
+        return None
+    return i, j

@@ -35,7 +35,7 @@ TERM_KINDS = frozenset({
     "absent_prep", "area_subgroup", "generic_pollster_noun", "earlier_modifier",
     "pollster_descriptor", "ranking_cue", "place_cue", "season_word", "group_back_ref", "compass_word", "fieldwork_verb",
     "scope_word", "group_noun", "group_verb", "other_poll_modifier",
-    "pollster_role_noun", "consideration_cue", "view_question",
+    "pollster_role_noun", "consideration_cue", "view_question", "firm_tail",
 })
 # Kinds whose words are views of the titles lexicon (normalize/data/titles.jsonl).
 TITLE_KINDS = {"title": "poll_titles", "person_title": "poll_person_titles"}

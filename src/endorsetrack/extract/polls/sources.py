@@ -204,6 +204,7 @@ def find_mentions(doc, span, rules: PollRules, published: Optional[str]) -> list
     out.extend(_appositive_mentions(doc, span, rules, out))
     out.extend(_gazetteer_mentions(doc, span, rules, out))
     out.extend(_compound_name_mentions(doc, span, out))
+    out.extend(_firm_shaped_mentions(doc, span, rules, out))
     out.extend(_according_mentions(doc, span, rules, out))
     out.sort(key=lambda m: m.start)
     out = [replace(m, earlier="compared") if _compared_to(doc, m, span.start) else m for m in out]
@@ -258,6 +259,8 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
             back = scoped
     if back is None and not possessive:
         back = _possessor_name(doc, tok, start, rules)  # "Acme College's first likely voter survey"
+    if back is None and not possessive:
+        back = _name_before_topic(doc, j, start, rules)  # "the latest Acme voting intention poll"
     d = (back[0] - 1) if back else j
     if back is None:  # "the current survey", "the widely watched poll": adjectives after the article
         x = d
@@ -332,7 +335,7 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
             pollster = _text(doc, *owner)
             spans.append(_chars(doc, *owner))
     population = None
-    if k + 1 < end and doc[k + 1].lower_ == "of" and not (k + 2 < end and doc[k + 2].like_num):
+    if k + 1 < end and doc[k + 1].lower_ == "of" and not _counts_people(doc, k + 2, end):
         ph = subgroup_phrase(doc, k + 2, end, rules)
         if ph and not is_whole_sample(doc, *ph, rules):
             population = _text(doc, *ph)
@@ -350,6 +353,20 @@ def _noun_mention(doc, tok, start: int, end: int, rules: PollRules) -> Optional[
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+# "a poll of more than 2,000 people", "a survey of about 600 voters": words before a count
+# that leave the phrase a sample's size, not a subgroup ("more than" is the longest: 2).
+SAMPLE_QUANTIFIER_TOKENS = 2
+
+
+def _counts_people(doc, i: int, end: int) -> bool:
+    """The phrase at token i counts the people polled ("600 voters", "more than 2,000
+    people", "about 800 adults"): a number within SAMPLE_QUANTIFIER_TOKENS lowercase words."""
+    for x in range(i, min(end, i + SAMPLE_QUANTIFIER_TOKENS + 1)):
+        if doc[x].like_num:
+            return True
+        if not (doc[x].is_alpha and doc[x].is_lower) or doc[x].pos_ in ("NOUN", "PROPN"):
+            return False
+    return False
 
 
 def _possessive_owner(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
@@ -374,6 +391,45 @@ def _possessive_owner(doc, tok, start: int, rules: PollRules) -> Optional[tuple[
     if subj.pos_ == "PROPN" and (subj.ent_type_ == "PERSON" or not _org_like(doc, a, b, rules)):
         return None  # "Roe released his own poll": a candidate stays a side, not a pollster
     return a, b
+
+
+# Lowercase words between a pollster's name and the poll noun that say what the poll is
+# about ("the Acme voting intention poll", "the Acme members' poll", "the latest Acme
+# federal ballot tracking"): 3 covers the longest such topic in the train set.
+TOPIC_MAX_TOKENS = 3
+
+
+def _name_before_topic(doc, j: int, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
+    """A name run, after an article or a poll modifier, that a few lowercase topic words
+    (nouns and adjectives, a plural possessive) part from the poll noun: "The latest
+    Acme/Ledger voting intention poll", "the Acme members' poll". Token span or None."""
+    x, n = j, 0
+    while x >= start and n < TOPIC_MAX_TOKENS:
+        t = doc[x]
+        if t.text in ("'", "’") and x - 1 >= start and doc[x - 1].tag_ == "NNS" and doc[x - 1].is_lower:
+            x -= 1  # "members'": the plural's possessive mark
+            continue
+        if t.lower_ in _CAMPAIGN_NOUNS:
+            return None  # "a Roe campaign poll": the candidate's own poll, no firm named
+        if not (t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ")) or rules.has("mention_modifier", t.text):
+            break
+        x -= 1
+        n += 1
+    if n == 0 or x < start or x == j:
+        return None
+    run = _run_backward(doc, x + 1, start, rules)
+    if run is None or run[1] != x + 1 or run[0] - 1 < start:
+        return None
+    before, _ = _past_modifiers(doc, run[0] - 1, start, rules, "")
+    if before < start or not (doc[before].pos_ == "DET" or rules.has("anaphor_det", doc[before].text)):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in doc[run[0]:run[1]]):
+        return None
+    known = rules.pollster_regex().match(_text(doc, *run)) if rules.pollsters else None
+    if known is not None:  # "the Acme LAB members' poll": the gazetteer's "Acme", not "Acme LAB"
+        cut = doc[run[0]].idx + known.end()
+        return run[0], next(x + 1 for x in range(run[0], run[1]) if doc[x].idx + len(doc[x].text) >= cut)
+    return _without_scope(doc, *run, rules)
 
 
 def _possessor_name(doc, tok, start: int, rules: PollRules) -> Optional[tuple[int, int]]:
@@ -457,6 +513,10 @@ def _month_word(doc, j: int, start: int) -> bool:
     return t.like_num and j - 1 >= start and doc[j - 1].lower_.rstrip(".") in MONTHS
 
 
+# Plural poll nouns: no poll mention of their own, but "polls conducted by X" names X a pollster.
+_PLURAL_POLL_NOUNS = frozenset({"polls", "surveys"})
+
+
 def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
     """'voters contacted by X', 'surveyed by X': the agent of a polling participle;
     'X, polling for S, had ...': the firm before the participle."""
@@ -472,9 +532,15 @@ def _agent_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> li
                 if not any(a <= s < b for a, b in covered):
                     out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
             continue
-        if tok.lower_ not in _PARTICIPLE_TAIL or tok.i + 1 >= span.end or doc[tok.i + 1].lower_ != "by":
+        by = tok.i + 1
+        if tok.lower_ in _PLURAL_POLL_NOUNS and by + 1 < span.end and doc[by].tag_ == "VBN" \
+                and rules.has("conducted_by", doc[by].text):
+            by += 1  # "polls conducted by Acme University": the plural names no poll, its agent does
+        elif tok.lower_ not in _PARTICIPLE_TAIL:
             continue
-        run = _run_forward(doc, tok.i + 2, span.end, rules)
+        if by >= span.end or doc[by].lower_ != "by":
+            continue
+        run = _run_forward(doc, by + 1, span.end, rules)
         if not run:
             continue
         s, e = _chars(doc, *run)
@@ -654,7 +720,32 @@ def _gazetteer_mentions(doc, span, rules: PollRules, found: list[PollMention]) -
         s, e = span.start_char + m.start(), span.start_char + m.end()
         if any(a <= s < b or s <= a < e for a, b in covered):
             continue
+        first = doc.char_span(s, e, alignment_mode="expand")
+        if first is not None and any(doc[x].lower_ in _FUTURE for x in range(max(span.start, first.start - 2), first.start)):
+            continue  # "The next Acme poll will be released in May": no poll yet
         out.append(PollMention(s, e, "named", pollster=m.group(0), name_spans=((s, e),)))
+        covered.append((s, e))
+    return out
+
+
+def _firm_shaped_mentions(doc, span, rules: PollRules, found: list[PollMention]) -> list[PollMention]:
+    """A name shaped like a polling firm's ("Marlow Research", "Halden Polling", "Voss
+    Strategies", "Acme Opinion Surveys") anywhere in a poll sentence names its pollster,
+    as a gazetteer name would."""
+    out: list[PollMention] = []
+    covered = [s for m in found for s in m.name_spans]
+    for tok in span:
+        if not rules.has("firm_tail", tok.text) or not tok.text[:1].isupper() or tok.i == span.start:
+            continue
+        if tok.i + 1 < span.end and _namey(doc[tok.i + 1]):
+            continue  # not the end of the name
+        run = _run_backward(doc, tok.i + 1, span.start, rules)
+        if run is None or run[1] - run[0] < 2:
+            continue  # (the tagger's PERSON on "Brindle Strategies" is wrong: no person ends so)
+        s, e = _chars(doc, *run)
+        if any(a <= s < b or s <= a < e for a, b in covered):
+            continue
+        out.append(PollMention(s, e, "named", pollster=_text(doc, *run), name_spans=((s, e),)))
         covered.append((s, e))
     return out
 

@@ -65,6 +65,14 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
             break
         if t.pos_ == "ADP" and t.lower_ != "of" and j > i:
             break
+        if t.pos_ == "VERB" and t.tag_ == "VBD" and j > i and doc[j - 1].tag_ in ("NNS", "NNPS") \
+                and _reduced_relative(doc, j, end):
+            j += 1  # "among Democrats judged likely to vote,": a participle the tagger read as a past tense
+            continue
+        if t.lower_ == "to" and t.pos_ == "PART" and j > i and j + 1 < end and doc[j + 1].tag_ == "VB" \
+                and doc[j - 1].pos_ in ("ADJ", "ADV", "VERB"):
+            j += 2  # "likely to vote", "planning to attend": the infinitive belongs to the group
+            continue
         if t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN"):
             break
         j += 1
@@ -74,6 +82,22 @@ def subgroup_phrase(doc, i: int, end: int, rules: PollRules) -> Optional[tuple[i
     while i < j and doc[i].pos_ == "DET" and doc[i].lower_ not in ("all",):
         i += 1
     return (i, j) if j > i else None
+
+
+# "judged likely to vote,": the longest reduced relative read through, in tokens, before the
+# comma that closes the opening phrase (4 covers "judged likely to vote").
+REDUCED_RELATIVE_MAX_TOKENS = 5
+
+
+def _reduced_relative(doc, j: int, end: int) -> bool:
+    """The past-tense verb at j opens a reduced relative clause that the comma closing the
+    sentence's opening phrase ends, with no other finite verb before it."""
+    for x in range(j + 1, min(end, j + 1 + REDUCED_RELATIVE_MAX_TOKENS)):
+        if doc[x].text == ",":
+            return True
+        if doc[x].tag_ in ("VBD", "VBZ", "VBP", "MD") or doc[x].is_punct:
+            return False
+    return False
 
 
 def _date_tail(t, rules: PollRules) -> bool:
@@ -134,9 +158,11 @@ def is_whole_sample(doc, a: int, b: int, rules: PollRules) -> bool:
     """
     if any(t.lower_ in _NARROWING and t.i + 1 < b and doc[t.i + 1].lower_ == "likely" for t in doc[a:b]):
         return False  # "very likely voters": a narrower part of the sample
-    if any(t.lower_ in ("likely", "registered", "probable") for t in doc[a:b]) \
-            and rules.has("whole_sample", doc[b - 1].text):
-        return True  # "likely voters", but "registered Republicans" is a party's subgroup
+    univ = next((t.i for t in doc[a:b] if t.lower_ in ("likely", "registered", "probable")), None)
+    if univ is not None and rules.has("whole_sample", doc[b - 1].text) \
+            and not any(t.tag_ in ("NNS", "NNPS") for t in doc[a:univ]):
+        return True  # "likely voters", but "registered Republicans" is a party's subgroup and
+        # "Democrats judged likely to vote" a party's likely voters
     for t in doc[a:b]:
         if t.is_punct:
             continue
