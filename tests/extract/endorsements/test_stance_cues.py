@@ -263,6 +263,16 @@ UNDECIDED_AND_DECLINES_CASES = [
                  "in the state.", {("Ana Ruiz", None, "declines", None)}, id="neutral-describes-the-name-it-modifies"),
     pytest.param("The Harbor Workers Union is now taking a neutral stance in the race.",
                  {(HWU, None, "declines", None)}, id="a-neutral-stance-is-its-takers"),
+    pytest.param("Assemblyman Tom Reyes is one of the still undeclared council members.",
+                 {(REYES, None, "undecided", None)}, id="one-of-the-undeclared"),
+    pytest.param("It is too early to say, said Tom Reyes of Eastvale, another undeclared delegate.",
+                 {(REYES, None, "undecided", None)}, id="undeclared-role-noun-in-apposition"),
+    pytest.param("As uncommitted Eastvale county clerk Tom Reyes told reporters, the race is close.",
+                 {(REYES, None, "undecided", None)}, id="uncommitted-role-noun-before-the-name"),
+    pytest.param("Tom Reyes, an undeclared candidate, toured the state.", set(),
+                 id="an-undeclared-candidate-has-not-declared-a-run"),
+    pytest.param("The Daily Ledger interviewed 40 undeclared delegates on Monday.", set(),
+                 id="undeclared-people-in-the-object"),
 ]
 
 
