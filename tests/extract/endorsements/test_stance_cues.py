@@ -352,3 +352,20 @@ TARGET_CASES = [
 @pytest.mark.parametrize("text,expected", TARGET_CASES)
 def test_headline_announcements_undoing_and_measure_targets(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+# ---- a definite endorsement noun about the person the sentence before is about ---------
+
+PREVIOUS_SUBJECT_CASES = [
+    pytest.param("Maria Vega is holding on to her lead in the east. The recent endorsement by Mayor Tom Reyes "
+                 "should help her there.", {(REYES, VEGA, "endorses", None)}, id="the-recent-endorsement-by"),
+    pytest.param("Maria Vega leads the field. The endorsement by the Harbor Workers Union, to be announced today, "
+                 "could give her campaign a lift.", {(HWU, VEGA, "will_endorse", None)}, id="to-be-announced"),
+    pytest.param("Maria Vega leads the field. The endorsement by the Harbor Workers Union could come with money "
+                 "and volunteers.", set(), id="an-endorsement-that-could-come"),
+]
+
+
+@pytest.mark.parametrize("text,expected", PREVIOUS_SUBJECT_CASES)
+def test_a_definite_endorsement_noun_is_about_the_previous_subject(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
