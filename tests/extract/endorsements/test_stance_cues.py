@@ -369,3 +369,16 @@ PREVIOUS_SUBJECT_CASES = [
 @pytest.mark.parametrize("text,expected", PREVIOUS_SUBJECT_CASES)
 def test_a_definite_endorsement_noun_is_about_the_previous_subject(nlp, text, expected):
     assert facts_of(nlp, text) == expected
+
+
+COMMITTED_CASES = [
+    pytest.param("An aide to state party chair Tom Reyes told reporters he is committed to Maria Vega.",
+                 {(REYES, VEGA, "endorses", None)}, id="committed-to-a-candidate"),
+    pytest.param("Tom Reyes is committed to lowering property taxes in the county.", set(),
+                 id="committed-to-a-policy-names-no-candidate"),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMMITTED_CASES)
+def test_being_committed_to_a_candidate_is_support(nlp, text, expected):
+    assert facts_of(nlp, text) == expected

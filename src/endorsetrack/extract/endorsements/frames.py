@@ -389,6 +389,8 @@ def _verb_prep_frame(verb, rule) -> Optional[Frame]:
         cand = _gap_head(verb)  # a stranded preposition: "the candidate the union needs to get behind"
     if cand is None:
         return None
+    if verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return Frame(verb.i, rule, subject_of(verb.head), cand)  # "she is committed to X": the copula's subject
     return Frame(verb.i, rule, subject_of(verb), cand)
 
 
