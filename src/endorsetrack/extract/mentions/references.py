@@ -140,11 +140,19 @@ def _described_union(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, st
     descriptions of one agree on one set of content words (none when it describes two)."""
     if m.label not in UNION_DESCRIPTIONS or inside_quotes(ctx, m):
         return None
+    cache = ctx.doc.user_data.setdefault("endorsetrack.described_union", {})  # one answer per article and noun
+    if m.label not in cache:
+        cache[m.label] = _article_union_description(m.label, ctx)
+    name = cache[m.label]
+    return (name, "union", 0.2) if name else None
+
+
+def _article_union_description(label: str, ctx: SentenceContext) -> Optional[str]:
     article = [x for ms in (*ctx.all_history, ctx.mentions, *ctx.all_following) for x in ms]
     if any(x.kind == "org" and x.label != "GPE" and UNION_WORDS.search(x.text) for x in article):
         return None  # a union the article names ("United Teachers", however split) is what it means
-    said = [d for x in article if x.kind == "ref" and x.label == m.label and (d := _union_description(x, ctx))]
-    return (said[0], "union", 0.2) if len(set(said)) == 1 and len(said) >= DESCRIBED_UNION_MENTIONS else None
+    said = [d for x in article if x.kind == "ref" and x.label == label and (d := _union_description(x, ctx))]
+    return said[0] if len(set(said)) == 1 and len(said) >= DESCRIBED_UNION_MENTIONS else None
 
 
 def _union_description(x: Mention, ctx: SentenceContext) -> Optional[str]:
