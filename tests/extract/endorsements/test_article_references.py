@@ -155,3 +155,29 @@ def test_place_before_a_title_is_no_endorser(nlp):
             "On Thursday Ortman collected endorsements from BC MP Tara Quon and Manitoba MP Rob Tellier.")
     assert ("BC", "Dale Ortman", "endorses") not in loose(facts_of(nlp, text))
     assert ("Tara Quon", "Dale Ortman", "endorses") in loose(facts_of(nlp, text))
+
+
+UNNAMED_UNION_CASES = [
+    pytest.param(
+        "Mayor Ada Quist is seeking a third term. The backing of the 2,400-member firefighters union has been "
+        "a mixed blessing over the years, said the firefighters union's president. "
+        "The union backed Ben Okoro in 2011; it endorsed Ruth Calder in 2015.",
+        {("firefighters union", "Ben Okoro", "endorses"), ("firefighters union", "Ruth Calder", "endorses")},
+        id="an-unnamed-union-goes-by-its-description"),
+    pytest.param(
+        "Mayor Ada Quist is seeking a third term. The firefighters union met on Monday, and the nurses union "
+        "met on Tuesday. The union backed Ben Okoro.",
+        set(), id="two-described-unions-name-neither"),
+    pytest.param(
+        "Mayor Ada Quist is seeking a third term. The backing of the firefighters union has been a mixed "
+        "blessing over the years. The union backed Ben Okoro in 2011.",
+        set(), id="a-union-described-once-is-not-named-by-it"),
+    pytest.param(
+        "The Tenmile Firefighters Union met on Monday. The 2,400-member firefighters union backed Ben Okoro.",
+        {("Tenmile Firefighters Union", "Ben Okoro", "endorses")}, id="a-named-union-is-what-its-description-means"),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNNAMED_UNION_CASES)
+def test_an_unnamed_union_is_named_by_its_description(nlp, text, expected):
+    assert loose(facts_of(nlp, text)) == expected

@@ -153,6 +153,19 @@ def test_names_joined_by_as_do_to_a_vague_subject_take_its_stance(nlp):
         ("Lorna Pike", None, "undecided"), ("Ted Okafor", None, "undecided")}
 
 
+def test_a_capitalised_office_of_a_place_between_names_keeps_the_list(nlp):
+    result = run(nlp, "A few MPs from the north remain uncommitted, as do Lorna Pike, Premier of Eastvale, "
+                      "Ted Okafor, Mayor of Port Hollis, and Dana Whitcombe.")
+    assert {(e.endorser, e.candidate, e.stance) for e in result.endorsements} == {
+        (name, None, "undecided") for name in ("Lorna Pike", "Ted Okafor", "Dana Whitcombe")}
+
+
+def test_titles_with_names_in_apposition_are_those_people(nlp):
+    result = run(nlp, "The Chief Whip, Lorna Pike, and the chair of the caucus, Ted Okafor, stayed out of the race.")
+    assert {(e.endorser, e.candidate, e.stance) for e in result.endorsements} == {
+        ("Lorna Pike", None, "declines"), ("Ted Okafor", None, "declines")}
+
+
 def test_a_candidate_named_in_addition_to_a_slate_endorses_nobody(nlp):
     # "in addition to X for mayor": X is another candidate of the endorser, not a second endorser
     result = run(nlp, "In addition to Maria Vega for mayor, the Harbor Workers Union endorsed Lorna Pike and Ted "

@@ -263,6 +263,16 @@ UNDECIDED_AND_DECLINES_CASES = [
                  "in the state.", {("Ana Ruiz", None, "declines", None)}, id="neutral-describes-the-name-it-modifies"),
     pytest.param("The Harbor Workers Union is now taking a neutral stance in the race.",
                  {(HWU, None, "declines", None)}, id="a-neutral-stance-is-its-takers"),
+    pytest.param("Assemblyman Tom Reyes is one of the still undeclared council members.",
+                 {(REYES, None, "undecided", None)}, id="one-of-the-undeclared"),
+    pytest.param("It is too early to say, said Tom Reyes of Eastvale, another undeclared delegate.",
+                 {(REYES, None, "undecided", None)}, id="undeclared-role-noun-in-apposition"),
+    pytest.param("As uncommitted Eastvale county clerk Tom Reyes told reporters, the race is close.",
+                 {(REYES, None, "undecided", None)}, id="uncommitted-role-noun-before-the-name"),
+    pytest.param("Tom Reyes, an undeclared candidate, toured the state.", set(),
+                 id="an-undeclared-candidate-has-not-declared-a-run"),
+    pytest.param("The Daily Ledger interviewed 40 undeclared delegates on Monday.", set(),
+                 id="undeclared-people-in-the-object"),
 ]
 
 
@@ -341,4 +351,34 @@ TARGET_CASES = [
 
 @pytest.mark.parametrize("text,expected", TARGET_CASES)
 def test_headline_announcements_undoing_and_measure_targets(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
+
+
+# ---- a definite endorsement noun about the person the sentence before is about ---------
+
+PREVIOUS_SUBJECT_CASES = [
+    pytest.param("Maria Vega is holding on to her lead in the east. The recent endorsement by Mayor Tom Reyes "
+                 "should help her there.", {(REYES, VEGA, "endorses", None)}, id="the-recent-endorsement-by"),
+    pytest.param("Maria Vega leads the field. The endorsement by the Harbor Workers Union, to be announced today, "
+                 "could give her campaign a lift.", {(HWU, VEGA, "will_endorse", None)}, id="to-be-announced"),
+    pytest.param("Maria Vega leads the field. The endorsement by the Harbor Workers Union could come with money "
+                 "and volunteers.", set(), id="an-endorsement-that-could-come"),
+]
+
+
+@pytest.mark.parametrize("text,expected", PREVIOUS_SUBJECT_CASES)
+def test_a_definite_endorsement_noun_is_about_the_previous_subject(nlp, text, expected):
+    assert facts_of(nlp, text) == expected
+
+
+COMMITTED_CASES = [
+    pytest.param("An aide to state party chair Tom Reyes told reporters he is committed to Maria Vega.",
+                 {(REYES, VEGA, "endorses", None)}, id="committed-to-a-candidate"),
+    pytest.param("Tom Reyes is committed to lowering property taxes in the county.", set(),
+                 id="committed-to-a-policy-names-no-candidate"),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMMITTED_CASES)
+def test_being_committed_to_a_candidate_is_support(nlp, text, expected):
     assert facts_of(nlp, text) == expected

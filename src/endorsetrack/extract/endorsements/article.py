@@ -29,7 +29,7 @@ from ..mentions import byline_author, provisional_type
 from ..mentions import resolve_endorser
 from .stage import frame_stage
 from .stage_model import measure_stage, predicted_stage, story_stage
-from .stance import decide_stance
+from .stance import decide_stance, still_to_come
 from .editorial import editorial_verdicts
 from .slates import Slate, opens_slate, roundup_line, slate_line
 from .coordination import coordinated_rule
@@ -302,6 +302,8 @@ def _frame_to_endorsements(frame: Frame, ctx: SentenceContext, default_stage, se
     if not cand_mentions and not generic and frame.rule.get("strong"):
         fallback = (_endorsed_before(endorsers, earlier) or _salient_person(ctx, frame, endorsers)) \
             if frame.rule["stance"] == "rescinds" else None
+        if fallback is None and frame.rule["kind"] == "noun" and frame.candidate is None:
+            fallback = _previous_subject(trigger, ctx, endorsers)  # "X is holding on. The endorsement by Y ..."
         if fallback:
             cand_mentions = [(fallback, 0.2)]
         elif frame.rule["kind"] in ("verb", "give", "withdraw") and frame.candidate is None:
@@ -482,6 +484,25 @@ def _salient_person(ctx: SentenceContext, frame: Frame, endorsers) -> Optional[s
     if not people:  # "The Farm Bureau, which endorsed Measure L, withdrew its support"
         people = [m for m in ctx.mentions if m.kind == "measure"]
     return people[0].text if len({p.text for p in people}) == 1 else None
+
+
+SPECULATIVE_MODALS = ("could", "might", "may", "would")
+
+
+def _previous_subject(trigger, ctx: SentenceContext, endorsers) -> Optional[str]:
+    """'Ruiz keeps her lead. The recent endorsement by Mayor X should help': a
+    definite endorsement noun that names its endorser but no candidate is about the one
+    person the sentence before has as its subject."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children) or not ctx.history:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_MODALS for c in trigger.head.children) \
+            and not still_to_come(trigger):
+        return None  # "The union's backing might bring cash": a backing that may come, for whom unsaid
+    names = {e[0] for e in endorsers}
+    before = ctx.history[-1]
+    people = {m.text for m in before if m.kind == "person" and m.text not in names
+              and ctx.doc[m.start:m.end].root.dep_ in ("nsubj", "nsubjpass")}
+    return people.pop() if len(people) == 1 else None
 
 
 def _same_name(a: str, b: str) -> bool:

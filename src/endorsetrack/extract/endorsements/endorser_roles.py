@@ -112,6 +112,9 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         return []  # '"I'm still voting for Vogler," Pruitt said': a voter's ballot, however quoted
     if m is None and tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
         return []  # "58 MPs": a count of people, unless an appositive names them ("Two unions ..., X and Y,")
+    if m is None or m.kind == "org" and m.label == "caps":
+        # "The Chief Whip, Ana Ruiz, stayed out": the name the title stands beside
+        m = _appositive_person(tok, ctx) or m
     if m is None or _quantified(doc[m.end - 1]):
         m = _left_neighbour(frame, ctx)
     if m is None:
@@ -127,6 +130,19 @@ def endorsers_of(frame: Frame, ctx: SentenceContext) -> list[tuple[str, str, flo
         if resolved:
             out.append(resolved)
     return out
+
+
+def _appositive_person(tok, ctx: SentenceContext) -> Optional[Mention]:
+    """'The Chief Whip, Ana Ruiz, and ...': a subject that is a title or role noun set off
+    with a person's name in apposition is that person."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in tok.children:
+        if child.dep_ == "appos":
+            m = ctx.mention_for(child.i)
+            if m is not None and m.kind == "person":
+                return m
+    return None
 
 
 PLURAL_PERSON_PENALTY = 0.15  # as for any pronoun resolved to a name (references.antecedent's 0.15)

@@ -389,6 +389,8 @@ def _verb_prep_frame(verb, rule) -> Optional[Frame]:
         cand = _gap_head(verb)  # a stranded preposition: "the candidate the union needs to get behind"
     if cand is None:
         return None
+    if verb.dep_ == "acomp" and verb.head.lemma_ == "be":
+        return Frame(verb.i, rule, subject_of(verb.head), cand)  # "she is committed to X": the copula's subject
     return Frame(verb.i, rule, subject_of(verb), cand)
 
 
@@ -705,6 +707,12 @@ def _state_frame(tok, rule) -> Optional[Frame]:
         return None
     if tok.dep_ == "amod" and tok.head.pos_ == "PROPN":
         return Frame(tok.i, rule, tok.head.i, None)  # "the still-neutral Gov. Ana Ruiz": whom the word describes
+    if tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
+        described = _described_by_role(tok.head)
+        if described is not None:  # "X, another undeclared superdelegate", "uncommitted county clerk X"
+            return Frame(tok.i, rule, described, None)
+        if tok.head.dep_ == "dobj" and tok.head.tag_ == "NNS":
+            return None  # "interviewed 70 undeclared superdelegates": those people, not the subject ('takes a neutral stance' is)
     verb = tok
     while verb.dep_ in ("acomp", "oprd", "xcomp", "attr", "pobj", "prep", "amod", "dobj") and verb.head is not verb:
         verb = verb.head
@@ -712,3 +720,17 @@ def _state_frame(tok, rule) -> Optional[Frame]:
     if endorser is None and lemma in ("deliberation", "deliberations", "deliberate"):
         endorser = _poss(tok)
     return Frame(tok.i, rule, endorser, _pobj(tok, ("on",)))  # "is neutral on Measure K"
+
+
+STATE_NOT_STANCE_NOUNS = words("race.candidate_nouns") | words("voter_words")
+
+
+def _described_by_role(noun) -> Optional[int]:
+    """The name a role noun describes: 'Ana Ruiz, an uncommitted delegate' (the noun in
+    apposition to her name) or 'uncommitted county clerk Ana Ruiz' (the noun before it).
+    An 'undeclared candidate' has not declared a run, an 'undecided voter' is a voter: none."""
+    if noun.lower_ in STATE_NOT_STANCE_NOUNS or noun.lemma_.lower() in STATE_NOT_STANCE_NOUNS:
+        return None
+    if noun.dep_ in ("appos", "compound") and noun.head.pos_ == "PROPN" and noun.head.i != noun.i:
+        return noun.head.i
+    return None

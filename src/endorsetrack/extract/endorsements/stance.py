@@ -88,6 +88,15 @@ def _headline_infinitive(trigger: Token) -> bool:
         and not any(ch.dep_ == "aux" and ch.lower_ != "to" for ch in trigger.children)
 
 
+def still_to_come(trigger: Token) -> bool:
+    """'The endorsement by X, to be announced today, ...': a trigger noun whose own
+    infinitive clause says it is still to be made."""
+    return trigger.pos_ in ("NOUN", "PROPN") and any(
+        ch.dep_ in ("acl", "relcl") and ch.i > trigger.i
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children)
+        and any(g.dep_ == "auxpass" for g in ch.children) for ch in trigger.children)
+
+
 def decide_stance(trigger: Token, base: str, candidate_generic: bool) -> Optional[str]:
     """Final stance for a frame, or None when the text makes it no stance at all
     (a condition, a question, a hypothetical)."""
@@ -165,7 +174,7 @@ def decide_stance(trigger: Token, base: str, candidate_generic: bool) -> Optiona
         own_words = {ch.lower_ for ch in children if ch.dep_ not in OTHER_CLAUSES}
         future = bool((own_words | lemmas) & c["future"]) or any(
             t.lemma_.lower() in c["expect"] for t in chain[1:])
-        if (future or _headline_infinitive(trigger)) and not continuing:
+        if (future or _headline_infinitive(trigger) or still_to_come(trigger)) and not continuing:
             return "will_endorse"
         if any(t.lemma_.lower() in c["consider"] for t in chain[1:]):
             return "undecided"

@@ -20,6 +20,8 @@ from spacy.tokens import Doc
 
 from ...nlp.build import doc_text
 from ...nlp.rules import packaged_rules
+from ...normalize import view
+from ...ruledata import LazyPattern, alternation
 from .detect import Mention
 
 if TYPE_CHECKING:
@@ -41,6 +43,13 @@ DESCRIPTION = re.compile(r"^\s*[,;]\s*(?:(?:the|a|an|his|her|its|their)\s+)?[a-z
 PLACE_TAG = re.compile(r"^\s*(?:of|from)\s+(?:the\s+)?[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}"
                        r"(?:,\s+[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]?\.)?(?=\s*[,;]))?")
 PARENTHETICAL = re.compile(r"\s*\([^()]{0,80}\)")
+# "A, Premier of Manitoba, B, Mayor of Leeds, and C": a capitalised office of a place set off
+# after a person item (the lower-case DESCRIPTION does not take it). The office word is one of
+# the titles written before names (normalize/data/titles.jsonl); up to two more capitalised
+# words before "of" ("Lieutenant Governor of Ohio"), up to four in the place name.
+OFFICE_OF_PLACE = LazyPattern(lambda: re.compile(
+    rf"^\s*,\s*(?:the\s+)?(?:former\s+)?(?:[A-Z][\w.-]*\s+){{0,2}}(?i:{alternation(view('before_names'))})"
+    r"\s+of\s+(?:the\s+)?[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3}(?=\s*[,;])"))
 # What may separate two items once the interruptions are gone.
 SEPARATOR = re.compile(r"^\s*(?:,|;|and|&|or|,\s*and|;\s*and|,\s*or|as well as|,\s*as well as|along with|plus)\s*$",
                        re.I)
@@ -197,6 +206,10 @@ def _bridge(between: str, a: Mention, b: Mention) -> "str | bool":
     stripped = DESCRIPTION.sub("", rest, count=1)
     if stripped != rest and stripped.strip()[:1] in (",", ";"):
         kind, rest = "appositive", stripped
+    if a.kind == b.kind == "person":
+        stripped = OFFICE_OF_PLACE.sub("", rest, count=1)
+        if stripped != rest and stripped.strip()[:1] in (",", ";"):
+            kind, rest = "appositive", stripped
     rest = ARTICLES.sub("", rest)
     if b.kind == "person":
         rest = _strip_titles(PLACE_POSSESSIVE.sub("", rest))
