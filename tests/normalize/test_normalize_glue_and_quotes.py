@@ -59,3 +59,17 @@ def test_quote_state_resets_per_paragraph():
     text = "\u201cAn open quote runs on\n\n\u201cA new paragraph opens again.\u201d"
     directed, _ = run_rules(text, [quote_direction_edits])
     assert directed == text
+
+
+@pytest.mark.parametrize("raw, fixed", [
+    ("Eastvale (CNN)Ana Ruiz said on Monday.", "Eastvale (CNN) Ana Ruiz said on Monday."),
+    ("GLENFORD, Ohio (AP)The union backed Tom Reyes.", "GLENFORD, Ohio (AP) The union backed Tom Reyes."),
+])
+def test_a_credit_glued_to_the_first_word_is_spaced(raw, fixed):
+    assert repair(raw)[0] == fixed
+
+
+@pytest.mark.parametrize("text", ["Ana Ruiz (D) said so.", "The vote (held in May) went to Tom Reyes.",
+                                  "Ana Ruiz (D-Ohio) won."])
+def test_a_spaced_bracket_is_left_alone(text):
+    assert repair(text)[0] == text

@@ -35,6 +35,9 @@ _SPACED_HOVERCARD = re.compile(
     r"\b(?P<last>[A-Z][\w'\u2019-]*[a-z]) (?P<card>(?:[A-Z][\w.'\u2019-]* ){0,4}?(?P=last))(?=[A-Z])"
     r"[^\n]{1,600}? MORE(?=[\s,.;)]|$)")
 _BREAK_RUN = re.compile(r" *\n[ \n]*")
+# A wire or network credit glued to the first word of the story: "Washington (CNN)Ana Ruiz said".
+# The bracket holds a short capitalised credit; the word after it starts a name or a sentence.
+_CREDIT_GLUE = re.compile(r"\([A-Z][A-Za-z.&' ]{0,24}\)(?=[A-Z][a-z])")
 
 
 def fix_mojibake(text: str, unescape_html: bool = True) -> str:
@@ -66,6 +69,11 @@ def hovercard_edits(text: str) -> list[Edit]:
         if not any(e.start < m.end() and start < e.end for e in edits):
             edits.append(Edit(start, m.end(), ""))
     return sorted(edits, key=lambda e: e.start)
+
+
+def credit_glue_edits(text: str) -> list[Edit]:
+    """ "Washington (CNN)Ana Ruiz said" -> "Washington (CNN) Ana Ruiz said"."""
+    return [Edit(m.end(), m.end(), " ") for m in _CREDIT_GLUE.finditer(text)]
 
 
 def space_before_punctuation_edits(text: str) -> list[Edit]:
@@ -115,6 +123,7 @@ REPAIR_RULES: tuple[Rule, ...] = (
     quote_direction_edits,
     caption_edits,
     glued_sentence_edits,
+    credit_glue_edits,
     straight_quote_edits,
     space_before_punctuation_edits,
     whitespace_edits,
