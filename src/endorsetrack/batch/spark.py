@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Union
@@ -129,6 +130,7 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
     started = time.monotonic()
     session = spark or spark_session(master)
     _check_exists(session, source)
+    warming = _warm_workers(session)
     try:
         records = _parquet_records(session, source) if _is_parquet(source, input_format) \
             else _file_records(session, source)
@@ -138,8 +140,8 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
         rows = records.repartition(count).mapPartitions(_extractor(settings, dating))
         # One wide DataFrame (the table's name, then one struct column per table, the row's
         # own filled), cached in the JVM: the Python rows are converted once, in the
-        # extraction stage, and the count, the errors shown and the four writes read the
-        # columnar cache (filtering Python rows per table re-read every row four times).
+        # extraction stage, and the four writes and the errors shown read the columnar
+        # cache (filtering Python rows per table re-read every row four times).
         frame = session.createDataFrame(rows.map(_wide_row), schema=_wide_ddl())
         # Rows of one table and month gathered in one partition (by hash, a shuffle of the
         # extracted rows), so each write is one file per month: writing ``partitionBy("month")``
@@ -151,22 +153,86 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
         from pyspark import StorageLevel
         frame.persist(StorageLevel.MEMORY_AND_DISK)  # extract once, write four tables
         try:
-            counts = {row[TABLE_COLUMN]: row["count"] for row in frame.groupBy(TABLE_COLUMN).count().collect()}
+            counts = _write_tables(frame, output.rstrip("/"))
             shown = [(row["doc"], row["message"]) for row in frame.filter(frame[TABLE_COLUMN] == ERRORS)
                      .select(f"{ERRORS}.doc", f"{ERRORS}.message").take(ERRORS_SHOWN)] \
                 if counts.get(ERRORS) else []
-            base = output.rstrip("/")
-            for table in TABLES:
-                frame.filter(frame[TABLE_COLUMN] == table).select(f"{table}.*") \
-                     .write.mode("overwrite").partitionBy("month").parquet(f"{base}/{table}")
         finally:
             frame.unpersist()
     except EndorsetrackError:
         raise
     except Exception as exc:
         raise SparkJobError(f"the Spark job failed: {failure_line(exc)}") from exc
-    return SparkSummary(output=output, rows={t: int(counts.get(t, 0)) for t in TABLES}, partitions=count,
+    finally:
+        warming.join()
+    return SparkSummary(output=output, rows={t: counts.get(t, 0) for t in TABLES}, partitions=count,
                         seconds=time.monotonic() - started, first_errors=shown)
+
+
+def _warm_workers(session: "SparkSession") -> threading.Thread:
+    """Start the Python workers' daemon now, in a one-task job of a background thread.
+
+    The daemon (batch/daemon.py) loads spaCy and the model before it forks a worker, about
+    2 s of one core; started by the job's first task, that load came after the driver had
+    planned the job (the first DataFrame and SQL plan of a session, 1-2 s of the JVM) and
+    ran alone in the read stage, at any core count. Started here, it runs while the driver
+    plans. On a cluster it warms one executor only (the rest start theirs with their first
+    task, as before). A failure is left to the job itself, which reports it."""
+    from pyspark import InheritableThread
+
+    context = session.sparkContext
+
+    def start() -> None:
+        try:
+            context.parallelize([0], 1).foreach(_nothing)
+        except Exception:  # the job meets the same cause and reports it
+            pass
+
+    thread = InheritableThread(start)
+    thread.start()
+    return thread
+
+
+def _nothing(_: object) -> None:
+    return None
+
+
+def _write_tables(frame: Any, base: str) -> dict[str, int]:
+    """Write the four tables of the cached wide ``frame`` under ``base``, each by month, at
+    once; returns each table's row count.
+
+    The four writes are four Spark jobs submitted from four driver threads (Spark schedules
+    jobs of several threads together): their tasks share the cores, and one write's planning
+    and commit in the driver overlap another's tasks, where in turn each waited for the one
+    before (at local[2] a write job has a task per core and the articles' is the long one).
+    The articles' thread starts first (the scheduler serves jobs in the order they come, and
+    theirs is the longest). The counts are
+    observed in the writes themselves (``Observation``), not read in a job of their own; the
+    first write to reach the cache builds it and the others wait for its blocks."""
+    from pyspark import InheritableThread
+    from pyspark.sql import Observation
+    from pyspark.sql import functions as F
+
+    counts: dict[str, int] = {}
+    failures: list[BaseException] = []
+
+    def write(table: str) -> None:
+        try:
+            seen = Observation()
+            frame.filter(frame[TABLE_COLUMN] == table).observe(seen, F.count(F.lit(1)).alias("rows")) \
+                 .select(f"{table}.*").write.mode("overwrite").partitionBy("month").parquet(f"{base}/{table}")
+            counts[table] = int(seen.get["rows"])
+        except BaseException as exc:  # raised again in the calling thread
+            failures.append(exc)
+
+    threads = [InheritableThread(write, args=(table,)) for table in TABLES]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
+    return counts
 
 
 # --- inputs ----------------------------------------------------------------
