@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Union
@@ -138,7 +137,6 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
     started = time.monotonic()
     session = spark or spark_session(master)
     _check_exists(session, source)
-    warming = _warm_workers(session)
     try:
         records = _parquet_records(session, source) if _is_parquet(source, input_format) \
             else _file_records(session, source)
@@ -173,38 +171,8 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
         raise
     except Exception as exc:
         raise SparkJobError(f"the Spark job failed: {failure_line(exc)}") from exc
-    finally:
-        warming.join()
     return SparkSummary(output=output, rows={t: int(counts.get(t, 0)) for t in TABLES}, partitions=count,
                         seconds=time.monotonic() - started, first_errors=shown)
-
-
-def _warm_workers(session: "SparkSession") -> threading.Thread:
-    """Start the Python workers' daemon now, in a one-task job of a background thread.
-
-    The daemon (batch/daemon.py) loads spaCy and the model before it forks a worker, about
-    2 s of one core; started by the job's first task, that load came after the driver had
-    planned the job (the first DataFrame and SQL plan of a session, 1-2 s of the JVM) and
-    ran alone in the read stage, at any core count. Started here, it runs while the driver
-    plans. On a cluster it warms one executor only (the rest start theirs with their first
-    task, as before). A failure is left to the job itself, which reports it."""
-    from pyspark import InheritableThread
-
-    context = session.sparkContext
-
-    def start() -> None:
-        try:
-            context.parallelize([0], 1).foreach(_nothing)
-        except Exception:  # the job meets the same cause and reports it
-            pass
-
-    thread = InheritableThread(start)
-    thread.start()
-    return thread
-
-
-def _nothing(_: object) -> None:
-    return None
 
 
 def _write_tables(frame: Any, base: str) -> None:
