@@ -86,8 +86,9 @@ def measure(master: str, feed: str, partitions: int, java_options: str = "") -> 
 
 
 def tree_cpu_seconds() -> float:
-    """User + system CPU seconds of this process and all its descendants alive now (Linux
-    /proc; 0 elsewhere): the JVM, pyspark's daemon and its workers are all below it."""
+    """User + system CPU seconds of this process and all its descendants alive now, with the
+    children they have reaped (Linux /proc; 0 elsewhere): the JVM, pyspark's daemon and its
+    workers are all below it."""
     return sum(tree_cpu_by_program().values())
 
 
@@ -110,7 +111,9 @@ def tree_cpu_by_program() -> dict[str, float]:
         fields = rest.split()
         names[int(entry.name)] = "python" if "python" in command else command
         parent[int(entry.name)] = int(fields[1])  # ppid (field 4 of stat)
-        ticks[int(entry.name)] = int(fields[11]) + int(fields[12])  # utime, stime (fields 14, 15)
+        # utime, stime (fields 14, 15) and the reaped children's cutime, cstime (16, 17): the JVM
+        # forks a `chmod` per file it creates (Hadoop without its native library), gone by now
+        ticks[int(entry.name)] = sum(int(fields[i]) for i in (11, 12, 13, 14))
     ours, frontier = {os.getpid()}, [os.getpid()]
     while frontier:
         pid = frontier.pop()

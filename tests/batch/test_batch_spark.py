@@ -101,6 +101,14 @@ def test_tables_are_partitioned_by_publication_month(job):
     assert {"candidate": "Dolores Quint", "share": 48.0} in polls[0]["results"]
 
 
+def test_each_table_month_is_one_parquet_file_and_a_local_job_writes_no_checksum_files(job):
+    _, output = job
+    for table in ("articles", "endorsements", "polls"):
+        for month in (p for p in (output / table).iterdir() if p.is_dir()):
+            assert len(list(month.glob("*.parquet"))) == 1, month
+    assert not list(output.rglob("*.crc"))  # the raw local file system: no hidden .crc beside each file
+
+
 def test_load_stores_what_ingest_stores_and_a_second_load_changes_nothing(job, archive: Path, tmp_path: Path,
                                                                         store_url: str):
     _, output = job

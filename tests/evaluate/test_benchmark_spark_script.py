@@ -53,3 +53,19 @@ def test_cpu_seconds_count_this_process(bench):
         pytest.skip("needs Linux /proc")
     assert bench.tree_cpu_seconds() > 0
     assert "python" in bench.tree_cpu_by_program()
+
+
+def test_cpu_seconds_count_the_children_already_reaped(bench):
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    if not os.path.isdir("/proc"):
+        pytest.skip("needs Linux /proc")
+    before, reaped = bench.tree_cpu_seconds(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-c", "sum(range(20_000_000))"], check=True)  # gone before the second reading
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    spent = now.ru_utime + now.ru_stime - reaped.ru_utime - reaped.ru_stime
+    assert spent > 0.05
+    assert bench.tree_cpu_seconds() - before >= spent - 0.02  # clock ticks are 10 ms

@@ -56,6 +56,14 @@ ERRORS_SHOWN = 20
 # local[2] competes with the workers; with these 12.5-13.5 s, and the Parquet writes 29 -> 12 s.
 # A cluster's JVMs keep their own settings.
 LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# The file system of a local session's file: paths: Hadoop's raw local one, not its default
+# checksummed one. Without Hadoop's native library (pyspark ships none) every file Hadoop
+# creates is made readable by a `chmod` process forked from the JVM, and the checksummed file
+# system creates two files per file (the data and a hidden .crc beside it), so two forks per
+# Parquet file; the writes were mostly that (~20 ms a file; 258 files on train). The .crc files
+# only served Hadoop's own readers: Parquet pages carry their own CRC, and `load` (pyarrow)
+# and Spark skip hidden files. A cluster's file systems are not affected.
+LOCAL_FILE_SYSTEM = ("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem")
 # pyspark's daemon with the model loaded before it forks the workers (batch/daemon.py).
 DAEMON_MODULE = "endorsetrack.batch.daemon"
 # The wide frame's column naming each row's table (no table has a column of this name).
@@ -110,7 +118,7 @@ def spark_session(master: Optional[str] = None, app_name: str = "endorsetrack") 
     master = master or "local[*]"
     builder = builder.master(master)
     if master.startswith("local"):  # the workers are this machine's: this interpreter, with endorsetrack in it
-        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS)
+        builder = builder.config("spark.driver.extraJavaOptions", LOCAL_JVM_OPTIONS).config(*LOCAL_FILE_SYSTEM)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # nothing to reach from other hosts
     try:
@@ -151,14 +159,12 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
         from pyspark import StorageLevel
         frame.persist(StorageLevel.MEMORY_AND_DISK)  # extract once, write four tables
         try:
+            # The count is the job that extracts and fills the cache; the writes then read it.
             counts = {row[TABLE_COLUMN]: row["count"] for row in frame.groupBy(TABLE_COLUMN).count().collect()}
             shown = [(row["doc"], row["message"]) for row in frame.filter(frame[TABLE_COLUMN] == ERRORS)
                      .select(f"{ERRORS}.doc", f"{ERRORS}.message").take(ERRORS_SHOWN)] \
                 if counts.get(ERRORS) else []
-            base = output.rstrip("/")
-            for table in TABLES:
-                frame.filter(frame[TABLE_COLUMN] == table).select(f"{table}.*") \
-                     .write.mode("overwrite").partitionBy("month").parquet(f"{base}/{table}")
+            _write_tables(frame, output.rstrip("/"))
         finally:
             frame.unpersist()
     except EndorsetrackError:
@@ -167,6 +173,35 @@ def run_spark(source: str, output: str, *, master: Optional[str] = None, partiti
         raise SparkJobError(f"the Spark job failed: {failure_line(exc)}") from exc
     return SparkSummary(output=output, rows={t: int(counts.get(t, 0)) for t in TABLES}, partitions=count,
                         seconds=time.monotonic() - started, first_errors=shown)
+
+
+def _write_tables(frame: Any, base: str) -> None:
+    """Write the four tables of the cached wide ``frame`` under ``base``, each by month, at once.
+
+    The four writes are four Spark jobs submitted from four driver threads (Spark schedules
+    the jobs of several threads together): their tasks share the cores, and one write's
+    planning and commit in the driver overlap another's tasks, where in turn each waited for
+    the one before. The articles' thread starts first (the scheduler serves jobs in the order
+    they come, and theirs is the longest). The cache is filled before (by the count), so no
+    write waits for the extraction."""
+    from pyspark import InheritableThread
+
+    failures: list[BaseException] = []
+
+    def write(table: str) -> None:
+        try:
+            frame.filter(frame[TABLE_COLUMN] == table).select(f"{table}.*") \
+                 .write.mode("overwrite").partitionBy("month").parquet(f"{base}/{table}")
+        except BaseException as exc:  # raised again in the calling thread
+            failures.append(exc)
+
+    threads = [InheritableThread(write, args=(table,)) for table in TABLES]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
 
 
 # --- inputs ----------------------------------------------------------------
