@@ -7,7 +7,9 @@ import pytest
 
 from endorsetrack.errors import RuleFileError
 from endorsetrack.extract.polls.parties import PARTIES_FILE, get_party_rules
-from endorsetrack.extract.polls.rules import POLL_RULES_FILE, _read_jsonl, get_poll_rules, parse_rules
+from endorsetrack.extract.polls.learned import with_article_pollsters
+from endorsetrack.extract.polls.rules import (POLL_RULES_FILE, MergedPattern, _read_jsonl, get_poll_rules, name_alternation,
+                                              parse_rules)
 from endorsetrack.nlp.rules import SCHEMAS
 
 
@@ -84,3 +86,25 @@ def test_a_planted_key_in_the_party_gazetteer_names_file_line_and_key(tmp_path):
         _read_jsonl(parties, SCHEMAS["poll_parties"])
     assert str(err.value) == f"{parties}:{len(lines)}: rule 'party.x' has unknown key(s): form"
     assert get_party_rules().key_of  # the packaged file loads
+
+
+def test_merged_name_patterns_read_as_one_longest_first_alternation():
+    gazetteer = {"Acme", "Acme Research Group", "Bayline"}
+    article = {"Acme Research", "Coastal Insights"}
+    one = name_alternation(gazetteer | article)
+    merged = MergedPattern(name_alternation(article), name_alternation(gazetteer))
+    text = "Acme Research Group and Acme Research polled; Coastal Insights, Bayline and Acme agreed. Acmes"
+    assert [m.group() for m in merged.finditer(text)] == [m.group() for m in one.finditer(text)] == [
+        "Acme Research Group", "Acme Research", "Coastal Insights", "Bayline", "Acme"]
+    assert merged.match("Acme Research Group said").group() == "Acme Research Group"
+    assert merged.fullmatch("Coastal Insights") and not merged.fullmatch("Coastal")
+    assert merged.search("a poll by Bayline").group() == "Bayline"
+
+
+def test_an_article_pollster_joins_the_gazetteer_without_recompiling_it():
+    rules = get_poll_rules()
+    base = rules.pollster_regex()
+    own = with_article_pollsters(rules, ("Coastal Insights",))
+    assert own._regex_cache["<pollsters>"] is base
+    assert own.pollster_regex().search("Coastal Insights found Ana Ruiz ahead").group() == "Coastal Insights"
+    assert not rules.pollster_regex().search("Coastal Insights found Ana Ruiz ahead")

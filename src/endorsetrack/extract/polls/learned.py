@@ -61,4 +61,6 @@ def with_article_pollsters(rules: PollRules, names: tuple[str, ...]) -> PollRule
     if not names:
         return rules
     extra = tuple(Pollster(id="article." + re.sub(r"\W+", "_", n.lower()), version=1, name=n) for n in names)
-    return replace(rules, pollsters=rules.pollsters + extra, _regex_cache={})
+    kept = {k: v for k, v in rules._regex_cache.items() if k != "<article pollsters>"}  # the gazetteer's stay compiled
+    return replace(rules, pollsters=rules.pollsters + extra, article_pollsters=rules.article_pollsters + extra,
+                   _regex_cache=kept)
