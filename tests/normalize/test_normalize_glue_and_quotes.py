@@ -62,8 +62,9 @@ def test_quote_state_resets_per_paragraph():
 
 
 @pytest.mark.parametrize("raw, fixed", [
-    ("Eastvale (CNN)Ana Ruiz said on Monday.", "Eastvale (CNN) Ana Ruiz said on Monday."),
-    ("GLENFORD, Ohio (AP)The union backed Tom Reyes.", "GLENFORD, Ohio (AP) The union backed Tom Reyes."),
+    ("Eastvale (ENS)Ana Ruiz said on Monday.", "Eastvale (ENS) Ana Ruiz said on Monday."),
+    ("GLENFORD, Ohio (Eastvale Wire)The union backed Tom Reyes.",
+     "GLENFORD, Ohio (Eastvale Wire) The union backed Tom Reyes."),
 ])
 def test_a_credit_glued_to_the_first_word_is_spaced(raw, fixed):
     assert repair(raw)[0] == fixed

@@ -35,9 +35,11 @@ _SPACED_HOVERCARD = re.compile(
     r"\b(?P<last>[A-Z][\w'\u2019-]*[a-z]) (?P<card>(?:[A-Z][\w.'\u2019-]* ){0,4}?(?P=last))(?=[A-Z])"
     r"[^\n]{1,600}? MORE(?=[\s,.;)]|$)")
 _BREAK_RUN = re.compile(r" *\n[ \n]*")
-# A wire or network credit glued to the first word of the story: "Washington (CNN)Ana Ruiz said".
-# The bracket holds a short capitalised credit; the word after it starts a name or a sentence.
-_CREDIT_GLUE = re.compile(r"\([A-Z][A-Za-z.&' ]{0,24}\)(?=[A-Z][a-z])")
+# A wire or network credit glued to the next word: "Eastvale (ENS)Ana Ruiz said" (a dateline's
+# credit), or any short capitalised bracket glued so. The credit is at most CREDIT_CHARS long after
+# its capital: 24 holds two- and three-word credits ("Eastvale Wire Service") and no clause.
+CREDIT_CHARS = 24
+_CREDIT_GLUE = re.compile(r"\([A-Z][A-Za-z.&' ]{0,%d}\)(?=[A-Z][a-z])" % CREDIT_CHARS)
 
 
 def fix_mojibake(text: str, unescape_html: bool = True) -> str:
@@ -72,7 +74,8 @@ def hovercard_edits(text: str) -> list[Edit]:
 
 
 def credit_glue_edits(text: str) -> list[Edit]:
-    """ "Washington (CNN)Ana Ruiz said" -> "Washington (CNN) Ana Ruiz said"."""
+    """ "Eastvale (ENS)Ana Ruiz said" -> "Eastvale (ENS) Ana Ruiz said": a short capitalised bracket
+    glued to a capitalised word anywhere in the text gets its space."""
     return [Edit(m.end(), m.end(), " ") for m in _CREDIT_GLUE.finditer(text)]
 
 
