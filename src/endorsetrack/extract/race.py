@@ -188,8 +188,7 @@ class RaceIndex:
         # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
         self.election_days = _election_days(text, _election_weekday(self.country if self.country and not self.place
                                                                     else None))
-        self.dominant = _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
-            or _most_named(f"{title or ''}\n{text}", list(_mentions()), skip=_title_use)
+        self.dominant = dominant_office(text, title)
 
     @cached_property
     def candidacies(self) -> dict[str, dict[int, frozenset[str]]]:
@@ -768,6 +767,19 @@ def _weekday(year: int, month: int, day: int) -> Optional[int]:
 #: person holds, not which race an article is about.
 TITLE_BEFORE_NAME = re.compile(r"[ \t]+(?:[A-Z]\.\s*)?[A-Z][a-z]+")
 TITLE_AFTER_NAME = re.compile(r"[A-Z][a-z]+,\s*$")
+
+
+def dominant_office(text: str, title: Optional[str] = None) -> Optional[str]:
+    """The office the article names most: by its explicit race phrases ("for governor"), else
+    by any mention of the office in title and text ("the governor"), a title before a name not
+    counted; None on a tie or when it names none."""
+    return _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
+        or _most_named(f"{title or ''}\n{text}", list(_mentions()), skip=_title_use)
+
+
+def names_office(text: str, office: str) -> bool:
+    """Whether the text mentions the office at all (its offices-lexicon "mention" words)."""
+    return any(o == office and regex.search(text) for o, regex in _mentions())
 
 
 def _title_use(text: str, m: re.Match) -> bool:

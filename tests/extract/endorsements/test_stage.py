@@ -204,3 +204,15 @@ def test_a_party_word_standing_for_one_candidate_is_that_partys_nominee(text, ex
 ])
 def test_a_dated_primary_or_a_nomination_already_clinched_dates_a_general_stance(text):
     assert stage_in_text(text) == "general"
+
+
+def test_a_state_named_after_an_upset_victory_does_not_make_it_one_states_round():
+    text = ("Reyes's upset victory, the Oregon Ledger reported, reshapes the presidential race. "
+            "Vega endorsed Reyes on Friday.")
+    assert article_stage(text) == "general"
+
+
+def test_a_presidential_word_in_a_governor_story_does_not_make_its_state_primary_a_round():
+    text = ("Reyes won the Republican primary in Utah for governor. Reyes once toured a presidential "
+            "library. The union endorsed Reyes on Friday.")
+    assert article_stage(text) == "general"

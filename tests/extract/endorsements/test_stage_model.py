@@ -122,3 +122,26 @@ def test_a_presidential_story_in_the_year_before_the_election_is_about_the_nomin
     assert predicted_stage(story, None, "2025-10-02", story, "endorses") is None  # three years off: unsure
     governor = "The Harbor Workers Union endorsed Lena Cruz for governor on Monday."
     assert predicted_stage(governor, None, "2027-10-02", governor, "endorses") is None
+
+
+def test_a_presidential_word_does_not_carry_a_state_race_with_a_primary_ahead_into_the_fall():
+    text = ("The Harbor Workers Union endorsed Tom Ardley for governor ahead of the September primary. "
+            "Ardley spoke at the Lena Cruz presidential library on Monday.")
+    assert story_stage(text, "2028-09-02") == "primary"
+    assert story_stage(text, "2028-09-02", presidential=True) == "general"  # told it is a presidential story
+
+
+def test_a_potential_presidential_contender_in_an_odd_year_governor_race_is_no_nomination_story(monkeypatch):
+    import endorsetrack.extract.endorsements.stage_model as module
+    monkeypatch.setattr(module, "stage_probabilities", lambda *a: {"primary": 0.4, "general": 0.3, "none": 0.3})
+    text = ("The Harbor Workers Union endorsed Tom Ardley for governor on Monday. Ardley, a potential "
+            "presidential contender, faces Mira Senn for governor in November.")
+    assert predicted_stage(text, None, "2027-10-02", text, "endorses") != "primary"
+    assert predicted_stage(text, None, "2027-10-02", text, "endorses", presidential=True) == "primary"
+
+
+def test_a_measure_published_in_december_or_summer_stays_open():
+    # pins the documented rule: outside September-November a dated measure stance has no stage
+    assert measure_stage(None, "2022-12-03") is None
+    assert measure_stage(None, "2022-07-15") is None
+    assert measure_stage(None, "2023-01-09") is None

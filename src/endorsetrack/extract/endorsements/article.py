@@ -27,7 +27,7 @@ from .candidates import find_candidates, no_vote, person_like
 from .endorser_roles import AGENTLESS_PENALTY, PERCENT_RE, endorsers_of
 from ..mentions import byline_author, provisional_type
 from ..mentions import resolve_endorser
-from .stage import frame_stage
+from .stage import frame_stage, presidential_race
 from .stage_model import measure_stage, predicted_stage, story_stage
 from .stance import decide_stance, still_to_come
 from .editorial import editorial_verdicts
@@ -38,7 +38,6 @@ from .measure_lines import campaign_roles, measure_verdict_lines
 from .went_to import goes_to
 
 def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> list[Endorsement]:
-    default_stage = story_stage(article.text, article.published)
     people_surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and ent[-1].lower_ not in TITLES}
     surnames = frozenset(people_surnames)
     people_names = {ent.text for ent in doc.ents if ent.label_ == "PERSON"} | people_surnames | {
@@ -49,6 +48,8 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     headlines: list[Endorsement] = []
     slate: Optional[Slate] = None
     races = race_index(article.text, article.published, article.url, article.title)
+    presidential = presidential_race(races.dominant, article.text)  # not any story with a presidential word
+    default_stage = story_stage(article.text, article.published, presidential)
     roundup = bool(re.search(r"(?i)\bendors", article.text))  # list lines only mean something in such a story
     last_org = None
     byline = byline_author(doc_text(doc))
@@ -111,7 +112,7 @@ def find_endorsements(doc, article: Article, settings: Settings = DEFAULT) -> li
     # a verdict a frame of the paper's states too is no second fact
     argued = {(e.candidate, e.stance) for e in found if e.endorser_type == "newspaper"}
     found.extend(e for e in headlines if (e.candidate, e.stance) not in argued)
-    return dedupe_endorsements(_assign_races(_learned_stages(_positions_on_the_measure(found), article), races,
+    return dedupe_endorsements(_assign_races(_learned_stages(_positions_on_the_measure(found), article, presidential), races,
                                                      article.published))
 
 
@@ -131,7 +132,7 @@ def _line_fact_key(e: Endorsement) -> tuple[int, Optional[str], str, str]:
     return e.evidence.start, e.candidate, e.stance, e.endorser.split()[-1].lower()
 
 
-def _learned_stages(items: list[Endorsement], article: Article) -> list[Endorsement]:
+def _learned_stages(items: list[Endorsement], article: Article, presidential: bool) -> list[Endorsement]:
     """A stance the stage cues leave open takes the stage model's (stage_model.py), which
     weighs the whole article, its title and its published date against the election
     cycle. A ballot measure keeps its own (general) stage. Without a published date the
@@ -143,7 +144,7 @@ def _learned_stages(items: list[Endorsement], article: Article) -> list[Endorsem
     for e in items:
         if e.stage is None and not (e.candidate and MEASURE_NAME.match(e.candidate)):
             e = replace(e, stage=predicted_stage(article.text, article.title, article.published,
-                                                 e.evidence.text, e.stance))
+                                                 e.evidence.text, e.stance, presidential))
         out.append(e)
     return out
 

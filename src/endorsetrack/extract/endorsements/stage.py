@@ -15,6 +15,7 @@ from typing import Optional
 from ...nlp.build import doc_text
 from ...nlp.places import us_states
 from ...nlp.rules import packaged_rules
+from ..race import dominant_office, names_office
 
 
 @lru_cache(maxsize=1)
@@ -48,13 +49,15 @@ RESULTS_MIN_PHRASES = 2  # distinct results phrases ("precincts reporting", "con
 # occurs in campaign stories that recall an earlier primary (probe p01)
 
 
-def article_stage(text: str) -> Optional[str]:
+def article_stage(text: str, presidential: Optional[bool] = None) -> Optional[str]:
     """The stage that stances in this article default to when nothing nearer says
-    (or RESULTS, which frame_stage turns into one per stance)."""
+    (or RESULTS, which frame_stage turns into one per stance). ``presidential``: whether the
+    story's race is the presidency (its dominant office; worked out from the text when not given)."""
     p = _patterns()
-    presidential = bool(PRESIDENTIAL.search(text))
+    if presidential is None:
+        presidential = presidential_story(text)
     over = next((m for m in p["primary_over"].finditer(text)
-                 if not (presidential and _one_state_round(text, m.start(), m.end()))), None)
+                 if not (presidential and m.group("won_primary") and _one_state_round(text, m.start(), m.end()))), None)
     if over and "independent" in over.group(0).lower() and not p["partisan"].search(text):
         over = None  # "running as an independent" in a nonpartisan city race: no party contest at all
     if over:
@@ -73,8 +76,29 @@ def article_stage(text: str) -> Optional[str]:
     return None
 
 
-PRESIDENTIAL = re.compile(r"(?i)\bpresidential\b|\b(?:race|nomination|run|running) for president\b")
-STATE_ROUND_CHARS = 20  # "won the Democratic primary in Ohio": a state named just after the primary word
+def presidential_story(text: str, title: Optional[str] = None) -> bool:
+    """Whether the story is about the presidency (presidential_race of its dominant office)."""
+    return presidential_race(dominant_office(text, title), text)
+
+
+def presidential_race(dominant: Optional[str], text: str) -> bool:
+    """Whether a story whose most named office is ``dominant`` (race.dominant_office, from the
+    offices lexicon) is about the presidency: that office is president, or no office is named
+    most and the presidency is named at all. One "presidential library" or "a potential
+    presidential contender" in a story about a governor's race does not make it one. The
+    fallback on a tie: train has two presidential stories (a union's pick before the Iowa
+    caucuses, an Iowa poll) that name the presidency and a governor once each."""
+    return dominant == "president" if dominant is not None else names_office(text, "president")
+
+
+#: How far after "won the ... primary" a state name makes it one state's round ("won the
+#: Democratic primary in Ohio", "victory in the Oregon primary" has the state inside the match).
+#: Room for " in " and the longest state name ("North Carolina", 4 + 14 = 18 characters) right
+#: after the primary word; a state named further on (the next clause, a dateline) is not the
+#: primary's own. Swept 0-60 on train and dev article_stage: one story's default depends on
+#: it (a presidential story of a January, 4 gold primary stances), primary from 15 on, the
+#: same through 60; 20 is kept, inside that plateau.
+STATE_ROUND_CHARS = 20
 
 
 @lru_cache(maxsize=1)
@@ -84,9 +108,10 @@ def _state_names() -> re.Pattern:
 
 
 def _one_state_round(text: str, start: int, end: int) -> bool:
-    """Whether a primary won or lost is one state's round of a presidential nomination
-    ("a victory in the Oregon primary", "won the Republican primary in Utah"): the contest
-    goes on in the other states, so it does not make the article's stances general."""
+    """Whether a primary won or lost (the primary_over cue's won_primary group, from ``start``
+    to ``end``) is one state's round of a presidential nomination ("a victory in the Oregon
+    primary", "won the Republican primary in Utah"): the contest goes on in the other states,
+    so it does not make the article's stances general."""
     return bool(_state_names().search(text, start, min(len(text), end + STATE_ROUND_CHARS)))
 
 

@@ -17,7 +17,7 @@ from typing import Optional
 
 import numpy as np
 
-from .stage import PRESIDENTIAL, article_stage, municipal, nonpartisan_runoff, partisan
+from .stage import article_stage, municipal, nonpartisan_runoff, partisan, presidential_story
 
 #: Size of the hashed feature space. 2**13 buckets: doc-grouped 5-fold CV on train
 #: scored the same at 2**13 and 2**15 and lower at 2**11 (docs/stage-model.md).
@@ -127,25 +127,32 @@ def season_stage(published: Optional[str]) -> Optional[str]:
     return "primary" if month in NOMINATING_MONTHS else "general" if month in GENERAL_MONTHS else None
 
 
-def year_before_presidential(text: str, published: Optional[str]) -> bool:
-    """Whether a presidential story is published in the year before a presidential election,
-    when only the nomination race is run (the conventions and November are a year off).
-    Train gold stances of such stories: 30 primary, 3 null, 0 general."""
+def year_before_presidential(text: str, published: Optional[str], presidential: Optional[bool] = None) -> bool:
+    """Whether a presidential story (``presidential``: the article's dominant office is the
+    presidency; worked out from the text when not given) is published in the year before a
+    presidential election, when only the nomination race is run (the conventions and November
+    are a year off). Train gold stances of such stories: 30 primary, 3 null, 0 general."""
     m = YEAR_RE.match(published or "")
-    return bool(m and int(m.group(1)) % 4 == 3 and PRESIDENTIAL.search(text))
+    if not (m and int(m.group(1)) % 4 == 3):
+        return False
+    return presidential_story(text) if presidential is None else presidential
 
 
-def story_stage(text: str, published: Optional[str]) -> Optional[str]:
+def story_stage(text: str, published: Optional[str], presidential: Optional[bool] = None) -> Optional[str]:
     """The article's default stage (stage.article_stage) read against the calendar: a
     presidential story published in September-November of a presidential election year comes
     after the party conventions, so a nomination contest it names ("ahead of the caucuses in
     January", "brushing aside his primary challenger") is over and its stances are general.
     Train: the two such stories that article_stage read as primary have 2 general stances that
-    took primary; no train story of that season and kind has a primary stance without a cue."""
-    default = article_stage(text)
+    took primary; no train story of that season and kind has a primary stance without a cue.
+    ``presidential``: the article's dominant office is the presidency (worked out from the text
+    when not given); a presidential word alone ("the presidential library") does not make a
+    state race's story presidential."""
+    if presidential is None:
+        presidential = presidential_story(text)
+    default = article_stage(text, presidential)
     m = YEAR_RE.match(published or "")
-    if default == "primary" and m and int(m.group(1)) % 4 == 0 and int(m.group(2)) in GENERAL_MONTHS \
-            and PRESIDENTIAL.search(text):
+    if default == "primary" and presidential and m and int(m.group(1)) % 4 == 0 and int(m.group(2)) in GENERAL_MONTHS:
         return "general"
     return default
 
@@ -153,11 +160,14 @@ def story_stage(text: str, published: Optional[str]) -> Optional[str]:
 def measure_stage(stage: Optional[str], published: Optional[str]) -> Optional[str]:
     """Stage of a stance on a ballot measure. A measure is put to voters, never to a nominating
     contest, so a story's primary context does not reach it; one voted on in November is
-    general (GUIDELINES). Published in the months before the fall (GENERAL_MONTHS) of any year,
-    the vote is a spring or primary ballot's or too far off to tell, and the stage stays open.
-    Calibrated on train gold measure stances: published February, March, May 9 null / 0
-    general; September-November 0 null / 24 general; undated 3 null / 0 general on train but
-    3 general on dev, so an undated measure keeps general."""
+    general (GUIDELINES). Published in GENERAL_MONTHS (September-November) of any year, or
+    undated, it is general; published in any other month (December through August) the vote is
+    a spring or primary ballot's, one already held, or too far off to tell, and the stage stays
+    open. Calibrated on train gold measure stances: published February, March, May 10 null /
+    0 general, April 0 null / 1 general; October-November 0 null / 28 general; undated 5 null /
+    0 general on train but 4 general on dev, so an undated measure keeps general. Train and dev
+    have no measure stance published in December, January or June-August: those months stay
+    open by the rule, untested by the gold."""
     if stage == "general":
         return stage
     m = YEAR_RE.match(published or "")
@@ -167,7 +177,7 @@ def measure_stage(stage: Optional[str], published: Optional[str]) -> Optional[st
 
 
 def predicted_stage(text: str, title: Optional[str], published: Optional[str],
-                    evidence: str, stance: str) -> Optional[str]:
+                    evidence: str, stance: str, presidential: Optional[bool] = None) -> Optional[str]:
     probs = stage_probabilities(text, title, published, evidence, stance)
     best = max(probs, key=lambda k: probs[k])
     if best == "none" or probs[best] < MIN_PROBABILITY or best == "primary" and nonpartisan_runoff(text):
@@ -175,7 +185,7 @@ def predicted_stage(text: str, title: Optional[str], published: Optional[str],
         # season is that of party races only; its fall is general in any story but a city or
         # school race's (whose vote need not fall in November: probe2 p15 null). Cross-fitted
         # train strict 0.698 -> 0.702 with the fall for stories without a party word.
-        if year_before_presidential(text, published):
+        if year_before_presidential(text, published, presidential):
             return "primary"
         season = season_stage(published)
         return season if partisan(text) or season == "general" and not municipal(text) else None
