@@ -40,7 +40,7 @@ from typing import Optional
 from ..nlp.rules import packaged_rules
 from ..nlp.vocabulary import word_map, words
 from ..normalize import MONTH_STEM, MONTHS, PROSE_MONTH_DAY_RE, WEEKDAYS, month_number, office_titles
-from .candidacies import candidacy_year, named_candidacies
+from .candidacies import candidacy_year, is_candidate, named_candidacies
 
 # Weights of the evidence for a candidate's office. Calibrated on the seeds and dev
 # set: an explicit race phrase in the candidate's sentence (3) must outweigh the
@@ -64,9 +64,10 @@ PARAGRAPH_WEIGHT = EXPLICIT_WEIGHT
 
 
 
-#: How many candidates of one election of the candidacies lexicon an undated article must name for a
+#: How many candidates of one election of the candidacies lexicon an article (dated or not) must name for a
 #: candidate's title ("Gov.", "Rep.") to give way to that election's office: a candidate and a rival.
-#: Set on the train set: one name alone moved a senator's re-election race to the presidency.
+#: Set on the train set: one name alone moved a senator's re-election race to the presidency (undated);
+#: a dated Senate-race article with one former presidential candidate moved the same way (review probe).
 MIN_CANDIDACY_RIVALS = 2
 #: Office cycles (offices.jsonl "cycle") whose next election after a given year is known.
 FIXED_CYCLES = frozenset({"presidential", "even", "governor"})
@@ -188,28 +189,43 @@ class RaceIndex:
         # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
         self.election_days = _election_days(text, _election_weekday(self.country if self.country and not self.place
                                                                     else None))
-        self.dominant = dominant_office(text, title)
+        #: the office the text's race phrases name most ("the Senate race"), if any
+        self.dominant_race = race_phrase_office(text)
+        self.dominant = self.dominant_race or mentioned_office(text, title)
 
     @cached_property
     def candidacies(self) -> dict[str, dict[int, frozenset[str]]]:
-        """Each office of the candidacies lexicon -> election year -> its candidates the article names."""
+        """Each office of the candidacies lexicon -> election year -> the lexicon's full names of its
+        candidates the article names."""
         return named_candidacies(f"{self._title or ''}\n{self.text}")
 
     def candidacy_office(self, candidate: str) -> Optional[str]:
-        """The office of the candidacies lexicon the candidate ran for in the election the article is
-        about ("New Mexico Gov. Ana Ruiz" in an article of her presidential year runs for president, not
-        governor), None when the lexicon has the candidate in no such election."""
-        surname = candidate.split()[-1]
+        """The office of the candidacies lexicon the candidate (by full name, or by a surname the article
+        gives no one else) ran for in the election the
+        article is about ("New Mexico Gov. Ana Ruiz" in an article of her presidential year runs for
+        president, not governor). Only in an article whose race phrases name no other office most
+        (``dominant_race``: "the Senate race"; an office only its titles and mentions name, "Gov.", gives
+        way), or whose text names that office (offices.jsonl "explicit" or "mention": "presidential"), and
+        that names a rival of the candidate's in that election too; a dated article must be of the
+        election's year or the one before. None otherwise: the candidate's title or the article's
+        dominant office stands (a Senate race's former governor who once ran for president)."""
         for office, years in self.candidacies.items():
-            ran = {y for y, names in years.items() if surname in names}
-            year = self.year_for(office, None, candidate) if ran else None
-            if year not in ran:
+            # only a race phrase outweighs the lexicon: train articles about a presidential caucus whose
+            # dominant office came from its candidates' titles ("Gov.", "Rep.") lost 6 of 7 races otherwise
+            if self.dominant_race not in (None, office) and not self._names_office(office):
                 continue
-            if self.reference_year is not None and 0 <= year - self.reference_year <= MAX_YEARS_AHEAD:
-                return office  # a dated article of the election's year or the one before
-            if self.reference_year is None and len(years[year]) >= MIN_CANDIDACY_RIVALS:
-                return office  # an undated one that names the candidate's rivals of that election too
+            ran = {y for y, names in years.items() if is_candidate(candidate, names, self.text)}
+            year = self.year_for(office, None, candidate) if ran else None
+            if year not in ran or len(years[year]) < MIN_CANDIDACY_RIVALS:
+                continue
+            if self.reference_year is None or 0 <= year - self.reference_year <= MAX_YEARS_AHEAD:
+                return office
         return None
+
+    def _names_office(self, office: str) -> bool:
+        """Whether the article's text names the office as a race or mentions it ("presidential")."""
+        cues = [p for o, p, _ in _offices() if o == office] + [p for o, p in _mentions() if o == office]
+        return any(p.search(self.text) for p in cues)
 
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
@@ -468,7 +484,8 @@ class RaceIndex:
                 return held
         if self.published_year is None and self.title_url_year is None and office in self.candidacies:
             # an undated article about an election of the candidacies lexicon: the one whose candidates it names
-            known = candidacy_year(self.candidacies[office], candidate, self.latest_text_year_after_history)
+            known = candidacy_year(self.candidacies[office], candidate, self.latest_text_year_after_history,
+                                   f"{self._title or ''}\n{self.text}")
             if known is not None:
                 return known
         # only a fixed cycle says which election follows the ones an article recalls
@@ -773,8 +790,17 @@ def dominant_office(text: str, title: Optional[str] = None) -> Optional[str]:
     """The office the article names most: by its explicit race phrases ("for governor"), else
     by any mention of the office in title and text ("the governor"), a title before a name not
     counted; None on a tie or when it names none."""
-    return _most_named(text, [(o, explicit) for o, explicit, _ in _offices()]) \
-        or _most_named(f"{title or ''}\n{text}", list(_mentions()), skip=_title_use)
+    return race_phrase_office(text) or mentioned_office(text, title)
+
+
+def race_phrase_office(text: str) -> Optional[str]:
+    """The office the text's explicit race phrases ("for governor", "the Senate race") name most."""
+    return _most_named(text, [(o, explicit) for o, explicit, _ in _offices()])
+
+
+def mentioned_office(text: str, title: Optional[str] = None) -> Optional[str]:
+    """The office title and text mention most ("the governor"), a title before a name not counted."""
+    return _most_named(f"{title or ''}\n{text}", list(_mentions()), skip=_title_use)
 
 
 def names_office(text: str, office: str) -> bool:
