@@ -54,3 +54,10 @@ def test_a_long_appositive_keeps_its_head_and_the_modifiers_nearest_it():
     doc = build_nlp()("Odile Varga, the popular longtime former Republican state transport minister, spoke on Monday.")
     words = {t.lower_ for t in _near_words(doc, 0, 1)}
     assert {"minister", "transport", "longtime"} <= words and "popular" not in words
+
+
+def test_a_candidate_noun_of_the_race_lexicon_alone_chooses_no_one():
+    # "the contender", like "the candidate", may be said of any candidate: it needs another attribute
+    for noun in ("hopeful", "contender"):
+        text = f"Tobias Marlowe, a mayoral {noun}, met Celia Brandt. Voters praised the {noun} on Monday."
+        assert _resolve(text, f"the {noun}") is None

@@ -40,8 +40,10 @@ PAST_OFFICE_WORDS = words("past_office_words")
 ELECTION_NOUNS = words("race.election_nouns")
 PERSON_REFERENCE_NOUNS = words("person_reference_nouns")
 # Role nouns any candidate may be called without the article saying it next to the name; they
-# choose a person only together with another attribute that is said ("the Democratic incumbent")
-OPEN_ROLES = frozenset({"candidate", "nominee", "incumbent", "challenger", "frontrunner", "front-runner"})
+# choose a person only together with another attribute that is said ("the Democratic incumbent"):
+# the singular candidate nouns of the race lexicon, and "incumbent", which names no race after an
+# office word and so is not one of them
+OPEN_ROLES = frozenset(w for w in words("race.candidate_nouns") if not w.endswith("s")) | {"incumbent"}
 POSSESSIVE_MARKS = ("'s", "’s", "’", "'")
 PARTY_TAG = re.compile(r"^\s*,?\s*\(?([A-Z])-[A-Z][A-Za-z.]*\)?")  # " (D-Ore.)", ", R-Tex.,"
 
