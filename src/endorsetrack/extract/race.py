@@ -535,10 +535,10 @@ PLACE_NUMBER = re.compile(r"^(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) (?P<num
 def district_label(label: str) -> Optional[str]:
     """'Ohio 6' -> 'U.S. House, Ohio 6': a U.S. state (the place lexicon's) and a number
     label a congressional district; None for any other label."""
-    from ..nlp.places import us_states
+    from ..nlp.places import us_state_names
 
     m = PLACE_NUMBER.match(label.strip())
-    if m is None or m.group("place") not in {state for state, _ in us_states()}:
+    if m is None or m.group("place") not in us_state_names():
         return None
     return f"{SEAT_OFFICES['house']}, {m.group('place')} {m.group('number')}"
 

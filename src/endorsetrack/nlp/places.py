@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .rules import load_with_schema_file, pattern_path
 
-__all__ = ["PLACES_FILE", "Country", "countries", "place_rules", "us_cities", "us_hosts", "us_postal_codes", "us_states"]
+__all__ = ["PLACES_FILE", "Country", "countries", "place_rules", "us_cities", "us_hosts", "us_postal_codes", "us_state_names",
+           "us_states"]
 
 PLACES_FILE = pattern_path("places")
 #: The id prefix of a country's rule; every other rule is a state, a province or a territory.
@@ -61,6 +62,12 @@ def us_states() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((rule["name"], tuple(a for a in rule.get("abbr", []) if "." in a))
                  for rule in place_rules()
                  if rule["id"].startswith("us-") and rule["id"] != "us-pr")
+
+
+@lru_cache(maxsize=1)
+def us_state_names() -> frozenset[str]:
+    """The name of every U.S. state ("Ohio", "New Mexico"), built once for membership tests."""
+    return frozenset(name for name, _ in us_states())
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,10 @@ DESCRIPTION_RESOLVER_CASES = [
     pytest.param("Sen. Rowan Ashby of Oregon is running for president. The Elmstead Plumbers Union has endorsed "
                  "the Oregon Senator.",
                  {("Elmstead Plumbers Union", "Rowan Ashby", "endorses", None)}, id="place-and-office-fit-one-person"),
+    pytest.param("Sen. Rowan Ashby of Oregon is running for president. Ashby Welkerton is running for mayor of "
+                 "Elmstead. The Elmstead Plumbers Union has endorsed the Oregon Senator.",
+                 {("Elmstead Plumbers Union", "Rowan Ashby", "endorses", None)},
+                 id="described-person-named-by-own-surname-not-a-later-first-name"),
 ]
 
 

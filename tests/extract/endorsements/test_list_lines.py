@@ -6,6 +6,7 @@ so a list line the scan blanked would fail too.
 """
 from __future__ import annotations
 
+from endorsetrack.extract.endorsements.list_lines import _trailing_name
 from helpers.extraction import run
 
 
@@ -319,3 +320,10 @@ def test_a_no_endorsement_line_is_about_the_race_its_label_names(nlp):
             "Court of Appeals, Place 3: No endorsement\n")
     declined = [e for e in run(nlp, text).endorsements if e.stance == "declines"]
     assert declined and all("Court of Appeals, Place 3" in (e.race or "") for e in declined)
+
+
+def test_two_capitals_before_a_word_are_an_acronym_not_a_person_s_initials():
+    assert [_trailing_name(line) for line in ("Governor: QX Gazette", "Mayor: ZR Photo", "Council: BW News")] \
+        == [None, None, None]
+    assert [_trailing_name(line) for line in ("Governor: Q.X. Welkerton", "Mayor: Q. X. Welkerton")] \
+        == ["Q.X. Welkerton", "Q. X. Welkerton"]

@@ -24,3 +24,11 @@ def test_an_item_cut_short_at_the_rows_end_is_passed_over():
 def test_prose_with_a_party_tag_is_no_row():
     assert row_items("The union said it backs Ann Lorrim (D) in the fall.") is None
     assert flattened_row("Ohio 1 Ann Lorrim (D)") is None  # one item: a plain list line
+
+
+def test_a_name_spaced_out_by_the_page_keeps_the_label_before_it():
+    for row in ("Ohio 6 Ann  Lorrim (D)", "Ohio 6 Ann\tLorrim (D)"):
+        items = row_items(row)
+        assert items is not None and [(i.name, i.label) for i in items] == [("Ann Lorrim", "Ohio 6")]
+    items = row_items("Ohio 6 Ann  Lorrim (D)", people=((7, 18),))
+    assert items is not None and [(i.name, i.label) for i in items] == [("Ann Lorrim", "Ohio 6")]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from endorsetrack.extract.mentions import build_profiles, describe, resolve_description
+from endorsetrack.extract.mentions.descriptions import _near_words
 from endorsetrack.nlp.build import build_nlp
 
 
@@ -46,3 +47,17 @@ def test_a_description_rules_out_people_of_another_party():
     start = doc.text.index("The Democratic nominee")
     found = describe(list(doc.char_span(start, start + len("The Democratic nominee"))))
     assert found is not None and [p.name for p in profiles if contradicts(found, p)] == ["Tobias Marlowe"]
+
+
+def test_a_long_appositive_keeps_its_head_and_the_modifiers_nearest_it():
+    # as many tokens as before a name (PROFILE_WINDOW): the head and the words nearest it, not the first ones
+    doc = build_nlp()("Odile Varga, the popular longtime former Republican state transport minister, spoke on Monday.")
+    words = {t.lower_ for t in _near_words(doc, 0, 1)}
+    assert {"minister", "transport", "longtime"} <= words and "popular" not in words
+
+
+def test_a_candidate_noun_of_the_race_lexicon_alone_chooses_no_one():
+    # "the contender", like "the candidate", may be said of any candidate: it needs another attribute
+    for noun in ("hopeful", "contender"):
+        text = f"Tobias Marlowe, a mayoral {noun}, met Celia Brandt. Voters praised the {noun} on Monday."
+        assert _resolve(text, f"the {noun}") is None

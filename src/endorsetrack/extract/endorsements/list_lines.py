@@ -100,8 +100,9 @@ NOT_GROUP_LABELS = words("list_lines.not_group_labels")
 
 # A parenthesised aside on a list line: "Eastvale (nominated Ann Lee in 2015)".
 ASIDE = re.compile(r"\(([^()]{3,100})\)")
-# A person named by initials and a surname: "A.B. Lee", "A. B. Lee" (the last dot may be stripped).
-INITIALS_NAME = re.compile(r"^[A-Z]\.?(?:\s?[A-Z]\.?)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+# A person named by initials and a surname, as written: "A.B. Lee", "A. B. Lee"; each initial takes
+# its dot, so two capitals ("NY Times", "AP Photo", "TV News") are an acronym, not initials.
+INITIALS_NAME = re.compile(r"^[A-Z]\.(?:\s?[A-Z]\.)?\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 # A nickname in quotes inside a name: 'Ann "Annie" Lee'.
 NICKNAME = re.compile(r"\s[\"“][A-Z][\w.'’-]*[\"”](?=\s)")
 BULLET = re.compile(r"^\s*(?:[-*•·▪‣◦●–—]+|\d{1,3}[.)])\s*")
@@ -634,7 +635,7 @@ def _trailing_name(text: str) -> Optional[str]:
         name.insert(0, bare)
         written.insert(0, w.strip(",;:") if len(written) else bare)
     joined = " ".join(name)
-    if INITIALS_NAME.match(joined):  # "A.B. Lee": initials and a surname, a person however NER saw it
+    if INITIALS_NAME.match(" ".join(written)):  # "A.B. Lee": initials and a surname, a person however NER saw it
         return " ".join(written)
     return joined if len(name) >= 2 and person_like_text(" ".join(name[-3:])) else None
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ...nlp.places import us_states
+from ...nlp.places import us_state_names
 from ...nlp.vocabulary import words
 from ...ruledata import LazyPattern, alternation
 
@@ -83,18 +83,19 @@ def _item(stretch: str, offset: int, people: tuple[tuple[int, int], ...]) -> Opt
     state's words at its start are the label's, not the name's."""
     end = offset + len(stretch.rstrip())
     found = next((s for s, e in people if offset <= s and e == end), None)
+    # the stretch's words with where each starts, so that the name's start survives any spacing ("Ann  Lee")
+    tokens = [(w.start(), w.group()) for w in re.finditer(r"\S+", stretch)]
     if found is not None and ITEM_LABEL.match(stretch[:found - offset].strip()):
-        name = stretch[found - offset:].split()
+        name = [(at, w) for at, w in tokens if at >= found - offset]
     else:
         name = []
-        for token in reversed(stretch.split()):
+        for at, token in reversed(tokens):
             if not NAME_WORD.match(token) or len(name) == MAX_ROW_NAME_WORDS:
                 break
-            name.insert(0, token)
+            name.insert(0, (at, token))
     if len(name) < 2:
         return None
     # "New Mexico Ann Lee" is Ann Lee of New Mexico, whether NER took the state in or not
-    states = {state for state, _ in us_states()}
-    lead = next((k for k in range(len(name) - 2, 0, -1) if " ".join(name[:k]) in states), 0)
-    joined = " ".join(name[lead:])
-    return offset + stretch.rfind(joined), joined
+    words_ = [w for _, w in name]
+    lead = next((k for k in range(len(words_) - 2, 0, -1) if " ".join(words_[:k]) in us_state_names()), 0)
+    return offset + name[lead][0], " ".join(words_[lead:])

@@ -9,7 +9,8 @@ party tag ("Ana Ruiz (D-Ore.)"). A description's attributes -- its office or rol
 its party, its place, a past-office word, a gender word -- are matched against those
 profiles, and the description names a person only when exactly one profile fits.
 
-Pure: reads the parsed Doc; the profiles of a Doc are built once per set of people.
+Pure: reads the parsed Doc and builds the profiles of the people it is given; caching them is the
+caller's (extract/mentions/references.py builds an article's profiles once per article).
 """
 from __future__ import annotations
 
@@ -26,17 +27,23 @@ ROLE_MAX_TOKENS = 4
 ROLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 # Roles that name no one in particular however the article uses them.
 VAGUE_ROLES = frozenset({("former",), ("state",), ("party",), ("leader",), ("candidate",), ("rival",)})
-# Tokens before a name read for its description ("former Republican Kansas Gov."): a title and up to
-# five modifiers; set to hold train's longest such run ("former Republican U.S. Sen."), not tuned further
+# Tokens read for a name's description, before it ("former Republican Kansas Gov.") or in an appositive
+# after it (", the Democratic mayor of Glenford,"): a title and up to five modifiers; set to hold train's
+# longest such run ("former Republican U.S. Sen."), not tuned further
 PROFILE_WINDOW = 6
+# Characters after a name where its party tag stands: holds the longest written form, a comma, a space
+# and a parenthesised state ('", (D-Mass.)"', 11) with room for spacing; not tuned
+PARTY_TAG_REACH = 16
 PARTY_STEMS = word_map("poll.party_group_stems")  # party word -> its party ("gop" -> "rep")
 PARTY_TAG_LETTERS = word_map("party_tag_letters")  # "D" in "(D-Ore.)" -> "dem"
 PAST_OFFICE_WORDS = words("past_office_words")
 ELECTION_NOUNS = words("race.election_nouns")
 PERSON_REFERENCE_NOUNS = words("person_reference_nouns")
 # Role nouns any candidate may be called without the article saying it next to the name; they
-# choose a person only together with another attribute that is said ("the Democratic incumbent")
-OPEN_ROLES = frozenset({"candidate", "nominee", "incumbent", "challenger", "frontrunner", "front-runner"})
+# choose a person only together with another attribute that is said ("the Democratic incumbent"):
+# the singular candidate nouns of the race lexicon, and "incumbent", which names no race after an
+# office word and so is not one of them
+OPEN_ROLES = frozenset(w for w in words("race.candidate_nouns") if not w.endswith("s")) | {"incumbent"}
 POSSESSIVE_MARKS = ("'s", "’s", "’", "'")
 PARTY_TAG = re.compile(r"^\s*,?\s*\(?([A-Z])-[A-Z][A-Za-z.]*\)?")  # " (D-Ore.)", ", R-Tex.,"
 
@@ -119,9 +126,9 @@ class Description:
 
 def _run_before(doc, end: int, stop: int) -> list:
     """The describing tokens right before token ``end`` ("former Republican Kansas Gov.")."""
-    out = []
+    out: list = []
     i = end - 1
-    while i >= stop and end - i <= PROFILE_WINDOW and doc[i].ent_type_ != "PERSON" and (
+    while i >= stop and len(out) < PROFILE_WINDOW and doc[i].ent_type_ != "PERSON" and (
             doc[i].pos_ in ROLE_POS or doc[i].lower_ in _title_nouns() or doc[i].lower_ in ("of", "-")):
         out.append(doc[i])
         i -= 1
@@ -148,10 +155,11 @@ def _near_words(doc, first: int, last: int) -> list:
             out.append(doc[j])
             j += 2  # "Glenford's Democratic mayor"
         run: list = []
-        while j < len(doc) and len(run) <= PROFILE_WINDOW and doc[j].ent_type_ != "PERSON" and (
+        while j < len(doc) and doc[j].ent_type_ != "PERSON" and (
                 doc[j].pos_ in ROLE_POS or doc[j].lower_ in ("of", "-")):
             run.append(doc[j])
             j += 1
+        run = run[-PROFILE_WINDOW:]  # the head and the modifiers nearest it, as many as before a name
         if run and (j >= len(doc) or doc[j].is_punct) and _noun_of(run[-1].lower_) != run[-1].lower_ \
                 or run and run[-1].pos_ == "NOUN" or run and any(t.lower_ == "of" for t in run):
             out.extend(run)
@@ -183,7 +191,7 @@ def build_profiles(doc, people: Iterable[tuple[str, str, int, int]],
         party = parties.setdefault(key, set())
         party.update(p for p in (_party_of(t.lower_) for t in near) if p)
         end = doc[last].idx + len(doc[last].text)
-        tag = PARTY_TAG.match(text[end:end + 16])
+        tag = PARTY_TAG.match(text[end:end + PARTY_TAG_REACH])
         if tag and tag.group(1) in PARTY_TAG_LETTERS:
             party.add(PARTY_TAG_LETTERS[tag.group(1)])
     return [Profile(key, fullest[key], frozenset(roles[key]), frozenset(found[key]), frozenset(parties[key]),

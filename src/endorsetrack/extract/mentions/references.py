@@ -740,7 +740,13 @@ def described_person(m: Mention, ctx: SentenceContext) -> Optional[str]:
     # a description points back: to a person named before it (what the article says of them anywhere)
     before = [x for past in ctx.all_history for x in past if x.kind == "person"] + [
         x for x in ctx.mentions if x.kind == "person" and x.end <= m.start]
-    named = {w.strip("\"“”'’").lower(): x.text for x in before for w in x.text.split()}
+    # by surname, the key of a profile ('Ann Lee', 'Lee Park': 'lee' is Ann Lee's); the fullest name wins
+    named: dict[str, str] = {}
+    for x in before:
+        parts = x.text.split()
+        key = parts[-1].strip("\"“”'’").lower() if parts else ""
+        if key and len(x.text) > len(named.get(key, "")):
+            named[key] = x.text
     person = resolve_description(found, [p for p in article_profiles(ctx) if p.key in named]) \
         if found is not None else None
     # named as the article's own mentions name them (NER may cut a profile's name: 'C.L. "Butch')
