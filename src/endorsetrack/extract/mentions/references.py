@@ -866,7 +866,15 @@ MIN_MASTHEAD_CHARS = 4  # a host part this long can be a name ("voice", "sun"+"d
 def _masthead(ctx: SentenceContext) -> Optional[str]:
     """The publication an editorial's url names, as its text or title spells it: the capitalised
     words whose letters are the whole host name ('The Desert Sun' on desertsun.com) or one of its
-    hyphenated parts ('the Voice' on mv-voice.com). None when nothing spells it out."""
+    hyphenated parts ('the Voice' on mv-voice.com). None when nothing spells it out. Once per article
+    (it scans the whole text; editorial_voice asks for every "we" of an article naming no paper)."""
+    cache = ctx.doc.user_data.setdefault("endorsetrack.masthead", {})
+    if "found" not in cache:
+        cache["found"] = _article_masthead(ctx)
+    return cache["found"]
+
+
+def _article_masthead(ctx: SentenceContext) -> Optional[str]:
     found = re.match(r"(?i)^[a-z]+://(?:www\d?\.)?([^/:]+)", ctx.article.url or "")
     if not found:
         return None
