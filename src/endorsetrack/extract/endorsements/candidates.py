@@ -342,7 +342,13 @@ def _described_candidate(tok: Token, frame: Frame, ctx: SentenceContext) -> Opti
     start = min([c.i for c in tok.children if c.dep_ in ("det", "amod", "compound") and c.i < tok.i] + [tok.i])
     # the whole description ("the Democratic nominee"): its words choose among the people named before
     pronoun = Mention(start, tok.i + 1, ctx.doc[start:tok.i + 1].text, "ref", "person:" + tok.lemma_.lower())
-    earlier_only = copy.copy(ctx)  # a person named in this sentence is its endorser or speaker, not "the candidate"
+    return _named_before(pronoun, ctx)
+
+
+def _named_before(pronoun: Mention, ctx: SentenceContext) -> Optional[tuple[str, float]]:
+    """The person a reference points back to, past the people this sentence names: they are
+    its endorser or speaker, not "the candidate" or the "her" of "said Mayor X, her top backer"."""
+    earlier_only = copy.copy(ctx)
     earlier_only.mentions = [m for m in ctx.mentions if m.kind != "person"]
     ante = antecedent(pronoun, earlier_only)
     return (ante[0], DESCRIBED_CANDIDATE_PENALTY) if ante else None
@@ -383,11 +389,8 @@ def _said_of(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:
 def _earlier_person(tok: Token, ctx: SentenceContext) -> list[tuple[str, float]]:
     """The person a pronoun points back to, past the people this sentence names (its endorser
     or speaker): 'said Mayor X, her top backer' is said of a woman named before."""
-    pronoun = Mention(tok.i, tok.i + 1, tok.text, "ref", tok.lower_)
-    earlier_only = copy.copy(ctx)
-    earlier_only.mentions = [m for m in ctx.mentions if m.kind != "person"]
-    ante = antecedent(pronoun, earlier_only)
-    return [(ante[0], DESCRIBED_CANDIDATE_PENALTY)] if ante else []
+    found = _named_before(Mention(tok.i, tok.i + 1, tok.text, "ref", tok.lower_), ctx)
+    return [found] if found else []
 
 
 CANDIDACY_ROLE_NOUNS = ("candidate", "nominee", "incumbent", "challenger")
