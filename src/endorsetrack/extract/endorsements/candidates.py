@@ -21,12 +21,10 @@ from ...normalize import lazy_view
 from ...ruledata import LazyPattern, alternation
 from ..mentions import SentenceContext, expand_list
 from .coordination import colon_named
-from .frames import SUPPORTER_NOUNS, Frame
+from .frames import CANDIDACY_NOUNS, SUPPORTER_NOUNS, Frame
 from ..mentions import GENERIC_CANDIDATE_RE, PERSONAL_TITLES, Mention
 from ..mentions import antecedent, appositive_name, described_person, is_institution
 
-
-CANDIDACY_NOUNS = words("candidacy_nouns")
 GENERIC_PARTY_MEMBERS = words("generic_party_members")
 SHARE_WORDS = ("any", "none", "either", "neither", "all", "each", "both")  # "any of the seven candidates"
 
