@@ -22,7 +22,7 @@ from ..normalize import view
 __all__ = ["candidacy_year", "is_candidate", "named_candidacies"]
 
 #: How many middle names or initials the text may write between a lexicon name's first and last
-#: name when the lexicon writes none ("Hillary Rodham Clinton", "Robert F. Kennedy").
+#: name when the lexicon writes none ("Ana Maria Ruiz", "Tom B. Reyes").
 MAX_MIDDLE_WORDS = 2
 
 

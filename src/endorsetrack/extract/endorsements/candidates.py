@@ -436,7 +436,7 @@ def candidate_name(m: Mention, ctx: SentenceContext) -> Optional[tuple[str, floa
         if person_like(m):
             return m.text, 0.2  # a short proper name without organisation words, NER unsure
         if m.label == "GPE" and _unknown_place(m.text) and person_like(Mention(m.start, m.end, m.text, "org")):
-            return m.text, 0.2  # "its support for Pery Chico": a name NER took for a place no lexicon knows
+            return m.text, 0.2  # "its support for Ana Ruiz": a name NER took for a place no lexicon knows
     return None
 
 

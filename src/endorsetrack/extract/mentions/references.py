@@ -189,7 +189,7 @@ def _plural_people_say(m: Mention, ctx: SentenceContext) -> bool:
         if described:
             subj = up.head  # "independents who said they ...": the noun the clause describes
         if any(x.covers(subj.i) and x.kind != "ref" for x in ctx.mentions) or _of_a_body(subj, ctx):
-            return False  # "the Sierra Club said they ...", "leaders of the Teamsters said they ...": a body
+            return False  # "the Eastvale Green Council said they ...", "leaders of the Harbor Workers said they ...": a body
         lemma = subj.lemma_.lower()
         # a count or a share of people, or people a clause picks out; "officials said they ..." (of the
         # body the story is about) stays a reference
@@ -853,7 +853,7 @@ def editorial_voice(ctx: SentenceContext) -> tuple[str, str, float]:
                                            -x.start)).text  # a tie: the paper named first
         return paper, "newspaper", 0.15
     masthead = _masthead(ctx)
-    if masthead is not None:  # "Back to the Voice Home Page" on mv-voice.com: the site's own name
+    if masthead is not None:  # "Back to the Ledger Home Page" on eastvale-ledger.example: the site's own name
         return masthead, "newspaper", 0.2
     return GENERIC_VOICE, "newspaper", 0.2
 
@@ -865,7 +865,7 @@ MIN_MASTHEAD_CHARS = 4  # a host part this long can be a name ("voice", "sun"+"d
 
 def _masthead(ctx: SentenceContext) -> Optional[str]:
     """The publication an editorial's url names, as its text or title spells it: the capitalised
-    words whose letters are the whole host name ('The Desert Sun' on desertsun.com) or one of its
+    words whose letters are the whole host name ('The Glenford Star' on glenfordstar.example) or one of its
     hyphenated parts ('the Voice' on mv-voice.com). None when nothing spells it out. Once per article
     (it scans the whole text; editorial_voice asks for every "we" of an article naming no paper)."""
     cache = ctx.doc.user_data.setdefault("endorsetrack.masthead", {})
@@ -895,7 +895,7 @@ def _article_masthead(ctx: SentenceContext) -> Optional[str]:
     return best
 
 
-MASTHEAD_WORDS = 5  # "San Diego Union-Tribune Editorial": a paper's name runs up to five words
+MASTHEAD_WORDS = 5  # "Eastvale Harbor Union-Ledger Editorial": a paper's name runs up to five words
 
 
 SPEECH_VERBS = words("speech_verbs.quote_attribution")  # "..., he said", "said Dale Hutchins"
