@@ -224,8 +224,7 @@ class RaceIndex:
 
     def _names_office(self, office: str) -> bool:
         """Whether the article's text names the office as a race or mentions it ("presidential")."""
-        cues = [p for o, p, _ in _offices() if o == office] + [p for o, p in _mentions() if o == office]
-        return any(p.search(self.text) for p in cues)
+        return any(o == office and p.search(self.text) for o, p, _ in _offices()) or names_office(self.text, office)
 
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
