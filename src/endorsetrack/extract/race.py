@@ -468,12 +468,12 @@ class RaceIndex:
         """The election's year: the office's next one from the year the stance's sentence names
         for the candidate ("backed Ana Ruiz in 2016") or for all of it (else the published year,
         else the year the article names)."""
-        cycle = _office_rules().get(office or "", {}).get("cycle")
+        rule = _office_rules().get(office or "", {})
+        cycle = rule.get("cycle")
         stated = candidate_year(sentence, candidate, self.reference_year) or stated_year(sentence, self.reference_year)
         if stated is not None:
             return next_election(stated, cycle, self.place)
-        general = _general_elections(self.country) if _office_rules().get(office or "", {}).get("fallback") == "foreign" \
-            else ()
+        general = _general_elections(self.country) if rule.get("fallback") == "foreign" else ()
         if self.published_year is None and general:
             # an undated article about another country's general election: the first one held in or after the
             # year its title or url names, else the latest year its text names (after it, when told as history)
