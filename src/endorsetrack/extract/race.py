@@ -166,13 +166,15 @@ class RaceIndex:
         self._named_offices: dict[int, frozenset[str]] = {}
         self._evidence: dict[str, tuple[Optional[str], int]] = {}
         self._places: dict[str, str] = {}
-        city = _dominant_city(f"{title or ''}\n{text}", url)
+        #: the title and the text, as the place, country and candidacy searches read them
+        self.titled_text = titled = f"{title or ''}\n{text}"
+        city = _dominant_city(titled, url)
         # an article naming no state is placed by the state of the city it names most
-        self.place = _dominant_state(f"{title or ''}\n{text}") or (city[1] if city else None) or _host_state(url)
-        self.locality = _dominant_locality(f"{title or ''}\n{text}")
+        self.place = _dominant_state(titled) or (city[1] if city else None) or _host_state(url)
+        self.locality = _dominant_locality(titled)
         #: the city of a local race whose office the article ties to no place: the city it names most
         self.city = city[0] if city else None
-        self.country = _dominant_country(f"{title or ''}\n{text}")
+        self.country = _dominant_country(titled)
         self.published_year = int(published[:4]) if published and re.match(r"\d{4}", published) else None
         url_years = YEAR_RE.findall(url or "")
         #: the year relative years count from: the published one, else the url's
@@ -184,7 +186,6 @@ class RaceIndex:
         self.latest_text_year_after_history = _named_year(text, None, None, after_history=True)
         #: the year the title or url names, if any
         self.title_url_year = _named_year("", url, title)
-        self._title = title
         self.named_year_after_history = _named_year(text, url, title, after_history=True)
         # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
         self.election_days = _election_days(text, _election_weekday(self.country if self.country and not self.place
@@ -197,7 +198,7 @@ class RaceIndex:
     def candidacies(self) -> dict[str, dict[int, frozenset[str]]]:
         """Each office of the candidacies lexicon -> election year -> the lexicon's full names of its
         candidates the article names."""
-        return named_candidacies(f"{self._title or ''}\n{self.text}")
+        return named_candidacies(self.titled_text)
 
     def candidacy_office(self, candidate: str) -> Optional[str]:
         """The office of the candidacies lexicon the candidate (by full name, or by a surname the article
@@ -484,7 +485,7 @@ class RaceIndex:
         if self.published_year is None and self.title_url_year is None and office in self.candidacies:
             # an undated article about an election of the candidacies lexicon: the one whose candidates it names
             known = candidacy_year(self.candidacies[office], candidate, self.latest_text_year_after_history,
-                                   f"{self._title or ''}\n{self.text}")
+                                   self.titled_text)
             if known is not None:
                 return known
         # only a fixed cycle says which election follows the ones an article recalls
