@@ -994,23 +994,23 @@ def _state_named(text: str) -> Optional[str]:
     return max(found)[1] if found else None
 
 
-def _states_named_in(text: str) -> set[str]:
-    """Every U.S. state a piece of text names; a longer name hides the shorter one inside it."""
-    found = set()
-    for state, pattern in _states_in(text):  # longest names first
-        if pattern.search(text):
-            found.add(state)
-            text = pattern.sub(" ", text)
-    return found
-
-
-def _dominant_state(text: str) -> Optional[str]:
-    """The U.S. state the text names most; a longer name hides the shorter one inside it."""
+def _state_counts(text: str) -> Counter:
+    """How often the text names each U.S. state; a longer name hides the shorter one inside it."""
     counts: Counter = Counter()
     for state, pattern in _states_in(text):  # a state absent from the text counts 0 and changes nothing
         counts[state] += len(pattern.findall(text))
         text = pattern.sub(" ", text)
-    best = counts.most_common(1)
+    return counts
+
+
+def _states_named_in(text: str) -> set[str]:
+    """Every U.S. state a piece of text names; a longer name hides the shorter one inside it."""
+    return {state for state, n in _state_counts(text).items() if n}
+
+
+def _dominant_state(text: str) -> Optional[str]:
+    """The U.S. state the text names most; a longer name hides the shorter one inside it."""
+    best = _state_counts(text).most_common(1)
     return best[0][0] if best and best[0][1] else None
 
 
