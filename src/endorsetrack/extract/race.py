@@ -701,19 +701,17 @@ FOREIGN_POLLING_DAY_NOUNS = frozenset({"polls"})
 
 def _general_elections(country: Optional[str]) -> tuple[int, ...]:
     """The years of a country's general elections (a label adjective: "Canadian"), from the place lexicon."""
-    from ..nlp.places import countries
-
-    return next((c.elections for c in countries() if country and c.label == country), ())
+    found = _countries_by_label().get(country) if country else None
+    return found.elections if found else ()
 
 
 def _election_weekday(country: Optional[str]) -> Optional[int]:
     """The weekday (Monday 0) elections are held on in a country (a label adjective: "Philippine"),
     in the United States for None; None when the lexicon does not say."""
-    from ..nlp.places import countries
-
     if country is None:
         return ELECTION_WEEKDAY
-    day = next((c.election_weekday for c in countries() if c.label == country), "").lower()
+    found = _countries_by_label().get(country)
+    day = (found.election_weekday if found else "").lower()
     return WEEKDAYS.index(day) if day in WEEKDAYS else None
 
 
@@ -880,11 +878,17 @@ def foreign_countries() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """The country's name of each label adjective ("Canadian" -> "Canada")."""
+def _countries_by_label() -> dict:
+    """The place lexicon's country of each label adjective ("Canadian"; "" for the United States)."""
     from ..nlp.places import countries
 
-    return {country.label: country.name for country in countries() if country.label}
+    return {country.label: country for country in reversed(countries())}  # of two of one label, the first
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """The country's name of each label adjective ("Canadian" -> "Canada")."""
+    return {label: country.name for label, country in _countries_by_label().items() if label}
 
 
 #: U.S. offices whose name another country's race shares: a "Senate" or "president" in an article
