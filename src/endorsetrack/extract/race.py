@@ -166,13 +166,15 @@ class RaceIndex:
         self._named_offices: dict[int, frozenset[str]] = {}
         self._evidence: dict[str, tuple[Optional[str], int]] = {}
         self._places: dict[str, str] = {}
-        city = _dominant_city(f"{title or ''}\n{text}", url)
+        #: the title and the text, as the place, country and candidacy searches read them
+        self.titled_text = titled = f"{title or ''}\n{text}"
+        city = _dominant_city(titled, url)
         # an article naming no state is placed by the state of the city it names most
-        self.place = _dominant_state(f"{title or ''}\n{text}") or (city[1] if city else None) or _host_state(url)
-        self.locality = _dominant_locality(f"{title or ''}\n{text}")
+        self.place = _dominant_state(titled) or (city[1] if city else None) or _host_state(url)
+        self.locality = _dominant_locality(titled)
         #: the city of a local race whose office the article ties to no place: the city it names most
         self.city = city[0] if city else None
-        self.country = _dominant_country(f"{title or ''}\n{text}")
+        self.country = _dominant_country(titled)
         self.published_year = int(published[:4]) if published and re.match(r"\d{4}", published) else None
         url_years = YEAR_RE.findall(url or "")
         #: the year relative years count from: the published one, else the url's
@@ -184,7 +186,6 @@ class RaceIndex:
         self.latest_text_year_after_history = _named_year(text, None, None, after_history=True)
         #: the year the title or url names, if any
         self.title_url_year = _named_year("", url, title)
-        self._title = title
         self.named_year_after_history = _named_year(text, url, title, after_history=True)
         # a U.S. election is held on a Tuesday: "the Sept. 13 primary" fixes the year among an office's
         self.election_days = _election_days(text, _election_weekday(self.country if self.country and not self.place
@@ -197,7 +198,7 @@ class RaceIndex:
     def candidacies(self) -> dict[str, dict[int, frozenset[str]]]:
         """Each office of the candidacies lexicon -> election year -> the lexicon's full names of its
         candidates the article names."""
-        return named_candidacies(f"{self._title or ''}\n{self.text}")
+        return named_candidacies(self.titled_text)
 
     def candidacy_office(self, candidate: str) -> Optional[str]:
         """The office of the candidacies lexicon the candidate (by full name, or by a surname the article
@@ -224,8 +225,7 @@ class RaceIndex:
 
     def _names_office(self, office: str) -> bool:
         """Whether the article's text names the office as a race or mentions it ("presidential")."""
-        cues = [p for o, p, _ in _offices() if o == office] + [p for o, p in _mentions() if o == office]
-        return any(p.search(self.text) for p in cues)
+        return any(o == office and p.search(self.text) for o, p, _ in _offices()) or names_office(self.text, office)
 
     def evidence_for(self, candidate: str) -> tuple[Optional[str], int]:
         """The office the article ties to this candidate and how strongly (0: not at all)."""
@@ -469,12 +469,12 @@ class RaceIndex:
         """The election's year: the office's next one from the year the stance's sentence names
         for the candidate ("backed Ana Ruiz in 2016") or for all of it (else the published year,
         else the year the article names)."""
-        cycle = _office_rules().get(office or "", {}).get("cycle")
+        rule = _office_rules().get(office or "", {})
+        cycle = rule.get("cycle")
         stated = candidate_year(sentence, candidate, self.reference_year) or stated_year(sentence, self.reference_year)
         if stated is not None:
             return next_election(stated, cycle, self.place)
-        general = _general_elections(self.country) if _office_rules().get(office or "", {}).get("fallback") == "foreign" \
-            else ()
+        general = _general_elections(self.country) if rule.get("fallback") == "foreign" else ()
         if self.published_year is None and general:
             # an undated article about another country's general election: the first one held in or after the
             # year its title or url names, else the latest year its text names (after it, when told as history)
@@ -485,7 +485,7 @@ class RaceIndex:
         if self.published_year is None and self.title_url_year is None and office in self.candidacies:
             # an undated article about an election of the candidacies lexicon: the one whose candidates it names
             known = candidacy_year(self.candidacies[office], candidate, self.latest_text_year_after_history,
-                                   f"{self._title or ''}\n{self.text}")
+                                   self.titled_text)
             if known is not None:
                 return known
         # only a fixed cycle says which election follows the ones an article recalls
@@ -701,19 +701,17 @@ FOREIGN_POLLING_DAY_NOUNS = frozenset({"polls"})
 
 def _general_elections(country: Optional[str]) -> tuple[int, ...]:
     """The years of a country's general elections (a label adjective: "Canadian"), from the place lexicon."""
-    from ..nlp.places import countries
-
-    return next((c.elections for c in countries() if country and c.label == country), ())
+    found = _countries_by_label().get(country) if country else None
+    return found.elections if found else ()
 
 
 def _election_weekday(country: Optional[str]) -> Optional[int]:
     """The weekday (Monday 0) elections are held on in a country (a label adjective: "Philippine"),
     in the United States for None; None when the lexicon does not say."""
-    from ..nlp.places import countries
-
     if country is None:
         return ELECTION_WEEKDAY
-    day = next((c.election_weekday for c in countries() if c.label == country), "").lower()
+    found = _countries_by_label().get(country)
+    day = (found.election_weekday if found else "").lower()
     return WEEKDAYS.index(day) if day in WEEKDAYS else None
 
 
@@ -880,11 +878,17 @@ def foreign_countries() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """The country's name of each label adjective ("Canadian" -> "Canada")."""
+def _countries_by_label() -> dict:
+    """The place lexicon's country of each label adjective ("Canadian"; "" for the United States)."""
     from ..nlp.places import countries
 
-    return {country.label: country.name for country in countries() if country.label}
+    return {country.label: country for country in reversed(countries())}  # of two of one label, the first
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """The country's name of each label adjective ("Canadian" -> "Canada")."""
+    return {label: country.name for label, country in _countries_by_label().items() if label}
 
 
 #: U.S. offices whose name another country's race shares: a "Senate" or "president" in an article
@@ -994,23 +998,23 @@ def _state_named(text: str) -> Optional[str]:
     return max(found)[1] if found else None
 
 
-def _states_named_in(text: str) -> set[str]:
-    """Every U.S. state a piece of text names; a longer name hides the shorter one inside it."""
-    found = set()
-    for state, pattern in _states_in(text):  # longest names first
-        if pattern.search(text):
-            found.add(state)
-            text = pattern.sub(" ", text)
-    return found
-
-
-def _dominant_state(text: str) -> Optional[str]:
-    """The U.S. state the text names most; a longer name hides the shorter one inside it."""
+def _state_counts(text: str) -> Counter:
+    """How often the text names each U.S. state; a longer name hides the shorter one inside it."""
     counts: Counter = Counter()
     for state, pattern in _states_in(text):  # a state absent from the text counts 0 and changes nothing
         counts[state] += len(pattern.findall(text))
         text = pattern.sub(" ", text)
-    best = counts.most_common(1)
+    return counts
+
+
+def _states_named_in(text: str) -> set[str]:
+    """Every U.S. state a piece of text names; a longer name hides the shorter one inside it."""
+    return {state for state, n in _state_counts(text).items() if n}
+
+
+def _dominant_state(text: str) -> Optional[str]:
+    """The U.S. state the text names most; a longer name hides the shorter one inside it."""
+    best = _state_counts(text).most_common(1)
     return best[0][0] if best and best[0][1] else None
 
 
