@@ -133,15 +133,19 @@ def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[
             continue
         if not has_share_cue(u.text, allow_bare=True) or _is_election_text(u, rules):
             continue
-        says_who_leads = any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
-                             for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker", "place_cue",
-                                       "distributive_cue"))
+        says_who_leads = _has_cue(u, rules, "lead_cue", "trail_cue", "tie_cue", "subgroup_marker", "place_cue",
+                                  "distributive_cue")
         says_who_leads = says_who_leads or group_prefers(u, rules) or _two_named_figures(u) \
             or _named_list_item(u)
         if says_who_leads:
             out[ui] = (True, True)
             last = ui  # the chain goes on from here: "Among women, ... Among men, ..."
     return out
+
+
+def _has_cue(u, rules: PollRules, *kinds: str) -> bool:
+    """Does a word of the sentence (as written or its lemma) belong to one of the rule kinds?"""
+    return any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u for k in kinds)
 
 
 def _far_matchups(units, flags, unit_mentions, registry: PollRegistry, rules: PollRules) -> set[int]:
@@ -161,8 +165,7 @@ def _far_matchups(units, flags, unit_mentions, registry: PollRegistry, rules: Po
             continue
         if not any(rules.has("subgroup_marker", t.text) for t in u):
             continue
-        if not any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
-                   for k in ("lead_cue", "trail_cue", "tie_cue")):
+        if not _has_cue(u, rules, "lead_cue", "trail_cue", "tie_cue"):
             continue
         if any(s.kind == "pair" and not s.bare for s in find_shares(u.text, u.start_char)) \
                 and any(t.pos_ == "PROPN" for t in u):
@@ -259,8 +262,7 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         eligible = has_share and (has_poll_word or any(m.kind == "named" for m, _ in own) or continues)
         got: list[Slot] = []
         if view_run and not own and not rules.speaks_of_poll(u.text) and paras[ui] == paras[ui - 1] \
-                and not any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
-                            for k in ("lead_cue", "tie_cue", "support_cue")):
+                and not _has_cue(u, rules, "lead_cue", "tie_cue", "support_cue"):
             eligible = False  # "... the most favourable (54%). In this scenario, Roe would come second (45%)."
         else:
             view_run = False
