@@ -155,13 +155,14 @@ def _far_matchups(units, flags, unit_mentions, registry: PollRegistry, rules: Po
     its units are a poll's wording, not returns'. Only when every poll the article names is
     one pollster's (PollRegistry.sole_pollster)."""
     sole = registry.sole_pollster()
-    if sole is None:
+    first = None if sole is None else min(
+        (ui for ui, found in unit_mentions.items() if any(registry.final(e) is sole for _, e in found)), default=None)
+    if first is None:
         return set()
-    first = min((ui for ui, found in unit_mentions.items() if any(registry.final(e) is sole for _, e in found)),
-                default=None)
     out: set[int] = set()
-    for ui, u in enumerate(units):
-        if first is None or ui <= first or flags[ui][0] or ui in unit_mentions or _is_election_text(u, rules):
+    for ui in range(first + 1, len(units)):
+        u = units[ui]
+        if flags[ui][0] or ui in unit_mentions or _is_election_text(u, rules):
             continue
         if not any(rules.has("subgroup_marker", t.text) for t in u):
             continue
