@@ -87,7 +87,10 @@ def find_polls(doc, article: Article) -> list[Poll]:
         return []  # the cheap gate: no figure or no poll word anywhere
     units = list(split_units(doc))
     paras = _paragraph_ids(article, units)
-    rules = with_article_pollsters(rules, learned_pollsters(doc, units, rules, article.published))
+    read: dict[int, list[PollMention]] = {}  # the poll-word units' mentions, read once with the gazetteer
+    learned = learned_pollsters(doc, units, rules, article.published, read)
+    if learned:
+        rules, read = with_article_pollsters(rules, learned), {}  # new names: the units are read again
     flags = []
     for u in units:
         pw = rules.speaks_of_poll(u.text)
@@ -96,7 +99,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
     unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
     for ui, u in enumerate(units):
         if flags[ui][0] or flags[ui][1] or _FIELDWORK.search(u.text) or _POLLSTER_ROLE.search(u.text):
-            found = find_mentions(doc, u, rules, article.published)
+            found = read[ui] if ui in read else find_mentions(doc, u, rules, article.published)
             if found:
                 unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
                 for m, e in unit_mentions[ui]:
