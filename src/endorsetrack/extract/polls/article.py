@@ -87,7 +87,10 @@ def find_polls(doc, article: Article) -> list[Poll]:
         return []  # the cheap gate: no figure or no poll word anywhere
     units = list(split_units(doc))
     paras = _paragraph_ids(article, units)
-    rules = with_article_pollsters(rules, learned_pollsters(doc, units, rules, article.published))
+    read: dict[int, list[PollMention]] = {}  # the poll-word units' mentions, read once with the gazetteer
+    learned = learned_pollsters(doc, units, rules, article.published, read)
+    if learned:
+        rules, read = with_article_pollsters(rules, learned), {}  # new names: the units are read again
     flags = []
     for u in units:
         pw = rules.speaks_of_poll(u.text)
@@ -96,7 +99,7 @@ def find_polls(doc, article: Article) -> list[Poll]:
     unit_mentions: dict[int, list[tuple[PollMention, PollEntity]]] = {}
     for ui, u in enumerate(units):
         if flags[ui][0] or flags[ui][1] or _FIELDWORK.search(u.text) or _POLLSTER_ROLE.search(u.text):
-            found = find_mentions(doc, u, rules, article.published)
+            found = read[ui] if ui in read else find_mentions(doc, u, rules, article.published)
             if found:
                 unit_mentions[ui] = [(m, registry.link(m, ui)) for m in found]
                 for m, e in unit_mentions[ui]:
@@ -133,15 +136,19 @@ def _matchup_flags(units, flags, unit_mentions, rules: PollRules) -> list[tuple[
             continue
         if not has_share_cue(u.text, allow_bare=True) or _is_election_text(u, rules):
             continue
-        says_who_leads = any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
-                             for k in ("lead_cue", "trail_cue", "tie_cue", "subgroup_marker", "place_cue",
-                                       "distributive_cue"))
+        says_who_leads = _has_cue(u, rules, "lead_cue", "trail_cue", "tie_cue", "subgroup_marker", "place_cue",
+                                  "distributive_cue")
         says_who_leads = says_who_leads or group_prefers(u, rules) or _two_named_figures(u) \
             or _named_list_item(u)
         if says_who_leads:
             out[ui] = (True, True)
             last = ui  # the chain goes on from here: "Among women, ... Among men, ..."
     return out
+
+
+def _has_cue(u, rules: PollRules, *kinds: str) -> bool:
+    """Does a word of the sentence (as written or its lemma) belong to one of the rule kinds?"""
+    return any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u for k in kinds)
 
 
 def _far_matchups(units, flags, unit_mentions, registry: PollRegistry, rules: PollRules) -> set[int]:
@@ -151,18 +158,18 @@ def _far_matchups(units, flags, unit_mentions, registry: PollRegistry, rules: Po
     its units are a poll's wording, not returns'. Only when every poll the article names is
     one pollster's (PollRegistry.sole_pollster)."""
     sole = registry.sole_pollster()
-    if sole is None:
+    first = None if sole is None else min(
+        (ui for ui, found in unit_mentions.items() if any(registry.final(e) is sole for _, e in found)), default=None)
+    if first is None:
         return set()
-    first = min((ui for ui, found in unit_mentions.items() if any(registry.final(e) is sole for _, e in found)),
-                default=None)
     out: set[int] = set()
-    for ui, u in enumerate(units):
-        if first is None or ui <= first or flags[ui][0] or ui in unit_mentions or _is_election_text(u, rules):
+    for ui in range(first + 1, len(units)):
+        u = units[ui]
+        if flags[ui][0] or ui in unit_mentions or _is_election_text(u, rules):
             continue
         if not any(rules.has("subgroup_marker", t.text) for t in u):
             continue
-        if not any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
-                   for k in ("lead_cue", "trail_cue", "tie_cue")):
+        if not _has_cue(u, rules, "lead_cue", "trail_cue", "tie_cue"):
             continue
         if any(s.kind == "pair" and not s.bare for s in find_shares(u.text, u.start_char)) \
                 and any(t.pos_ == "PROPN" for t in u):
@@ -259,8 +266,7 @@ def _read_units(doc, units, paras, flags, unit_mentions, registry: PollRegistry,
         eligible = has_share and (has_poll_word or any(m.kind == "named" for m, _ in own) or continues)
         got: list[Slot] = []
         if view_run and not own and not rules.speaks_of_poll(u.text) and paras[ui] == paras[ui - 1] \
-                and not any(rules.has(k, t.lemma_) or rules.has(k, t.text) for t in u
-                            for k in ("lead_cue", "tie_cue", "support_cue")):
+                and not _has_cue(u, rules, "lead_cue", "tie_cue", "support_cue"):
             eligible = False  # "... the most favourable (54%). In this scenario, Roe would come second (45%)."
         else:
             view_run = False

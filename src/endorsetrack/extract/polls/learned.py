@@ -17,7 +17,7 @@ from typing import Optional
 from ...nlp.build import doc_text
 from .registry import clean_name
 from .rules import Pollster, PollRules
-from .sources import find_mentions
+from .sources import PollMention, find_mentions
 
 
 def _org_shaped(doc, start: int, end: int, rules: PollRules) -> bool:
@@ -35,16 +35,21 @@ def _person_elsewhere(doc, name: str) -> bool:
     return any(e.label_ == "PERSON" and (e.text == name or words & set(e.text.split())) for e in doc.ents)
 
 
-def learned_pollsters(doc, units, rules: PollRules, published: Optional[str]) -> tuple[str, ...]:
+def learned_pollsters(doc, units, rules: PollRules, published: Optional[str],
+                      mentions: Optional[dict[int, list[PollMention]]] = None) -> tuple[str, ...]:
     """Organisation-shaped pollster names the article's poll mentions give that the
-    gazetteer does not know, in the order met."""
+    gazetteer does not know, in the order met. ``mentions``, when given, receives each
+    read unit's poll mentions by unit index (they stand when no name is learned)."""
     known = rules.pollster_regex() if rules.pollsters else None
     out: list[str] = []
     text = doc_text(doc)
-    for u in units:
+    for ui, u in enumerate(units):
         if not rules.regex("poll_word").search(u.text):
             continue
-        for m in find_mentions(doc, u, rules, published):
+        found = find_mentions(doc, u, rules, published)
+        if mentions is not None:
+            mentions[ui] = found
+        for m in found:
             if m.kind != "named" or not m.pollster or not m.name_spans:
                 continue
             name = clean_name(m.pollster)

@@ -131,6 +131,11 @@ def _clean(v: Optional[float]) -> Optional[float]:
     return int(v) if float(v).is_integer() else v
 
 
+def is_share_unit(tok) -> bool:
+    """Is the token a share's unit ("%", "percent", "pct", the "cent" of "per cent")?"""
+    return tok.text == "%" or tok.lower_ in ("percent", "pct", "cent")
+
+
 def has_share_cue(text: str, allow_bare: bool = False) -> bool:
     """Can ``text`` hold a share? ``allow_bare`` also counts unit-less pairs ("52-44")."""
     if SHARE_CUE_RE.search(text) is not None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from .hyphens import Word, name_words, word_at
+from .numbers import is_share_unit
 from .rules import PollRules
 from ...nlp.build import doc_text
 from ...nlp.vocabulary import words
@@ -246,15 +247,11 @@ def non_sides(doc, index: PersonIndex, start: int, end: int, rules: PollRules) -
             and doc[first.start - 2].lower_ in ("pro", "anti")  # "a pro-Smith super PAC"
         prefixed = prefixed or (first.start >= 1 and doc[first.start - 1].lower_ in ("pro-", "anti-"))
         backers = i >= 1 and rules.has("support_cue", doc[i].lemma_) and doc[i].pos_ == "VERB" \
-            and any(doc[x].lower_ == "who" and not (x > 0 and _share_unit_word(doc[x - 1]))
+            and any(doc[x].lower_ == "who" and not (x > 0 and is_share_unit(doc[x - 1]))
                     for x in range(max(0, i - 5), i))  # "those who backed Smith"; not "36 percent who want Smith"
         if absent or labels or backing or prefixed or backers:
             out.append((m.start, m.end))
     return out
-
-
-def _share_unit_word(tok) -> bool:
-    return tok.text == "%" or tok.lower_ in ("percent", "pct", "cent")
 
 
 def latest_form(index: PersonIndex, key: str, before: int) -> Optional[str]:

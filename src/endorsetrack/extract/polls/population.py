@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .numbers import SHARE_CUE_RE
+from .numbers import SHARE_CUE_RE, is_share_unit
 from .rules import PollRules
 from .subgroups import SUBGROUP_MAX_TOKENS, is_whole_sample, subgroup_phrase
 from ...nlp.build import doc_text
@@ -205,7 +205,7 @@ def population_for(doc, a: int, b: int, pre_from: int, post_end: int, rules: Pol
             ph = _phrase(doc, i + 1, a, rules, cand_tokens)
             if ph:
                 return _classify(doc, ph, "among", rules)
-        if t.lower_ == "of" and i > pre_from and _share_unit(doc[i - 1]):
+        if t.lower_ == "of" and i > pre_from and is_share_unit(doc[i - 1]):
             # "47 percent of independents to Roe's 46 percent": the earlier figure's group is
             # this one's too; "who make up 60 percent of the electorate" says nothing
             ph = _phrase(doc, i + 1, a, rules, cand_tokens)
@@ -277,10 +277,6 @@ def _bracket_end(doc, a: int, i: int, post_end: int) -> Optional[int]:
         if doc[k].text in ("(", ";") or doc[k].like_num:
             return None
     return None
-
-
-def _share_unit(tok) -> bool:
-    return tok.text == "%" or tok.lower_ in ("percent", "pct", "cent")
 
 
 def _contest_voters(doc, i: int, j: int, rules: PollRules) -> bool:
