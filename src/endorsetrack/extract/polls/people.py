@@ -65,7 +65,7 @@ def build_person_index(doc, rules: PollRules, not_people: Iterable[str] = ()) ->
                 if (t.is_alpha or "-" in t.text or "'" in t.text or "’" in t.text)
                 and _strip_possessive(t.text)]  # "Helen Marchbank's": the "'s" is no name word
         # Titles go ("Gov. Jane Roe"), but a surname that is also a title word stays when a
-        # first name comes before it ("Jim Justice", "Ann Marshal").
+        # first name comes before it ("Tom Justice", "Ann Marshal").
         toks = [t for n, t in enumerate(toks) if not _is_title(t, rules)
                 or (n == len(toks) - 1 and n > 0 and not _is_title(toks[n - 1], rules))]
         if not toks:
